@@ -1,0 +1,39 @@
+"""cascade: check that Indonesia's development plans cascade, from the RPJMN down to staff targets.
+
+>>> import cascade
+>>> ws = cascade.load("specs")            # files, folders or dicts
+>>> report = ws.validate()                # typed findings, nothing printed
+>>> [f"{f.file}:{f.line}: {f.code} {f.rule}" for f in report]
+
+The library never prints or exits; the ``cascade`` command is a thin layer over this API.
+"""
+
+from __future__ import annotations
+
+from .errors import UsageError
+from .findings import Finding, Report, Severity, Span
+from .loader import Limits
+from .models import Document, Element, Header, Indicator, Unit
+from .rules import all_rules, get_rule
+from .workspace import Cascade, load
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Cascade",
+    "Document",
+    "Element",
+    "Finding",
+    "Header",
+    "Indicator",
+    "Limits",
+    "Report",
+    "Severity",
+    "Span",
+    "Unit",
+    "UsageError",
+    "all_rules",
+    "get_rule",
+    "load",
+    "__version__",
+]

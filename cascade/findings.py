@@ -1,0 +1,159 @@
+"""Findings and reports: the immutable records every stage of cascade produces.
+
+A :class:`Finding` is one defect at one place, carrying the rule's permanent code and kebab-case
+name, its severity, the reference of the element or indicator, and the exact span in the file.
+Messages are rendered from the rule's templates, in English (``message``) or any supported language
+(:meth:`Finding.localized`). A :class:`Report` is the ordered collection one run produces.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator
+
+__all__ = ["Severity", "Span", "Finding", "Report", "LANGUAGES"]
+
+LANGUAGES = ("en", "id")
+
+
+class Severity(str, enum.Enum):
+    """How serious a finding is. Ordered: ``info < warning < error``."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A region of a file: 1-based lines and columns, the end exclusive as editors count it."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One defect at one place.
+
+    ``ref`` is ``document-id:local-id`` for an element or indicator, ``document-id#UNIT`` for an
+    organisation unit, the document id for a document-level finding, or None before a document id is
+    known. ``file`` is the path as the user gave it (or ``<input N>`` for a document passed as a
+    dict); ``pointer`` is the JSON pointer of the offending node inside the document, and is the only
+    position a dict input has (its line and column are None).
+    """
+
+    code: str
+    rule: str
+    severity: Severity
+    ref: str | None
+    file: str | None
+    line: int | None
+    column: int | None
+    end_line: int | None
+    end_column: int | None
+    message: str
+    pointer: str | None = None
+    variant: str = "default"
+    args: tuple[tuple[str, Any], ...] = field(default=(), compare=False)
+
+    def localized(self, lang: str = "en") -> str:
+        """The message in ``lang`` (``en`` or ``id``), rendered from the rule's template."""
+        if lang == "en":
+            return self.message
+        from .rules import render
+
+        return render(self.code, self.variant, dict(self.args), lang)
+
+    @property
+    def sort_key(self) -> tuple:
+        return (
+            self.file or "",
+            self.line or 0,
+            self.column or 0,
+            self.pointer or "",
+            self.code,
+            self.ref or "",
+            self.message,
+        )
+
+    def as_dict(self, lang: str = "en") -> dict[str, Any]:
+        """The JSON contract's finding object (``version`` 1)."""
+        return {
+            "code": self.code,
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "ref": self.ref,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "message": self.localized(lang),
+        }
+
+
+class Report:
+    """The findings of one run, sorted by file, line and column, with counts for summaries."""
+
+    __slots__ = ("findings", "stats")
+
+    def __init__(self, findings: Iterable[Finding], stats: dict[str, int] | None = None):
+        self.findings: tuple[Finding, ...] = tuple(sorted(findings, key=lambda f: f.sort_key))
+        self.stats: dict[str, int] = dict(stats or {})
+
+    def __iter__(self) -> Iterator[Finding]:
+        return iter(self.findings)
+
+    def __len__(self) -> int:
+        return len(self.findings)
+
+    def __repr__(self) -> str:
+        c = self.counts()
+        return f"<Report {len(self.findings)} findings: {c['errors']} errors, {c['warnings']} warnings, {c['infos']} infos>"
+
+    def counts(self) -> dict[str, int]:
+        """Number of findings per severity, keyed ``errors``, ``warnings``, ``infos``."""
+        out = {"errors": 0, "warnings": 0, "infos": 0}
+        for f in self.findings:
+            out[f.severity.value + "s"] += 1
+        return out
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity is Severity.ERROR)
+
+    def by_code(self, code: str) -> tuple[Finding, ...]:
+        """The findings of one rule, by code or name."""
+        return tuple(f for f in self.findings if code in (f.code, f.rule))
+
+    def worst(self) -> Severity | None:
+        """The highest severity present, or None for a clean report."""
+        return max((f.severity for f in self.findings), key=lambda s: s.rank, default=None)
+
+    def summary(self) -> dict[str, int]:
+        """The JSON contract's summary: files, documents, elements, indicators and severity counts."""
+        out = {k: self.stats.get(k, 0) for k in ("files", "documents", "elements", "indicators")}
+        out.update(self.counts())
+        return out
+
+    def as_dict(self, lang: str = "en") -> dict[str, Any]:
+        """The JSON contract: ``{"version": 1, "findings": [...], "summary": {...}}``."""
+        return {
+            "version": 1,
+            "findings": [f.as_dict(lang) for f in self.findings],
+            "summary": self.summary(),
+        }

@@ -1,0 +1,211 @@
+"""The cascade graph: one ``networkx.DiGraph`` for the whole workspace.
+
+Nodes (attribute ``type``):
+
+- ``document``: id ``doc-id``; attributes ``kind``, ``tier``, ``region``, ``model`` (the header).
+- ``element``: id ``doc-id:local-id``; ``doc``, ``kind``, ``level`` (0 for the top kind of its
+  document), ``tier``, ``name``, ``model`` (:class:`~cascade.models.Element`), ``path``.
+- ``indicator``: id ``doc-id:local-id``; ``doc``, ``element`` (the node it measures), ``tier``,
+  ``model`` (:class:`~cascade.models.Indicator`), ``path``.
+- ``unit``: id ``doc-id#UNIT``; ``doc``, ``model`` (:class:`~cascade.models.Unit`), ``path``.
+
+Edges point upward or outward, from the node that names the link, with attribute ``type``:
+``parent`` (element to element, unit to unit), ``supports`` (element to upper element, indicator to
+upper indicator), ``crosscuts`` (element to element of another OPD), ``indicator_of`` (indicator to
+its element), ``owner`` (element to unit), ``unit`` (rhk to its holder's unit), ``aligns_to``
+(document to document). What is supported from below is therefore ``G.pred``.
+
+References resolve as FORMAT.md says: ``doc-id:local-id``, or a bare local id in the same document.
+A reference into a document absent from the workspace is *external*: it is kept in the node's
+``external`` attribute (pairs of link type and reference) and counts as reaching upward, so that a
+partial workspace (one OPD's renstra with its RPJMD) can be checked. Duplicate ids (CAS201) and
+references into present documents that name nothing (CAS202) are findings, never exceptions.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any, Iterable
+
+import networkx as nx
+
+from .findings import Finding
+from .models import ELEMENT_KINDS
+from .rules import make_finding
+from .schema import ParsedDocument
+
+__all__ = ["build_graph", "TIERS", "document_tier", "split_ref"]
+
+#: Tier numbers, top to bottom.
+TIERS = {"rpjmn": 0, "province": 1, "kabkota": 2, "renstra": 3, "skp": 4}
+
+
+def document_tier(header: Any) -> int:
+    """The tier of a document: 0 rpjmn, 1 province rpjmd, 2 kab/kota rpjmd, 3 renstra, 4 skp."""
+    if header.kind == "rpjmd":
+        return TIERS["province"] if header.region is None or header.region.tier == "province" else TIERS["kabkota"]
+    return TIERS[header.kind]
+
+
+def split_ref(ref: str, doc_id: str) -> tuple[str, str]:
+    """``doc:local`` to ``(doc, local)``; a bare local id belongs to ``doc_id``."""
+    doc, sep, local = ref.rpartition(":")
+    return (doc, local) if sep else (doc_id, ref)
+
+
+class _Builder:
+    def __init__(self, parsed: Iterable[ParsedDocument]):
+        self.G = nx.DiGraph()
+        self.findings: list[Finding] = []
+        self.docs: dict[str, ParsedDocument] = {}
+        self.local_ids: dict[str, dict[str, str]] = {}  # doc -> local id -> node type
+        self.unit_ids: dict[str, set[str]] = {}
+        for doc in parsed:
+            self._add_document(doc)
+
+    def finding(self, code: str, variant: str, doc: ParsedDocument, path: tuple, ref: str | None, key: bool = False, **args: Any) -> None:
+        span, ptr = doc.sourcemap.locate(path, key=key)
+        self.findings.append(make_finding(code, variant, ref=ref, file=doc.file, span=span, pointer=ptr, **args))
+
+    def _add_document(self, doc: ParsedDocument) -> None:
+        header = doc.model.document
+        doc_id = header.id
+        if doc_id in self.docs:
+            first = self.docs[doc_id]
+            self.finding("CAS201", "document", doc, ("document", "id"), doc_id, id=doc_id, first=first.file)
+            return
+        self.docs[doc_id] = doc
+        tier = document_tier(header)
+        region = header.region.code if header.region is not None else None
+        nodes: list[tuple[str, dict]] = [
+            (doc_id, {"type": "document", "kind": header.kind, "tier": tier, "region": region, "model": header, "file": doc.file})
+        ]
+        ids: dict[str, str] = {}
+        kinds = ELEMENT_KINDS[header.kind]
+        level_of = {k: i for i, k in enumerate(kinds)}
+        for element, path, ind_paths in zip(doc.model.elements, doc.element_paths, doc.indicator_paths):
+            node = f"{doc_id}:{element.id}"
+            if element.id in ids:
+                self.finding("CAS201", "local", doc, path + ("id",), node, id=element.id, doc=doc_id)
+                continue
+            ids[element.id] = "element"
+            nodes.append(
+                (node, {"type": "element", "doc": doc_id, "kind": element.kind, "level": level_of.get(element.kind),
+                        "tier": tier, "name": element.name, "model": element, "path": path})
+            )
+            for indicator, ipath in zip(element.indicators, ind_paths):
+                inode = f"{doc_id}:{indicator.id}"
+                if indicator.id in ids:
+                    self.finding("CAS201", "local", doc, ipath + ("id",), inode, id=indicator.id, doc=doc_id)
+                    continue
+                ids[indicator.id] = "indicator"
+                nodes.append((inode, {"type": "indicator", "doc": doc_id, "element": node, "tier": tier,
+                                      "name": indicator.name, "model": indicator, "path": ipath}))
+        units: set[str] = set()
+        for unit, upath in zip(doc.model.organization, doc.unit_paths):
+            node = f"{doc_id}#{unit.id}"
+            if unit.id in units:
+                self.finding("CAS201", "unit", doc, upath + ("id",), node, id=unit.id, doc=doc_id)
+                continue
+            units.add(unit.id)
+            nodes.append((node, {"type": "unit", "doc": doc_id, "name": unit.name, "model": unit, "path": upath}))
+        self.local_ids[doc_id] = ids
+        self.unit_ids[doc_id] = units
+        self.G.add_nodes_from(nodes)
+
+    # -- references -------------------------------------------------------------------------
+
+    def _unknown(self, doc: ParsedDocument, path: tuple, ref_of: str, field: str, ref: str, target_doc: str, local: str, want: str) -> None:
+        ids = self.local_ids.get(target_doc, {})
+        pool = [i for i, t in ids.items() if t == want] if len(ids) <= 20000 else []
+        hint = difflib.get_close_matches(local, pool, n=1, cutoff=0.75)
+        if local in ids:
+            self.finding("CAS202", "wrong-type", doc, path, ref_of, field=field, target=ref, found=ids[local], want=want)
+        else:
+            self.finding("CAS202", "hint" if hint else "default", doc, path, ref_of, field=field, target=ref, hint=hint[0] if hint else "")
+
+    def _link(self, edges: list, external: dict, doc: ParsedDocument, node: str, path: tuple, field: str,
+              refs: list[str], want: str, edge_type: str) -> None:
+        doc_id = doc.id
+        single = field == "parent"
+        for i, ref in enumerate(refs):
+            target_doc, local = split_ref(ref, doc_id)
+            ref_path = path + ((field,) if single else (field, i))
+            if target_doc not in self.docs:
+                external.setdefault(node, []).append((edge_type, ref))
+                continue
+            if self.local_ids[target_doc].get(local) != want:
+                self._unknown(doc, ref_path, node, field, ref, target_doc, local, want)
+                continue
+            edges.append((node, f"{target_doc}:{local}", {"type": edge_type}))
+
+    def _unit_link(self, edges: list, doc: ParsedDocument, node: str, path: tuple, field: str, unit: str, edge_type: str, homes: list[str]) -> None:
+        for home in homes:
+            if unit in self.unit_ids.get(home, ()):
+                edges.append((node, f"{home}#{unit}", {"type": edge_type}))
+                return
+        if any(h in self.docs for h in homes):
+            pool = sorted(set().union(*(self.unit_ids.get(h, set()) for h in homes)))
+            hint = difflib.get_close_matches(unit, pool, n=1, cutoff=0.6)
+            self.finding("CAS202", "unit-hint" if hint else "unit", doc, path, node, field=field, target=unit, hint=hint[0] if hint else "")
+
+    def link(self) -> None:
+        edges: list[tuple[str, str, dict]] = []
+        external: dict[str, list[tuple[str, str]]] = {}
+        doc_ids = list(self.docs)
+        for doc_id, doc in self.docs.items():
+            header = doc.model.document
+            for i, target in enumerate(header.aligns_to):
+                if target in self.docs:
+                    edges.append((doc_id, target, {"type": "aligns_to"}))
+                    continue
+                external.setdefault(doc_id, []).append(("aligns_to", target))
+                close = difflib.get_close_matches(target, doc_ids, n=1, cutoff=0.85)
+                if close and close[0] not in header.aligns_to:
+                    self.finding("CAS202", "document", doc, ("document", "aligns_to", i), doc_id, target=target, hint=close[0])
+            # units of this document, then of the renstra documents it aligns to (skp)
+            homes = [doc_id] + [d for d in header.aligns_to]
+            ids = self.local_ids[doc_id]
+            for element, path in zip(doc.model.elements, doc.element_paths):
+                node = f"{doc_id}:{element.id}"
+                if ids.get(element.id) != "element" or self.G.nodes[node].get("model") is not element:
+                    continue
+                if element.parent is not None:
+                    self._link(edges, external, doc, node, path, "parent", [element.parent], "element", "parent")
+                if element.supports:
+                    self._link(edges, external, doc, node, path, "supports", element.supports, "element", "supports")
+                if element.crosscuts:
+                    self._link(edges, external, doc, node, path, "crosscuts", element.crosscuts, "element", "crosscuts")
+                if element.owner is not None:
+                    self._unit_link(edges, doc, node, path + ("owner",), "owner", element.owner, "owner", homes)
+                if element.employee is not None:
+                    self._unit_link(edges, doc, node, path + ("employee", "unit"), "unit", element.employee.unit, "unit", homes)
+            for element in doc.model.elements:
+                enode = f"{doc_id}:{element.id}"
+                if self.G.nodes.get(enode, {}).get("model") is not element:
+                    continue
+                for indicator in element.indicators:
+                    inode = f"{doc_id}:{indicator.id}"
+                    attrs = self.G.nodes.get(inode)
+                    if attrs is None or attrs.get("model") is not indicator:
+                        continue
+                    edges.append((inode, enode, {"type": "indicator_of"}))
+                    if indicator.supports:
+                        self._link(edges, external, doc, inode, attrs["path"], "supports", indicator.supports, "indicator", "supports")
+            for unit, path in zip(doc.model.organization, doc.unit_paths):
+                if unit.parent is not None:
+                    node = f"{doc_id}#{unit.id}"
+                    if unit.parent in self.unit_ids[doc_id]:
+                        edges.append((node, f"{doc_id}#{unit.parent}", {"type": "parent"}))
+                    else:
+                        self._unit_link(edges, doc, node, path + ("parent",), "parent", unit.parent, "parent", [doc_id])
+        self.G.add_edges_from(edges)
+        for node, refs in external.items():
+            self.G.nodes[node]["external"] = tuple(refs)
+
+
+def build_graph(parsed: Iterable[ParsedDocument]) -> tuple[nx.DiGraph, dict[str, ParsedDocument], list[Finding]]:
+    """Build the workspace graph; returns the graph, the documents by id and the CAS201/CAS202 findings."""
+    builder = _Builder(parsed)
+    builder.link()
+    return builder.G, builder.docs, builder.findings

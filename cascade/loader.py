@@ -1,0 +1,331 @@
+"""The YAML loader: plan files to plain data, with exact positions and load findings.
+
+Built on libyaml's event stream (PyYAML's C parser, or its pure-Python parser where libyaml is
+missing); values are constructed here, never by PyYAML, so that
+
+- scalars stay text: a plain scalar is a ``str`` (``1.10``, ``no`` and ``010`` keep their spelling),
+  a quoted or block scalar is a :class:`Text`, and only plain ``~``/``null``/empty mean None; the
+  schema converts typed fields;
+- nothing is ever constructed from a tag, and aliases are never expanded (an alias bomb costs one
+  event per alias);
+- duplicate keys, anchors, aliases, merge keys and tags are findings (CAS002-CAS004) with their
+  positions, as are syntax errors (CAS001) and the limits of :class:`Limits` (CAS005).
+
+The first pass records no positions; a file's :class:`~cascade.sourcemap.SourceMap` is filled by a
+second pass on first use. A file with a structural finding is read once, with positions.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from yaml.events import (
+    AliasEvent,
+    DocumentEndEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+    StreamStartEvent,
+)
+
+from .findings import Finding, Span
+from .rules import make_finding
+from .sourcemap import SourceMap, pointer
+
+try:  # libyaml's event parser; the pure-Python one where PyYAML was built without it
+    from yaml._yaml import CParser as _CParser
+except ImportError:  # pragma: no cover - exercised only on machines without libyaml
+    _CParser = None
+
+__all__ = ["Text", "Limits", "LoadedFile", "load_bytes", "load_text", "read_file", "LIBYAML"]
+
+LIBYAML = _CParser is not None
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+
+
+class Text(str):
+    """A scalar written quoted or as a block scalar: explicitly text, never converted to a number."""
+
+    __slots__ = ()
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Input limits; exceeding one is a ``file-limit`` finding (CAS005) for that file only."""
+
+    max_file_bytes: int = 32 * 1024 * 1024
+    max_depth: int = 48
+    max_nodes: int = 4_000_000
+    max_line_length: int = 65_536
+
+
+DEFAULT_LIMITS = Limits()
+
+
+@dataclass
+class LoadedFile:
+    """One file read: its data (None when unusable), source map, load findings and text."""
+
+    file: str
+    data: Any
+    sourcemap: SourceMap
+    findings: list[Finding] = field(default_factory=list)
+    text: str | None = None
+    size: int = 0
+
+
+class _Restart(Exception):
+    """Raised in the lean pass when the file needs positions (a structural finding)."""
+
+
+class _Fatal(Exception):
+    def __init__(self, finding: Finding):
+        self.finding = finding
+
+
+def _span(ev: Any) -> Span:
+    s, e = ev.start_mark, ev.end_mark
+    return Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1)
+
+
+def _mark_span(mark: Any) -> Span:
+    return Span(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 2)
+
+
+def _parser(text: str) -> Any:
+    if _CParser is not None:
+        return _CParser(text)
+    return yaml.SafeLoader(text)  # pure parser: same get_event interface
+
+
+_MISSING = object()
+
+
+def _construct(text: str, file: str, limits: Limits, record: bool) -> tuple[Any, list[Finding], dict, dict]:
+    """Build plain data from the event stream. With ``record``, also every span and structural finding."""
+    findings: list[Finding] = []
+    values: dict[tuple, Span] = {}
+    keys: dict[tuple, Span] = {}
+    parser = _parser(text)
+    get_event = parser.get_event
+    # A frame: [container, is_mapping, pending_key, path, start_event, key_is_duplicate]
+    stack: list[list[Any]] = []
+    root: Any = _MISSING
+    documents = 0
+    events = 0
+    max_nodes, max_depth = limits.max_nodes, limits.max_depth
+
+    def structural(code: str, variant: str, ev: Any, path: tuple, **args: Any) -> None:
+        if not record:
+            raise _Restart
+        findings.append(make_finding(code, variant, file=file, span=_span(ev), pointer=pointer(path), **args))
+
+    try:
+        while True:
+            ev = get_event()
+            cls = ev.__class__
+            events += 1
+            if events > max_nodes:
+                raise _Fatal(make_finding("CAS005", "nodes", file=file, span=_span(ev), limit=max_nodes))
+            if cls is ScalarEvent:
+                if ev.tag is not None or ev.anchor is not None:
+                    path = stack[-1][3] if stack else ()
+                    if ev.tag is not None:
+                        structural("CAS004", "default", ev, path, tag=ev.tag)
+                    if ev.anchor is not None:
+                        structural("CAS003", "anchor", ev, path, name=ev.anchor)
+                raw = ev.value
+                if not ev.style and ev.implicit[0]:  # plain (libyaml says "", the pure parser None)
+                    value: Any = None if raw in _NULLS else raw
+                else:
+                    value = Text(raw)
+            elif cls is MappingStartEvent or cls is SequenceStartEvent:
+                if len(stack) >= max_depth:
+                    raise _Fatal(make_finding("CAS005", "depth", file=file, span=_span(ev), limit=max_depth))
+                if ev.tag is not None or ev.anchor is not None:
+                    path = stack[-1][3] if stack else ()
+                    if ev.tag is not None:
+                        structural("CAS004", "default", ev, path, tag=ev.tag)
+                    if ev.anchor is not None:
+                        structural("CAS003", "anchor", ev, path, name=ev.anchor)
+                is_map = cls is MappingStartEvent
+                container: Any = {} if is_map else []
+                path = ()
+                if stack:
+                    top = stack[-1]
+                    if top[1]:
+                        if top[2] is _MISSING:  # a collection used as a mapping key
+                            if not record:
+                                raise _Restart
+                            raise _Fatal(make_finding("CAS001", "complex-key", file=file, span=_span(ev)))
+                        if record:
+                            path = top[3] + (top[2],)
+                    elif record:
+                        path = top[3] + (len(top[0]),)
+                stack.append([container, is_map, _MISSING, path, ev, False])
+                continue
+            elif cls is MappingEndEvent or cls is SequenceEndEvent:
+                frame = stack.pop()
+                value = frame[0]
+                if record:
+                    s, e = frame[4].start_mark, ev.end_mark
+                    values[frame[3]] = Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1)
+                ev = None  # the span of a collection is recorded above, not by _place
+            elif cls is AliasEvent:
+                path = stack[-1][3] if stack else ()
+                structural("CAS003", "alias", ev, path, name=ev.anchor)
+                value = None
+            elif cls is DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _Fatal(make_finding("CAS001", "multiple-documents", file=file, span=_span(ev)))
+                continue
+            elif cls is StreamEndEvent:
+                break
+            else:  # StreamStart, DocumentEnd
+                continue
+
+            if not stack:
+                root = value
+                if record and ev is not None:
+                    values[()] = _span(ev)
+                continue
+            top = stack[-1]
+            if not top[1] or top[2] is not _MISSING:
+                _place(top, value, ev, values, record)
+                continue
+            # a mapping key (a scalar, or an alias already reported)
+            key = value if isinstance(value, str) else ""
+            if cls is ScalarEvent and key == "<<" and not ev.style:
+                structural("CAS003", "merge", ev, top[3])
+            if key in top[0]:
+                if not record:
+                    raise _Restart
+                first = keys.get(top[3] + (key,))
+                findings.append(
+                    make_finding(
+                        "CAS002",
+                        file=file,
+                        span=_span(ev),
+                        pointer=pointer(top[3] + (key,)),
+                        key=key,
+                        first_line=first.line if first else "?",
+                    )
+                )
+                top[5] = True
+            elif record:
+                keys[top[3] + (key,)] = _span(ev)
+            top[2] = key
+    except _Fatal as fatal:
+        return None, findings + [fatal.finding], values, keys
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        problem = " ".join(p for p in (err.problem, err.context) if p) or "invalid YAML"
+        span = _mark_span(mark) if mark is not None else Span(1, 1, 1, 2)
+        return None, findings + [make_finding("CAS001", file=file, span=span, problem=problem)], values, keys
+    except yaml.reader.ReaderError as err:
+        line, col = _line_col(text, err.position)
+        code = f"#x{err.character:04x}" if isinstance(err.character, int) else repr(err.character)
+        return (
+            None,
+            findings + [make_finding("CAS001", "character", file=file, span=Span(line, col, line, col + 1), char=code)],
+            values,
+            keys,
+        )
+    except yaml.YAMLError as err:  # any other parser complaint still becomes a finding
+        return None, findings + [make_finding("CAS001", file=file, span=Span(1, 1, 1, 2), problem=str(err))], values, keys
+    finally:
+        dispose = getattr(parser, "dispose", None)
+        if dispose is not None:
+            dispose()
+    return (None if root is _MISSING else root), findings, values, keys
+
+
+def _place(top: list, value: Any, ev: Any, values: dict, record: bool) -> None:
+    """Put ``value`` into the open collection ``top``; record its span when ``ev`` is a scalar's."""
+    container = top[0]
+    if top[1]:
+        key = top[2]
+        top[2] = _MISSING
+        if top[5]:  # the value of a duplicate key: reported, not kept
+            top[5] = False
+            return
+        container[key] = value
+        if record and ev is not None:
+            values[top[3] + (key,)] = _span(ev)
+    else:
+        if record and ev is not None:
+            values[top[3] + (len(container),)] = _span(ev)
+        container.append(value)
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def load_text(text: str, file: str, limits: Limits = DEFAULT_LIMITS, size: int | None = None) -> LoadedFile:
+    """Load one document from YAML text; ``file`` is the name findings carry."""
+    size = len(text) if size is None else size
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if len(text) > limits.max_line_length:
+        long_line = re.search("[^\n]{%d}" % (limits.max_line_length + 1), text)
+        if long_line is not None:
+            line, _ = _line_col(text, long_line.start())
+            finding = make_finding(
+                "CAS005", "line", file=file, span=Span(line, 1, line, 2), limit=limits.max_line_length
+            )
+            return LoadedFile(file, None, SourceMap(file), [finding], text, size)
+    try:
+        data, findings, _, _ = _construct(text, file, limits, record=False)
+    except _Restart:
+        data, findings, values, keys = _construct(text, file, limits, record=True)
+        return LoadedFile(file, data, SourceMap.from_spans(file, values, keys), findings, text, size)
+
+    def build() -> tuple[dict, dict]:
+        _, _, values, keys = _construct(text, file, limits, record=True)
+        return values, keys
+
+    return LoadedFile(file, data, SourceMap(file, build), findings, text, size)
+
+
+def load_bytes(raw: bytes, file: str, limits: Limits = DEFAULT_LIMITS) -> LoadedFile:
+    """Load one document from the bytes of a file: size and UTF-8 are checked first."""
+    if len(raw) > limits.max_file_bytes:
+        finding = make_finding("CAS005", "size", file=file, span=Span(1, 1, 1, 2), size=len(raw), limit=limits.max_file_bytes)
+        return LoadedFile(file, None, SourceMap(file), [finding], None, len(raw))
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        col = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        finding = make_finding(
+            "CAS005", "encoding", file=file, span=Span(line, col, line, col + 1), byte=f"0x{raw[err.start]:02x}"
+        )
+        return LoadedFile(file, None, SourceMap(file), [finding], None, len(raw))
+    return load_text(text, file, limits, size=len(raw))
+
+
+def read_file(path: str | os.PathLike[str], file: str | None = None, limits: Limits = DEFAULT_LIMITS) -> LoadedFile:
+    """Read and load one plan file; ``file`` is the display name (default: ``path`` as given)."""
+    display = str(path) if file is None else file
+    try:
+        size = os.stat(path).st_size
+        if size > limits.max_file_bytes:
+            finding = make_finding("CAS005", "size", file=display, span=Span(1, 1, 1, 2), size=size, limit=limits.max_file_bytes)
+            return LoadedFile(display, None, SourceMap(display), [finding], None, size)
+        with open(path, "rb") as fh:
+            raw = fh.read(limits.max_file_bytes + 1)
+    except OSError as err:
+        finding = make_finding("CAS005", "unreadable", file=display, span=Span(1, 1, 1, 2), reason=err.strerror or str(err))
+        return LoadedFile(display, None, SourceMap(display), [finding], None, 0)
+    return load_bytes(raw, display, limits)

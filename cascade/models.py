@@ -1,0 +1,288 @@
+"""Typed models of plan documents (FORMAT.md, version 1), as pydantic v2 models.
+
+The loader hands over text (see :mod:`cascade.loader`); these models convert typed fields. Numbers
+are never guessed from ambiguous text: ``"72,6"`` or ``"1.234"`` in a numeric field is an error whose
+message says how to write the number. Unknown fields are errors (``extra="forbid"``); the schema
+stage (:mod:`cascade.schema`) maps every error back to its YAML position.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+__all__ = [
+    "DOCUMENT_KINDS",
+    "ELEMENT_KINDS",
+    "INDICATOR_TYPES",
+    "POLARITIES",
+    "UNIT_LEVELS",
+    "Period",
+    "Region",
+    "Agency",
+    "Header",
+    "Range",
+    "Baseline",
+    "Indicator",
+    "Employee",
+    "Element",
+    "Unit",
+    "Document",
+    "TargetValue",
+]
+
+DOCUMENT_KINDS = ("rpjmn", "rpjmd", "renstra", "skp")
+#: Element kinds per document kind, top to bottom; ``parent`` must be the kind directly above.
+ELEMENT_KINDS: dict[str, tuple[str, ...]] = {
+    "rpjmn": ("prioritas_nasional", "program_prioritas", "kegiatan_prioritas", "proyek_prioritas"),
+    "rpjmd": ("misi", "tujuan", "sasaran", "program"),
+    "renstra": ("tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan"),
+    "skp": ("rhk",),
+}
+INDICATOR_TYPES = ("impact", "outcome", "output", "process", "input")
+POLARITIES = ("positive", "negative", "stable")
+UNIT_LEVELS = ("jpt", "administrator", "pengawas", "fungsional", "pelaksana")
+
+DOC_ID = r"^[a-z0-9][a-z0-9._-]*$"
+LOCAL_ID = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
+#: A reference: ``document-id:local-id`` or a bare local id.
+REF = r"^(?:[a-z0-9][a-z0-9._-]*:)?[A-Za-z0-9][A-Za-z0-9._-]*$"
+
+_PLAIN_NUMBER = re.compile(r"^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$")
+_DECIMAL_COMMA = re.compile(r"^[-+]?\d{1,3}(?:\.\d{3})*,\d+$|^[-+]?\d+,\d+$")
+_DOT_GROUPS = re.compile(r"^[-+]?\d{1,3}(?:\.\d{3})+$")
+_COMMA_GROUPS = re.compile(r"^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+
+
+def _number_hint(text: str) -> str | None:
+    """How to write ``text`` as a number, when it is a number written the Indonesian or grouped way."""
+    s = text.strip().replace(" ", "")
+    if _DECIMAL_COMMA.match(s):
+        return s.replace(".", "").replace(",", ".")
+    if _DOT_GROUPS.match(s):
+        return s.replace(".", "")
+    if _COMMA_GROUPS.match(s):
+        return s.replace(",", "")
+    return None
+
+
+def _ambiguous(text: str, hint: str) -> PydanticCustomError:
+    return PydanticCustomError(
+        "ambiguous_number",
+        "ambiguous number {text}; write {hint}",
+        {"text": text, "hint": hint},
+    )
+
+
+def _to_number(value: Any) -> Any:
+    """A numeric field: plain or quoted decimal text becomes a float; ambiguous text is an error."""
+    if isinstance(value, str):
+        if _PLAIN_NUMBER.match(value):
+            if type(value) is not str:  # quoted: accepted only if it cannot be read two ways
+                hint = _number_hint(value)
+                if hint is not None and hint != value:
+                    raise _ambiguous(value, hint)
+            return float(value)
+        hint = _number_hint(value)
+        if hint is not None:
+            raise _ambiguous(value, hint)
+        raise PydanticCustomError("number_type", "a number is needed", {"text": value})
+    if isinstance(value, bool):
+        raise PydanticCustomError("number_type", "a number is needed", {"text": str(value)})
+    return value
+
+
+def _to_target(value: Any) -> Any:
+    """A target: a number, a range mapping, or a qualitative text (``WTP``)."""
+    if isinstance(value, str):
+        if _PLAIN_NUMBER.match(value):
+            return _to_number(value)
+        hint = _number_hint(value)
+        if hint is not None:
+            raise _ambiguous(value, hint)
+        return value
+    return value
+
+
+_INT = re.compile(r"^[-+]?\d+$")
+
+
+def _to_int(value: Any) -> Any:
+    """A year or other whole number: digits only, no leading zeros, no '2019.0'."""
+    if isinstance(value, str):
+        if _INT.match(value) and not (len(value.lstrip("+-")) > 1 and value.lstrip("+-")[0] == "0"):
+            return int(value)
+        raise PydanticCustomError("int_type", "a whole number is needed", {"text": value})
+    return value
+
+
+_TRUE = frozenset(("true", "True", "TRUE"))
+_FALSE = frozenset(("false", "False", "FALSE"))
+
+
+def _to_bool(value: Any) -> Any:
+    if isinstance(value, str):
+        if value in _TRUE:
+            return True
+        if value in _FALSE:
+            return False
+        raise PydanticCustomError("bool_type", "true or false is needed", {"text": value})
+    return value
+
+
+def _to_list(value: Any) -> Any:
+    """A list field also takes a single reference written without brackets."""
+    if isinstance(value, str):
+        return [value]
+    return value
+
+
+Number = Annotated[float, BeforeValidator(_to_number)]
+Year = Annotated[int, BeforeValidator(_to_int)]
+Flag = Annotated[bool, BeforeValidator(_to_bool)]
+DocId = Annotated[str, Field(pattern=DOC_ID)]
+LocalId = Annotated[str, Field(pattern=LOCAL_ID)]
+Ref = Annotated[str, Field(pattern=REF)]
+Refs = Annotated[list[Ref], BeforeValidator(_to_list)]
+Texts = Annotated[list[str], BeforeValidator(_to_list)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False, str_strip_whitespace=False)
+
+
+class Period(_Model):
+    """The years a document covers, inclusive."""
+
+    start: Year
+    end: Year
+
+    @property
+    def years(self) -> range:
+        return range(self.start, self.end + 1)
+
+
+class Region(_Model):
+    """A Kemendagri region: province ``NN`` or kabupaten/kota ``NN.NN``."""
+
+    code: Annotated[str, Field(pattern=r"^\d{2}(\.\d{2})?$")]
+    name: str | None = None
+
+    @property
+    def tier(self) -> str:
+        """``province`` or ``kabkota``."""
+        return "province" if len(self.code) == 2 else "kabkota"
+
+    @property
+    def province(self) -> str:
+        return self.code[:2]
+
+
+class Agency(_Model):
+    """The OPD (perangkat daerah) a renstra or skp belongs to."""
+
+    code: str | None = None
+    name: str
+
+
+class Header(_Model):
+    """The ``document:`` header."""
+
+    id: DocId
+    kind: Literal["rpjmn", "rpjmd", "renstra", "skp"]
+    title: str
+    period: Period
+    region: Region | None = None
+    aligns_to: Annotated[list[DocId], BeforeValidator(_to_list)] = []
+    agency: Agency | None = None
+    vision: str | None = None
+
+
+class Range(_Model):
+    """A range target ``{min: 7.0, max: 8.0}`` (the RPJMN's "7,0-8,0")."""
+
+    min: Number
+    max: Number
+
+
+TargetValue = Annotated[Union[float, Range, str], BeforeValidator(_to_target)]
+
+
+class Baseline(_Model):
+    """Kondisi awal: the value in a year before (or at the start of) the period."""
+
+    year: Year
+    value: TargetValue | None = None
+
+
+class Indicator(_Model):
+    """A performance indicator of an element."""
+
+    id: LocalId
+    name: str
+    type: Literal["impact", "outcome", "output", "process", "input"] | None = None
+    unit: str | None = None
+    polarity: Literal["positive", "negative", "stable"] = "positive"
+    baseline: Baseline | None = None
+    targets: dict[Year, TargetValue | None] = {}
+    final: TargetValue | None = None
+    supports: Refs = []
+    measure: str | None = None
+    key: Flag = False
+    definition: str | None = None
+    source: str | None = None
+
+
+class Employee(_Model):
+    """The holder of an skp ``rhk``; ``unit`` is a unit of the OPD's renstra."""
+
+    nip: str
+    name: str
+    position: str | None = None
+    unit: LocalId
+
+
+class Element(_Model):
+    """A goal of a plan: prioritas nasional, misi, tujuan, sasaran, program, ..., rhk."""
+
+    id: LocalId
+    kind: str
+    name: str
+    parent: Ref | None = None
+    supports: Refs = []
+    crosscuts: Refs = []
+    code: str | None = None
+    owner: LocalId | None = None
+    justification: str | None = None
+    indicators: list[Indicator] = []
+    employee: Employee | None = None
+
+
+class Unit(_Model):
+    """An organisation unit of an OPD, with its tupoksi."""
+
+    id: LocalId
+    name: str
+    level: Literal["jpt", "administrator", "pengawas", "fungsional", "pelaksana"] | None = None
+    parent: LocalId | None = None
+    bidang: Texts = []
+    functions: Texts = []
+
+
+class Document(_Model):
+    """One plan document: its header, its elements and (renstra) its organisation."""
+
+    document: Header
+    elements: list[Element] = []
+    organization: list[Unit] = []
+
+    @property
+    def id(self) -> str:
+        return self.document.id
+
+    @property
+    def kind(self) -> str:
+        return self.document.kind

@@ -1,0 +1,75 @@
+"""What a rule sees: the graph, the documents, the options, and a way to place its findings."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
+
+import networkx as nx
+
+from ..findings import Finding
+from . import Rule, make_finding
+
+if TYPE_CHECKING:
+    from ..schema import ParsedDocument
+
+__all__ = ["Context"]
+
+T = TypeVar("T")
+
+
+class Context:
+    """Read-only view of one workspace for the rules, with indexes built once and shared.
+
+    ``options`` maps a rule name to its option overrides (``{"weak-target": {"ratio": 0.8}}``).
+    """
+
+    def __init__(self, graph: nx.DiGraph, documents: dict[str, "ParsedDocument"], options: dict[str, dict[str, Any]] | None = None):
+        self.graph = graph
+        self.documents = documents
+        self._options = options or {}
+        self._indexes: dict[str, Any] = {}
+
+    def option(self, rule: type[Rule] | Rule, name: str) -> Any:
+        """The value of a rule option: the caller's override, else the rule's default."""
+        overrides = self._options.get(rule.name) or self._options.get(rule.code) or {}
+        return overrides.get(name, rule.options[name])
+
+    def index(self, name: str, build: Callable[["Context"], T]) -> T:
+        """An index shared by all rules, built by ``build(ctx)`` on first use."""
+        if name not in self._indexes:
+            self._indexes[name] = build(self)
+        return self._indexes[name]
+
+    def nodes_of(self, type_: str) -> list[str]:
+        """Node ids of one type (``document``, ``element``, ``indicator``, ``unit``), in graph order."""
+        def build(ctx: "Context") -> dict[str, list[str]]:
+            out: dict[str, list[str]] = {"document": [], "element": [], "indicator": [], "unit": []}
+            for node, t in ctx.graph.nodes(data="type"):
+                out[t].append(node)
+            return out
+
+        return self.index("nodes_by_type", build)[type_]
+
+    def finding(
+        self,
+        rule: type[Rule] | Rule,
+        node: str,
+        variant: str = "default",
+        *,
+        field: tuple | str | None = None,
+        key: bool = False,
+        ref: str | None = None,
+        **args: Any,
+    ) -> Finding:
+        """A finding of ``rule`` placed at ``node`` (or at ``field`` inside it: a key or a path)."""
+        attrs = self.graph.nodes[node]
+        if attrs["type"] == "document":
+            doc = self.documents[node]
+            path: tuple = ("document",)
+        else:
+            doc = self.documents[attrs["doc"]]
+            path = attrs["path"]
+        if field is not None:
+            path = path + ((field,) if isinstance(field, str) else tuple(field))
+        span, ptr = doc.sourcemap.locate(path, key=key)
+        return make_finding(rule.code, variant, ref=ref or node, file=doc.file, span=span, pointer=ptr, **args)

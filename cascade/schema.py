@@ -1,0 +1,412 @@
+"""The schema stage: loaded data to typed documents, every model error mapped to its YAML position.
+
+Validation runs once over the whole document; only when it fails are the header, each element,
+each indicator and each unit validated on their own, so that one bad value costs only that value
+(or, for a bad id/kind/name, that item) and never the document. Errors are reported from the first
+attempt only; what is pruned afterwards is a consequence, not a new finding.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import re
+import typing
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .findings import Finding
+from .loader import Text
+from .models import ELEMENT_KINDS, Document, Element, Header, Indicator, Unit
+from .rules import make_finding
+from .sourcemap import SourceMap, pointer
+
+__all__ = ["ParsedDocument", "parse_document"]
+
+
+@dataclass
+class ParsedDocument:
+    """A document built from one file or dict, with where its parts stand in the source."""
+
+    model: Document
+    file: str
+    sourcemap: SourceMap
+    element_paths: list[tuple]
+    indicator_paths: list[list[tuple]]
+    unit_paths: list[tuple]
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.model.document.id
+
+
+_REQUIRED = {Element: ("id", "kind", "name"), Indicator: ("id", "name"), Unit: ("id", "name"), Header: ("id", "kind", "title", "period")}
+
+#: Field names planners write in Indonesian, mapped to the format's English names.
+_SYNONYMS = {
+    "nama": "name", "kode": "code", "satuan": "unit", "target": "targets", "indikator": "indicators",
+    "induk": "parent", "jenis": "kind", "tipe": "type", "polaritas": "polarity", "definisi": "definition",
+    "sumber": "source", "tahun": "year", "nilai": "value", "judul": "title", "periode": "period",
+    "wilayah": "region", "visi": "vision", "pemilik": "owner", "pegawai": "employee", "jabatan": "position",
+    "unit_kerja": "unit", "mendukung": "supports", "awal": "start", "akhir": "end", "kondisi_awal": "baseline",
+    "kondisi_akhir": "final", "fungsi": "functions", "tupoksi": "functions", "organisasi": "organization",
+    "elemen": "elements", "dokumen": "document", "iku": "key", "alasan": "justification", "target_akhir": "final",
+}
+
+
+def _model_class(ann: Any) -> type[BaseModel] | None:
+    if isinstance(ann, type) and issubclass(ann, BaseModel):
+        return ann
+    for arg in typing.get_args(ann):
+        found = _model_class(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _fields_at(root: type[BaseModel], loc: tuple) -> list[str]:
+    """The field names of the model that holds the last part of ``loc``."""
+    cls: type[BaseModel] | None = root
+    for part in loc[:-1]:
+        if cls is None:
+            return []
+        if isinstance(part, str) and part in cls.model_fields:
+            cls = _model_class(cls.model_fields[part].annotation)
+    return list(cls.model_fields) if cls is not None else []
+
+
+def _suggest(name: str, fields: list[str]) -> str | None:
+    low = name.lower()
+    if low in _SYNONYMS and _SYNONYMS[low] in fields:
+        return _SYNONYMS[low]
+    close = difflib.get_close_matches(low, fields, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _existing(data: Any, loc: tuple) -> tuple:
+    """The longest prefix of ``loc`` that exists in ``data`` (pydantic adds union tags and ``[key]``)."""
+    out = []
+    for part in loc:
+        if isinstance(data, dict) and part in data:
+            data = data[part]
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            break
+        out.append(part)
+    return tuple(out)
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    text = str(value)
+    return f"'{text[:40]}…'" if len(text) > 40 else f"'{text}'"
+
+
+_EXPECTED = {
+    "string_type": "text", "int_type": "a whole number (a year)", "int_parsing": "a whole number (a year)",
+    "float_type": "a number", "float_parsing": "a number", "number_type": "a number", "bool_type": "true or false",
+    "bool_parsing": "true or false", "list_type": "a list", "dict_type": "a mapping", "model_type": "a mapping",
+    "model_attributes_type": "a mapping", "finite_number": "a finite number",
+}
+_EXPECTED_ID = {
+    "text": "teks", "a whole number (a year)": "bilangan bulat (tahun)", "a number": "angka",
+    "true or false": "true atau false", "a list": "list", "a mapping": "mapping", "a finite number": "angka terhingga",
+}
+
+
+class _Sink:
+    """Collects the findings of one document, positioned through its source map."""
+
+    def __init__(self, file: str, sourcemap: SourceMap, data: Any):
+        self.file, self.sourcemap, self.data = file, sourcemap, data
+        self.findings: list[Finding] = []
+        self.ref: str | None = None
+        self.from_yaml = True
+
+    def add(self, code: str, variant: str, path: tuple, *, key: bool = False, ref: str | None = None, **args: Any) -> None:
+        span, ptr = self.sourcemap.locate(path, key=key)
+        self.findings.append(
+            make_finding(code, variant, ref=ref or self.ref, file=self.file, span=span, pointer=ptr, **args)
+        )
+
+    def error(self, err: dict, base: tuple, root: type[BaseModel], ref: str | None) -> None:
+        loc = tuple(err["loc"])
+        full = base + loc
+        path = _existing(self.data, full)
+        kind = err["type"]
+        name = next((p for p in reversed(loc) if isinstance(p, str) and not p.startswith("[")), "value")
+        is_key = loc and loc[-1] == "[key]"
+        if kind == "missing":
+            self.add("CAS101", "default", path, ref=ref, field=loc[-1] if loc else "document")
+        elif kind == "extra_forbidden":
+            fields = _fields_at(root, loc)
+            hint = _suggest(str(loc[-1]), fields)
+            self.add(
+                "CAS102", "hint" if hint else "default", path, key=True, ref=ref,
+                field=loc[-1], hint=hint or "", allowed=sorted(fields),
+            )
+        elif kind in ("literal_error", "enum"):
+            expected = err.get("ctx", {}).get("expected", "")
+            self.add("CAS104", "choice", path, ref=ref, field=name, value=_describe(err.get("input")), allowed=expected.replace("'", ""))
+        elif kind == "string_pattern_mismatch":
+            self.add("CAS104", "pattern", path, ref=ref, field=name, value=_describe(err.get("input")))
+        elif kind == "ambiguous_number":
+            ctx = err["ctx"]
+            self.add("CAS103", "ambiguous", path, ref=ref, field=name, text=ctx["text"], hint=ctx["hint"])
+        else:
+            expected = _EXPECTED.get(kind, "a valid value")
+            got = err.get("input") if not is_key else path[-1] if path else None
+            self.add(
+                "CAS103", "default", path, key=bool(is_key), ref=ref, field=name,
+                expected=expected, expected_id=_EXPECTED_ID.get(expected, expected), got=_describe(got),
+            )
+
+
+def _delete(data: Any, path: tuple) -> None:
+    target = data
+    for part in path[:-1]:
+        target = target[part]
+    if isinstance(target, dict):
+        target.pop(path[-1], None)
+    else:
+        del target[path[-1]]
+
+
+def _salvage(cls: type[BaseModel], data: Any, base: tuple, sink: _Sink, ref: str | None, report: bool = True) -> Any:
+    """Validate ``data`` as ``cls``; on errors report them, prune what is wrong, and try again.
+
+    Returns None when a required field (``_REQUIRED``) is itself missing or wrong.
+    """
+    required = _REQUIRED.get(cls, ())
+    for attempt in range(8):
+        try:
+            return cls.model_validate(data)
+        except ValidationError as exc:
+            errors = exc.errors()
+        if attempt == 0:
+            if not isinstance(data, dict):
+                if report:
+                    sink.error({"type": "model_type", "loc": (), "input": data}, base, cls, ref)
+                return None
+            data = copy.deepcopy(data)
+            if report:
+                for err in errors:
+                    sink.error(err, base, cls, ref)
+        doomed = set()
+        for err in errors:
+            path = _existing(data, tuple(err["loc"]))
+            if not path or path[0] in required:
+                return None
+            doomed.add(path)
+        for path in sorted(doomed, key=lambda p: tuple((isinstance(x, int), x if isinstance(x, int) else 0, str(x)) for x in p), reverse=True):
+            _delete(data, path)
+    return None
+
+
+# YAML 1.1 implicit resolvers (PyYAML's), for CAS006: what a YAML 1.1 tool makes of a plain scalar.
+_Y11_BOOL = re.compile(r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$")
+_Y11_INT = re.compile(
+    r"^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$"
+)
+_Y11_FLOAT = re.compile(
+    r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9_]+(?:[eE][-+][0-9]+)?"
+    r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+)
+_Y11_DATE = re.compile(r"^[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?")
+_FIRST = frozenset("0123456789+-.yYnNtTfFoO")
+_KIND_ID = {"number": "angka", "boolean": "boolean", "date": "tanggal"}
+
+
+def yaml11_kind(value: str) -> str | None:
+    """What a YAML 1.1 loader would make of this plain scalar, when not text."""
+    if not value or value[0] not in _FIRST:
+        return None
+    if _Y11_INT.match(value) or _Y11_FLOAT.match(value):
+        return "number"
+    if _Y11_BOOL.match(value):
+        return "boolean"
+    if _Y11_DATE.match(value):
+        return "date"
+    return None
+
+
+_TEXT_FIELDS = {
+    "header": ("id", "title", "vision"),
+    "element": ("id", "name", "parent", "code", "owner", "justification"),
+    "indicator": ("id", "name", "unit", "measure", "definition", "source"),
+    "unit": ("id", "name", "parent"),
+    "employee": ("nip", "name", "position", "unit"),
+}
+_TEXT_LISTS = {"header": ("aligns_to",), "element": ("supports", "crosscuts"), "indicator": ("supports",), "unit": ("bidang", "functions")}
+
+
+def _ambiguous_text(sink: _Sink, data: Any, path: tuple, what: str, ref: str | None) -> None:
+    if not sink.from_yaml or not isinstance(data, dict):
+        return
+    for name in _TEXT_FIELDS[what]:
+        value = data.get(name)
+        if type(value) is str:
+            kind = yaml11_kind(value)
+            if kind:
+                sink.add("CAS006", "default", path + (name,), ref=ref, field=name, value=value, kind=kind, kind_id=_KIND_ID[kind])
+    for name in _TEXT_LISTS.get(what, ()):
+        values = data.get(name)
+        if isinstance(values, list):
+            for i, value in enumerate(values):
+                if type(value) is str:
+                    kind = yaml11_kind(value)
+                    if kind:
+                        sink.add("CAS006", "default", path + (name, i), ref=ref, field=name, value=value, kind=kind, kind_id=_KIND_ID[kind])
+
+
+_KIND_EXTRAS = {"employee": ("skp",), "owner": ("renstra", "skp")}
+
+
+def parse_document(data: Any, file: str, sourcemap: SourceMap, from_yaml: bool = True) -> tuple[ParsedDocument | None, list[Finding]]:
+    """Build the typed document of one file's data, with the schema findings.
+
+    The document is None when the data has no usable header (the findings say why). ``from_yaml``
+    is False for dict input, whose strings were never YAML scalars (no CAS006).
+    """
+    sink = _Sink(file, sourcemap, data)
+    sink.from_yaml = from_yaml
+    findings = sink.findings
+    if data is None:
+        sink.add("CAS101", "empty", (), field="document")
+        return None, findings
+    if not isinstance(data, dict):
+        sink.add("CAS103", "top-level", (), got=_describe(data))
+        return None, findings
+    try:
+        model: Document | None = Document.model_validate(data)
+    except ValidationError:
+        model = None
+    header_data = data.get("document")
+    doc_id = header_data.get("id") if isinstance(header_data, dict) and isinstance(header_data.get("id"), str) else None
+    sink.ref = doc_id
+    if model is not None:
+        elements = model.elements
+        element_paths = [("elements", i) for i in range(len(elements))]
+        indicator_paths = [[("elements", i, "indicators", j) for j in range(len(e.indicators))] for i, e in enumerate(elements)]
+        unit_paths = [("organization", i) for i in range(len(model.organization))]
+    else:
+        model, element_paths, indicator_paths, unit_paths = _rebuild(data, sink)
+        if model is None:
+            return None, findings
+    _document_checks(model, data, element_paths, sink, from_yaml)
+    return ParsedDocument(model, file, sourcemap, element_paths, indicator_paths, unit_paths, findings), findings
+
+
+def _rebuild(data: dict, sink: _Sink) -> tuple[Document | None, list, list, list]:
+    """Validate part by part, keeping whatever is valid; report each error once."""
+    for key in data:
+        if key not in Document.model_fields:
+            hint = _suggest(str(key), list(Document.model_fields))
+            sink.add("CAS102", "hint" if hint else "default", (key,), key=True, field=key, hint=hint or "", allowed=sorted(Document.model_fields))
+    header_data = data.get("document")
+    if "document" not in data:
+        sink.add("CAS101", "default", (), field="document")
+        return None, [], [], []
+    header = _salvage(Header, header_data, ("document",), sink, sink.ref)
+    doc_id = header.id if header is not None else sink.ref
+    elements: list[Element] = []
+    element_paths: list[tuple] = []
+    indicator_paths: list[list[tuple]] = []
+    raw_elements = data.get("elements", [])
+    if raw_elements is None:
+        raw_elements = []
+    if not isinstance(raw_elements, list):
+        sink.add("CAS103", "default", ("elements",), field="elements", expected="a list", expected_id="list", got=_describe(raw_elements))
+        raw_elements = []
+    for i, raw in enumerate(raw_elements):
+        raw_id = raw.get("id") if isinstance(raw, dict) else None
+        ref = f"{doc_id}:{raw_id}" if doc_id and isinstance(raw_id, str) else doc_id
+        shell = dict(raw) if isinstance(raw, dict) else raw
+        raw_indicators = shell.pop("indicators", []) if isinstance(shell, dict) else []
+        element = _salvage(Element, shell, ("elements", i), sink, ref)
+        indicators: list[Indicator] = []
+        paths: list[tuple] = []
+        if raw_indicators is None:
+            raw_indicators = []
+        if not isinstance(raw_indicators, list):
+            sink.add("CAS103", "default", ("elements", i, "indicators"), ref=ref, field="indicators", expected="a list", expected_id="list", got=_describe(raw_indicators))
+            raw_indicators = []
+        for j, raw_ind in enumerate(raw_indicators):
+            ind_id = raw_ind.get("id") if isinstance(raw_ind, dict) else None
+            ind_ref = f"{doc_id}:{ind_id}" if doc_id and isinstance(ind_id, str) else ref
+            indicator = _salvage(Indicator, raw_ind, ("elements", i, "indicators", j), sink, ind_ref)
+            if indicator is not None:
+                indicators.append(indicator)
+                paths.append(("elements", i, "indicators", j))
+        if element is not None:
+            elements.append(element.model_copy(update={"indicators": indicators}))
+            element_paths.append(("elements", i))
+            indicator_paths.append(paths)
+    units: list[Unit] = []
+    unit_paths: list[tuple] = []
+    raw_units = data.get("organization", []) or []
+    if not isinstance(raw_units, list):
+        sink.add("CAS103", "default", ("organization",), field="organization", expected="a list", expected_id="list", got=_describe(raw_units))
+        raw_units = []
+    for i, raw in enumerate(raw_units):
+        raw_id = raw.get("id") if isinstance(raw, dict) else None
+        unit = _salvage(Unit, raw, ("organization", i), sink, f"{doc_id}#{raw_id}" if doc_id and isinstance(raw_id, str) else doc_id)
+        if unit is not None:
+            units.append(unit)
+            unit_paths.append(("organization", i))
+    if header is None:
+        return None, [], [], []
+    model = Document.model_construct(document=header, elements=elements, organization=units)
+    return model, element_paths, indicator_paths, unit_paths
+
+
+def _document_checks(model: Document, data: dict, element_paths: list[tuple], sink: _Sink, from_yaml: bool) -> None:
+    """Checks that need the document kind: element kinds, required header parts, CAS006 text fields."""
+    header = model.document
+    doc_id, kind = header.id, header.kind
+    if kind != "rpjmn" and header.region is None:
+        sink.add("CAS101", "for-kind", ("document",), field="region", kind=kind)
+    if kind in ("renstra", "skp") and header.agency is None:
+        sink.add("CAS101", "for-kind", ("document",), field="agency", kind=kind)
+    if model.organization and kind != "renstra":
+        sink.add("CAS102", "for-kind", ("organization",), key=True, field="organization", kind=kind, kinds="renstra")
+    _ambiguous_text(sink, data.get("document"), ("document",), "header", doc_id)
+    region = data["document"].get("region") if isinstance(data.get("document"), dict) else None
+    if from_yaml and isinstance(region, dict) and type(region.get("code")) is str and yaml11_kind(region["code"]):
+        sink.add("CAS006", "default", ("document", "region", "code"), field="code", value=region["code"], kind="number", kind_id="angka")
+    allowed = ELEMENT_KINDS[kind]
+    raw_elements = data.get("elements") or []
+    for element, path in zip(model.elements, element_paths):
+        ref = f"{doc_id}:{element.id}"
+        raw = raw_elements[path[1]]
+        if element.kind not in allowed:
+            sink.add("CAS104", "element-kind", path + ("kind",), ref=ref, value=element.kind, kind=kind, allowed=list(allowed))
+        for extra, kinds in _KIND_EXTRAS.items():
+            if extra in raw and raw[extra] is not None and kind not in kinds:
+                sink.add("CAS102", "for-kind", path + (extra,), key=True, ref=ref, field=extra, kind=kind, kinds=list(kinds))
+        if kind == "skp" and element.employee is None and "employee" not in raw:
+            sink.add("CAS101", "default", path, ref=ref, field="employee")
+        _ambiguous_text(sink, raw, path, "element", ref)
+        if isinstance(raw.get("employee"), dict):
+            _ambiguous_text(sink, raw["employee"], path + ("employee",), "employee", ref)
+        raw_inds = raw.get("indicators") or []
+        for j, ind in enumerate(raw_inds):
+            if isinstance(ind, dict):
+                ind_id = ind.get("id")
+                _ambiguous_text(sink, ind, path + ("indicators", j), "indicator", f"{doc_id}:{ind_id}" if isinstance(ind_id, str) else ref)
+    for i, raw in enumerate(data.get("organization") or []):
+        if isinstance(raw, dict):
+            _ambiguous_text(sink, raw, ("organization", i), "unit", f"{doc_id}#{raw.get('id')}")

@@ -1,0 +1,90 @@
+"""Source maps: where each value of a loaded document stands in its file.
+
+Positions are kept beside the data, never inside the models. To keep loading lean, a file's map is
+built on first use, by a second pass over the file's YAML events that records the span of every key
+and value; files without findings never pay for it. A document given as a Python dict has no file:
+its map answers with JSON pointers only.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from .findings import Span
+
+__all__ = ["SourceMap", "pointer"]
+
+Path = tuple  # a path into the document data: keys (str) and list indexes (int)
+
+
+def pointer(path: Path) -> str:
+    """The JSON pointer (RFC 6901) of a path: ``('elements', 3, 'id')`` -> ``/elements/3/id``."""
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in path)
+
+
+class SourceMap:
+    """Spans of the keys and values of one document, by path.
+
+    ``values[path]`` is the span of the node at ``path``; ``keys[path]`` the span of the mapping key
+    whose value is at ``path``. Built lazily by ``build`` (None for dict input).
+    """
+
+    __slots__ = ("file", "_build", "_values", "_keys")
+
+    def __init__(self, file: str | None, build: Callable[[], tuple[dict, dict]] | None = None):
+        self.file = file
+        self._build = build
+        self._values: dict[Path, Span] | None = None
+        self._keys: dict[Path, Span] | None = None
+
+    @classmethod
+    def from_spans(cls, file: str | None, values: dict[Path, Span], keys: dict[Path, Span]) -> "SourceMap":
+        sm = cls(file)
+        sm._values, sm._keys = values, keys
+        return sm
+
+    def _ensure(self) -> None:
+        if self._values is None:
+            if self._build is None:
+                self._values, self._keys = {}, {}
+            else:
+                self._values, self._keys = self._build()
+                self._build = None
+
+    @property
+    def has_positions(self) -> bool:
+        """False for documents that came in as dicts (findings then carry only a pointer)."""
+        return self._build is not None or bool(self._values)
+
+    def value(self, path: Path) -> Span | None:
+        """The span of the value at ``path``, or of its nearest ancestor that exists."""
+        self._ensure()
+        assert self._values is not None
+        path = tuple(path)
+        while True:
+            span = self._values.get(path)
+            if span is not None or not path:
+                return span
+            path = path[:-1]
+
+    def key(self, path: Path) -> Span | None:
+        """The span of the key whose value is at ``path``; falls back to :meth:`value`."""
+        self._ensure()
+        assert self._keys is not None
+        span = self._keys.get(tuple(path))
+        return span if span is not None else self.value(path)
+
+    def locate(self, path: Path, *, key: bool = False) -> tuple[Span | None, str]:
+        """The span (of the key when ``key`` is true) and the JSON pointer of ``path``."""
+        span = self.key(path) if key else self.value(path)
+        return span, pointer(path)
+
+
+def deep_get(data: Any, path: Path) -> Any:
+    """The value at ``path`` in nested dicts and lists, or None where the path does not exist."""
+    for p in path:
+        try:
+            data = data[p]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data

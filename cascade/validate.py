@@ -1,0 +1,165 @@
+"""Running the rules: the entry point that turns a loaded workspace into a :class:`Report`.
+
+Each graph rule (:mod:`cascade.rules`) reads the graph through a :class:`~cascade.rules.context.Context`
+and yields findings; the findings of the load, schema and graph stages are added, an element's
+``justification`` turns its missing-link findings into ``justified`` infos (CAS903), and the rule
+selection is applied last, so that a deselected rule costs nothing but its findings never leak.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Iterable
+
+from .findings import Finding, Report, Severity
+from .rules import Rule, all_rules, iter_check_rules, make_finding, resolve_selector
+from .rules.context import Context
+
+if TYPE_CHECKING:
+    from .workspace import Cascade
+
+__all__ = ["Selection", "validate", "run_rules"]
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which rules run and at what severity; selectors are codes, code prefixes, names or ``ALL``.
+
+    Precedence (as in ruff): ``select`` replaces the default set (all rules), ``extend_select`` adds
+    to it, ``ignore`` removes, and a more specific selector wins over a less specific one (a code
+    over a prefix: ``select=["CAS3"], ignore=["CAS30"]`` then ``extend_select=["CAS301"]`` keeps
+    CAS301). ``severity`` maps a selector to a new severity.
+    """
+
+    select: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()
+
+    def unknown(self) -> list[str]:
+        """Selectors that name no rule."""
+        keys = [*self.select, *self.extend_select, *self.ignore, *(k for k, _ in self.severity)]
+        return [k for k in keys if resolve_selector(k) is None]
+
+    def rules(self) -> list[type[Rule]]:
+        """The selected rules, ordered by code."""
+        scores: dict[str, tuple[int, bool]] = {}
+
+        def apply(selectors: Iterable[str], on: bool) -> None:
+            for sel in selectors:
+                rules = resolve_selector(sel) or []
+                spec = _specificity(sel)
+                for r in rules:
+                    prev = scores.get(r.code)
+                    if prev is None or spec >= prev[0]:
+                        scores[r.code] = (spec, on)
+
+        base = self.select or ("ALL",)
+        apply(base, True)
+        apply(self.extend_select, True)
+        apply(self.ignore, False)
+        return [r for r in all_rules() if scores.get(r.code, (0, False))[1]]
+
+    def severity_of(self, rule: type[Rule]) -> Severity:
+        """The severity a rule's findings get: the most specific override, else the default."""
+        best: tuple[int, Severity] | None = None
+        for sel, sev in self.severity:
+            rules = resolve_selector(sel) or []
+            if any(r.code == rule.code for r in rules):
+                spec = _specificity(sel)
+                if best is None or spec >= best[0]:
+                    best = (spec, Severity(sev))
+        return best[1] if best else rule.severity
+
+
+def _specificity(selector: str) -> int:
+    """ALL < CAS < CAS3 < CAS30 < CAS301 = a name."""
+    s = selector.upper()
+    if s == "ALL":
+        return 0
+    if s.startswith("CAS") and s[3:].isdigit():
+        return 1 + len(s) - 3
+    return 5
+
+
+def run_rules(graph: Any, documents: dict, rules: Iterable[type[Rule]], options: dict | None = None) -> list[Finding]:
+    """The findings of the graph rules among ``rules`` on one graph."""
+    ctx = Context(graph, documents, options)
+    out: list[Finding] = []
+    for rule in iter_check_rules(rules):
+        out.extend(rule.check(ctx))
+    return out
+
+
+def _justify(findings: list[Finding], graph: Any) -> list[Finding]:
+    """Missing-link findings on an element with a ``justification`` become CAS903 infos."""
+    from .rules import REGISTRY
+
+    out = []
+    for f in findings:
+        rule = REGISTRY.get(f.code)
+        if f.ref is not None and getattr(rule, "justifiable", False):
+            attrs = graph.nodes.get(f.ref)
+            element = None
+            if attrs is not None:
+                if attrs["type"] == "element":
+                    element = attrs["model"]
+                elif attrs["type"] == "indicator":
+                    element = graph.nodes[attrs["element"]]["model"]
+            if element is not None and element.justification:
+                out.append(
+                    make_finding(
+                        "CAS903", ref=f.ref, file=f.file, span=_span_of(f), pointer=f.pointer,
+                        code=f.code, rule=f.rule, message=f.message, justification=element.justification,
+                    )
+                )
+                continue
+        out.append(f)
+    return out
+
+
+def _span_of(f: Finding) -> Any:
+    from .findings import Span
+
+    if f.line is None:
+        return None
+    return Span(f.line, f.column or 1, f.end_line or f.line, f.end_column or (f.column or 1) + 1)
+
+
+def validate(
+    cascade: "Cascade",
+    *,
+    select: Iterable[str] = (),
+    extend_select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+    severity: dict[str, str] | None = None,
+    options: dict[str, dict[str, Any]] | None = None,
+) -> Report:
+    """Run the selected rules over a loaded workspace and return the report.
+
+    Raises :class:`ValueError` for a selector that names no rule (a usage error, not plan content).
+    """
+    selection = Selection(tuple(select), tuple(extend_select), tuple(ignore), tuple((severity or {}).items()))
+    bad = selection.unknown()
+    if bad:
+        raise ValueError(f"unknown rule selector(s): {', '.join(bad)}")
+    rules = selection.rules()
+    findings = list(cascade.findings)
+    findings.extend(run_rules(cascade.graph, cascade.parsed, rules, options))
+    findings = _justify(findings, cascade.graph)
+    return finish(findings, selection, rules, cascade.stats)
+
+
+def finish(findings: list[Finding], selection: Selection, rules: list[type[Rule]], stats: dict[str, int]) -> Report:
+    """Apply the selection and severity overrides to raw findings and build the report."""
+    from dataclasses import replace
+
+    codes = {r.code: r for r in rules}
+    kept = []
+    for f in findings:
+        rule = codes.get(f.code)
+        if rule is None:
+            continue
+        sev = selection.severity_of(rule)
+        kept.append(f if sev is f.severity or f.code == "CAS903" else replace(f, severity=sev))
+    return Report(kept, stats)

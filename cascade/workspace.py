@@ -1,0 +1,152 @@
+"""The workspace: plan documents loaded from files or dicts, their graph, and the public ``load``.
+
+Data flows one way: files -> loader (positions kept aside) -> models -> graph -> rules -> findings.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any, Iterable, Mapping
+
+import networkx as nx
+
+from .errors import UsageError
+from .findings import Finding, Report
+from .graph import build_graph
+from .loader import DEFAULT_LIMITS, Limits, LoadedFile, read_file
+from .models import Document, Element, Header, Indicator, Unit
+from .schema import ParsedDocument, parse_document
+from .sourcemap import SourceMap
+
+__all__ = ["Cascade", "load", "discover"]
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class _Source:
+    """One input: a file to read (``path``, shown as ``display``) or a dict (``data``)."""
+
+    display: str
+    path: str | None = None
+    data: Any = None
+
+
+def discover(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
+    """The YAML files under ``paths`` (files as given, folders searched recursively), sorted per folder.
+
+    Hidden folders (``.git``, ``.cascade_cache``) are skipped; symlinked folders are not followed, so a
+    symlink loop cannot hang the walk. Paths keep the form the user gave (relative stays relative).
+    """
+    out: list[str] = []
+    for raw in paths:
+        path = os.fspath(raw)
+        if os.path.isdir(path):
+            found = []
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found.extend(os.path.join(root, f) for f in files if f.endswith(YAML_SUFFIXES) and not f.startswith("."))
+            out.extend(sorted(found))
+        else:
+            out.append(path)
+    return out
+
+
+def _sources(items: tuple[Any, ...]) -> list[_Source]:
+    sources: list[_Source] = []
+    n_dicts = 0
+    for item in items:
+        if isinstance(item, Mapping):
+            n_dicts += 1
+            sources.append(_Source(f"<input {n_dicts}>", data=item))
+        elif isinstance(item, (str, os.PathLike)):
+            sources.extend(_Source(p, path=p) for p in discover([item]))
+        elif isinstance(item, (list, tuple)):
+            sources.extend(_sources(tuple(item)))
+        else:
+            raise UsageError(f"cascade.load() takes paths and dicts, not {type(item).__name__}")
+    return sources
+
+
+def load_source(source: _Source, limits: Limits = DEFAULT_LIMITS) -> tuple[ParsedDocument | None, list[Finding], LoadedFile | None]:
+    """Read (or take) one source and build its document; never raises for bad content."""
+    if source.path is not None:
+        loaded = read_file(source.path, source.display, limits)
+        findings = list(loaded.findings)
+        if loaded.data is None and findings:
+            return None, findings, loaded
+        parsed, schema_findings = parse_document(loaded.data, loaded.file, loaded.sourcemap)
+        return parsed, findings + schema_findings, loaded
+    parsed, schema_findings = parse_document(source.data, source.display, SourceMap(source.display), from_yaml=False)
+    return parsed, schema_findings, None
+
+
+class Cascade:
+    """A loaded workspace: documents, their graph, and the findings of loading them.
+
+    Build it with :func:`load`. ``documents`` maps a document id to its typed
+    :class:`~cascade.models.Document`; ``graph`` is the networkx graph of :mod:`cascade.graph`;
+    ``findings`` are the load, schema and reference findings; :meth:`validate` runs the rules.
+    """
+
+    def __init__(self, parsed: list[ParsedDocument], findings: list[Finding], files: list[LoadedFile | None], stats: dict[str, int]):
+        self.graph: nx.DiGraph
+        self.graph, self.parsed, graph_findings = build_graph(parsed)
+        self.findings: list[Finding] = findings + graph_findings
+        self.files = [f for f in files if f is not None]
+        self.documents: dict[str, Document] = {k: v.model for k, v in self.parsed.items()}
+        self.stats = dict(stats)
+        self.stats["documents"] = len(self.documents)
+        self.stats["elements"] = sum(len(d.elements) for d in self.documents.values())
+        self.stats["indicators"] = sum(len(e.indicators) for d in self.documents.values() for e in d.elements)
+
+    def __repr__(self) -> str:
+        s = self.stats
+        return f"<Cascade {s['documents']} documents, {s['elements']} elements, {s['indicators']} indicators>"
+
+    def get(self, ref: str) -> Header | Element | Indicator | Unit | None:
+        """The model behind a reference: ``doc`` (header), ``doc:local`` (element or indicator), ``doc#UNIT``."""
+        if not isinstance(ref, str):
+            raise UsageError(f"a reference is a string, not {type(ref).__name__}")
+        attrs = self.graph.nodes.get(ref)
+        return None if attrs is None else attrs["model"]
+
+    def locate(self, ref: str) -> tuple[str | None, int | None, int | None]:
+        """``(file, line, column)`` where the element, indicator, unit or document ``ref`` is defined."""
+        attrs = self.graph.nodes.get(ref)
+        if attrs is None:
+            return None, None, None
+        doc = self.parsed[ref if attrs["type"] == "document" else attrs["doc"]]
+        span = doc.sourcemap.value(attrs.get("path", ("document",)))
+        return doc.file, span.line if span else None, span.column if span else None
+
+    def validate(self, **kwargs: Any) -> Report:
+        """Run the rules; see :func:`cascade.validate.validate` for selection, severities and options."""
+        from .validate import validate
+
+        return validate(self, **kwargs)
+
+
+def load(*sources: Any, limits: Limits = DEFAULT_LIMITS) -> Cascade:
+    """Load plan documents from files, folders (searched recursively for ``*.yaml``/``*.yml``) and dicts.
+
+    Bad content never raises: every problem is a finding in ``Cascade.findings``. Raises
+    :class:`~cascade.errors.UsageError` (a ``TypeError``) only for arguments of the wrong type.
+    """
+    if not isinstance(limits, Limits):
+        raise UsageError("limits must be a cascade.Limits")
+    items = _sources(sources)
+    parsed: list[ParsedDocument] = []
+    findings: list[Finding] = []
+    files: list[LoadedFile | None] = []
+    size = 0
+    for item in items:
+        doc, doc_findings, loaded = load_source(item, limits)
+        findings.extend(doc_findings)
+        files.append(loaded)
+        if loaded is not None:
+            size += loaded.size
+        if doc is not None:
+            parsed.append(doc)
+    return Cascade(parsed, findings, files, {"files": sum(1 for i in items if i.path is not None), "bytes": size})

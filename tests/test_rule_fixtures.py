@@ -1,0 +1,42 @@
+"""Per-rule fixtures: each ``tests/fixtures/rules/<CODE>/<case>/`` folder is a small workspace.
+
+``expected.txt`` lists the findings of rule ``<CODE>`` on it, one per line as
+``file:line:column: CODE ref`` (file relative to the case folder); an empty or absent file means
+the case must pass clean for that rule. Folders named ``fail*`` must expect at least one finding.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import cascade
+
+ROOT = Path(__file__).parent / "fixtures" / "rules"
+CASES = sorted(p for p in ROOT.glob("*/*") if p.is_dir())
+
+
+def render(report: cascade.Report, base: Path) -> list[str]:
+    return [
+        f"{os.path.relpath(f.file, base)}:{f.line}:{f.column}: {f.code} {f.ref}"
+        for f in report
+    ]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c.parent.name}/{c.name}" for c in CASES])
+def test_rule_fixture(case: Path) -> None:
+    code = case.parent.name
+    expected_file = case / "expected.txt"
+    expected = [l.strip() for l in expected_file.read_text().splitlines() if l.strip()] if expected_file.exists() else []
+    if case.name.startswith("fail"):
+        assert expected, f"{case}: a failing case must expect findings"
+    report = cascade.load(str(case)).validate(select=[code])
+    assert render(report, case) == expected
+
+
+def test_every_rule_has_failing_and_passing_fixtures() -> None:
+    have = {p.parent.name for p in CASES if p.name.startswith("fail")} & {p.parent.name for p in CASES if p.name.startswith("pass")}
+    missing = [r.code for r in cascade.all_rules() if r.code not in have]
+    assert missing == []
