@@ -150,6 +150,18 @@ class Report:
         out.update(self.counts())
         return out
 
+    def to_pandas(self, lang: str = "en") -> Any:
+        """The findings as a pandas DataFrame (see :func:`cascade.tables.findings_frame`); needs the
+        ``notebook`` extra, else raises :class:`~cascade.errors.MissingExtraError`."""
+        from .tables import findings_frame
+
+        return findings_frame(self, lang)
+
+    def _repr_html_(self) -> str:
+        from .htmlreport import report_html
+
+        return report_html(self)
+
     def as_dict(self, lang: str = "en") -> dict[str, Any]:
         """The JSON contract: ``{"version": 1, "findings": [...], "summary": {...}}``."""
         return {

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 import networkx as nx
 
@@ -18,6 +18,12 @@ from .loader import DEFAULT_LIMITS, Limits, LoadedFile, read_file
 from .models import Document, Element, Header, Indicator, Unit
 from .schema import ParsedDocument, parse_document
 from .sourcemap import SourceMap
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .tree import PerformanceTree
+    from .views import Chain, Step
 
 __all__ = ["Cascade", "load", "discover"]
 
@@ -126,6 +132,80 @@ class Cascade:
         from .validate import validate
 
         return validate(self, **kwargs)
+
+    # -- planners' views: cascade.views, cascade.tree, cascade.tables, cascade.htmlreport --------
+
+    def _tracer(self) -> Any:
+        from .views import Tracer
+
+        tracer = self.__dict__.get("_tracer_cache")
+        if tracer is None:
+            tracer = self.__dict__["_tracer_cache"] = Tracer(self.graph)
+        return tracer
+
+    def trace(self, ref: str) -> "list[Chain]":
+        """Every upward chain from an element or indicator to where it ends (see :class:`~cascade.views.Chain`).
+
+        Crosscutting and several ``supports`` make several chains; each ends at an RPJMN element or
+        indicator (``national``), a reference into an absent document (``external``), an orphan
+        (``broken``) or a cycle. Raises KeyError for a ref that is no element or indicator.
+        """
+        return self._tracer().trace(ref)
+
+    def descendants(self, ref: str) -> "list[Step]":
+        """Every element (or, for an indicator, every indicator) below ``ref`` whose links reach it, nearest first."""
+        return self._tracer().descendants(ref)
+
+    def coverage(self, report: Report | None = None) -> "pd.DataFrame":
+        """A DataFrame, one row per document: elements and indicators by kind, shares linked upward and
+        supported from below, orphans, findings by severity (see :func:`cascade.views.coverage_rows`).
+
+        Runs :meth:`validate` unless ``report`` is given. Needs the ``notebook`` extra (pandas); raises
+        :class:`~cascade.errors.MissingExtraError` without it.
+        """
+        from .tables import coverage_frame
+        from .views import coverage_rows
+
+        return coverage_frame(coverage_rows(self, self.validate() if report is None else report))
+
+    def alignment_matrix(self, lower_doc: str, upper_doc: str, *, full: bool = False, symbols: bool = True) -> "pd.DataFrame":
+        """The matriks keterkaitan: elements of ``lower_doc`` (rows) against ``upper_doc`` (columns).
+
+        A cell is ``●`` for direct support, ``○`` for indirect (``direct``/``indirect`` with
+        ``symbols=False``); which elements are shown is explained in :func:`cascade.views.alignment`.
+        Needs the ``notebook`` extra; raises KeyError for an unknown document.
+        """
+        from .tables import matrix_frame
+        from .views import alignment
+
+        return matrix_frame(alignment(self, lower_doc, upper_doc, full=full), symbols=symbols)
+
+    def tree(self, root: str | None = None, depth: int | None = None, report: Report | None = None) -> "PerformanceTree":
+        """The pohon kinerja below ``root`` (a document id, an element ref, or None for every top element),
+        ``depth`` levels deep (None: all), findings of ``report`` (else of :meth:`validate`) attached."""
+        from .tree import build_tree
+
+        titles = {k: v.model.document.title for k, v in self.parsed.items()}
+        return build_tree(self.graph, titles, self.validate() if report is None else report, root, depth)
+
+    def to_mermaid(self, root: str | None = None, depth: int | None = None, report: Report | None = None) -> str:
+        """The pohon kinerja as a Mermaid flowchart (see :meth:`tree`)."""
+        return self.tree(root, depth, report).to_mermaid()
+
+    def to_dot(self, root: str | None = None, depth: int | None = None, report: Report | None = None) -> str:
+        """The pohon kinerja as a Graphviz DOT digraph (see :meth:`tree`)."""
+        return self.tree(root, depth, report).to_dot()
+
+    def to_html(self, report: Report | None = None, *, lang: str = "id", show_personal: bool = False) -> str:
+        """The self-contained HTML report (see :func:`cascade.htmlreport.render_report`)."""
+        from .htmlreport import render_report
+
+        return render_report(self, report, lang=lang, show_personal=show_personal)
+
+    def _repr_html_(self) -> str:
+        from .htmlreport import cascade_html
+
+        return cascade_html(self)
 
 
 def load(*sources: Any, limits: Limits = DEFAULT_LIMITS) -> Cascade:

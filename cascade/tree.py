@@ -1,0 +1,278 @@
+"""The pohon kinerja (performance tree): a document's or a subtree's goals from the top down.
+
+Children are the elements that link to a node through ``parent`` (inside a document) or
+``supports`` (from the tier below), so a tree rooted at an RPJMN priority runs down to staff targets.
+The cascade is a DAG: an element serving several parents appears under each, expanded only the first
+time (later occurrences have ``repeated=True``), which also stops cycles. Findings are attached to the
+element or indicator they name. Renders to Mermaid, Graphviz DOT and a text outline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Iterator
+
+from .findings import Finding, Report, Severity
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["TreeNode", "PerformanceTree", "build_tree", "mermaid_text", "dot_text"]
+
+_DOWN_LINKS = ("parent", "supports")
+
+
+@dataclass
+class TreeNode:
+    """One element in the tree, with its indicators (as leaf nodes) and the elements below it.
+
+    ``link`` is how this element links to the node above it in the tree (``parent`` or ``supports``;
+    None for a root). ``repeated`` marks an element already expanded elsewhere in the tree;
+    ``truncated`` one whose children were cut by the depth limit.
+    """
+
+    ref: str
+    kind: str
+    name: str
+    doc: str
+    link: str | None = None
+    findings: tuple[Finding, ...] = ()
+    indicators: tuple["TreeNode", ...] = ()
+    children: list["TreeNode"] = field(default_factory=list)
+    repeated: bool = False
+    truncated: bool = False
+
+    @property
+    def all_findings(self) -> tuple[Finding, ...]:
+        """The findings of the element and of its indicators."""
+        return self.findings + tuple(f for i in self.indicators for f in i.findings)
+
+    @property
+    def worst(self) -> Severity | None:
+        """The highest severity among :attr:`all_findings`, or None."""
+        return max((f.severity for f in self.all_findings), key=lambda s: s.rank, default=None)
+
+    @property
+    def local_id(self) -> str:
+        """The id inside its document (the part after ``doc:``)."""
+        return self.ref[len(self.doc) + 1:]
+
+
+@dataclass
+class PerformanceTree:
+    """A pohon kinerja: root nodes, their document titles, and renderers.
+
+    In Jupyter it displays as a Mermaid diagram (``text/vnd.mermaid``) where the front end supports
+    it, else as its text outline.
+    """
+
+    roots: list[TreeNode]
+    titles: dict[str, str]
+
+    def walk(self) -> Iterator[tuple[int, TreeNode]]:
+        """``(depth, node)`` for every element node, depth first in display order."""
+        stack = [(0, n) for n in reversed(self.roots)]
+        while stack:
+            depth, node = stack.pop()
+            yield depth, node
+            stack.extend((depth + 1, c) for c in reversed(node.children))
+
+    def outline(self) -> str:
+        """The tree as indented text, one element per line, with its finding counts."""
+        lines = []
+        for depth, node in self.walk():
+            badge = _badge_text(node.all_findings)
+            mark = " (↑)" if node.repeated else (" …" if node.truncated else "")
+            lines.append(f"{'  ' * depth}{node.ref} [{node.kind}] {node.name}{mark}{'  ' + badge if badge else ''}")
+        return "\n".join(lines)
+
+    def to_mermaid(self) -> str:
+        """The tree as a Mermaid flowchart, one subgraph per document, findings as node classes."""
+        return mermaid_text(self)
+
+    def to_dot(self) -> str:
+        """The tree as a Graphviz DOT digraph, one cluster per document, findings as fill colours."""
+        return dot_text(self)
+
+    def __str__(self) -> str:
+        return self.outline()
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
+        return {"text/vnd.mermaid": self.to_mermaid(), "text/plain": self.outline()}
+
+
+def _badge_text(findings: tuple[Finding, ...]) -> str:
+    counts: dict[str, int] = {}
+    for f in findings:
+        counts[f.severity.value] = counts.get(f.severity.value, 0) + 1
+    return ", ".join(f"{counts[s]} {s}" for s in ("error", "warning", "info") if s in counts)
+
+
+def _order(graph: "nx.DiGraph", node: str) -> tuple:
+    a = graph.nodes[node]
+    return (a["tier"], a["doc"], a["path"][1] if len(a["path"]) > 1 else 0)
+
+
+def _roots(graph: "nx.DiGraph", root: str | None) -> list[str]:
+    nodes = graph.nodes
+    if root is None:
+        tops = [
+            n for n, a in nodes(data=True)
+            if a["type"] == "element" and not any(d["type"] in _DOWN_LINKS for d in graph.succ[n].values())
+        ]
+    elif root in nodes and nodes[root]["type"] == "document":
+        tops = [
+            n for n, a in nodes(data=True)
+            if a["type"] == "element" and a["doc"] == root
+            and not any(d["type"] == "parent" for d in graph.succ[n].values())
+        ]
+    elif root in nodes and nodes[root]["type"] == "element":
+        return [root]
+    else:
+        raise KeyError(f"{root!r} is not a document or element of the workspace")
+    return sorted(tops, key=lambda n: _order(graph, n))
+
+
+def build_tree(graph: "nx.DiGraph", titles: dict[str, str], report: Report, root: str | None = None,
+               depth: int | None = None) -> PerformanceTree:
+    """The pohon kinerja below ``root`` (a document id, an element ref, or None for every top element).
+
+    ``depth`` limits the levels shown below the roots (0: the roots only; None: no limit). Raises
+    KeyError for a root that is neither a document nor an element, ValueError for a negative depth.
+    """
+    if depth is not None and depth < 0:
+        raise ValueError("depth must be 0 or more")
+    by_ref: dict[str, list[Finding]] = {}
+    for f in report:
+        if f.ref is not None:
+            by_ref.setdefault(f.ref, []).append(f)
+    nodes = graph.nodes
+
+    def make(ref: str, link: str | None) -> TreeNode:
+        a = nodes[ref]
+        inds = tuple(
+            TreeNode(i, "indicator", nodes[i]["name"], a["doc"], "indicator_of", tuple(by_ref.get(i, ())))
+            for i, d in graph.pred[ref].items() if d["type"] == "indicator_of"
+        )
+        return TreeNode(ref, a["kind"], a["name"], a["doc"], link, tuple(by_ref.get(ref, ())), inds)
+
+    roots = [make(r, None) for r in _roots(graph, root)]
+    expanded: set[str] = set()
+    stack = [(0, n) for n in reversed(roots)]
+    while stack:
+        level, node = stack.pop()
+        if node.ref in expanded:
+            node.repeated = True
+            continue
+        expanded.add(node.ref)
+        below = sorted(
+            ((b, d["type"]) for b, d in graph.pred[node.ref].items()
+             if d["type"] in _DOWN_LINKS and nodes[b]["type"] == "element"),
+            key=lambda p: _order(graph, p[0]),
+        )
+        if depth is not None and level >= depth:
+            node.truncated = bool(below)
+            continue
+        node.children = [make(b, link) for b, link in below]
+        stack.extend((level + 1, c) for c in reversed(node.children))
+    docs = {n.doc for _, n in PerformanceTree(roots, {}).walk()}
+    return PerformanceTree(roots, {d: titles[d] for d in titles if d in docs})
+
+
+# -- Mermaid -----------------------------------------------------------------------------------
+
+_MERMAID_SAFE = re.compile(r"[^\w .,:;/()%+'-]", re.UNICODE)
+_SEVERITY_STYLE = {
+    "error": ("#fde2e1", "#c0392b"),
+    "warning": ("#fff4ce", "#9a7d0a"),
+    "info": ("#e8f1fb", "#2e6da4"),
+}
+
+
+def mermaid_escape(text: str) -> str:
+    """Text safe inside a quoted Mermaid label: every character that could end the label, open
+    markup or start an entity becomes a ``#NNN;`` entity code."""
+    return _MERMAID_SAFE.sub(lambda m: f"#{ord(m.group())};", " ".join(text.split()))
+
+
+def _ids(tree: PerformanceTree) -> dict[str, str]:
+    ids: dict[str, str] = {}
+    for _, node in tree.walk():
+        ids.setdefault(node.ref, f"n{len(ids)}")
+    return ids
+
+
+def mermaid_text(tree: PerformanceTree) -> str:
+    """A Mermaid ``flowchart TD`` of the tree (see :meth:`PerformanceTree.to_mermaid`)."""
+    ids = _ids(tree)
+    by_doc: dict[str, list[TreeNode]] = {}
+    seen: set[str] = set()
+    edges: list[str] = []
+    for _, node in tree.walk():
+        if node.ref not in seen:
+            seen.add(node.ref)
+            by_doc.setdefault(node.doc, []).append(node)
+        for child in node.children:
+            arrow = "-->" if child.link == "parent" else "-.->"
+            edges.append(f"  {ids[node.ref]} {arrow} {ids[child.ref]}")
+    lines = ["flowchart TD"]
+    for i, (doc, members) in enumerate(by_doc.items()):
+        lines.append(f'  subgraph d{i}["{mermaid_escape(tree.titles.get(doc, doc))}"]')
+        for node in members:
+            label = f"{mermaid_escape(node.local_id)} · {mermaid_escape(node.kind)}<br/>{mermaid_escape(node.name)}"
+            badge = _badge_text(node.all_findings)
+            if badge:
+                label += f"<br/>⚠ {mermaid_escape(badge)}"
+            lines.append(f'    {ids[node.ref]}["{label}"]')
+        lines.append("  end")
+    lines.extend(dict.fromkeys(edges))
+    classes: dict[str, list[str]] = {}
+    for _, node in tree.walk():
+        if node.worst is not None and ids[node.ref] not in classes.get(node.worst.value, []):
+            classes.setdefault(node.worst.value, []).append(ids[node.ref])
+    for sev, (fill, stroke) in _SEVERITY_STYLE.items():
+        if sev in classes:
+            lines.append(f"  classDef {sev} fill:{fill},stroke:{stroke},stroke-width:2px")
+            lines.append(f"  class {','.join(classes[sev])} {sev}")
+    return "\n".join(lines) + "\n"
+
+
+# -- DOT ---------------------------------------------------------------------------------------
+
+def dot_escape(text: str) -> str:
+    """Text safe inside a double-quoted DOT string: backslashes and quotes escaped, lines joined."""
+    return " ".join(text.split()).replace("\\", "\\\\").replace('"', '\\"')
+
+
+def dot_text(tree: PerformanceTree) -> str:
+    """A Graphviz ``digraph`` of the tree (see :meth:`PerformanceTree.to_dot`)."""
+    by_doc: dict[str, list[TreeNode]] = {}
+    seen: set[str] = set()
+    edges: list[str] = []
+    for _, node in tree.walk():
+        if node.ref not in seen:
+            seen.add(node.ref)
+            by_doc.setdefault(node.doc, []).append(node)
+        for child in node.children:
+            style = "" if child.link == "parent" else " [style=dashed]"
+            edges.append(f'  "{dot_escape(node.ref)}" -> "{dot_escape(child.ref)}"{style};')
+    lines = [
+        "digraph pohon_kinerja {",
+        "  rankdir=TB;",
+        '  node [shape=box, style="rounded,filled", fillcolor="#ffffff", fontname="Helvetica"];',
+    ]
+    for i, (doc, members) in enumerate(by_doc.items()):
+        lines.append(f"  subgraph cluster_{i} {{")
+        lines.append(f'    label="{dot_escape(tree.titles.get(doc, doc))}";')
+        for node in members:
+            parts = [f"{node.local_id} · {node.kind}", node.name, _badge_text(node.all_findings)]
+            attrs = 'label="' + "\\n".join(dot_escape(p) for p in parts if p) + '"'
+            if node.worst is not None:
+                fill, stroke = _SEVERITY_STYLE[node.worst.value]
+                attrs += f', fillcolor="{fill}", color="{stroke}"'
+            lines.append(f'    "{dot_escape(node.ref)}" [{attrs}];')
+        lines.append("  }")
+    lines.extend(dict.fromkeys(edges))
+    lines.append("}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,368 @@
+"""Views of the cascade for planners: upward chains, what lies below, coverage and the matriks keterkaitan.
+
+Everything here reads the workspace graph (:mod:`cascade.graph`) and returns plain typed values;
+the pandas tables (:mod:`cascade.tables`) and the HTML report (:mod:`cascade.htmlreport`) are built
+on top. Upward links between elements are ``parent``, ``supports`` and ``crosscuts``; an indicator
+climbs through the indicators it ``supports``, and where it supports none, through its element.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterator, Literal
+
+from .findings import Finding, Report
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from .workspace import Cascade
+
+__all__ = ["Step", "Chain", "Tracer", "Matrix", "UP_LINKS", "alignment", "coverage_rows", "document_of", "reaching"]
+
+#: Links by which an element reaches upward (towards the RPJMN).
+UP_LINKS = ("parent", "supports", "crosscuts")
+
+ChainEnd = Literal["national", "external", "broken", "cycle"]
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One element or indicator on a chain.
+
+    ``kind`` is the element kind (``sasaran``, ``rhk``, ...), ``indicator``, or ``external`` for a
+    reference into a document absent from the workspace (its ``name`` is then None). ``link`` is the
+    type of the link from this step to the next one up (``parent``, ``supports``, ``crosscuts`` or
+    ``indicator_of``), None on the last step.
+    """
+
+    ref: str
+    kind: str
+    name: str | None
+    link: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Chain:
+    """One upward path, from the traced element or indicator (first step) to where it ends (last step).
+
+    ``end`` says how it ends: ``national`` at an RPJMN element or indicator, ``external`` at a
+    reference into an absent document, ``broken`` where no link goes further up (an orphan), or
+    ``cycle`` where the next link would return to a step already on the chain.
+    """
+
+    steps: tuple[Step, ...]
+    end: ChainEnd
+
+    def __iter__(self) -> Iterator[Step]:
+        return iter(self.steps)
+
+    def __len__(self) -> int:
+        return len(self.steps)
+
+    def __getitem__(self, index: int) -> Step:
+        return self.steps[index]
+
+    @property
+    def top(self) -> Step:
+        """The last step: the RPJMN element, the external reference, or the highest step reached."""
+        return self.steps[-1]
+
+    @property
+    def refs(self) -> tuple[str, ...]:
+        """The references of the steps, bottom to top."""
+        return tuple(s.ref for s in self.steps)
+
+    def __str__(self) -> str:
+        parts = [self.steps[0].ref]
+        for prev, step in zip(self.steps, self.steps[1:]):
+            parts.append(f"-{prev.link}-> {step.ref}")
+        return " ".join(parts)
+
+
+_Partial = tuple[tuple[Step, ...], ChainEnd]
+
+
+class Tracer:
+    """Upward chains and downward closures on one graph, memoised per node.
+
+    Each node's chains are computed once and shared by every query that passes through it, so a
+    query costs the size of its answer; nodes whose chains were cut by a cycle are not memoised,
+    since their chains depend on where the walk entered the cycle.
+    """
+
+    def __init__(self, graph: "nx.DiGraph"):
+        self.graph = graph
+        self._memo: dict[str, tuple[_Partial, ...]] = {}
+
+    def _check(self, ref: str) -> dict:
+        if not isinstance(ref, str):
+            from .errors import UsageError
+
+            raise UsageError(f"a reference is a string, not {type(ref).__name__}")
+        attrs = self.graph.nodes.get(ref)
+        if attrs is None or attrs["type"] not in ("element", "indicator"):
+            raise KeyError(f"{ref!r} is not an element or indicator of the workspace")
+        return attrs
+
+    def _step(self, node: str, link: str | None) -> Step:
+        attrs = self.graph.nodes[node]
+        kind = attrs["kind"] if attrs["type"] == "element" else "indicator"
+        return Step(node, kind, attrs["name"], link)
+
+    def _ups(self, node: str) -> list[tuple[str, str, bool]]:
+        """``(target, link, external)`` for every upward link of ``node``, in the order written."""
+        attrs = self.graph.nodes[node]
+        succ = self.graph.succ[node]
+        external = attrs.get("external", ())
+        if attrs["type"] == "indicator":
+            ups = [(m, "supports", False) for m, d in succ.items() if d["type"] == "supports"]
+            ups += [(ref, link, True) for link, ref in external if link == "supports"]
+            return ups or [(attrs["element"], "indicator_of", False)]
+        ups = [(m, d["type"], False) for m, d in succ.items() if d["type"] in UP_LINKS]
+        return ups + [(ref, link, True) for link, ref in external if link in UP_LINKS]
+
+    def trace(self, ref: str) -> list[Chain]:
+        """Every upward chain from the element or indicator ``ref``; raises KeyError for another ref."""
+        self._check(ref)
+        return [Chain(steps, end) for steps, end in self._chains(ref)]
+
+    def _chains(self, start: str) -> tuple[_Partial, ...]:
+        memo = self._memo
+        if start in memo:
+            return memo[start]
+        # Iterative post-order walk: deep rhk chains must not hit Python's recursion limit.
+        stack: list[tuple[str, Iterator[tuple[str, str, bool]]]] = [(start, iter(self._ups(start)))]
+        links: list[str] = []  # links[i] joins stack[i] to stack[i + 1]
+        partial: dict[str, list[_Partial]] = {start: []}
+        on_path = {start}
+        tainted: set[str] = set()
+        result: tuple[_Partial, ...] = ()
+        while stack:
+            node, ups = stack[-1]
+            descended = False
+            for target, link, external in ups:
+                if external:
+                    partial[node].append(((self._step(node, link), Step(target, "external", None, None)), "external"))
+                elif target in memo:
+                    head = self._step(node, link)
+                    partial[node].extend(((head,) + steps, end) for steps, end in memo[target])
+                elif target in on_path:
+                    partial[node].append(((self._step(node, link), self._step(target, None)), "cycle"))
+                    tainted.add(node)
+                else:
+                    links.append(link)
+                    stack.append((target, iter(self._ups(target))))
+                    partial[target] = []
+                    on_path.add(target)
+                    descended = True
+                    break
+            if descended:
+                continue
+            stack.pop()
+            on_path.discard(node)
+            chains = partial.pop(node)
+            if not chains:
+                end: ChainEnd = "national" if self.graph.nodes[node]["tier"] == 0 else "broken"
+                chains = [((self._step(node, None),), end)]
+            result = tuple(chains)
+            if node in tainted:
+                if stack:
+                    tainted.add(stack[-1][0])
+            else:
+                memo[node] = result
+            if stack:
+                link = links.pop()
+                head = self._step(stack[-1][0], link)
+                partial[stack[-1][0]].extend(((head,) + steps, end) for steps, end in result)
+        return result
+
+    def descendants(self, ref: str) -> list[Step]:
+        """Every element (for an element) or indicator (for an indicator) whose upward links reach ``ref``.
+
+        Breadth-first, nearest first, each once; a step's ``link`` is the link by which it reaches the
+        step above it on the first path found. Raises KeyError for a ref that is neither.
+        """
+        attrs = self._check(ref)
+        want = attrs["type"]
+        types = UP_LINKS if want == "element" else ("supports",)
+        seen = {ref}
+        out: list[Step] = []
+        queue = deque([ref])
+        pred = self.graph.pred
+        nodes = self.graph.nodes
+        while queue:
+            node = queue.popleft()
+            for below, d in pred[node].items():
+                if below in seen or d["type"] not in types or nodes[below]["type"] != want:
+                    continue
+                seen.add(below)
+                out.append(self._step(below, d["type"]))
+                queue.append(below)
+        return out
+
+
+def document_of(ref: str | None, graph: "nx.DiGraph") -> str | None:
+    """The id of the document that ``ref`` (document, element, indicator or unit) belongs to, if present."""
+    if ref is None:
+        return None
+    attrs = graph.nodes.get(ref)
+    if attrs is not None:
+        return ref if attrs["type"] == "document" else attrs["doc"]
+    return None
+
+
+def reaching(graph: "nx.DiGraph") -> set[str]:
+    """The elements with a path up to the national tier or to an external reference (not orphaned).
+
+    One backward sweep from the RPJMN elements and the elements with an external upward reference,
+    so the cost is linear in the graph.
+    """
+    nodes = graph.nodes
+    seeds = [
+        n for n, a in nodes(data=True)
+        if a["type"] == "element" and (a["tier"] == 0 or any(link in UP_LINKS for link, _ in a.get("external", ())))
+    ]
+    seen = set(seeds)
+    queue = deque(seeds)
+    while queue:
+        node = queue.popleft()
+        for below, d in graph.pred[node].items():
+            if below not in seen and d["type"] in UP_LINKS and nodes[below]["type"] == "element":
+                seen.add(below)
+                queue.append(below)
+    return seen
+
+
+def _finding_documents(report: Report, cascade: "Cascade") -> Iterator[tuple[str | None, Finding]]:
+    by_file = {p.file: doc_id for doc_id, p in cascade.parsed.items()}
+    for f in report:
+        yield document_of(f.ref, cascade.graph) or by_file.get(f.file or ""), f
+
+
+def coverage_rows(cascade: "Cascade", report: Report) -> list[dict]:
+    """One dict per document: counts by kind, shares linked up and supported, orphans, findings by severity.
+
+    Keys: ``document``, ``kind``, ``tier``, ``title``, ``elements``, ``indicators``, one
+    ``elements.<kind>`` per element kind and one ``indicators.<type>`` per indicator type present in
+    the workspace, ``linked_up`` (share of elements with a path to the national tier or an external
+    reference), ``supported`` (share of elements that some element below links to), ``orphan_elements``,
+    ``orphan_indicators`` (indicators below the RPJMN that support no upper indicator), ``errors``,
+    ``warnings``, ``infos``. Shares are None for a document without elements.
+    """
+    from .models import ELEMENT_KINDS, INDICATOR_TYPES
+
+    graph = cascade.graph
+    reached = reaching(graph)
+    kinds = [k for dk in ("rpjmn", "rpjmd", "renstra", "skp") for k in ELEMENT_KINDS[dk]]
+    kinds = list(dict.fromkeys(kinds))
+    rows: dict[str, dict] = {}
+    for doc_id, parsed in cascade.parsed.items():
+        header = parsed.model.document
+        rows[doc_id] = {
+            "document": doc_id, "kind": header.kind, "tier": graph.nodes[doc_id]["tier"], "title": header.title,
+            "elements": 0, "indicators": 0, "_kinds": {}, "_types": {}, "_up": 0, "_supported": 0,
+            "orphan_elements": 0, "orphan_indicators": 0, "errors": 0, "warnings": 0, "infos": 0,
+        }
+    for node, a in graph.nodes(data=True):
+        if a["type"] == "element":
+            row = rows[a["doc"]]
+            row["elements"] += 1
+            row["_kinds"][a["kind"]] = row["_kinds"].get(a["kind"], 0) + 1
+            if node in reached:
+                row["_up"] += 1
+            else:
+                row["orphan_elements"] += 1
+            if any(d["type"] in UP_LINKS and graph.nodes[b]["type"] == "element" for b, d in graph.pred[node].items()):
+                row["_supported"] += 1
+        elif a["type"] == "indicator":
+            row = rows[a["doc"]]
+            row["indicators"] += 1
+            itype = a["model"].type or "untyped"
+            row["_types"][itype] = row["_types"].get(itype, 0) + 1
+            if a["tier"] > 0 and not any(d["type"] == "supports" for d in graph.succ[node].values()) and not any(
+                link == "supports" for link, _ in a.get("external", ())
+            ):
+                row["orphan_indicators"] += 1
+    for doc_id, f in _finding_documents(report, cascade):
+        if doc_id in rows:
+            rows[doc_id][f.severity.value + "s"] += 1
+    used_kinds = [k for k in kinds if any(k in r["_kinds"] for r in rows.values())]
+    used_types = [t for t in (*INDICATOR_TYPES, "untyped") if any(t in r["_types"] for r in rows.values())]
+    out = []
+    for row in rows.values():
+        n = row["elements"]
+        record = {k: row[k] for k in ("document", "kind", "tier", "title", "elements", "indicators")}
+        record.update({f"elements.{k}": row["_kinds"].get(k, 0) for k in used_kinds})
+        record.update({f"indicators.{t}": row["_types"].get(t, 0) for t in used_types})
+        record["linked_up"] = row["_up"] / n if n else None
+        record["supported"] = row["_supported"] / n if n else None
+        record.update({k: row[k] for k in ("orphan_elements", "orphan_indicators", "errors", "warnings", "infos")})
+        out.append(record)
+    out.sort(key=lambda r: (r["tier"], r["document"]))
+    return out
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """The matriks keterkaitan of a lower document against an upper one.
+
+    ``rows`` are elements of ``lower``, ``columns`` elements of ``upper`` (both as full refs, in
+    document order); ``cells`` maps ``(row, column)`` to ``direct`` (the row links to the column) or
+    ``indirect`` (the row reaches the column through other links); absent pairs are not linked.
+    """
+
+    lower: str
+    upper: str
+    rows: tuple[str, ...]
+    columns: tuple[str, ...]
+    cells: dict[tuple[str, str], str]
+
+
+def alignment(cascade: "Cascade", lower_doc: str, upper_doc: str, full: bool = False) -> Matrix:
+    """The matriks keterkaitan of ``lower_doc`` against ``upper_doc``.
+
+    With ``full=False`` only the kinds that link across are shown: rows are the lower elements of the
+    kinds that have a direct link into the upper document (all of them, so an unaligned sibling shows
+    as an empty row), columns the upper elements of the kinds linked to (so an unsupported one shows
+    as an empty column); with no direct link at all, the top kinds of both. ``full=True`` shows every
+    element. Raises KeyError for a document id not in the workspace.
+    """
+    graph = cascade.graph
+    for doc_id in (lower_doc, upper_doc):
+        if doc_id not in cascade.parsed:
+            raise KeyError(f"{doc_id!r} is not a document of the workspace")
+    nodes = graph.nodes
+
+    def elements(doc_id: str) -> list[str]:
+        model = cascade.parsed[doc_id].model
+        return [r for r in (f"{doc_id}:{e.id}" for e in model.elements) if nodes.get(r, {}).get("type") == "element"]
+
+    lower, upper = elements(lower_doc), elements(upper_doc)
+    upper_set = set(upper)
+    cells: dict[tuple[str, str], str] = {}
+    for row in lower:
+        direct = {m for m, d in graph.succ[row].items() if m in upper_set and d["type"] in UP_LINKS}
+        for m in direct:
+            cells[(row, m)] = "direct"
+        seen = {row}
+        queue = deque([row])
+        while queue:
+            node = queue.popleft()
+            for m, d in graph.succ[node].items():
+                if m in seen or d["type"] not in UP_LINKS:
+                    continue
+                seen.add(m)
+                queue.append(m)
+                if m in upper_set and m not in direct:
+                    cells[(row, m)] = "indirect"
+    if not full:
+        direct_pairs = [(r, c) for (r, c), v in cells.items() if v == "direct"]
+        row_kinds = {nodes[r]["kind"] for r, _ in direct_pairs} or {nodes[r]["kind"] for r in lower if nodes[r]["level"] == 0}
+        col_kinds = {nodes[c]["kind"] for _, c in direct_pairs} or {nodes[c]["kind"] for c in upper if nodes[c]["level"] == 0}
+        lower = [r for r in lower if nodes[r]["kind"] in row_kinds]
+        upper = [c for c in upper if nodes[c]["kind"] in col_kinds]
+        keep_r, keep_c = set(lower), set(upper)
+        cells = {k: v for k, v in cells.items() if k[0] in keep_r and k[1] in keep_c}
+    return Matrix(lower_doc, upper_doc, tuple(lower), tuple(upper), cells)
