@@ -14,6 +14,7 @@ from typing import Sequence
 
 from . import __version__
 from .findings import Report
+from .report_cli import add_report_parser, run_report
 from .workspace import load
 
 __all__ = ["main"]
@@ -27,6 +28,7 @@ def _parser() -> argparse.ArgumentParser:
     lint.add_argument("paths", nargs="+", metavar="PATH", help="plan files or folders (searched recursively)")
     lint.add_argument("--format", default="text", choices=("text", "json"), help="output format")
     lint.add_argument("--lang", default="en", choices=("en", "id"), help="message language")
+    add_report_parser(sub)
     return parser
 
 
@@ -45,6 +47,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help(sys.stderr)
         return 2
+    if args.command == "report":
+        return run_report(args)
     missing = [p for p in args.paths if not os.path.exists(p)]
     if missing:
         for p in missing:

@@ -1,0 +1,51 @@
+"""The ``cascade report`` command: write the self-contained HTML report of a workspace.
+
+``cascade report --html OUT PATH...`` loads the plan files, runs the rules and writes one HTML file
+(see :func:`cascade.htmlreport.render_report`). Exit codes follow ``cascade lint``: 0 clean, 1 when
+the report has errors, 2 for usage errors or unreadable paths.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from .htmlreport import render_report
+from .workspace import load
+
+__all__ = ["add_report_parser", "run_report"]
+
+
+def add_report_parser(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> argparse.ArgumentParser:
+    """Add the ``report`` subcommand to the ``cascade`` command's subparsers."""
+    report = sub.add_parser(
+        "report",
+        help="write an HTML report (tree, findings, alignment matrices) / tulis laporan HTML",
+        description="Write one self-contained HTML file: summary per document, pohon kinerja, findings, matriks keterkaitan.",
+    )
+    report.add_argument("paths", nargs="+", metavar="PATH", help="plan files or folders (searched recursively)")
+    report.add_argument("--html", required=True, metavar="OUT", help="the HTML file to write")
+    report.add_argument("--lang", default="id", choices=("en", "id"), help="report language (default: id)")
+    report.add_argument("--show-personal", action="store_true",
+                        help="show employee numbers (NIP) and names instead of masking them")
+    return report
+
+
+def run_report(args: argparse.Namespace) -> int:
+    """Run ``cascade report``; returns the exit code."""
+    missing = [p for p in args.paths if not os.path.exists(p)]
+    for p in missing:
+        print(f"cascade: {p}: no such file or folder / berkas atau folder tidak ada", file=sys.stderr)
+    if missing:
+        return 2
+    workspace = load(*args.paths)
+    report = workspace.validate()
+    page = render_report(workspace, report, lang=args.lang, show_personal=args.show_personal)
+    try:
+        with open(args.html, "w", encoding="utf-8") as out:
+            out.write(page)
+    except OSError as exc:
+        print(f"cascade: {args.html}: {exc.strerror} / tidak dapat menulis berkas", file=sys.stderr)
+        return 2
+    return 1 if report.errors else 0
