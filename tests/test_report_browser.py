@@ -1,0 +1,80 @@
+"""The HTML report in a real browser: headless Chromium driven over the DevTools protocol (tests/_cdp.py).
+
+Chromium is installed by ``.ci/install-browser`` (Debian ``chromium``); this test installs nothing
+and skips only where no Chromium executable is on PATH.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+import pytest
+
+import cascade
+from cascade.cli import main
+
+from _cdp import Browser, find_chromium
+
+FIXTURE = Path(__file__).parent / "fixtures" / "notebook"
+CHROMIUM = find_chromium()
+
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None, reason="no Chromium on PATH: run .ci/install-browser (apt-get install chromium) to run the browser test"
+)
+
+
+@pytest.fixture
+def page(tmp_path: Path):
+    out = tmp_path / "report.html"
+    assert main(["report", "--html", str(out), "--lang", "en", str(FIXTURE)]) == 1
+    browser = Browser(CHROMIUM, str(tmp_path / "profile"))
+    try:
+        browser.call("Page.navigate", url=out.as_uri())
+        browser.wait_for("Page.loadEventFired")
+        yield browser
+    finally:
+        browser.close()
+
+
+def test_report_opens_without_errors_or_network_and_plan_text_stays_text(page: Browser) -> None:
+    assert page.evaluate("document.title") == "Performance cascade report"
+    assert page.evaluate("document.querySelectorAll('section').length") == 4
+    # the goal named "<script>..." is shown as text and never ran (alert would open a dialog)
+    assert "<script>alert('x')</script>" in page.evaluate("document.getElementById('tree').innerText")
+    assert not [e for e in page.events if e["method"] == "Page.javascriptDialogOpening"]
+    requests = [e["params"]["request"]["url"] for e in page.events if e["method"] == "Network.requestWillBeSent"]
+    assert requests and all(u.startswith("file://") for u in requests)
+    assert page.errors() == []
+
+
+def test_expanding_a_tree_node_and_filtering_findings(page: Browser, tmp_path: Path) -> None:
+    closed = "#tree details:not([open])"
+    target = page.evaluate(f"document.querySelector({json.dumps(closed)}).id")
+    selector = f"#{target} > summary"
+    assert page.evaluate(f"document.getElementById('{target}').open") is False
+    page.click(selector)
+    assert page.evaluate(f"document.getElementById('{target}').open") is True
+    page.click(selector)
+    assert page.evaluate(f"document.getElementById('{target}').open") is False
+    page.click("#tree-expand")
+    assert page.evaluate("Array.from(document.querySelectorAll('#tree details')).every(d => d.open)") is True
+
+    report = cascade.load(str(FIXTURE)).validate()
+    total = len(report)
+    visible = "Array.from(document.querySelectorAll('#findings-table tbody tr')).filter(r => !r.hidden).length"
+    assert page.evaluate(visible) == total
+    want = sum(1 for f in report if f.ref and f.ref.startswith("kota-madiun.rpjmd-2019:"))
+    assert 0 < want < total
+    page.evaluate("(function(){var s=document.getElementById('f-doc');s.value='kota-madiun.rpjmd-2019';"
+                  "s.dispatchEvent(new Event('change'));})()")
+    assert page.evaluate(visible) == want
+    assert page.evaluate("document.getElementById('f-count').textContent") == str(want)
+    page.evaluate("(function(){var s=document.getElementById('f-doc');s.value='';s.dispatchEvent(new Event('change'));})()")
+    assert page.evaluate(visible) == total
+
+    shot = tmp_path / "report.png"
+    shot.write_bytes(base64.b64decode(page.call("Page.captureScreenshot", format="png")["data"]))
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
+    assert page.errors() == []
