@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterator
 
 from .findings import Finding, Report, Severity
+from .views import plan_order
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -109,11 +110,6 @@ def _badge_text(findings: tuple[Finding, ...]) -> str:
     return ", ".join(f"{counts[s]} {s}" for s in ("error", "warning", "info") if s in counts)
 
 
-def _order(graph: "nx.DiGraph", node: str) -> tuple:
-    a = graph.nodes[node]
-    return (a["tier"], a["doc"], a["path"][1] if len(a["path"]) > 1 else 0)
-
-
 def _roots(graph: "nx.DiGraph", root: str | None) -> list[str]:
     nodes = graph.nodes
     if root is None:
@@ -131,7 +127,7 @@ def _roots(graph: "nx.DiGraph", root: str | None) -> list[str]:
         return [root]
     else:
         raise KeyError(f"{root!r} is not a document or element of the workspace")
-    return sorted(tops, key=lambda n: _order(graph, n))
+    return sorted(tops, key=lambda n: plan_order(graph, n))
 
 
 def build_tree(graph: "nx.DiGraph", titles: dict[str, str], report: Report, root: str | None = None,
@@ -169,7 +165,7 @@ def build_tree(graph: "nx.DiGraph", titles: dict[str, str], report: Report, root
         below = sorted(
             ((b, d["type"]) for b, d in graph.pred[node.ref].items()
              if d["type"] in _DOWN_LINKS and nodes[b]["type"] == "element"),
-            key=lambda p: _order(graph, p[0]),
+            key=lambda p: plan_order(graph, p[0]),
         )
         if depth is not None and level >= depth:
             node.truncated = bool(below)

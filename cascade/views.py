@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     from .workspace import Cascade
 
-__all__ = ["Step", "Chain", "Tracer", "Matrix", "UP_LINKS", "alignment", "coverage_rows", "document_of", "reaching"]
+__all__ = ["Step", "Chain", "Tracer", "Matrix", "UP_LINKS", "alignment", "coverage_rows", "document_of", "plan_order", "reaching"]
 
 #: Links by which an element reaches upward (towards the RPJMN).
 UP_LINKS = ("parent", "supports", "crosscuts")
@@ -181,7 +181,7 @@ class Tracer:
     def descendants(self, ref: str) -> list[Step]:
         """Every element (for an element) or indicator (for an indicator) whose upward links reach ``ref``.
 
-        Breadth-first, nearest first, each once; a step's ``link`` is the link by which it reaches the
+        Breadth-first, nearest first (then by :func:`plan_order`), each once; a step's ``link`` is the link by which it reaches the
         step above it on the first path found. Raises KeyError for a ref that is neither.
         """
         attrs = self._check(ref)
@@ -194,13 +194,19 @@ class Tracer:
         nodes = self.graph.nodes
         while queue:
             node = queue.popleft()
-            for below, d in pred[node].items():
-                if below in seen or d["type"] not in types or nodes[below]["type"] != want:
-                    continue
+            found = [(b, d["type"]) for b, d in pred[node].items()
+                     if b not in seen and d["type"] in types and nodes[b]["type"] == want]
+            for below, link in sorted(found, key=lambda p: plan_order(self.graph, p[0])):
                 seen.add(below)
-                out.append(self._step(below, d["type"]))
+                out.append(self._step(below, link))
                 queue.append(below)
         return out
+
+
+def plan_order(graph: "nx.DiGraph", node: str) -> tuple:
+    """Sort key of an element or indicator as a planner reads: by tier, document, then place in the file."""
+    a = graph.nodes[node]
+    return (a["tier"], a["doc"], a["path"][1:])
 
 
 def document_of(ref: str | None, graph: "nx.DiGraph") -> str | None:

@@ -1,0 +1,297 @@
+"""The planners' views on a small broken workspace (tests/fixtures/notebook): trace, descendants,
+coverage, the matriks keterkaitan, the pohon kinerja and its renderers, pandas tables and HTML views.
+
+The fixture cascades rpjmn-2020 > jatim > kota-madiun > dinkes/dinsos renstra > dinkes skp, with an
+orphan sasaran whose name is markup (S2, a broken ``supports``), an external reference (S3), a
+kegiatan without parent (K9) and an rhk whose superior does not exist (R3).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+import cascade
+from cascade.errors import MissingExtraError
+from cascade.findings import Finding, Report, Severity
+from cascade.tree import dot_escape, mermaid_escape
+from cascade.views import Chain, Step, Tracer
+
+FIXTURE = Path(__file__).parent / "fixtures" / "notebook"
+KOTA = "kota-madiun.rpjmd-2019"
+DINKES = "kota-madiun.dinkes.renstra-2019"
+DINSOS = "kota-madiun.dinsos.renstra-2019"
+SKP = "kota-madiun.dinkes.skp-2023"
+JATIM = "jatim.rpjmd-2019"
+RPJMN = "rpjmn-2020"
+
+
+@pytest.fixture(scope="module")
+def ws() -> cascade.Cascade:
+    return cascade.load(str(FIXTURE))
+
+
+@pytest.fixture(scope="module")
+def report(ws: cascade.Cascade) -> Report:
+    return ws.validate()
+
+
+def refs(chains: list[Chain]) -> list[tuple[tuple[str, ...], str]]:
+    return [(c.refs, c.end) for c in chains]
+
+
+# -- trace and descendants -----------------------------------------------------------------------
+
+def test_trace_staff_target_gives_every_chain_to_the_rpjmn(ws: cascade.Cascade) -> None:
+    chains = ws.trace(f"{SKP}:R2")
+    head = (f"{SKP}:R2", f"{SKP}:R1", f"{DINKES}:S1")
+    via_kota = head + (f"{DINKES}:T1", f"{KOTA}:S1")
+    assert refs(chains) == [
+        (via_kota + (f"{KOTA}:T1", f"{KOTA}:M1", f"{JATIM}:M1", f"{RPJMN}:PN3"), "national"),
+        (via_kota + (f"{JATIM}:S1", f"{JATIM}:T1", f"{JATIM}:M1", f"{RPJMN}:PN3"), "national"),
+        (via_kota + (f"{JATIM}:S1", f"{RPJMN}:PP3.1", f"{RPJMN}:PN3"), "national"),
+        (via_kota + (f"{RPJMN}:PP3.1", f"{RPJMN}:PN3"), "national"),
+        (head + (f"{DINSOS}:S1", f"{KOTA}:T1", f"{KOTA}:M1", f"{JATIM}:M1", f"{RPJMN}:PN3"), "national"),
+    ]
+    assert [s.link for s in chains[4]] == ["parent", "supports", "crosscuts", "supports", "parent", "supports", "supports", None]
+    assert chains[0][0] == Step(f"{SKP}:R2", "rhk", "Terakreditasinya puskesmas", "parent")
+    assert chains[0].top == Step(f"{RPJMN}:PN3", "prioritas_nasional",
+                                 "Meningkatkan Sumber Daya Manusia Berkualitas dan Berdaya Saing", None)
+    assert str(chains[3]).startswith(f"{SKP}:R2 -parent-> {SKP}:R1 -supports-> {DINKES}:S1")
+
+
+def test_trace_indicator_climbs_supported_indicators_then_its_element(ws: cascade.Cascade) -> None:
+    (chain,) = ws.trace(f"{SKP}:R1.I1")
+    assert chain.refs == (f"{SKP}:R1.I1", f"{DINKES}:S1.I1", f"{KOTA}:S1.I1", f"{JATIM}:S1.I1",
+                          f"{RPJMN}:PP3.1.I1", f"{RPJMN}:PP3.1", f"{RPJMN}:PN3")
+    assert [s.kind for s in chain] == ["indicator"] * 5 + ["program_prioritas", "prioritas_nasional"]
+    assert [s.link for s in chain] == ["supports"] * 4 + ["indicator_of", "parent", None]
+    assert chain.end == "national"
+
+
+def test_trace_ends_at_external_reference_or_break(ws: cascade.Cascade) -> None:
+    (external,) = ws.trace(f"{KOTA}:S3")
+    assert external.steps == (
+        Step(f"{KOTA}:S3", "sasaran", "Meningkatnya pertumbuhan ekonomi", "supports"),
+        Step("bappenas.rkp-2023:EK1", "external", None, None),
+    )
+    assert external.end == "external"
+    assert refs(ws.trace(f"{KOTA}:S2.I1")) == [((f"{KOTA}:S2.I1", f"{KOTA}:S2"), "broken")]
+    assert refs(ws.trace(f"{DINKES}:K9")) == [((f"{DINKES}:K9",), "broken")]
+    assert refs(ws.trace(f"{RPJMN}:PN7")) == [((f"{RPJMN}:PN7",), "national")]
+
+
+def test_trace_rejects_what_is_not_an_element_or_indicator(ws: cascade.Cascade) -> None:
+    for ref in (KOTA, f"{DINKES}#KADIN", "nope:X"):
+        with pytest.raises(KeyError, match="is not an element or indicator"):
+            ws.trace(ref)
+    with pytest.raises(cascade.UsageError):
+        ws.trace(42)  # type: ignore[arg-type]
+
+
+def _skp(elements: list[dict]) -> dict:
+    return {"document": {"id": "a.skp-2023", "kind": "skp", "title": "SKP", "period": {"start": 2023, "end": 2023}},
+            "elements": elements}
+
+
+def test_trace_stops_at_cycles_without_memoising_them() -> None:
+    ws = cascade.load(_skp([
+        {"id": "A", "kind": "rhk", "name": "a", "parent": "B"},
+        {"id": "B", "kind": "rhk", "name": "b", "parent": "C"},
+        {"id": "C", "kind": "rhk", "name": "c", "parent": "A"},
+    ]))
+    assert refs(ws.trace("a.skp-2023:A")) == [(("a.skp-2023:A", "a.skp-2023:B", "a.skp-2023:C", "a.skp-2023:A"), "cycle")]
+    assert refs(ws.trace("a.skp-2023:B")) == [(("a.skp-2023:B", "a.skp-2023:C", "a.skp-2023:A", "a.skp-2023:B"), "cycle")]
+
+
+def test_trace_of_a_deep_chain_does_not_recurse() -> None:
+    n = 5000
+    elements = [{"id": "R0", "kind": "rhk", "name": "top", "supports": ["x.renstra-2019:S1"]}]
+    elements += [{"id": f"R{i}", "kind": "rhk", "name": f"r{i}", "parent": f"R{i - 1}"} for i in range(1, n)]
+    ws = cascade.load(_skp(elements))
+    (chain,) = ws.trace(f"a.skp-2023:R{n - 1}")
+    assert len(chain) == n + 1 and chain.end == "external"
+    (mid,) = ws.trace("a.skp-2023:R10")  # memoised on the way
+    assert len(mid) == 12
+
+
+def test_trace_is_memoised_per_node(ws: cascade.Cascade) -> None:
+    tracer = Tracer(ws.graph)
+    first = tracer.trace(f"{SKP}:R2")
+    assert f"{KOTA}:S1" in tracer._memo and f"{SKP}:R1" in tracer._memo
+    assert tracer.trace(f"{SKP}:R2") == first
+    assert tracer.trace(f"{SKP}:R1") == [Chain(c.steps[1:], c.end) for c in first]
+
+
+def test_descendants_breadth_first(ws: cascade.Cascade) -> None:
+    below = ws.descendants(f"{KOTA}:T1")
+    assert [(s.ref, s.link) for s in below] == [
+        (f"{KOTA}:S1", "parent"), (f"{DINSOS}:S1", "supports"), (f"{DINKES}:T1", "supports"),
+        (f"{DINKES}:S1", "crosscuts"), (f"{DINKES}:1.02.02", "parent"), (f"{SKP}:R1", "supports"), (f"{SKP}:R2", "parent"),
+    ]
+    assert [s.ref for s in ws.descendants(f"{RPJMN}:PP3.1.I1")] == [
+        f"{JATIM}:S1.I1", f"{KOTA}:S1.I1", f"{DINKES}:S1.I1", f"{SKP}:R1.I1"]
+    assert ws.descendants(f"{SKP}:R2") == []
+
+
+# -- coverage and the matriks keterkaitan -----------------------------------------------------------
+
+def test_coverage_one_row_per_document(ws: cascade.Cascade, report: Report) -> None:
+    cov = ws.coverage(report)
+    assert list(cov.index) == [RPJMN, JATIM, KOTA, DINKES, DINSOS, SKP]
+    assert list(cov.columns) == [
+        "kind", "tier", "title", "elements", "indicators", "elements.prioritas_nasional", "elements.program_prioritas",
+        "elements.misi", "elements.tujuan", "elements.sasaran", "elements.program", "elements.kegiatan", "elements.rhk",
+        "indicators.impact", "indicators.outcome", "indicators.output", "linked_up", "supported", "orphan_elements",
+        "orphan_indicators", "errors", "warnings", "infos",
+    ]
+    kota = cov.loc[KOTA]
+    assert (kota["elements"], kota["indicators"], kota["elements.sasaran"], kota["indicators.impact"]) == (5, 3, 3, 1)
+    assert (kota["linked_up"], kota["supported"]) == (0.8, 0.6)
+    assert (kota["orphan_elements"], kota["orphan_indicators"], kota["errors"], kota["warnings"]) == (1, 1, 1, 0)
+    assert cov.loc[RPJMN, "linked_up"] == 1.0 and cov.loc[RPJMN, "orphan_indicators"] == 0
+    assert cov.loc[SKP, ["orphan_elements", "errors"]].tolist() == [1, 1]
+    assert cov.loc[DINSOS, "indicators"] == 0
+
+
+def test_coverage_runs_validate_unless_given_a_report(ws: cascade.Cascade, report: Report) -> None:
+    assert ws.coverage()["errors"].sum() == len(report.errors) == 2
+    assert ws.coverage(Report([]))["errors"].sum() == 0
+
+
+def test_alignment_matrix_marks_direct_and_indirect(ws: cascade.Cascade) -> None:
+    m = ws.alignment_matrix(KOTA, JATIM)
+    assert (m.index.name, m.columns.name) == (KOTA, JATIM)
+    assert m.to_dict(orient="index") == {
+        "M1": {"M1": "●", "S1": ""}, "S1": {"M1": "○", "S1": "●"}, "S2": {"M1": "", "S1": ""}, "S3": {"M1": "", "S1": ""},
+    }
+    words = ws.alignment_matrix(KOTA, RPJMN, symbols=False)
+    assert words.to_dict(orient="index") == {"S1": {"PP3.1": "direct"}, "S2": {"PP3.1": ""}, "S3": {"PP3.1": ""}}
+    full = ws.alignment_matrix(KOTA, RPJMN, full=True)
+    assert list(full.index) == ["M1", "T1", "S1", "S2", "S3"] and list(full.columns) == ["PN3", "PP3.1", "PN7"]
+    assert full.loc["T1"].tolist() == ["○", "", ""] and full.loc["S1"].tolist() == ["○", "●", ""]
+    with pytest.raises(KeyError, match="is not a document"):
+        ws.alignment_matrix(KOTA, "nope")
+
+
+def test_alignment_matrix_without_direct_links_shows_top_kinds(ws: cascade.Cascade) -> None:
+    m = ws.alignment_matrix(SKP, KOTA)
+    assert list(m.index) == ["R1", "R2", "R3"] and list(m.columns) == ["M1"]
+    assert m["M1"].tolist() == ["○", "○", ""]
+
+
+# -- pandas --------------------------------------------------------------------------------------
+
+def test_report_to_pandas(report: Report) -> None:
+    frame = report.to_pandas(lang="id")
+    assert list(frame.columns) == ["rule", "code", "severity", "ref", "file", "line", "column", "end_line", "end_column",
+                                   "message", "pointer"]
+    assert frame[["code", "severity", "ref", "line", "column"]].values.tolist() == [
+        ["CAS202", "error", f"{KOTA}:S2", 40, 16], ["CAS202", "error", f"{SKP}:R3", 36, 13]]
+    assert frame.loc[1, "message"] == "parent 'R9' tidak merujuk ke apa pun"
+    assert str(frame["line"].dtype) == "Int64"
+    assert Report([]).to_pandas().empty
+
+
+def test_pandas_missing_is_a_clear_error(ws: cascade.Cascade, report: Report, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    for call in (lambda: ws.coverage(report), lambda: ws.alignment_matrix(KOTA, JATIM), report.to_pandas):
+        with pytest.raises(MissingExtraError, match=r"pip install 'cascade\[notebook\]'"):
+            call()
+    assert issubclass(MissingExtraError, ImportError)
+
+
+# -- pohon kinerja ------------------------------------------------------------------------------------
+
+def test_tree_of_a_document(ws: cascade.Cascade, report: Report) -> None:
+    tree = ws.tree(KOTA, report=report)
+    assert [n.ref for n in tree.roots] == [f"{KOTA}:M1", f"{KOTA}:S2", f"{KOTA}:S3"]
+    assert [(d, n.ref, n.link) for d, n in tree.walk()] == [
+        (0, f"{KOTA}:M1", None), (1, f"{KOTA}:T1", "parent"), (2, f"{KOTA}:S1", "parent"), (3, f"{DINKES}:T1", "supports"),
+        (4, f"{DINKES}:S1", "parent"), (5, f"{DINKES}:1.02.02", "parent"), (5, f"{SKP}:R1", "supports"),
+        (6, f"{SKP}:R2", "parent"), (2, f"{DINSOS}:S1", "supports"), (0, f"{KOTA}:S2", None), (0, f"{KOTA}:S3", None),
+    ]
+    s2 = tree.roots[1]
+    assert [f.code for f in s2.all_findings] == ["CAS202"] and s2.worst is Severity.ERROR
+    assert [i.ref for i in s2.indicators] == [f"{KOTA}:S2.I1"]
+    assert set(tree.titles) == {KOTA, DINKES, DINSOS, SKP}
+
+
+def test_tree_of_the_workspace_repeats_shared_elements_once(ws: cascade.Cascade, report: Report) -> None:
+    tree = ws.tree(report=report)
+    assert [n.ref for n in tree.roots] == [f"{RPJMN}:PN3", f"{RPJMN}:PN7", f"{KOTA}:S2", f"{KOTA}:S3", f"{DINKES}:K9", f"{SKP}:R3"]
+    seen = [n.ref for _, n in tree.walk() if not n.repeated]
+    assert len(seen) == len(set(seen)) == 19 - 0
+    assert sorted(n.ref for _, n in tree.walk() if n.repeated) == [f"{JATIM}:S1", f"{KOTA}:S1", f"{KOTA}:S1"]
+
+
+def test_tree_depth_and_roots(ws: cascade.Cascade, report: Report) -> None:
+    tree = ws.tree(f"{KOTA}:T1", depth=1, report=report)
+    assert [(d, n.ref, n.truncated) for d, n in tree.walk()] == [
+        (0, f"{KOTA}:T1", False), (1, f"{KOTA}:S1", True), (1, f"{DINSOS}:S1", False)]
+    assert [n.truncated for n in ws.tree(KOTA, depth=0, report=report).roots] == [True, False, False]
+    with pytest.raises(KeyError):
+        ws.tree("nope", report=report)
+    with pytest.raises(ValueError):
+        ws.tree(KOTA, depth=-1, report=report)
+
+
+def test_mermaid_escapes_labels_and_marks_findings(ws: cascade.Cascade, report: Report) -> None:
+    text = ws.to_mermaid(KOTA, depth=0, report=report)
+    assert text.splitlines() == [
+        "flowchart TD",
+        '  subgraph d0["RPJMD Kota Madiun 2019-2024"]',
+        '    n0["M1 · misi<br/>Mewujudkan masyarakat sehat #38; sejahtera"]',
+        '    n1["S2 · sasaran<br/>#60;script#62;alert(\'x\')#60;/script#62; #34;Tata#34; kelola #123;bersih#125; #35;1<br/>⚠ 1 error"]',
+        '    n2["S3 · sasaran<br/>Meningkatnya pertumbuhan ekonomi"]',
+        "  end",
+        "  classDef error fill:#fde2e1,stroke:#c0392b,stroke-width:2px",
+        "  class n1 error",
+    ]
+    full = ws.to_mermaid(f"{KOTA}:T1", report=report)
+    assert "  n0 --> n1" in full and "  n0 -.-> n7" in full  # parent solid, supports dotted
+    assert mermaid_escape('a"b<c>#&`\n x') == "a#34;b#60;c#62;#35;#38;#96; x"
+
+
+def test_dot_escapes_labels_and_marks_findings(ws: cascade.Cascade, report: Report) -> None:
+    text = ws.to_dot(KOTA, depth=0, report=report)
+    assert text.splitlines()[:6] == [
+        "digraph pohon_kinerja {", "  rankdir=TB;",
+        '  node [shape=box, style="rounded,filled", fillcolor="#ffffff", fontname="Helvetica"];',
+        "  subgraph cluster_0 {", '    label="RPJMD Kota Madiun 2019-2024";',
+        f'    "{KOTA}:M1" [label="M1 · misi\\nMewujudkan masyarakat sehat & sejahtera"];',
+    ]
+    assert (f'    "{KOTA}:S2" [label="S2 · sasaran\\n<script>alert(\'x\')</script> \\"Tata\\" kelola {{bersih}} #1\\n1 error", '
+            'fillcolor="#fde2e1", color="#c0392b"];') in text
+    assert f'  "{KOTA}:T1" -> "{KOTA}:S1";' in ws.to_dot(f"{KOTA}:T1", report=report)
+    assert f'  "{KOTA}:S1" -> "{DINKES}:T1" [style=dashed];' in ws.to_dot(f"{KOTA}:T1", report=report)
+    assert dot_escape('a\\"b\n c') == 'a\\\\\\"b c'
+
+
+def test_tree_mimebundle(ws: cascade.Cascade, report: Report) -> None:
+    tree = ws.tree(KOTA, depth=0, report=report)
+    bundle = tree._repr_mimebundle_()
+    assert set(bundle) == {"text/vnd.mermaid", "text/plain"}
+    assert bundle["text/vnd.mermaid"] == tree.to_mermaid()
+    assert bundle["text/plain"].splitlines()[1] == (
+        f"{KOTA}:S2 [sasaran] <script>alert('x')</script> \"Tata\" kelola {{bersih}} #1  1 error")
+
+
+# -- notebook HTML views -----------------------------------------------------------------------------
+
+def test_report_repr_html_is_escaped(report: Report) -> None:
+    bad = Finding("CAS202", "unknown-reference", Severity.ERROR, "d:<b>", "x.yaml", 3, 4, 3, 9, "<script>alert(1)</script>")
+    html = Report([bad, *report])._repr_html_()
+    assert "<script" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "d:&lt;b&gt;" in html
+    assert "<b>3 findings</b>: 3 errors, 0 warnings, 0 infos" in html
+    assert html.count("<tr>") == 4
+    assert "… 50 more findings not shown" in Report([bad] * 250)._repr_html_()
+
+
+def test_cascade_repr_html(ws: cascade.Cascade) -> None:
+    html = ws._repr_html_()
+    assert "<b>Cascade</b>: 6 documents, 19 elements, 11 indicators" in html
+    assert f"<code>{SKP}</code> SKP Dinas Kesehatan Kota Madiun 2023" in html
+    assert "<script" not in html and "CAS202" in html
