@@ -81,20 +81,22 @@ class Chain:
         return " ".join(parts)
 
 
-_Partial = tuple[tuple[Step, ...], ChainEnd]
+# A chain suffix as a cons cell (step, rest, end): suffixes are shared between chains, so memoising
+# a node's chains costs one cell per chain rather than a copy of every step above it.
+_Suffix = tuple[Step, "_Suffix | None", ChainEnd]
 
 
 class Tracer:
     """Upward chains and downward closures on one graph, memoised per node.
 
-    Each node's chains are computed once and shared by every query that passes through it, so a
-    query costs the size of its answer; nodes whose chains were cut by a cycle are not memoised,
-    since their chains depend on where the walk entered the cycle.
+    Each node's chains are computed once, as suffixes shared with the chains of the nodes below it,
+    so a query costs the size of its answer plus the nodes not visited before; nodes whose chains
+    were cut by a cycle are not memoised, since their chains depend on where the walk entered it.
     """
 
     def __init__(self, graph: "nx.DiGraph"):
         self.graph = graph
-        self._memo: dict[str, tuple[_Partial, ...]] = {}
+        self._memo: dict[str, tuple[_Suffix, ...]] = {}
 
     def _check(self, ref: str) -> dict:
         if not isinstance(ref, str):
@@ -126,30 +128,38 @@ class Tracer:
     def trace(self, ref: str) -> list[Chain]:
         """Every upward chain from the element or indicator ``ref``; raises KeyError for another ref."""
         self._check(ref)
-        return [Chain(steps, end) for steps, end in self._chains(ref)]
+        chains = []
+        for suffix in self._chains(ref):
+            steps = []
+            cell: _Suffix | None = suffix
+            while cell is not None:
+                steps.append(cell[0])
+                cell = cell[1]
+            chains.append(Chain(tuple(steps), suffix[2]))
+        return chains
 
-    def _chains(self, start: str) -> tuple[_Partial, ...]:
+    def _chains(self, start: str) -> tuple[_Suffix, ...]:
         memo = self._memo
         if start in memo:
             return memo[start]
         # Iterative post-order walk: deep rhk chains must not hit Python's recursion limit.
         stack: list[tuple[str, Iterator[tuple[str, str, bool]]]] = [(start, iter(self._ups(start)))]
         links: list[str] = []  # links[i] joins stack[i] to stack[i + 1]
-        partial: dict[str, list[_Partial]] = {start: []}
+        partial: dict[str, list[_Suffix]] = {start: []}
         on_path = {start}
         tainted: set[str] = set()
-        result: tuple[_Partial, ...] = ()
+        result: tuple[_Suffix, ...] = ()
         while stack:
             node, ups = stack[-1]
             descended = False
             for target, link, external in ups:
                 if external:
-                    partial[node].append(((self._step(node, link), Step(target, "external", None, None)), "external"))
+                    partial[node].append((self._step(node, link), (Step(target, "external", None, None), None, "external"), "external"))
                 elif target in memo:
                     head = self._step(node, link)
-                    partial[node].extend(((head,) + steps, end) for steps, end in memo[target])
+                    partial[node].extend((head, rest, rest[2]) for rest in memo[target])
                 elif target in on_path:
-                    partial[node].append(((self._step(node, link), self._step(target, None)), "cycle"))
+                    partial[node].append((self._step(node, link), (self._step(target, None), None, "cycle"), "cycle"))
                     tainted.add(node)
                 else:
                     links.append(link)
@@ -165,7 +175,7 @@ class Tracer:
             chains = partial.pop(node)
             if not chains:
                 end: ChainEnd = "national" if self.graph.nodes[node]["tier"] == 0 else "broken"
-                chains = [((self._step(node, None),), end)]
+                chains = [(self._step(node, None), None, end)]
             result = tuple(chains)
             if node in tainted:
                 if stack:
@@ -173,9 +183,8 @@ class Tracer:
             else:
                 memo[node] = result
             if stack:
-                link = links.pop()
-                head = self._step(stack[-1][0], link)
-                partial[stack[-1][0]].extend(((head,) + steps, end) for steps, end in result)
+                head = self._step(stack[-1][0], links.pop())
+                partial[stack[-1][0]].extend((head, rest, rest[2]) for rest in result)
         return result
 
     def descendants(self, ref: str) -> list[Step]:
