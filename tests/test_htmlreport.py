@@ -1,0 +1,104 @@
+"""The self-contained HTML report and ``cascade report``, read as text (the browser test drives it live)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import cascade
+from cascade.cli import main
+from cascade.htmlreport import Masker, render_report
+
+FIXTURE = Path(__file__).parent / "fixtures" / "notebook"
+
+
+@pytest.fixture(scope="module")
+def ws() -> cascade.Cascade:
+    return cascade.load(str(FIXTURE))
+
+
+@pytest.fixture(scope="module")
+def page(ws: cascade.Cascade) -> str:
+    return render_report(ws, lang="en")
+
+
+def test_report_is_self_contained(page: str) -> None:
+    assert page.startswith("<!DOCTYPE html>\n<html lang=\"en\">")
+    assert page.count("<script>") == 1 and page.count("</script>") == 1
+    assert re.findall(r"\b(?:src|href)=\"(?!#)[^\"]*\"", page) == []
+    assert "http://" not in page and "https://" not in page and "@import" not in page
+    assert "default-src 'none'" in page
+
+
+def test_plan_text_is_escaped(page: str) -> None:
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &quot;Tata&quot; kelola {bersih} #1" in page
+
+
+def test_sections_tree_findings_and_matrices(page: str) -> None:
+    assert [m for m in re.findall(r'<section id="(\w+)">', page)] == ["summary", "tree", "findings", "matrices"]
+    # one summary row per document, tier order
+    summary = page[page.index('id="summary-table"'):page.index("</table>", page.index('id="summary-table"'))]
+    assert re.findall(r"<tr><td><code>([^<]+)</code>", summary) == [
+        "rpjmn-2020", "jatim.rpjmd-2019", "kota-madiun.rpjmd-2019", "kota-madiun.dinkes.renstra-2019",
+        "kota-madiun.dinsos.renstra-2019", "kota-madiun.dinkes.skp-2023"]
+    # tree: national roots open, deeper nodes closed, badges on the broken nodes, shared nodes linked
+    assert page.count("<details") == page.count("</details>") > 0
+    assert re.findall(r'<details id="[^"]+" open>', page) == ['<details id="node-0" open>']
+    assert page.count('class="badge error" title="CAS202 unknown-reference:') == 2
+    assert page.count('<div class="repeated">') == 3
+    # findings table rows carry their filter keys; filters list what is there
+    assert re.findall(r'<tr data-severity="(\w+)" data-rule="([\w-]+)" data-doc="([^"]+)">', page) == [
+        ("error", "unknown-reference", "kota-madiun.rpjmd-2019"), ("error", "unknown-reference", "kota-madiun.dinkes.skp-2023")]
+    assert '<option value="kota-madiun.dinkes.skp-2023">' in page and '<option value="warning">' not in page
+    # a matrix per document and each document it aligns to
+    assert re.findall(r'<table class="matrix" data-lower="([^"]+)" data-upper="([^"]+)">', page) == [
+        ("jatim.rpjmd-2019", "rpjmn-2020"), ("kota-madiun.rpjmd-2019", "jatim.rpjmd-2019"),
+        ("kota-madiun.rpjmd-2019", "rpjmn-2020"), ("kota-madiun.dinkes.renstra-2019", "kota-madiun.rpjmd-2019"),
+        ("kota-madiun.dinsos.renstra-2019", "kota-madiun.rpjmd-2019"), ("kota-madiun.dinkes.skp-2023", "kota-madiun.dinkes.renstra-2019")]
+
+
+def test_personal_data_masked_by_default(ws: cascade.Cascade) -> None:
+    masked = render_report(ws)
+    for secret in ("197501012000031001", "Siti Rahayu", "Budi Santoso", "Agus Wijaya"):
+        assert secret not in masked
+    assert "Pemegang: Kepala Dinas, S. R., NIP •••••••••••••••001" in masked
+    shown = render_report(ws, show_personal=True)
+    assert "Pemegang: Kepala Dinas, dr. Siti Rahayu, M.Kes, NIP 197501012000031001" in shown
+
+
+def test_masker(ws: cascade.Cascade) -> None:
+    mask = Masker(ws)
+    assert mask("NIP 19750101 200003 1 001 dan Budi Santoso") == "NIP •••••••••••••••001 dan B. S."
+    assert mask(None) == ""
+    assert Masker(ws, show_personal=True)("Budi Santoso 197501012000031001") == "Budi Santoso 197501012000031001"
+
+
+def test_language(ws: cascade.Cascade) -> None:
+    page = render_report(ws)
+    assert "<title>Laporan keterkaitan kinerja</title>" in page
+    assert "supports &#x27;jatim.rpjmd-2019:S9&#x27; tidak merujuk ke apa pun" in page
+    assert "<title>Performance cascade report</title>" in render_report(ws, lang="en")
+    with pytest.raises(ValueError, match="unknown language"):
+        render_report(ws, lang="fr")
+
+
+def test_cli_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "r.html"
+    assert main(["report", "--html", str(out), str(FIXTURE)]) == 1
+    text = out.read_text(encoding="utf-8")
+    assert "<title>Laporan keterkaitan kinerja</title>" in text and "197501012000031001" not in text
+    assert main(["report", "--html", str(out), "--lang", "en", "--show-personal", str(FIXTURE / "rpjmn.yaml")]) == 0
+    assert "<title>Performance cascade report</title>" in out.read_text(encoding="utf-8")
+    assert capsys.readouterr().out == ""
+
+
+def test_cli_report_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "--html", str(tmp_path / "r.html"), str(tmp_path / "missing")]) == 2
+    assert "missing: no such file or folder" in capsys.readouterr().err
+    assert main(["report", "--html", str(tmp_path / "no" / "dir" / "r.html"), str(FIXTURE)]) == 2
+    assert "tidak dapat menulis berkas" in capsys.readouterr().err
+    assert main(["report", str(FIXTURE)]) == 2
+    assert "--html" in capsys.readouterr().err
