@@ -1,0 +1,28 @@
+"""examples/tour.ipynb runs top to bottom (the ``notebook`` extra: nbclient, nbformat, ipykernel, pandas)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+nbclient = pytest.importorskip("nbclient", reason="the notebook extra is not installed: pip install 'cascade[notebook]'")
+nbformat = pytest.importorskip("nbformat", reason="the notebook extra is not installed: pip install 'cascade[notebook]'")
+pytest.importorskip("ipykernel", reason="the notebook extra is not installed: pip install 'cascade[notebook]'")
+pytest.importorskip("pandas", reason="the notebook extra is not installed: pip install 'cascade[notebook]'")
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_tour_runs_top_to_bottom() -> None:
+    if not (ROOT / "examples" / "defects").is_dir():
+        pytest.skip("examples/defects/ (the defect workspace the tour lints) is not in this checkout")
+    nb = nbformat.read(ROOT / "examples" / "tour.ipynb", as_version=4)
+    client = nbclient.NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(ROOT)}})
+    client.execute()
+    outputs = [o for cell in nb.cells if cell.cell_type == "code" for o in cell.outputs]
+    assert [o for o in outputs if o.output_type == "error"] == []
+    text = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
+    assert "kota-madiun.dinkes.skp-2023:R" in text and "chains, ending: Counter({'national':" in text
+    assert any("text/vnd.mermaid" in o.get("data", {}) for o in outputs)
+    assert sum("text/html" in o.get("data", {}) for o in outputs) >= 6
