@@ -5,7 +5,7 @@ access (a Content-Security-Policy forbids any load): a summary per document, the
 collapsible outline with finding badges, the findings table with filters by severity, rule and
 document, and the matriks keterkaitan of every document against each document it aligns to. All plan
 text is escaped. Employee numbers (NIP) and names are masked unless ``show_personal=True``: a NIP
-keeps its last three digits, a name becomes its initials (academic titles dropped).
+keeps its first and last four digits, a name its first letter (:func:`outline`).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from .views import alignment, coverage_rows, document_of
 if TYPE_CHECKING:
     from .workspace import Cascade
 
-__all__ = ["render_report", "report_html", "cascade_html", "Masker"]
+__all__ = ["render_report", "report_html", "cascade_html", "Masker", "outline"]
 
 #: Interface text, English and Bahasa Indonesia.
 TEXT: dict[str, dict[str, str]] = {
@@ -64,23 +64,30 @@ TEXT: dict[str, dict[str, str]] = {
     "documents": {"en": "documents", "id": "dokumen"},
 }
 
-_NIP = re.compile(r"(?<!\d)(\d{8})[ .]?(\d{6})[ .]?(\d)[ .]?(\d{3})(?!\d)")
+_NIP = re.compile(r"(?<!\d)\d{8}[ .]?\d{6}[ .]?\d[ .]?\d{3}(?!\d)")
+
+
+def outline(text: str) -> str:
+    """Personal data as its outline, as the schema's findings show it: a NIP keeps its first and last
+    four digits (``1975••••••••••1001``), a name its first letter (``B•••••••••••``)."""
+    if text.isdigit() and len(text) >= 12:
+        return text[:4] + "•" * (len(text) - 8) + text[-4:]
+    return text[:1] + "•" * (len(text) - 1)
 
 
 class Masker:
     """Masks employee numbers and names in text, unless personal data is to be shown.
 
     Names are those of the ``employee`` entries of the workspace's skp documents; NIPs are any
-    18-digit employee number (also written in its 8-6-1-3 groups).
+    18-digit employee number (also written in its 8-6-1-3 groups). Both become their :func:`outline`.
     """
 
     def __init__(self, cascade: "Cascade", show_personal: bool = False):
         self.show = show_personal
         names = {
-            e.employee.name: _initials(e.employee.name)
-            for d in cascade.documents.values() for e in d.elements if e.employee is not None and e.employee.name.strip()
+            e.employee.name for d in cascade.documents.values() for e in d.elements
+            if e.employee is not None and e.employee.name.strip()
         }
-        self._names = names
         ordered = sorted(names, key=len, reverse=True)
         self._pattern = re.compile("|".join(re.escape(n) for n in ordered)) if ordered else None
 
@@ -90,17 +97,10 @@ class Masker:
             return ""
         if self.show:
             return text
-        text = _NIP.sub(lambda m: "•" * 15 + m.group(4), text)
+        text = _NIP.sub(lambda m: outline(re.sub(r"\D", "", m.group())), text)
         if self._pattern is not None:
-            text = self._pattern.sub(lambda m: self._names[m.group()], text)
+            text = self._pattern.sub(lambda m: outline(m.group()), text)
         return text
-
-
-def _initials(name: str) -> str:
-    """``dr. Siti Rahayu, M.Kes`` to ``S. R.``: initials of the words that are not academic titles."""
-    words = [w.strip(",") for w in name.split()]
-    letters = [w[0].upper() + "." for w in words if w and "." not in w and w[0].isalpha()]
-    return " ".join(letters) or "•"
 
 
 _CSS = """

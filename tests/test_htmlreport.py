@@ -9,7 +9,7 @@ import pytest
 
 import cascade
 from cascade.cli import main
-from cascade.htmlreport import Masker, render_report
+from cascade.htmlreport import Masker, outline, render_report
 
 FIXTURE = Path(__file__).parent / "fixtures" / "notebook"
 
@@ -64,14 +64,15 @@ def test_personal_data_masked_by_default(ws: cascade.Cascade) -> None:
     masked = render_report(ws)
     for secret in ("197501012000031001", "Siti Rahayu", "Budi Santoso", "Agus Wijaya"):
         assert secret not in masked
-    assert "Pemegang: Kepala Dinas, S. R., NIP •••••••••••••••001" in masked
+    assert "Pemegang: Kepala Dinas, d•••••••••••••••••••••, NIP 1975••••••••••1001" in masked
     shown = render_report(ws, show_personal=True)
     assert "Pemegang: Kepala Dinas, dr. Siti Rahayu, M.Kes, NIP 197501012000031001" in shown
 
 
 def test_masker(ws: cascade.Cascade) -> None:
     mask = Masker(ws)
-    assert mask("NIP 19750101 200003 1 001 dan Budi Santoso") == "NIP •••••••••••••••001 dan B. S."
+    assert mask("NIP 19750101 200003 1 001 dan Budi Santoso") == "NIP 1975••••••••••1001 dan B•••••••••••"
+    assert outline("198203152006042002") == "1982••••••••••2002" and outline("Agus") == "A•••"
     assert mask(None) == ""
     assert Masker(ws, show_personal=True)("Budi Santoso 197501012000031001") == "Budi Santoso 197501012000031001"
 
