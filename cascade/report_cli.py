@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import TextIO
 
 from .htmlreport import render_report
 from .workspace import load
@@ -32,11 +33,12 @@ def add_report_parser(sub: "argparse._SubParsersAction[argparse.ArgumentParser]"
     return report
 
 
-def run_report(args: argparse.Namespace) -> int:
-    """Run ``cascade report``; returns the exit code."""
+def run_report(args: argparse.Namespace, err: TextIO | None = None) -> int:
+    """Run ``cascade report``; returns the exit code. Problems go to ``err`` (default: standard error)."""
+    err = err or sys.stderr
     missing = [p for p in args.paths if not os.path.exists(p)]
     for p in missing:
-        print(f"cascade: {p}: no such file or folder / berkas atau folder tidak ada", file=sys.stderr)
+        err.write(f"cascade: {p}: no such file or folder / berkas atau folder tidak ada\n")
     if missing:
         return 2
     workspace = load(*args.paths)
@@ -46,6 +48,6 @@ def run_report(args: argparse.Namespace) -> int:
         with open(args.html, "w", encoding="utf-8") as out:
             out.write(page)
     except OSError as exc:
-        print(f"cascade: {args.html}: {exc.strerror} / tidak dapat menulis berkas", file=sys.stderr)
+        err.write(f"cascade: {args.html}: {exc.strerror} / tidak dapat menulis berkas\n")
         return 2
     return 1 if report.errors else 0

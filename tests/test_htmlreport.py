@@ -21,7 +21,8 @@ def ws() -> cascade.Cascade:
 
 @pytest.fixture(scope="module")
 def page(ws: cascade.Cascade) -> str:
-    return render_report(ws, lang="en")
+    # Only the reference rule, so that these exact expectations do not move as rules are added.
+    return render_report(ws, ws.validate(select=["CAS202"]), lang="en")
 
 
 def test_report_is_self_contained(page: str) -> None:

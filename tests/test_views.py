@@ -35,7 +35,8 @@ def ws() -> cascade.Cascade:
 
 @pytest.fixture(scope="module")
 def report(ws: cascade.Cascade) -> Report:
-    return ws.validate()
+    # Only the reference rule, so that these exact expectations do not move as rules are added.
+    return ws.validate(select=["CAS202"])
 
 
 def refs(chains: list[Chain]) -> list[tuple[tuple[str, ...], str]]:
@@ -156,8 +157,8 @@ def test_coverage_one_row_per_document(ws: cascade.Cascade, report: Report) -> N
     assert cov.loc[DINSOS, "indicators"] == 0
 
 
-def test_coverage_runs_validate_unless_given_a_report(ws: cascade.Cascade, report: Report) -> None:
-    assert ws.coverage()["errors"].sum() == len(report.errors) == 2
+def test_coverage_runs_validate_unless_given_a_report(ws: cascade.Cascade) -> None:
+    assert ws.coverage()["errors"].sum() == len(ws.validate().errors) >= 2
     assert ws.coverage(Report([]))["errors"].sum() == 0
 
 
