@@ -10,26 +10,33 @@ The library never prints or exits; the ``cascade`` command is a thin layer over 
 
 from __future__ import annotations
 
-from .errors import UsageError
+from .errors import MissingExtraError, UsageError
 from .findings import Finding, Report, Severity, Span
 from .loader import Limits
 from .models import Document, Element, Header, Indicator, Unit
 from .rules import all_rules, get_rule
+from .tree import PerformanceTree, TreeNode
+from .views import Chain, Step
 from .workspace import Cascade, load
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Cascade",
+    "Chain",
     "Document",
     "Element",
     "Finding",
     "Header",
     "Indicator",
     "Limits",
+    "MissingExtraError",
+    "PerformanceTree",
     "Report",
     "Severity",
     "Span",
+    "Step",
+    "TreeNode",
     "Unit",
     "UsageError",
     "all_rules",

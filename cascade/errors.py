@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = ["UsageError", "MissingExtraError"]
 
 
@@ -17,7 +19,7 @@ class MissingExtraError(ImportError):
     """
 
 
-def require_pandas(feature: str):  # type: ignore[no-untyped-def]
+def require_pandas(feature: str) -> Any:
     """The ``pandas`` module, or :class:`MissingExtraError` saying how to install it for ``feature``."""
     try:
         import pandas

@@ -60,7 +60,6 @@ TEXT: dict[str, dict[str, str]] = {
     "unlinked": {"en": "not linked", "id": "tidak terhubung"},
     "holder": {"en": "Holder", "id": "Pemegang"},
     "more": {"en": "more findings not shown", "id": "temuan lain tidak ditampilkan"},
-    "files": {"en": "files", "id": "berkas"},
     "documents": {"en": "documents", "id": "dokumen"},
 }
 

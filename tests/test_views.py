@@ -296,3 +296,11 @@ def test_cascade_repr_html(ws: cascade.Cascade) -> None:
     assert "<b>Cascade</b>: 6 documents, 19 elements, 11 indicators" in html
     assert f"<code>{SKP}</code> SKP Dinas Kesehatan Kota Madiun 2023" in html
     assert "<script" not in html and "CAS202" in html
+
+
+def test_core_import_does_not_load_pandas() -> None:
+    import subprocess
+
+    code = "import sys, cascade; cascade.load({}); print('pandas' in sys.modules, cascade.MissingExtraError.__mro__[1].__name__)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=Path(__file__).parents[1])
+    assert out.stdout.split() == ["False", "ImportError"]
