@@ -47,7 +47,7 @@ class Step:
 class Chain:
     """One upward path, from the traced element or indicator (first step) to where it ends (last step).
 
-    ``end`` says how it ends: ``national`` at an RPJMN element or indicator, ``external`` at a
+    ``end`` says how it ends: ``national`` at an RPJMN element, ``external`` at a
     reference into an absent document, ``broken`` where no link goes further up (an orphan), or
     ``cycle`` where the next link would return to a step already on the chain.
     """

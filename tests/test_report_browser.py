@@ -61,18 +61,29 @@ def test_expanding_a_tree_node_and_filtering_findings(page: Browser, tmp_path: P
     page.click("#tree-expand")
     assert page.evaluate("Array.from(document.querySelectorAll('#tree details')).every(d => d.open)") is True
 
+    def choose(select: str, value: str) -> None:
+        page.evaluate(f"(function(){{var s=document.getElementById({json.dumps(select)});s.value={json.dumps(value)};"
+                      "s.dispatchEvent(new Event('change'));})()")
+
     report = cascade.load(str(FIXTURE)).validate()
     total = len(report)
     visible = "Array.from(document.querySelectorAll('#findings-table tbody tr')).filter(r => !r.hidden).length"
     assert page.evaluate(visible) == total
     want = sum(1 for f in report if f.ref and f.ref.startswith("kota-madiun.rpjmd-2019:"))
     assert 0 < want < total
-    page.evaluate("(function(){var s=document.getElementById('f-doc');s.value='kota-madiun.rpjmd-2019';"
-                  "s.dispatchEvent(new Event('change'));})()")
+    choose("f-doc", "kota-madiun.rpjmd-2019")
     assert page.evaluate(visible) == want
     assert page.evaluate("document.getElementById('f-count').textContent") == str(want)
-    page.evaluate("(function(){var s=document.getElementById('f-doc');s.value='';s.dispatchEvent(new Event('change'));})()")
+    choose("f-severity", "error")
+    choose("f-rule", "unknown-reference")
+    both = sum(1 for f in report if f.ref and f.ref.startswith("kota-madiun.rpjmd-2019:")
+               and f.severity.value == "error" and f.rule == "unknown-reference")
+    assert page.evaluate(visible) == both >= 1
+    for ident in ("f-doc", "f-severity", "f-rule"):
+        choose(ident, "")
     assert page.evaluate(visible) == total
+    choose("f-severity", "error")
+    assert page.evaluate(visible) == len(report.errors)
 
     shot = tmp_path / "report.png"
     shot.write_bytes(base64.b64decode(page.call("Page.captureScreenshot", format="png")["data"]))
