@@ -356,28 +356,49 @@ def alignment(cascade: "Cascade", lower_doc: str, upper_doc: str, full: bool = F
 
     lower, upper = elements(lower_doc), elements(upper_doc)
     upper_set = set(upper)
-    cells: dict[tuple[str, str], str] = {}
-    for row in lower:
-        direct = {m for m, d in graph.succ[row].items() if m in upper_set and d["type"] in UP_LINKS}
-        for m in direct:
-            cells[(row, m)] = "direct"
-        seen = {row}
-        queue = deque([row])
-        while queue:
-            node = queue.popleft()
-            for m, d in graph.succ[node].items():
-                if m in seen or d["type"] not in UP_LINKS:
-                    continue
-                seen.add(m)
-                queue.append(m)
-                if m in upper_set and m not in direct:
-                    cells[(row, m)] = "indirect"
+    direct = {
+        (row, m) for row in lower for m, d in graph.succ[row].items() if m in upper_set and d["type"] in UP_LINKS
+    }
     if not full:
-        direct_pairs = [(r, c) for (r, c), v in cells.items() if v == "direct"]
-        row_kinds = {nodes[r]["kind"] for r, _ in direct_pairs} or {nodes[r]["kind"] for r in lower if nodes[r]["level"] == 0}
-        col_kinds = {nodes[c]["kind"] for _, c in direct_pairs} or {nodes[c]["kind"] for c in upper if nodes[c]["level"] == 0}
+        row_kinds = {nodes[r]["kind"] for r, _ in direct} or {nodes[r]["kind"] for r in lower if nodes[r]["level"] == 0}
+        col_kinds = {nodes[c]["kind"] for _, c in direct} or {nodes[c]["kind"] for c in upper if nodes[c]["level"] == 0}
         lower = [r for r in lower if nodes[r]["kind"] in row_kinds]
         upper = [c for c in upper if nodes[c]["kind"] in col_kinds]
-        keep_r, keep_c = set(lower), set(upper)
-        cells = {k: v for k, v in cells.items() if k[0] in keep_r and k[1] in keep_c}
+        upper_set = set(upper)
+    reach = _reach_into(graph, lower, upper_set)
+    cells = {(r, c): "direct" if (r, c) in direct else "indirect" for r in lower for c in reach[r]}
     return Matrix(lower_doc, upper_doc, tuple(lower), tuple(upper), cells)
+
+
+def _reach_into(graph: "nx.DiGraph", rows: list[str], targets: set[str]) -> dict[str, set[str]]:
+    """For each of ``rows``, the ``targets`` it reaches upward (through ``UP_LINKS``).
+
+    One sweep collects the rows' ancestors; their strongly connected components (crosscutting can
+    close a ring) are then processed top down, each component's set built once from those above it,
+    so the cost is the size of that ancestor graph rather than rows times ancestors.
+    """
+    import networkx as nx
+
+    sub = nx.DiGraph()
+    sub.add_nodes_from(rows)
+    queue = deque(rows)
+    while queue:
+        node = queue.popleft()
+        for m, d in graph.succ[node].items():
+            if d["type"] in UP_LINKS:
+                if m not in sub:
+                    queue.append(m)
+                sub.add_edge(node, m)
+    dag = nx.condensation(sub)
+    members = dag.graph["mapping"]
+    above: dict[int, frozenset[str]] = {}
+    for comp in reversed(list(nx.topological_sort(dag))):
+        found: set[str] = set()
+        inner = dag.nodes[comp]["members"]
+        if len(inner) > 1:
+            found.update(inner & targets)
+        for up in dag.succ[comp]:
+            found.update(dag.nodes[up]["members"] & targets)
+            found.update(above[up])
+        above[comp] = frozenset(found)
+    return {r: set(above[members[r]]) - {r} for r in rows}

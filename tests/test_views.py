@@ -304,3 +304,26 @@ def test_core_import_does_not_load_pandas() -> None:
     code = "import sys, cascade; cascade.load({}); print('pandas' in sys.modules, cascade.MissingExtraError.__mro__[1].__name__)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=Path(__file__).parents[1])
     assert out.stdout.split() == ["False", "ImportError"]
+
+
+def test_alignment_matrix_through_a_crosscutting_ring() -> None:
+    period = {"start": 2019, "end": 2024}
+    region = {"code": "35.77"}
+
+    def renstra(doc: str, elements: list[dict]) -> dict:
+        return {"document": {"id": doc, "kind": "renstra", "title": doc, "period": period, "region": region,
+                             "aligns_to": ["k.rpjmd-2019"]}, "elements": elements}
+
+    ws = cascade.load(
+        {"document": {"id": "k.rpjmd-2019", "kind": "rpjmd", "title": "K", "period": period, "region": region},
+         "elements": [{"id": "S1", "kind": "misi", "name": "s1"}, {"id": "S2", "kind": "misi", "name": "s2"}]},
+        renstra("a.renstra-2019", [{"id": "T1", "kind": "tujuan", "name": "a1", "supports": ["k.rpjmd-2019:S1"]},
+                                   {"id": "T2", "kind": "tujuan", "name": "a2", "crosscuts": ["b.renstra-2019:T1"]}]),
+        renstra("b.renstra-2019", [{"id": "T1", "kind": "tujuan", "name": "b1", "supports": ["k.rpjmd-2019:S2"],
+                                    "crosscuts": ["a.renstra-2019:T2"]}]),
+    )
+    assert ws.alignment_matrix("a.renstra-2019", "k.rpjmd-2019", full=True).to_dict(orient="index") == {
+        "T1": {"S1": "●", "S2": ""}, "T2": {"S1": "", "S2": "○"}}
+    assert ws.alignment_matrix("b.renstra-2019", "a.renstra-2019", full=True).to_dict(orient="index") == {
+        "T1": {"T1": "", "T2": "●"}}
+    assert ws.alignment_matrix("b.renstra-2019", "k.rpjmd-2019").to_dict(orient="index") == {"T1": {"S1": "", "S2": "●"}}
