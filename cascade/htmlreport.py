@@ -234,9 +234,14 @@ def _findings(cascade: "Cascade", report: Report, t: Callable[[str], str], mask:
     if not len(report):
         return f"<p>{_e(t('no_findings'))}</p>"
     by_file = {p.file: d for d, p in cascade.parsed.items()}
+
+    def doc_of(f: Finding) -> str:
+        # A file that never became a document (unparseable YAML) is filtered by its path instead.
+        return document_of(f.ref, cascade.graph) or by_file.get(f.file or "") or f.file or ""
+
     rows = []
     for f in report:
-        doc = document_of(f.ref, cascade.graph) or by_file.get(f.file or "", "")
+        doc = doc_of(f)
         where = ":".join(str(x) for x in (f.file, f.line, f.column) if x is not None) or (f.pointer or "")
         rows.append(
             f'<tr data-severity="{_e(f.severity.value)}" data-rule="{_e(f.rule)}" data-doc="{_e(doc)}">'
@@ -248,7 +253,7 @@ def _findings(cascade: "Cascade", report: Report, t: Callable[[str], str], mask:
         opts = "".join(f'<option value="{_e(v)}">{_e(v)}</option>' for v in values)
         return f'<label>{_e(t(name))} <select id="{ident}"><option value="">({_e(t("all"))})</option>{opts}</select></label>'
 
-    docs = sorted({r for r in (document_of(f.ref, cascade.graph) or by_file.get(f.file or "", "") for f in report) if r})
+    docs = sorted({d for d in map(doc_of, report) if d})
     filters = (
         select("f-severity", "severity", [s for s in ("error", "warning", "info") if any(f.severity.value == s for f in report)])
         + select("f-rule", "rule", sorted({f.rule for f in report}))

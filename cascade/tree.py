@@ -223,10 +223,10 @@ def mermaid_text(tree: PerformanceTree) -> str:
             lines.append(f'    {ids[node.ref]}["{label}"]')
         lines.append("  end")
     lines.extend(dict.fromkeys(edges))
-    classes: dict[str, list[str]] = {}
+    classes: dict[str, dict[str, None]] = {}  # severity -> node ids, ordered and unique
     for _, node in tree.walk():
-        if node.worst is not None and ids[node.ref] not in classes.get(node.worst.value, []):
-            classes.setdefault(node.worst.value, []).append(ids[node.ref])
+        if node.worst is not None:
+            classes.setdefault(node.worst.value, {})[ids[node.ref]] = None
     for sev, (fill, stroke) in _SEVERITY_STYLE.items():
         if sev in classes:
             lines.append(f"  classDef {sev} fill:{fill},stroke:{stroke},stroke-width:2px")

@@ -104,3 +104,13 @@ def test_cli_report_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert "tidak dapat menulis berkas" in capsys.readouterr().err
     assert main(["report", str(FIXTURE)]) == 2
     assert "--html" in capsys.readouterr().err
+
+
+def test_findings_of_unparsed_files_filter_by_path(tmp_path: Path) -> None:
+    (tmp_path / "broken.yaml").write_text("document: [unclosed\n", encoding="utf-8")
+    ws = cascade.load(str(tmp_path))
+    report = ws.validate()
+    page = render_report(ws, report, lang="en")
+    path = str(tmp_path / "broken.yaml")
+    assert [f.code for f in report] == ["CAS001"]
+    assert f'data-rule="yaml-syntax" data-doc="{path}">' in page and f'<option value="{path}">' in page
