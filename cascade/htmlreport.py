@@ -125,10 +125,16 @@ th{background:#f3f5f7}td.num{text-align:right;font-variant-numeric:tabular-nums}
 
 _JS = """
 (function () {
-  var ids = ["f-severity", "f-rule", "f-doc"];
-  var selects = ids.map(function (id) { return document.getElementById(id); });
-  var rows = Array.prototype.slice.call(document.querySelectorAll("#findings-table tbody tr"));
+  function openAll(open) {
+    document.querySelectorAll("#tree details").forEach(function (d) { d.open = open; });
+  }
+  document.getElementById("tree-expand").addEventListener("click", function () { openAll(true); });
+  document.getElementById("tree-collapse").addEventListener("click", function () { openAll(false); });
+  var table = document.getElementById("findings-table");
+  if (!table) { return; }  // a clean workspace has no findings table and no filters
   var keys = ["severity", "rule", "doc"];
+  var selects = keys.map(function (key) { return document.getElementById("f-" + key); });
+  var rows = Array.prototype.slice.call(table.querySelectorAll("tbody tr"));
   function apply() {
     var shown = 0;
     rows.forEach(function (row) {
@@ -139,11 +145,6 @@ _JS = """
     document.getElementById("f-count").textContent = String(shown);
   }
   selects.forEach(function (sel) { sel.addEventListener("change", apply); });
-  function openAll(open) {
-    document.querySelectorAll("#tree details").forEach(function (d) { d.open = open; });
-  }
-  document.getElementById("tree-expand").addEventListener("click", function () { openAll(true); });
-  document.getElementById("tree-collapse").addEventListener("click", function () { openAll(false); });
   apply();
 })();
 """

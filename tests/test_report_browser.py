@@ -14,6 +14,7 @@ import pytest
 
 import cascade
 from cascade.cli import main
+from cascade.htmlreport import render_report
 
 from _cdp import Browser, find_chromium
 
@@ -89,3 +90,18 @@ def test_expanding_a_tree_node_and_filtering_findings(page: Browser, tmp_path: P
     shot.write_bytes(base64.b64decode(page.call("Page.captureScreenshot", format="png")["data"]))
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
     assert page.errors() == []
+
+
+def test_clean_workspace_report_has_no_errors(tmp_path: Path) -> None:
+    out = tmp_path / "clean.html"
+    out.write_text(render_report(cascade.load(str(FIXTURE)), cascade.Report([])), encoding="utf-8")
+    assert 'id="findings-table"' not in out.read_text(encoding="utf-8")
+    browser = Browser(CHROMIUM, str(tmp_path / "profile"))
+    try:
+        browser.call("Page.navigate", url=out.as_uri())
+        browser.wait_for("Page.loadEventFired")
+        browser.click("#tree-expand")
+        assert browser.evaluate("Array.from(document.querySelectorAll('#tree details')).every(d => d.open)") is True
+        assert browser.errors() == []
+    finally:
+        browser.close()
