@@ -86,7 +86,7 @@ class _Builder:
         for element, path, ind_paths in zip(doc.model.elements, doc.element_paths, doc.indicator_paths):
             node = f"{doc_id}:{element.id}"
             if element.id in ids:
-                self.finding("CAS201", "local", doc, path + ("id",), node, id=element.id, doc=doc_id)
+                self.finding("CAS201", "local", doc, path + ("id",), node, id=element.id, document=doc_id)
                 continue
             ids[element.id] = "element"
             nodes.append(
@@ -96,7 +96,7 @@ class _Builder:
             for indicator, ipath in zip(element.indicators, ind_paths):
                 inode = f"{doc_id}:{indicator.id}"
                 if indicator.id in ids:
-                    self.finding("CAS201", "local", doc, ipath + ("id",), inode, id=indicator.id, doc=doc_id)
+                    self.finding("CAS201", "local", doc, ipath + ("id",), inode, id=indicator.id, document=doc_id)
                     continue
                 ids[indicator.id] = "indicator"
                 nodes.append((inode, {"type": "indicator", "doc": doc_id, "element": node, "tier": tier,
@@ -105,7 +105,7 @@ class _Builder:
         for unit, upath in zip(doc.model.organization, doc.unit_paths):
             node = f"{doc_id}#{unit.id}"
             if unit.id in units:
-                self.finding("CAS201", "unit", doc, upath + ("id",), node, id=unit.id, doc=doc_id)
+                self.finding("CAS201", "unit", doc, upath + ("id",), node, id=unit.id, document=doc_id)
                 continue
             units.add(unit.id)
             nodes.append((node, {"type": "unit", "doc": doc_id, "name": unit.name, "model": unit, "path": upath}))
@@ -161,7 +161,7 @@ class _Builder:
                     continue
                 external.setdefault(doc_id, []).append(("aligns_to", target))
                 close = difflib.get_close_matches(target, doc_ids, n=1, cutoff=0.85)
-                if close and close[0] not in header.aligns_to:
+                if close:
                     self.finding("CAS202", "document", doc, ("document", "aligns_to", i), doc_id, target=target, hint=close[0])
             # units of this document, then of the renstra documents it aligns to (skp)
             homes = [doc_id] + [d for d in header.aligns_to]

@@ -102,7 +102,7 @@ def _existing(data: Any, loc: tuple) -> tuple:
 
 def _describe(value: Any) -> str:
     if value is None:
-        return "nothing"
+        return "an empty value"
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):

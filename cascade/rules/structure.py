@@ -38,12 +38,12 @@ class DuplicateId(Rule):
             "id": "id dokumen '{id}' sudah dipakai oleh {first}; dokumen ini diabaikan",
         },
         "local": {
-            "en": "id '{id}' is used twice in {doc}; the second is left out",
-            "id": "id '{id}' dipakai dua kali dalam {doc}; yang kedua diabaikan",
+            "en": "id '{id}' is used twice in {document}; the second is left out",
+            "id": "id '{id}' dipakai dua kali dalam {document}; yang kedua diabaikan",
         },
         "unit": {
-            "en": "unit id '{id}' is used twice in {doc}; the second is left out",
-            "id": "id unit '{id}' dipakai dua kali dalam {doc}; yang kedua diabaikan",
+            "en": "unit id '{id}' is used twice in {document}; the second is left out",
+            "id": "id unit '{id}' dipakai dua kali dalam {document}; yang kedua diabaikan",
         },
         "default": {"en": "duplicate id", "id": "id ganda"},
     }
