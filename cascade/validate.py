@@ -145,7 +145,10 @@ def validate(
         raise ValueError(f"unknown rule selector(s): {', '.join(bad)}")
     rules = selection.rules()
     findings = list(cascade.findings)
-    findings.extend(run_rules(cascade.graph, cascade.parsed, rules, options))
+    from .workspace import bulk
+
+    with bulk():
+        findings.extend(run_rules(cascade.graph, cascade.parsed, rules, options))
     findings = _justify(findings, cascade.graph)
     return finish(findings, selection, rules, cascade.stats)
 

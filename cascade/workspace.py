@@ -5,6 +5,8 @@ Data flows one way: files -> loader (positions kept aside) -> models -> graph ->
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
@@ -128,6 +130,23 @@ class Cascade:
         return validate(self, **kwargs)
 
 
+@contextlib.contextmanager
+def bulk() -> Any:
+    """Pause the cyclic garbage collector while building many small acyclic objects.
+
+    Loading creates millions of dicts, strings and models and no reference cycles; with the
+    collector running, each generation-2 pass rescans them all, which tripled schema and graph time
+    on a 20,000-element workspace. Nested use is safe; the previous state is restored.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def load(*sources: Any, limits: Limits = DEFAULT_LIMITS) -> Cascade:
     """Load plan documents from files, folders (searched recursively for ``*.yaml``/``*.yml``) and dicts.
 
@@ -137,6 +156,11 @@ def load(*sources: Any, limits: Limits = DEFAULT_LIMITS) -> Cascade:
     if not isinstance(limits, Limits):
         raise UsageError("limits must be a cascade.Limits")
     items = _sources(sources)
+    with bulk():
+        return _load(items, limits)
+
+
+def _load(items: list[_Source], limits: Limits) -> Cascade:
     parsed: list[ParsedDocument] = []
     findings: list[Finding] = []
     files: list[LoadedFile | None] = []
