@@ -17,7 +17,7 @@ from .models import Document, Element, Header, Indicator, Unit
 from .rules import all_rules, get_rule
 from .workspace import Cascade, load
 
-__version__ = "0.1.0"
+from ._version import __version__
 
 __all__ = [
     "Cascade",

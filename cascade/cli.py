@@ -12,7 +12,7 @@ import os
 import sys
 from typing import Sequence
 
-from . import __version__
+from ._version import __version__
 from .findings import Report
 from .workspace import load
 

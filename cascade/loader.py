@@ -45,10 +45,12 @@ try:  # libyaml's event parser; the pure-Python one where PyYAML was built witho
 except ImportError:  # pragma: no cover - exercised only on machines without libyaml
     _CParser = None
 
-__all__ = ["Text", "Limits", "LoadedFile", "load_bytes", "load_text", "read_file", "LIBYAML"]
+__all__ = ["Text", "Limits", "LoadedFile", "load_bytes", "load_text", "read_bytes", "read_file", "LIBYAML"]
 
 LIBYAML = _CParser is not None
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+#: Characters that cannot start a plain scalar; a value starting with one must be quoted.
+_RESERVED_START = frozenset("%@`")
 
 
 class Text(str):
@@ -222,7 +224,13 @@ def _construct(text: str, file: str, limits: Limits) -> tuple[Any, list[Finding]
         mark = err.problem_mark or err.context_mark
         problem = " ".join(p for p in (err.problem, err.context) if p) or "invalid YAML"
         span = _mark_span(mark) if mark is not None else Span(1, 1, 1, 2)
-        return None, findings + [make_finding("CAS001", file=file, span=span, problem=problem)], values, keys
+        char = text[mark.index] if mark is not None and 0 <= mark.index < len(text) else ""
+        if char in _RESERVED_START:
+            # `unit: %` and `name: @...` are what planners type; say how to write them
+            finding = make_finding("CAS001", "reserved", file=file, span=span, char=char)
+        else:
+            finding = make_finding("CAS001", file=file, span=span, problem=problem)
+        return None, findings + [finding], values, keys
     except yaml.reader.ReaderError as err:
         line, col = _line_col(text, err.position)
         code = f"#x{err.character:04x}" if isinstance(err.character, int) else repr(err.character)
@@ -344,6 +352,19 @@ def _place(top: list, value: Any, ev: Any, values: dict) -> None:
         container.append(value)
 
 
+class _Positions:
+    """Builds a file's spans on first use (a picklable callable, so documents can be cached)."""
+
+    __slots__ = ("text", "file", "limits")
+
+    def __init__(self, text: str, file: str, limits: Limits):
+        self.text, self.file, self.limits = text, file, limits
+
+    def __call__(self) -> tuple[dict, dict]:
+        _, _, values, keys = _construct(self.text, self.file, self.limits)
+        return values, keys
+
+
 def _line_col(text: str, index: int) -> tuple[int, int]:
     line = text.count("\n", 0, index) + 1
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
@@ -368,11 +389,7 @@ def load_text(text: str, file: str, limits: Limits = DEFAULT_LIMITS, size: int |
         data, findings, values, keys = _construct(text, file, limits)
         return LoadedFile(file, data, SourceMap.from_spans(file, values, keys), findings, text, size)
 
-    def build() -> tuple[dict, dict]:
-        _, _, values, keys = _construct(text, file, limits)
-        return values, keys
-
-    return LoadedFile(file, data, SourceMap(file, build), findings, text, size)
+    return LoadedFile(file, data, SourceMap(file, _Positions(text, file, limits)), findings, text, size)
 
 
 def load_bytes(raw: bytes, file: str, limits: Limits = DEFAULT_LIMITS) -> LoadedFile:
@@ -392,17 +409,22 @@ def load_bytes(raw: bytes, file: str, limits: Limits = DEFAULT_LIMITS) -> Loaded
     return load_text(text, file, limits, size=len(raw))
 
 
-def read_file(path: str | os.PathLike[str], file: str | None = None, limits: Limits = DEFAULT_LIMITS) -> LoadedFile:
-    """Read and load one plan file; ``file`` is the display name (default: ``path`` as given)."""
-    display = str(path) if file is None else file
+def read_bytes(path: str | os.PathLike[str], display: str, limits: Limits = DEFAULT_LIMITS) -> bytes | LoadedFile:
+    """The bytes of a plan file, or a :class:`LoadedFile` carrying the CAS005 finding that stops it."""
     try:
         size = os.stat(path).st_size
         if size > limits.max_file_bytes:
             finding = make_finding("CAS005", "size", file=display, span=Span(1, 1, 1, 2), size=size, limit=limits.max_file_bytes)
             return LoadedFile(display, None, SourceMap(display), [finding], None, size)
         with open(path, "rb") as fh:
-            raw = fh.read(limits.max_file_bytes + 1)
+            return fh.read(limits.max_file_bytes + 1)
     except OSError as err:
         finding = make_finding("CAS005", "unreadable", file=display, span=Span(1, 1, 1, 2), reason=err.strerror or str(err))
         return LoadedFile(display, None, SourceMap(display), [finding], None, 0)
-    return load_bytes(raw, display, limits)
+
+
+def read_file(path: str | os.PathLike[str], file: str | None = None, limits: Limits = DEFAULT_LIMITS) -> LoadedFile:
+    """Read and load one plan file; ``file`` is the display name (default: ``path`` as given)."""
+    display = str(path) if file is None else file
+    raw = read_bytes(path, display, limits)
+    return raw if isinstance(raw, LoadedFile) else load_bytes(raw, display, limits)

@@ -107,3 +107,9 @@ def test_encoding_and_bom_and_crlf() -> None:
 def test_empty_file_has_no_data() -> None:
     assert load_text("", "e.yaml").data is None
     assert load_text("# only a comment\n", "e.yaml").data is None
+
+
+def test_unquoted_percent_gets_a_fix() -> None:
+    f = load_text("indicators:\n  - unit: %\n", "x.yaml").findings[0]
+    assert (f.code, f.line, f.column) == ("CAS001", 2, 11)
+    assert f.message == "a value cannot start with '%' unquoted; write it in quotes, e.g. unit: \"%\""
