@@ -85,6 +85,7 @@ def _schema(loaded: LoadedFile) -> tuple[ParsedDocument | None, list[Finding], L
     if loaded.data is None and findings:
         return None, findings, loaded
     parsed, schema_findings = parse_document(loaded.data, loaded.file, loaded.sourcemap)
+    loaded.data = None  # the models hold what is needed; the raw tree would double the memory
     return parsed, findings + schema_findings, loaded
 
 
