@@ -295,7 +295,7 @@ class PathAgainstPolarity(Rule):
             if (ind.polarity == "positive" and last < first) or (ind.polarity == "negative" and last > first):
                 yield ctx.finding(
                     self, node, ind.polarity, field=("targets", str(last_year)),
-                    first=show(ind.targets[first_year]), first_year=first_year, last=show(ind.targets[last_year]), last_year=last_year,
+                    first=show(ind.targets[first_year], ind.polarity), first_year=first_year, last=show(ind.targets[last_year], ind.polarity), last_year=last_year,
                 )
 
 

@@ -176,10 +176,18 @@ def numeric_path(targets: dict[int, Any], polarity: str) -> list[tuple[int, floa
     return out
 
 
-def show(value: Any) -> str:
-    """A target as planners write it: ``72.6``, ``7-8`` for a range, ``WTP``."""
+def show(value: Any, polarity: str | None = None) -> str:
+    """A target as planners write it: ``72.6``, ``7-8`` for a range, ``WTP``.
+
+    With a ``polarity``, a range also names the bound a comparison read: ``7-8 (max 8)``.
+    """
     if isinstance(value, Range):
-        return f"{value.min:g}-{value.max:g}"
+        text = f"{value.min:g}-{value.max:g}"
+        if polarity == "positive":
+            return f"{text} (min {value.min:g})"
+        if polarity == "negative":
+            return f"{text} (max {value.max:g})"
+        return text
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)
