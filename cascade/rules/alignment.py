@@ -8,7 +8,6 @@ polarities and targets be compared at all.
 
 from __future__ import annotations
 
-from collections import deque
 from typing import TYPE_CHECKING, Iterator
 
 from ..errors import UsageError
@@ -65,9 +64,9 @@ class IndicatorOutsideChain(Rule):
     ancestor of E through element ``parent``, ``supports`` and ``crosscuts`` links: the indicator
     link must follow a path the element links already draw. F equal to E is reported too (an
     indicator cannot support its own element's indicator). The direct links of E are checked first,
-    then a breadth-first walk upward from E (bounded at 10,000 elements; a walk that hits the bound,
-    or that passes an element linking into a document absent from the workspace, is inconclusive
-    and reports nothing).
+    then a breadth-first walk upward from E (bounded at 32 links and 2,000 elements; a walk that
+    hits a bound, or that passes an element linking into a document absent from the workspace, is
+    inconclusive and reports nothing).
 
     Why: the indicator link then contradicts the element links; either the element is filed under
     the wrong sasaran or the indicator claims a contribution its goal does not make.
@@ -112,25 +111,33 @@ class IndicatorOutsideChain(Rule):
         },
     }
 
-    #: Elements an upward walk may visit before it gives up (a safety bound, never reached by real plans).
-    LIMIT = 10_000
+    #: Bounds of one upward walk. A real cascade is a few dozen elements and links deep (five tiers of
+    #: at most five kinds, plus crosscuts); the bounds keep a pathological workspace (a chain of
+    #: 100,000 crosscuts) linear instead of quadratic.
+    MAX_DEPTH = 32
+    MAX_VISITS = 2_000
 
     def _ancestors(self, ctx: "Context", start: str) -> tuple[set[str], bool]:
-        """Elements above ``start``, and whether the walk was complete."""
+        """Elements above ``start``, and whether the walk was complete (no bound hit, nothing external)."""
         G = ctx.graph
         seen = {start}
-        queue = deque([start])
+        frontier = [start]
         complete = True
-        while queue:
-            node = queue.popleft()
-            if any(kind in _UPWARD for kind, _ in G.nodes[node].get("external", ())):
-                complete = False
-            for target, edge in G.succ[node].items():
-                if edge.get("type") in _UPWARD and target not in seen and G.nodes[target]["type"] == "element":
-                    if len(seen) >= self.LIMIT:
-                        return seen, False
+        for depth in range(self.MAX_DEPTH + 1):
+            if not frontier:
+                break
+            following = []
+            for node in frontier:
+                if any(kind in _UPWARD for kind, _ in G.nodes[node].get("external", ())):
+                    complete = False
+                for target, edge in G.succ[node].items():
+                    if edge.get("type") not in _UPWARD or target in seen or G.nodes[target]["type"] != "element":
+                        continue
+                    if depth == self.MAX_DEPTH or len(seen) >= self.MAX_VISITS:
+                        return seen - {start}, False
                     seen.add(target)
-                    queue.append(target)
+                    following.append(target)
+            frontier = following
         seen.discard(start)
         return seen, complete
 
