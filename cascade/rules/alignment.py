@@ -275,9 +275,10 @@ class PolarityMismatch(Rule):
 
 
 class IndicatorTypeLevel(Rule):
-    """The indicator type does not fit its element kind: tujuan impact, sasaran and program outcome, kegiatan and sub_kegiatan output.
+    """The indicator type does not fit its element kind (tujuan impact; sasaran, program outcome; kegiatan output).
 
-    Checked on elements of rpjmd and renstra documents with those kinds, for indicators that state a
+    Expected types: tujuan ``impact``; sasaran and program ``outcome``; kegiatan and sub_kegiatan
+    ``output``. Checked on elements of rpjmd and renstra documents with those kinds, for indicators that state a
     ``type``. Program Penunjang Urusan Pemerintahan Daerah (a program code whose third part is
     ``01``, e.g. ``1.02.01``), its kegiatan and sub_kegiatan are exempt: their indicators are
     legitimately administrative outputs. An element without a code counts by its nearest
@@ -494,7 +495,7 @@ class ContradictingTrend(Rule):
 
 
 class OwnerMismatch(Rule):
-    """An element owned by a unit whose ``bidang`` does not include its code, or an rhk intervening outside its unit line.
+    """An element owned by a unit outside its code's bidang, or an rhk intervening outside its unit line.
 
     Two checks:
 

@@ -527,7 +527,7 @@ class UnitNameMismatch(Rule):
 
 
 class PolarityNameHint(Rule):
-    """A name that is lower-is-better by nature (kemiskinan, pengangguran, stunting, kematian, gini) declared ``positive``.
+    """A lower-is-better name (kemiskinan, pengangguran, stunting, kematian, gini) declared ``positive``.
 
     The name (case, spaces and punctuation ignored; whole words) is searched for the phrases of the
     option ``negative_words``; an indicator whose polarity is ``positive``, written or by default,
