@@ -329,12 +329,15 @@ class IndicatorTypeLevel(Rule):
             if indicator.type is None:
                 continue
             element = G.nodes[node]["element"]
-            kind = G.nodes[element]["kind"]
-            expected = self.EXPECTED.get(kind)
-            if expected is None or G.nodes[G.nodes[element]["doc"]]["kind"] not in self._DOCUMENT_KINDS or element in exempt:
+            attrs = G.nodes[element]
+            expected = self.EXPECTED.get(attrs["kind"])
+            # a kind its document does not have (level None) is CAS104's, not a level to judge
+            if expected is None or attrs["level"] is None or G.nodes[attrs["doc"]]["kind"] not in self._DOCUMENT_KINDS:
+                continue
+            if element in exempt:
                 continue
             if indicator.type != expected:
-                yield ctx.finding(self, node, field="type", kind=kind, expected=expected, type=indicator.type)
+                yield ctx.finding(self, node, field="type", kind=attrs["kind"], expected=expected, type=indicator.type)
 
 
 class WeakTarget(Rule):
@@ -562,10 +565,10 @@ class OwnerMismatch(Rule):
         for node in ctx.nodes_of("element"):
             attrs = G.nodes[node]
             model = attrs["model"]
-            bidang = bidang_of(model.code) if attrs["kind"] in CODED_KINDS else None
+            bidang = bidang_of(model.code) if attrs["kind"] in CODED_KINDS and attrs["level"] is not None else None
             if bidang is not None:
                 owner = self._edge(ctx, node, "owner")
-                allowed = [b.strip() for b in G.nodes[owner]["model"].bidang] if owner is not None else []
+                allowed = [b.strip() for b in G.nodes[owner]["model"].bidang if b.strip()] if owner is not None else []
                 if allowed and bidang not in allowed:
                     yield ctx.finding(self, node, "bidang", field="owner", value=model.code, bidang=bidang, unit=G.nodes[owner]["model"].id, allowed=allowed)
             if attrs["kind"] != "rhk":
