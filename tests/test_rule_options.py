@@ -51,7 +51,7 @@ elements:
       - {id: S1.I2, name: Jumlah penyuluhan gizi, unit: kali}
 """
 
-EXTRA_GROUP = [["%", "persen", "percent"], ["orang", "jiwa"]]
+EXTRA_GROUP = [["%", "persen", "percent", "prosen"], ["orang", "jiwa"]]
 
 
 def lines(report: cascade.Report, base: Path) -> list[str]:

@@ -15,6 +15,7 @@ from ..findings import Finding, Severity
 from ..graph import split_ref
 from . import Rule
 from .measure import (
+    PERCENT_SPELLINGS,
     Link,
     canonical_unit,
     indicator_links,
@@ -171,9 +172,9 @@ class UnitMismatch(Rule):
     the same quantity, the units must be the same after normalising case and spaces, or belong to
     one group of equivalent spellings.
 
-    Option ``equivalent_units`` (default ``[["%", "persen", "percent"]]``): groups of unit names
-    that mean the same. A caller's value replaces the default, so to add a group pass the default
-    group too (``[["%", "persen", "percent"], ["orang", "jiwa"]]``). CAS405 compares targets only
+    Option ``equivalent_units`` (default ``[["%", "persen", "percent", "prosen"]]``): groups of
+    unit names that mean the same. A caller's value replaces the default, so to add a group pass
+    the default group too (``[["%", "persen", "percent", "prosen"], ["orang", "jiwa"]]``). CAS405 compares targets only
     across units this option calls equal.
 
     Why: a regional "Tingkat Kemiskinan" in ``jiwa`` under a national one in ``%`` cannot be summed,
@@ -201,7 +202,7 @@ class UnitMismatch(Rule):
     code = "CAS402"
     name = "unit-mismatch"
     severity = Severity.ERROR
-    options = {"equivalent_units": [["%", "persen", "percent"]]}
+    options = {"equivalent_units": [list(PERCENT_SPELLINGS)]}
     messages = {
         "default": {
             "en": "unit '{unit}' differs from '{target_unit}' of {target}, which this indicator supports and which measures the same quantity",

@@ -13,6 +13,7 @@ from ..findings import Finding, Severity
 from ..models import Range
 from . import Rule
 from .measure import (
+    PERCENT_SPELLINGS,
     PERCENT_UNITS,
     normalize_name,
     normalize_unit,
@@ -431,7 +432,7 @@ _COUNT_UNITS = [
     "dokumen", "laporan", "orang", "jiwa", "unit", "buah", "kegiatan", "paket", "kali", "lokasi",
     "desa", "kelurahan", "sekolah", "rumah", "keluarga", "kk", "lembaga", "kelompok", "kasus",
 ]
-_PERCENT = ["%", "persen", "percent", "prosen"]
+_PERCENT = list(PERCENT_SPELLINGS)
 
 
 class UnitNameMismatch(Rule):

@@ -4,7 +4,7 @@
   their names are equal after normalising case, whitespace and punctuation (FORMAT.md). The key of
   every indicator is computed once per run (:func:`measures`).
 - *Units* compare after normalising case and whitespace, with groups of equivalent spellings
-  (``%`` = ``persen`` = ``percent``).
+  (``%`` = ``persen`` = ``percent`` = ``prosen``).
 - *Targets* are numbers, ranges or qualitative text. Numeric comparisons read a range at the bound
   that is least ambitious for the indicator's direction (the ``min`` of a positive indicator, the
   ``max`` of a negative one), so a range is never held to more than it promises; text and empty
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from .context import Context
 
 __all__ = [
+    "PERCENT_SPELLINGS",
     "PERCENT_UNITS",
     "Measure",
     "Link",
@@ -46,7 +47,8 @@ __all__ = [
 ]
 
 #: Spellings of the percent unit (normalised).
-PERCENT_UNITS = frozenset({"%", "persen", "percent", "prosen"})
+PERCENT_SPELLINGS = ("%", "persen", "percent", "prosen")
+PERCENT_UNITS = frozenset(PERCENT_SPELLINGS)
 
 _PUNCT = re.compile(r"[\W_]+")
 
