@@ -498,10 +498,13 @@ class UnitNameMismatch(Rule):
 
     def _table(self, ctx: "Context") -> list[tuple[list[str], str, frozenset[str], list[str]]]:
         table = ctx.option(self, "name_units")
+        shape = "unit-name-mismatch: name_units is a list of {starts: [...], allow: [...]} or {starts: [...], deny: [...]}"
+        if not isinstance(table, (list, tuple)):
+            raise UsageError(shape)
         out = []
-        for entry in table if isinstance(table, (list, tuple)) else [None]:
+        for entry in table:
             if not isinstance(entry, dict) or set(entry) not in ({"starts", "allow"}, {"starts", "deny"}):
-                raise UsageError("unit-name-mismatch: name_units entries are {starts: [...], allow: [...]} or {starts: [...], deny: [...]}")
+                raise UsageError(shape)
             mode = "allow" if "allow" in entry else "deny"
             lists = (entry["starts"], entry[mode])
             if not all(isinstance(l, (list, tuple)) and all(isinstance(w, str) for w in l) for l in lists):
