@@ -1,7 +1,8 @@
 """``sarif``: SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
 
-Every registered rule is listed in ``tool.driver.rules`` (id, name, descriptions, help and default
-level), so results can point at it by ``ruleIndex``. Result paths are relative to the working
+The rules the results refer to are listed in ``tool.driver.rules`` (id, name, descriptions, help
+and default level), ordered by code, and results point at them by ``ruleIndex``; listing only those
+keeps the log small and unchanged when unrelated rules are added. Result paths are relative to the working
 directory, which ``originalUriBaseIds`` names as ``SRCROOT``. ``partialFingerprints`` hash the rule,
 ref and file, not line numbers, so that alerts survive edits elsewhere in the file.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -25,13 +27,20 @@ _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 def rule_descriptor(rule: type[Rule]) -> dict[str, Any]:
     """The ``reportingDescriptor`` of one rule."""
     doc = rule.documentation()
-    first_paragraph = doc.split("\n\n", 1)[0].replace("\n", " ")
+    # The description is what the rule finds: the paragraphs before its basis and examples.
+    what = []
+    for paragraph in doc.split("\n\n"):
+        if paragraph.startswith(("Basis:", "Failing", "Passing")):
+            break
+        what.append(" ".join(paragraph.split()))
+    # reStructuredText's "Failing::" introduces an indented block, which Markdown shows as code.
+    markdown = re.sub(r"::$", ":", doc, flags=re.M)
     return {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary()},
-        "fullDescription": {"text": first_paragraph},
-        "help": {"text": doc, "markdown": doc},
+        "fullDescription": {"text": " ".join(what)},
+        "help": {"text": doc, "markdown": markdown},
         "defaultConfiguration": {"level": _LEVEL[rule.severity.value]},
         "properties": {"tags": [rule.group()]},
     }
@@ -50,7 +59,8 @@ def _location(f: Finding, root: str) -> dict[str, Any]:
 
 def render(report: Report, context: RenderContext) -> str:
     """The SARIF log of one run."""
-    rules = all_rules()
+    codes = {f.code for f in report}
+    rules = [r for r in all_rules() if r.code in codes]
     index = {r.code: i for i, r in enumerate(rules)}
     results = []
     for f, fingerprint in zip(report, fingerprints(report, context.root)):
