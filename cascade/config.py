@@ -150,7 +150,7 @@ class Settings:
         out = []
         for entry in self.per_file_ignores:
             span = Span(entry.line, 1, entry.line, 1 + len(entry.pattern)) if entry.line else None
-            out.append(Suppression(entry.selectors, self.path or "", span, None, entry.pattern, self.root))
+            out.append(Suppression(entry.selectors, _display(self.path), span, None, entry.pattern, self.root))
         return out
 
     def validate_kwargs(self) -> dict[str, Any]:
@@ -163,6 +163,17 @@ class Settings:
             "options": {k: dict(v) for k, v in self.options.items()},
             "suppressions": self.suppressions(),
         }
+
+
+def _display(path: str | None) -> str:
+    """``path`` as findings show it: relative to the working directory when it lies inside it."""
+    if path is None:
+        return "<config>"
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return path
+    return path if rel.startswith(os.pardir) else rel
 
 
 def find_config(start: str | os.PathLike[str] | None = None) -> str | None:
