@@ -125,7 +125,8 @@ class Settings:
         Raises :class:`ConfigError` for unknown rules or values.
         """
         select, extend_select, ignore = tuple(select), tuple(extend_select), tuple(ignore)
-        check_selectors([*select, *extend_select, *ignore, *(severity or {})], None, "--select/--ignore/--severity")
+        for flag, values in (("--select", select), ("--extend-select", extend_select), ("--ignore", ignore), ("--severity", severity or {})):
+            check_selectors(values, None, flag)
         sev = dict(self.severity)
         for key, value in (severity or {}).items():
             sev[key] = _severity(value, None, f"--severity {key}")
@@ -243,7 +244,7 @@ def check_selectors(selectors: Iterable[str], path: str | None, key: str) -> Non
     bad = [s for s in selectors if not isinstance(s, str) or resolve_selector(s) is None]
     if bad:
         names = [r.name for r in all_rules()] + [r.code for r in all_rules()]
-        detail = ", ".join(f"'{b}'{_did_you_mean(str(b), names)}" for b in bad)
+        detail = ", ".join(f"'{b}'" + (f" ({hint.lstrip('; ')})" if (hint := _did_you_mean(str(b), names)) else "") for b in bad)
         raise ConfigError(f"{key}: unknown rule selector(s): {detail}", path=path, key=key)
 
 
