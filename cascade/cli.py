@@ -151,8 +151,10 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except OSError as exc:
         _say(err, "write", lang, path=args.write_baseline or args.output, error=exc.strerror or exc)
         return 2
-    out.write(_render(result, "full" if args.output is not None else args.format or "full"))
-    if args.format is None and os.environ.get("GITHUB_ACTIONS"):
+    terminal_full = args.output is not None or args.format is None
+    out.write(_render(result, "full" if terminal_full else args.format))
+    # On GitHub Actions the full text also gets annotations, unless a format was asked for the terminal.
+    if terminal_full and os.environ.get("GITHUB_ACTIONS"):
         out.write(_render(result, "github"))
     if result.gone:
         _say(err, "gone", lang, n=len(result.gone), path=settings.baseline)

@@ -91,6 +91,9 @@ def test_github_actions_adds_annotations_without_a_format(ws: Path, monkeypatch:
     assert github.startswith("::error file=kota-madiun.yaml,line=22,col=9,endLine=22,endColumn=13,title=CAS002 duplicate-key::")
     _, concise, _ = run(["lint", ".", "--format", "concise"], ws, monkeypatch)
     assert "::error" not in concise  # a named format is left alone
+    # ... but with --output the terminal gets the full text, and so the annotations too.
+    _, out, _ = run(["lint", ".", "--format", "sarif", "--output", "cascade.sarif"], ws, monkeypatch)
+    assert out == full + github
 
 
 def test_bad_input_never_raises(ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:
