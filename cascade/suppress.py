@@ -38,6 +38,7 @@ from yaml.tokens import ScalarToken, StreamEndToken
 
 from .findings import Finding, Span
 from .rules import all_rules, make_finding, resolve_selector
+from .sourcemap import LINE_BREAK, split_lines
 
 try:  # libyaml's scanner; PyYAML's pure-Python one where libyaml is missing
     from yaml._yaml import CParser as _CParser
@@ -47,8 +48,9 @@ except ImportError:  # pragma: no cover - exercised only on machines without lib
 __all__ = ["Suppression", "scan", "apply", "glob_matches"]
 
 _MARKER = "cascade:"
-_COMMENT = re.compile(r"(?m)(?:^|(?<=[ \t]))#[ \t]*cascade:[ \t]*(?P<body>[^\r\n]*)")
-_DIRECTIVE = re.compile(r"(?P<directive>[A-Za-z-]*)[ \t]*(?:\[(?P<selectors>[^\]\r\n]*)\])?")
+# A comment starts at the start of a line or after a blank; line breaks as libyaml counts them.
+_COMMENT = re.compile("(?:^|(?<=[ \t\r\n\x85\u2028\u2029]))#[ \t]*cascade:[ \t]*(?P<body>[^\r\n\x85\u2028\u2029]*)")
+_DIRECTIVE = re.compile(r"(?P<directive>[A-Za-z-]*)[ \t]*(?:\[(?P<selectors>[^\]]*)\])?")
 _BLANK_OR_COMMENT = re.compile(r"^[ \t]*(?:#.*)?$")
 
 
@@ -125,8 +127,8 @@ def scan(file: str, text: str) -> tuple[list[Suppression], list[Finding]]:
     if not matches:
         return [], []
     ranges = _scalar_ranges(text)
-    line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
-    lines = text.splitlines()
+    line_starts = [0] + [m.end() for m in LINE_BREAK.finditer(text)]
+    lines = split_lines(text)
     suppressions: list[Suppression] = []
     findings: list[Finding] = []
     for m in matches:

@@ -135,7 +135,7 @@ def validate(
     ignore: Iterable[str] = (),
     severity: dict[str, str] | None = None,
     options: dict[str, dict[str, Any]] | None = None,
-    suppressions: Iterable["Suppression"] = (),
+    suppressions: Iterable[Suppression] = (),
     inline_suppressions: bool = True,
 ) -> Report:
     """Run the selected rules over a loaded workspace and return the report.

@@ -13,6 +13,7 @@ The report ends with a summary line in the chosen language.
 from __future__ import annotations
 
 from ..findings import Finding, Report
+from ..sourcemap import split_lines
 from . import RenderContext
 from .concise import location
 
@@ -40,7 +41,7 @@ def excerpt(f: Finding, text: str | None) -> list[str]:
     """The gutter, source line and caret line under a finding; empty without a line to show."""
     if text is None or f.line is None:
         return []
-    lines = text.splitlines()
+    lines = split_lines(text)
     if not 1 <= f.line <= len(lines):
         return []
     source = lines[f.line - 1]
