@@ -182,18 +182,32 @@ def apply(
     silenced nothing, judged only for rules whose codes are in ``ran``.
     """
     slots = [(s, sel, {r.code for r in resolve_selector(sel) or ()}) for s in suppressions for sel in s.selectors]
+    # Indexed by place, so that a file with thousands of comments costs a lookup per finding.
+    by_line: dict[tuple[str, int], list[int]] = {}
+    by_file: dict[str, list[int]] = {}
+    by_glob: list[int] = []
+    for k, (s, _, _) in enumerate(slots):
+        if s.pattern is not None:
+            by_glob.append(k)
+        elif s.lines is None:
+            by_file.setdefault(s.file, []).append(k)
+        else:
+            for line in s.lines:
+                by_line.setdefault((s.file, line), []).append(k)
+    globbed: dict[str, list[int]] = {}
     used = [False] * len(slots)
-    applies: dict[str, list[int]] = {}
     kept: list[Finding] = []
     suppressed: list[Finding] = []
     for f in findings:
         hit = False
-        if f.file is not None and slots:
-            if f.file not in applies:
-                applies[f.file] = [k for k, (s, _, _) in enumerate(slots) if s.covers_file(f.file)]
-            for k in applies[f.file]:
-                s, _, slot_codes = slots[k]
-                if f.code in slot_codes and (s.lines is None or f.line in s.lines):
+        if f.file is not None:
+            if f.file not in globbed:
+                globbed[f.file] = [k for k in by_glob if slots[k][0].covers_file(f.file)]
+            candidates = by_file.get(f.file, []) + globbed[f.file]
+            if f.line is not None:
+                candidates += by_line.get((f.file, f.line), [])
+            for k in candidates:
+                if f.code in slots[k][2]:
                     used[k] = hit = True
         (suppressed if hit else kept).append(f)
     unused = []
