@@ -40,9 +40,11 @@ def test_found_upwards_and_pyproject_without_table_is_passed_over(ws: Path) -> N
     assert (settings.path, settings.fail_level) == (str(ws / "pyproject.toml"), Severity.WARNING)
 
 
-def test_defaults_without_a_file(tmp_path: Path) -> None:
-    assert find_config(tmp_path) is None or not str(find_config(tmp_path)).startswith(str(tmp_path))
-    assert Settings().lang == "id" and Settings().fail_level is Severity.ERROR
+def test_defaults_without_a_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("cascade.config.find_config", lambda start=None: None)
+    settings = load_config()
+    assert settings == Settings()
+    assert (settings.lang, settings.fail_level, settings.select, settings.path) == ("id", Severity.ERROR, (), None)
 
 
 def test_unknown_key_exits_2_with_did_you_mean(ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:

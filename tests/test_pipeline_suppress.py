@@ -65,8 +65,7 @@ def test_comment_above_covers_the_next_line_past_blanks_and_comments(tmp_path: P
 
 def test_several_rules_by_code_and_name(tmp_path: Path) -> None:
     body = "  - {id: T1, kind: tujuan, name: Sehat, parent: X9, satuan: persen}  # cascade: ignore[CAS202, unknown-field]\n"
-    report_lines = lint(tmp_path, body)
-    assert report_lines == []
+    assert lint(tmp_path, body) == []
 
 
 def test_ignore_file_anywhere(tmp_path: Path) -> None:

@@ -1,9 +1,9 @@
 """The rule registry: every check of the catalogue, with its code, name, severity and documentation.
 
 Each rule is a subclass of :class:`Rule` in one of the group modules (``load``, ``schema``,
-``structure``, ``orphans``, ``alignment``, ``measurability``, ``nomenclature``, ``meta``, ``suppression``). The class
-docstring is the rule's documentation (``cascade explain``): what it finds, why, its basis, a failing
-and a passing example. ``messages`` maps a variant to its English and Indonesian templates.
+``structure``, ``orphans``, ``alignment``, ``measurability``, ``nomenclature``, ``meta``,
+``suppression``). The class docstring is the rule's documentation (``cascade explain``): what it
+finds, why, its basis, a failing and a passing example. ``messages`` maps a variant to its English and Indonesian templates.
 
 Rules of the load and schema stages (CAS0xx, CAS1xx, and the reference checks of the graph builder)
 have no ``check``: their findings are produced while files are read and documents are built, and they
