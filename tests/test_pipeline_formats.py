@@ -114,3 +114,14 @@ def test_gitlab_fingerprints_are_unique(monkeypatch: pytest.MonkeyPatch) -> None
     issues = json.loads(out)
     assert len({i["fingerprint"] for i in issues}) == len(issues)
     assert {i["severity"] for i in issues} == {"major", "minor"}
+
+
+def test_junit_is_well_formed_even_with_control_characters() -> None:
+    import xml.etree.ElementTree as ET
+
+    from cascade.findings import Finding, Report, Severity
+    from cascade.reporters import render_report
+
+    bad = Finding("CAS001", "yaml-syntax", Severity.ERROR, None, "a\x01.yaml", 1, 1, 1, 2, "character \x07 is not allowed")
+    root = ET.fromstring(render_report(Report([bad]), "junit").split("\n", 1)[1])
+    assert root.find("testsuite/testcase/failure").get("message") == "character \ufffd is not allowed"

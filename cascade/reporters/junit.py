@@ -6,6 +6,7 @@ warnings and infos are listed in the case's ``<system-out>``, so a file with onl
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 from ..findings import Finding, Report, Severity
@@ -13,8 +14,16 @@ from . import RenderContext, relative_path
 from .concise import location
 
 
+# XML 1.0 cannot carry these characters even escaped; a message quoting a broken file might.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
+
+
 def _line(f: Finding, lang: str) -> str:
-    return f"{location(f)}: {f.code} {f.rule} {f.localized(lang)}"
+    return _xml(f"{location(f)}: {f.code} {f.rule} {f.localized(lang)}")
 
 
 def render(report: Report, context: RenderContext) -> str:
@@ -27,11 +36,11 @@ def render(report: Report, context: RenderContext) -> str:
     suites = ET.Element("testsuites", attrs)
     suite = ET.SubElement(suites, "testsuite", {**attrs, "skipped": "0"})
     for file in sorted(by_file):
-        case = ET.SubElement(suite, "testcase", {"classname": "cascade", "name": file, "file": file})
+        case = ET.SubElement(suite, "testcase", {"classname": "cascade", "name": _xml(file), "file": _xml(file)})
         others = []
         for f in by_file[file]:
             if f.severity is Severity.ERROR:
-                failure = ET.SubElement(case, "failure", {"type": f"{f.code} {f.rule}", "message": f.localized(context.lang)})
+                failure = ET.SubElement(case, "failure", {"type": f"{f.code} {f.rule}", "message": _xml(f.localized(context.lang))})
                 failure.text = _line(f, context.lang)
             else:
                 others.append(_line(f, context.lang))
