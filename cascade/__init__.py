@@ -10,10 +10,12 @@ The library never prints or exits; the ``cascade`` command is a thin layer over 
 
 from __future__ import annotations
 
+from .config import ConfigError, Settings, load_config
 from .errors import UsageError
 from .findings import Finding, Report, Severity, Span
 from .loader import Limits
 from .models import Document, Element, Header, Indicator, Unit
+from .pipeline import LintResult, lint
 from .rules import all_rules, get_rule
 from .workspace import Cascade, load
 
@@ -21,19 +23,24 @@ from ._version import __version__
 
 __all__ = [
     "Cascade",
+    "ConfigError",
     "Document",
     "Element",
     "Finding",
     "Header",
     "Indicator",
     "Limits",
+    "LintResult",
     "Report",
+    "Settings",
     "Severity",
     "Span",
     "Unit",
     "UsageError",
     "all_rules",
     "get_rule",
+    "lint",
     "load",
+    "load_config",
     "__version__",
 ]

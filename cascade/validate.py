@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from .findings import Finding, Report, Severity
 from .rules import Rule, all_rules, iter_check_rules, make_finding, resolve_selector
 from .rules.context import Context
+from .suppress import Suppression, apply, scan
 
 if TYPE_CHECKING:
     from .workspace import Cascade
@@ -134,8 +135,15 @@ def validate(
     ignore: Iterable[str] = (),
     severity: dict[str, str] | None = None,
     options: dict[str, dict[str, Any]] | None = None,
+    suppressions: Iterable[Suppression] = (),
+    inline_suppressions: bool = True,
 ) -> Report:
     """Run the selected rules over a loaded workspace and return the report.
+
+    Findings covered by a ``# cascade: ignore[...]`` comment in their file (unless
+    ``inline_suppressions`` is false) or by one of ``suppressions`` (the configured per-file ignores,
+    see :mod:`cascade.suppress`) are left out of the report and counted in
+    ``Report.stats["suppressed"]``.
 
     Raises :class:`ValueError` for a selector that names no rule (a usage error, not plan content).
     """
@@ -150,7 +158,19 @@ def validate(
     with bulk():
         findings.extend(run_rules(cascade.graph, cascade.parsed, rules, options))
     findings = _justify(findings, cascade.graph)
-    return finish(findings, selection, rules, cascade.stats)
+    written: list[Suppression] = list(suppressions)
+    if inline_suppressions:
+        for loaded in cascade.files:
+            if loaded.text is not None:
+                found, invalid = scan(loaded.file, loaded.text)
+                written.extend(found)
+                findings.extend(invalid)
+    # Stage rules always run (their findings come from loading); graph rules only when selected.
+    ran = {r.code for r in rules} | {r.code for r in all_rules() if r.stage}
+    findings, suppressed, unused = apply(findings, written, ran)
+    selected = {r.code for r in rules}
+    stats = dict(cascade.stats, suppressed=sum(1 for f in suppressed if f.code in selected))
+    return finish(findings + unused, selection, rules, stats)
 
 
 def finish(findings: list[Finding], selection: Selection, rules: list[type[Rule]], stats: dict[str, int]) -> Report:

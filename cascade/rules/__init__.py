@@ -1,9 +1,9 @@
 """The rule registry: every check of the catalogue, with its code, name, severity and documentation.
 
 Each rule is a subclass of :class:`Rule` in one of the group modules (``load``, ``schema``,
-``structure``, ``orphans``, ``alignment``, ``measurability``, ``nomenclature``, ``meta``). The class
-docstring is the rule's documentation (``cascade explain``): what it finds, why, its basis, a failing
-and a passing example. ``messages`` maps a variant to its English and Indonesian templates.
+``structure``, ``orphans``, ``alignment``, ``measurability``, ``nomenclature``, ``meta``,
+``suppression``). The class docstring is the rule's documentation (``cascade explain``): what it
+finds, why, its basis, a failing and a passing example. ``messages`` maps a variant to its English and Indonesian templates.
 
 Rules of the load and schema stages (CAS0xx, CAS1xx, and the reference checks of the graph builder)
 have no ``check``: their findings are produced while files are read and documents are built, and they
@@ -26,7 +26,7 @@ __all__ = ["Rule", "REGISTRY", "get_rule", "all_rules", "render", "make_finding"
 REGISTRY: dict[str, type["Rule"]] = {}
 _BY_NAME: dict[str, type["Rule"]] = {}
 
-_GROUP_MODULES = ("load", "schema", "structure", "orphans", "alignment", "measurability", "nomenclature", "meta")
+_GROUP_MODULES = ("load", "schema", "structure", "orphans", "alignment", "measurability", "nomenclature", "meta", "suppression")
 
 
 class Rule:
