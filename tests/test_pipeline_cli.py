@@ -50,7 +50,7 @@ def test_selectors_comma_separated_and_repeatable(ws: Path, monkeypatch: pytest.
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["--select", "CAS3x,orphan-elemnt"], "--select: unknown rule selector(s): 'CAS3x' (did you mean 'CAS103'?), 'orphan-elemnt'"),
+        (["--select", "CAS1O3,no-such-rule"], "--select: unknown rule selector(s): 'CAS1O3' (did you mean 'CAS103'?), 'no-such-rule'"),
         (["--ignore", "unknown-referense"], "--ignore: unknown rule selector(s): 'unknown-referense' (did you mean 'unknown-reference'?)"),
         (["--severity", "unknown-field"], "--severity takes RULE=LEVEL"),
         (["--severity", "unknown-field=fatal"], "--severity unknown-field must be one of info, warning, error"),
