@@ -99,7 +99,8 @@ def best(mode: str, path: Path, arg: str, repeat: int) -> dict:
 def bench_size(n: int, work: Path, repeat: int, sample_above: int) -> dict:
     ws = work / f"ws{n}"
     if not (ws / "rpjmn-2025.yaml").exists():
-        generate_workspace(ws, elements=n, seed=1)
+        # about 20,000 elements per kab/kota: a city's full cascade with staff targets
+        generate_workspace(ws, elements=n, seed=1, regions=max(1, n // 20_000))
     files = sorted(ws.rglob("*.yaml"))
     size = sum(f.stat().st_size for f in files)
     row: dict = {"elements": n, "files": len(files), "mb": size / 1e6}

@@ -19,6 +19,7 @@ import sys
 from typing import Sequence, TextIO
 
 from ._version import __version__
+from .cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
 from .config import DEFAULT_LANG, ConfigError, Settings, load_config
 from .findings import LANGUAGES, Severity
 from .json_schema import document_json_schema
@@ -58,6 +59,13 @@ def _say(stream: TextIO, key: str, lang: str, **args: object) -> None:
     stream.write(f"cascade: {_msg(key, lang, **args)}\n")
 
 
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cascade", description="Check that development plans cascade, from the RPJMN down to staff targets.")
     parser.add_argument("--version", action="version", version=f"cascade {__version__}")
@@ -78,6 +86,8 @@ def _parser() -> argparse.ArgumentParser:
     lint_p.add_argument("--config", metavar="FILE", help="use this cascade.toml or pyproject.toml instead of searching for one")
     lint_p.add_argument("--baseline", metavar="FILE", help="report only findings that are not in this baseline")
     lint_p.add_argument("--write-baseline", metavar="FILE", help="record the current findings as the baseline and exit 0")
+    lint_p.add_argument("--no-cache", action="store_true", help=f"do not read or write the parse cache ({DEFAULT_CACHE_DIR}/ in the working directory)")
+    lint_p.add_argument("--jobs", type=_positive, metavar="N", help="processes that parse files (default: both cores when it pays)")
 
     rules_p = sub.add_parser("rules", help="list the rules")
     rules_p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
@@ -137,7 +147,10 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         settings = _settings(args)
         lang = settings.lang
-        result = lint(args.paths, settings, use_baseline=args.write_baseline is None)
+        result = lint(
+            args.paths, settings, use_baseline=args.write_baseline is None,
+            cache=None if args.no_cache else DEFAULT_CACHE_DIR, jobs=args.jobs,
+        )
     except ConfigError as exc:
         _say(err, "config", lang, error=exc)
         return 2

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Any, Iterable
 
 from .baseline import BaselineEntry, apply_baseline, dump_baseline, read_baseline
 from .config import Settings
@@ -45,14 +45,23 @@ class LintResult:
         return any(f.severity.rank >= rank for f in self.report)
 
 
-def lint(paths: Iterable[str | os.PathLike[str]], settings: Settings | None = None, *, use_baseline: bool = True) -> LintResult:
+def lint(
+    paths: Iterable[str | os.PathLike[str]],
+    settings: Settings | None = None,
+    *,
+    use_baseline: bool = True,
+    cache: Any = None,
+    jobs: int | None = None,
+) -> LintResult:
     """Lint the plan files under ``paths`` with ``settings`` (default: :class:`Settings`).
+
+    ``cache`` and ``jobs`` are passed to :func:`cascade.load` (a parse cache folder; processes).
 
     Raises :class:`~cascade.config.ConfigError` when the configured baseline cannot be read.
     """
     settings = settings or Settings()
     files = [p for p in discover(paths) if not settings.is_excluded(p)]
-    workspace = load(*files)
+    workspace = load(*files, cache=cache, jobs=jobs)
     report = workspace.validate(**settings.validate_kwargs())
     gone: list[BaselineEntry] = []
     if use_baseline and settings.baseline:
