@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 #: Edge types by which an element reaches upward (and, read backwards, is served from below).
 _UPWARD = frozenset(("parent", "supports", "crosscuts"))
+#: Element kinds that must carry an indicator (misi and the RPJMN's priorities need not).
+_MEASURED = frozenset(("tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan", "rhk"))
 #: Edge types below which a goal's cascade hangs (its descendants).
 _DESCENT = frozenset(("parent", "supports"))
 
@@ -328,7 +330,6 @@ class MissingIndicator(Rule):
     name = "missing-indicator"
     severity = Severity.ERROR
     justifiable = True
-    kinds = frozenset(("tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan", "rhk"))
     messages = {
         "default": {
             "en": "{kind} '{name}' has no indicator",
@@ -340,7 +341,7 @@ class MissingIndicator(Rule):
         G = ctx.graph
         for node in ctx.nodes_of("element"):
             attrs = G.nodes[node]
-            if attrs["kind"] in self.kinds and not attrs["model"].indicators:
+            if attrs["kind"] in _MEASURED and not attrs["model"].indicators:
                 yield ctx.finding(self, node, kind=attrs["kind"], name=attrs["name"])
 
 
