@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Iterator
 import networkx as nx
 
 from ..findings import Finding, Severity
-from ..models import ELEMENT_KINDS
 from . import Rule
 
 if TYPE_CHECKING:
@@ -190,9 +189,16 @@ class OrphanIndicator(Rule):
                 yield ctx.finding(self, node, name=attrs["name"])
 
 
-def _bottom(G: nx.DiGraph, attrs: dict) -> bool:
-    kinds = ELEMENT_KINDS[G.nodes[attrs["doc"]]["kind"]]
-    return attrs["level"] == len(kinds) - 1
+def _deepest(ctx: "Context") -> dict[str, int]:
+    """The deepest level used in each document: where an excerpt (an RPJMN down to kegiatan
+    prioritas only) stops, its cascade continues in other documents."""
+    G = ctx.graph
+    out: dict[str, int] = {}
+    for node in ctx.nodes_of("element"):
+        attrs = G.nodes[node]
+        if attrs["level"] is not None and attrs["level"] > out.get(attrs["doc"], -1):
+            out[attrs["doc"]] = attrs["level"]
+    return out
 
 
 class UnsupportedElement(Rule):
@@ -200,14 +206,16 @@ class UnsupportedElement(Rule):
 
     Three cases, each chosen so that a partial workspace is not drowned in findings:
 
-    1. an element of a kind that has kinds below it in its document (a sasaran, a program
-       prioritas) with no child (``parent``) and no lower supporter (``supports`` or
-       ``crosscuts``);
+    1. an element above the deepest kind its document uses (a sasaran in a renstra that has
+       programs, a program prioritas in an RPJMN that lists kegiatan prioritas) with no child
+       (``parent``) and no lower supporter (``supports`` or ``crosscuts``); a document that stops
+       at a level (an RPJMN excerpt down to kegiatan prioritas) is not expected to go deeper;
     2. a prioritas nasional whose whole subtree receives ``supports`` from no RPJMD element, only
        when at least one RPJMD aligned to that RPJMN is in the workspace (a national priority no
        region serves);
     3. an IKU (``key: true``) of an element that is supported from a lower document, while no
-       indicator of a lower document supports the IKU (the goal was cascaded, its key measure not).
+       indicator of a lower document supports the IKU (the goal was cascaded, its key measure not);
+       the RPJMN's indicators are left to case 2, since no single region carries every national one.
 
     A written ``justification`` on the element turns the finding into CAS903.
 
@@ -247,9 +255,10 @@ class UnsupportedElement(Rule):
 
     def check(self, ctx: "Context") -> Iterator[Finding]:
         G = ctx.graph
+        deepest = ctx.index("deepest_level", _deepest)
         for node in ctx.nodes_of("element"):
             attrs = G.nodes[node]
-            if attrs["level"] is None or _bottom(G, attrs):
+            if attrs["level"] is None or attrs["level"] >= deepest[attrs["doc"]]:
                 continue
             if not any(e["type"] in _UPWARD for e in G.pred[node].values()):
                 yield ctx.finding(self, node, kind=attrs["kind"], name=attrs["name"])
@@ -290,7 +299,7 @@ class UnsupportedElement(Rule):
         G = ctx.graph
         for node in ctx.nodes_of("indicator"):
             attrs = G.nodes[node]
-            if not attrs["model"].key:
+            if not attrs["model"].key or attrs["tier"] == 0:
                 continue
             tier = attrs["tier"]
             element = attrs["element"]

@@ -173,7 +173,24 @@ class LinkCycle(Rule):
 
     def check(self, ctx: "Context") -> Iterator[Finding]:
         G = ctx.graph
-        links = G.edge_subgraph((u, v) for u, v, t in G.edges(data="type") if t in _UPWARD)
+        succ: dict[str, list[str]] = {}
+        indegree: dict[str, int] = {}
+        for u, v, t in G.edges(data="type"):
+            if t in _UPWARD:
+                succ.setdefault(u, []).append(v)
+                indegree[v] = indegree.get(v, 0) + 1
+        # Peel off, in linear time, every node no cycle leads into; what is left (usually nothing)
+        # holds the cycles and what hangs above them, and only that is searched for components.
+        queue = [n for n in succ if n not in indegree]
+        while queue:
+            for v in succ.get(queue.pop(), ()):
+                indegree[v] -= 1
+                if not indegree[v]:
+                    queue.append(v)
+        left = [n for n, d in indegree.items() if d]
+        if not left:
+            return
+        links = G.edge_subgraph((u, v) for u in left for v in succ.get(u, ()) if G.edges[u, v]["type"] in _UPWARD)
         for component in nx.strongly_connected_components(links):
             members = sorted(component, key=lambda n: _order(ctx, n))
             first = members[0]
