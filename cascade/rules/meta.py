@@ -15,8 +15,11 @@ class Justified(Rule):
     missing-link rules on it and on its indicators (CAS205 wrong-tier-link, CAS301 orphan-element,
     CAS302 orphan-indicator, CAS303 unsupported-element, CAS304 missing-indicator, CAS306
     unlinked-staff-target, CAS307 shallow-cascade) into this info, which carries the original code,
-    rule, message and the justification, so that a reviewer reads the reason instead of the defect.
-    Selecting this rule alone lists every justification that is in use.
+    rule, message and the justification. Selecting this rule alone lists every justification that
+    is in use.
+
+    Why: a reviewer should read the reason for a deliberate gap instead of the defect, and the gap
+    must stay visible (justified, not failed) rather than be silenced.
 
     Basis: Perpres 12/2025 (some RPJPN indicators are deliberately not at PN level: a link may
     skip a level when justified); LOBSTER-style traceability, where a deliberately missing link is

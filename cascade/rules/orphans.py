@@ -74,6 +74,10 @@ class OrphanElement(Rule):
     element is counted under one top only (the first in file order), so the counts add up. A written
     ``justification`` on the top element turns the finding into CAS903.
 
+    Why: a goal that no chain of links ties to a national priority spends budget on something the
+    plan above never asked for, and evaluators cannot credit its results to any upper target.
+    Reporting only the top of each break keeps one missing link from burying the report.
+
     Basis: PermenPANRB 89/2021 (cascading from the organisation's strategic goals down to each
     employee) and Bappenas' regional plan assessment (regional sasaran must map to national PN
     sasaran); SAKIP criterion 2.8 (cascading at every level).
@@ -144,8 +148,12 @@ class OrphanIndicator(Rule):
     Every indicator below the prioritas nasional should name, in ``supports``, the upper indicator
     it contributes to (in an upper document, or within its own document a sasaran indicator that a
     program indicator feeds). A reference into a document absent from the workspace counts. An
-    indicator whose ``supports`` all name nothing (CAS202) is an orphan as well. A written
-    ``justification`` on the indicator's element turns the finding into CAS903.
+    indicator whose ``supports`` all name nothing (CAS202) is an orphan as well. Indicators of a
+    prioritas nasional, the top of the cascade, are not checked. A written ``justification`` on the
+    indicator's element turns the finding into CAS903.
+
+    Why: when goals are linked but their indicators are not, nobody can tell how much a regional
+    result contributes to the upper target; the cascade exists only in the goals' names.
 
     Basis: PermenPANRB 89/2021 (cascading is of "sasaran strategis, indikator kinerja, dan target
     kinerja", not of goal names alone); Bappenas' regional plan assessment (each supported PN needs a
@@ -218,6 +226,9 @@ class UnsupportedElement(Rule):
        the RPJMN's indicators are left to case 2, since no single region carries every national one.
 
     A written ``justification`` on the element turns the finding into CAS903.
+
+    Why: an upper goal that nothing below serves is a promise without a program, staff or budget
+    behind it; it is the top-down counterpart of an orphan.
 
     Basis: Bappenas' regional plan assessment (regional sasaran must map to national PN sasaran;
     each supported PN needs a program with a relevant indicator); PermenPANRB 89/2021 (the
@@ -312,10 +323,12 @@ class UnsupportedElement(Rule):
 class MissingIndicator(Rule):
     """A tujuan, sasaran, program, kegiatan, sub kegiatan or rhk without an indicator.
 
-    A goal without an indicator cannot be measured, so neither its achievement nor its
-    contribution upward can be evaluated. Misi and the RPJMN's priorities below the PN level are
-    exempt (the RPJMN sets indicators where it chooses). A written ``justification`` on the element
-    turns the finding into CAS903.
+    Checks elements of those kinds in every document; misi and the RPJMN's priorities are exempt
+    (the RPJMN sets indicators where it chooses). A written ``justification`` on the element turns
+    the finding into CAS903.
+
+    Why: a goal without an indicator cannot be measured, so neither its achievement nor its
+    contribution upward can be evaluated.
 
     Basis: Permendagri 86/2017 (every tujuan, sasaran, program and kegiatan row has its indikator);
     Kepmendagri 050-5889/2021 (each sub kegiatan has kinerja, indikator and satuan); PermenPANRB
@@ -357,9 +370,11 @@ class MissingIndicator(Rule):
 class IdleUnit(Rule):
     """An organisation unit that owns no element and holds no staff target.
 
-    Every unit of an OPD exists for its tupoksi; a unit that owns no program, kegiatan or sub
-    kegiatan (``owner``) and whose staff hold no rhk (``employee.unit``) does work the performance
-    plan does not show.
+    Checks every unit of a renstra's ``organization``: it is idle when no element names it as
+    ``owner`` and no rhk's ``employee.unit`` names it.
+
+    Why: every unit of an OPD exists for its tupoksi; a unit that owns no program, kegiatan or sub
+    kegiatan and whose staff hold no rhk does work the performance plan does not show.
 
     Basis: PermenPANRB 89/2021 (performance is cascaded to every organisational unit); SAKIP
     criterion 2.10 (every employee has a performance plan).
@@ -398,10 +413,13 @@ class IdleUnit(Rule):
 class UnlinkedStaffTarget(Rule):
     """An ``rhk`` that neither intervenes a superior's rhk nor supports a renstra element.
 
-    A staff target (rencana hasil kerja) must derive from something: the head of the OPD's from the
-    renstra or perjanjian kinerja (``supports``), every other employee's from a superior's rhk
-    (``parent``). A reference into a document absent from the workspace counts as a link. A written
-    ``justification`` on the rhk turns the finding into CAS903.
+    An rhk is reported when it has neither a ``parent`` nor a ``supports`` link that resolves or
+    points into a document absent from the workspace. A written ``justification`` on the rhk turns
+    the finding into CAS903.
+
+    Why: a staff target (rencana hasil kerja) must derive from something: the head of the OPD's
+    from the renstra or perjanjian kinerja (``supports``), every other employee's from a superior's
+    rhk (``parent``); otherwise the work is real but counts toward no goal.
 
     Basis: PermenPANRB 6/2022 (the head of an OPD takes SKP results from the Perjanjian Kinerja;
     every other employee's RHK must intervene a superior's result).
@@ -458,10 +476,14 @@ def _reaching_staff(ctx: "Context") -> set[str]:
 class ShallowCascade(Rule):
     """A renstra sasaran whose cascade never reaches staff targets.
 
-    The cascade below a sasaran (its programs, kegiatan and sub kegiatan, and whatever supports or
-    crosscuts into them) should end in some employee's rhk; otherwise the sasaran is nobody's work.
-    Only checked when an skp aligned to the renstra is in the workspace, so a renstra linted on its
-    own is not reported. A written ``justification`` on the sasaran turns the finding into CAS903.
+    The cascade below a sasaran is everything that reaches it through ``parent``, ``supports`` or
+    ``crosscuts``, transitively: its programs, kegiatan and sub kegiatan and the rhk that support
+    them. Only checked when an skp aligned to the renstra is in the workspace, so a renstra linted
+    on its own is not reported. A written ``justification`` on the sasaran turns the finding into
+    CAS903.
+
+    Why: a sasaran whose cascade ends before any employee's rhk is nobody's work; the SAKIP
+    evaluation asks for cascading down to individual staff.
 
     Basis: PermenPANRB 89/2021 (cascading "sampai dengan individu pegawai"); auditors' usual finding
     of a cascade that stops before eselon II or staff; SAKIP criterion 2.8.

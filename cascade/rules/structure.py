@@ -140,11 +140,13 @@ def _ref_index(refs: list[str], doc_id: str, target: str) -> int | None:
 class LinkCycle(Rule):
     """A cycle through parent/supports links: a goal ends up serving itself.
 
-    The links of elements (``parent``, ``supports``) and of indicators (``supports``) must point up
-    the cascade; a cycle means at least one of them points down, and no trace through those goals
-    can reach the national tier. Each cycle (a strongly connected component of the link graph,
-    found in linear time) is reported once, at its first member in file and line order, on the link
-    that leaves it, listing every member.
+    Checks the ``parent`` and ``supports`` links of elements and the ``supports`` links of
+    indicators. Each cycle (a strongly connected component of those links, found in linear time)
+    is reported once, at its first member in file and line order, on the link that leaves it,
+    listing every member; an element that is its own parent is a cycle of one.
+
+    Why: links point up the cascade, so a cycle means one of them points down; no trace through
+    those goals reaches the national tier, and every report that walks the links upward loops.
 
     Basis: UU 25/2004 (SPPN) and PermenPANRB 89/2021: cascading is a hierarchy from the national
     plan down to the individual; a hierarchy has no cycles.
@@ -223,8 +225,12 @@ class WrongParentKind(Rule):
     prioritas_nasional > program_prioritas > kegiatan_prioritas > proyek_prioritas; rpjmd: misi >
     tujuan > sasaran > program; renstra: tujuan > sasaran > program > kegiatan > sub_kegiatan). An
     element's parent must be exactly the kind above its own; the top kind has no parent; an skp
-    ``rhk`` has an ``rhk`` parent (the superior's result it intervenes). A link to another document
-    is ``supports``, never ``parent``. Elements of an unknown kind (CAS104) are not checked again.
+    ``rhk`` has an ``rhk`` parent (the superior's result it intervenes). A parent in another
+    document (present or not) is reported: that link is ``supports``. Elements of an unknown kind
+    (CAS104) are not checked again; an element that is its own parent is CAS203.
+
+    Why: a program hung directly under a misi skips the tujuan and sasaran that say what it is
+    for, so its results cannot be rolled up level by level as the plan's tables require.
 
     Basis: Permendagri 86/2017 (RPJMD and Renstra tables nest tujuan, sasaran, program, kegiatan,
     sub kegiatan in that order); Perpres 12/2025 (PN > Program Prioritas > Kegiatan Prioritas >
@@ -296,8 +302,12 @@ class WrongTierLink(Rule):
     Within one document the tree is ``parent``; between OPDs of a region it is ``crosscuts``. Every
     target document, whether in the workspace or not, must be listed in the source document's
     ``aligns_to``, which is where a plan declares what it cascades from. A reference that names
-    nothing is CAS202, not this rule. A written ``justification`` on the element turns the finding
-    into CAS903.
+    nothing is CAS202, not this rule. A written ``justification`` on the element (or on the
+    indicator's element) turns the finding into CAS903.
+
+    Why: a link sideways or down turns the hierarchy over (a renstra cannot be the reason for its
+    RPJMD), and a link into a document the plan does not declare skips the tier in between, so the
+    cascade cannot be read tier by tier.
 
     Basis: UU 25/2004 (SPPN: the RPJMD refers to the RPJMN, the Renstra to the RPJMD);
     Permendagri 86/2017 (the Renstra follows its own region's RPJMD).
@@ -381,10 +391,12 @@ class RegionMismatch(Rule):
 
     A kab/kota document may align to the RPJMN, its own region's documents and the RPJMD of the
     province its region code lies in (``33.10`` lies in ``33``); a renstra or skp aligns to the
-    documents of its own region (and, like its region, to its province and the RPJMN). Aligning to
-    another province's RPJMD, or an OPD's renstra to another kab/kota's RPJMD, usually means a plan
-    copied from a neighbour whose references were never updated. Documents absent from the
-    workspace cannot be checked and are not reported.
+    documents of its own region (and, like its region, to its province and the RPJMN). Documents
+    absent from the workspace cannot be checked and are not reported.
+
+    Why: aligning to another province's RPJMD, or an OPD's renstra to another kab/kota's RPJMD,
+    usually means a plan copied from a neighbour whose references were never updated; its goals
+    then serve another government's targets.
 
     Basis: UU 23/2014 and Permendagri 86/2017: a kab/kota RPJMD aligns with its own province's
     RPJMD; a Renstra follows the RPJMD of its own region.
@@ -433,10 +445,13 @@ class PeriodMismatch(Rule):
     period, a baseline after the period's first year.
 
     Periods of aligned plans are shifted in practice (RPJMD Kota Madiun 2019-2024 against RPJMN
-    2020-2024), so only documents whose periods share no year are reported. A target for a year
-    outside the document's period is a leftover of the previous plan or a typo. The baseline
-    (kondisi awal) is normally the year before the period; a baseline later than the first year
-    cannot be the starting point of the period's targets.
+    2020-2024), so only documents whose periods share no year are reported. Each target year
+    outside the document's period is reported at its key; a baseline is reported when its year is
+    later than the period's first year.
+
+    Why: an aligned plan of another period sets targets for other years, a target outside the
+    period is a leftover of the previous plan or a typo, and a baseline later than the first year
+    cannot be the starting point (kondisi awal, normally the year before) of the period's targets.
 
     Basis: UU 25/2004 (RPJMD and Renstra cover five years); Permendagri 86/2017 (kondisi awal is the
     condition at the start of the period, targets per year of the period).
