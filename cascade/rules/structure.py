@@ -140,8 +140,8 @@ def _ref_index(refs: list[str], doc_id: str, target: str) -> int | None:
 class LinkCycle(Rule):
     """A cycle through parent/supports links: a goal ends up serving itself.
 
-    Checks the ``parent`` and ``supports`` links of elements and the ``supports`` links of
-    indicators. Each cycle (a strongly connected component of those links, found in linear time)
+    Checks the ``parent`` and ``supports`` links of elements, the ``supports`` links of
+    indicators and the ``parent`` links of organisation units. Each cycle (a strongly connected component of those links, found in linear time)
     is reported once, at its first member in file and line order, on the link that leaves it,
     listing every member; an element that is its own parent is a cycle of one.
 
@@ -200,12 +200,12 @@ class LinkCycle(Rule):
                 continue
             attrs = G.nodes[first]
             model = attrs["model"]
-            # the link that leaves the first member inside the cycle: parent first, then supports
+            # the link that leaves the first member inside the cycle (units link only by parent)
             field: tuple | str | None = None
             for target in links.succ[first]:
                 if target not in component:
                     continue
-                if links.edges[first, target]["type"] == "parent" and attrs["type"] == "element":
+                if links.edges[first, target]["type"] == "parent":
                     field = "parent"
                     break
                 i = _ref_index(model.supports, attrs["doc"], target)
