@@ -29,7 +29,7 @@ _MEASURED = frozenset(("tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan
 _DESCENT = frozenset(("parent", "supports"))
 
 
-def _links_up(ctx: "Context", node: str, types: frozenset[str] = _UPWARD) -> bool:
+def _links_up(ctx: "Context", node: str, types: frozenset[str]) -> bool:
     """Whether ``node`` names a link of ``types``, resolved or into an absent document."""
     if any(edge["type"] in types for edge in ctx.graph.succ[node].values()):
         return True
@@ -59,6 +59,7 @@ def _order(ctx: "Context", node: str) -> tuple:
 
 
 def _indicators(G: nx.DiGraph, element: str) -> int:
+    """The number of indicators of an element."""
     return sum(1 for e in G.pred[element].values() if e["type"] == "indicator_of")
 
 

@@ -141,9 +141,10 @@ class LinkCycle(Rule):
     """A cycle through parent/supports links: a goal ends up serving itself.
 
     Checks the ``parent`` and ``supports`` links of elements, the ``supports`` links of
-    indicators and the ``parent`` links of organisation units. Each cycle (a strongly connected component of those links, found in linear time)
-    is reported once, at its first member in file and line order, on the link that leaves it,
-    listing every member; an element that is its own parent is a cycle of one.
+    indicators and the ``parent`` links of organisation units. Each cycle (a strongly connected
+    component of those links, found in linear time) is reported once, at its first member in file
+    and line order, on the link that leaves it, listing every member; an element that is its own
+    parent is a cycle of one.
 
     Why: links point up the cascade, so a cycle means one of them points down; no trace through
     those goals reaches the national tier, and every report that walks the links upward loops.
@@ -192,7 +193,7 @@ class LinkCycle(Rule):
         left = [n for n, d in indegree.items() if d]
         if not left:
             return
-        links = G.edge_subgraph((u, v) for u in left for v in succ.get(u, ()) if G.edges[u, v]["type"] in _UPWARD)
+        links = G.edge_subgraph((u, v) for u in left for v in succ.get(u, ()))
         for component in nx.strongly_connected_components(links):
             members = sorted(component, key=lambda n: _order(ctx, n))
             first = members[0]
