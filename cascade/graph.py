@@ -63,9 +63,10 @@ class _Builder:
         for doc in parsed:
             self._add_document(doc)
 
-    def finding(self, code: str, variant: str, doc: ParsedDocument, path: tuple, ref: str | None, key: bool = False, **args: Any) -> None:
-        span, ptr = doc.sourcemap.locate(path, key=key)
-        self.findings.append(make_finding(code, variant, ref=ref, file=doc.file, span=span, pointer=ptr, **args))
+    def finding(self, code: str, variant: str, source: ParsedDocument, path: tuple, ref: str | None, /, **args: Any) -> None:
+        # positional-only, so that message arguments may be called ``doc`` or ``key``
+        span, ptr = source.sourcemap.locate(path)
+        self.findings.append(make_finding(code, variant, ref=ref, file=source.file, span=span, pointer=ptr, **args))
 
     def _add_document(self, doc: ParsedDocument) -> None:
         header = doc.model.document

@@ -92,6 +92,18 @@ def run_rules(graph: Any, documents: dict, rules: Iterable[type[Rule]], options:
     return out
 
 
+def _to_run(rules: list[type[Rule]]) -> list[type[Rule]]:
+    """The rules to run: the selected ones and, when CAS903 is selected, every justifiable rule.
+
+    A justified finding is reported as CAS903 even when its own rule is not selected, so that
+    ``select=["justified"]`` lists every justification in use; the selection drops the rest.
+    """
+    if not any(r.code == "CAS903" for r in rules):
+        return rules
+    extra = [r for r in all_rules() if getattr(r, "justifiable", False) and r not in rules]
+    return rules + extra
+
+
 def _justify(findings: list[Finding], graph: Any) -> list[Finding]:
     """Missing-link findings on an element with a ``justification`` become CAS903 infos."""
     from .rules import REGISTRY
@@ -111,7 +123,7 @@ def _justify(findings: list[Finding], graph: Any) -> list[Finding]:
                 out.append(
                     make_finding(
                         "CAS903", ref=f.ref, file=f.file, span=_span_of(f), pointer=f.pointer,
-                        code=f.code, rule=f.rule, message=f.message, justification=element.justification,
+                        code=f.code, rule=f.rule, message=f, justification=element.justification,
                     )
                 )
                 continue
@@ -156,7 +168,7 @@ def validate(
     from .workspace import bulk
 
     with bulk():
-        findings.extend(run_rules(cascade.graph, cascade.parsed, rules, options))
+        findings.extend(run_rules(cascade.graph, cascade.parsed, _to_run(rules), options))
     findings = _justify(findings, cascade.graph)
     written: list[Suppression] = list(suppressions)
     if inline_suppressions:
