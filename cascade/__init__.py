@@ -10,29 +10,34 @@ The library never prints or exits; the ``cascade`` command is a thin layer over 
 
 from __future__ import annotations
 
+from .config import ConfigError, Settings, load_config
 from .errors import MissingExtraError, UsageError
 from .findings import Finding, Report, Severity, Span
 from .loader import Limits
 from .models import Document, Element, Header, Indicator, Unit
+from .pipeline import LintResult, lint
 from .rules import all_rules, get_rule
 from .tree import PerformanceTree, TreeNode
 from .views import Chain, Step
 from .workspace import Cascade, load
 
-__version__ = "0.1.0"
+from ._version import __version__
 
 __all__ = [
     "Cascade",
     "Chain",
+    "ConfigError",
     "Document",
     "Element",
     "Finding",
     "Header",
     "Indicator",
     "Limits",
+    "LintResult",
     "MissingExtraError",
     "PerformanceTree",
     "Report",
+    "Settings",
     "Severity",
     "Span",
     "Step",
@@ -41,6 +46,8 @@ __all__ = [
     "UsageError",
     "all_rules",
     "get_rule",
+    "lint",
     "load",
+    "load_config",
     "__version__",
 ]

@@ -45,10 +45,12 @@ try:  # libyaml's event parser; the pure-Python one where PyYAML was built witho
 except ImportError:  # pragma: no cover - exercised only on machines without libyaml
     _CParser = None
 
-__all__ = ["Text", "Limits", "LoadedFile", "load_bytes", "load_text", "read_file", "LIBYAML"]
+__all__ = ["Text", "Limits", "LoadedFile", "load_bytes", "load_text", "read_bytes", "read_file", "LIBYAML"]
 
 LIBYAML = _CParser is not None
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+#: Characters that cannot start a plain scalar; a value starting with one must be quoted.
+_RESERVED_START = frozenset("%@`")
 
 
 class Text(str):
@@ -109,8 +111,8 @@ def _parser(text: str) -> Any:
 _MISSING = object()
 
 
-def _construct(text: str, file: str, limits: Limits, record: bool) -> tuple[Any, list[Finding], dict, dict]:
-    """Build plain data from the event stream. With ``record``, also every span and structural finding."""
+def _construct(text: str, file: str, limits: Limits) -> tuple[Any, list[Finding], dict, dict]:
+    """Build plain data from the event stream with every span and every structural finding."""
     findings: list[Finding] = []
     values: dict[tuple, Span] = {}
     keys: dict[tuple, Span] = {}
@@ -124,8 +126,6 @@ def _construct(text: str, file: str, limits: Limits, record: bool) -> tuple[Any,
     max_nodes, max_depth = limits.max_nodes, limits.max_depth
 
     def structural(code: str, variant: str, ev: Any, path: tuple, **args: Any) -> None:
-        if not record:
-            raise _Restart
         findings.append(make_finding(code, variant, file=file, span=_span(ev), pointer=pointer(path), **args))
 
     try:
@@ -163,21 +163,17 @@ def _construct(text: str, file: str, limits: Limits, record: bool) -> tuple[Any,
                     top = stack[-1]
                     if top[1]:
                         if top[2] is _MISSING:  # a collection used as a mapping key
-                            if not record:
-                                raise _Restart
                             raise _Fatal(make_finding("CAS001", "complex-key", file=file, span=_span(ev)))
-                        if record:
-                            path = top[3] + (top[2],)
-                    elif record:
+                        path = top[3] + (top[2],)
+                    else:
                         path = top[3] + (len(top[0]),)
                 stack.append([container, is_map, _MISSING, path, ev, False])
                 continue
             elif cls is MappingEndEvent or cls is SequenceEndEvent:
                 frame = stack.pop()
                 value = frame[0]
-                if record:
-                    s, e = frame[4].start_mark, ev.end_mark
-                    values[frame[3]] = Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1)
+                s, e = frame[4].start_mark, ev.end_mark
+                values[frame[3]] = Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1)
                 ev = None  # the span of a collection is recorded above, not by _place
             elif cls is AliasEvent:
                 path = stack[-1][3] if stack else ()
@@ -195,20 +191,18 @@ def _construct(text: str, file: str, limits: Limits, record: bool) -> tuple[Any,
 
             if not stack:
                 root = value
-                if record and ev is not None:
+                if ev is not None:
                     values[()] = _span(ev)
                 continue
             top = stack[-1]
             if not top[1] or top[2] is not _MISSING:
-                _place(top, value, ev, values, record)
+                _place(top, value, ev, values)
                 continue
             # a mapping key (a scalar, or an alias already reported)
             key = value if isinstance(value, str) else ""
             if cls is ScalarEvent and key == "<<" and not ev.style:
                 structural("CAS003", "merge", ev, top[3])
             if key in top[0]:
-                if not record:
-                    raise _Restart
                 first = keys.get(top[3] + (key,))
                 findings.append(
                     make_finding(
@@ -221,7 +215,7 @@ def _construct(text: str, file: str, limits: Limits, record: bool) -> tuple[Any,
                     )
                 )
                 top[5] = True
-            elif record:
+            else:
                 keys[top[3] + (key,)] = _span(ev)
             top[2] = key
     except _Fatal as fatal:
@@ -230,7 +224,13 @@ def _construct(text: str, file: str, limits: Limits, record: bool) -> tuple[Any,
         mark = err.problem_mark or err.context_mark
         problem = " ".join(p for p in (err.problem, err.context) if p) or "invalid YAML"
         span = _mark_span(mark) if mark is not None else Span(1, 1, 1, 2)
-        return None, findings + [make_finding("CAS001", file=file, span=span, problem=problem)], values, keys
+        char = text[mark.index] if mark is not None and 0 <= mark.index < len(text) else ""
+        if char in _RESERVED_START:
+            # `unit: %` and `name: @...` are what planners type; say how to write them
+            finding = make_finding("CAS001", "reserved", file=file, span=span, char=char)
+        else:
+            finding = make_finding("CAS001", file=file, span=span, problem=problem)
+        return None, findings + [finding], values, keys
     except yaml.reader.ReaderError as err:
         line, col = _line_col(text, err.position)
         code = f"#x{err.character:04x}" if isinstance(err.character, int) else repr(err.character)
@@ -249,7 +249,92 @@ def _construct(text: str, file: str, limits: Limits, record: bool) -> tuple[Any,
     return (None if root is _MISSING else root), findings, values, keys
 
 
-def _place(top: list, value: Any, ev: Any, values: dict, record: bool) -> None:
+def _construct_lean(text: str, limits: Limits) -> Any:
+    """The fast path: build plain data from the events, recording nothing.
+
+    Anything that needs a finding (an anchor, alias, tag, merge or duplicate key, a complex key, a
+    second document, a limit, a syntax error) raises :class:`_Restart`, and the file is read again
+    by :func:`_construct` with positions. Kept apart from it, inlined, because it is the hot loop of
+    every run: a call or a list lookup less per event is measurable on 100,000 elements.
+    """
+    parser = _parser(text)
+    get_event = parser.get_event
+    scalar, mapping_start, sequence_start = ScalarEvent, MappingStartEvent, SequenceStartEvent
+    mapping_end, sequence_end, stream_end = MappingEndEvent, SequenceEndEvent, StreamEndEvent
+    nulls, missing, text_type = _NULLS, _MISSING, Text
+    max_depth, max_nodes = limits.max_depth, limits.max_nodes
+    stack: list[tuple[Any, bool, Any]] = []
+    cur: Any = None
+    is_map = False
+    key: Any = missing
+    root: Any = missing
+    documents = 0
+    events = 0
+    try:
+        while True:
+            ev = get_event()
+            cls = ev.__class__
+            events += 1
+            if cls is scalar:
+                if ev.anchor is not None or ev.tag is not None:
+                    raise _Restart
+                value = ev.value
+                if not ev.style:
+                    if value in nulls:
+                        value = None
+                else:
+                    value = text_type(value)
+                if is_map:
+                    if key is missing:
+                        if value is None:
+                            value = ""
+                        if value in cur or value == "<<":
+                            raise _Restart
+                        key = value
+                    else:
+                        cur[key] = value
+                        key = missing
+                elif cur is not None:
+                    cur.append(value)
+                else:
+                    root = value
+            elif cls is mapping_start or cls is sequence_start:
+                if ev.anchor is not None or ev.tag is not None or len(stack) >= max_depth or (is_map and key is missing):
+                    raise _Restart
+                stack.append((cur, is_map, key))
+                is_map = cls is mapping_start
+                cur = {} if is_map else []
+                key = missing
+            elif cls is mapping_end or cls is sequence_end:
+                value = cur
+                cur, is_map, key = stack.pop()
+                if is_map:
+                    cur[key] = value
+                    key = missing
+                elif cur is not None:
+                    cur.append(value)
+                else:
+                    root = value
+            elif cls is stream_end:
+                break
+            elif cls is DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _Restart
+            elif cls is AliasEvent:
+                raise _Restart
+            if events > max_nodes:
+                raise _Restart
+    except yaml.YAMLError:
+        raise _Restart from None
+    finally:
+        dispose = getattr(parser, "dispose", None)
+        if dispose is not None:
+            dispose()
+    return None if root is missing else root
+
+
+def _place(top: list, value: Any, ev: Any, values: dict) -> None:
     """Put ``value`` into the open collection ``top``; record its span when ``ev`` is a scalar's."""
     container = top[0]
     if top[1]:
@@ -259,12 +344,25 @@ def _place(top: list, value: Any, ev: Any, values: dict, record: bool) -> None:
             top[5] = False
             return
         container[key] = value
-        if record and ev is not None:
+        if ev is not None:
             values[top[3] + (key,)] = _span(ev)
     else:
-        if record and ev is not None:
+        if ev is not None:
             values[top[3] + (len(container),)] = _span(ev)
         container.append(value)
+
+
+class _Positions:
+    """Builds a file's spans on first use (a picklable callable, so documents can be cached)."""
+
+    __slots__ = ("text", "file", "limits")
+
+    def __init__(self, text: str, file: str, limits: Limits):
+        self.text, self.file, self.limits = text, file, limits
+
+    def __call__(self) -> tuple[dict, dict]:
+        _, _, values, keys = _construct(self.text, self.file, self.limits)
+        return values, keys
 
 
 def _line_col(text: str, index: int) -> tuple[int, int]:
@@ -286,16 +384,12 @@ def load_text(text: str, file: str, limits: Limits = DEFAULT_LIMITS, size: int |
             )
             return LoadedFile(file, None, SourceMap(file), [finding], text, size)
     try:
-        data, findings, _, _ = _construct(text, file, limits, record=False)
+        data, findings = _construct_lean(text, limits), []
     except _Restart:
-        data, findings, values, keys = _construct(text, file, limits, record=True)
+        data, findings, values, keys = _construct(text, file, limits)
         return LoadedFile(file, data, SourceMap.from_spans(file, values, keys), findings, text, size)
 
-    def build() -> tuple[dict, dict]:
-        _, _, values, keys = _construct(text, file, limits, record=True)
-        return values, keys
-
-    return LoadedFile(file, data, SourceMap(file, build), findings, text, size)
+    return LoadedFile(file, data, SourceMap(file, _Positions(text, file, limits)), findings, text, size)
 
 
 def load_bytes(raw: bytes, file: str, limits: Limits = DEFAULT_LIMITS) -> LoadedFile:
@@ -315,17 +409,22 @@ def load_bytes(raw: bytes, file: str, limits: Limits = DEFAULT_LIMITS) -> Loaded
     return load_text(text, file, limits, size=len(raw))
 
 
-def read_file(path: str | os.PathLike[str], file: str | None = None, limits: Limits = DEFAULT_LIMITS) -> LoadedFile:
-    """Read and load one plan file; ``file`` is the display name (default: ``path`` as given)."""
-    display = str(path) if file is None else file
+def read_bytes(path: str | os.PathLike[str], display: str, limits: Limits = DEFAULT_LIMITS) -> bytes | LoadedFile:
+    """The bytes of a plan file, or a :class:`LoadedFile` carrying the CAS005 finding that stops it."""
     try:
         size = os.stat(path).st_size
         if size > limits.max_file_bytes:
             finding = make_finding("CAS005", "size", file=display, span=Span(1, 1, 1, 2), size=size, limit=limits.max_file_bytes)
             return LoadedFile(display, None, SourceMap(display), [finding], None, size)
         with open(path, "rb") as fh:
-            raw = fh.read(limits.max_file_bytes + 1)
+            return fh.read(limits.max_file_bytes + 1)
     except OSError as err:
         finding = make_finding("CAS005", "unreadable", file=display, span=Span(1, 1, 1, 2), reason=err.strerror or str(err))
         return LoadedFile(display, None, SourceMap(display), [finding], None, 0)
-    return load_bytes(raw, display, limits)
+
+
+def read_file(path: str | os.PathLike[str], file: str | None = None, limits: Limits = DEFAULT_LIMITS) -> LoadedFile:
+    """Read and load one plan file; ``file`` is the display name (default: ``path`` as given)."""
+    display = str(path) if file is None else file
+    raw = read_bytes(path, display, limits)
+    return raw if isinstance(raw, LoadedFile) else load_bytes(raw, display, limits)

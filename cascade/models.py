@@ -107,18 +107,6 @@ def _to_target(value: Any) -> Any:
     return value
 
 
-_INT = re.compile(r"^[-+]?\d+$")
-
-
-def _to_int(value: Any) -> Any:
-    """A year or other whole number: digits only, no leading zeros, no '2019.0'."""
-    if isinstance(value, str):
-        if _INT.match(value) and not (len(value.lstrip("+-")) > 1 and value.lstrip("+-")[0] == "0"):
-            return int(value)
-        raise PydanticCustomError("int_type", "a whole number is needed", {"text": value})
-    return value
-
-
 _TRUE = frozenset(("true", "True", "TRUE"))
 _FALSE = frozenset(("false", "False", "FALSE"))
 
@@ -136,18 +124,19 @@ def _to_bool(value: Any) -> Any:
 def _to_list(value: Any) -> Any:
     """A list field also takes a single reference written without brackets."""
     if isinstance(value, str):
-        return [value]
+        return (value,)
     return value
 
 
 Number = Annotated[float, BeforeValidator(_to_number)]
-Year = Annotated[int, BeforeValidator(_to_int)]
+#: A year: pydantic's own lax str-to-int (``"2019"``), no Python call per value on the hot path.
+Year = int
 Flag = Annotated[bool, BeforeValidator(_to_bool)]
 DocId = Annotated[str, Field(pattern=DOC_ID)]
 LocalId = Annotated[str, Field(pattern=LOCAL_ID)]
 Ref = Annotated[str, Field(pattern=REF)]
-Refs = Annotated[list[Ref], BeforeValidator(_to_list)]
-Texts = Annotated[list[str], BeforeValidator(_to_list)]
+Refs = Annotated[tuple[Ref, ...], BeforeValidator(_to_list)]
+Texts = Annotated[tuple[str, ...], BeforeValidator(_to_list)]
 
 
 class _Model(BaseModel):
@@ -196,7 +185,7 @@ class Header(_Model):
     title: str
     period: Period
     region: Region | None = None
-    aligns_to: Annotated[list[DocId], BeforeValidator(_to_list)] = []
+    aligns_to: Annotated[tuple[DocId, ...], BeforeValidator(_to_list)] = ()
     agency: Agency | None = None
     vision: str | None = None
 
@@ -227,9 +216,9 @@ class Indicator(_Model):
     unit: str | None = None
     polarity: Literal["positive", "negative", "stable"] = "positive"
     baseline: Baseline | None = None
-    targets: dict[Year, TargetValue | None] = {}
+    targets: dict[Year, TargetValue | None] = Field(default_factory=dict)
     final: TargetValue | None = None
-    supports: Refs = []
+    supports: Refs = ()
     measure: str | None = None
     key: Flag = False
     definition: str | None = None
@@ -252,12 +241,12 @@ class Element(_Model):
     kind: str
     name: str
     parent: Ref | None = None
-    supports: Refs = []
-    crosscuts: Refs = []
+    supports: Refs = ()
+    crosscuts: Refs = ()
     code: str | None = None
     owner: LocalId | None = None
     justification: str | None = None
-    indicators: list[Indicator] = []
+    indicators: tuple[Indicator, ...] = ()
     employee: Employee | None = None
 
 
@@ -268,16 +257,16 @@ class Unit(_Model):
     name: str
     level: Literal["jpt", "administrator", "pengawas", "fungsional", "pelaksana"] | None = None
     parent: LocalId | None = None
-    bidang: Texts = []
-    functions: Texts = []
+    bidang: Texts = ()
+    functions: Texts = ()
 
 
 class Document(_Model):
     """One plan document: its header, its elements and (renstra) its organisation."""
 
     document: Header
-    elements: list[Element] = []
-    organization: list[Unit] = []
+    elements: tuple[Element, ...] = ()
+    organization: tuple[Unit, ...] = ()
 
     @property
     def id(self) -> str:

@@ -102,7 +102,7 @@ def _existing(data: Any, loc: tuple) -> tuple:
 
 def _describe(value: Any) -> str:
     if value is None:
-        return "nothing"
+        return "an empty value"
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
@@ -256,9 +256,11 @@ _TEXT_LISTS = {"header": ("aligns_to",), "element": ("supports", "crosscuts"), "
 def _ambiguous_text(sink: _Sink, data: Any, path: tuple, what: str, ref: str | None) -> None:
     if not sink.from_yaml or not isinstance(data, dict):
         return
+    first = _FIRST
     for name in _TEXT_FIELDS[what]:
         value = data.get(name)
-        if type(value) is str:
+        # the first-character test skips almost every name and id without a call
+        if type(value) is str and value and value[0] in first:
             kind = yaml11_kind(value)
             if kind:
                 sink.add("CAS006", "default", path + (name,), ref=ref, field=name, value=value, kind=kind, kind_id=_KIND_ID[kind])
@@ -266,7 +268,7 @@ def _ambiguous_text(sink: _Sink, data: Any, path: tuple, what: str, ref: str | N
         values = data.get(name)
         if isinstance(values, list):
             for i, value in enumerate(values):
-                if type(value) is str:
+                if type(value) is str and value and value[0] in first:
                     kind = yaml11_kind(value)
                     if kind:
                         sink.add("CAS006", "default", path + (name, i), ref=ref, field=name, value=value, kind=kind, kind_id=_KIND_ID[kind])

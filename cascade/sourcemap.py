@@ -8,11 +8,12 @@ its map answers with JSON pointers only.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Callable
 
 from .findings import Span
 
-__all__ = ["SourceMap", "pointer"]
+__all__ = ["SourceMap", "pointer", "split_lines"]
 
 Path = tuple  # a path into the document data: keys (str) and list indexes (int)
 
@@ -88,3 +89,12 @@ def deep_get(data: Any, path: Path) -> Any:
         except (KeyError, IndexError, TypeError):
             return None
     return data
+
+
+#: Line breaks as libyaml counts them (YAML 1.1), so that line numbers agree with the parser's.
+LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of ``text`` numbered as the YAML parser numbers them (``lines[n - 1]`` is line n)."""
+    return LINE_BREAK.split(text)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from .findings import Finding, Report, Severity
 from .rules import Rule, all_rules, iter_check_rules, make_finding, resolve_selector
 from .rules.context import Context
+from .suppress import Suppression, apply, scan
 
 if TYPE_CHECKING:
     from .workspace import Cascade
@@ -91,6 +92,18 @@ def run_rules(graph: Any, documents: dict, rules: Iterable[type[Rule]], options:
     return out
 
 
+def _to_run(rules: list[type[Rule]]) -> list[type[Rule]]:
+    """The rules to run: the selected ones and, when CAS903 is selected, every justifiable rule.
+
+    A justified finding is reported as CAS903 even when its own rule is not selected, so that
+    ``select=["justified"]`` lists every justification in use; the selection drops the rest.
+    """
+    if not any(r.code == "CAS903" for r in rules):
+        return rules
+    extra = [r for r in all_rules() if getattr(r, "justifiable", False) and r not in rules]
+    return rules + extra
+
+
 def _justify(findings: list[Finding], graph: Any) -> list[Finding]:
     """Missing-link findings on an element with a ``justification`` become CAS903 infos."""
     from .rules import REGISTRY
@@ -110,7 +123,7 @@ def _justify(findings: list[Finding], graph: Any) -> list[Finding]:
                 out.append(
                     make_finding(
                         "CAS903", ref=f.ref, file=f.file, span=_span_of(f), pointer=f.pointer,
-                        code=f.code, rule=f.rule, message=f.message, justification=element.justification,
+                        code=f.code, rule=f.rule, message=f, justification=element.justification,
                     )
                 )
                 continue
@@ -134,8 +147,15 @@ def validate(
     ignore: Iterable[str] = (),
     severity: dict[str, str] | None = None,
     options: dict[str, dict[str, Any]] | None = None,
+    suppressions: Iterable[Suppression] = (),
+    inline_suppressions: bool = True,
 ) -> Report:
     """Run the selected rules over a loaded workspace and return the report.
+
+    Findings covered by a ``# cascade: ignore[...]`` comment in their file (unless
+    ``inline_suppressions`` is false) or by one of ``suppressions`` (the configured per-file ignores,
+    see :mod:`cascade.suppress`) are left out of the report and counted in
+    ``Report.stats["suppressed"]``.
 
     Raises :class:`ValueError` for a selector that names no rule (a usage error, not plan content).
     """
@@ -145,9 +165,24 @@ def validate(
         raise ValueError(f"unknown rule selector(s): {', '.join(bad)}")
     rules = selection.rules()
     findings = list(cascade.findings)
-    findings.extend(run_rules(cascade.graph, cascade.parsed, rules, options))
+    from .workspace import bulk
+
+    with bulk():
+        findings.extend(run_rules(cascade.graph, cascade.parsed, _to_run(rules), options))
     findings = _justify(findings, cascade.graph)
-    return finish(findings, selection, rules, cascade.stats)
+    written: list[Suppression] = list(suppressions)
+    if inline_suppressions:
+        for loaded in cascade.files:
+            if loaded.text is not None:
+                found, invalid = scan(loaded.file, loaded.text)
+                written.extend(found)
+                findings.extend(invalid)
+    # Stage rules always run (their findings come from loading); graph rules only when selected.
+    ran = {r.code for r in rules} | {r.code for r in all_rules() if r.stage}
+    findings, suppressed, unused = apply(findings, written, ran)
+    selected = {r.code for r in rules}
+    stats = dict(cascade.stats, suppressed=sum(1 for f in suppressed if f.code in selected))
+    return finish(findings + unused, selection, rules, stats)
 
 
 def finish(findings: list[Finding], selection: Selection, rules: list[type[Rule]], stats: dict[str, int]) -> Report:

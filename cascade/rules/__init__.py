@@ -1,9 +1,9 @@
 """The rule registry: every check of the catalogue, with its code, name, severity and documentation.
 
 Each rule is a subclass of :class:`Rule` in one of the group modules (``load``, ``schema``,
-``structure``, ``orphans``, ``alignment``, ``measurability``, ``nomenclature``, ``meta``). The class
-docstring is the rule's documentation (``cascade explain``): what it finds, why, its basis, a failing
-and a passing example. ``messages`` maps a variant to its English and Indonesian templates.
+``structure``, ``orphans``, ``alignment``, ``measurability``, ``nomenclature``, ``meta``,
+``suppression``). The class docstring is the rule's documentation (``cascade explain``): what it
+finds, why, its basis, a failing and a passing example. ``messages`` maps a variant to its English and Indonesian templates.
 
 Rules of the load and schema stages (CAS0xx, CAS1xx, and the reference checks of the graph builder)
 have no ``check``: their findings are produced while files are read and documents are built, and they
@@ -26,7 +26,7 @@ __all__ = ["Rule", "REGISTRY", "get_rule", "all_rules", "render", "make_finding"
 REGISTRY: dict[str, type["Rule"]] = {}
 _BY_NAME: dict[str, type["Rule"]] = {}
 
-_GROUP_MODULES = ("load", "schema", "structure", "orphans", "alignment", "measurability", "nomenclature", "meta")
+_GROUP_MODULES = ("load", "schema", "structure", "orphans", "alignment", "measurability", "nomenclature", "meta", "suppression")
 
 
 class Rule:
@@ -123,9 +123,11 @@ class _Args(dict):
         return "{" + key + "}"
 
 
-def _fmt(value: Any) -> str:
+def _fmt(value: Any, lang: str = "en") -> str:
+    if isinstance(value, Finding):  # a finding quoted in another's message (CAS903), in the same language
+        return value.localized(lang)
     if isinstance(value, (list, tuple, set, frozenset)):
-        return ", ".join(_fmt(v) for v in value)
+        return ", ".join(_fmt(v, lang) for v in value)
     if isinstance(value, float):
         return format(value, "g")
     if isinstance(value, Severity):
@@ -139,12 +141,13 @@ def render(code: str, variant: str, args: dict[str, Any], lang: str = "en") -> s
     rule = REGISTRY[code]
     templates = rule.messages.get(variant) or rule.messages["default"]
     template = templates.get(lang) or templates["en"]
-    return template.format_map(_Args({k: _fmt(v) for k, v in args.items()}))
+    return template.format_map(_Args({k: _fmt(v, lang) for k, v in args.items()}))
 
 
 def make_finding(
     code: str,
     variant: str = "default",
+    /,
     *,
     ref: str | None = None,
     file: str | None = None,
@@ -153,7 +156,11 @@ def make_finding(
     severity: Severity | None = None,
     **args: Any,
 ) -> Finding:
-    """Build a finding of rule ``code`` with the message rendered from its template."""
+    """Build a finding of rule ``code`` with the message rendered from its template.
+
+    ``code`` and ``variant`` are positional-only, so that a template may itself take a ``code``
+    argument (CAS903 names the code of the finding it justifies).
+    """
     _load_all()
     rule = REGISTRY[code]
     if span is None:

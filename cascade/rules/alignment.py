@@ -1,0 +1,656 @@
+"""CAS4xx: misalignment between linked elements and indicators.
+
+The indicator rules look at indicator ``supports`` links (:func:`~cascade.rules.measure.indicator_links`);
+CAS402, CAS403, CAS405 and CAS406 only at links whose two ends measure the same quantity (same
+``measure``, or names equal after normalising case, spaces and punctuation): only then can units,
+polarities and targets be compared at all.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from ..errors import UsageError
+from ..findings import Finding, Severity
+from ..graph import split_ref
+from . import Rule
+from .measure import (
+    PERCENT_SPELLINGS,
+    Link,
+    canonical_unit,
+    indicator_links,
+    least_ambitious,
+    measures,
+    numeric_path,
+    polarity_field,
+    show,
+    unit_classes,
+)
+from .nomenclature import CODED_KINDS, bidang_of, penunjang
+
+if TYPE_CHECKING:
+    from .context import Context
+
+__all__ = [
+    "IndicatorOutsideChain",
+    "UnitMismatch",
+    "PolarityMismatch",
+    "IndicatorTypeLevel",
+    "WeakTarget",
+    "ContradictingTrend",
+    "OwnerMismatch",
+    "CrosscutMismatch",
+]
+
+_UPWARD = frozenset({"parent", "supports", "crosscuts"})
+
+
+def _same_measure_links(ctx: "Context") -> Iterator[Link]:
+    """The indicator links whose two ends measure the same quantity."""
+    keys = measures(ctx)
+    for link in indicator_links(ctx):
+        if keys[link.lower].same(keys[link.upper]):
+            yield link
+
+
+def _unit_classes(ctx: "Context") -> dict[str, str]:
+    """The unit equivalence classes of the ``unit-mismatch`` option, shared by the rules that compare units."""
+    return ctx.index("unit_classes", lambda c: unit_classes(c.option(UnitMismatch, "equivalent_units")))
+
+
+class IndicatorOutsideChain(Rule):
+    """An indicator supports an indicator whose element is not above its own element.
+
+    For an indicator I of element E that supports an indicator J of element F, F must be an
+    ancestor of E through element ``parent``, ``supports`` and ``crosscuts`` links: the indicator
+    link must follow a path the element links already draw. F equal to E is reported too (an
+    indicator cannot support its own element's indicator). The direct links of E are checked first,
+    then a breadth-first walk upward from E (bounded at 32 links and 2,000 elements; a walk that
+    hits a bound, or that passes an element linking into a document absent from the workspace, is
+    inconclusive and reports nothing).
+
+    Why: the indicator link then contradicts the element links; either the element is filed under
+    the wrong sasaran or the indicator claims a contribution its goal does not make.
+
+    Basis: PermenPANRB 89/2021 (cascading aligns sasaran, indikator and target along one chain);
+    Bappenas' regional plan assessment (regional sasaran map to national sasaran).
+
+    Failing::
+
+        - id: S1
+          kind: sasaran
+          name: Meningkatnya derajat kesehatan masyarakat
+          supports: [jatim.rpjmd-2019:S3.1]
+          indicators:
+            - id: S1.I1
+              name: Tingkat Pengangguran Terbuka
+              supports: [jatim.rpjmd-2019:S2.1.I1]   # S2.1 is not above S1
+
+    Passing::
+
+        - id: S1
+          kind: sasaran
+          name: Meningkatnya derajat kesehatan masyarakat
+          supports: [jatim.rpjmd-2019:S3.1]
+          indicators:
+            - id: S1.I1
+              name: Angka Harapan Hidup
+              supports: [jatim.rpjmd-2019:S3.1.I1]
+    """
+
+    code = "CAS401"
+    name = "indicator-outside-chain"
+    severity = Severity.ERROR
+    messages = {
+        "default": {
+            "en": "supports {target}, but this indicator's element {element} is not below {target_element} through parent, supports or crosscuts links",
+            "id": "mendukung {target}, tetapi elemen indikator ini, {element}, tidak berada di bawah {target_element} melalui tautan parent, supports atau crosscuts",
+        },
+        "same": {
+            "en": "supports {target}, an indicator of its own element {element}",
+            "id": "mendukung {target}, indikator dari elemennya sendiri {element}",
+        },
+    }
+
+    #: Bounds of one upward walk. A real cascade is a few dozen elements and links deep (five tiers of
+    #: at most five kinds, plus crosscuts); the bounds keep a pathological workspace (a chain of
+    #: 100,000 crosscuts) linear instead of quadratic.
+    MAX_DEPTH = 32
+    MAX_VISITS = 2_000
+
+    def _ancestors(self, ctx: "Context", start: str) -> tuple[set[str], bool]:
+        """Elements above ``start``, and whether the walk was complete (no bound hit, nothing external)."""
+        G = ctx.graph
+        seen = {start}
+        frontier = [start]
+        complete = True
+        for depth in range(self.MAX_DEPTH + 1):
+            if not frontier:
+                break
+            following = []
+            for node in frontier:
+                if any(kind in _UPWARD for kind, _ in G.nodes[node].get("external", ())):
+                    complete = False
+                for target, edge in G.succ[node].items():
+                    if edge.get("type") not in _UPWARD or target in seen or G.nodes[target]["type"] != "element":
+                        continue
+                    if depth == self.MAX_DEPTH or len(seen) >= self.MAX_VISITS:
+                        return seen - {start}, False
+                    seen.add(target)
+                    following.append(target)
+            frontier = following
+        seen.discard(start)
+        return seen, complete
+
+    def check(self, ctx: "Context") -> Iterator[Finding]:
+        G = ctx.graph
+        # links come grouped by indicator, indicators by element: one walk serves a whole group
+        walked: tuple[str, set[str], bool] | None = None
+        for link in indicator_links(ctx):
+            element = G.nodes[link.lower]["element"]
+            target_element = G.nodes[link.upper]["element"]
+            field = ("supports", link.index)
+            if element == target_element:
+                yield ctx.finding(self, link.lower, "same", field=field, target=link.upper, element=element)
+                continue
+            edge = G.succ[element].get(target_element)
+            if edge is not None and edge.get("type") in _UPWARD:
+                continue
+            if walked is None or walked[0] != element:
+                walked = (element, *self._ancestors(ctx, element))
+            _, above, complete = walked
+            if target_element not in above and complete:
+                yield ctx.finding(
+                    self, link.lower, field=field, target=link.upper, element=element, target_element=target_element
+                )
+
+
+class UnitMismatch(Rule):
+    """Same-measure indicators linked across tiers with different units.
+
+    For an indicator ``supports`` link between documents of different tiers whose two ends measure
+    the same quantity, the units must be the same after normalising case and spaces, or belong to
+    one group of equivalent spellings.
+
+    Option ``equivalent_units`` (default ``[["%", "persen", "percent", "prosen"]]``): groups of
+    unit names that mean the same. A caller's value replaces the default, so to add a group pass
+    the default group too (``[["%", "persen", "percent", "prosen"], ["orang", "jiwa"]]``). CAS405 compares targets only
+    across units this option calls equal.
+
+    Why: a regional "Tingkat Kemiskinan" in ``jiwa`` under a national one in ``%`` cannot be summed,
+    compared or reported upward; the chain looks aligned but measures two things.
+
+    Basis: PermenPANRB 89/2021 (cascading carries the indicator and its target down); Permendagri
+    86/2017 tables (satuan per indikator).
+
+    Failing::
+
+        # jatim.rpjmd-2019:S1.I1 is "Tingkat Kemiskinan" in %
+        - id: S1.I1
+          name: Tingkat Kemiskinan
+          unit: jiwa
+          supports: [jatim.rpjmd-2019:S1.I1]
+
+    Passing::
+
+        - id: S1.I1
+          name: Tingkat Kemiskinan
+          unit: persen
+          supports: [jatim.rpjmd-2019:S1.I1]
+    """
+
+    code = "CAS402"
+    name = "unit-mismatch"
+    severity = Severity.ERROR
+    options = {"equivalent_units": [list(PERCENT_SPELLINGS)]}
+    messages = {
+        "default": {
+            "en": "unit '{unit}' differs from '{target_unit}' of {target}, which this indicator supports and which measures the same quantity",
+            "id": "satuan '{unit}' berbeda dari '{target_unit}' pada {target}, yang didukung indikator ini dan mengukur hal yang sama",
+        },
+    }
+
+    def check(self, ctx: "Context") -> Iterator[Finding]:
+        G = ctx.graph
+        classes = _unit_classes(ctx)
+        for link in _same_measure_links(ctx):
+            if G.nodes[link.lower]["tier"] == G.nodes[link.upper]["tier"]:
+                continue
+            unit = G.nodes[link.lower]["model"].unit
+            target_unit = G.nodes[link.upper]["model"].unit
+            a, b = canonical_unit(unit, classes), canonical_unit(target_unit, classes)
+            if a is not None and b is not None and a != b:
+                yield ctx.finding(self, link.lower, field="unit", unit=unit, target=link.upper, target_unit=target_unit)
+
+
+class PolarityMismatch(Rule):
+    """Same-measure indicators with opposite polarity.
+
+    For an indicator ``supports`` link whose two ends measure the same quantity, one ``positive``
+    (higher is better) and the other ``negative`` (lower is better) is a contradiction. ``stable``
+    against either is not opposite and is not reported. An indicator without ``polarity`` is
+    ``positive``; the finding then stands at the indicator, otherwise at its ``polarity``.
+
+    Why: capaian is computed from polarity (realisasi/target for positive, target/realisasi for
+    negative); with opposite polarities the same result scores as success below and failure above.
+
+    Basis: monitoring practice (Tren Positif/Tren Negatif, DOMAIN.md "Good indicators");
+    PermenPANRB 89/2021 (cascading keeps the indicator's meaning).
+
+    Failing::
+
+        # jatim.rpjmd-2019:S1.I1 is "Tingkat Kemiskinan", polarity negative
+        - id: S1.I1
+          name: Tingkat Kemiskinan
+          polarity: positive
+          supports: [jatim.rpjmd-2019:S1.I1]
+
+    Passing::
+
+        - id: S1.I1
+          name: Tingkat Kemiskinan
+          polarity: negative
+          supports: [jatim.rpjmd-2019:S1.I1]
+    """
+
+    code = "CAS403"
+    name = "polarity-mismatch"
+    severity = Severity.ERROR
+    messages = {
+        "default": {
+            "en": "polarity {polarity} is the opposite of {target_polarity} of {target}, which this indicator supports and which measures the same quantity",
+            "id": "polaritas {polarity} berlawanan dengan polaritas {target_polarity} pada {target}, yang didukung indikator ini dan mengukur hal yang sama",
+        },
+    }
+
+    def check(self, ctx: "Context") -> Iterator[Finding]:
+        G = ctx.graph
+        for link in _same_measure_links(ctx):
+            lower = G.nodes[link.lower]["model"]
+            upper = G.nodes[link.upper]["model"]
+            if {lower.polarity, upper.polarity} == {"positive", "negative"}:
+                yield ctx.finding(
+                    self, link.lower, field=polarity_field(lower),
+                    polarity=lower.polarity, target=link.upper, target_polarity=upper.polarity,
+                )
+
+
+class IndicatorTypeLevel(Rule):
+    """The indicator type does not fit its element kind (tujuan impact; sasaran, program outcome; kegiatan output).
+
+    Expected types: tujuan ``impact``; sasaran and program ``outcome``; kegiatan and sub_kegiatan
+    ``output``. Checked on elements of rpjmd and renstra documents with those kinds, for indicators that state a
+    ``type``. Program Penunjang Urusan Pemerintahan Daerah (a program code whose third part is
+    ``01``, e.g. ``1.02.01``), its kegiatan and sub_kegiatan are exempt: their indicators are
+    legitimately administrative outputs. An element without a code counts by its nearest
+    program/kegiatan ancestor's code. RPJMN kinds, misi and rhk are not checked.
+
+    Why: an output indicator on a sasaran (or a process on a program) measures what was done, not
+    what changed; auditors mark it as "indikator tidak berorientasi hasil".
+
+    Basis: the Renstra/RKPD column headers ("Indikator Kinerja Program (outcome)", "Indikator
+    Kinerja Kegiatan (output)") of Permendagri 86/2017; Kepmendagri 050-5889/2021 (sub kegiatan
+    outputs); tujuan impact by practice (DOMAIN.md, Levels and indicator types).
+
+    Failing::
+
+        - id: S1
+          kind: sasaran
+          name: Meningkatnya derajat kesehatan masyarakat
+          indicators:
+            - {id: S1.I1, name: Jumlah puskesmas yang direhabilitasi, type: output, unit: unit}
+
+    Passing::
+
+        - id: S1
+          kind: sasaran
+          name: Meningkatnya derajat kesehatan masyarakat
+          indicators:
+            - {id: S1.I1, name: Angka Harapan Hidup, type: outcome, unit: tahun}
+    """
+
+    code = "CAS404"
+    name = "indicator-type-level"
+    severity = Severity.WARNING
+    messages = {
+        "default": {
+            "en": "a {kind} indicator should be of type {expected}, not {type}",
+            "id": "indikator {kind} seharusnya bertipe {expected}, bukan {type}",
+        },
+    }
+
+    EXPECTED = {"tujuan": "impact", "sasaran": "outcome", "program": "outcome", "kegiatan": "output", "sub_kegiatan": "output"}
+    _DOCUMENT_KINDS = frozenset({"rpjmd", "renstra"})
+
+    def check(self, ctx: "Context") -> Iterator[Finding]:
+        G = ctx.graph
+        exempt = penunjang(ctx)
+        for node in ctx.nodes_of("indicator"):
+            indicator = G.nodes[node]["model"]
+            if indicator.type is None:
+                continue
+            element = G.nodes[node]["element"]
+            attrs = G.nodes[element]
+            expected = self.EXPECTED.get(attrs["kind"])
+            # a kind its document does not have (level None) is CAS104's, not a level to judge
+            if expected is None or attrs["level"] is None or G.nodes[attrs["doc"]]["kind"] not in self._DOCUMENT_KINDS:
+                continue
+            if element in exempt:
+                continue
+            if indicator.type != expected:
+                yield ctx.finding(self, node, field="type", kind=attrs["kind"], expected=expected, type=indicator.type)
+
+
+class WeakTarget(Rule):
+    """A regional target is less ambitious than 90% of the target it supports for that year.
+
+    For an indicator ``supports`` link across tiers whose two ends measure the same quantity, have
+    the same polarity (``positive`` or ``negative``; ``stable`` is skipped) and units that
+    CAS402's ``equivalent_units`` calls equal, every year in which both have a numeric target is
+    compared:
+
+    - positive: the lower target must reach ``ratio`` x the upper target;
+    - negative: the lower target must not exceed the upper target / ``ratio``.
+
+    A range target counts at its least ambitious bound for the direction (``min`` when higher is
+    better, ``max`` when lower is better), at both ends, so a range is held only to what it surely
+    promises. Qualitative and missing targets are skipped. For a negative upper value the allowance
+    is taken on its absolute value, so the threshold is always the less ambitious side of it.
+
+    Option ``ratio`` (default ``0.9``): the share of the upper target that counts as aligned.
+
+    Why: a regional plan that aims below the national target cannot deliver its share of it.
+
+    Basis: Bappenas' regional plan assessment (a regional macro target counts as aligned when it
+    reaches at least 90% of the national target; DOMAIN.md, Good indicators).
+
+    Failing (the national 2024 target of Indeks Pembangunan Manusia is 75.54)::
+
+        - id: S1.I1
+          name: Indeks Pembangunan Manusia
+          targets: {2024: 67.0}             # below 0.9 x 75.54 = 67.99
+          supports: [rpjmn-2020:PN3.I1]
+
+    Passing::
+
+        - id: S1.I1
+          name: Indeks Pembangunan Manusia
+          targets: {2024: 70.0}
+          supports: [rpjmn-2020:PN3.I1]
+    """
+
+    code = "CAS405"
+    name = "weak-target"
+    severity = Severity.WARNING
+    options = {"ratio": 0.9}
+    messages = {
+        "positive": {
+            "en": "the {year} target {value} is below {percent}% of the {year} target {upper} of {target} (at least {threshold})",
+            "id": "target {year} sebesar {value} di bawah {percent}% dari target {year} sebesar {upper} pada {target} (paling sedikit {threshold})",
+        },
+        "negative": {
+            "en": "the {year} target {value} exceeds the {year} target {upper} of {target} by more than the {percent}% rule allows for a lower-is-better indicator (at most {threshold})",
+            "id": "target {year} sebesar {value} melebihi target {year} sebesar {upper} pada {target} lebih dari yang dibolehkan aturan {percent}% untuk indikator makin rendah makin baik (paling banyak {threshold})",
+        },
+    }
+
+    def check(self, ctx: "Context") -> Iterator[Finding]:
+        G = ctx.graph
+        ratio = ctx.option(self, "ratio")
+        if isinstance(ratio, bool) or not isinstance(ratio, (int, float)) or not 0 < ratio <= 1:
+            raise UsageError("weak-target: ratio must be a number greater than 0 and at most 1")
+        classes = _unit_classes(ctx)
+        for link in _same_measure_links(ctx):
+            if G.nodes[link.lower]["tier"] == G.nodes[link.upper]["tier"]:
+                continue
+            lower = G.nodes[link.lower]["model"]
+            upper = G.nodes[link.upper]["model"]
+            polarity = upper.polarity
+            if polarity == "stable" or lower.polarity != polarity:
+                continue
+            if canonical_unit(lower.unit, classes) != canonical_unit(upper.unit, classes):
+                continue
+            for year in sorted(lower.targets):
+                value = least_ambitious(lower.targets[year], polarity)
+                bar = least_ambitious(upper.targets.get(year), polarity)
+                if value is None or bar is None:
+                    continue
+                if polarity == "positive":
+                    threshold = bar - (1 - ratio) * abs(bar)
+                    weak = value < threshold
+                else:
+                    threshold = bar + (1 / ratio - 1) * abs(bar)
+                    weak = value > threshold
+                if weak:
+                    yield ctx.finding(
+                        self, link.lower, polarity, field=("targets", str(year)),
+                        year=year, value=show(lower.targets[year], polarity), percent=float(ratio * 100),
+                        upper=show(upper.targets[year], polarity), target=link.upper, threshold=round(threshold, 6),
+                    )
+
+
+class ContradictingTrend(Rule):
+    """A supporting indicator's target path moves against the direction its parent needs.
+
+    For an indicator ``supports`` link whose two ends measure the same quantity and whose upper end
+    is ``positive`` or ``negative``, the lower indicator's target path (its first numeric target to
+    its last, by year) must not fall when the upper one is positive, nor rise when it is negative.
+    Intermediate years are not judged; ranges count at the bound least ambitious for the upper
+    indicator's direction; text targets and gaps are skipped; fewer than two numeric targets is
+    no path. When the lower indicator has the same polarity as the upper one the same defect is
+    CAS505 (path-against-polarity) on the lower indicator, and this rule stays silent; it speaks
+    when the lower indicator is ``stable`` or declared the other way (where CAS403 reports the label
+    and this rule the targets).
+
+    Why: a kota whose stunting targets rise cannot support a provincial target that must fall,
+    whatever the polarity labels say.
+
+    Basis: PermenPANRB 89/2021 (cascading carries targets down: the lower target serves the upper);
+    Bappenas' regional plan assessment (regional targets must serve national ones).
+
+    Failing (jatim.rpjmd-2019:S2.I1 "Prevalensi Stunting" is negative)::
+
+        - id: S1.I1
+          name: Prevalensi Stunting
+          polarity: stable
+          targets: {2020: 20.0, 2024: 24.0}
+          supports: [jatim.rpjmd-2019:S2.I1]
+
+    Passing::
+
+        - id: S1.I1
+          name: Prevalensi Stunting
+          polarity: stable
+          targets: {2020: 24.0, 2024: 20.0}
+          supports: [jatim.rpjmd-2019:S2.I1]
+    """
+
+    code = "CAS406"
+    name = "contradicting-trend"
+    severity = Severity.WARNING
+    messages = {
+        "positive": {
+            "en": "targets fall from {first} in {first_year} to {last} in {last_year}, but {target}, which it supports, must rise (polarity positive)",
+            "id": "target turun dari {first} pada {first_year} menjadi {last} pada {last_year}, padahal {target} yang didukungnya harus naik (polaritas positif)",
+        },
+        "negative": {
+            "en": "targets rise from {first} in {first_year} to {last} in {last_year}, but {target}, which it supports, must fall (polarity negative)",
+            "id": "target naik dari {first} pada {first_year} menjadi {last} pada {last_year}, padahal {target} yang didukungnya harus turun (polaritas negatif)",
+        },
+    }
+
+    def check(self, ctx: "Context") -> Iterator[Finding]:
+        G = ctx.graph
+        for link in _same_measure_links(ctx):
+            lower = G.nodes[link.lower]["model"]
+            need = G.nodes[link.upper]["model"].polarity
+            if need == "stable" or lower.polarity == need:
+                continue
+            path = numeric_path(lower.targets, need)
+            if len(path) < 2:
+                continue
+            (first_year, first), (last_year, last) = path[0], path[-1]
+            if (need == "positive" and last < first) or (need == "negative" and last > first):
+                yield ctx.finding(
+                    self, link.lower, need, field=("targets", str(last_year)),
+                    first=show(lower.targets[first_year], need), first_year=first_year,
+                    last=show(lower.targets[last_year], need), last_year=last_year, target=link.upper,
+                )
+
+
+class OwnerMismatch(Rule):
+    """An element owned by a unit outside its code's bidang, or an rhk intervening outside its unit line.
+
+    Two checks:
+
+    - a program, kegiatan or sub_kegiatan with a well-formed ``code`` whose ``owner`` unit lists ``bidang`` and none of them
+      is the code's ``U.BB`` (a unit without ``bidang`` is not checked);
+    - an skp ``rhk`` whose ``parent`` (the superior rhk it intervenes) is held by an employee whose
+      unit is neither the holder's own unit nor one of its ancestor units (the unit ``parent``
+      chain); rhk whose holders have no resolvable unit are skipped.
+
+    Why: a unit can only be accountable for results within its tupoksi, and an employee's results
+    derive from the superiors in their own line, not from another bidang's head.
+
+    Basis: PermenPANRB 89/2021 (cascading follows the organisation, unit by unit down to the
+    individual); PermenPANRB 6/2022 (an RHK intervenes a superior's result).
+
+    Failing::
+
+        organization:
+          - {id: YANKES, name: Bidang Pelayanan Kesehatan, bidang: ["1.02"]}
+        elements:
+          - {id: P1, kind: program, name: Program Perencanaan Tenaga Kerja, code: "2.07.02", owner: YANKES}
+
+    Passing::
+
+        organization:
+          - {id: YANKES, name: Bidang Pelayanan Kesehatan, bidang: ["1.02"]}
+        elements:
+          - {id: P1, kind: program, name: Program Pemenuhan Upaya Kesehatan, code: "1.02.02", owner: YANKES}
+    """
+
+    code = "CAS407"
+    name = "owner-mismatch"
+    severity = Severity.WARNING
+    messages = {
+        "bidang": {
+            "en": "code '{value}' is of bidang {bidang}, but its owner {unit} covers bidang {allowed}",
+            "id": "kode '{value}' termasuk bidang {bidang}, padahal pemiliknya {unit} hanya menangani bidang {allowed}",
+        },
+        "superior": {
+            "en": "the superior rhk {parent} is held in unit {parent_unit}, which is neither {unit} (the holder's unit) nor above it",
+            "id": "rhk atasan {parent} dipegang di unit {parent_unit}, yang bukan {unit} (unit pemegang) dan bukan atasannya",
+        },
+    }
+
+    @staticmethod
+    def _edge(ctx: "Context", node: str, type_: str) -> str | None:
+        for target, edge in ctx.graph.succ[node].items():
+            if edge.get("type") == type_:
+                return target
+        return None
+
+    def _unit_line(self, ctx: "Context", unit: str) -> set[str]:
+        """The unit and its ancestor units (cycle-safe)."""
+        line = set()
+        node: str | None = unit
+        while node is not None and node not in line:
+            line.add(node)
+            node = self._edge(ctx, node, "parent")
+        return line
+
+    def check(self, ctx: "Context") -> Iterator[Finding]:
+        G = ctx.graph
+        lines: dict[str, set[str]] = {}
+        for node in ctx.nodes_of("element"):
+            attrs = G.nodes[node]
+            model = attrs["model"]
+            bidang = bidang_of(model.code) if attrs["kind"] in CODED_KINDS and attrs["level"] is not None else None
+            if bidang is not None:
+                owner = self._edge(ctx, node, "owner")
+                allowed = [b.strip() for b in G.nodes[owner]["model"].bidang if b.strip()] if owner is not None else []
+                if allowed and bidang not in allowed:
+                    yield ctx.finding(self, node, "bidang", field="owner", value=model.code, bidang=bidang, unit=G.nodes[owner]["model"].id, allowed=allowed)
+            if attrs["kind"] != "rhk":
+                continue
+            parent = self._edge(ctx, node, "parent")
+            unit = self._edge(ctx, node, "unit")
+            parent_unit = self._edge(ctx, parent, "unit") if parent is not None else None
+            if unit is None or parent_unit is None:
+                continue
+            if unit not in lines:
+                lines[unit] = self._unit_line(ctx, unit)
+            if parent_unit not in lines[unit]:
+                yield ctx.finding(
+                    self, node, "superior", field="parent", parent=parent,
+                    parent_unit=G.nodes[parent_unit]["model"].id, unit=G.nodes[unit]["model"].id,
+                )
+
+
+class CrosscutMismatch(Rule):
+    """A ``crosscuts`` link to an element of another region or another tier.
+
+    Crosscutting is sideways: one result served by several OPDs of the same region, so a
+    ``crosscuts`` target must lie in a document of the same tier and the same region. A link upward
+    or downward is ``supports``; a link to another region is a cooperation the plan cannot count.
+    A tier difference is reported alone.
+
+    Why: a crosscut to another tier hides a supports link from the orphan and coverage rules, and
+    one to another region claims a contribution the region's own plan does not hold.
+
+    Basis: crosscutting as a DAG of same-level partners (DOMAIN.md, The chain of plans); SAKIP
+    evaluation criterion 2.9 (crosscutting, PermenPANRB 88/2021).
+
+    Failing::
+
+        # in dinkes-madiun.renstra-2019 (region 35.77)
+        - id: S1
+          kind: sasaran
+          name: Menurunnya prevalensi stunting
+          crosscuts: [dinsos-kabmadiun.renstra-2019:S2]   # region 35.19
+
+    Passing::
+
+        - id: S1
+          kind: sasaran
+          name: Menurunnya prevalensi stunting
+          crosscuts: [dinsos-madiun.renstra-2019:S2]      # region 35.77
+    """
+
+    code = "CAS408"
+    name = "crosscut-mismatch"
+    severity = Severity.WARNING
+    messages = {
+        "tier": {
+            "en": "crosscuts {target} in {target_doc}, a document of another tier than {doc}: a link up or down is supports",
+            "id": "crosscuts {target} pada {target_doc}, dokumen dengan jenjang lain dari {doc}: tautan ke atas atau ke bawah adalah supports",
+        },
+        "region": {
+            "en": "crosscuts {target} of region {target_region}, but {doc} is of region {region}",
+            "id": "crosscuts {target} dari wilayah {target_region}, padahal {doc} dari wilayah {region}",
+        },
+    }
+
+    def check(self, ctx: "Context") -> Iterator[Finding]:
+        G = ctx.graph
+        for node in ctx.nodes_of("element"):
+            attrs = G.nodes[node]
+            refs = attrs["model"].crosscuts
+            if not refs:
+                continue
+            doc = attrs["doc"]
+            succ = G.succ[node]
+            for i, ref in enumerate(refs):
+                target = "{}:{}".format(*split_ref(ref, doc))
+                edge = succ.get(target)
+                if edge is None or edge.get("type") != "crosscuts":
+                    continue
+                target_doc = G.nodes[target]["doc"]
+                if G.nodes[target]["tier"] != attrs["tier"]:
+                    yield ctx.finding(self, node, "tier", field=("crosscuts", i), target=target, target_doc=target_doc, doc=doc)
+                elif G.nodes[target_doc]["region"] != G.nodes[doc]["region"]:
+                    yield ctx.finding(
+                        self, node, "region", field=("crosscuts", i),
+                        target=target, target_region=G.nodes[target_doc]["region"], doc=doc, region=G.nodes[doc]["region"],
+                    )

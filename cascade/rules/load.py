@@ -42,6 +42,10 @@ class YamlSyntax(Rule):
             "en": "a plan file holds exactly one YAML document; remove the second '---'",
             "id": "satu berkas rencana berisi tepat satu dokumen YAML; hapus '---' yang kedua",
         },
+        "reserved": {
+            "en": "a value cannot start with '{char}' unquoted; write it in quotes, e.g. unit: \"%\"",
+            "id": "nilai tidak boleh diawali '{char}' tanpa tanda kutip; tulis dengan tanda kutip, misalnya unit: \"%\"",
+        },
         "character": {
             "en": "character {char} is not allowed in YAML",
             "id": "karakter {char} tidak diperbolehkan dalam YAML",

@@ -1,0 +1,688 @@
+"""CAS5xx: measurability, each indicator on its own (SMART: a unit, a baseline, a target every year).
+
+Targets are numbers, ranges or qualitative text (``WTP``); each rule says how it reads ranges and
+text. None of these rules needs another indicator, so each is one pass over the indicators.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Iterator
+
+from ..errors import UsageError
+from ..findings import Finding, Severity
+from ..models import Range
+from . import Rule
+from .measure import (
+    PERCENT_SPELLINGS,
+    PERCENT_UNITS,
+    normalize_name,
+    normalize_unit,
+    numeric_path,
+    polarity_field,
+    same_number,
+    show,
+    word_list,
+    word_pattern,
+)
+from .nomenclature import penunjang
+
+if TYPE_CHECKING:
+    from .context import Context
+
+__all__ = [
+    "MissingUnit",
+    "MissingBaseline",
+    "MissingTargetYear",
+    "FinalTargetMismatch",
+    "PathAgainstPolarity",
+    "PercentOutOfRange",
+    "ProcessIndicator",
+    "UnitNameMismatch",
+    "PolarityNameHint",
+    "MissingDefinition",
+    "BadRange",
+]
+
+
+def _indicators(ctx: "Context") -> Iterator[tuple[str, Any]]:
+    """``(node, model)`` of every indicator."""
+    G = ctx.graph
+    for node in ctx.nodes_of("indicator"):
+        yield node, G.nodes[node]["model"]
+
+
+def _values(indicator: Any) -> Iterator[tuple[tuple, Any]]:
+    """Every target-like value of an indicator with its field path: targets by year, final, baseline."""
+    for year in sorted(indicator.targets):
+        yield ("targets", str(year)), indicator.targets[year]
+    if indicator.final is not None:
+        yield ("final",), indicator.final
+    if indicator.baseline is not None:
+        yield ("baseline", "value"), indicator.baseline.value
+
+
+def _blank(text: str | None) -> bool:
+    return text is None or not text.strip()
+
+
+class MissingUnit(Rule):
+    """An indicator without a ``unit`` (satuan).
+
+    A blank unit counts as none.
+
+    Why: a number without a unit cannot be compared, summed or verified; the same "72" is a
+    percentage, a count or a score.
+
+    Basis: Permendagri 86/2017 tables (each indicator has its satuan); Kepmendagri 050-5889/2021
+    (each sub kegiatan has kinerja, indikator and satuan); PermenPANRB 88/2021 criterion 2.5 (SMART).
+
+    Failing::
+
+        - {id: S1.I1, name: Angka Harapan Hidup, targets: {2024: 73.0}}
+
+    Passing::
+
+        - {id: S1.I1, name: Angka Harapan Hidup, unit: tahun, targets: {2024: 73.0}}
+    """
+
+    code = "CAS501"
+    name = "missing-unit"
+    severity = Severity.ERROR
+    messages = {"default": {"en": "indicator '{name}' has no unit", "id": "indikator '{name}' tidak memiliki satuan"}}
+
+    def check(self, ctx: "Context") -> Iterator[Finding]:
+        for node, ind in _indicators(ctx):
+            if _blank(ind.unit):
+                yield ctx.finding(self, node, field="unit", name=ind.name)
+
+
+class MissingBaseline(Rule):
+    """An indicator without a ``baseline`` (kondisi awal), or whose baseline has no value.
+
+    Why: without the starting point no one can tell whether the targets are ambitious, flat or
+    already met.
+
+    Basis: Permendagri 86/2017 tables (kondisi kinerja pada awal periode); PermenPANRB 88/2021
+    criterion 2.5 (SMART).
+
+    Failing::
+
+        - {id: S1.I1, name: Angka Harapan Hidup, unit: tahun, targets: {2024: 73.0}}
+
+    Passing::
+
+        - id: S1.I1
+          name: Angka Harapan Hidup
+          unit: tahun
+          baseline: {year: 2018, value: 72.4}
+          targets: {2024: 73.0}
+    """
+
+    code = "CAS502"
+    name = "missing-baseline"
+    severity = Severity.WARNING
+    messages = {
+        "default": {"en": "indicator '{name}' has no baseline", "id": "indikator '{name}' tidak memiliki kondisi awal"},
+        "no-value": {
+            "en": "the baseline of indicator '{name}' has no value",
+            "id": "kondisi awal indikator '{name}' tidak memiliki nilai",
+        },
+    }
+
+    def check(self, ctx: "Context") -> Iterator[Finding]:
+        for node, ind in _indicators(ctx):
+            if ind.baseline is None:
+                yield ctx.finding(self, node, field="baseline", name=ind.name)
+            elif ind.baseline.value is None:
+                yield ctx.finding(self, node, "no-value", field="baseline", name=ind.name)
+
+
+class MissingTargetYear(Rule):
+    """A year of the document's period without a target.
+
+    Every year from ``period.start`` to ``period.end`` needs a target (for an skp, whose period is
+    its one year, that year). An empty target (``2021:`` with no value) is missing; a qualitative
+    target (``WTP``) is a target. One finding per indicator lists the missing years, at its
+    ``targets`` (or at the indicator when it has none).
+
+    Why: a year without a target cannot be evaluated, and the annual plans (RKPD, Renja, PK) take
+    their targets from these columns.
+
+    Basis: Permendagri 86/2017 tables (target kinerja per tahun); PermenPANRB 88/2021 ("a target
+    for every year").
+
+    Failing (period 2020-2024)::
+
+        - id: S1.I1
+          name: Angka Harapan Hidup
+          targets: {2020: 72.6, 2021: 72.7, 2023: 72.9, 2024: 73.0}
+
+    Passing::
+
+        - id: S1.I1
+          name: Angka Harapan Hidup
+          targets: {2020: 72.6, 2021: 72.7, 2022: 72.8, 2023: 72.9, 2024: 73.0}
+    """
+
+    code = "CAS503"
+    name = "missing-target-year"
+    severity = Severity.ERROR
+    messages = {
+        "default": {
+            "en": "indicator '{name}' has no target for {years}",
+            "id": "indikator '{name}' tidak memiliki target untuk tahun {years}",
+        },
+    }
+
+    def check(self, ctx: "Context") -> Iterator[Finding]:
+        G = ctx.graph
+        for node, ind in _indicators(ctx):
+            period = G.nodes[G.nodes[node]["doc"]]["model"].period
+            missing = [y for y in period.years if ind.targets.get(y) is None]
+            if missing:
+                yield ctx.finding(self, node, field="targets", key=True, name=ind.name, years=missing)
+
+
+class FinalTargetMismatch(Rule):
+    """``final`` (kondisi akhir) differs from the last year's target.
+
+    The last year is the latest year with a target. Numbers compare with a tolerance for float
+    noise, ranges bound by bound, text exactly; a number against a range (or text) differs.
+
+    Why: the kondisi akhir column is what the plan promises at its end; when it disagrees with the
+    annual path, one of the two is a typo and evaluators cannot tell which.
+
+    Basis: Permendagri 86/2017 tables (kondisi kinerja pada akhir periode); DOMAIN.md ("kondisi
+    akhir equal to the path's end").
+
+    Failing::
+
+        - id: S1.I1
+          name: Angka Harapan Hidup
+          targets: {2023: 72.9, 2024: 73.0}
+          final: 73.2
+
+    Passing::
+
+        - id: S1.I1
+          name: Angka Harapan Hidup
+          targets: {2023: 72.9, 2024: 73.0}
+          final: 73.0
+    """
+
+    code = "CAS504"
+    name = "final-target-mismatch"
+    severity = Severity.WARNING
+    messages = {
+        "default": {
+            "en": "final {final} differs from the {year} target {target}",
+            "id": "kondisi akhir {final} berbeda dari target {year} sebesar {target}",
+        },
+    }
+
+    @staticmethod
+    def _equal(a: Any, b: Any) -> bool:
+        if isinstance(a, float) and isinstance(b, float):
+            return same_number(a, b)
+        if isinstance(a, Range) and isinstance(b, Range):
+            return same_number(a.min, b.min) and same_number(a.max, b.max)
+        return type(a) is type(b) and a == b
+
+    def check(self, ctx: "Context") -> Iterator[Finding]:
+        for node, ind in _indicators(ctx):
+            if ind.final is None:
+                continue
+            years = [y for y, v in ind.targets.items() if v is not None]
+            if not years:
+                continue
+            year = max(years)
+            target = ind.targets[year]
+            if not self._equal(ind.final, target):
+                yield ctx.finding(self, node, field="final", final=show(ind.final), year=year, target=show(target))
+
+
+class PathAgainstPolarity(Rule):
+    """The targets move against the declared polarity: a ``negative`` indicator whose targets rise.
+
+    The path runs from the first numeric target to the last, by year: a ``positive`` indicator
+    (also by default) must not end below where it starts, a ``negative`` one not above; ``stable``
+    is not checked, and intermediate years are not judged. A range counts at its bound least
+    ambitious for the polarity (``min`` for positive, ``max`` for negative); text targets and gaps
+    are skipped; fewer than two numeric targets is no path. Reported at the last target.
+
+    Why: either the polarity is wrong (and every capaian computed from it is inverted) or the plan
+    aims to get worse.
+
+    Basis: monitoring practice (Tren Positif/Tren Negatif, DOMAIN.md "Good indicators");
+    PermenPANRB 88/2021 criterion 2.5 (targets that are measurable and meaningful).
+
+    Failing::
+
+        - id: S1.I1
+          name: Tingkat Kemiskinan
+          polarity: negative
+          targets: {2020: 9.0, 2024: 10.0}
+
+    Passing::
+
+        - id: S1.I1
+          name: Tingkat Kemiskinan
+          polarity: negative
+          targets: {2020: {min: 9.0, max: 10.0}, 2024: {min: 7.0, max: 8.0}}
+    """
+
+    code = "CAS505"
+    name = "path-against-polarity"
+    severity = Severity.WARNING
+    messages = {
+        "positive": {
+            "en": "targets fall from {first} in {first_year} to {last} in {last_year}, but the polarity is positive (higher is better)",
+            "id": "target turun dari {first} pada {first_year} menjadi {last} pada {last_year}, padahal polaritasnya positif (makin tinggi makin baik)",
+        },
+        "negative": {
+            "en": "targets rise from {first} in {first_year} to {last} in {last_year}, but the polarity is negative (lower is better)",
+            "id": "target naik dari {first} pada {first_year} menjadi {last} pada {last_year}, padahal polaritasnya negatif (makin rendah makin baik)",
+        },
+    }
+
+    def check(self, ctx: "Context") -> Iterator[Finding]:
+        for node, ind in _indicators(ctx):
+            if ind.polarity == "stable":
+                continue
+            path = numeric_path(ind.targets, ind.polarity)
+            if len(path) < 2:
+                continue
+            (first_year, first), (last_year, last) = path[0], path[-1]
+            if (ind.polarity == "positive" and last < first) or (ind.polarity == "negative" and last > first):
+                yield ctx.finding(
+                    self, node, ind.polarity, field=("targets", str(last_year)),
+                    first=show(ind.targets[first_year], ind.polarity), first_year=first_year, last=show(ind.targets[last_year], ind.polarity), last_year=last_year,
+                )
+
+
+class PercentOutOfRange(Rule):
+    """Unit ``%``/``persen`` with a target, final or baseline value outside 0-100.
+
+    The percent spellings are ``%``, ``persen``, ``percent`` and ``prosen`` (case and spaces
+    ignored). Each bound of a range is checked on its own and reported at that bound; text
+    targets are skipped.
+
+    Why: a share cannot exceed the whole or fall below nothing; 120 is usually a count or an index
+    under the wrong unit, or a growth rate that needs its own unit.
+
+    Basis: Permendagri 86/2017 tables (satuan matches the measure); DOMAIN.md ("wrong unit for the
+    substance" among the auditors' usual findings).
+
+    Failing::
+
+        - {id: S1.I1, name: Persentase desa mandiri, unit: "%", targets: {2029: 125.79}}
+
+    Passing::
+
+        - {id: S1.I1, name: Persentase desa mandiri, unit: "%", targets: {2029: 25.79}}
+    """
+
+    code = "CAS506"
+    name = "percent-out-of-range"
+    severity = Severity.WARNING
+    messages = {
+        "default": {
+            "en": "{value} is not a percentage between 0 and 100 (unit '{unit}')",
+            "id": "{value} bukan persentase antara 0 dan 100 (satuan '{unit}')",
+        },
+    }
+
+    def check(self, ctx: "Context") -> Iterator[Finding]:
+        for node, ind in _indicators(ctx):
+            if normalize_unit(ind.unit) not in PERCENT_UNITS:
+                continue
+            for field, value in _values(ind):
+                if isinstance(value, Range):
+                    numbers = [(field + ("min",), value.min), (field + ("max",), value.max)]
+                elif isinstance(value, float):
+                    numbers = [(field, value)]
+                else:
+                    continue
+                for where, number in numbers:
+                    if not 0 <= number <= 100:
+                        yield ctx.finding(self, node, field=where, value=number, unit=ind.unit)
+
+
+#: Element kinds whose indicators are results (impact or outcome) when the indicator has no type.
+_RESULT_KINDS = frozenset({"tujuan", "sasaran", "program"})
+
+
+class ProcessIndicator(Rule):
+    """An activity or document-count indicator at an impact/outcome level.
+
+    An indicator counts as a result indicator when its ``type`` is ``impact`` or ``outcome``, or,
+    without a type, when its element is a tujuan, sasaran or program. Its name is then searched
+    (case, spaces and punctuation ignored; whole words) for the phrases of the option
+    ``process_words``. Program Penunjang Urusan Pemerintahan Daerah (program ``x.xx.01``) and the
+    elements under it are exempt: their indicators are administrative by design.
+
+    Option ``process_words`` (default: sosialisasi, rapat, fasilitasi, bimbingan teknis, bimtek,
+    terlaksananya, terselenggaranya, tersusunnya, jumlah dokumen, jumlah laporan, jumlah kegiatan):
+    a caller's list replaces the default.
+
+    Why: "% sosialisasi terlaksana" measures the agency's activity, not the change in society the
+    sasaran promises; auditors list it among the usual findings.
+
+    Basis: PermenPANRB 88/2021 criterion 2.5 (indicators that are outcome oriented); DOMAIN.md
+    ("process indicators at outcome level").
+
+    Failing::
+
+        - id: S1
+          kind: sasaran
+          name: Meningkatnya derajat kesehatan masyarakat
+          indicators:
+            - {id: S1.I1, name: Jumlah sosialisasi PHBS, unit: kali}
+
+    Passing::
+
+        - id: S1
+          kind: sasaran
+          name: Meningkatnya derajat kesehatan masyarakat
+          indicators:
+            - {id: S1.I1, name: Persentase rumah tangga ber-PHBS, unit: "%"}
+    """
+
+    code = "CAS507"
+    name = "process-indicator"
+    severity = Severity.WARNING
+    options = {
+        "process_words": [
+            "sosialisasi", "rapat", "fasilitasi", "bimbingan teknis", "bimtek", "terlaksananya",
+            "terselenggaranya", "tersusunnya", "jumlah dokumen", "jumlah laporan", "jumlah kegiatan",
+        ],
+    }
+    messages = {
+        "default": {
+            "en": "'{name}' counts an activity or a document ('{word}'), not a result, at the {level} level",
+            "id": "'{name}' mengukur kegiatan atau dokumen ('{word}'), bukan hasil, pada tingkat {level}",
+        },
+    }
+
+    def check(self, ctx: "Context") -> Iterator[Finding]:
+        G = ctx.graph
+        pattern = word_pattern(word_list(ctx, self, "process_words"))
+        if pattern is None:
+            return
+        exempt = penunjang(ctx)
+        for node, ind in _indicators(ctx):
+            element = G.nodes[node]["element"]
+            kind = G.nodes[element]["kind"]
+            if ind.type is not None:
+                if ind.type not in ("impact", "outcome"):
+                    continue
+                level = ind.type
+            elif kind in _RESULT_KINDS and G.nodes[element]["level"] is not None:
+                level = kind
+            else:
+                continue
+            if element in exempt:
+                continue
+            match = pattern.search(normalize_name(ind.name))
+            if match:
+                yield ctx.finding(self, node, field="name", name=ind.name, word=match.group(0), level=level)
+
+
+_COUNT_UNITS = [
+    "dokumen", "laporan", "orang", "jiwa", "unit", "buah", "kegiatan", "paket", "kali", "lokasi",
+    "desa", "kelurahan", "sekolah", "rumah", "keluarga", "kk", "lembaga", "kelompok", "kasus",
+]
+_PERCENT = list(PERCENT_SPELLINGS)
+
+
+class UnitNameMismatch(Rule):
+    """The name says one unit and ``unit`` another ("Persentase ..." with unit ``dokumen``).
+
+    The option ``name_units`` is a table read top to bottom; the first entry whose ``starts``
+    phrase begins the name (case, spaces and punctuation ignored; whole words) decides: ``allow``
+    lists the only fitting units, ``deny`` units that contradict the name. Default table:
+
+    ========================================================= ================================
+    name starts with                                           unit
+    ========================================================= ================================
+    Persentase, Prosentase, Proporsi                           only ``%``/``persen``/``percent``/``prosen``
+    Angka Harapan Hidup, Rata-rata Lama Sekolah,               only ``tahun``
+    Harapan Lama Sekolah
+    Jumlah, Banyaknya                                          not a percent unit
+    Tingkat, Indeks, Rasio                                     not a count unit (dokumen, laporan,
+                                                               orang, jiwa, unit, buah, kegiatan, ...)
+    ========================================================= ================================
+
+    "Tingkat", "Indeks" and "Rasio" only deny count units: "Tingkat Kemiskinan" is in ``%`` but
+    "Tingkat kepuasan" may be an ``indeks`` and "Rasio Gini" a ``rasio``, ``indeks`` or ``poin``.
+    Units compare after normalising case and spaces. A caller's table replaces the default;
+    entries are ``{"starts": [...], "allow": [...]}`` or ``{"starts": [...], "deny": [...]}``.
+    An indicator without a unit is CAS501's.
+
+    Why: a unit that contradicts the name means the target is not the quantity named; the number
+    cannot be evaluated.
+
+    Basis: Permendagri 86/2017 tables (satuan per indikator); DOMAIN.md ("wrong unit for the
+    substance" among the auditors' usual findings).
+
+    Failing::
+
+        - {id: S1.I1, name: Persentase dokumen perencanaan yang tepat waktu, unit: dokumen}
+
+    Passing::
+
+        - {id: S1.I1, name: Persentase dokumen perencanaan yang tepat waktu, unit: "%"}
+    """
+
+    code = "CAS508"
+    name = "unit-name-mismatch"
+    severity = Severity.WARNING
+    options = {
+        "name_units": [
+            {"starts": ["persentase", "prosentase", "proporsi"], "allow": _PERCENT},
+            {"starts": ["angka harapan hidup", "rata-rata lama sekolah", "harapan lama sekolah"], "allow": ["tahun"]},
+            {"starts": ["jumlah", "banyaknya"], "deny": _PERCENT},
+            {"starts": ["tingkat", "indeks", "rasio"], "deny": _COUNT_UNITS},
+        ],
+    }
+    messages = {
+        "allow": {
+            "en": "a name starting '{start}' is measured in {units}, not '{unit}'",
+            "id": "nama berawalan '{start}' bersatuan {units}, bukan '{unit}'",
+        },
+        "deny": {
+            "en": "a name starting '{start}' is not measured in '{unit}'",
+            "id": "nama berawalan '{start}' tidak bersatuan '{unit}'",
+        },
+    }
+
+    def _table(self, ctx: "Context") -> list[tuple[list[str], str, frozenset[str], list[str]]]:
+        table = ctx.option(self, "name_units")
+        shape = "unit-name-mismatch: name_units is a list of {starts: [...], allow: [...]} or {starts: [...], deny: [...]}"
+        if not isinstance(table, (list, tuple)):
+            raise UsageError(shape)
+        out = []
+        for entry in table:
+            if not isinstance(entry, dict) or set(entry) not in ({"starts", "allow"}, {"starts", "deny"}):
+                raise UsageError(shape)
+            mode = "allow" if "allow" in entry else "deny"
+            lists = (entry["starts"], entry[mode])
+            if not all(isinstance(l, (list, tuple)) and all(isinstance(w, str) for w in l) for l in lists):
+                raise UsageError("unit-name-mismatch: starts, allow and deny are lists of text")
+            units = [u for u in (normalize_unit(u) for u in entry[mode]) if u is not None]
+            starts = [s for s in (normalize_name(s) for s in entry["starts"]) if s]
+            out.append((starts, mode, frozenset(units), units))
+        return out
+
+    def check(self, ctx: "Context") -> Iterator[Finding]:
+        table = self._table(ctx)
+        for node, ind in _indicators(ctx):
+            unit = normalize_unit(ind.unit)
+            if unit is None:
+                continue
+            name = normalize_name(ind.name)
+            for starts, mode, units, listed in table:
+                start = next((s for s in starts if name == s or name.startswith(s + " ")), None)
+                if start is None:
+                    continue
+                if (mode == "allow") != (unit in units):
+                    yield ctx.finding(self, node, mode, field="unit", start=start, units=listed, unit=ind.unit)
+                break
+
+
+class PolarityNameHint(Rule):
+    """A lower-is-better name (kemiskinan, pengangguran, stunting, kematian, gini) declared ``positive``.
+
+    The name (case, spaces and punctuation ignored; whole words) is searched for the phrases of the
+    option ``negative_words``; an indicator whose polarity is ``positive``, written or by default,
+    is reported. A name that also holds a phrase of ``reversing_words`` measures the effort against
+    the quantity or its reach ("Persentase penurunan angka kemiskinan", "Cakupan penanganan stunting",
+    "Persentase penduduk miskin yang menerima bantuan sosial"), where higher is better, and is not
+    reported.
+
+    Options (a caller's list replaces the default):
+
+    - ``negative_words``: kemiskinan, miskin, pengangguran, stunting, kematian, gini, gizi buruk,
+      kumuh, putus sekolah, kriminalitas, kecelakaan, buta huruf;
+    - ``reversing_words``: penurunan, menurunnya, turunnya, berkurangnya, pengurangan, penanganan,
+      penanggulangan, pencegahan, pengentasan, cakupan, ditangani, tertangani, terlayani, menerima,
+      mendapat, mendapatkan, bebas.
+
+    Why: with the wrong polarity, capaian is computed the wrong way round: a kemiskinan rate that
+    falls below target reads as failure.
+
+    Basis: monitoring practice (Tren Negatif for stunting, kemiskinan, TPT, gini, AKI/AKB;
+    DOMAIN.md "Good indicators").
+
+    Failing::
+
+        - {id: S1.I1, name: Tingkat Kemiskinan, unit: "%"}      # positive by default
+
+    Passing::
+
+        - {id: S1.I1, name: Tingkat Kemiskinan, unit: "%", polarity: negative}
+    """
+
+    code = "CAS509"
+    name = "polarity-name-hint"
+    severity = Severity.WARNING
+    options = {
+        "negative_words": [
+            "kemiskinan", "miskin", "pengangguran", "stunting", "kematian", "gini", "gizi buruk", "kumuh",
+            "putus sekolah", "kriminalitas", "kecelakaan", "buta huruf",
+        ],
+        "reversing_words": [
+            "penurunan", "menurunnya", "turunnya", "berkurangnya", "pengurangan", "penanganan", "penanggulangan",
+            "pencegahan", "pengentasan", "cakupan", "ditangani", "tertangani", "terlayani", "menerima",
+            "mendapat", "mendapatkan", "bebas",
+        ],
+    }
+    messages = {
+        "default": {
+            "en": "'{name}' mentions {word}, where lower is better, but the polarity is positive by default: declare polarity negative",
+            "id": "'{name}' menyebut {word}, yang makin rendah makin baik, tetapi polaritasnya positif secara bawaan: nyatakan polarity negative",
+        },
+        "explicit": {
+            "en": "'{name}' mentions {word}, where lower is better, but the polarity is declared positive",
+            "id": "'{name}' menyebut {word}, yang makin rendah makin baik, tetapi polaritasnya dinyatakan positif",
+        },
+    }
+
+    def check(self, ctx: "Context") -> Iterator[Finding]:
+        negative = word_pattern(word_list(ctx, self, "negative_words"))
+        reversing = word_pattern(word_list(ctx, self, "reversing_words"))
+        if negative is None:
+            return
+        for node, ind in _indicators(ctx):
+            if ind.polarity != "positive":
+                continue
+            name = normalize_name(ind.name)
+            match = negative.search(name)
+            if match is None or (reversing is not None and reversing.search(name)):
+                continue
+            field = polarity_field(ind)
+            yield ctx.finding(self, node, "explicit" if field else "default", field=field, name=ind.name, word=match.group(0))
+
+
+class MissingDefinition(Rule):
+    """An IKU (``key: true``) without ``definition`` or ``source``.
+
+    A blank text counts as none. Reported at ``key``.
+
+    Why: an IKU is reported every year against the same yardstick; without its definisi
+    operasional (formula) and sumber data, each year's figure may be computed differently.
+
+    Basis: PermenPANRB 88/2021 evaluation sheet (IKU with definisi operasional and data source;
+    DOMAIN.md, Good indicators).
+
+    Failing::
+
+        - {id: S1.I1, name: Angka Harapan Hidup, unit: tahun, key: true}
+
+    Passing::
+
+        - id: S1.I1
+          name: Angka Harapan Hidup
+          unit: tahun
+          key: true
+          definition: Rata-rata tahun hidup yang akan dijalani sejak lahir
+          source: BPS
+    """
+
+    code = "CAS510"
+    name = "missing-definition"
+    severity = Severity.INFO
+    messages = {
+        "definition": {
+            "en": "IKU '{name}' has no definition (definisi operasional)",
+            "id": "IKU '{name}' tidak memiliki definisi operasional",
+        },
+        "source": {"en": "IKU '{name}' has no data source", "id": "IKU '{name}' tidak memiliki sumber data"},
+        "both": {
+            "en": "IKU '{name}' has neither a definition (definisi operasional) nor a data source",
+            "id": "IKU '{name}' tidak memiliki definisi operasional maupun sumber data",
+        },
+    }
+
+    def check(self, ctx: "Context") -> Iterator[Finding]:
+        for node, ind in _indicators(ctx):
+            if not ind.key:
+                continue
+            no_definition, no_source = _blank(ind.definition), _blank(ind.source)
+            if no_definition or no_source:
+                variant = "both" if no_definition and no_source else ("definition" if no_definition else "source")
+                yield ctx.finding(self, node, variant, field="key", name=ind.name)
+
+
+class BadRange(Rule):
+    """A range with ``min`` greater than ``max``, in a target, ``final`` or the baseline.
+
+    Why: such a range promises nothing: every value is outside it. It is usually the two bounds
+    swapped, and every numeric rule reads it wrongly.
+
+    Basis: FORMAT.md (a range ``{min, max}``, the RPJMN's "7,0-8,0").
+
+    Failing::
+
+        targets: {2024: {min: 8.0, max: 7.0}}
+
+    Passing::
+
+        targets: {2024: {min: 7.0, max: 8.0}}
+    """
+
+    code = "CAS511"
+    name = "bad-range"
+    severity = Severity.ERROR
+    messages = {
+        "default": {
+            "en": "range min {min} is greater than max {max}: write {{min: {max}, max: {min}}}",
+            "id": "batas bawah {min} lebih besar dari batas atas {max}: tulis {{min: {max}, max: {min}}}",
+        },
+    }
+
+    def check(self, ctx: "Context") -> Iterator[Finding]:
+        for node, ind in _indicators(ctx):
+            for field, value in _values(ind):
+                if isinstance(value, Range) and value.min > value.max:
+                    yield ctx.finding(self, node, field=field, min=value.min, max=value.max)

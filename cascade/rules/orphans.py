@@ -1,0 +1,532 @@
+"""CAS3xx: orphans and coverage, the heart of the library.
+
+A goal is *reached* when a chain of links leads from it up to the national tier; it is *supported*
+when something below it serves it. Both are computed once per workspace over the graph's edges
+(``G.succ`` upward, ``G.pred`` downward), in time linear in the size of the graph. A reference into
+a document absent from the workspace (a node's ``external`` links) counts as reaching upward, so a
+partial workspace (one OPD's renstra with its RPJMD) is never reported for what only an absent
+document could provide.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from typing import TYPE_CHECKING, Iterator
+
+import networkx as nx
+
+from ..findings import Finding, Severity
+from . import Rule
+
+if TYPE_CHECKING:
+    from .context import Context
+
+#: Edge types by which an element reaches upward (and, read backwards, is served from below).
+_UPWARD = frozenset(("parent", "supports", "crosscuts"))
+#: Element kinds that must carry an indicator (misi and the RPJMN's priorities need not).
+_MEASURED = frozenset(("tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan", "rhk"))
+#: Edge types below which a goal's cascade hangs (its descendants).
+_DESCENT = frozenset(("parent", "supports"))
+
+
+def _links_up(ctx: "Context", node: str, types: frozenset[str]) -> bool:
+    """Whether ``node`` names a link of ``types``, resolved or into an absent document."""
+    if any(edge["type"] in types for edge in ctx.graph.succ[node].values()):
+        return True
+    return any(t in types for t, _ in ctx.graph.nodes[node].get("external", ()))
+
+
+def _reached(ctx: "Context") -> set[str]:
+    """Elements with a path up to the national tier: one reverse breadth-first search."""
+    G = ctx.graph
+    seeds = [n for n in ctx.nodes_of("element")
+             if G.nodes[n]["tier"] == 0 or any(t in _UPWARD for t, _ in G.nodes[n].get("external", ()))]
+    reached = set(seeds)
+    queue = deque(seeds)
+    while queue:
+        node = queue.popleft()
+        for below, edge in G.pred[node].items():
+            if edge["type"] in _UPWARD and below not in reached and G.nodes[below]["type"] == "element":
+                reached.add(below)
+                queue.append(below)
+    return reached
+
+
+def _order(ctx: "Context", node: str) -> tuple:
+    """(file, data path): the order of elements in the files, without building source maps."""
+    attrs = ctx.graph.nodes[node]
+    return (ctx.documents[attrs["doc"]].file, attrs["path"])
+
+
+def _indicators(G: nx.DiGraph, element: str) -> int:
+    """The number of indicators of an element."""
+    return sum(1 for e in G.pred[element].values() if e["type"] == "indicator_of")
+
+
+class OrphanElement(Rule):
+    """An element with no path up to the national tier: its cascade is broken.
+
+    An element is reached when it is an RPJMN element, when it links to a document absent from the
+    workspace (that link is trusted), or when a ``parent``, ``supports`` or ``crosscuts`` link leads
+    to a reached element. What is not reached is reported once, at the top of each detached subtree
+    (an element whose upward links lead to no other unreached element; for a detached cycle, its
+    first member), with the number of elements below it (descendants through ``parent`` and
+    ``supports``) and of indicators on it and below it that are cut off with it. Each cut-off
+    element is counted under one top only (the first in file order), so the counts add up. A written
+    ``justification`` on the top element turns the finding into CAS903.
+
+    Why: a goal that no chain of links ties to a national priority spends budget on something the
+    plan above never asked for, and evaluators cannot credit its results to any upper target.
+    Reporting only the top of each break keeps one missing link from burying the report.
+
+    Basis: PermenPANRB 89/2021 (cascading from the organisation's strategic goals down to each
+    employee) and Bappenas' regional plan assessment (regional sasaran must map to national PN
+    sasaran); SAKIP criterion 2.8 (cascading at every level).
+
+    Failing::
+
+        - {id: T2, kind: tujuan, name: Meningkatnya pariwisata daerah}     # no supports
+        - {id: S2.1, kind: sasaran, name: Meningkatnya kunjungan wisata, parent: T2}
+
+    Passing::
+
+        - {id: T2, kind: tujuan, name: Meningkatnya pariwisata daerah, supports: [klaten.rpjmd-2025:S4.1]}
+        - {id: S2.1, kind: sasaran, name: Meningkatnya kunjungan wisata, parent: T2}
+    """
+
+    code = "CAS301"
+    name = "orphan-element"
+    severity = Severity.ERROR
+    justifiable = True
+    messages = {
+        "default": {
+            "en": "{kind} '{name}' has no path up to the national tier; cut off with it: {elements} element(s) below it, {indicators} indicator(s)",
+            "id": "{kind} '{name}' tidak tertaut sampai ke tingkat nasional; ikut terputus: {elements} elemen di bawahnya, {indicators} indikator",
+        },
+    }
+
+    def check(self, ctx: "Context") -> Iterator[Finding]:
+        G = ctx.graph
+        reached = ctx.index("reached", _reached)
+        lost = [n for n in ctx.nodes_of("element") if n not in reached]
+        if not lost:
+            return
+        # Upward links among unreached elements; the sinks of its condensation are the tops.
+        up = nx.DiGraph()
+        up.add_nodes_from(lost)
+        up.add_edges_from((n, t) for n in lost for t, e in G.succ[n].items() if e["type"] in _UPWARD and t in up)
+        condensed = nx.condensation(up)
+        members = condensed.graph["mapping"]
+        tops = sorted((min(condensed.nodes[c]["members"], key=lambda n: _order(ctx, n)) for c in condensed if not condensed.succ[c]),
+                      key=lambda n: _order(ctx, n))
+        counted: set[str] = set(tops)
+        for top in tops:
+            elements = 0
+            indicators = _indicators(G, top)
+            queue = deque([top])
+            # the rest of the top's own cycle belongs to it as well
+            for peer in condensed.nodes[members[top]]["members"]:
+                if peer not in counted:
+                    counted.add(peer)
+                    queue.append(peer)
+                    elements += 1
+                    indicators += _indicators(G, peer)
+            while queue:
+                node = queue.popleft()
+                for below, edge in G.pred[node].items():
+                    if edge["type"] in _DESCENT and below in up and below not in counted:
+                        counted.add(below)
+                        queue.append(below)
+                        elements += 1
+                        indicators += _indicators(G, below)
+            attrs = G.nodes[top]
+            yield ctx.finding(self, top, kind=attrs["kind"], name=attrs["name"], elements=elements, indicators=indicators)
+
+
+class OrphanIndicator(Rule):
+    """An indicator that supports no upper indicator while its element sits below the top of the cascade.
+
+    Every indicator below the prioritas nasional should name, in ``supports``, the upper indicator
+    it contributes to (in an upper document, or within its own document a sasaran indicator that a
+    program indicator feeds). A reference into a document absent from the workspace counts. An
+    indicator whose ``supports`` all name nothing (CAS202) is an orphan as well. Indicators of a
+    prioritas nasional, the top of the cascade, are not checked. A written ``justification`` on the
+    indicator's element turns the finding into CAS903.
+
+    Why: when goals are linked but their indicators are not, nobody can tell how much a regional
+    result contributes to the upper target; the cascade exists only in the goals' names.
+
+    Basis: PermenPANRB 89/2021 (cascading is of "sasaran strategis, indikator kinerja, dan target
+    kinerja", not of goal names alone); Bappenas' regional plan assessment (each supported PN needs a
+    program with a relevant indicator).
+
+    Failing::
+
+        - id: S1
+          kind: sasaran
+          supports: [klaten.rpjmd-2025:S2.1]
+          indicators:
+            - {id: S1.I1, name: Persentase PPKS yang tertangani, unit: "%"}
+
+    Passing::
+
+        - id: S1
+          kind: sasaran
+          supports: [klaten.rpjmd-2025:S2.1]
+          indicators:
+            - {id: S1.I1, name: Persentase PPKS yang tertangani, unit: "%", supports: [klaten.rpjmd-2025:S2.1.I1]}
+    """
+
+    code = "CAS302"
+    name = "orphan-indicator"
+    severity = Severity.WARNING
+    justifiable = True
+    messages = {
+        "default": {
+            "en": "indicator '{name}' supports no upper indicator",
+            "id": "indikator '{name}' tidak mendukung indikator di atasnya",
+        },
+    }
+
+    def check(self, ctx: "Context") -> Iterator[Finding]:
+        G = ctx.graph
+        for node in ctx.nodes_of("indicator"):
+            attrs = G.nodes[node]
+            if G.nodes[attrs["element"]]["kind"] == "prioritas_nasional":
+                continue
+            if not _links_up(ctx, node, frozenset(("supports",))):
+                yield ctx.finding(self, node, name=attrs["name"])
+
+
+def _deepest(ctx: "Context") -> dict[str, int]:
+    """The deepest level used in each document: where an excerpt (an RPJMN down to kegiatan
+    prioritas only) stops, its cascade continues in other documents."""
+    G = ctx.graph
+    out: dict[str, int] = {}
+    for node in ctx.nodes_of("element"):
+        attrs = G.nodes[node]
+        if attrs["level"] is not None and attrs["level"] > out.get(attrs["doc"], -1):
+            out[attrs["doc"]] = attrs["level"]
+    return out
+
+
+class UnsupportedElement(Rule):
+    """An upper element (or IKU) that nothing below supports: it is not cascaded.
+
+    Three cases, each chosen so that a partial workspace is not drowned in findings:
+
+    1. an element above the deepest kind its document uses (a sasaran in a renstra that has
+       programs, a program prioritas in an RPJMN that lists kegiatan prioritas) with no child
+       (``parent``) and no lower supporter (``supports`` or ``crosscuts``); a document that stops
+       at a level (an RPJMN excerpt down to kegiatan prioritas) is not expected to go deeper;
+    2. a prioritas nasional whose whole subtree receives ``supports`` from no RPJMD element, only
+       when at least one RPJMD aligned to that RPJMN is in the workspace (a national priority no
+       region serves);
+    3. an IKU (``key: true``) of an element that is supported from a lower document, while no
+       indicator of a lower document supports the IKU (the goal was cascaded, its key measure not);
+       the RPJMN's indicators are left to case 2, since no single region carries every national one.
+
+    A written ``justification`` on the element turns the finding into CAS903.
+
+    Why: an upper goal that nothing below serves is a promise without a program, staff or budget
+    behind it; it is the top-down counterpart of an orphan.
+
+    Basis: Bappenas' regional plan assessment (regional sasaran must map to national PN sasaran;
+    each supported PN needs a program with a relevant indicator); PermenPANRB 89/2021 (the
+    indicator and target are cascaded, not only the goal).
+
+    Failing::
+
+        - {id: S2.2, kind: sasaran, name: Meningkatnya pemberdayaan fakir miskin, parent: T2}
+        # no program has parent S2.2, nothing supports it
+
+    Passing::
+
+        - {id: S2.2, kind: sasaran, name: Meningkatnya pemberdayaan fakir miskin, parent: T2}
+        - {id: "1.06.05", kind: program, name: Program Pemberdayaan Sosial, parent: S2.2}
+    """
+
+    code = "CAS303"
+    name = "unsupported-element"
+    severity = Severity.WARNING
+    justifiable = True
+    messages = {
+        "default": {
+            "en": "{kind} '{name}' has no element below it: no child and nothing supports it",
+            "id": "{kind} '{name}' tidak memiliki elemen di bawahnya: tidak ada turunan dan tidak ada yang mendukungnya",
+        },
+        "national": {
+            "en": "prioritas nasional '{name}' is served by no RPJMD element (RPJMD present: {documents})",
+            "id": "prioritas nasional '{name}' tidak didukung elemen RPJMD mana pun (RPJMD yang ada: {documents})",
+        },
+        "iku": {
+            "en": "IKU '{name}' is not cascaded: its element is supported from below, but no lower indicator supports it",
+            "id": "IKU '{name}' tidak diturunkan: elemennya didukung dari bawah, tetapi tidak ada indikator di bawah yang mendukungnya",
+        },
+    }
+
+    def check(self, ctx: "Context") -> Iterator[Finding]:
+        G = ctx.graph
+        deepest = ctx.index("deepest_level", _deepest)
+        for node in ctx.nodes_of("element"):
+            attrs = G.nodes[node]
+            if attrs["level"] is None or attrs["level"] >= deepest[attrs["doc"]]:
+                continue
+            if not any(e["type"] in _UPWARD for e in G.pred[node].values()):
+                yield ctx.finding(self, node, kind=attrs["kind"], name=attrs["name"])
+        yield from self._national(ctx)
+        yield from self._iku(ctx)
+
+    def _national(self, ctx: "Context") -> Iterator[Finding]:
+        G = ctx.graph
+        regional: dict[str, list[str]] = {}
+        for doc_id in ctx.nodes_of("document"):
+            if G.nodes[doc_id]["kind"] == "rpjmn":
+                aligned = sorted(d for d, e in G.pred[doc_id].items() if e["type"] == "aligns_to" and G.nodes[d]["kind"] == "rpjmd")
+                if aligned:
+                    regional[doc_id] = aligned
+        if not regional:
+            return
+        for pn in ctx.nodes_of("element"):
+            doc_id = G.nodes[pn]["doc"]
+            if G.nodes[pn]["kind"] != "prioritas_nasional" or doc_id not in regional:
+                continue
+            # a PN's subtree is a tree (one parent each), so the subtrees together cost one pass
+            served = False
+            seen = {pn}
+            queue = deque([pn])
+            while queue and not served:
+                node = queue.popleft()
+                for below, edge in G.pred[node].items():
+                    if edge["type"] == "parent" and below not in seen and G.nodes[below]["doc"] == doc_id:
+                        seen.add(below)
+                        queue.append(below)
+                    elif edge["type"] == "supports" and G.nodes[G.nodes[below]["doc"]]["kind"] == "rpjmd":
+                        served = True
+                        break
+            if not served:
+                yield ctx.finding(self, pn, "national", name=G.nodes[pn]["name"], documents=regional[doc_id])
+
+    def _iku(self, ctx: "Context") -> Iterator[Finding]:
+        G = ctx.graph
+        for node in ctx.nodes_of("indicator"):
+            attrs = G.nodes[node]
+            if not attrs["model"].key or attrs["tier"] == 0:
+                continue
+            tier = attrs["tier"]
+            element = attrs["element"]
+            if not any(e["type"] == "supports" and G.nodes[b]["tier"] > tier for b, e in G.pred[element].items()):
+                continue
+            if not any(e["type"] == "supports" and G.nodes[b]["tier"] > tier for b, e in G.pred[node].items()):
+                yield ctx.finding(self, node, "iku", name=attrs["name"])
+
+
+class MissingIndicator(Rule):
+    """A tujuan, sasaran, program, kegiatan, sub kegiatan or rhk without an indicator.
+
+    Checks elements of those kinds in every document; misi and the RPJMN's priorities are exempt
+    (the RPJMN sets indicators where it chooses). A written ``justification`` on the element turns
+    the finding into CAS903.
+
+    Why: a goal without an indicator cannot be measured, so neither its achievement nor its
+    contribution upward can be evaluated.
+
+    Basis: Permendagri 86/2017 (every tujuan, sasaran, program and kegiatan row has its indikator);
+    Kepmendagri 050-5889/2021 (each sub kegiatan has kinerja, indikator and satuan); PermenPANRB
+    6/2022 (each RHK has an indicator and target).
+
+    Failing::
+
+        - {id: "1.06.04", kind: program, name: Program Rehabilitasi Sosial, parent: S1}
+
+    Passing::
+
+        - id: "1.06.04"
+          kind: program
+          name: Program Rehabilitasi Sosial
+          parent: S1
+          indicators:
+            - {id: P4.I1, name: Persentase PPKS yang mendapatkan rehabilitasi sosial, unit: "%"}
+    """
+
+    code = "CAS304"
+    name = "missing-indicator"
+    severity = Severity.ERROR
+    justifiable = True
+    messages = {
+        "default": {
+            "en": "{kind} '{name}' has no indicator",
+            "id": "{kind} '{name}' tidak memiliki indikator",
+        },
+    }
+
+    def check(self, ctx: "Context") -> Iterator[Finding]:
+        G = ctx.graph
+        for node in ctx.nodes_of("element"):
+            attrs = G.nodes[node]
+            if attrs["kind"] in _MEASURED and not attrs["model"].indicators:
+                yield ctx.finding(self, node, kind=attrs["kind"], name=attrs["name"])
+
+
+class IdleUnit(Rule):
+    """An organisation unit that owns no element and holds no staff target.
+
+    Checks every unit of a renstra's ``organization``: it is idle when no element names it as
+    ``owner`` and no rhk's ``employee.unit`` names it.
+
+    Why: every unit of an OPD exists for its tupoksi; a unit that owns no program, kegiatan or sub
+    kegiatan and whose staff hold no rhk does work the performance plan does not show.
+
+    Basis: PermenPANRB 89/2021 (performance is cascaded to every organisational unit); SAKIP
+    criterion 2.10 (every employee has a performance plan).
+
+    Failing::
+
+        organization:
+          - {id: LINJAMSOS, name: Bidang Perlindungan dan Jaminan Sosial, level: administrator}
+        elements: []          # nothing has owner LINJAMSOS
+
+    Passing::
+
+        organization:
+          - {id: LINJAMSOS, name: Bidang Perlindungan dan Jaminan Sosial, level: administrator}
+        elements:
+          - {id: "1.06.06", kind: program, name: Program Perlindungan dan Jaminan Sosial, owner: LINJAMSOS}
+    """
+
+    code = "CAS305"
+    name = "idle-unit"
+    severity = Severity.WARNING
+    messages = {
+        "default": {
+            "en": "unit '{name}' owns no element and no staff target names it",
+            "id": "unit '{name}' tidak memiliki elemen dan tidak ada SKP pegawai yang menyebutnya",
+        },
+    }
+
+    def check(self, ctx: "Context") -> Iterator[Finding]:
+        G = ctx.graph
+        for node in ctx.nodes_of("unit"):
+            if not any(e["type"] in ("owner", "unit") for e in G.pred[node].values()):
+                yield ctx.finding(self, node, name=G.nodes[node]["name"])
+
+
+class UnlinkedStaffTarget(Rule):
+    """An ``rhk`` that neither intervenes a superior's rhk nor supports a renstra element.
+
+    An rhk is reported when it has neither a ``parent`` nor a ``supports`` link that resolves or
+    points into a document absent from the workspace. A written ``justification`` on the rhk turns
+    the finding into CAS903.
+
+    Why: a staff target (rencana hasil kerja) must derive from something: the head of the OPD's
+    from the renstra or perjanjian kinerja (``supports``), every other employee's from a superior's
+    rhk (``parent``); otherwise the work is real but counts toward no goal.
+
+    Basis: PermenPANRB 6/2022 (the head of an OPD takes SKP results from the Perjanjian Kinerja;
+    every other employee's RHK must intervene a superior's result).
+
+    Failing::
+
+        - id: RHK-07
+          kind: rhk
+          name: Terlaksananya pendataan PPKS
+          employee: {nip: "198703122010012004", name: Sri Lestari, unit: REHSOS}
+
+    Passing::
+
+        - id: RHK-07
+          kind: rhk
+          name: Terlaksananya pendataan PPKS
+          parent: RHK-03
+          employee: {nip: "198703122010012004", name: Sri Lestari, unit: REHSOS}
+    """
+
+    code = "CAS306"
+    name = "unlinked-staff-target"
+    severity = Severity.ERROR
+    justifiable = True
+    messages = {
+        "default": {
+            "en": "rhk '{name}' intervenes no superior rhk and supports no renstra element",
+            "id": "rhk '{name}' tidak mengintervensi rhk atasan dan tidak mendukung elemen renstra",
+        },
+    }
+
+    def check(self, ctx: "Context") -> Iterator[Finding]:
+        G = ctx.graph
+        for node in ctx.nodes_of("element"):
+            if G.nodes[node]["kind"] == "rhk" and not _links_up(ctx, node, _DESCENT):
+                yield ctx.finding(self, node, name=G.nodes[node]["name"])
+
+
+def _reaching_staff(ctx: "Context") -> set[str]:
+    """Elements whose cascade below reaches an rhk: one upward search from every rhk."""
+    G = ctx.graph
+    seeds = [n for n in ctx.nodes_of("element") if G.nodes[n]["kind"] == "rhk"]
+    seen = set(seeds)
+    queue = deque(seeds)
+    while queue:
+        node = queue.popleft()
+        for above, edge in G.succ[node].items():
+            if edge["type"] in _UPWARD and above not in seen:
+                seen.add(above)
+                queue.append(above)
+    return seen
+
+
+class ShallowCascade(Rule):
+    """A renstra sasaran whose cascade never reaches staff targets.
+
+    The cascade below a sasaran is everything that reaches it through ``parent``, ``supports`` or
+    ``crosscuts``, transitively: its programs, kegiatan and sub kegiatan and the rhk that support
+    them. Only checked when an skp aligned to the renstra is in the workspace, so a renstra linted
+    on its own is not reported. A written ``justification`` on the sasaran turns the finding into
+    CAS903.
+
+    Why: a sasaran whose cascade ends before any employee's rhk is nobody's work; the SAKIP
+    evaluation asks for cascading down to individual staff.
+
+    Basis: PermenPANRB 89/2021 (cascading "sampai dengan individu pegawai"); auditors' usual finding
+    of a cascade that stops before eselon II or staff; SAKIP criterion 2.8.
+
+    Failing::
+
+        # renstra
+        - {id: S3, kind: sasaran, name: Meningkatnya kualitas data terpadu kesejahteraan sosial, parent: T1}
+        # skp: no rhk supports S3 or anything below it
+
+    Passing::
+
+        # skp
+        - id: RHK-01
+          kind: rhk
+          name: Meningkatnya kualitas data terpadu kesejahteraan sosial
+          supports: [klaten.dinsos.renstra-2025:S3]
+    """
+
+    code = "CAS307"
+    name = "shallow-cascade"
+    severity = Severity.INFO
+    justifiable = True
+    messages = {
+        "default": {
+            "en": "sasaran '{name}' is not cascaded to any staff target (rhk) in {documents}",
+            "id": "sasaran '{name}' tidak diturunkan ke rencana hasil kerja (rhk) pegawai mana pun dalam {documents}",
+        },
+    }
+
+    def check(self, ctx: "Context") -> Iterator[Finding]:
+        G = ctx.graph
+        staffed: dict[str, list[str]] = {}
+        for doc_id in ctx.nodes_of("document"):
+            if G.nodes[doc_id]["kind"] == "renstra":
+                skp = sorted(d for d, e in G.pred[doc_id].items() if e["type"] == "aligns_to" and G.nodes[d]["kind"] == "skp")
+                if skp:
+                    staffed[doc_id] = skp
+        if not staffed:
+            return
+        reaching = ctx.index("reaching_staff", _reaching_staff)
+        for node in ctx.nodes_of("element"):
+            attrs = G.nodes[node]
+            if attrs["kind"] == "sasaran" and attrs["doc"] in staffed and node not in reaching:
+                yield ctx.finding(self, node, name=attrs["name"], documents=staffed[attrs["doc"]])

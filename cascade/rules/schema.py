@@ -39,7 +39,7 @@ class MissingField(Rule):
     messages = {
         "default": {"en": "required field '{field}' is missing", "id": "field wajib '{field}' tidak ada"},
         "empty": {"en": "the file is empty: a plan document starts with 'document:'", "id": "berkas kosong: dokumen rencana diawali dengan 'document:'"},
-        "for-kind": {"en": "a {kind} document needs '{field}'", "id": "dokumen {kind} memerlukan '{field}'"},
+        "for-kind": {"en": "a document of kind {kind} needs '{field}'", "id": "dokumen berjenis {kind} memerlukan '{field}'"},
     }
 
 

@@ -1,0 +1,132 @@
+"""The JSON Schema of a plan file, for editors: completion and checks while typing.
+
+Derived from the pydantic models (:mod:`cascade.models`) and made draft-07, the dialect the YAML
+language server (VS Code's YAML extension) reads: ``$defs`` become ``definitions``, every field gets
+a description, element kinds get their enum, and list fields also take the single value that
+cascade accepts without brackets. Put this line at the top of a plan file::
+
+    # yaml-language-server: $schema=cascade-schema.json
+
+The schema helps while typing; it is not the contract. ``cascade lint`` remains the judge: numbers
+such as ``"72,6"``, references and the cascade itself are checked only there.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from .models import ELEMENT_KINDS, Document
+
+__all__ = ["document_json_schema", "DRAFT_07"]
+
+DRAFT_07 = "http://json-schema.org/draft-07/schema#"
+
+_DESCRIPTIONS: dict[str, dict[str, str]] = {
+    "Document": {
+        "document": "The document header: id, kind, period, region and the upper documents it aligns to.",
+        "elements": "The goals of the plan, top to bottom (misi, tujuan, sasaran, program, ...).",
+        "organization": "renstra only: the OPD's organisation units and their tupoksi.",
+    },
+    "Header": {
+        "id": "Unique id in the workspace, e.g. kota-madiun.rpjmd-2019 ([a-z0-9][a-z0-9._-]*).",
+        "kind": "rpjmn (national), rpjmd (province or kabupaten/kota), renstra (one OPD), skp (staff targets).",
+        "title": "The document's title, e.g. RPJMD Kota Madiun 2019-2024.",
+        "period": "The years the plan covers, inclusive.",
+        "region": "The Kemendagri region (rpjmd, renstra, skp); none for the rpjmn.",
+        "aligns_to": "Ids of the higher-tier documents this one cascades from.",
+        "agency": "The OPD (perangkat daerah) of a renstra or skp.",
+        "vision": "The visi of the plan.",
+    },
+    "Period": {"start": "First year of the period.", "end": "Last year of the period (inclusive)."},
+    "Region": {
+        "code": 'Kemendagri region code, quoted: province "35", kabupaten/kota "35.77".',
+        "name": "Region name, e.g. Kota Madiun.",
+    },
+    "Agency": {"code": "Organisation code of the OPD (quoted).", "name": "Name of the OPD, e.g. Dinas Kesehatan."},
+    "Element": {
+        "id": "Local id, unique in the document (shared with indicators): [A-Za-z0-9][A-Za-z0-9._-]*.",
+        "kind": "The element kind; its parent must be the kind directly above in this document kind.",
+        "name": "The goal as the plan states it.",
+        "parent": "The parent element in the same document (the tree inside one document).",
+        "supports": "Elements of upper documents this one serves: document-id:local-id.",
+        "crosscuts": "Same-tier elements of other OPDs it also serves (crosscutting).",
+        "code": 'Permendagri 90/2019 nomenclature code, quoted: "1.02.02" (program, kegiatan, sub_kegiatan).',
+        "owner": "The organisation unit responsible (renstra, skp).",
+        "justification": "Why a link the rules expect is missing on purpose (reported as justified).",
+        "indicators": "The performance indicators of the element.",
+        "employee": "skp: the holder of this rencana hasil kerja.",
+    },
+    "Indicator": {
+        "id": "Local id, unique in the document (shared with elements).",
+        "name": "The indicator's name, e.g. Angka Harapan Hidup.",
+        "type": "impact, outcome, output, process or input.",
+        "unit": "Satuan: persen, tahun, dokumen, ...",
+        "polarity": "positive (higher is better), negative (lower is better) or stable.",
+        "baseline": "Kondisi awal: the value in a year before the period.",
+        "targets": "Target per year: a number, a range {min, max}, or a qualitative text such as WTP.",
+        "final": "Kondisi akhir: the target at the end of the period.",
+        "supports": "Upper indicators it contributes to: document-id:local-id.",
+        "measure": "Indicators with the same measure are the same quantity across tiers.",
+        "key": "true for an IKU (indikator kinerja utama).",
+        "definition": "Definisi operasional or formula.",
+        "source": "Sumber data, e.g. BPS.",
+    },
+    "Baseline": {"year": "The year of the baseline value.", "value": "The baseline value."},
+    "Range": {"min": "Lower bound of the target range.", "max": "Upper bound of the target range."},
+    "Employee": {
+        "nip": "The employee's NIP, quoted.",
+        "name": "The employee's name.",
+        "position": "The employee's position (jabatan).",
+        "unit": "The unit of the OPD's renstra the employee works in.",
+    },
+    "Unit": {
+        "id": "Unit id, unique in the organisation.",
+        "name": "Name of the unit, e.g. Bidang Pelayanan Kesehatan.",
+        "level": "jpt, administrator, pengawas, fungsional or pelaksana.",
+        "parent": "The unit directly above.",
+        "bidang": 'Bidang urusan codes the unit may use, e.g. "1.02".',
+        "functions": "The unit's tupoksi.",
+    },
+}
+
+#: Fields that take one reference or text without brackets as well as a list.
+_SINGLE_OR_LIST = {("Header", "aligns_to"), ("Element", "supports"), ("Element", "crosscuts"), ("Indicator", "supports"), ("Unit", "bidang"), ("Unit", "functions")}
+
+
+def _rewrite_refs(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {k: (v.replace("#/$defs/", "#/definitions/") if k == "$ref" else _rewrite_refs(v)) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_rewrite_refs(v) for v in node]
+    return node
+
+
+def document_json_schema() -> dict[str, Any]:
+    """A draft-07 JSON Schema of one plan file (a :class:`~cascade.models.Document`)."""
+    schema = copy.deepcopy(Document.model_json_schema())
+    definitions = schema.pop("$defs", {})
+    definitions["Document"] = {k: v for k, v in schema.items()}
+    for name, definition in definitions.items():
+        properties = definition.get("properties", {})
+        for field, prop in properties.items():
+            prop.pop("title", None)
+            prop["description"] = _DESCRIPTIONS.get(name, {}).get(field, prop.get("description", ""))
+            if (name, field) in _SINGLE_OR_LIST:
+                items = prop.pop("items")
+                prop.pop("type", None)
+                prop["anyOf"] = [items, {"type": "array", "items": items}]
+        if name == "Element":
+            kinds = sorted({k for kinds in ELEMENT_KINDS.values() for k in kinds})
+            properties["kind"]["enum"] = kinds
+        if name == "Indicator":
+            properties["targets"]["propertyNames"] = {"pattern": r"^\d{4}$"}
+    return _rewrite_refs(
+        {
+            "$schema": DRAFT_07,
+            "title": "cascade plan document",
+            "description": "One plan document of a cascade workspace: RPJMN, RPJMD, Renstra or SKP (FORMAT.md, version 1).",
+            "$ref": "#/definitions/Document",
+            "definitions": definitions,
+        }
+    )

@@ -1,0 +1,75 @@
+"""One review run, as the ``cascade lint`` command does it, for CI scripts and other tools.
+
+:func:`lint` finds the plan files under the paths, leaves out the configured ``exclude`` globs,
+loads and validates them with the settings (selection, severities, options, per-file ignores and
+inline suppressions), and filters the report through the baseline when one is configured. It never
+prints: the caller renders the :class:`LintResult` with :mod:`cascade.reporters`.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from .baseline import BaselineEntry, apply_baseline, dump_baseline, read_baseline
+from .config import Settings
+from .findings import Report, Severity
+from .workspace import Cascade, discover, load
+
+__all__ = ["LintResult", "lint", "write_baseline"]
+
+
+@dataclass(frozen=True)
+class LintResult:
+    """The outcome of :func:`lint`: the report, the workspace, and the baseline entries now gone."""
+
+    report: Report
+    workspace: Cascade
+    settings: Settings
+    gone: tuple[BaselineEntry, ...] = ()
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        """The plan files of the run, as given."""
+        return tuple(f.file for f in self.workspace.files)
+
+    @property
+    def sources(self) -> dict[str, str]:
+        """File -> text of the files read, for reporters that show source lines."""
+        return {f.file: f.text for f in self.workspace.files if f.text is not None}
+
+    def failed(self, level: Severity | None = None) -> bool:
+        """Whether a finding is at or above ``level`` (default: the settings' ``fail_level``)."""
+        rank = (level or self.settings.fail_level).rank
+        return any(f.severity.rank >= rank for f in self.report)
+
+
+def lint(
+    paths: Iterable[str | os.PathLike[str]],
+    settings: Settings | None = None,
+    *,
+    use_baseline: bool = True,
+    cache: Any = None,
+    jobs: int | None = None,
+) -> LintResult:
+    """Lint the plan files under ``paths`` with ``settings`` (default: :class:`Settings`).
+
+    ``cache`` and ``jobs`` are passed to :func:`cascade.load` (a parse cache folder; processes).
+
+    Raises :class:`~cascade.config.ConfigError` when the configured baseline cannot be read.
+    """
+    settings = settings or Settings()
+    files = [p for p in discover(paths) if not settings.is_excluded(p)]
+    workspace = load(*files, cache=cache, jobs=jobs)
+    report = workspace.validate(**settings.validate_kwargs())
+    gone: list[BaselineEntry] = []
+    if use_baseline and settings.baseline:
+        counts = read_baseline(settings.baseline)
+        report, gone = apply_baseline(report, counts, os.path.dirname(os.path.abspath(settings.baseline)))
+    return LintResult(report, workspace, settings, tuple(gone))
+
+
+def write_baseline(result: LintResult, path: str) -> str:
+    """The baseline JSON for ``result``'s findings, with files relative to ``path``'s folder."""
+    return dump_baseline(result.report, os.path.dirname(os.path.abspath(path)))

@@ -1,0 +1,33 @@
+"""``gitlab``: GitLab Code Quality JSON, for the merge request widget (``artifacts:reports:codequality``).
+
+Severities map error -> ``major``, warning -> ``minor``, info -> ``info``. ``fingerprint`` is unique
+in the report and stable across runs (rule, ref and file, not line numbers).
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..findings import Report
+from . import RenderContext, fingerprints, relative_path
+
+_SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
+
+
+def render(report: Report, context: RenderContext) -> str:
+    """A Code Quality issue per finding."""
+    issues = []
+    for f, fingerprint in zip(report, fingerprints(report, context.root)):
+        issues.append(
+            {
+                "description": f"{f.code} {f.rule}: {f.localized(context.lang)}",
+                "check_name": f.code,
+                "fingerprint": fingerprint,
+                "severity": _SEVERITY[f.severity.value],
+                "location": {
+                    "path": relative_path(f.file, context.root) if f.file else "",
+                    "lines": {"begin": f.line or 1},
+                },
+            }
+        )
+    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,50 @@
+"""``junit``: JUnit XML for CI test reports (GitLab ``artifacts:reports:junit``, Jenkins, ...).
+
+One test case per plan file; each error finding is a ``<failure>`` of its file's test case, and
+warnings and infos are listed in the case's ``<system-out>``, so a file with only warnings passes.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from ..findings import Finding, Report, Severity
+from . import RenderContext, relative_path
+from .concise import location
+
+
+# XML 1.0 cannot carry these characters even escaped; a message quoting a broken file might.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def _line(f: Finding, lang: str) -> str:
+    return _xml(f"{location(f)}: {f.code} {f.rule} {f.localized(lang)}")
+
+
+def render(report: Report, context: RenderContext) -> str:
+    """The JUnit XML document of one run."""
+    by_file: dict[str, list[Finding]] = {relative_path(f, context.root): [] for f in context.files}
+    for f in report:
+        by_file.setdefault(relative_path(f.file, context.root) if f.file else "-", []).append(f)
+    failures = sum(1 for f in report if f.severity is Severity.ERROR)
+    attrs = {"name": "cascade", "tests": str(len(by_file)), "failures": str(failures), "errors": "0"}
+    suites = ET.Element("testsuites", attrs)
+    suite = ET.SubElement(suites, "testsuite", {**attrs, "skipped": "0"})
+    for file in sorted(by_file):
+        case = ET.SubElement(suite, "testcase", {"classname": "cascade", "name": _xml(file), "file": _xml(file)})
+        others = []
+        for f in by_file[file]:
+            if f.severity is Severity.ERROR:
+                failure = ET.SubElement(case, "failure", {"type": f"{f.code} {f.rule}", "message": _xml(f.localized(context.lang))})
+                failure.text = _line(f, context.lang)
+            else:
+                others.append(_line(f, context.lang))
+        if others:
+            ET.SubElement(case, "system-out").text = "\n".join(others)
+    ET.indent(suites)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"

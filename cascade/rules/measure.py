@@ -1,0 +1,221 @@
+"""Helpers shared by the indicator rules (CAS4xx, CAS5xx): what an indicator measures and how.
+
+- *Same measure*: two indicators measure the same quantity when they share ``measure``, or when
+  their names are equal after normalising case, whitespace and punctuation (FORMAT.md). The key of
+  every indicator is computed once per run (:func:`measures`).
+- *Units* compare after normalising case and whitespace, with groups of equivalent spellings
+  (``%`` = ``persen`` = ``percent`` = ``prosen``).
+- *Targets* are numbers, ranges or qualitative text. Numeric comparisons read a range at the bound
+  that is least ambitious for the indicator's direction (the ``min`` of a positive indicator, the
+  ``max`` of a negative one), so a range is never held to more than it promises; text and empty
+  targets are skipped.
+- *Links*: the indicator ``supports`` links of the workspace, resolved once (:func:`indicator_links`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
+
+from ..errors import UsageError
+from ..graph import split_ref
+from ..models import Indicator, Range
+
+if TYPE_CHECKING:
+    from . import Rule
+    from .context import Context
+
+__all__ = [
+    "PERCENT_SPELLINGS",
+    "PERCENT_UNITS",
+    "Measure",
+    "Link",
+    "normalize_name",
+    "normalize_unit",
+    "measures",
+    "unit_classes",
+    "indicator_links",
+    "canonical_unit",
+    "least_ambitious",
+    "same_number",
+    "polarity_field",
+    "numeric_path",
+    "show",
+    "word_pattern",
+    "word_list",
+]
+
+#: Spellings of the percent unit (normalised).
+PERCENT_SPELLINGS = ("%", "persen", "percent", "prosen")
+PERCENT_UNITS = frozenset(PERCENT_SPELLINGS)
+
+_PUNCT = re.compile(r"[\W_]+")
+
+
+def normalize_name(text: str) -> str:
+    """Case-folded text with punctuation turned into spaces and runs of spaces collapsed."""
+    return " ".join(_PUNCT.sub(" ", text.casefold()).split())
+
+
+def normalize_unit(unit: str | None) -> str | None:
+    """A unit case-folded with whitespace collapsed; None for an absent or blank unit."""
+    if unit is None:
+        return None
+    return " ".join(unit.casefold().split()) or None
+
+
+class Measure(NamedTuple):
+    """The same-measure key of an indicator: its normalised ``measure`` (or None) and name."""
+
+    measure: str | None
+    name: str
+
+    def same(self, other: "Measure") -> bool:
+        """True when both indicators measure the same quantity."""
+        if self.measure is not None and self.measure == other.measure:
+            return True
+        return bool(self.name) and self.name == other.name
+
+
+def measures(ctx: "Context") -> dict[str, Measure]:
+    """The same-measure key of every indicator node, built once per run."""
+
+    def build(ctx: "Context") -> dict[str, Measure]:
+        out = {}
+        for node in ctx.nodes_of("indicator"):
+            ind: Indicator = ctx.graph.nodes[node]["model"]
+            measure = " ".join(ind.measure.casefold().split()) if ind.measure else None
+            out[node] = Measure(measure or None, normalize_name(ind.name))
+        return out
+
+    return ctx.index("measures", build)
+
+
+def unit_classes(groups: Any) -> dict[str, str]:
+    """Map each unit spelling of ``groups`` (lists of equivalent units) to its group's first spelling.
+
+    Raises :class:`~cascade.errors.UsageError` when ``groups`` is not a list of lists of text.
+    """
+    if not isinstance(groups, (list, tuple)) or not all(
+        isinstance(g, (list, tuple)) and all(isinstance(u, str) for u in g) for g in groups
+    ):
+        raise UsageError("equivalent_units must be a list of lists of unit names")
+    out: dict[str, str] = {}
+    for group in groups:
+        names = [n for n in (normalize_unit(u) for u in group) if n is not None]
+        for name in names:
+            out.setdefault(name, names[0])
+    return out
+
+
+def canonical_unit(unit: str | None, classes: dict[str, str]) -> str | None:
+    """The unit as compared: normalised, then replaced by its equivalence group's representative."""
+    norm = normalize_unit(unit)
+    return classes.get(norm, norm) if norm is not None else None
+
+
+class Link(NamedTuple):
+    """An indicator ``supports`` link: ``lower`` supports ``upper``; ``index`` is its place in the list."""
+
+    lower: str
+    index: int
+    upper: str
+
+
+def indicator_links(ctx: "Context") -> list[Link]:
+    """Every resolved indicator-to-indicator ``supports`` link, in graph order, built once per run.
+
+    A reference that names nothing or lies outside the workspace is not a link (CAS202 covers the
+    former); a target named twice in one list counts once, at its first place.
+    """
+
+    def build(ctx: "Context") -> list[Link]:
+        G = ctx.graph
+        out = []
+        for node in ctx.nodes_of("indicator"):
+            attrs = G.nodes[node]
+            succ = G.succ[node]
+            seen = set()
+            for i, ref in enumerate(attrs["model"].supports):
+                doc, local = split_ref(ref, attrs["doc"])
+                target = f"{doc}:{local}"
+                edge = succ.get(target)
+                if edge is None or edge.get("type") != "supports" or target in seen:
+                    continue
+                seen.add(target)
+                out.append(Link(node, i, target))
+        return out
+
+    return ctx.index("indicator_links", build)
+
+
+def least_ambitious(value: Any, polarity: str) -> float | None:
+    """The number a target promises at least: a range's ``min`` (positive) or ``max`` (negative).
+
+    None for qualitative text, empty targets, and ranges of a ``stable`` indicator (which has no
+    direction to be ambitious in).
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    if isinstance(value, Range):
+        if polarity == "positive":
+            return value.min
+        if polarity == "negative":
+            return value.max
+    return None
+
+
+def numeric_path(targets: dict[int, Any], polarity: str) -> list[tuple[int, float]]:
+    """The numeric targets by year, ranges read by :func:`least_ambitious`, text and gaps skipped."""
+    out = []
+    for year in sorted(targets):
+        number = least_ambitious(targets[year], polarity)
+        if number is not None:
+            out.append((year, number))
+    return out
+
+
+def show(value: Any, polarity: str | None = None) -> str:
+    """A target as planners write it: ``72.6``, ``7-8`` for a range, ``WTP``.
+
+    With a ``polarity``, a range also names the bound a comparison read: ``7-8 (max 8)``.
+    """
+    if isinstance(value, Range):
+        text = f"{value.min:g}-{value.max:g}"
+        if polarity == "positive":
+            return f"{text} (min {value.min:g})"
+        if polarity == "negative":
+            return f"{text} (max {value.max:g})"
+        return text
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def same_number(a: float, b: float) -> bool:
+    """Equal up to float noise (``0.1 + 0.2`` equals ``0.3``)."""
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+
+
+def word_list(ctx: "Context", rule: "type[Rule] | Rule", option: str) -> list[str]:
+    """A rule option that lists words or phrases, normalised; UsageError when it is not a list of text."""
+    words = ctx.option(rule, option)
+    if not isinstance(words, (list, tuple)) or not all(isinstance(w, str) for w in words):
+        raise UsageError(f"{rule.name}: {option} must be a list of words")
+    return [n for n in (normalize_name(w) for w in words) if n]
+
+
+def word_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
+    """A pattern finding any of ``words`` (normalised phrases) as whole words in a normalised name."""
+    words = sorted(set(words), key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+
+
+def polarity_field(indicator: Indicator) -> str | None:
+    """Where a finding about the polarity goes: the ``polarity`` field, or the indicator when defaulted."""
+    return "polarity" if "polarity" in indicator.model_fields_set else None

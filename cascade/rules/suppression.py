@@ -1,0 +1,98 @@
+"""CAS901-CAS902: the suppressions themselves. Findings come from :mod:`cascade.suppress`."""
+
+from __future__ import annotations
+
+from ..findings import Severity
+from . import Rule
+
+
+class UnusedSuppression(Rule):
+    """An inline or configured suppression that matched no finding.
+
+    A ``# cascade: ignore[...]`` comment silences the named rules on its own line (a trailing
+    comment) or on the next line that is not blank or a comment (a comment on its own line);
+    ``# cascade: ignore-file[...]`` silences them in the whole file; ``per-file-ignores`` in the
+    configuration silences them in the files a glob matches. When the defect is fixed the
+    suppression stays behind and would silently hide the next, unrelated defect of that rule, so a
+    rule named in a suppression that silenced nothing is reported, once per rule named. A rule that
+    did not run (deselected with ``--select``/``--ignore``) is not judged: it cannot have matched.
+
+    Basis: the review trail of a plan (SAKIP evaluation, PermenPANRB 88/2021) must show why a
+    defect is accepted; a stale exemption is a claim nobody checks.
+
+    Failing::
+
+        - id: S1                  # cascade: ignore[missing-indicator] indicators come in 2025
+          kind: sasaran
+          name: Meningkatnya derajat kesehatan masyarakat
+          indicators:
+            - {id: S1.I1, name: Angka Harapan Hidup, unit: tahun}
+
+    Passing::
+
+        - id: S1
+          kind: sasaran
+          name: Meningkatnya derajat kesehatan masyarakat
+          indicators:
+            - {id: S1.I1, name: Angka Harapan Hidup, unit: tahun}
+    """
+
+    code = "CAS901"
+    name = "unused-suppression"
+    severity = Severity.WARNING
+    stage = True
+    messages = {
+        "default": {
+            "en": "suppression of {selector} matched no finding; remove it",
+            "id": "penekanan {selector} tidak mengenai temuan apa pun; hapus",
+        },
+        "per-file": {
+            "en": "per-file-ignores '{pattern}' = {selector} matched no finding; remove it",
+            "id": "per-file-ignores '{pattern}' = {selector} tidak mengenai temuan apa pun; hapus",
+        },
+    }
+
+
+class InvalidSuppression(Rule):
+    """A suppression that names no rule, or is not written the way cascade reads it.
+
+    A suppression must name the rules it silences, by code (``CAS302``) or name
+    (``orphan-indicator``), comma-separated in brackets: ``# cascade: ignore[orphan-indicator]``.
+    A blanket ``# cascade: ignore`` would hide every future defect on that line, so it is refused,
+    as is a rule name that does not exist (usually a typo, which would otherwise silence nothing
+    while looking as if it did). Text after the brackets is the reason and is encouraged.
+
+    Basis: RULES.md (codes and names are the contract users write against); an exemption must say
+    what it exempts.
+
+    Failing::
+
+        - id: P1   # cascade: ignore[orphan-elemnt] program baru, belum ada di RPJMD
+
+    Passing::
+
+        - id: P1   # cascade: ignore[orphan-element] program baru, belum ada di RPJMD
+    """
+
+    code = "CAS902"
+    name = "invalid-suppression"
+    severity = Severity.ERROR
+    stage = True
+    messages = {
+        "default": {
+            "en": "suppression names no rule: write '# cascade: ignore[rule-name] reason'",
+            "id": "penekanan tidak menyebut aturan: tulis '# cascade: ignore[nama-aturan] alasan'",
+        },
+        "unknown": {
+            "en": "suppression names an unknown rule '{selector}'",
+            "id": "penekanan menyebut aturan yang tidak dikenal '{selector}'",
+        },
+        "unknown-hint": {
+            "en": "suppression names an unknown rule '{selector}'; did you mean '{hint}'?",
+            "id": "penekanan menyebut aturan yang tidak dikenal '{selector}'; maksudnya '{hint}'?",
+        },
+        "directive": {
+            "en": "unknown directive 'cascade: {directive}'; use ignore[...] or ignore-file[...]",
+            "id": "perintah 'cascade: {directive}' tidak dikenal; gunakan ignore[...] atau ignore-file[...]",
+        },
+    }

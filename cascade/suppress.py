@@ -1,0 +1,220 @@
+"""Suppressions: ``# cascade: ignore[...]`` comments in plan files and configured per-file ignores.
+
+Syntax, in a YAML comment::
+
+    - id: P9   # cascade: ignore[orphan-element, CAS304] program baru, belum ada di RPJMD
+
+    # cascade: ignore[orphan-element] program baru, belum ada di RPJMD
+    - id: P9
+
+    # cascade: ignore-file[missing-baseline] dokumen transisi tanpa kondisi awal
+
+Rules are named by code, name, alias or code prefix, comma-separated; the text after the brackets is
+the reason. A trailing comment covers its own line; a comment on its own line covers the next line
+that is neither blank nor a comment (so several suppression comments can be stacked above one
+line). A finding is covered when its first line is covered. ``ignore-file`` covers the whole file.
+
+libyaml drops comments, so the text is scanned here. Only files whose text contains ``cascade:``
+are scanned, and a ``#`` counts only where YAML starts a comment: at the start of a line or after a
+blank, and outside every scalar (a ``#`` inside a quoted or block scalar is text), which is checked
+against the YAML tokens of the file.
+
+Suppressions that match nothing are ``unused-suppression`` (CAS901); ones naming no rule are
+``invalid-suppression`` (CAS902).
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import fnmatch
+import os
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+import yaml
+from yaml.tokens import ScalarToken, StreamEndToken
+
+from .findings import Finding, Span
+from .rules import all_rules, make_finding, resolve_selector
+from .sourcemap import LINE_BREAK, split_lines
+
+try:  # libyaml's scanner; PyYAML's pure-Python one where libyaml is missing
+    from yaml._yaml import CParser as _CParser
+except ImportError:  # pragma: no cover - exercised only on machines without libyaml
+    _CParser = None
+
+__all__ = ["Suppression", "scan", "apply", "glob_matches"]
+
+_MARKER = "cascade:"
+# A comment starts at the start of a line or after a blank; line breaks as libyaml counts them.
+_COMMENT = re.compile("(?:^|(?<=[ \t\r\n\x85\u2028\u2029]))#[ \t]*cascade:[ \t]*(?P<body>[^\r\n\x85\u2028\u2029]*)")
+_DIRECTIVE = re.compile(r"(?P<directive>[A-Za-z-]*)[ \t]*(?:\[(?P<selectors>[^\]]*)\])?")
+_BLANK_OR_COMMENT = re.compile(r"^[ \t]*(?:#.*)?$")
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """One suppression: the rules it names, where it is written, and what it covers.
+
+    ``lines`` are the covered lines of ``file``, or None for a whole file (``ignore-file``) or, with
+    ``pattern``, for every file the per-file-ignores glob matches (relative to ``base``).
+    """
+
+    selectors: tuple[str, ...]
+    file: str
+    span: Span | None
+    lines: frozenset[int] | None = None
+    pattern: str | None = None
+    base: str | None = None
+
+    def covers_file(self, file: str) -> bool:
+        """Whether the suppression applies to findings of ``file`` at all."""
+        if self.pattern is None:
+            return file == self.file
+        return glob_matches(file, self.pattern, self.base or os.curdir)
+
+
+def glob_matches(path: str, pattern: str, base: str) -> bool:
+    """Whether ``path`` matches the glob ``pattern`` written relative to the folder ``base``.
+
+    ``*`` also crosses ``/`` (so ``plans/*`` matches everything below ``plans``), a pattern ending
+    in ``/`` matches everything below that folder, and a pattern without ``/`` matches the file name
+    in any folder, as in ``.gitignore``.
+    """
+    rel = os.path.relpath(os.path.abspath(path), os.path.abspath(base)).replace(os.sep, "/")
+    pat = pattern.replace("\\", "/").removeprefix("./")
+    if pat.endswith("/"):
+        pat += "*"
+    if "/" not in pat:
+        return fnmatch.fnmatchcase(rel.rsplit("/", 1)[-1], pat)
+    return fnmatch.fnmatchcase(rel, pat) or fnmatch.fnmatchcase(rel, pat.removeprefix("**/"))
+
+
+def _scalar_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the scalars of ``text`` (as far as it scans), in order."""
+    scanner = _CParser(text) if _CParser is not None else yaml.SafeLoader(text)
+    ranges: list[tuple[int, int]] = []
+    try:
+        while True:
+            token = scanner.get_token()
+            if token is None or isinstance(token, StreamEndToken):
+                break
+            if isinstance(token, ScalarToken):
+                ranges.append((token.start_mark.index, token.end_mark.index))
+    except yaml.YAMLError:
+        pass  # a broken file: comments before the error are still found; the error is CAS001's
+    return ranges
+
+
+def _inside(ranges: list[tuple[int, int]], index: int) -> bool:
+    i = bisect.bisect_right(ranges, (index, float("inf"))) - 1
+    return i >= 0 and ranges[i][0] <= index < ranges[i][1]
+
+
+def _hint(selector: str) -> str | None:
+    keys = [r.name for r in all_rules()] + [r.code for r in all_rules()]
+    close = difflib.get_close_matches(selector, keys, n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
+def scan(file: str, text: str) -> tuple[list[Suppression], list[Finding]]:
+    """The suppressions written in one file's text, and the ``invalid-suppression`` findings."""
+    if _MARKER not in text:
+        return [], []
+    matches = list(_COMMENT.finditer(text))
+    if not matches:
+        return [], []
+    ranges = _scalar_ranges(text)
+    line_starts = [0] + [m.end() for m in LINE_BREAK.finditer(text)]
+    lines = split_lines(text)
+    suppressions: list[Suppression] = []
+    findings: list[Finding] = []
+    for m in matches:
+        if _inside(ranges, m.start()):
+            continue
+        line = bisect.bisect_right(line_starts, m.start())
+        column = m.start() - line_starts[line - 1] + 1
+        body = m.group("body").rstrip()
+        span = Span(line, column, line, column + len(m.group(0).rstrip()))
+        d = _DIRECTIVE.match(body)
+        assert d is not None  # every part of the pattern is optional
+        directive = d.group("directive")
+        if directive not in ("ignore", "ignore-file"):
+            findings.append(make_finding("CAS902", "directive", file=file, span=span, directive=directive or body))
+            continue
+        raw = [s.strip() for s in (d.group("selectors") or "").split(",") if s.strip()]
+        if not raw:
+            findings.append(make_finding("CAS902", file=file, span=span))
+            continue
+        valid = []
+        for sel in raw:
+            if sel.upper() == "ALL":
+                findings.append(make_finding("CAS902", file=file, span=span))
+            elif resolve_selector(sel) is None:
+                hint = _hint(sel)
+                variant = "unknown-hint" if hint else "unknown"
+                findings.append(make_finding("CAS902", variant, file=file, span=span, selector=sel, hint=hint))
+            else:
+                valid.append(sel)
+        if not valid:
+            continue
+        if directive == "ignore-file":
+            covered = None
+        elif lines[line - 1][: column - 1].strip():
+            covered = frozenset((line,))
+        else:
+            nxt = line + 1
+            while nxt <= len(lines) and _BLANK_OR_COMMENT.match(lines[nxt - 1]):
+                nxt += 1
+            covered = frozenset((nxt,))
+        suppressions.append(Suppression(tuple(valid), file, span, covered))
+    return suppressions, findings
+
+
+def apply(
+    findings: Iterable[Finding], suppressions: Iterable[Suppression], ran: set[str]
+) -> tuple[list[Finding], list[Finding], list[Finding]]:
+    """Split ``findings`` into ``(kept, suppressed, unused)``.
+
+    ``unused`` are the ``unused-suppression`` findings: one per rule named in a suppression that
+    silenced nothing, judged only for rules whose codes are in ``ran``.
+    """
+    slots = [(s, sel, {r.code for r in resolve_selector(sel) or ()}) for s in suppressions for sel in s.selectors]
+    # Indexed by place, so that a file with thousands of comments costs a lookup per finding.
+    by_line: dict[tuple[str, int], list[int]] = {}
+    by_file: dict[str, list[int]] = {}
+    by_glob: list[int] = []
+    for k, (s, _, _) in enumerate(slots):
+        if s.pattern is not None:
+            by_glob.append(k)
+        elif s.lines is None:
+            by_file.setdefault(s.file, []).append(k)
+        else:
+            for line in s.lines:
+                by_line.setdefault((s.file, line), []).append(k)
+    globbed: dict[str, list[int]] = {}
+    used = [False] * len(slots)
+    kept: list[Finding] = []
+    suppressed: list[Finding] = []
+    for f in findings:
+        hit = False
+        if f.file is not None:
+            if f.file not in globbed:
+                globbed[f.file] = [k for k in by_glob if slots[k][0].covers_file(f.file)]
+            candidates = by_file.get(f.file, []) + globbed[f.file]
+            if f.line is not None:
+                candidates += by_line.get((f.file, f.line), [])
+            for k in candidates:
+                if f.code in slots[k][2]:
+                    used[k] = hit = True
+        (suppressed if hit else kept).append(f)
+    unused = []
+    for k, (s, sel, slot_codes) in enumerate(slots):
+        if not used[k] and slot_codes & ran:
+            if s.pattern is None:
+                unused.append(make_finding("CAS901", file=s.file, span=s.span, selector=sel))
+            else:
+                unused.append(make_finding("CAS901", "per-file", file=s.file, span=s.span, selector=sel, pattern=s.pattern))
+    return kept, suppressed, unused

@@ -1,0 +1,137 @@
+"""Inline suppression comments: what they cover, what is not a comment, and CAS901/CAS902."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import cascade
+from cascade.findings import Span
+from cascade.suppress import Suppression, apply, scan
+
+HEADER = """document:
+  id: dinkes.renstra-2019
+  kind: renstra
+  title: Renstra Dinas Kesehatan
+  period: {start: 2019, end: 2024}
+  region: {code: "35.77"}
+  agency: {name: Dinas Kesehatan}
+elements:
+"""
+
+
+def lint(tmp_path: Path, body: str, **kwargs) -> list[str]:
+    (tmp_path / "plan.yaml").write_text(HEADER + body, encoding="utf-8")
+    report = cascade.load(str(tmp_path / "plan.yaml")).validate(select=["CAS0", "CAS1", "CAS202", "CAS9"], **kwargs)
+    # Messages only for the suppression rules: the others' wording belongs to their own tests.
+    return [f"{f.line}:{f.column} {f.code}" + (f" {f.message}" if f.code.startswith("CAS9") else "") for f in report]
+
+
+def test_trailing_comment_silences_its_line(tmp_path: Path) -> None:
+    body = "  - {id: T1, kind: tujuan, name: Sehat, parent: X9}  # cascade: ignore[unknown-reference] later\n"
+    assert lint(tmp_path, body) == []
+
+
+def test_trailing_comment_covers_only_its_line(tmp_path: Path) -> None:
+    body = (
+        "  - id: T1  # cascade: ignore[unknown-reference]\n"
+        "    kind: tujuan\n"
+        "    name: Sehat\n"
+        "    parent: X9\n"
+    )
+    assert lint(tmp_path, body) == [
+        "9:13 CAS901 suppression of unknown-reference matched no finding; remove it",
+        "12:13 CAS202",
+    ]
+
+
+def test_comment_above_covers_the_next_line_past_blanks_and_comments(tmp_path: Path) -> None:
+    body = (
+        "  - id: T1\n"
+        "    kind: tujuan\n"
+        "    name: Sehat\n"
+        "    # cascade: ignore[CAS202] induk menyusul\n"
+        "    # cascade: ignore[unknown-field]\n"
+        "\n"
+        "    parent: X9\n"
+        "    satuan: persen\n"
+    )
+    assert lint(tmp_path, body) == [
+        "13:5 CAS901 suppression of unknown-field matched no finding; remove it",
+        "16:5 CAS102",
+    ]
+
+
+def test_several_rules_by_code_and_name(tmp_path: Path) -> None:
+    body = "  - {id: T1, kind: tujuan, name: Sehat, parent: X9, satuan: persen}  # cascade: ignore[CAS202, unknown-field]\n"
+    assert lint(tmp_path, body) == []
+
+
+def test_ignore_file_anywhere(tmp_path: Path) -> None:
+    body = (
+        "  - {id: T1, kind: tujuan, name: Sehat, parent: X9}\n"
+        "  - {id: T2, kind: tujuan, name: Sejahtera, parent: X8}\n"
+        "# cascade: ignore-file[unknown-reference] dokumen transisi\n"
+    )
+    assert lint(tmp_path, body) == []
+
+
+def test_hash_inside_scalars_is_not_a_comment(tmp_path: Path) -> None:
+    body = (
+        '  - id: T1\n'
+        '    kind: tujuan\n'
+        '    name: "Sehat # cascade: ignore[unknown-reference]"\n'
+        '    justification: |\n'
+        '      # cascade: ignore-file[unknown-reference]\n'
+        '    parent: X9\n'
+    )
+    assert lint(tmp_path, body) == ["14:13 CAS202"]
+
+
+def test_invalid_suppressions(tmp_path: Path) -> None:
+    body = (
+        "  - {id: T1, kind: tujuan, name: Sehat}  # cascade: ignore\n"
+        "  - {id: T2, kind: tujuan, name: Sehat}  # cascade: ignore[unknown-referense]\n"
+        "  - {id: T3, kind: tujuan, name: Sehat}  # cascade: ignore[ALL]\n"
+        "  - {id: T4, kind: tujuan, name: Sehat}  # cascade: disable[CAS202]\n"
+    )
+    assert lint(tmp_path, body) == [
+        "9:42 CAS902 suppression names no rule: write '# cascade: ignore[rule-name] reason'",
+        "10:42 CAS902 suppression names an unknown rule 'unknown-referense'; did you mean 'unknown-reference'?",
+        "11:42 CAS902 suppression names no rule: write '# cascade: ignore[rule-name] reason'",
+        "12:42 CAS902 unknown directive 'cascade: disable'; use ignore[...] or ignore-file[...]",
+    ]
+
+
+def test_rules_that_did_not_run_are_not_judged() -> None:
+    # A deselected graph rule produced no findings, so its suppression cannot have matched.
+    sup = Suppression(("CAS202",), "x.yaml", Span(1, 6, 1, 30), frozenset({1}))
+    assert apply([], [sup], ran=set()) == ([], [], [])
+    kept, suppressed, unused = apply([], [sup], ran={"CAS202"})
+    assert [(f.code, f.file, f.line, f.column) for f in unused] == [("CAS901", "x.yaml", 1, 6)]
+
+
+def test_suppressed_findings_are_counted(tmp_path: Path) -> None:
+    (tmp_path / "plan.yaml").write_text(
+        HEADER + "  - {id: T1, kind: tujuan, name: Sehat, parent: X9}  # cascade: ignore[CAS202]\n", encoding="utf-8"
+    )
+    ws = cascade.load(str(tmp_path))
+    assert ws.validate(select=["CAS202"]).stats["suppressed"] == 1
+    unsuppressed = ws.validate(select=["CAS202"], inline_suppressions=False)
+    assert [f.code for f in unsuppressed] == ["CAS202"]
+    assert unsuppressed.stats["suppressed"] == 0
+
+
+def test_scan_finds_nothing_without_the_marker() -> None:
+    assert scan("x.yaml", "a: 1  # ignore[CAS202]\n") == ([], [])
+
+
+@pytest.mark.parametrize("text", ["a: 1 #cascade: ignore[CAS202]\n", "a: 1\t# cascade:ignore[CAS202]\n"])
+def test_spacing_variants(text: str) -> None:
+    sups, findings = scan("x.yaml", text)
+    assert findings == [] and [s.lines for s in sups] == [frozenset({1})]
+
+
+def test_no_space_before_hash_is_not_a_comment() -> None:
+    assert scan("x.yaml", "a: b# cascade: ignore[CAS202]\n") == ([], [])
