@@ -1,7 +1,7 @@
 """The defect workspace ``examples/defects/`` yields exactly its planted findings.
 
-Each rule listed in ``PLANTED`` must report exactly these findings there (code, ref, file relative to
-the workspace, line): what examples/defects/README.md documents. Extend ``PLANTED`` as rules land.
+Every rule must report exactly these findings there (code, ref, file relative to the workspace,
+line): what examples/defects/README.md documents. Adding a rule means adding its planted case.
 """
 
 from __future__ import annotations
@@ -15,39 +15,86 @@ import cascade
 
 DEFECTS = Path(__file__).resolve().parent.parent / "examples" / "defects"
 
-#: code -> the findings planted for it: (ref, file, line).
-PLANTED: dict[str, list[tuple[str, str, int]]] = {
-    "CAS203": [("klaten.dinsos.renstra-2025:K7.1.I1", "klaten/dinsos/renstra-2025.yaml", 257)],
-    "CAS204": [("klaten.dinsos.renstra-2025:1.06.04.2.02", "klaten/dinsos/renstra-2025.yaml", 104)],
-    "CAS205": [("klaten.dinsos.renstra-2025:T1", "klaten/dinsos/renstra-2025.yaml", 15)],
-    "CAS206": [("klaten.dinsos.renstra-2025", "klaten/dinsos/renstra-2025.yaml", 10)],
+#: code -> the findings planted for it: (ref, file, line). Every rule has at least one.
+PLANTED: dict[str, list[tuple[str | None, str, int]]] = {
+    "CAS001": [(None, 'broken/cas001-yaml-syntax.yaml', 7)],
+    "CAS002": [(None, 'broken/cas002-duplicate-key.yaml', 9)],
+    "CAS003": [
+        (None, 'broken/cas003-yaml-alias.yaml', 5),
+        (None, 'broken/cas003-yaml-alias.yaml', 9),
+    ],
+    "CAS004": [(None, 'broken/cas004-yaml-tag.yaml', 6)],
+    "CAS005": [(None, 'broken/cas005-file-limit.yaml', 9)],
+    "CAS006": [('klaten.dispermasdes.renstra-2025', 'broken/cas006-ambiguous-scalar.yaml', 8)],
+    "CAS101": [('klaten.dinsos.renstra-2025:SK6.1.1.I2', 'klaten/dinsos/renstra-2025.yaml', 208)],
+    "CAS102": [('klaten.dinsos.renstra-2025:1.06.04.2.01', 'klaten/dinsos/renstra-2025.yaml', 69)],
+    "CAS103": [('klaten.dinsos.renstra-2025:S3.I1', 'klaten/dinsos/renstra-2025.yaml', 237)],
+    "CAS104": [('klaten.rpjmd-2025:S2.1.3.I1', 'klaten/rpjmd-2025.yaml', 81)],
+    "CAS201": [('klaten.dinsos.renstra-2025:SK4.1.1.I1', 'klaten/dinsos/renstra-2025.yaml', 93)],
+    "CAS202": [('klaten.dinsos.renstra-2025:1.06.06', 'klaten/dinsos/renstra-2025.yaml', 169)],
+    "CAS203": [('klaten.dinsos.renstra-2025:K7.1.I1', 'klaten/dinsos/renstra-2025.yaml', 257)],
+    "CAS204": [('klaten.dinsos.renstra-2025:1.06.04.2.02', 'klaten/dinsos/renstra-2025.yaml', 104)],
+    "CAS205": [('klaten.dinsos.renstra-2025:T1', 'klaten/dinsos/renstra-2025.yaml', 15)],
+    "CAS206": [('klaten.dinsos.renstra-2025', 'klaten/dinsos/renstra-2025.yaml', 10)],
     "CAS207": [
-        ("jateng.rpjmd-2025:P1.06.04.I1", "jateng/rpjmd-2025.yaml", 64),
-        ("klaten.dinsos.renstra-2025", "klaten/dinsos/renstra-2025.yaml", 10),
-        ("klaten.dinsos.renstra-2025:T1.I1", "klaten/dinsos/renstra-2025.yaml", 22),
+        ('jateng.rpjmd-2025:P1.06.04.I1', 'jateng/rpjmd-2025.yaml', 64),
+        ('klaten.dinsos.renstra-2025', 'klaten/dinsos/renstra-2025.yaml', 10),
+        ('klaten.dinsos.renstra-2025:T1.I1', 'klaten/dinsos/renstra-2025.yaml', 22),
     ],
     "CAS301": [
-        ("klaten.dinsos.renstra-2025:T2", "klaten/dinsos/renstra-2025.yaml", 214),
-        ("klaten.dinsos.skp-2026:RHK-06", "klaten/dinsos/skp-2026.yaml", 93),
+        ('klaten.dinsos.renstra-2025:T2', 'klaten/dinsos/renstra-2025.yaml', 214),
+        ('klaten.dinsos.skp-2026:RHK-06', 'klaten/dinsos/skp-2026.yaml', 93),
     ],
     "CAS302": [
-        ("klaten.dinsos.renstra-2025:S2.I4", "klaten/dinsos/renstra-2025.yaml", 158),
-        ("klaten.dinsos.renstra-2025:T2.I1", "klaten/dinsos/renstra-2025.yaml", 218),
-        ("klaten.dinsos.skp-2026:RHK-06.I1", "klaten/dinsos/skp-2026.yaml", 98),
+        ('klaten.dinsos.renstra-2025:S2.I4', 'klaten/dinsos/renstra-2025.yaml', 158),
+        ('klaten.dinsos.renstra-2025:T2.I1', 'klaten/dinsos/renstra-2025.yaml', 218),
+        ('klaten.dinsos.skp-2026:RHK-06.I1', 'klaten/dinsos/skp-2026.yaml', 98),
     ],
     "CAS303": [
-        ("klaten.dinsos.renstra-2025:S2.I2", "klaten/dinsos/renstra-2025.yaml", 141),
-        ("klaten.rpjmd-2025:S2.1.3", "klaten/rpjmd-2025.yaml", 74),
-        ("rpjmn-2025:PN8", "rpjmn-2025.yaml", 56),
+        ('klaten.dinsos.renstra-2025:S2.I2', 'klaten/dinsos/renstra-2025.yaml', 141),
+        ('klaten.rpjmd-2025:S2.1.3', 'klaten/rpjmd-2025.yaml', 74),
+        ('rpjmn-2025:PN8', 'rpjmn-2025.yaml', 56),
     ],
-    "CAS304": [("klaten.dinsos.renstra-2025:1.06.07", "klaten/dinsos/renstra-2025.yaml", 238)],
-    "CAS305": [("klaten.dinsos.renstra-2025#DAYASOS", "klaten/dinsos/renstra-2025.yaml", 296)],
-    "CAS306": [("klaten.dinsos.skp-2026:RHK-06", "klaten/dinsos/skp-2026.yaml", 93)],
-    "CAS307": [("klaten.dinsos.renstra-2025:S3", "klaten/dinsos/renstra-2025.yaml", 224)],
+    "CAS304": [('klaten.dinsos.renstra-2025:1.06.07', 'klaten/dinsos/renstra-2025.yaml', 238)],
+    "CAS305": [('klaten.dinsos.renstra-2025#DAYASOS', 'klaten/dinsos/renstra-2025.yaml', 296)],
+    "CAS306": [('klaten.dinsos.skp-2026:RHK-06', 'klaten/dinsos/skp-2026.yaml', 93)],
+    "CAS307": [('klaten.dinsos.renstra-2025:S3', 'klaten/dinsos/renstra-2025.yaml', 224)],
+    "CAS401": [
+        ('klaten.dinsos.renstra-2025:S2.I3', 'klaten/dinsos/renstra-2025.yaml', 157),
+        ('klaten.dinsos.renstra-2025:K7.1.I1', 'klaten/dinsos/renstra-2025.yaml', 257),
+    ],
+    "CAS402": [('klaten.dinsos.renstra-2025:P4.I1', 'klaten/dinsos/renstra-2025.yaml', 59)],
+    "CAS403": [('klaten.dinsos.renstra-2025:S2.I1', 'klaten/dinsos/renstra-2025.yaml', 137)],
+    "CAS404": [('klaten.dinsos.renstra-2025:K6.1.I1', 'klaten/dinsos/renstra-2025.yaml', 189)],
+    "CAS405": [('klaten.rpjmd-2025:T2.1.I2', 'klaten/rpjmd-2025.yaml', 39)],
+    "CAS406": [('klaten.dinsos.renstra-2025:S1.I2', 'klaten/dinsos/renstra-2025.yaml', 46)],
+    "CAS407": [('klaten.dinsos.skp-2026:RHK-05', 'klaten/dinsos/skp-2026.yaml', 83)],
+    "CAS408": [('klaten.dinsos.renstra-2025:1.06.06.2.01', 'klaten/dinsos/renstra-2025.yaml', 184)],
+    "CAS501": [('klaten.dinsos.skp-2026:RHK-04.I1', 'klaten/dinsos/skp-2026.yaml', 74)],
+    "CAS502": [('klaten.dinsos.renstra-2025:SK4.2.6.I1', 'klaten/dinsos/renstra-2025.yaml', 121)],
+    "CAS503": [('klaten.dinsos.renstra-2025:SK4.1.1.I1', 'klaten/dinsos/renstra-2025.yaml', 91)],
+    "CAS504": [('klaten.dinsos.renstra-2025:K4.1.I1', 'klaten/dinsos/renstra-2025.yaml', 77)],
+    "CAS505": [('klaten.dinsos.renstra-2025:S3.I1', 'klaten/dinsos/renstra-2025.yaml', 235)],
+    "CAS506": [('klaten.dinsos.renstra-2025:P6.I1', 'klaten/dinsos/renstra-2025.yaml', 177)],
+    "CAS507": [('klaten.rpjmd-2025:P1.06.06.I1', 'klaten/rpjmd-2025.yaml', 106)],
+    "CAS508": [('klaten.dinsos.renstra-2025:SK6.1.1.I1', 'klaten/dinsos/renstra-2025.yaml', 204)],
+    "CAS509": [('klaten.dinsos.skp-2026:RHK-03.I2', 'klaten/dinsos/skp-2026.yaml', 60)],
+    "CAS510": [('klaten.rpjmd-2025:S2.1.1.I1', 'klaten/rpjmd-2025.yaml', 53)],
+    "CAS511": [('jateng.rpjmd-2025:T3.1.I2', 'jateng/rpjmd-2025.yaml', 38)],
+    "CAS601": [('klaten.dinsos.renstra-2025:1.06.04.2.01.0001', 'klaten/dinsos/renstra-2025.yaml', 82)],
+    "CAS602": [('klaten.rpjmd-2025:1.06.06', 'klaten/rpjmd-2025.yaml', 102)],
+    "CAS603": [
+        ('klaten.dinsos.renstra-2025:1.06.07.1.01', 'klaten/dinsos/renstra-2025.yaml', 247),
+        ('klaten.dinsos.renstra-2025:1.06.07.1.01.0001', 'klaten/dinsos/renstra-2025.yaml', 261),
+    ],
+    "CAS604": [('klaten.dinsos.renstra-2025:1.06.04.2.02.0006', 'klaten/dinsos/renstra-2025.yaml', 117)],
+    "CAS605": [('klaten.dinsos.renstra-2025#DAYASOS', 'klaten/dinsos/renstra-2025.yaml', 300)],
+    "CAS901": [(None, 'klaten/dinsos/skp-2026.yaml', 126)],
+    "CAS902": [(None, 'klaten/dinsos/renstra-2025.yaml', 218)],
     "CAS903": [
-        ("klaten.dinsos.skp-2026:RHK-07", "klaten/dinsos/skp-2026.yaml", 104),
-        ("klaten.dinsos.skp-2026:RHK-07", "klaten/dinsos/skp-2026.yaml", 104),
-        ("klaten.dinsos.skp-2026:RHK-07.I1", "klaten/dinsos/skp-2026.yaml", 110),
+        ('klaten.dinsos.skp-2026:RHK-07', 'klaten/dinsos/skp-2026.yaml', 104),
+        ('klaten.dinsos.skp-2026:RHK-07', 'klaten/dinsos/skp-2026.yaml', 104),
+        ('klaten.dinsos.skp-2026:RHK-07.I1', 'klaten/dinsos/skp-2026.yaml', 110),
     ],
 }
 
@@ -66,3 +113,13 @@ def test_defect_workspace_yields_the_planted_findings(report: cascade.Report, co
 def test_justified_findings_name_what_they_justify(report: cascade.Report) -> None:
     # the rhk on a special assignment would be an orphan, unlinked, and its indicator an orphan
     assert [dict(f.args)["code"] for f in report.by_code("CAS903")] == ["CAS301", "CAS306", "CAS302"]
+
+
+def test_every_rule_is_planted_and_nothing_else_fires(report: cascade.Report) -> None:
+    assert sorted(PLANTED) == [r.code for r in cascade.all_rules()]
+    assert len(report) == sum(len(v) for v in PLANTED.values())
+
+
+def test_specs_are_clean() -> None:
+    specs = Path(__file__).resolve().parent.parent / "specs"
+    assert list(cascade.load(str(specs)).validate()) == []

@@ -64,7 +64,7 @@ def test_unknown_key_in_pyproject_names_the_table(ws: Path) -> None:
 @pytest.mark.parametrize(
     ("toml", "message"),
     [
-        ('select = ["CAS1", "orphan-elemnt", "CAS8"]', "select: unknown rule selector(s): 'orphan-elemnt', 'CAS8'"),
+        ('select = ["CAS1", "orphan-elemnt", "CAS8"]', "select: unknown rule selector(s): 'orphan-elemnt' (did you mean 'orphan-element'?), 'CAS8' (did you mean 'CAS508'?)"),
         ('lang = "jv"', "lang must be one of en, id, not 'jv'"),
         ('fail-level = "fatal"', "fail-level must be one of info, warning, error, not 'fatal'"),
         ("ignore = 3", "ignore must be a list of strings"),
