@@ -1,6 +1,6 @@
 """HTML for people: the self-contained report file, and the notebook views of a report and a workspace.
 
-The report (:func:`render_report`) is one file with inline CSS and a small inline script, no network
+The report (:func:`render_html`) is one file with inline CSS and a small inline script, no network
 access (a Content-Security-Policy forbids any load): a summary per document, the pohon kinerja as a
 collapsible outline with finding badges, the findings table with filters by severity, rule and
 document, and the matriks keterkaitan of every document against each document it aligns to. All plan
@@ -21,7 +21,7 @@ from .views import alignment, coverage_rows, document_of
 if TYPE_CHECKING:
     from .workspace import Cascade
 
-__all__ = ["render_report", "report_html", "cascade_html", "Masker", "outline"]
+__all__ = ["render_html", "report_html", "cascade_html", "Masker", "outline"]
 
 #: Interface text, English and Bahasa Indonesia.
 TEXT: dict[str, dict[str, str]] = {
@@ -305,7 +305,7 @@ def _translator(lang: str) -> Callable[[str], str]:
     return lambda key: TEXT[key][lang]
 
 
-def render_report(cascade: "Cascade", report: Report | None = None, *, lang: str = "id", show_personal: bool = False) -> str:
+def render_html(cascade: "Cascade", report: Report | None = None, *, lang: str = "id", show_personal: bool = False) -> str:
     """The report as one self-contained HTML page (no network, inline CSS and script).
 
     Runs :meth:`Cascade.validate` unless ``report`` is given. Interface text and messages are in

@@ -1,8 +1,10 @@
 """The ``cascade report`` command: write the self-contained HTML report of a workspace.
 
-``cascade report --html OUT PATH...`` loads the plan files, runs the rules and writes one HTML file
-(see :func:`cascade.htmlreport.render_report`). Exit codes follow ``cascade lint``: 0 clean, 1 when
-the report has errors, 2 for usage errors or unreadable paths.
+``cascade report --html OUT PATH...`` runs the same review as ``cascade lint`` (:func:`cascade.lint`:
+the configuration's exclusions, rule selection, severities, suppressions and baseline) and writes its
+findings with the workspace's tree and matrices as one HTML file (:func:`cascade.htmlreport.render_html`).
+Exit codes follow ``cascade lint``: 0 clean, 1 when findings reach the fail level, 2 for usage errors,
+a bad configuration or unreadable paths.
 """
 
 from __future__ import annotations
@@ -12,8 +14,10 @@ import os
 import sys
 from typing import TextIO
 
-from .htmlreport import render_report
-from .workspace import load
+from .config import DEFAULT_LANG, ConfigError, load_config
+from .findings import LANGUAGES
+from .htmlreport import render_html
+from .pipeline import lint
 
 __all__ = ["add_report_parser", "run_report"]
 
@@ -27,7 +31,8 @@ def add_report_parser(sub: "argparse._SubParsersAction[argparse.ArgumentParser]"
     )
     report.add_argument("paths", nargs="+", metavar="PATH", help="plan files or folders (searched recursively)")
     report.add_argument("--html", required=True, metavar="OUT", help="the HTML file to write")
-    report.add_argument("--lang", default="id", choices=("en", "id"), help="report language (default: id)")
+    report.add_argument("--lang", choices=LANGUAGES, help=f"report language (default: {DEFAULT_LANG}, or config 'lang')")
+    report.add_argument("--config", metavar="FILE", help="use this cascade.toml or pyproject.toml instead of searching for one")
     report.add_argument("--show-personal", action="store_true",
                         help="show employee numbers (NIP) and names instead of masking them")
     return report
@@ -41,13 +46,17 @@ def run_report(args: argparse.Namespace, err: TextIO | None = None) -> int:
         err.write(f"cascade: {p}: no such file or folder / berkas atau folder tidak ada\n")
     if missing:
         return 2
-    workspace = load(*args.paths)
-    report = workspace.validate()
-    page = render_report(workspace, report, lang=args.lang, show_personal=args.show_personal)
+    try:
+        settings = load_config(args.config).override(lang=args.lang)
+        result = lint(args.paths, settings)
+    except ConfigError as exc:
+        err.write(f"cascade: {exc}\n")
+        return 2
+    page = render_html(result.workspace, result.report, lang=settings.lang, show_personal=args.show_personal)
     try:
         with open(args.html, "w", encoding="utf-8") as out:
             out.write(page)
     except OSError as exc:
         err.write(f"cascade: {args.html}: {exc.strerror} / tidak dapat menulis berkas\n")
         return 2
-    return 1 if report.errors else 0
+    return 1 if result.failed() else 0

@@ -229,10 +229,10 @@ class Cascade:
         return self.tree(root, depth, report).to_dot()
 
     def to_html(self, report: Report | None = None, *, lang: str = "id", show_personal: bool = False) -> str:
-        """The self-contained HTML report (see :func:`cascade.htmlreport.render_report`)."""
-        from .htmlreport import render_report
+        """The self-contained HTML report (see :func:`cascade.htmlreport.render_html`)."""
+        from .htmlreport import render_html
 
-        return render_report(self, report, lang=lang, show_personal=show_personal)
+        return render_html(self, report, lang=lang, show_personal=show_personal)
 
     def _repr_html_(self) -> str:
         from .htmlreport import cascade_html

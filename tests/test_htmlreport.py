@@ -9,7 +9,7 @@ import pytest
 
 import cascade
 from cascade.cli import main
-from cascade.htmlreport import Masker, outline, render_report
+from cascade.htmlreport import Masker, outline, render_html
 
 FIXTURE = Path(__file__).parent / "fixtures" / "notebook"
 
@@ -22,7 +22,7 @@ def ws() -> cascade.Cascade:
 @pytest.fixture(scope="module")
 def page(ws: cascade.Cascade) -> str:
     # Only the reference rule, so that these exact expectations do not move as rules are added.
-    return render_report(ws, ws.validate(select=["CAS202"]), lang="en")
+    return render_html(ws, ws.validate(select=["CAS202"]), lang="en")
 
 
 def test_report_is_self_contained(page: str) -> None:
@@ -62,11 +62,11 @@ def test_sections_tree_findings_and_matrices(page: str) -> None:
 
 
 def test_personal_data_masked_by_default(ws: cascade.Cascade) -> None:
-    masked = render_report(ws)
+    masked = render_html(ws)
     for secret in ("197501012000031001", "Siti Rahayu", "Budi Santoso", "Agus Wijaya"):
         assert secret not in masked
     assert "Pemegang: Kepala Dinas, d•••••••••••••••••••••, NIP 1975••••••••••1001" in masked
-    shown = render_report(ws, show_personal=True)
+    shown = render_html(ws, show_personal=True)
     assert "Pemegang: Kepala Dinas, dr. Siti Rahayu, M.Kes, NIP 197501012000031001" in shown
 
 
@@ -79,12 +79,12 @@ def test_masker(ws: cascade.Cascade) -> None:
 
 
 def test_language(ws: cascade.Cascade) -> None:
-    page = render_report(ws)
+    page = render_html(ws)
     assert "<title>Laporan keterkaitan kinerja</title>" in page
     assert "supports &#x27;jatim.rpjmd-2019:S9&#x27; tidak merujuk ke apa pun" in page
-    assert "<title>Performance cascade report</title>" in render_report(ws, lang="en")
+    assert "<title>Performance cascade report</title>" in render_html(ws, lang="en")
     with pytest.raises(ValueError, match="unknown language"):
-        render_report(ws, lang="fr")
+        render_html(ws, lang="fr")
 
 
 def test_cli_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -110,7 +110,22 @@ def test_findings_of_unparsed_files_filter_by_path(tmp_path: Path) -> None:
     (tmp_path / "broken.yaml").write_text("document: [unclosed\n", encoding="utf-8")
     ws = cascade.load(str(tmp_path))
     report = ws.validate()
-    page = render_report(ws, report, lang="en")
+    page = render_html(ws, report, lang="en")
     path = str(tmp_path / "broken.yaml")
     assert [f.code for f in report] == ["CAS001"]
     assert f'data-rule="yaml-syntax" data-doc="{path}">' in page and f'<option value="{path}">' in page
+
+
+def test_cli_report_follows_the_configuration(tmp_path: Path) -> None:
+    config = tmp_path / "cascade.toml"
+    out = tmp_path / "r.html"
+    config.write_text('lang = "en"\nselect = ["unknown-reference"]\n', encoding="utf-8")
+    assert main(["report", "--html", str(out), "--config", str(config), str(FIXTURE)]) == 1
+    text = out.read_text(encoding="utf-8")
+    assert "<title>Performance cascade report</title>" in text
+    assert re.findall(r'data-rule="([\w-]+)"', text) == ["unknown-reference", "unknown-reference"]
+    config.write_text('select = ["CAS5"]\nfail-level = "error"\nignore = ["CAS501", "CAS503", "CAS511"]\n', encoding="utf-8")
+    assert main(["report", "--html", str(out), "--config", str(config), "--lang", "en", str(FIXTURE)]) == 0
+    assert "unknown-reference" not in out.read_text(encoding="utf-8")
+    config.write_text('lang = "fr"\n', encoding="utf-8")
+    assert main(["report", "--html", str(out), "--config", str(config), str(FIXTURE)]) == 2

@@ -14,7 +14,7 @@ import pytest
 
 import cascade
 from cascade.cli import main
-from cascade.htmlreport import render_report
+from cascade.htmlreport import render_html
 
 from _cdp import Browser, find_chromium
 
@@ -94,7 +94,7 @@ def test_expanding_a_tree_node_and_filtering_findings(page: Browser, tmp_path: P
 
 def test_clean_workspace_report_has_no_errors(tmp_path: Path) -> None:
     out = tmp_path / "clean.html"
-    out.write_text(render_report(cascade.load(str(FIXTURE)), cascade.Report([])), encoding="utf-8")
+    out.write_text(render_html(cascade.load(str(FIXTURE)), cascade.Report([])), encoding="utf-8")
     assert 'id="findings-table"' not in out.read_text(encoding="utf-8")
     browser = Browser(CHROMIUM, str(tmp_path / "profile"))
     try:

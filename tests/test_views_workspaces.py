@@ -14,7 +14,7 @@ import networkx as nx
 import pytest
 
 import cascade
-from cascade.htmlreport import render_report
+from cascade.htmlreport import render_html
 from cascade.views import UP_LINKS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -121,7 +121,7 @@ def test_tree_shows_every_element_once(any_ws: tuple[cascade.Cascade, cascade.Re
 
 def test_html_report_covers_the_workspace(any_ws: tuple[cascade.Cascade, cascade.Report]) -> None:
     ws, report = any_ws
-    page = render_report(ws, report, lang="en")
+    page = render_html(ws, report, lang="en")
     pairs = [(d, u) for d, p in ws.parsed.items() for u in p.model.document.aligns_to if u in ws.parsed and u != d]
     assert len(re.findall(r'<table class="matrix"', page)) == len(pairs)
     assert page.count("<details") == page.count("</details>")
