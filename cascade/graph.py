@@ -13,7 +13,9 @@ Edges point upward or outward, from the node that names the link, with attribute
 ``parent`` (element to element, unit to unit), ``supports`` (element to upper element, indicator to
 upper indicator), ``crosscuts`` (element to element of another OPD), ``indicator_of`` (indicator to
 its element), ``owner`` (element to unit), ``unit`` (rhk to its holder's unit), ``aligns_to``
-(document to document). What is supported from below is therefore ``G.pred``.
+(document to document). What is supported from below is therefore ``G.pred``. A pair linked twice
+(``parent: X`` and ``crosscuts: [X]``) has one edge typed by the stronger link (parent, then supports,
+then crosscuts), the other named in its ``also`` attribute.
 
 References resolve as FORMAT.md says: ``doc-id:local-id``, or a bare local id in the same document.
 A reference into a document absent from the workspace is *external*: it is kept in the node's
@@ -25,6 +27,7 @@ references into present documents that name nothing (CAS202) are findings, never
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any, Iterable
 
 import networkx as nx
@@ -161,9 +164,11 @@ class _Builder:
                     edges.append((doc_id, target, "aligns_to"))
                     continue
                 external.setdefault(doc_id, []).append(("aligns_to", target))
-                close = difflib.get_close_matches(target, doc_ids, n=1, cutoff=0.85)
-                if close:
-                    self.finding("CAS202", "document", doc, ("document", "aligns_to", i), doc_id, target=target, hint=close[0])
+                # a typo is one or two keystrokes away; 'jateng.rpjmd-2025' is not a typo of
+                # 'klaten.rpjmd-2025' but a document left out of a partial workspace
+                close = next((d for d in doc_ids if _within_two_edits(target, d)), None)
+                if close is not None:
+                    self.finding("CAS202", "document", doc, ("document", "aligns_to", i), doc_id, target=target, hint=close)
             # units of this document, then of the renstra documents it aligns to (skp)
             homes = [doc_id] + [d for d in header.aligns_to]
             ids = self.local_ids[doc_id]
@@ -220,10 +225,44 @@ def _digraph(nodes: dict[str, dict], edges: list[tuple[str, str, str]]) -> nx.Di
         succ[n] = {}
         pred[n] = {}
     for u, v, edge_type in edges:
-        data = {"type": edge_type}
-        succ[u][v] = data
-        pred[v][u] = data
+        data = succ[u].get(v)
+        if data is None:
+            data = {"type": edge_type}
+            succ[u][v] = data
+            pred[v][u] = data
+        elif data["type"] != edge_type:
+            # two links between the same pair (parent: X and crosscuts: [X]): one edge keeps the
+            # strongest as its type, so every rule sees the tree link, and lists the others
+            kept, other = sorted((data["type"], edge_type), key=_STRENGTH.index)
+            data["type"] = kept
+            data["also"] = tuple(sorted({*data.get("also", ()), other}))
     return G
+
+
+#: Link types from strongest to weakest, for the rare pair of nodes linked twice.
+_STRENGTH = ("parent", "supports", "crosscuts", "indicator_of", "owner", "unit", "aligns_to")
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _within_two_edits(a: str, b: str) -> bool:
+    """True when ``a`` is a likely typo of ``b``: at most two insertions, deletions or substitutions,
+    and not two plans of different years (``rpjmn-2025`` is not a typo of ``rpjmn-2020``)."""
+    if abs(len(a) - len(b)) > 2:
+        return False
+    years_a, years_b = _YEAR.findall(a), _YEAR.findall(b)
+    if years_a and years_b and years_a != years_b:
+        return False
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > 2:
+            return False
+        previous = current
+    return previous[-1] <= 2
 
 
 def build_graph(parsed: Iterable[ParsedDocument]) -> tuple[nx.DiGraph, dict[str, ParsedDocument], list[Finding]]:

@@ -104,3 +104,21 @@ def test_cli_text_json_and_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixt
     Path("plan/a.yaml").write_text("document:\n  id: x\n  kind: rpjmn\n  title: X\n  period: {start: 2020, end: 2024}\n")
     capsys.readouterr()
     assert main(["lint", "plan"]) == 0
+
+
+@pytest.mark.parametrize(
+    ("aligns_to", "reported"),
+    [("rpjmn-202", True), ("rpjnm-2020", True), ("rpjmn-2025", False), ("jateng.rpjmd-2025", False)],
+)
+def test_aligns_to_typos_are_told_from_absent_documents(aligns_to: str, reported: bool) -> None:
+    rpjmd = {**RPJMD, "document": {**RPJMD["document"], "aligns_to": [aligns_to]}}
+    found = [f.message for f in cascade.load(RPJMN, rpjmd).validate(select=["CAS202"]) if f.pointer == "/document/aligns_to/0"]
+    assert bool(found) is reported
+    if reported:
+        assert found == [f"aligns_to '{aligns_to}' is not in the workspace; did you mean 'rpjmn-2020'?"]
+
+
+def test_a_pair_linked_twice_keeps_the_tree_link() -> None:
+    rpjmd = {**RPJMD, "elements": [*RPJMD["elements"][:2], {"id": "T3", "kind": "tujuan", "name": "T", "parent": "M1", "crosscuts": ["M1"]}]}
+    edge = cascade.load(RPJMN, rpjmd).graph.edges["kota-madiun.rpjmd-2019:T3", "kota-madiun.rpjmd-2019:M1"]
+    assert edge == {"type": "parent", "also": ("crosscuts",)}

@@ -644,7 +644,7 @@ class CrosscutMismatch(Rule):
             for i, ref in enumerate(refs):
                 target = "{}:{}".format(*split_ref(ref, doc))
                 edge = succ.get(target)
-                if edge is None or edge.get("type") != "crosscuts":
+                if edge is None or "crosscuts" not in (edge["type"], *edge.get("also", ())):
                     continue
                 target_doc = G.nodes[target]["doc"]
                 if G.nodes[target]["tier"] != attrs["tier"]:

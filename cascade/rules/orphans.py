@@ -371,8 +371,10 @@ class MissingIndicator(Rule):
 class IdleUnit(Rule):
     """An organisation unit that owns no element and holds no staff target.
 
-    Checks every unit of a renstra's ``organization``: it is idle when no element names it as
-    ``owner`` and no rhk's ``employee.unit`` names it.
+    Checks every unit of a renstra's ``organization``: it is idle when no element names it or any
+    unit below it (through the units' ``parent``) as ``owner``, and no rhk's ``employee.unit`` does.
+    A unit whose sub-units carry the work is not idle: a Kepala Dinas or a Sekretariat usually owns
+    nothing itself, and without this the head's unit is reported whenever the SKP is not linted.
 
     Why: every unit of an OPD exists for its tupoksi; a unit that owns no program, kegiatan or sub
     kegiatan and whose staff hold no rhk does work the performance plan does not show.
@@ -406,8 +408,15 @@ class IdleUnit(Rule):
 
     def check(self, ctx: "Context") -> Iterator[Finding]:
         G = ctx.graph
+        active: set[str] = set()
         for node in ctx.nodes_of("unit"):
-            if not any(e["type"] in ("owner", "unit") for e in G.pred[node].values()):
+            if any(e["type"] in ("owner", "unit") for e in G.pred[node].values()):
+                # mark it and the units above it; stop where an earlier walk already went (linear)
+                while node is not None and node not in active:
+                    active.add(node)
+                    node = next((v for v, e in G.succ[node].items() if e["type"] == "parent"), None)
+        for node in ctx.nodes_of("unit"):
+            if node not in active:
                 yield ctx.finding(self, node, name=G.nodes[node]["name"])
 
 
