@@ -6,6 +6,7 @@ Data flows one way: files -> loader (positions kept aside) -> models -> graph ->
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import os
 from dataclasses import dataclass
@@ -167,26 +168,24 @@ class Cascade:
 
     # -- planners' views: cascade.views, cascade.tree, cascade.tables, cascade.htmlreport --------
 
+    @functools.cached_property
     def _tracer(self) -> Any:
         from .views import Tracer
 
-        tracer = self.__dict__.get("_tracer_cache")
-        if tracer is None:
-            tracer = self.__dict__["_tracer_cache"] = Tracer(self.graph)
-        return tracer
+        return Tracer(self.graph)
 
     def trace(self, ref: str) -> "list[Chain]":
         """Every upward chain from an element or indicator to where it ends (see :class:`~cascade.views.Chain`).
 
-        Crosscutting and several ``supports`` make several chains; each ends at an RPJMN element or
-        indicator (``national``), a reference into an absent document (``external``), an orphan
+        Crosscutting and several ``supports`` make several chains; each ends at an RPJMN element
+        (``national``), a reference into an absent document (``external``), an orphan
         (``broken``) or a cycle. Raises KeyError for a ref that is no element or indicator.
         """
-        return self._tracer().trace(ref)
+        return self._tracer.trace(ref)
 
     def descendants(self, ref: str) -> "list[Step]":
         """Every element (or, for an indicator, every indicator) below ``ref`` whose links reach it, nearest first."""
-        return self._tracer().descendants(ref)
+        return self._tracer.descendants(ref)
 
     def coverage(self, report: Report | None = None) -> "pd.DataFrame":
         """A DataFrame, one row per document: elements and indicators by kind, shares linked upward and
