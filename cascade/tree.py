@@ -153,25 +153,49 @@ def build_tree(graph: "nx.DiGraph", titles: dict[str, str], report: Report, root
         )
         return TreeNode(ref, a["kind"], a["name"], a["doc"], link, tuple(by_ref.get(ref, ())), inds)
 
-    roots = [make(r, None) for r in _roots(graph, root)]
     expanded: set[str] = set()
-    stack = [(0, n) for n in reversed(roots)]
-    while stack:
-        level, node = stack.pop()
-        if node.ref in expanded:
-            node.repeated = True
-            continue
-        expanded.add(node.ref)
-        below = sorted(
-            ((b, d["type"]) for b, d in graph.pred[node.ref].items()
-             if d["type"] in _DOWN_LINKS and nodes[b]["type"] == "element"),
-            key=lambda p: plan_order(graph, p[0]),
-        )
-        if depth is not None and level >= depth:
-            node.truncated = bool(below)
-            continue
-        node.children = [make(b, link) for b, link in below]
-        stack.extend((level + 1, c) for c in reversed(node.children))
+
+    def grow(top: TreeNode) -> None:
+        stack = [(0, top)]
+        while stack:
+            level, node = stack.pop()
+            if node.ref in expanded:
+                node.repeated = True
+                continue
+            expanded.add(node.ref)
+            below = sorted(
+                ((b, d["type"]) for b, d in graph.pred[node.ref].items()
+                 if d["type"] in _DOWN_LINKS and nodes[b]["type"] == "element"),
+                key=lambda p: plan_order(graph, p[0]),
+            )
+            if depth is not None and level >= depth:
+                node.truncated = bool(below)
+                continue
+            node.children = [make(b, link) for b, link in below]
+            stack.extend((level + 1, c) for c in reversed(node.children))
+
+    roots = [make(r, None) for r in _roots(graph, root)]
+    for top in roots:
+        grow(top)
+    # Elements on a parent/supports cycle with no way out have no top: each such cycle gets one root
+    # (its first element in plan order), so that the tree still shows everything it was asked for.
+    if root is None or nodes[root]["type"] == "document":
+        covered = {r.ref for r in roots}
+        queue = [r.ref for r in roots]
+        pool = sorted((n for n, a in nodes(data=True) if a["type"] == "element" and root in (None, a["doc"])),
+                      key=lambda n: plan_order(graph, n))
+        for ref in pool:
+            while queue:
+                node = queue.pop()
+                for b, d in graph.pred[node].items():
+                    if b not in covered and d["type"] in _DOWN_LINKS and nodes[b]["type"] == "element":
+                        covered.add(b)
+                        queue.append(b)
+            if ref not in covered:
+                covered.add(ref)
+                queue.append(ref)
+                roots.append(make(ref, None))
+                grow(roots[-1])
     docs = {n.doc for _, n in PerformanceTree(roots, {}).walk()}
     return PerformanceTree(roots, {d: titles[d] for d in titles if d in docs})
 

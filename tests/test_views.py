@@ -327,3 +327,18 @@ def test_alignment_matrix_through_a_crosscutting_ring() -> None:
     assert ws.alignment_matrix("b.renstra-2019", "a.renstra-2019", full=True).to_dict(orient="index") == {
         "T1": {"T1": "", "T2": "●"}}
     assert ws.alignment_matrix("b.renstra-2019", "k.rpjmd-2019").to_dict(orient="index") == {"T1": {"S1": "", "S2": "●"}}
+
+
+def test_tree_shows_elements_on_a_closed_cycle(report: Report) -> None:
+    ws = cascade.load(_skp([
+        {"id": "A", "kind": "rhk", "name": "a", "parent": "B"},
+        {"id": "B", "kind": "rhk", "name": "b", "parent": "A"},
+        {"id": "C", "kind": "rhk", "name": "c", "parent": "B"},
+        {"id": "D", "kind": "rhk", "name": "d"},
+    ]))
+    for root in (None, "a.skp-2023"):
+        tree = ws.tree(root, report=Report([]))
+        assert [(d, n.ref, n.repeated) for d, n in tree.walk()] == [
+            (0, "a.skp-2023:D", False), (0, "a.skp-2023:A", False), (1, "a.skp-2023:B", False),
+            (2, "a.skp-2023:A", True), (2, "a.skp-2023:C", False)]
+    assert [n.ref for n in ws.tree("a.skp-2023", depth=0, report=Report([])).roots] == ["a.skp-2023:D", "a.skp-2023:A"]
