@@ -150,6 +150,17 @@ class Browser:
                 self.events.append(reply)
         raise TimeoutError(event)
 
+    def navigate(self, url: str) -> None:
+        """Open ``url`` and wait until it has loaded (events of the blank start page are dropped)."""
+        self.events.clear()
+        self.call("Page.navigate", url=url)
+        self.wait_for("Page.loadEventFired")
+        deadline = time.monotonic() + self.timeout
+        while self.evaluate("location.href + ' ' + document.readyState") != f"{url} complete":
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"loading {url}")
+            time.sleep(0.05)
+
     def evaluate(self, expression: str) -> Any:
         """The value of a JavaScript expression in the page (exceptions raise RuntimeError)."""
         result = self.call("Runtime.evaluate", expression=expression, returnByValue=True, awaitPromise=True)

@@ -32,8 +32,7 @@ def page(tmp_path: Path):
     assert main(["report", "--html", str(out), "--lang", "en", str(FIXTURE)]) == 1
     browser = Browser(CHROMIUM, str(tmp_path / "profile"))
     try:
-        browser.call("Page.navigate", url=out.as_uri())
-        browser.wait_for("Page.loadEventFired")
+        browser.navigate(out.as_uri())
         yield browser
     finally:
         browser.close()
@@ -98,8 +97,7 @@ def test_clean_workspace_report_has_no_errors(tmp_path: Path) -> None:
     assert 'id="findings-table"' not in out.read_text(encoding="utf-8")
     browser = Browser(CHROMIUM, str(tmp_path / "profile"))
     try:
-        browser.call("Page.navigate", url=out.as_uri())
-        browser.wait_for("Page.loadEventFired")
+        browser.navigate(out.as_uri())
         browser.click("#tree-expand")
         assert browser.evaluate("Array.from(document.querySelectorAll('#tree details')).every(d => d.open)") is True
         assert browser.errors() == []
