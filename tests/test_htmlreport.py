@@ -129,3 +129,9 @@ def test_cli_report_follows_the_configuration(tmp_path: Path) -> None:
     assert "unknown-reference" not in out.read_text(encoding="utf-8")
     config.write_text('lang = "fr"\n', encoding="utf-8")
     assert main(["report", "--html", str(out), "--config", str(config), str(FIXTURE)]) == 2
+
+
+def test_cascade_to_html_is_the_report(ws: cascade.Cascade) -> None:
+    report = ws.validate(select=["CAS202"])
+    assert ws.to_html(report, lang="en") == render_html(ws, report, lang="en")
+    assert "197501012000031001" in ws.to_html(report, show_personal=True)
