@@ -45,12 +45,14 @@ __all__ = [
 _UPWARD = frozenset({"parent", "supports", "crosscuts"})
 
 
-def _same_measure_links(ctx: "Context") -> Iterator[Link]:
-    """The indicator links whose two ends measure the same quantity."""
-    keys = measures(ctx)
-    for link in indicator_links(ctx):
-        if keys[link.lower].same(keys[link.upper]):
-            yield link
+def _same_measure_links(ctx: "Context") -> list[Link]:
+    """The indicator links whose two ends measure the same quantity (shared by CAS402-CAS406)."""
+
+    def build(ctx: "Context") -> list[Link]:
+        keys = measures(ctx)
+        return [link for link in indicator_links(ctx) if keys[link.lower].same(keys[link.upper])]
+
+    return ctx.index("same_measure_links", build)
 
 
 def _unit_classes(ctx: "Context") -> dict[str, str]:
@@ -129,10 +131,10 @@ class IndicatorOutsideChain(Rule):
                 break
             following = []
             for node in frontier:
-                if any(kind in _UPWARD for kind, _ in G.nodes[node].get("external", ())):
+                if any(kind in _UPWARD for kind, _ in G._node[node].get("external", ())):
                     complete = False
-                for target, edge in G.succ[node].items():
-                    if edge.get("type") not in _UPWARD or target in seen or G.nodes[target]["type"] != "element":
+                for target, edge in G._succ[node].items():
+                    if edge.get("type") not in _UPWARD or target in seen or G._node[target]["type"] != "element":
                         continue
                     if depth == self.MAX_DEPTH or len(seen) >= self.MAX_VISITS:
                         return seen - {start}, False
@@ -147,13 +149,13 @@ class IndicatorOutsideChain(Rule):
         # links come grouped by indicator, indicators by element: one walk serves a whole group
         walked: tuple[str, set[str], bool] | None = None
         for link in indicator_links(ctx):
-            element = G.nodes[link.lower]["element"]
-            target_element = G.nodes[link.upper]["element"]
+            element = G._node[link.lower]["element"]
+            target_element = G._node[link.upper]["element"]
             field = ("supports", link.index)
             if element == target_element:
                 yield ctx.finding(self, link.lower, "same", field=field, target=link.upper, element=element)
                 continue
-            edge = G.succ[element].get(target_element)
+            edge = G._succ[element].get(target_element)
             if edge is not None and edge.get("type") in _UPWARD:
                 continue
             if walked is None or walked[0] != element:
@@ -214,10 +216,10 @@ class UnitMismatch(Rule):
         G = ctx.graph
         classes = _unit_classes(ctx)
         for link in _same_measure_links(ctx):
-            if G.nodes[link.lower]["tier"] == G.nodes[link.upper]["tier"]:
+            if G._node[link.lower]["tier"] == G._node[link.upper]["tier"]:
                 continue
-            unit = G.nodes[link.lower]["model"].unit
-            target_unit = G.nodes[link.upper]["model"].unit
+            unit = G._node[link.lower]["model"].unit
+            target_unit = G._node[link.upper]["model"].unit
             a, b = canonical_unit(unit, classes), canonical_unit(target_unit, classes)
             if a is not None and b is not None and a != b:
                 yield ctx.finding(self, link.lower, field="unit", unit=unit, target=link.upper, target_unit=target_unit)
@@ -266,8 +268,8 @@ class PolarityMismatch(Rule):
     def check(self, ctx: "Context") -> Iterator[Finding]:
         G = ctx.graph
         for link in _same_measure_links(ctx):
-            lower = G.nodes[link.lower]["model"]
-            upper = G.nodes[link.upper]["model"]
+            lower = G._node[link.lower]["model"]
+            upper = G._node[link.upper]["model"]
             if {lower.polarity, upper.polarity} == {"positive", "negative"}:
                 yield ctx.finding(
                     self, link.lower, field=polarity_field(lower),
@@ -326,14 +328,14 @@ class IndicatorTypeLevel(Rule):
         G = ctx.graph
         exempt = penunjang(ctx)
         for node in ctx.nodes_of("indicator"):
-            indicator = G.nodes[node]["model"]
+            indicator = G._node[node]["model"]
             if indicator.type is None:
                 continue
-            element = G.nodes[node]["element"]
-            attrs = G.nodes[element]
+            element = G._node[node]["element"]
+            attrs = G._node[element]
             expected = self.EXPECTED.get(attrs["kind"])
             # a kind its document does not have (level None) is CAS104's, not a level to judge
-            if expected is None or attrs["level"] is None or G.nodes[attrs["doc"]]["kind"] not in self._DOCUMENT_KINDS:
+            if expected is None or attrs["level"] is None or G._node[attrs["doc"]]["kind"] not in self._DOCUMENT_KINDS:
                 continue
             if element in exempt:
                 continue
@@ -401,10 +403,10 @@ class WeakTarget(Rule):
             raise UsageError("weak-target: ratio must be a number greater than 0 and at most 1")
         classes = _unit_classes(ctx)
         for link in _same_measure_links(ctx):
-            if G.nodes[link.lower]["tier"] == G.nodes[link.upper]["tier"]:
+            if G._node[link.lower]["tier"] == G._node[link.upper]["tier"]:
                 continue
-            lower = G.nodes[link.lower]["model"]
-            upper = G.nodes[link.upper]["model"]
+            lower = G._node[link.lower]["model"]
+            upper = G._node[link.upper]["model"]
             polarity = upper.polarity
             if polarity == "stable" or lower.polarity != polarity:
                 continue
@@ -482,8 +484,8 @@ class ContradictingTrend(Rule):
     def check(self, ctx: "Context") -> Iterator[Finding]:
         G = ctx.graph
         for link in _same_measure_links(ctx):
-            lower = G.nodes[link.lower]["model"]
-            need = G.nodes[link.upper]["model"].polarity
+            lower = G._node[link.lower]["model"]
+            need = G._node[link.upper]["model"].polarity
             if need == "stable" or lower.polarity == need:
                 continue
             path = numeric_path(lower.targets, need)
@@ -546,7 +548,7 @@ class OwnerMismatch(Rule):
 
     @staticmethod
     def _edge(ctx: "Context", node: str, type_: str) -> str | None:
-        for target, edge in ctx.graph.succ[node].items():
+        for target, edge in ctx.graph._succ[node].items():
             if edge.get("type") == type_:
                 return target
         return None
@@ -564,14 +566,14 @@ class OwnerMismatch(Rule):
         G = ctx.graph
         lines: dict[str, set[str]] = {}
         for node in ctx.nodes_of("element"):
-            attrs = G.nodes[node]
+            attrs = G._node[node]
             model = attrs["model"]
             bidang = bidang_of(model.code) if attrs["kind"] in CODED_KINDS and attrs["level"] is not None else None
             if bidang is not None:
                 owner = self._edge(ctx, node, "owner")
-                allowed = [b.strip() for b in G.nodes[owner]["model"].bidang if b.strip()] if owner is not None else []
+                allowed = [b.strip() for b in G._node[owner]["model"].bidang if b.strip()] if owner is not None else []
                 if allowed and bidang not in allowed:
-                    yield ctx.finding(self, node, "bidang", field="owner", value=model.code, bidang=bidang, unit=G.nodes[owner]["model"].id, allowed=allowed)
+                    yield ctx.finding(self, node, "bidang", field="owner", value=model.code, bidang=bidang, unit=G._node[owner]["model"].id, allowed=allowed)
             if attrs["kind"] != "rhk":
                 continue
             parent = self._edge(ctx, node, "parent")
@@ -584,7 +586,7 @@ class OwnerMismatch(Rule):
             if parent_unit not in lines[unit]:
                 yield ctx.finding(
                     self, node, "superior", field="parent", parent=parent,
-                    parent_unit=G.nodes[parent_unit]["model"].id, unit=G.nodes[unit]["model"].id,
+                    parent_unit=G._node[parent_unit]["model"].id, unit=G._node[unit]["model"].id,
                 )
 
 
@@ -635,22 +637,22 @@ class CrosscutMismatch(Rule):
     def check(self, ctx: "Context") -> Iterator[Finding]:
         G = ctx.graph
         for node in ctx.nodes_of("element"):
-            attrs = G.nodes[node]
+            attrs = G._node[node]
             refs = attrs["model"].crosscuts
             if not refs:
                 continue
             doc = attrs["doc"]
-            succ = G.succ[node]
+            succ = G._succ[node]
             for i, ref in enumerate(refs):
                 target = "{}:{}".format(*split_ref(ref, doc))
                 edge = succ.get(target)
                 if edge is None or "crosscuts" not in (edge["type"], *edge.get("also", ())):
                     continue
-                target_doc = G.nodes[target]["doc"]
-                if G.nodes[target]["tier"] != attrs["tier"]:
+                target_doc = G._node[target]["doc"]
+                if G._node[target]["tier"] != attrs["tier"]:
                     yield ctx.finding(self, node, "tier", field=("crosscuts", i), target=target, target_doc=target_doc, doc=doc)
-                elif G.nodes[target_doc]["region"] != G.nodes[doc]["region"]:
+                elif G._node[target_doc]["region"] != G._node[doc]["region"]:
                     yield ctx.finding(
                         self, node, "region", field=("crosscuts", i),
-                        target=target, target_region=G.nodes[target_doc]["region"], doc=doc, region=G.nodes[doc]["region"],
+                        target=target, target_region=G._node[target_doc]["region"], doc=doc, region=G._node[doc]["region"],
                     )

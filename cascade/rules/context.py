@@ -62,7 +62,7 @@ class Context:
         **args: Any,
     ) -> Finding:
         """A finding of ``rule`` placed at ``node`` (or at ``field`` inside it: a key or a path)."""
-        attrs = self.graph.nodes[node]
+        attrs = self.graph._node[node]
         if attrs["type"] == "document":
             doc = self.documents[node]
             path: tuple = ("document",)

@@ -44,11 +44,14 @@ __all__ = [
 ]
 
 
-def _indicators(ctx: "Context") -> Iterator[tuple[str, Any]]:
-    """``(node, model)`` of every indicator."""
-    G = ctx.graph
-    for node in ctx.nodes_of("indicator"):
-        yield node, G.nodes[node]["model"]
+def _indicators(ctx: "Context") -> list[tuple[str, Any]]:
+    """``(node, model)`` of every indicator, listed once per run for the rules that walk them all."""
+
+    def build(ctx: "Context") -> list[tuple[str, Any]]:
+        nodes = ctx.graph._node
+        return [(node, nodes[node]["model"]) for node in ctx.nodes_of("indicator")]
+
+    return ctx.index("indicator_models", build)
 
 
 def _values(indicator: Any) -> Iterator[tuple[tuple, Any]]:
@@ -177,7 +180,7 @@ class MissingTargetYear(Rule):
     def check(self, ctx: "Context") -> Iterator[Finding]:
         G = ctx.graph
         for node, ind in _indicators(ctx):
-            period = G.nodes[G.nodes[node]["doc"]]["model"].period
+            period = G._node[G._node[node]["doc"]]["model"].period
             missing = [y for y in period.years if ind.targets.get(y) is None]
             if missing:
                 yield ctx.finding(self, node, field="targets", key=True, name=ind.name, years=missing)
@@ -411,13 +414,13 @@ class ProcessIndicator(Rule):
             return
         exempt = penunjang(ctx)
         for node, ind in _indicators(ctx):
-            element = G.nodes[node]["element"]
-            kind = G.nodes[element]["kind"]
+            element = G._node[node]["element"]
+            kind = G._node[element]["kind"]
             if ind.type is not None:
                 if ind.type not in ("impact", "outcome"):
                     continue
                 level = ind.type
-            elif kind in _RESULT_KINDS and G.nodes[element]["level"] is not None:
+            elif kind in _RESULT_KINDS and G._node[element]["level"] is not None:
                 level = kind
             else:
                 continue

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
@@ -53,8 +54,12 @@ PERCENT_UNITS = frozenset(PERCENT_SPELLINGS)
 _PUNCT = re.compile(r"[\W_]+")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalize_name(text: str) -> str:
-    """Case-folded text with punctuation turned into spaces and runs of spaces collapsed."""
+    """Case-folded text with punctuation turned into spaces and runs of spaces collapsed.
+
+    Memoised: plans repeat the same indicator names across tiers and several rules ask.
+    """
     return " ".join(_PUNCT.sub(" ", text.casefold()).split())
 
 
@@ -83,8 +88,9 @@ def measures(ctx: "Context") -> dict[str, Measure]:
 
     def build(ctx: "Context") -> dict[str, Measure]:
         out = {}
+        nodes = ctx.graph._node
         for node in ctx.nodes_of("indicator"):
-            ind: Indicator = ctx.graph.nodes[node]["model"]
+            ind: Indicator = nodes[node]["model"]
             measure = " ".join(ind.measure.casefold().split()) if ind.measure else None
             out[node] = Measure(measure or None, normalize_name(ind.name))
         return out
@@ -134,8 +140,8 @@ def indicator_links(ctx: "Context") -> list[Link]:
         G = ctx.graph
         out = []
         for node in ctx.nodes_of("indicator"):
-            attrs = G.nodes[node]
-            succ = G.succ[node]
+            attrs = G._node[node]
+            succ = G._succ[node]
             seen = set()
             for i, ref in enumerate(attrs["model"].supports):
                 doc, local = split_ref(ref, attrs["doc"])

@@ -78,14 +78,14 @@ def _repair(text: str, max_parts: int = 6) -> str | None:
 def _coded_elements(ctx: "Context") -> Iterator[tuple[str, str, str]]:
     """``(node, kind, code)`` of every element of a coded kind that has a code."""
     for node in ctx.nodes_of("element"):
-        attrs = ctx.graph.nodes[node]
+        attrs = ctx.graph._node[node]
         code = attrs["model"].code
         if code is not None and attrs["kind"] in CODED_KINDS and attrs["level"] is not None:
             yield node, attrs["kind"], code
 
 
 def _parent(ctx: "Context", node: str) -> str | None:
-    for target, edge in ctx.graph.succ[node].items():
+    for target, edge in ctx.graph._succ[node].items():
         if edge.get("type") == "parent":
             return target
     return None
@@ -106,13 +106,13 @@ def penunjang(ctx: "Context") -> frozenset[str]:
             on_chain: set[str] = set()
             node: str | None = start
             verdict = False
-            while node is not None and G.nodes[node]["kind"] in CODED_KINDS and node not in on_chain:
+            while node is not None and G._node[node]["kind"] in CODED_KINDS and node not in on_chain:
                 if node in memo:
                     verdict = memo[node]
                     break
                 chain.append(node)
                 on_chain.add(node)  # a parent cycle (CAS203) ends the walk without a code
-                code = G.nodes[node]["model"].code
+                code = G._node[node]["model"].code
                 if code is not None:
                     parts = code.split(".")
                     verdict = len(parts) >= 3 and parts[2] == "01"
@@ -195,7 +195,7 @@ class CodeSyntax(Rule):
             else:
                 yield ctx.finding(self, node, field="code", value=code)
         for node in ctx.nodes_of("unit"):
-            for i, entry in enumerate(ctx.graph.nodes[node]["model"].bidang):
+            for i, entry in enumerate(ctx.graph._node[node]["model"].bidang):
                 parts = parse_code(entry)
                 if parts is not None and len(parts) == 2:
                     continue
@@ -311,8 +311,8 @@ class AuthorityLevel(Rule):
             if parts is None or len(parts) < 5:
                 continue
             digit = parts[3]
-            doc = G.nodes[node]["doc"]
-            region = G.nodes[doc]["region"]
+            doc = G._node[node]["doc"]
+            region = G._node[doc]["region"]
             if region is not None:
                 province = len(region) == 2
                 if digit == "1" and not province:
@@ -321,7 +321,7 @@ class AuthorityLevel(Rule):
                 if digit == "2" and province:
                     yield ctx.finding(self, node, "province", field="code", value=code, doc=doc, region=region)
                     continue
-            name = normalize_name(G.nodes[node]["name"])
+            name = normalize_name(G._node[node]["name"])
             for phrase, wrong, variant in self._NAMED:
                 if digit == wrong and phrase in name:
                     yield ctx.finding(self, node, variant, field="name", value=code)
@@ -379,9 +379,9 @@ class CodeParentPrefix(Rule):
             if parent_kind is None or parts is None or len(parts) != CODED_KINDS[kind]:
                 continue
             parent = _parent(ctx, node)
-            if parent is None or G.nodes[parent]["kind"] != parent_kind:
+            if parent is None or G._node[parent]["kind"] != parent_kind:
                 continue
-            parent_code = G.nodes[parent]["model"].code
+            parent_code = G._node[parent]["model"].code
             pparts = parse_code(parent_code)
             if pparts is None or len(pparts) != CODED_KINDS[parent_kind]:
                 continue
@@ -446,7 +446,7 @@ class UrusanBidang(Rule):
             if found is not None:
                 yield found
         for node in ctx.nodes_of("unit"):
-            for i, entry in enumerate(ctx.graph.nodes[node]["model"].bidang):
+            for i, entry in enumerate(ctx.graph._node[node]["model"].bidang):
                 found = self._check(ctx, node, ("bidang", i), entry)
                 if found is not None:
                     yield found

@@ -31,22 +31,22 @@ _DESCENT = frozenset(("parent", "supports"))
 
 def _links_up(ctx: "Context", node: str, types: frozenset[str]) -> bool:
     """Whether ``node`` names a link of ``types``, resolved or into an absent document."""
-    if any(edge["type"] in types for edge in ctx.graph.succ[node].values()):
+    if any(edge["type"] in types for edge in ctx.graph._succ[node].values()):
         return True
-    return any(t in types for t, _ in ctx.graph.nodes[node].get("external", ()))
+    return any(t in types for t, _ in ctx.graph._node[node].get("external", ()))
 
 
 def _reached(ctx: "Context") -> set[str]:
     """Elements with a path up to the national tier: one reverse breadth-first search."""
     G = ctx.graph
     seeds = [n for n in ctx.nodes_of("element")
-             if G.nodes[n]["tier"] == 0 or any(t in _UPWARD for t, _ in G.nodes[n].get("external", ()))]
+             if G._node[n]["tier"] == 0 or any(t in _UPWARD for t, _ in G._node[n].get("external", ()))]
     reached = set(seeds)
     queue = deque(seeds)
     while queue:
         node = queue.popleft()
-        for below, edge in G.pred[node].items():
-            if edge["type"] in _UPWARD and below not in reached and G.nodes[below]["type"] == "element":
+        for below, edge in G._pred[node].items():
+            if edge["type"] in _UPWARD and below not in reached and G._node[below]["type"] == "element":
                 reached.add(below)
                 queue.append(below)
     return reached
@@ -54,13 +54,13 @@ def _reached(ctx: "Context") -> set[str]:
 
 def _order(ctx: "Context", node: str) -> tuple:
     """(file, data path): the order of elements in the files, without building source maps."""
-    attrs = ctx.graph.nodes[node]
+    attrs = ctx.graph._node[node]
     return (ctx.documents[attrs["doc"]].file, attrs["path"])
 
 
 def _indicators(G: nx.DiGraph, element: str) -> int:
     """The number of indicators of an element."""
-    return sum(1 for e in G.pred[element].values() if e["type"] == "indicator_of")
+    return sum(1 for e in G._pred[element].values() if e["type"] == "indicator_of")
 
 
 class OrphanElement(Rule):
@@ -114,7 +114,7 @@ class OrphanElement(Rule):
         # Upward links among unreached elements; the sinks of its condensation are the tops.
         up = nx.DiGraph()
         up.add_nodes_from(lost)
-        up.add_edges_from((n, t) for n in lost for t, e in G.succ[n].items() if e["type"] in _UPWARD and t in up)
+        up.add_edges_from((n, t) for n in lost for t, e in G._succ[n].items() if e["type"] in _UPWARD and t in up)
         condensed = nx.condensation(up)
         members = condensed.graph["mapping"]
         tops = sorted((min(condensed.nodes[c]["members"], key=lambda n: _order(ctx, n)) for c in condensed if not condensed.succ[c]),
@@ -133,13 +133,13 @@ class OrphanElement(Rule):
                     indicators += _indicators(G, peer)
             while queue:
                 node = queue.popleft()
-                for below, edge in G.pred[node].items():
+                for below, edge in G._pred[node].items():
                     if edge["type"] in _DESCENT and below in up and below not in counted:
                         counted.add(below)
                         queue.append(below)
                         elements += 1
                         indicators += _indicators(G, below)
-            attrs = G.nodes[top]
+            attrs = G._node[top]
             yield ctx.finding(self, top, kind=attrs["kind"], name=attrs["name"], elements=elements, indicators=indicators)
 
 
@@ -191,8 +191,8 @@ class OrphanIndicator(Rule):
     def check(self, ctx: "Context") -> Iterator[Finding]:
         G = ctx.graph
         for node in ctx.nodes_of("indicator"):
-            attrs = G.nodes[node]
-            if G.nodes[attrs["element"]]["kind"] == "prioritas_nasional":
+            attrs = G._node[node]
+            if G._node[attrs["element"]]["kind"] == "prioritas_nasional":
                 continue
             if not _links_up(ctx, node, frozenset(("supports",))):
                 yield ctx.finding(self, node, name=attrs["name"])
@@ -204,7 +204,7 @@ def _deepest(ctx: "Context") -> dict[str, int]:
     G = ctx.graph
     out: dict[str, int] = {}
     for node in ctx.nodes_of("element"):
-        attrs = G.nodes[node]
+        attrs = G._node[node]
         if attrs["level"] is not None and attrs["level"] > out.get(attrs["doc"], -1):
             out[attrs["doc"]] = attrs["level"]
     return out
@@ -269,10 +269,10 @@ class UnsupportedElement(Rule):
         G = ctx.graph
         deepest = ctx.index("deepest_level", _deepest)
         for node in ctx.nodes_of("element"):
-            attrs = G.nodes[node]
+            attrs = G._node[node]
             if attrs["level"] is None or attrs["level"] >= deepest[attrs["doc"]]:
                 continue
-            if not any(e["type"] in _UPWARD for e in G.pred[node].values()):
+            if not any(e["type"] in _UPWARD for e in G._pred[node].values()):
                 yield ctx.finding(self, node, kind=attrs["kind"], name=attrs["name"])
         yield from self._national(ctx)
         yield from self._iku(ctx)
@@ -281,15 +281,15 @@ class UnsupportedElement(Rule):
         G = ctx.graph
         regional: dict[str, list[str]] = {}
         for doc_id in ctx.nodes_of("document"):
-            if G.nodes[doc_id]["kind"] == "rpjmn":
-                aligned = sorted(d for d, e in G.pred[doc_id].items() if e["type"] == "aligns_to" and G.nodes[d]["kind"] == "rpjmd")
+            if G._node[doc_id]["kind"] == "rpjmn":
+                aligned = sorted(d for d, e in G._pred[doc_id].items() if e["type"] == "aligns_to" and G._node[d]["kind"] == "rpjmd")
                 if aligned:
                     regional[doc_id] = aligned
         if not regional:
             return
         for pn in ctx.nodes_of("element"):
-            doc_id = G.nodes[pn]["doc"]
-            if G.nodes[pn]["kind"] != "prioritas_nasional" or doc_id not in regional:
+            doc_id = G._node[pn]["doc"]
+            if G._node[pn]["kind"] != "prioritas_nasional" or doc_id not in regional:
                 continue
             # a PN's subtree is a tree (one parent each), so the subtrees together cost one pass
             served = False
@@ -297,27 +297,27 @@ class UnsupportedElement(Rule):
             queue = deque([pn])
             while queue and not served:
                 node = queue.popleft()
-                for below, edge in G.pred[node].items():
-                    if edge["type"] == "parent" and below not in seen and G.nodes[below]["doc"] == doc_id:
+                for below, edge in G._pred[node].items():
+                    if edge["type"] == "parent" and below not in seen and G._node[below]["doc"] == doc_id:
                         seen.add(below)
                         queue.append(below)
-                    elif edge["type"] == "supports" and G.nodes[G.nodes[below]["doc"]]["kind"] == "rpjmd":
+                    elif edge["type"] == "supports" and G._node[G._node[below]["doc"]]["kind"] == "rpjmd":
                         served = True
                         break
             if not served:
-                yield ctx.finding(self, pn, "national", name=G.nodes[pn]["name"], documents=regional[doc_id])
+                yield ctx.finding(self, pn, "national", name=G._node[pn]["name"], documents=regional[doc_id])
 
     def _iku(self, ctx: "Context") -> Iterator[Finding]:
         G = ctx.graph
         for node in ctx.nodes_of("indicator"):
-            attrs = G.nodes[node]
+            attrs = G._node[node]
             if not attrs["model"].key or attrs["tier"] == 0:
                 continue
             tier = attrs["tier"]
             element = attrs["element"]
-            if not any(e["type"] == "supports" and G.nodes[b]["tier"] > tier for b, e in G.pred[element].items()):
+            if not any(e["type"] == "supports" and G._node[b]["tier"] > tier for b, e in G._pred[element].items()):
                 continue
-            if not any(e["type"] == "supports" and G.nodes[b]["tier"] > tier for b, e in G.pred[node].items()):
+            if not any(e["type"] == "supports" and G._node[b]["tier"] > tier for b, e in G._pred[node].items()):
                 yield ctx.finding(self, node, "iku", name=attrs["name"])
 
 
@@ -363,7 +363,7 @@ class MissingIndicator(Rule):
     def check(self, ctx: "Context") -> Iterator[Finding]:
         G = ctx.graph
         for node in ctx.nodes_of("element"):
-            attrs = G.nodes[node]
+            attrs = G._node[node]
             if attrs["kind"] in _MEASURED and not attrs["model"].indicators:
                 yield ctx.finding(self, node, kind=attrs["kind"], name=attrs["name"])
 
@@ -410,14 +410,14 @@ class IdleUnit(Rule):
         G = ctx.graph
         active: set[str] = set()
         for node in ctx.nodes_of("unit"):
-            if any(e["type"] in ("owner", "unit") for e in G.pred[node].values()):
+            if any(e["type"] in ("owner", "unit") for e in G._pred[node].values()):
                 # mark it and the units above it; stop where an earlier walk already went (linear)
                 while node is not None and node not in active:
                     active.add(node)
-                    node = next((v for v, e in G.succ[node].items() if e["type"] == "parent"), None)
+                    node = next((v for v, e in G._succ[node].items() if e["type"] == "parent"), None)
         for node in ctx.nodes_of("unit"):
             if node not in active:
-                yield ctx.finding(self, node, name=G.nodes[node]["name"])
+                yield ctx.finding(self, node, name=G._node[node]["name"])
 
 
 class UnlinkedStaffTarget(Rule):
@@ -464,19 +464,19 @@ class UnlinkedStaffTarget(Rule):
     def check(self, ctx: "Context") -> Iterator[Finding]:
         G = ctx.graph
         for node in ctx.nodes_of("element"):
-            if G.nodes[node]["kind"] == "rhk" and not _links_up(ctx, node, _DESCENT):
-                yield ctx.finding(self, node, name=G.nodes[node]["name"])
+            if G._node[node]["kind"] == "rhk" and not _links_up(ctx, node, _DESCENT):
+                yield ctx.finding(self, node, name=G._node[node]["name"])
 
 
 def _reaching_staff(ctx: "Context") -> set[str]:
     """Elements whose cascade below reaches an rhk: one upward search from every rhk."""
     G = ctx.graph
-    seeds = [n for n in ctx.nodes_of("element") if G.nodes[n]["kind"] == "rhk"]
+    seeds = [n for n in ctx.nodes_of("element") if G._node[n]["kind"] == "rhk"]
     seen = set(seeds)
     queue = deque(seeds)
     while queue:
         node = queue.popleft()
-        for above, edge in G.succ[node].items():
+        for above, edge in G._succ[node].items():
             if edge["type"] in _UPWARD and above not in seen:
                 seen.add(above)
                 queue.append(above)
@@ -528,14 +528,14 @@ class ShallowCascade(Rule):
         G = ctx.graph
         staffed: dict[str, list[str]] = {}
         for doc_id in ctx.nodes_of("document"):
-            if G.nodes[doc_id]["kind"] == "renstra":
-                skp = sorted(d for d, e in G.pred[doc_id].items() if e["type"] == "aligns_to" and G.nodes[d]["kind"] == "skp")
+            if G._node[doc_id]["kind"] == "renstra":
+                skp = sorted(d for d, e in G._pred[doc_id].items() if e["type"] == "aligns_to" and G._node[d]["kind"] == "skp")
                 if skp:
                     staffed[doc_id] = skp
         if not staffed:
             return
         reaching = ctx.index("reaching_staff", _reaching_staff)
         for node in ctx.nodes_of("element"):
-            attrs = G.nodes[node]
+            attrs = G._node[node]
             if attrs["kind"] == "sasaran" and attrs["doc"] in staffed and node not in reaching:
                 yield ctx.finding(self, node, name=attrs["name"], documents=staffed[attrs["doc"]])

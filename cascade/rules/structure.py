@@ -125,7 +125,7 @@ def _order(ctx: "Context", node: str) -> tuple:
 
     Elements and indicators are listed in file order, so their data path sorts like their line.
     """
-    attrs = ctx.graph.nodes[node]
+    attrs = ctx.graph._node[node]
     return (ctx.documents[attrs["doc"]].file, attrs["path"])
 
 
@@ -178,10 +178,11 @@ class LinkCycle(Rule):
         G = ctx.graph
         succ: dict[str, list[str]] = {}
         indegree: dict[str, int] = {}
-        for u, v, t in G.edges(data="type"):
-            if t in _UPWARD:
-                succ.setdefault(u, []).append(v)
-                indegree[v] = indegree.get(v, 0) + 1
+        for u, nbrs in G._succ.items():
+            for v, data in nbrs.items():
+                if data["type"] in _UPWARD:
+                    succ.setdefault(u, []).append(v)
+                    indegree[v] = indegree.get(v, 0) + 1
         # Peel off, in linear time, every node no cycle leads into; what is left (usually nothing)
         # holds the cycles and what hangs above them, and only that is searched for components.
         queue = [n for n in succ if n not in indegree]
@@ -199,7 +200,7 @@ class LinkCycle(Rule):
             first = members[0]
             if len(members) == 1 and not links.has_edge(first, first):
                 continue
-            attrs = G.nodes[first]
+            attrs = G._node[first]
             model = attrs["model"]
             # the link that leaves the first member inside the cycle (units link only by parent)
             field: tuple | str | None = None
@@ -269,7 +270,7 @@ class WrongParentKind(Rule):
     def check(self, ctx: "Context") -> Iterator[Finding]:
         G = ctx.graph
         for node in ctx.nodes_of("element"):
-            attrs = G.nodes[node]
+            attrs = G._node[node]
             model = attrs["model"]
             level = attrs["level"]
             if model.parent is None or level is None:
@@ -279,16 +280,16 @@ class WrongParentKind(Rule):
             if target_doc != doc_id:
                 yield ctx.finding(self, node, "other-document", field="parent", parent=model.parent)
                 continue
-            doc_kind = G.nodes[doc_id]["kind"]
+            doc_kind = G._node[doc_id]["kind"]
             kinds = ELEMENT_KINDS[doc_kind]
             if level == 0 and doc_kind != "skp":
                 yield ctx.finding(self, node, "top", field="parent", kind=attrs["kind"], doc_kind=doc_kind)
                 continue
             expected = kinds[level - 1] if level else kinds[0]
-            for target, edge in G.succ[node].items():
+            for target, edge in G._succ[node].items():
                 if edge["type"] != "parent" or target == node:  # a self-parent is a link cycle
                     continue
-                found = G.nodes[target]["kind"]
+                found = G._node[target]["kind"]
                 if found != expected:
                     yield ctx.finding(self, node, field="parent", kind=attrs["kind"], expected=expected, found=found, parent=model.parent)
 
@@ -354,12 +355,12 @@ class WrongTierLink(Rule):
         G = ctx.graph
         for type_ in ("element", "indicator"):
             for node in ctx.nodes_of(type_):
-                attrs = G.nodes[node]
+                attrs = G._node[node]
                 refs = attrs["model"].supports
                 if not refs:
                     continue
                 doc_id = attrs["doc"]
-                aligned = G.nodes[doc_id]["model"].aligns_to
+                aligned = G._node[doc_id]["model"].aligns_to
                 for i, ref in enumerate(refs):
                     target_doc, local = split_ref(ref, doc_id)
                     present = target_doc in ctx.documents
@@ -369,7 +370,7 @@ class WrongTierLink(Rule):
                         continue
                     variant = None
                     if present:
-                        tier = G.nodes[target_doc]["tier"]
+                        tier = G._node[target_doc]["tier"]
                         if target_doc == doc_id:
                             variant = "own-document"
                         elif tier == attrs["tier"]:
@@ -430,13 +431,13 @@ class RegionMismatch(Rule):
     def check(self, ctx: "Context") -> Iterator[Finding]:
         G = ctx.graph
         for doc_id in ctx.nodes_of("document"):
-            region = G.nodes[doc_id]["region"]
+            region = G._node[doc_id]["region"]
             if region is None:
                 continue
-            for i, target in enumerate(G.nodes[doc_id]["model"].aligns_to):
+            for i, target in enumerate(G._node[doc_id]["model"].aligns_to):
                 if target not in ctx.documents:
                     continue
-                target_region = G.nodes[target]["region"]
+                target_region = G._node[target]["region"]
                 if target_region is not None and not _same_region(region, target_region):
                     yield ctx.finding(self, doc_id, field=("aligns_to", i), target=target, target_region=target_region, region=region)
 
@@ -496,18 +497,18 @@ class PeriodMismatch(Rule):
     def check(self, ctx: "Context") -> Iterator[Finding]:
         G = ctx.graph
         for doc_id in ctx.nodes_of("document"):
-            period = G.nodes[doc_id]["model"].period
-            for i, target in enumerate(G.nodes[doc_id]["model"].aligns_to):
+            period = G._node[doc_id]["model"].period
+            for i, target in enumerate(G._node[doc_id]["model"].aligns_to):
                 if target not in ctx.documents:
                     continue
-                other = G.nodes[target]["model"].period
+                other = G._node[target]["model"].period
                 if other.end < period.start or other.start > period.end:
                     yield ctx.finding(self, doc_id, "aligns", field=("aligns_to", i), target=target, target_start=other.start,
                                       target_end=other.end, start=period.start, end=period.end)
         for node in ctx.nodes_of("indicator"):
-            attrs = G.nodes[node]
+            attrs = G._node[node]
             model = attrs["model"]
-            period = G.nodes[attrs["doc"]]["model"].period
+            period = G._node[attrs["doc"]]["model"].period
             for year in model.targets:
                 if year < period.start or year > period.end:
                     yield ctx.finding(self, node, "target-year", field=("targets", str(year)), key=True, year=year,
