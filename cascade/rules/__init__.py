@@ -61,8 +61,10 @@ class Rule:
 
     @classmethod
     def summary(cls) -> str:
-        """The first line of the documentation."""
-        return (cls.__doc__ or "").strip().splitlines()[0]
+        """The first paragraph of the documentation, on one line."""
+        import inspect
+
+        return " ".join(inspect.cleandoc(cls.__doc__ or "").split("\n\n")[0].split())
 
     @classmethod
     def documentation(cls) -> str:
