@@ -128,6 +128,13 @@ def _construct(text: str, file: str, limits: Limits) -> tuple[Any, list[Finding]
     def structural(code: str, variant: str, ev: Any, path: tuple, **args: Any) -> None:
         findings.append(make_finding(code, variant, file=file, span=_span(ev), pointer=pointer(path), **args))
 
+    def tagged(ev: Any) -> None:  # a node with an explicit tag or an anchor
+        path = stack[-1][3] if stack else ()
+        if ev.tag is not None:
+            structural("CAS004", "default", ev, path, tag=ev.tag)
+        if ev.anchor is not None:
+            structural("CAS003", "anchor", ev, path, name=ev.anchor)
+
     try:
         while True:
             ev = get_event()
@@ -137,11 +144,7 @@ def _construct(text: str, file: str, limits: Limits) -> tuple[Any, list[Finding]
                 raise _Fatal(make_finding("CAS005", "nodes", file=file, span=_span(ev), limit=max_nodes))
             if cls is ScalarEvent:
                 if ev.tag is not None or ev.anchor is not None:
-                    path = stack[-1][3] if stack else ()
-                    if ev.tag is not None:
-                        structural("CAS004", "default", ev, path, tag=ev.tag)
-                    if ev.anchor is not None:
-                        structural("CAS003", "anchor", ev, path, name=ev.anchor)
+                    tagged(ev)
                 raw = ev.value
                 if not ev.style and ev.implicit[0]:  # plain (libyaml says "", the pure parser None)
                     value: Any = None if raw in _NULLS else raw
@@ -151,11 +154,7 @@ def _construct(text: str, file: str, limits: Limits) -> tuple[Any, list[Finding]
                 if len(stack) >= max_depth:
                     raise _Fatal(make_finding("CAS005", "depth", file=file, span=_span(ev), limit=max_depth))
                 if ev.tag is not None or ev.anchor is not None:
-                    path = stack[-1][3] if stack else ()
-                    if ev.tag is not None:
-                        structural("CAS004", "default", ev, path, tag=ev.tag)
-                    if ev.anchor is not None:
-                        structural("CAS003", "anchor", ev, path, name=ev.anchor)
+                    tagged(ev)
                 is_map = cls is MappingStartEvent
                 container: Any = {} if is_map else []
                 path = ()
