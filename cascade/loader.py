@@ -45,7 +45,7 @@ try:  # libyaml's event parser; the pure-Python one where PyYAML was built witho
 except ImportError:  # pragma: no cover - exercised only on machines without libyaml
     _CParser = None
 
-__all__ = ["Text", "Limits", "LoadedFile", "load_bytes", "load_text", "read_bytes", "read_file", "LIBYAML"]
+__all__ = ["Text", "Limits", "LoadedFile", "check_data", "load_bytes", "load_text", "read_bytes", "read_file", "LIBYAML"]
 
 LIBYAML = _CParser is not None
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
@@ -369,15 +369,24 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
+def _long_line(text: str, limit: int) -> int | None:
+    """The 1-based number of the first line longer than ``limit`` characters, or None.
+
+    The pattern is anchored at line starts: unanchored, ``[^\\n]{limit+1}`` is retried from every
+    character of every line just under the limit (quadratic: minutes for a few megabytes).
+    """
+    found = re.search("(?m)^[^\n]{%d}" % (limit + 1), text)
+    return None if found is None else text.count("\n", 0, found.start()) + 1
+
+
 def load_text(text: str, file: str, limits: Limits = DEFAULT_LIMITS, size: int | None = None) -> LoadedFile:
     """Load one document from YAML text; ``file`` is the name findings carry."""
     size = len(text) if size is None else size
     if text.startswith("\ufeff"):
         text = text[1:]
     if len(text) > limits.max_line_length:
-        long_line = re.search("[^\n]{%d}" % (limits.max_line_length + 1), text)
-        if long_line is not None:
-            line, _ = _line_col(text, long_line.start())
+        line = _long_line(text, limits.max_line_length)
+        if line is not None:
             finding = make_finding(
                 "CAS005", "line", file=file, span=Span(line, 1, line, 2), limit=limits.max_line_length
             )
@@ -427,3 +436,30 @@ def read_file(path: str | os.PathLike[str], file: str | None = None, limits: Lim
     display = str(path) if file is None else file
     raw = read_bytes(path, display, limits)
     return raw if isinstance(raw, LoadedFile) else load_bytes(raw, display, limits)
+
+
+def check_data(data: Any, file: str, limits: Limits = DEFAULT_LIMITS) -> Finding | None:
+    """Hold a document passed as a Python dict to the same depth and node limits as a file.
+
+    The schema stage copies and validates recursively, so a dict nested thousands of levels deep,
+    or one that contains itself, would end in a ``RecursionError``; here it is a ``file-limit``
+    finding at the pointer where the limit was crossed. The walk is iterative and stops at the
+    first limit, so a self-referencing dict costs ``max_depth`` steps.
+    """
+    stack: list[tuple[Any, int, tuple]] = [(data, 0, ())]
+    nodes = 0
+    while stack:
+        value, depth, path = stack.pop()
+        nodes += 1
+        if nodes > limits.max_nodes:
+            return make_finding("CAS005", "nodes", file=file, pointer=pointer(path), limit=limits.max_nodes)
+        if isinstance(value, dict):
+            children: Any = value.items()
+        elif isinstance(value, (list, tuple)):
+            children = enumerate(value)
+        else:
+            continue
+        if depth >= limits.max_depth:
+            return make_finding("CAS005", "depth", file=file, pointer=pointer(path), limit=limits.max_depth)
+        stack.extend((child, depth + 1, path + (key,)) for key, child in children)
+    return None

@@ -18,7 +18,7 @@ from .errors import UsageError
 from .findings import Finding, Report
 from .graph import build_graph
 from .cache import Cache
-from .loader import DEFAULT_LIMITS, Limits, LoadedFile, load_bytes, read_bytes, read_file
+from .loader import DEFAULT_LIMITS, Limits, LoadedFile, check_data, load_bytes, read_bytes, read_file
 from .models import Document, Element, Header, Indicator, Unit
 from .schema import ParsedDocument, parse_document
 from .sourcemap import SourceMap
@@ -83,6 +83,9 @@ def load_source(source: _Source, limits: Limits = DEFAULT_LIMITS) -> tuple[Parse
     """Read (or take) one source and build its document; never raises for bad content."""
     if source.path is not None:
         return _schema(read_file(source.path, source.display, limits))
+    too_big = check_data(source.data, source.display, limits)
+    if too_big is not None:
+        return None, [too_big], None
     parsed, schema_findings = parse_document(source.data, source.display, SourceMap(source.display), from_yaml=False)
     return parsed, schema_findings, None
 
