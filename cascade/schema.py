@@ -115,6 +115,28 @@ def _describe(value: Any) -> str:
     return f"'{text[:40]}…'" if len(text) > 40 else f"'{text}'"
 
 
+def _personal(path: tuple) -> bool:
+    """True for a path inside an skp ``employee`` (NIP, name, position, unit): personal data."""
+    return len(path) >= 3 and path[0] == "elements" and path[2] == "employee"
+
+
+#: A field name that is a word, not data (an unknown key under ``employee`` may be a NIP).
+_WORD = re.compile(r"^[A-Za-z_]+$")
+
+
+def _mask(value: Any) -> Any:
+    """Personal data as its outline: a NIP as ``1990••••••••••1001``, other text as ``B•••••••••••``.
+
+    Mappings and lists pass unchanged: findings describe them by shape only.
+    """
+    if value is None or isinstance(value, (bool, dict, list)):
+        return value
+    text = str(value)
+    if text.isdigit() and len(text) >= 12:
+        return text[:4] + "•" * (len(text) - 8) + text[-4:]
+    return text[:1] + "•" * (len(text) - 1)
+
+
 _EXPECTED = {
     "string_type": "text", "int_type": "a whole number (a year)", "int_parsing": "a whole number (a year)",
     "float_type": "a number", "float_parsing": "a number", "number_type": "a number", "bool_type": "true or false",
@@ -128,13 +150,21 @@ _EXPECTED_ID = {
 
 
 class _Sink:
-    """Collects the findings of one document, positioned through its source map."""
+    """Collects the findings of one document, positioned through its source map.
 
-    def __init__(self, file: str, sourcemap: SourceMap, data: Any):
+    Values under an skp ``employee`` are masked in the findings unless ``show_personal``.
+    """
+
+    def __init__(self, file: str, sourcemap: SourceMap, data: Any, show_personal: bool = False):
         self.file, self.sourcemap, self.data = file, sourcemap, data
         self.findings: list[Finding] = []
         self.ref: str | None = None
         self.from_yaml = True
+        self.show_personal = show_personal
+
+    def shown(self, path: tuple, value: Any) -> Any:
+        """``value`` as a finding may show it: masked when ``path`` holds personal data."""
+        return value if self.show_personal or not _personal(path) else _mask(value)
 
     def add(self, code: str, variant: str, path: tuple, *, key: bool = False, ref: str | None = None, **args: Any) -> None:
         span, ptr = self.sourcemap.locate(path, key=key)
@@ -156,22 +186,22 @@ class _Sink:
             hint = _suggest(str(loc[-1]), fields)
             self.add(
                 "CAS102", "hint" if hint else "default", path, key=True, ref=ref,
-                field=loc[-1], hint=hint or "", allowed=sorted(fields),
+                field=loc[-1] if _WORD.match(str(loc[-1])) else self.shown(full, loc[-1]), hint=hint or "", allowed=sorted(fields),
             )
         elif kind in ("literal_error", "enum"):
             expected = err.get("ctx", {}).get("expected", "")
-            self.add("CAS104", "choice", path, ref=ref, field=name, value=_describe(err.get("input")), allowed=expected.replace("'", ""))
+            self.add("CAS104", "choice", path, ref=ref, field=name, value=_describe(self.shown(full, err.get("input"))), allowed=expected.replace("'", ""))
         elif kind == "string_pattern_mismatch":
-            self.add("CAS104", "pattern", path, ref=ref, field=name, value=_describe(err.get("input")))
+            self.add("CAS104", "pattern", path, ref=ref, field=name, value=_describe(self.shown(full, err.get("input"))))
         elif kind == "ambiguous_number":
             ctx = err["ctx"]
-            self.add("CAS103", "ambiguous", path, ref=ref, field=name, text=ctx["text"], hint=ctx["hint"])
+            self.add("CAS103", "ambiguous", path, ref=ref, field=name, text=self.shown(full, ctx["text"]), hint=self.shown(full, ctx["hint"]))
         else:
             expected = _EXPECTED.get(kind, "a valid value")
             got = err.get("input") if not is_key else path[-1] if path else None
             self.add(
                 "CAS103", "default", path, key=bool(is_key), ref=ref, field=name,
-                expected=expected, expected_id=_EXPECTED_ID.get(expected, expected), got=_describe(got),
+                expected=expected, expected_id=_EXPECTED_ID.get(expected, expected), got=_describe(self.shown(full, got)),
             )
 
 
@@ -263,7 +293,8 @@ def _ambiguous_text(sink: _Sink, data: Any, path: tuple, what: str, ref: str | N
         if type(value) is str and value and value[0] in first:
             kind = yaml11_kind(value)
             if kind:
-                sink.add("CAS006", "default", path + (name,), ref=ref, field=name, value=value, kind=kind, kind_id=_KIND_ID[kind])
+                shown = sink.shown(path + (name,), value)
+                sink.add("CAS006", "default", path + (name,), ref=ref, field=name, value=shown, kind=kind, kind_id=_KIND_ID[kind])
     for name in _TEXT_LISTS.get(what, ()):
         values = data.get(name)
         if isinstance(values, list):
@@ -277,13 +308,16 @@ def _ambiguous_text(sink: _Sink, data: Any, path: tuple, what: str, ref: str | N
 _KIND_EXTRAS = {"employee": ("skp",), "owner": ("renstra", "skp")}
 
 
-def parse_document(data: Any, file: str, sourcemap: SourceMap, from_yaml: bool = True) -> tuple[ParsedDocument | None, list[Finding]]:
+def parse_document(
+    data: Any, file: str, sourcemap: SourceMap, from_yaml: bool = True, show_personal: bool = False
+) -> tuple[ParsedDocument | None, list[Finding]]:
     """Build the typed document of one file's data, with the schema findings.
 
     The document is None when the data has no usable header (the findings say why). ``from_yaml``
-    is False for dict input, whose strings were never YAML scalars (no CAS006).
+    is False for dict input, whose strings were never YAML scalars (no CAS006). Values under an
+    skp ``employee`` (NIP, name) are masked in the findings unless ``show_personal``.
     """
-    sink = _Sink(file, sourcemap, data)
+    sink = _Sink(file, sourcemap, data, show_personal)
     sink.from_yaml = from_yaml
     findings = sink.findings
     if data is None:

@@ -79,22 +79,26 @@ def _sources(items: tuple[Any, ...]) -> list[_Source]:
     return sources
 
 
-def load_source(source: _Source, limits: Limits = DEFAULT_LIMITS) -> tuple[ParsedDocument | None, list[Finding], LoadedFile | None]:
+def load_source(
+    source: _Source, limits: Limits = DEFAULT_LIMITS, show_personal: bool = False
+) -> tuple[ParsedDocument | None, list[Finding], LoadedFile | None]:
     """Read (or take) one source and build its document; never raises for bad content."""
     if source.path is not None:
-        return _schema(read_file(source.path, source.display, limits))
+        return _schema(read_file(source.path, source.display, limits), show_personal)
     too_big = check_data(source.data, source.display, limits)
     if too_big is not None:
         return None, [too_big], None
-    parsed, schema_findings = parse_document(source.data, source.display, SourceMap(source.display), from_yaml=False)
+    parsed, schema_findings = parse_document(
+        source.data, source.display, SourceMap(source.display), from_yaml=False, show_personal=show_personal
+    )
     return parsed, schema_findings, None
 
 
-def _schema(loaded: LoadedFile) -> tuple[ParsedDocument | None, list[Finding], LoadedFile]:
+def _schema(loaded: LoadedFile, show_personal: bool = False) -> tuple[ParsedDocument | None, list[Finding], LoadedFile]:
     findings = list(loaded.findings)
     if loaded.data is None and findings:
         return None, findings, loaded
-    parsed, schema_findings = parse_document(loaded.data, loaded.file, loaded.sourcemap)
+    parsed, schema_findings = parse_document(loaded.data, loaded.file, loaded.sourcemap, show_personal=show_personal)
     loaded.data = None  # the models hold what is needed; the raw tree would double the memory
     return parsed, findings + schema_findings, loaded
 
@@ -259,7 +263,13 @@ def bulk() -> Any:
             gc.enable()
 
 
-def load(*sources: Any, limits: Limits = DEFAULT_LIMITS, cache: str | os.PathLike[str] | Cache | None = None, jobs: int | None = None) -> Cascade:
+def load(
+    *sources: Any,
+    limits: Limits = DEFAULT_LIMITS,
+    cache: str | os.PathLike[str] | Cache | None = None,
+    jobs: int | None = None,
+    show_personal: bool = False,
+) -> Cascade:
     """Load plan documents from files, folders (searched recursively for ``*.yaml``/``*.yml``) and dicts.
 
     ``cache`` names a folder (or a :class:`~cascade.cache.Cache`) of parsed documents keyed by
@@ -268,9 +278,14 @@ def load(*sources: Any, limits: Limits = DEFAULT_LIMITS, cache: str | os.PathLik
     Results never depend on either. Bad content never raises: every problem is a finding in
     ``Cascade.findings``. Raises :class:`~cascade.errors.UsageError` (a ``TypeError``) only for
     arguments of the wrong type.
+
+    ``limits`` bounds each file (:class:`~cascade.loader.Limits`). Employee numbers (NIP) and names
+    of skp documents are masked in findings (``1990••••••••••1001``) unless ``show_personal=True``.
     """
     if not isinstance(limits, Limits):
         raise UsageError("limits must be a cascade.Limits")
+    if not isinstance(show_personal, bool):
+        raise UsageError("show_personal must be True or False")
     if jobs is not None and (not isinstance(jobs, int) or jobs < 1):
         raise UsageError("jobs must be a positive whole number")
     if cache is not None and not isinstance(cache, Cache):
@@ -279,21 +294,22 @@ def load(*sources: Any, limits: Limits = DEFAULT_LIMITS, cache: str | os.PathLik
         cache = Cache(cache)
     items = _sources(sources)
     with bulk():
-        return _load(items, limits, cache, jobs)
+        return _load(items, limits, cache, jobs, show_personal)
 
 
-def _load(items: list[_Source], limits: Limits, cache: Cache | None, jobs: int | None) -> Cascade:
+def _load(items: list[_Source], limits: Limits, cache: Cache | None, jobs: int | None, show_personal: bool) -> Cascade:
     results: list[Any] = [None] * len(items)
     todo: list[tuple[int, bytes, str | None]] = []  # index, bytes, cache key
     for i, item in enumerate(items):
         if item.path is None:
-            results[i] = load_source(item, limits)
+            results[i] = load_source(item, limits, show_personal)
             continue
         raw = read_bytes(item.path, item.display, limits)
         if isinstance(raw, LoadedFile):
             results[i] = (None, list(raw.findings), raw)
             continue
-        key = cache.key(item.display, raw, limits) if cache is not None else None
+        # masked and unmasked findings of the same file are different entries
+        key = cache.key(item.display, raw, (limits, show_personal)) if cache is not None else None
         hit = cache.get(key) if key is not None else None
         if hit is not None:
             results[i] = hit
@@ -304,7 +320,7 @@ def _load(items: list[_Source], limits: Limits, cache: Cache | None, jobs: int |
     try:
         loaded_iter = pool.map(_parse_raw, jobs_list, chunksize=max(1, len(jobs_list) // 16)) if pool else map(_parse_raw, jobs_list)
         for (i, _, key), loaded in zip(todo, loaded_iter):
-            results[i] = _schema(loaded)
+            results[i] = _schema(loaded, show_personal)
             if key is not None:
                 cache.put(key, results[i])
     finally:
