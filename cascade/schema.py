@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .findings import Finding
+from .findings import Finding, Span
 from .loader import Text
 from .models import ELEMENT_KINDS, Document, Element, Header, Indicator, Unit
 from .rules import make_finding
@@ -321,7 +321,9 @@ def parse_document(
     sink.from_yaml = from_yaml
     findings = sink.findings
     if data is None:
-        sink.add("CAS101", "empty", (), field="document")
+        # a file of only comments has no node to point at: the finding stands at the file's start
+        span = Span(1, 1, 1, 1) if from_yaml else None
+        findings.append(make_finding("CAS101", "empty", file=file, span=span, pointer="", field="document"))
         return None, findings
     if not isinstance(data, dict):
         sink.add("CAS103", "top-level", (), got=_describe(data))
