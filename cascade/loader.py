@@ -17,8 +17,10 @@ second pass on first use. A file with a structural finding is read once, with po
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -420,11 +422,18 @@ def load_bytes(raw: bytes, file: str, limits: Limits = DEFAULT_LIMITS) -> Loaded
 def read_bytes(path: str | os.PathLike[str], display: str, limits: Limits = DEFAULT_LIMITS) -> bytes | LoadedFile:
     """The bytes of a plan file, or a :class:`LoadedFile` carrying the CAS005 finding that stops it."""
     try:
-        size = os.stat(path).st_size
-        if size > limits.max_file_bytes:
-            finding = make_finding("CAS005", "size", file=display, span=Span(1, 1, 1, 2), size=size, limit=limits.max_file_bytes)
-            return LoadedFile(display, None, SourceMap(display), [finding], None, size)
-        with open(path, "rb") as fh:
+        # Opened without blocking and checked on the open descriptor: a FIFO, socket or device named
+        # ``*.yaml`` would otherwise block the whole run on open() or read() forever.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with open(fd, "rb") as fh:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode):
+                raise OSError(errno.EINVAL, "not a regular file")
+            if st.st_size > limits.max_file_bytes:
+                finding = make_finding(
+                    "CAS005", "size", file=display, span=Span(1, 1, 1, 2), size=st.st_size, limit=limits.max_file_bytes
+                )
+                return LoadedFile(display, None, SourceMap(display), [finding], None, st.st_size)
             return fh.read(limits.max_file_bytes + 1)
     except OSError as err:
         finding = make_finding("CAS005", "unreadable", file=display, span=Span(1, 1, 1, 2), reason=err.strerror or str(err))

@@ -12,6 +12,7 @@ import copy
 import difflib
 import re
 import typing
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -111,8 +112,16 @@ def _describe(value: Any) -> str:
         return "true/false"
     if isinstance(value, (int, float)):
         return f"the number {value}"
-    text = str(value)
+    text = _visible(str(value))
     return f"'{text[:40]}…'" if len(text) > 40 else f"'{text}'"
+
+
+def _visible(text: str) -> str:
+    """``text`` with invisible characters (controls, BOM, RTL and zero-width marks) written as ``\\uXXXX``.
+
+    A value that looks right but holds a stray U+FEFF or U+202E must show why it is wrong.
+    """
+    return "".join(c if c == " " or unicodedata.category(c)[0] not in "CZ" else f"\\u{ord(c):04x}" for c in text)
 
 
 def _personal(path: tuple) -> bool:
@@ -186,7 +195,7 @@ class _Sink:
             hint = _suggest(str(loc[-1]), fields)
             self.add(
                 "CAS102", "hint" if hint else "default", path, key=True, ref=ref,
-                field=loc[-1] if _WORD.match(str(loc[-1])) else self.shown(full, loc[-1]), hint=hint or "", allowed=sorted(fields),
+                field=loc[-1] if _WORD.match(str(loc[-1])) else _visible(str(self.shown(full, loc[-1]))), hint=hint or "", allowed=sorted(fields),
             )
         elif kind in ("literal_error", "enum"):
             expected = err.get("ctx", {}).get("expected", "")
@@ -353,7 +362,7 @@ def _rebuild(data: dict, sink: _Sink) -> tuple[Document | None, list, list, list
     for key in data:
         if key not in Document.model_fields:
             hint = _suggest(str(key), list(Document.model_fields))
-            sink.add("CAS102", "hint" if hint else "default", (key,), key=True, field=key, hint=hint or "", allowed=sorted(Document.model_fields))
+            sink.add("CAS102", "hint" if hint else "default", (key,), key=True, field=_visible(str(key)), hint=hint or "", allowed=sorted(Document.model_fields))
     header_data = data.get("document")
     if "document" not in data:
         sink.add("CAS101", "default", (), field="document")
