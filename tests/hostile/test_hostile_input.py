@@ -1,0 +1,337 @@
+"""Hostile and broken input: limits, alias bombs, payload tags, odd files and folders, API misuse.
+
+Each case states the input and the exact finding it must give (code, variant, line, column); none may
+raise, hang, or silently change a value.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import cascade
+from cascade.loader import Limits, load_bytes, load_text, read_file
+
+from test_hostile_fuzz import lint_in_process
+
+WORKSPACE = Path(__file__).resolve().parents[1] / "fixtures" / "hostile" / "workspace"
+HEADER = "document:\n  id: big\n  kind: rpjmn\n  title: Big\n  period: {start: 2020, end: 2024}\nelements:\n"
+
+
+def where(findings: Any) -> list[tuple]:
+    """Findings as ``(code, variant, line, column)``, the form the tests compare."""
+    return [(f.code, f.variant, f.line, f.column) for f in findings]
+
+
+# -- limits -----------------------------------------------------------------------------------
+
+
+def test_default_limits() -> None:
+    assert Limits() == Limits(max_file_bytes=32 * 1024 * 1024, max_depth=48, max_nodes=4_000_000, max_line_length=65_536)
+
+
+def billion_laughs() -> str:
+    """Nine levels of nine aliases: 9**9 (387 million) strings if expanded, under 500 bytes as text."""
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for prev, name in zip("abcdefgh", "bcdefghi"):
+        lines.append(f"{name}: &{name} [{','.join(['*' + prev] * 9)}]")
+    return "\n".join(lines) + "\n"
+
+
+def test_alias_bomb_is_refused_without_expanding() -> None:
+    text = billion_laughs()
+    assert len(text.encode()) < 500
+    started = time.perf_counter()
+    loaded = load_text(text, "bomb.yaml")
+    elapsed = time.perf_counter() - started
+    assert {(f.code, f.variant) for f in loaded.findings} == {("CAS003", "anchor"), ("CAS003", "alias")}
+    assert len(loaded.findings) == 9 + 8 * 9  # each anchor and each alias, once
+    assert loaded.data["i"] == [None] * 9  # an alias reads as absent, never as the anchored value
+    assert elapsed < 1.0  # sanity bound only: the work is one event per alias
+
+
+def test_alias_bomb_file_through_the_command(tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.yaml"
+    bomb.write_text(billion_laughs())
+    code, stdout = lint_in_process(str(bomb))
+    report = json.loads(stdout)
+    assert code == 1
+    assert {f["code"] for f in report["findings"]} == {"CAS003", "CAS101", "CAS102"}
+
+
+@pytest.mark.parametrize(
+    "text, limits, expected",
+    [
+        ("a: 1\n" * 30, Limits(max_file_bytes=100), [("CAS005", "size", 1, 1)]),
+        ("[\n" * 49 + "]" * 49, Limits(), [("CAS005", "depth", 49, 1)]),
+        ("[\n" * 48 + "]" * 48, Limits(), []),
+        ("[\n" * 100_000, Limits(), [("CAS005", "depth", 49, 1)]),
+        ("a:\n  b:\n    c: 1\n", Limits(max_depth=2), [("CAS005", "depth", 3, 5)]),
+        ("[" + "1, " * 200 + "]", Limits(max_nodes=100), [("CAS005", "nodes", 1, 293)]),
+        ("a: 1\nb: " + "x" * 81 + "\n", Limits(max_line_length=80), [("CAS005", "line", 2, 1)]),
+        ("a: 1\nb: " + "x" * 77 + "\n", Limits(max_line_length=80), []),
+        ("[" * 70_000, Limits(), [("CAS005", "line", 1, 1)]),
+    ],
+    ids=["size", "depth", "depth-ok", "depth-100k", "depth-2", "nodes", "line", "line-ok", "line-default"],
+)
+def test_limits_are_findings(text: str, limits: Limits, expected: list[tuple]) -> None:
+    loaded = load_bytes(text.encode(), "limit.yaml", limits)
+    assert where(loaded.findings) == expected
+    if expected:
+        assert loaded.data is None and loaded.findings[0].file == "limit.yaml"
+
+
+def test_many_lines_just_under_the_line_limit_are_quick() -> None:
+    text = ("# " + "x" * 65_000 + "\n") * 100  # 6.5 MB: the old unanchored search took minutes
+    started = time.perf_counter()
+    assert load_text(text, "long.yaml").findings == []
+    assert time.perf_counter() - started < 10.0
+
+
+def test_oversized_file_is_not_read(tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_bytes(b"a: 1\n" * 100)
+    loaded = read_file(path, limits=Limits(max_file_bytes=499))
+    assert where(loaded.findings) == [("CAS005", "size", 1, 1)]
+    assert loaded.findings[0].message == "file is 500 bytes, over the limit of 499; it was not read"
+
+
+def test_limits_are_passed_through_load(tmp_path: Path) -> None:
+    path = tmp_path / "deep.yaml"
+    path.write_text("document:\n  id: x\n")
+    report = cascade.load(str(path), limits=Limits(max_depth=1)).validate()
+    assert [(f.code, f.line, f.column, f.file) for f in report] == [("CAS005", 2, 3, str(path))]
+
+
+def test_a_50k_element_document_loads(tmp_path: Path) -> None:
+    path = tmp_path / "big.yaml"
+    path.write_text(HEADER + "".join(f"  - {{id: PN{i}, kind: prioritas_nasional, name: Prioritas {i}}}\n" for i in range(50_000)))
+    ws = cascade.load(str(path))
+    assert ws.findings == []
+    assert ws.stats["elements"] == 50_000
+    assert ws.get("big:PN49999").name == "Prioritas 49999"
+
+
+# -- references: nothing recurses --------------------------------------------------------------
+
+
+def test_a_10k_parent_chain_and_a_parent_cycle_do_not_recurse(tmp_path: Path) -> None:
+    chain = tmp_path / "chain.yaml"
+    chain.write_text(
+        HEADER.replace("id: big", "id: chain")
+        + "  - {id: E0, kind: prioritas_nasional, name: top}\n"
+        + "".join(f"  - {{id: E{i}, kind: prioritas_nasional, name: e{i}, parent: E{i - 1}}}\n" for i in range(1, 10_000))
+    )
+    cycle = tmp_path / "cycle.yaml"
+    cycle.write_text(
+        HEADER.replace("id: big", "id: cycle")
+        + "  - {id: A, kind: prioritas_nasional, name: a, parent: B}\n"
+        + "  - {id: B, kind: prioritas_nasional, name: b, parent: A}\n"
+    )
+    ws = cascade.load(str(chain), str(cycle))
+    report = ws.validate()  # every rule over both: a recursive walk would hit Python's recursion limit
+    assert ws.stats["elements"] == 10_002
+    assert ws.graph.has_edge("chain:E9999", "chain:E9998") and ws.graph.has_edge("cycle:A", "cycle:B")
+    assert not [f for f in report if f.code.startswith(("CAS0", "CAS1", "CAS201", "CAS202"))]
+
+
+# -- nothing runs from YAML --------------------------------------------------------------------
+
+
+PAYLOADS = [
+    "!!python/object/apply:os.mkdir [{marker}]",
+    "!!python/object/apply:os.system [\"mkdir {marker}\"]",
+    "!!python/object/new:os.mkdir [{marker}]",
+    "!!python/name:os.mkdir",
+    "!!python/object/apply:subprocess.check_call [[mkdir, {marker}]]",
+]
+
+
+def test_payload_is_live_for_an_unsafe_loader(tmp_path: Path) -> None:
+    """The control: the same payload does run under ``yaml.unsafe_load``, so the test below means something."""
+    import yaml
+
+    marker = tmp_path / "control"
+    yaml.unsafe_load("name: " + PAYLOADS[0].format(marker=json.dumps(str(marker))))
+    assert marker.is_dir()
+
+
+@pytest.mark.parametrize("payload", PAYLOADS, ids=["apply", "system", "new", "name", "subprocess"])
+def test_python_tags_are_inert(payload: str, tmp_path: Path) -> None:
+    marker = tmp_path / "marker"
+    doc = tmp_path / "plan.yaml"
+    doc.write_text(
+        HEADER.replace("id: big", "id: evil")
+        + "  - id: PN1\n    kind: prioritas_nasional\n    name: " + payload.format(marker=json.dumps(str(marker))) + "\n"
+    )
+    report = cascade.load(str(doc)).validate()
+    code, stdout = lint_in_process(str(doc))
+    assert not marker.exists()
+    tags = report.by_code("CAS004")
+    assert [(f.line, f.column) for f in tags] == [(9, 11)]
+    assert tags[0].message.startswith("explicit tag 'tag:yaml.org,2002:python/")
+    assert code == 1 and "CAS004" in stdout
+
+
+# -- files and folders -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def odd_folder(tmp_path: Path) -> Path:
+    """A folder of everything that is not a plain plan file, beside one that is."""
+    root = tmp_path / "ws"
+    root.mkdir()
+    (root / "plan.yml").write_bytes((WORKSPACE / "rpjmn-2020.yaml").read_bytes())
+    (root / "README.md").write_text("# not YAML: ignored\n")
+    (root / "data.json").write_text("{}")
+    (root / "plan.yaml.bak").write_text(": broken")
+    (root / ".hidden.yaml").write_text(": broken")
+    (root / ".git").mkdir()
+    (root / ".git" / "config.yaml").write_text(": broken")
+    (root / "folder.yaml").mkdir()  # a folder named like a file: searched, not read
+    (root / "folder.yaml" / "empty.yaml").write_text("")
+    (root / "comments.yaml").write_text("# nothing but a comment\n")
+    os.mkfifo(root / "pipe.yaml")  # reading it would block forever
+    (root / "dangling.yaml").symlink_to(root / "missing.yaml")
+    (root / "loop-a.yaml").symlink_to(root / "loop-b.yaml")
+    (root / "loop-b.yaml").symlink_to(root / "loop-a.yaml")
+    (root / "up").symlink_to(root)  # a folder symlink loop: not followed
+    return root
+
+
+def test_odd_files_are_findings_or_ignored(odd_folder: Path) -> None:
+    report = cascade.load(str(odd_folder)).validate()
+    got = sorted((os.path.relpath(f.file, odd_folder), f.code, f.variant, f.line, f.column) for f in report)
+    assert got == [
+        ("comments.yaml", "CAS101", "empty", 1, 1),
+        ("dangling.yaml", "CAS005", "unreadable", 1, 1),
+        ("folder.yaml/empty.yaml", "CAS101", "empty", 1, 1),
+        ("loop-a.yaml", "CAS005", "unreadable", 1, 1),
+        ("loop-b.yaml", "CAS005", "unreadable", 1, 1),
+        ("pipe.yaml", "CAS005", "unreadable", 1, 1),
+    ]
+    assert report.by_code("CAS005")[-1].message == "cannot read the file: not a regular file"
+    assert report.stats["documents"] == 1  # plan.yml
+
+
+def test_a_fifo_named_on_the_command_line(odd_folder: Path) -> None:
+    code, stdout = lint_in_process(str(odd_folder / "pipe.yaml"))
+    assert code == 1
+    assert [f["code"] for f in json.loads(stdout)["findings"]] == ["CAS005"]
+
+
+def test_bom_and_crlf_keep_positions(tmp_path: Path) -> None:
+    text = (WORKSPACE / "kota-madiun.rpjmd-2019.yaml").read_text()
+    text = text.replace("unit: tahun", "unti: tahun").replace('code: "35.77"', "code: 35.70")
+    variants = {
+        "lf.yaml": text.encode(),
+        "crlf.yaml": text.replace("\n", "\r\n").encode(),
+        "bom.yaml": b"\xef\xbb\xbf" + text.encode(),
+        "bom-crlf.yaml": b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode(),
+    }
+    results = {}
+    for name, raw in variants.items():
+        (tmp_path / name).write_bytes(raw)
+        results[name] = [(f.code, f.line, f.column, f.end_line, f.end_column) for f in cascade.load(str(tmp_path / name)).findings]
+    assert results["lf.yaml"] == [("CAS102", 22, 9, 22, 13), ("CAS006", 6, 18, 6, 23)]
+    assert results["crlf.yaml"] == results["bom.yaml"] == results["bom-crlf.yaml"] == results["lf.yaml"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("a: 1\n\ufeffb: 2\n", [("CAS001", "default", 2, 2)]),  # a BOM mid-file is not YAML there
+        ("a: \x00\n", [("CAS001", "character", 1, 4)]),
+        ("a: \x1b[31m\n", [("CAS001", "character", 1, 4)]),
+    ],
+)
+def test_junk_characters_are_syntax_findings(text: str, expected: list[tuple]) -> None:
+    assert where(load_text(text, "junk.yaml").findings) == expected
+
+
+def test_invisible_characters_are_shown_in_messages(tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text(HEADER.replace("id: big", "id: big\ufeff") + "  - {id: \"PN\u202e1\", kind: prioritas_nasional, name: x}\n")
+    report = cascade.load(str(path)).validate()
+    assert [f.message for f in report] == [
+        "'id' has an invalid form: 'big\\ufeff'",
+        "'id' has an invalid form: 'PN\\u202e1'",
+    ]
+
+
+def test_not_utf8_is_a_finding_with_its_position() -> None:
+    loaded = load_bytes("a: 1\nname: Caf\u00e9\n".encode("latin-1"), "latin1.yaml")
+    assert where(loaded.findings) == [("CAS005", "encoding", 2, 10)]
+    assert loaded.findings[0].message == "not UTF-8 (byte 0xe9); save the file as UTF-8"
+    utf16 = load_bytes("a: 1\n".encode("utf-16"), "utf16.yaml")
+    assert where(utf16.findings) == [("CAS005", "encoding", 1, 1)]
+
+
+# -- the API: exceptions for misuse, findings for content ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args, kwargs",
+    [((42,), {}), ((None,), {}), ((b"plan.yaml",), {}), ((3.5,), {}), (([1, 2, 3],), {}),
+     (("x",), {"limits": "x"}), (("x",), {"limits": None}), (("x",), {"show_personal": "yes"})],
+    ids=["int", "none", "bytes", "float", "list-of-ints", "limits-str", "limits-none", "show-personal-str"],
+)
+def test_misuse_is_a_usage_error(args: tuple, kwargs: dict) -> None:
+    with pytest.raises(cascade.UsageError) as info:
+        cascade.load(*args, **kwargs)
+    assert isinstance(info.value, TypeError)
+
+
+def test_get_with_a_non_string_is_a_usage_error() -> None:
+    ws = cascade.load(str(WORKSPACE))
+    with pytest.raises(cascade.UsageError):
+        ws.get(5)  # type: ignore[arg-type]
+
+
+def _nested(depth: int) -> dict:
+    root: dict = {}
+    node = root
+    for _ in range(depth):
+        node["a"] = {}
+        node = node["a"]
+    return root
+
+
+def _self_referencing() -> dict:
+    doc: dict = {"document": {"id": "loop", "kind": "rpjmn", "title": "t", "period": {"start": 2020, "end": 2024}}}
+    doc["document"]["vision"] = doc
+    return doc
+
+
+GOOD_HEADER = {"id": "a", "kind": "rpjmn", "title": "t", "period": {"start": 2020, "end": 2024}}
+GARBAGE = {
+    "document-int": ({"document": 5}, [("CAS103", "/document")]),
+    "elements-str": ({"document": GOOD_HEADER, "elements": "x"}, [("CAS103", "/elements")]),
+    "elements-ints": ({"document": GOOD_HEADER, "elements": [1, 2]}, [("CAS103", "/elements/0"), ("CAS103", "/elements/1")]),
+    "non-str-keys": ({1: 2, None: 3}, [("CAS101", ""), ("CAS102", "/1"), ("CAS102", "/None")]),
+    "tuple-key": ({"document": GOOD_HEADER, (1, 2): 3}, [("CAS102", "/(1, 2)")]),
+    "deep": ({"document": GOOD_HEADER, "elements": [_nested(10_000)]}, [("CAS005", "/elements/0" + "/a" * 46)]),
+    "self-referencing": (_self_referencing(), [("CAS005", "/document" + "/vision/document" * 23 + "/vision")]),
+    "nan-target": (
+        {"document": GOOD_HEADER, "elements": [{"id": "P", "kind": "prioritas_nasional", "name": "n",
+                                                "indicators": [{"id": "I", "name": "n", "targets": {2020: float("nan")}}]}]},
+        [("CAS103", "/elements/0/indicators/0/targets/2020")] * 3,
+    ),
+    "object-value": ({"document": dict(GOOD_HEADER, title=object())}, [("CAS103", "/document/title")]),
+    "set-value": ({"document": dict(GOOD_HEADER, aligns_to={"x"})}, []),  # a set of ids is a fine list
+    "bytes-value": ({"document": dict(GOOD_HEADER, title=b"\xff")}, [("CAS103", "/document/title")]),
+    "huge-int-year": ({"document": dict(GOOD_HEADER, period={"start": 10**400, "end": 2024})}, []),
+}
+
+
+@pytest.mark.parametrize("name", list(GARBAGE))
+def test_garbage_dicts_are_findings(name: str) -> None:
+    data, expected = GARBAGE[name]
+    report = cascade.load(data).validate()
+    assert [(f.code, f.pointer) for f in report if f.code < "CAS2"] == expected
+    assert all(f.file == "<input 1>" and f.line is None for f in report)
