@@ -177,6 +177,8 @@ class _Sink:
 
     def add(self, code: str, variant: str, path: tuple, *, key: bool = False, ref: str | None = None, **args: Any) -> None:
         span, ptr = self.sourcemap.locate(path, key=key)
+        if not self.show_personal and _personal(path):  # a key under employee may itself be a NIP
+            ptr = pointer(path[:3] + tuple(p if _WORD.match(str(p)) else _mask(p) for p in path[3:]))
         self.findings.append(
             make_finding(code, variant, ref=ref or self.ref, file=self.file, span=span, pointer=ptr, **args)
         )

@@ -1,0 +1,96 @@
+"""Employee numbers (NIP) and names of skp documents never reach findings unless asked for.
+
+Reports are shared beyond HR (review pipelines, dashboards); a finding about a badly written NIP must
+say where and what is wrong without printing the NIP. ``cascade.load(..., show_personal=True)`` shows it.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import cascade
+
+NIP = "199001012015031001"
+OTHER_NIP = "198502022010012002"
+THIRD_NIP = "197003032000031003"
+NAMES = ("Budi Santoso", "Siti Aminah")
+
+SKP = f"""\
+document:
+  id: dinkes.skp-2021
+  kind: skp
+  title: SKP Dinas Kesehatan 2021
+  period: {{start: 2021, end: 2021}}
+  region: {{code: "35.77", name: Kota Madiun}}
+  agency: {{code: "1.02.0.00.0.00.01.0000", name: Dinas Kesehatan}}
+elements:
+  - id: R1
+    kind: rhk
+    name: Meningkatnya cakupan imunisasi
+    employee: {{nip: {NIP}, name: Budi Santoso, unit: YANKES}}
+  - id: R2
+    kind: rhk
+    name: Meningkatnya cakupan imunisasi dasar
+    employee: "{OTHER_NIP} Siti Aminah"
+"""
+
+
+def outputs(report: cascade.Report) -> str:
+    """Everything a reporter could print: both languages of the JSON contract, refs and pointers."""
+    return "\n".join(
+        [json.dumps(report.as_dict(lang), ensure_ascii=False) for lang in ("en", "id")]
+        + [f"{f.ref} {f.pointer} {f.args}" for f in report]
+    )
+
+
+@pytest.fixture
+def skp(tmp_path: Path) -> Path:
+    path = tmp_path / "skp.yaml"
+    path.write_text(SKP)
+    return path
+
+
+def test_nip_and_names_are_masked(skp: Path) -> None:
+    report = cascade.load(str(skp)).validate(select=["CAS0", "CAS1"])
+    assert [(f.code, f.line, f.column, f.message) for f in report] == [
+        ("CAS006", 12, 21, "'nip: 1990••••••••••1001' is read as text here, but YAML 1.1 tools read it as a number; "
+                           "quote it: \"1990••••••••••1001\""),
+        ("CAS103", 16, 15, "'employee' must be a mapping, not '1•••••••••••••••••••••••••••••'"),
+    ]
+    text = outputs(report)
+    for secret in (NIP, OTHER_NIP, *NAMES, "Budi", "Siti"):
+        assert secret not in text
+
+
+def test_show_personal_shows_them(skp: Path) -> None:
+    report = cascade.load(str(skp), show_personal=True).validate(select=["CAS0", "CAS1"])
+    assert [f.message for f in report] == [
+        f"'nip: {NIP}' is read as text here, but YAML 1.1 tools read it as a number; quote it: \"{NIP}\"",
+        f"'employee' must be a mapping, not '{OTHER_NIP} Siti Aminah'",
+    ]
+    text = outputs(report)
+    assert NIP in text and OTHER_NIP in text and "Siti Aminah" in text
+
+
+def test_dict_input_with_wrong_types_is_masked() -> None:
+    doc = {
+        "document": {"id": "x.skp-2021", "kind": "skp", "title": "SKP", "period": {"start": 2021, "end": 2021},
+                     "region": {"code": "35.77"}, "agency": {"name": "Dinas Kesehatan"}},
+        "elements": [{"id": "R1", "kind": "rhk", "name": "Target",
+                      "employee": {"nip": int(NIP), "name": ["Budi", "Santoso"], "unit": "YANKES", int(OTHER_NIP): "x", THIRD_NIP: "y"}}],
+    }
+    report = cascade.load(doc).validate(select=["CAS1"])
+    assert [(f.code, f.pointer, f.message) for f in report] == [
+        ("CAS102", "/elements/0/employee/1970••••••••••1003", "unknown field '1970••••••••••1003' (allowed: name, nip, position, unit)"),
+        # a key that is not text at all
+        ("CAS103", "/elements/0/employee/1985••••••••••2002", "'employee' must be a valid value, not '1985••••••••••2002'"),
+        ("CAS103", "/elements/0/employee/name", "'name' must be text, not a list"),
+        ("CAS103", "/elements/0/employee/nip", "'nip' must be text, not '1990••••••••••1001'"),
+    ]
+    for nip in (NIP, OTHER_NIP, THIRD_NIP):
+        assert nip not in outputs(report) and nip not in "".join(f.pointer for f in report)
+    shown = cascade.load(doc, show_personal=True).validate(select=["CAS1"])
+    assert all(nip in outputs(shown) for nip in (NIP, OTHER_NIP, THIRD_NIP))
