@@ -19,7 +19,7 @@ WORKSPACE = FIXTURES / "workspace"
 _STATS: dict[str, Any] = {}
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def hostile_stats() -> dict[str, Any]:
     """A run-wide dict of counters, printed in the terminal summary."""
     return _STATS

@@ -1,0 +1,194 @@
+"""Properties of the loader, the models and the dumper, checked on generated input (hypothesis).
+
+- Arbitrary text and bytes never raise from the loader; every finding has a position in the text.
+- A plain scalar comes through exactly as written: ``1.10``, ``010``, ``no``, ``35.20`` stay that text
+  (only ``~``, ``null`` and nothing mean None), also in the typed models where the format wants text.
+- ``load(dump(x)) == x`` for plain data, and ``parse(load(dump(model))) == model`` for documents.
+
+``CASCADE_HYPOTHESIS_EXAMPLES`` sets the number of examples per property (default 200).
+"""
+
+from __future__ import annotations
+
+import os
+import string
+from typing import Any
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cascade.dump import dump_document, quote
+from cascade.loader import Text, load_bytes, load_text
+from cascade.models import Document
+from cascade.schema import parse_document
+
+EXAMPLES = int(os.environ.get("CASCADE_HYPOTHESIS_EXAMPLES", "200"))
+SETTINGS = settings(max_examples=EXAMPLES, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+COUNTS: dict[str, int] = {}
+
+
+def count(name: str) -> None:
+    COUNTS[name] = COUNTS.get(name, 0) + 1
+
+
+#: Plain scalars that YAML 1.1 tools (and spreadsheets) would turn into something else.
+TRICKY = [
+    "1.10", "010", "0", "00", "no", "No", "NO", "yes", "on", "off", "y", "n", "35.20", "35.70", "1.02.02",
+    "1.02.2.01.0001", "2024-01-01", "2019-2024", "1e3", "1E+3", "0x1F", "0o17", "0b101", "+1", "-0", ".5",
+    "1_000", "12:30", "1:20:30", ".inf", "-.inf", ".nan", "true", "False", "TRUE", "72,6", "1.234",
+    "Rp1.000.000", "Angka Harapan Hidup", "Persentase (%) balita", "Pelayanan Kesehatan Dasar",
+    "Prevalensi stunting", "Kabupaten Magetan", "Sumatera Utara", "Nusa Tenggara Barat",
+]
+NULLS = ["~", "null", "Null", "NULL"]
+
+#: A plain scalar as a planner types it: tricky tokens, codes, and words in any script.
+plain_token = st.one_of(
+    st.sampled_from(TRICKY),
+    st.from_regex(r"[A-Za-z0-9][A-Za-z0-9._-]{0,14}", fullmatch=True),
+    st.text(st.characters(whitelist_categories=("L", "N")), min_size=1, max_size=12),
+)
+yamlish = st.text(st.sampled_from(list(":-[]{}#&*!|>'\"%@`,? \n\t\r~.0123456789abcxyz") + ["\ufeff", "\u202e", "\x85", "\u2028"]))
+key_text = st.from_regex(r"[a-z][a-z_]{0,10}", fullmatch=True)
+
+
+@SETTINGS
+@given(st.one_of(st.text(), yamlish))
+def test_arbitrary_text_never_raises(text: str) -> None:
+    count("arbitrary text")
+    loaded = load_text(text, "any.yaml")
+    lines = text.count("\n") + text.count("\r") + text.count("\x85") + text.count("\u2028") + text.count("\u2029") + 2
+    for f in loaded.findings:
+        assert f.file == "any.yaml" and 1 <= f.line <= lines and f.column >= 1
+    if loaded.data is None:
+        return
+    assert isinstance(loaded.data, (str, dict, list))
+
+
+@SETTINGS
+@given(st.binary())
+def test_arbitrary_bytes_never_raise(raw: bytes) -> None:
+    count("arbitrary bytes")
+    loaded = load_bytes(raw, "any.yaml")
+    assert all(f.line is not None and f.column is not None for f in loaded.findings)
+
+
+@SETTINGS
+@given(st.dictionaries(key_text, st.one_of(plain_token, st.sampled_from(NULLS)), min_size=1, max_size=8), st.booleans())
+def test_plain_scalars_come_through_as_written(values: dict[str, str], flow: bool) -> None:
+    count("plain scalars")
+    if flow:  # in flow style a comma separates items
+        values = {k: v for k, v in values.items() if "," not in v}
+        text = "{" + ", ".join(f"{k}: {v}" for k, v in values.items()) + "}\n"
+    else:
+        text = "".join(f"{k}: {v}\n" for k, v in values.items())
+    loaded = load_text(text, "plain.yaml")
+    assert loaded.findings == []
+    for key, written in values.items():
+        got = loaded.data[key]
+        if written in NULLS:
+            assert got is None
+        else:
+            assert got == written and type(got) is str  # plain: exactly the text, never a number
+
+
+@SETTINGS
+@given(plain_token, plain_token, st.sampled_from(["35", "35.20", "11.01", "35.77"]))
+def test_text_fields_keep_the_text_in_the_models(code: str, parent: str, region: str) -> None:
+    """``code``, ids and region codes written plain reach the models as exactly that text."""
+    count("plain scalars in models")
+    text = (
+        "document:\n  id: kab.rpjmd-2019\n  kind: rpjmd\n  title: RPJMD\n  period: {start: 2019, end: 2024}\n"
+        f"  region: {{code: {region}, name: Kabupaten}}\n"
+        "elements:\n  - id: P1\n    kind: program\n    name: Program\n"
+        f"    code: {code}\n    justification: {parent}\n"
+    )
+    loaded = load_text(text, "plan.yaml")
+    parsed, findings = parse_document(loaded.data, "plan.yaml", loaded.sourcemap)
+    assert parsed is not None and loaded.findings == []
+    element = parsed.model.elements[0]
+    assert (element.code, element.justification, parsed.model.document.region.code) == (code, parent, region)
+    assert all(f.code == "CAS006" for f in findings)  # at most a warning that other tools would misread it
+
+
+scalar = st.one_of(st.none(), st.text(), st.sampled_from(TRICKY + NULLS + ["", " ", "<<", "- a", "a: b", "#x", "'", '"']))
+plain_data = st.recursive(
+    scalar,
+    lambda children: st.one_of(st.lists(children, max_size=4), st.dictionaries(st.text(max_size=8), children, max_size=4)),
+    max_leaves=24,
+)
+
+
+@SETTINGS
+@given(plain_data)
+def test_dump_then_load_round_trips(data: Any) -> None:
+    count("dump round trips")
+    text = dump_document(data)
+    loaded = load_text(text, "dumped.yaml")
+    assert loaded.findings == []
+    assert loaded.data == data
+    assert dump_document(loaded.data) == text
+    assert yaml.safe_load(text) == data  # and so does PyYAML, a YAML 1.1 reader
+
+
+@SETTINGS
+@given(st.text())
+def test_quote_reads_back_as_the_same_text(text: str) -> None:
+    count("quoted scalars")
+    written = quote(text)
+    loaded = load_text(f"v: {written}\n", "q.yaml").data["v"]
+    assert loaded == text
+    assert isinstance(loaded, Text) == written.startswith('"')
+    assert yaml.safe_load(f"v: {written}\n")["v"] == text  # a YAML 1.1 tool reads the same text
+
+
+local_id = st.from_regex(r"[A-Z][A-Za-z0-9]{0,5}", fullmatch=True)
+finite = st.floats(allow_nan=False, allow_infinity=False, width=64)
+qualitative = st.text(string.ascii_letters + " ", min_size=1, max_size=10).filter(lambda s: s.strip() == s)
+target = st.one_of(finite, qualitative, st.builds(lambda a, b: {"min": a, "max": b}, finite, finite))
+indicator = st.fixed_dictionaries(
+    {"name": st.text(min_size=1, max_size=30), "targets": st.dictionaries(st.integers(2019, 2024), target, max_size=3)},
+    optional={"unit": st.sampled_from(["%", "tahun", "orang", "1.10", "no"]), "polarity": st.sampled_from(["negative", "stable"]),
+              "key": st.booleans(), "baseline": st.fixed_dictionaries({"year": st.integers(2000, 2030), "value": target})},
+)
+element = st.fixed_dictionaries(
+    {"kind": st.sampled_from(["prioritas_nasional", "program_prioritas"]), "name": st.text(min_size=1, max_size=40)},
+    optional={"code": st.one_of(plain_token, st.text(max_size=10)), "justification": st.text(max_size=20),
+              "supports": st.lists(st.sampled_from(["x.rpjmd-2019:S1", "PN1", "a:b.c"]), max_size=2),
+              "indicators": st.lists(indicator, max_size=2)},
+)
+
+
+@st.composite
+def documents(draw: Any) -> Document:
+    elements = draw(st.lists(element, max_size=4))
+    seen = 0
+    for e in elements:  # unique local ids, shared by elements and indicators
+        seen += 1
+        e["id"] = f"E{seen}"
+        for ind in e.get("indicators", []):
+            seen += 1
+            ind["id"] = f"I{seen}"
+    header = {"id": draw(st.from_regex(r"[a-z0-9][a-z0-9._-]{0,12}", fullmatch=True)), "kind": "rpjmn",
+              "title": draw(st.text(min_size=1, max_size=40)), "period": {"start": 2020, "end": 2024}}
+    if draw(st.booleans()):
+        header["vision"] = draw(st.text(max_size=40))
+    return Document.model_validate({"document": header, "elements": elements})
+
+
+@SETTINGS
+@given(documents())
+def test_document_models_round_trip_through_yaml(doc: Document) -> None:
+    count("document round trips")
+    text = dump_document(doc)
+    loaded = load_text(text, "doc.yaml")
+    parsed, findings = parse_document(loaded.data, "doc.yaml", loaded.sourcemap)
+    assert loaded.findings == [] and findings == []
+    assert parsed is not None and parsed.model == doc
+
+
+def test_report_hypothesis_counts(hostile_stats: dict) -> None:
+    """Runs after the properties above (file order): puts the number of generated cases in the summary."""
+    for name, n in COUNTS.items():
+        hostile_stats[f"hypothesis cases: {name}"] = n
+    hostile_stats["hypothesis cases: total"] = sum(COUNTS.values())
