@@ -63,7 +63,13 @@ class Text(str):
 
 @dataclass(frozen=True)
 class Limits:
-    """Input limits; exceeding one is a ``file-limit`` finding (CAS005) for that file only."""
+    """Input limits; exceeding one is a ``file-limit`` finding (CAS005) for that file only.
+
+    ``max_file_bytes``: size of one file, checked before it is read. ``max_depth``: nesting of
+    mappings and lists. ``max_nodes``: YAML events (keys, values, collections) in one file.
+    ``max_line_length``: characters in one line. Documents passed as dicts are held to
+    ``max_depth`` and ``max_nodes``. See ``docs/hostile-input.md``.
+    """
 
     max_file_bytes: int = 32 * 1024 * 1024
     max_depth: int = 48
