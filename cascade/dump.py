@@ -83,10 +83,10 @@ def _block(value: Any, indent: int, out: list[str], depth: int) -> None:
     if depth > _MAX_DEPTH:
         raise ValueError(f"data nested deeper than {_MAX_DEPTH} levels cannot be written as a plan")
     pad = " " * indent
-    items = value.items() if isinstance(value, dict) else ((None, v) for v in value)
+    items = value.items() if isinstance(value, dict) else ((None, v) for v in value)  # a list or tuple
     for key, item in items:
         lead = f"{pad}{_key(key)}:" if isinstance(value, dict) else f"{pad}-"
-        if isinstance(item, (dict, list)) and item:
+        if isinstance(item, (dict, list, tuple)) and item:
             if isinstance(value, dict):
                 out.append(lead)
                 _block(item, indent + 2, out, depth + 1)
@@ -94,7 +94,7 @@ def _block(value: Any, indent: int, out: list[str], depth: int) -> None:
                 start = len(out)
                 _block(item, indent + 2, out, depth + 1)
                 out[start] = lead + out[start][indent + 1 :]
-        elif isinstance(item, (dict, list)):
+        elif isinstance(item, (dict, list, tuple)):
             out.append(f"{lead} {'{}' if isinstance(item, dict) else '[]'}")
         else:
             out.append(f"{lead} {_scalar(item)}")
@@ -105,14 +105,14 @@ def dump_document(data: Any) -> str:
 
     A model is written without its default values. Raises :class:`ValueError` for what YAML in the
     plan format cannot hold: NaN or infinite numbers, lone surrogates, objects other than mappings,
-    lists, text, numbers, booleans and None.
+    lists (or tuples), text, numbers, booleans and None.
     """
     if isinstance(data, BaseModel):
         data = data.model_dump(mode="python", exclude_defaults=True)
-    if isinstance(data, (dict, list)) and data:
+    if isinstance(data, (dict, list, tuple)) and data:
         out: list[str] = []
         _block(data, 0, out, 0)
         return "\n".join(out) + "\n"
-    if isinstance(data, (dict, list)):
+    if isinstance(data, (dict, list, tuple)):
         return ("{}" if isinstance(data, dict) else "[]") + "\n"
     return _scalar(data) + "\n"
