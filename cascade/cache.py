@@ -7,11 +7,19 @@ rule always run in full on the cached documents, so no finding is ever stale eit
 
 The command line keeps the cache in ``.cascade_cache/`` of the working directory (``--no-cache`` to
 bypass); the library uses it only when asked: ``cascade.load(path, cache=".cascade_cache")``.
+
+The folder sits in the workspace, so a pull request can ship one, and the keys are content hashes
+anyone can compute: a planted entry would be unpickled, and unpickling runs code. Every entry is
+therefore signed (HMAC-SHA256) with a key kept outside the workspace, in
+``$XDG_CACHE_HOME/cascade/cache.key`` (``~/.cache`` by default), readable by its owner only; an
+entry without a valid signature is a miss and is never unpickled. Where no key can be kept, the
+cache is off.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import os
 import pickle
 import tempfile
@@ -23,6 +31,31 @@ __all__ = ["Cache", "DEFAULT_DIR"]
 
 DEFAULT_DIR = ".cascade_cache"
 _FORMAT = 1
+_SIGNATURE = 32  # bytes of HMAC-SHA256 in front of each entry
+
+
+def _signing_key() -> bytes | None:
+    """This user's cache key, created on first use; None when it cannot be read or created."""
+    home = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    path = os.path.join(home, "cascade", "cache.key")
+    try:
+        with open(path, "rb") as fh:
+            key = fh.read()
+        if len(key) == 32:
+            return key
+    except OSError:
+        pass
+    try:
+        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path))  # mode 0600
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(os.urandom(32))
+        os.replace(tmp, path)
+        with open(path, "rb") as fh:  # another process may have won the race: use what is there
+            key = fh.read()
+        return key if len(key) == 32 else None
+    except OSError:
+        return None
 
 
 class Cache:
@@ -33,6 +66,7 @@ class Cache:
         self.hits = 0
         self.misses = 0
         self._ready = False
+        self._key = _signing_key()
 
     def key(self, display: str, raw: bytes, settings: Any) -> str:
         """The entry name of a file's parse."""
@@ -48,8 +82,12 @@ class Cache:
         """The cached value, or None when absent or unreadable."""
         try:
             with open(self._path(key), "rb") as fh:
-                value = pickle.load(fh)
-        except Exception:  # a missing, truncated or foreign entry is a miss, never an error
+                entry = fh.read()
+            signature, data = entry[:_SIGNATURE], entry[_SIGNATURE:]
+            if self._key is None or not hmac.compare_digest(signature, hmac.digest(self._key, data, "sha256")):
+                raise ValueError("unsigned or forged entry")  # never unpickled: unpickling runs code
+            value = pickle.loads(data)
+        except Exception:  # a missing, truncated, unsigned or foreign entry is a miss, never an error
             self.misses += 1
             return None
         self.hits += 1
@@ -57,13 +95,16 @@ class Cache:
 
     def put(self, key: str, value: Any) -> None:
         """Store a value; failures (read-only folder, full disk) only cost the cache."""
+        if self._key is None:
+            return
         try:
+            data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
             self._prepare()
             path = self._path(key)
             os.makedirs(os.path.dirname(path), exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                fh.write(hmac.digest(self._key, data, "sha256") + data)
             os.replace(tmp, path)
         except (OSError, pickle.PicklingError):
             return
