@@ -56,6 +56,13 @@ def split_ref(ref: str, doc_id: str) -> tuple[str, str]:
     return (doc, local) if sep else (doc_id, ref)
 
 
+#: Comparisons the did-you-mean hints of one workspace may make. Each hint compares a reference
+#: with every id of its target; a file of thousands of broken references (a wrong prefix on all of
+#: them) would otherwise cost references x ids: minutes for 3,000, hours for 20,000. Past the budget
+#: the findings simply carry no hint.
+HINT_BUDGET = 200_000
+
+
 class _Builder:
     def __init__(self, parsed: Iterable[ParsedDocument]):
         self.nodes: dict[str, dict] = {}
@@ -63,6 +70,8 @@ class _Builder:
         self.docs: dict[str, ParsedDocument] = {}
         self.local_ids: dict[str, dict[str, str]] = {}  # doc -> local id -> node type
         self.unit_ids: dict[str, set[str]] = {}
+        self._pools: dict[tuple[str, str], list[str]] = {}
+        self.hint_budget = HINT_BUDGET
         for doc in parsed:
             self._add_document(doc)
 
@@ -119,14 +128,24 @@ class _Builder:
 
     # -- references -------------------------------------------------------------------------
 
+    def _closest(self, word: str, pool: list[str], cutoff: float) -> str | None:
+        """The id of ``pool`` closest to ``word`` (a did-you-mean), while the hint budget lasts."""
+        if len(pool) > self.hint_budget:
+            return None
+        self.hint_budget -= len(pool)
+        close = difflib.get_close_matches(word, pool, n=1, cutoff=cutoff)
+        return close[0] if close else None
+
     def _unknown(self, doc: ParsedDocument, path: tuple, ref_of: str, field: str, ref: str, target_doc: str, local: str, want: str) -> None:
         ids = self.local_ids.get(target_doc, {})
-        pool = [i for i, t in ids.items() if t == want] if len(ids) <= 20000 else []
-        hint = difflib.get_close_matches(local, pool, n=1, cutoff=0.75)
         if local in ids:
             self.finding("CAS202", "wrong-type", doc, path, ref_of, field=field, target=ref, found=ids[local], want=want)
-        else:
-            self.finding("CAS202", "hint" if hint else "default", doc, path, ref_of, field=field, target=ref, hint=hint[0] if hint else "")
+            return
+        pool = self._pools.get((target_doc, want))
+        if pool is None:  # built once per document and kind, not once per broken reference
+            pool = self._pools[target_doc, want] = [i for i, t in ids.items() if t == want]
+        hint = self._closest(local, pool, 0.75)
+        self.finding("CAS202", "hint" if hint else "default", doc, path, ref_of, field=field, target=ref, hint=hint or "")
 
     def _link(self, edges: list, external: dict, doc: ParsedDocument, node: str, path: tuple, field: str,
               refs: list[str], want: str, edge_type: str) -> None:
@@ -150,8 +169,8 @@ class _Builder:
                 return
         if any(h in self.docs for h in homes):
             pool = sorted(set().union(*(self.unit_ids.get(h, set()) for h in homes)))
-            hint = difflib.get_close_matches(unit, pool, n=1, cutoff=0.6)
-            self.finding("CAS202", "unit-hint" if hint else "unit", doc, path, node, field=field, target=unit, hint=hint[0] if hint else "")
+            hint = self._closest(unit, pool, 0.6)
+            self.finding("CAS202", "unit-hint" if hint else "unit", doc, path, node, field=field, target=unit, hint=hint or "")
 
     def link(self) -> None:
         edges: list[tuple[str, str, str]] = []

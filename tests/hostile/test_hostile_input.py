@@ -140,6 +140,17 @@ def test_a_10k_parent_chain_and_a_parent_cycle_do_not_recurse(tmp_path: Path) ->
     assert not [f for f in report if f.code.startswith(("CAS0", "CAS1", "CAS201", "CAS202"))]
 
 
+def test_thousands_of_broken_references_stay_linear(tmp_path: Path) -> None:
+    """Each did-you-mean compares with every id; past a budget the findings carry no hint."""
+    path = tmp_path / "broken.yaml"
+    path.write_text(HEADER + "".join(f"  - {{id: PN{i}, kind: prioritas_nasional, name: x, parent: QX{i}}}\n" for i in range(20_000)))
+    started = time.perf_counter()
+    ws = cascade.load(str(path))
+    assert time.perf_counter() - started < 60  # was hours: 20,000 x 20,000 comparisons
+    assert [f.code for f in ws.findings] == ["CAS202"] * 20_000
+    assert ws.findings[0].message == "parent 'QX0' names nothing"
+
+
 # -- nothing runs from YAML --------------------------------------------------------------------
 
 
