@@ -216,7 +216,7 @@ def odd_folder(tmp_path: Path) -> Path:
 
 
 def test_odd_files_are_findings_or_ignored(odd_folder: Path) -> None:
-    report = cascade.load(str(odd_folder)).validate()
+    report = cascade.load(str(odd_folder)).validate(select=["CAS0", "CAS1", "CAS2"])
     got = sorted((os.path.relpath(f.file, odd_folder), f.code, f.variant, f.line, f.column) for f in report)
     assert got == [
         ("comments.yaml", "CAS101", "empty", 1, 1),
