@@ -71,7 +71,8 @@ class Cache:
     def key(self, display: str, raw: bytes, settings: Any) -> str:
         """The entry name of a file's parse."""
         h = hashlib.sha256()
-        h.update(f"{_FORMAT}\0{__version__}\0{display}\0{settings!r}\0".encode())
+        # a file name that is not UTF-8 reaches Python with surrogate escapes: hash its bytes
+        h.update(f"{_FORMAT}\0{__version__}\0{display}\0{settings!r}\0".encode("utf-8", "surrogateescape"))
         h.update(raw)
         return h.hexdigest()
 

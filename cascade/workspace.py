@@ -51,7 +51,7 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
     """
     out: list[str] = []
     for raw in paths:
-        path = os.fspath(raw)
+        path = os.fsdecode(raw)  # also a bytes path, as str with its undecodable bytes escaped
         if os.path.isdir(path):
             found = []
             for root, dirs, files in os.walk(path):
@@ -63,6 +63,15 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
     return out
 
 
+def _display(path: str) -> str:
+    """The name findings give a file: its path, with bytes that are not UTF-8 written as ``\\xff``.
+
+    Python hands such a name over with lone surrogates, which no UTF-8 report (JSON, SARIF, a
+    terminal) can carry; the file itself is still opened by its real path.
+    """
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def _sources(items: tuple[Any, ...]) -> list[_Source]:
     sources: list[_Source] = []
     n_dicts = 0
@@ -71,7 +80,7 @@ def _sources(items: tuple[Any, ...]) -> list[_Source]:
             n_dicts += 1
             sources.append(_Source(f"<input {n_dicts}>", data=item))
         elif isinstance(item, (str, os.PathLike)):
-            sources.extend(_Source(p, path=p) for p in discover([item]))
+            sources.extend(_Source(_display(p), path=p) for p in discover([item]))
         elif isinstance(item, (list, tuple)):
             sources.extend(_sources(tuple(item)))
         else:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -16,10 +18,12 @@ import pytest
 
 import cascade
 from cascade.loader import Limits, load_bytes, load_text, read_file
+from cascade.reporters import FORMATS
 
 from test_hostile_fuzz import lint_in_process
 
-WORKSPACE = Path(__file__).resolve().parents[1] / "fixtures" / "hostile" / "workspace"
+REPO = Path(__file__).resolve().parents[2]
+WORKSPACE = REPO / "tests" / "fixtures" / "hostile" / "workspace"
 HEADER = "document:\n  id: big\n  kind: rpjmn\n  title: Big\n  period: {start: 2020, end: 2024}\nelements:\n"
 
 
@@ -228,6 +232,24 @@ def test_odd_files_are_findings_or_ignored(odd_folder: Path) -> None:
     ]
     assert report.by_code("CAS005")[-1].message == "cannot read the file: not a regular file"
     assert report.stats["documents"] == 1  # plan.yml
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_a_file_name_that_is_not_utf8_in_every_format(fmt: str, tmp_path: Path) -> None:
+    """Python hands the name over with lone surrogates; every report must still be UTF-8 text."""
+    folder = tmp_path / "ws"
+    folder.mkdir()
+    try:
+        (folder / os.fsdecode(b"\xffplan.yaml")).write_text("a: 1\n")
+    except (OSError, UnicodeError):
+        pytest.skip("this file system refuses names that are not UTF-8")
+    env = dict(os.environ, PYTHONPATH=str(REPO), PYTHONIOENCODING="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "cascade", "lint", str(folder), "--format", fmt, "--no-cache"],
+        capture_output=True, env=env, timeout=120,
+    )
+    assert (proc.returncode, proc.stderr) == (1, b"")
+    assert "\\xffplan.yaml" in proc.stdout.decode("utf-8")  # strict: raises if not UTF-8
 
 
 def test_a_fifo_named_on_the_command_line(odd_folder: Path) -> None:
