@@ -184,11 +184,11 @@ def mutate(rng: random.Random, data: bytes) -> bytes:
 
 
 def lint_in_process(*paths: str) -> tuple[int, str]:
-    """Run ``cascade lint PATHS --format json`` in this process; returns the exit code and stdout."""
+    """Run ``cascade lint PATHS --format json`` in this process (no parse cache); returns exit code and stdout."""
     out = io.StringIO()
     err = io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(["lint", *paths, "--format", "json"])
+        code = main(["lint", *paths, "--format", "json", "--no-cache"])
     assert err.getvalue() == "", err.getvalue()
     return code, out.getvalue()
 
@@ -251,7 +251,7 @@ def test_mutants_through_subprocess(seed_files: list[Path], tmp_path: Path) -> N
         target = tmp_path / f"mutant{n}.yaml"
         target.write_bytes(mutate(rng, rng.choice(seeds)))
         proc = subprocess.run(
-            [sys.executable, "-m", "cascade", "lint", str(target), "--format", "json"],
+            [sys.executable, "-m", "cascade", "lint", str(target), "--format", "json", "--no-cache"],
             capture_output=True, text=True, env=env, timeout=60,
         )
         assert proc.stderr == ""
