@@ -27,9 +27,10 @@ def hostile_stats() -> dict[str, Any]:
 
 @pytest.fixture(scope="session")
 def seed_files() -> list[Path]:
-    """The seed corpus: the fixtures' workspace and, when present, the example workspace ``specs/``."""
+    """The seed corpus: the fixtures' workspace and, when present, ``specs/`` and ``examples/``."""
     seeds = sorted(WORKSPACE.glob("*.y*ml"))
-    seeds += sorted(p for p in (REPO / "specs").rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    for folder in ("specs", "examples"):
+        seeds += sorted(p for p in (REPO / folder).rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
     return seeds
 
 

@@ -1,4 +1,4 @@
-"""A seeded, time-bounded mutation fuzzer over the example workspaces.
+"""A seeded, time-bounded mutation fuzzer over the example workspaces (fixtures, specs/, examples/).
 
 Every mutant of a seed file (byte flips, deleted and repeated lines, broken indentation and tabs,
 truncation, stray aliases, tags and document markers, junk Unicode) is linted through the command
@@ -26,7 +26,11 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
+import pytest
+
 from cascade.cli import main
+
+REPO = Path(__file__).resolve().parents[2]
 
 FUZZ_SECONDS = float(os.environ.get("CASCADE_FUZZ_SECONDS", "60"))
 FUZZ_SEED = int(os.environ.get("CASCADE_FUZZ_SEED", "20240601"))
@@ -246,7 +250,7 @@ def test_mutants_through_subprocess(seed_files: list[Path], tmp_path: Path) -> N
     """A handful of mutants through the real command: same invariants, and nothing on stderr."""
     rng = random.Random(FUZZ_SEED + 1)
     seeds = [p.read_bytes() for p in seed_files]
-    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+    env = dict(os.environ, PYTHONPATH=str(REPO))
     for n in range(5):
         target = tmp_path / f"mutant{n}.yaml"
         target.write_bytes(mutate(rng, rng.choice(seeds)))
@@ -258,21 +262,28 @@ def test_mutants_through_subprocess(seed_files: list[Path], tmp_path: Path) -> N
         check_output(proc.returncode, proc.stdout, str(target))
 
 
-def test_mutants_in_a_workspace(seed_files: list[Path], tmp_path: Path) -> None:
+@pytest.mark.parametrize("root", ["tests/fixtures/hostile/workspace", "specs"])
+def test_mutants_in_a_workspace(root: str, tmp_path: Path, hostile_stats: dict[str, Any]) -> None:
     """Mutants linted together with the clean rest of their workspace: cross-document code paths."""
+    source = REPO / root
+    if not source.is_dir():
+        pytest.skip(f"{root} is not in this checkout")
     rng = random.Random(FUZZ_SEED + 2)
     ws = tmp_path / "ws"
-    ws.mkdir()
-    seeds = {p.name: p.read_bytes() for p in seed_files if p.parent.name == "workspace"}
+    seeds = {p.relative_to(source): p.read_bytes() for p in sorted(source.rglob("*.y*ml"))}
     for name, data in seeds.items():
+        (ws / name).parent.mkdir(parents=True, exist_ok=True)
         (ws / name).write_bytes(data)
-    deadline = time.monotonic() + max(1.0, FUZZ_SECONDS / 6)
+    deadline = time.monotonic() + max(1.0, FUZZ_SECONDS / 12)
+    count = 0
     while time.monotonic() < deadline:
         name = rng.choice(sorted(seeds))
         (ws / name).write_bytes(mutate(rng, seeds[name]))
         code, stdout = lint_in_process(str(ws))
         assert code in (0, 1)
         report = json.loads(stdout)
-        files = {f["file"] for f in report["findings"]}
-        assert files <= {str(ws / n) for n in seeds}
+        assert {f["file"] for f in report["findings"]} <= {str(ws / n) for n in seeds}
+        assert all(isinstance(f["line"], int) for f in report["findings"])
         (ws / name).write_bytes(seeds[name])
+        count += 1
+    hostile_stats[f"fuzz mutants in the {root} workspace"] = count
