@@ -451,11 +451,12 @@ def _document_checks(model: Document, data: dict, element_paths: list[tuple], si
         _ambiguous_text(sink, raw, path, "element", ref)
         if isinstance(raw.get("employee"), dict):
             _ambiguous_text(sink, raw["employee"], path + ("employee",), "employee", ref)
-        raw_inds = raw.get("indicators") or []
-        for j, ind in enumerate(raw_inds):
+        raw_inds = raw.get("indicators")
+        for j, ind in enumerate(raw_inds if isinstance(raw_inds, list) else ()):  # else reported (CAS103)
             if isinstance(ind, dict):
                 ind_id = ind.get("id")
                 _ambiguous_text(sink, ind, path + ("indicators", j), "indicator", f"{doc_id}:{ind_id}" if isinstance(ind_id, str) else ref)
-    for i, raw in enumerate(data.get("organization") or []):
+    raw_units = data.get("organization")
+    for i, raw in enumerate(raw_units if isinstance(raw_units, list) else ()):  # else reported (CAS103)
         if isinstance(raw, dict):
             _ambiguous_text(sink, raw, ("organization", i), "unit", f"{doc_id}#{raw.get('id')}")

@@ -47,6 +47,9 @@ TOKENS = [
     b"---\n", b"...\n", b"%YAML 1.2\n---\n", b"%TAG ! tag:x,2000:\n", b"? ", b": ", b"- ", b"{", b"}",
     b"[", b"]", b",", b"\"", b"'", b"|", b">-", b"#", b"@", b"`", b"%", b"~", b"null", b"1.10", b"no",
     b"010", b"2024-01-01", b"1e999", b".nan", b"{a: 1, a: 2}", b"key: value\nkey: value\n",
+    # suppression comments, well and badly formed
+    b"  # cascade: ignore[CAS301]", b"# cascade: ignore-file[ALL]\n", b" # cascade: ignore[", b"# cascade: ignore[]\n",
+    b" # cascade: ignore[nope, CAS9, ,, orphan-element] alasan", b"# cascade: ignore-file[CAS3\n", b" #cascade:ignore[ALL]",
 ]
 
 

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import string
 from typing import Any
@@ -18,9 +19,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import cascade
 from cascade.dump import dump_document, quote
 from cascade.loader import Text, load_bytes, load_text
-from cascade.models import Document
+from cascade.models import ELEMENT_KINDS, Document
 from cascade.schema import parse_document
 
 EXAMPLES = int(os.environ.get("CASCADE_HYPOTHESIS_EXAMPLES", "200"))
@@ -185,6 +187,92 @@ def test_document_models_round_trip_through_yaml(doc: Document) -> None:
     parsed, findings = parse_document(loaded.data, "doc.yaml", loaded.sourcemap)
     assert loaded.findings == [] and findings == []
     assert parsed is not None and parsed.model == doc
+
+
+#: Values of every shape a planner's tool might put in a field: right, wrong and odd.
+any_value = st.recursive(
+    st.one_of(
+        st.none(), st.booleans(), st.integers(-(10**20), 10**20), st.floats(), st.text(max_size=12),
+        st.sampled_from(TRICKY + ["S1", "E1", "PN1", "x.rpjmd-2019:S1", "a:E2", "%", "tahun", "rhk", "sasaran", "2021"]),
+    ),
+    lambda children: st.one_of(st.lists(children, max_size=3), st.dictionaries(st.text(max_size=6), children, max_size=3)),
+    max_leaves=8,
+)
+
+
+ELEMENT_FIELDS = ["id", "kind", "name", "parent", "supports", "crosscuts", "code", "owner", "justification", "indicators", "employee"]
+INDICATOR_FIELDS = ["id", "name", "type", "unit", "polarity", "baseline", "targets", "final", "supports", "measure", "key"]
+HEADER_FIELDS = ["id", "kind", "title", "period", "region", "aligns_to", "agency", "vision"]
+DOC_IDS = ["rpjmn-2020", "jatim.rpjmd-2019", "kota.rpjmd-2019", "dinkes.renstra-2019", "dinkes.skp-2021"]
+
+
+def _holders(doc: dict) -> list[tuple[dict, list[str]]]:
+    """The mappings of a (possibly already corrupted) document, with the field names each may hold."""
+    out: list[tuple[dict, list[str]]] = [(doc, ["document", "elements", "organization"])]
+    if isinstance(doc.get("document"), dict):
+        out.append((doc["document"], HEADER_FIELDS))
+    for element in doc.get("elements") if isinstance(doc.get("elements"), list) else ():
+        if isinstance(element, dict):
+            out.append((element, ELEMENT_FIELDS))
+            for indicator in element.get("indicators") if isinstance(element.get("indicators"), list) else ():
+                if isinstance(indicator, dict):
+                    out.append((indicator, INDICATOR_FIELDS))
+    return out
+
+
+@st.composite
+def plan_document(draw: Any) -> dict:
+    """A valid plan document of any kind, then zero to three of its fields set to anything or removed."""
+    kind = draw(st.sampled_from(["rpjmn", "rpjmd", "rpjmd", "renstra", "skp"]))
+    header: dict = {"id": draw(st.sampled_from(DOC_IDS)), "kind": kind, "title": "Rencana", "period": {"start": 2019, "end": 2024}}
+    if kind != "rpjmn":
+        header["region"] = {"code": draw(st.sampled_from(["35", "35.77", "33"]))}
+        header["aligns_to"] = draw(st.lists(st.sampled_from(DOC_IDS), max_size=2))
+    if kind in ("renstra", "skp"):
+        header["agency"] = {"name": "Dinas Kesehatan"}
+    kinds = ELEMENT_KINDS[kind]
+    elements: list[dict] = []
+    refs = [f"{d}:E{i}" for d in DOC_IDS for i in range(1, 4)]
+    for n in range(1, draw(st.integers(0, 5)) + 1):
+        element: dict = {"id": f"E{n}", "kind": draw(st.sampled_from(kinds)), "name": draw(st.sampled_from(TRICKY))}
+        if n > 1 and draw(st.booleans()):
+            element["parent"] = f"E{draw(st.integers(1, n))}"  # sometimes itself: a cycle
+        element["supports"] = draw(st.lists(st.sampled_from(refs), max_size=2))
+        if kind == "skp":
+            element["employee"] = {"nip": "197501012000031001", "name": "Ahmad", "unit": "YANKES"}
+        if kind == "renstra":
+            element["owner"] = "YANKES"
+        element["indicators"] = [
+            {"id": f"E{n}.I{j}", "name": draw(st.sampled_from(["Angka Harapan Hidup", "Persentase stunting", "Jumlah dokumen"])),
+             "unit": draw(st.sampled_from(["%", "tahun", "dokumen"])), "polarity": draw(st.sampled_from(["positive", "negative"])),
+             "baseline": {"year": 2018, "value": draw(finite)},
+             "targets": draw(st.dictionaries(st.integers(2017, 2026), target, max_size=4)),
+             "supports": draw(st.lists(st.sampled_from([r + ".I1" for r in refs]), max_size=1)),
+             "key": draw(st.booleans())}
+            for j in range(1, draw(st.integers(0, 2)) + 1)
+        ]
+        elements.append(element)
+    doc: dict = {"document": header, "elements": elements}
+    if kind == "renstra":
+        doc["organization"] = [{"id": "KADIN", "name": "Kepala"}, {"id": "YANKES", "name": "Bidang", "parent": "KADIN", "bidang": ["1.02"]}]
+    for _ in range(draw(st.integers(0, 3))):  # corruptions
+        holder, names = draw(st.sampled_from(_holders(doc)))
+        name = draw(st.sampled_from(names))
+        if draw(st.booleans()):
+            holder.pop(name, None)
+        else:
+            holder[name] = draw(any_value)
+    return doc
+
+
+@SETTINGS
+@given(st.lists(plan_document(), min_size=1, max_size=4))
+def test_plan_shaped_garbage_is_findings(docs: list[dict]) -> None:
+    """Workspaces of valid documents with a few fields set to anything run through every rule, no exception."""
+    count("plan-shaped workspaces")
+    report = cascade.load(*docs).validate()
+    assert all(f.file.startswith("<input ") and f.line is None and f.code.startswith("CAS") for f in report)
+    json.dumps(report.as_dict("id"), ensure_ascii=False)
 
 
 def test_report_hypothesis_counts(hostile_stats: dict) -> None:
