@@ -13,10 +13,12 @@ from __future__ import annotations
 import json
 import os
 import string
+import tempfile
+from pathlib import Path
 from typing import Any
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 
 import cascade
@@ -273,6 +275,25 @@ def test_plan_shaped_garbage_is_findings(docs: list[dict]) -> None:
     report = cascade.load(*docs).validate()
     assert all(f.file.startswith("<input ") and f.line is None and f.code.startswith("CAS") for f in report)
     json.dumps(report.as_dict("id"), ensure_ascii=False)
+
+
+@SETTINGS
+@given(st.lists(plan_document(), min_size=1, max_size=4))
+def test_plan_shaped_files_are_findings_with_positions(docs: list[dict]) -> None:
+    """The same workspaces written as YAML files: every finding of every rule has a line and column."""
+    count("plan-shaped workspaces as files")
+    with tempfile.TemporaryDirectory() as folder:
+        names = set()
+        for n, doc in enumerate(docs):
+            try:
+                text = dump_document(doc)
+            except ValueError:  # NaN or infinity: no YAML for it
+                reject()
+            names.add(os.path.join(folder, f"doc{n}.yaml"))
+            Path(folder, f"doc{n}.yaml").write_text(text, encoding="utf-8")
+        report = cascade.load(folder).validate()
+        for f in report:
+            assert f.file in names and isinstance(f.line, int) and isinstance(f.column, int), f
 
 
 def test_report_hypothesis_counts(hostile_stats: dict) -> None:
