@@ -46,12 +46,12 @@ TRICKY = [
 ]
 NULLS = ["~", "null", "Null", "NULL"]
 
-#: A plain scalar as a planner types it: tricky tokens, codes, and words in any script.
+#: A plain scalar as a planner types it: tricky tokens, codes, and words in any script (not a null).
 plain_token = st.one_of(
     st.sampled_from(TRICKY),
     st.from_regex(r"[A-Za-z0-9][A-Za-z0-9._-]{0,14}", fullmatch=True),
     st.text(st.characters(whitelist_categories=("L", "N")), min_size=1, max_size=12),
-)
+).filter(lambda token: token not in NULLS)
 yamlish = st.text(st.sampled_from(list(":-[]{}#&*!|>'\"%@`,? \n\t\r~.0123456789abcxyz") + ["\ufeff", "\u202e", "\x85", "\u2028"]))
 key_text = st.from_regex(r"[a-z][a-z_]{0,10}", fullmatch=True)
 
