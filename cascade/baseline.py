@@ -69,6 +69,8 @@ def parse_baseline(text: str, path: str | None = None) -> Counter[Key]:
         return counts
     except (ValueError, KeyError, TypeError, AttributeError) as err:
         raise ConfigError(f"not a cascade baseline: {err}", path=path, key="baseline") from None
+    except RecursionError:  # json recurses per nesting level; a committed baseline must not crash the run
+        raise ConfigError("not a cascade baseline: nested too deeply", path=path, key="baseline") from None
 
 
 def read_baseline(path: str) -> Counter[Key]:

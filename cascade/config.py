@@ -201,7 +201,7 @@ def _has_tool_table(path: str) -> bool:
     try:
         with open(path, "rb") as fh:
             data = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError):
+    except (OSError, tomllib.TOMLDecodeError, RecursionError):  # RecursionError: arrays nested thousands deep
         return False  # not ours to judge: a broken pyproject.toml is another tool's problem
     tool = data.get("tool")
     return isinstance(tool, dict) and "cascade" in tool
@@ -224,6 +224,8 @@ def load_config(path: str | os.PathLike[str] | None = None, *, start: str | os.P
         raise ConfigError(f"cannot read the configuration: {err.strerror or err}", path=found) from None
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
         raise ConfigError(f"invalid TOML: {err}", path=found) from None
+    except RecursionError:  # tomllib recurses per nesting level; a shipped config must not crash the run
+        raise ConfigError("invalid TOML: nested too deeply", path=found) from None
     if os.path.basename(found) == "pyproject.toml":
         table = data.get("tool", {}).get("cascade", {}) if isinstance(data.get("tool"), dict) else {}
         prefix = "tool.cascade."

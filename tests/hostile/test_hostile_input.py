@@ -6,6 +6,8 @@ raise, hang, or silently change a value.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import subprocess
@@ -17,6 +19,7 @@ from typing import Any
 import pytest
 
 import cascade
+from cascade.cli import main
 from cascade.loader import Limits, load_bytes, load_text, read_file
 from cascade.reporters import FORMATS
 
@@ -368,3 +371,25 @@ def test_garbage_dicts_are_findings(name: str) -> None:
     report = cascade.load(data).validate()
     assert [(f.code, f.pointer) for f in report if f.code < "CAS2"] == expected
     assert all(f.file == "<input 1>" and f.line is None for f in report)
+
+
+# -- the other files a run reads: configuration and baseline ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "option, name, text, message",
+    [
+        ("--config", "cascade.toml", "x = " + "[" * 100_000 + "]" * 100_000 + "\n", "invalid TOML: nested too deeply"),
+        ("--baseline", "baseline.json", "[" * 100_000 + "]" * 100_000, "not a cascade baseline: nested too deeply"),
+    ],
+    ids=["config", "baseline"],
+)
+def test_deeply_nested_config_and_baseline_are_usage_errors(option: str, name: str, text: str, message: str, tmp_path: Path) -> None:
+    """A pull request can ship both files; tomllib and json recurse per level and raised RecursionError."""
+    path = tmp_path / name
+    path.write_text(text)
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["lint", str(WORKSPACE), option, str(path), "--no-cache", "--lang", "en"])
+    assert code == 2
+    assert err.getvalue() == f"cascade: configuration error: {path}: {message}\n"
