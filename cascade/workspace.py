@@ -15,11 +15,12 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping
 import networkx as nx
 
 from .errors import UsageError
-from .findings import Finding, Report
+from .findings import Finding, Report, Span
 from .graph import build_graph
 from .cache import Cache
 from .loader import DEFAULT_LIMITS, Limits, LoadedFile, check_data, load_bytes, read_bytes, read_file
 from .models import Document, Element, Header, Indicator, Unit
+from .rules import make_finding
 from .schema import ParsedDocument, parse_document
 from .sourcemap import SourceMap
 
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from .tree import PerformanceTree
     from .views import Chain, Step
 
-__all__ = ["Cascade", "load", "discover"]
+__all__ = ["Cascade", "OutsideLink", "load", "discover"]
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -43,20 +44,41 @@ class _Source:
     data: Any = None
 
 
+class OutsideLink(str):
+    """A file found in a folder that is a symbolic link to a file outside that folder: never read.
+
+    A pull request can add ``plan.yaml -> ~/.config/gh/hosts.yml``; reading it would quote part of the
+    secret in the findings (a document that is not a mapping is quoted in CAS103). The path stays in
+    the list, so the file is reported (CAS005) rather than silently skipped; naming it reads it.
+    """
+
+    __slots__ = ()
+
+
+def _inside(path: str, folder: str) -> bool:
+    real = os.path.realpath(path)
+    return real == folder or real.startswith(folder.rstrip(os.sep) + os.sep)
+
+
 def discover(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
     """The YAML files under ``paths`` (files as given, folders searched recursively), sorted per folder.
 
     Hidden folders (``.git``, ``.cascade_cache``) are skipped; symlinked folders are not followed, so a
-    symlink loop cannot hang the walk. Paths keep the form the user gave (relative stays relative).
+    symlink loop cannot hang the walk; a symlinked file that leads out of its folder is returned as an
+    :class:`OutsideLink`, which is reported and not read. Paths keep the form the user gave.
     """
     out: list[str] = []
     for raw in paths:
         path = os.fsdecode(raw)  # also a bytes path, as str with its undecodable bytes escaped
         if os.path.isdir(path):
             found = []
+            top = os.path.realpath(path)
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(os.path.join(root, f) for f in files if f.endswith(YAML_SUFFIXES) and not f.startswith("."))
+                for f in files:
+                    if f.endswith(YAML_SUFFIXES) and not f.startswith("."):
+                        full = os.path.join(root, f)
+                        found.append(OutsideLink(full) if os.path.islink(full) and not _inside(full, top) else full)
             out.extend(sorted(found))
         else:
             out.append(path)
@@ -312,6 +334,9 @@ def _load(items: list[_Source], limits: Limits, cache: Cache | None, jobs: int |
     for i, item in enumerate(items):
         if item.path is None:
             results[i] = load_source(item, limits, show_personal)
+            continue
+        if isinstance(item.path, OutsideLink):
+            results[i] = (None, [make_finding("CAS005", "outside", file=item.display, span=Span(1, 1, 1, 2))], None)
             continue
         raw = read_bytes(item.path, item.display, limits)
         if isinstance(raw, LoadedFile):

@@ -163,7 +163,9 @@ class FileLimit(Rule):
 
     Limits keep one broken or hostile file from stalling a whole review: the file is reported and
     skipped, the rest of the workspace is checked. Defaults: 32 MiB per file, nesting depth 48,
-    4,000,000 YAML events per file, 65,536 characters per line.
+    4,000,000 YAML events per file, 65,536 characters per line. Also reported and not read: a FIFO
+    or device named ``*.yaml``, and a file found in a folder that is a symbolic link out of that
+    folder (a pull request could otherwise point it at a secret of the machine that checks it).
 
     Basis: plan YAML is typed by hand and exported from spreadsheets; exports in Windows-1252 or
     UTF-16 are common and must be converted, not misread.
@@ -199,6 +201,10 @@ class FileLimit(Rule):
             "id": "bukan UTF-8 (byte {byte}); simpan berkas sebagai UTF-8",
         },
         "unreadable": {"en": "cannot read the file: {reason}", "id": "berkas tidak dapat dibaca: {reason}"},
+        "outside": {
+            "en": "a symbolic link to a file outside the folder being checked; it was not read (name the file itself to check it)",
+            "id": "tautan simbolik ke berkas di luar folder yang diperiksa; berkas tidak dibaca (sebutkan berkasnya langsung untuk memeriksanya)",
+        },
         "default": {"en": "file limit exceeded", "id": "batas berkas terlampaui"},
     }
 

@@ -255,6 +255,31 @@ def test_a_file_name_that_is_not_utf8_in_every_format(fmt: str, tmp_path: Path) 
     assert "\\xffplan.yaml" in proc.stdout.decode("utf-8")  # strict: raises if not UTF-8
 
 
+def test_symlinks_out_of_the_folder_are_not_read(tmp_path: Path) -> None:
+    """A pull request could link a plan file to a secret of the CI runner and read it in the findings."""
+    secret = tmp_path / "home" / "token.yaml"
+    secret.parent.mkdir()
+    secret.write_text("TOKEN=ghp_abcdefghijklmnopqrstuvwxyz0123456789\n")  # text: would be quoted in CAS103
+    ws = tmp_path / "ws"
+    (ws / "sub").mkdir(parents=True)
+    (ws / "rpjmn-2020.yaml").write_bytes((WORKSPACE / "rpjmn-2020.yaml").read_bytes())
+    (ws / "leak.yaml").symlink_to(secret)
+    (ws / "sub" / "leak.yaml").symlink_to(Path("..", "..", "home", "token.yaml"))
+    (ws / "sub" / "inside.yml").symlink_to(Path("..", "rpjmn-2020.yaml"))  # inside the folder: read
+    code, stdout = lint_in_process(str(ws))
+    assert "ghp_" not in stdout and "TOKEN" not in stdout
+    got = sorted((os.path.relpath(f["file"], ws), f["code"], f["line"]) for f in json.loads(stdout)["findings"] if f["code"] < "CAS3")
+    assert got == [("leak.yaml", "CAS005", 1), ("sub/inside.yml", "CAS201", 3), ("sub/leak.yaml", "CAS005", 1)]
+    assert json.loads(stdout)["findings"][0]["message"] == (  # the command's default language
+        "tautan simbolik ke berkas di luar folder yang diperiksa; berkas tidak dibaca (sebutkan berkasnya langsung untuk memeriksanya)"
+    )
+    assert cascade.load(str(ws)).findings[0].message == (
+        "a symbolic link to a file outside the folder being checked; it was not read (name the file itself to check it)"
+    )
+    named = cascade.load(str(ws / "leak.yaml")).findings  # named on purpose: read
+    assert [f.code for f in named] == ["CAS103"]
+
+
 def test_a_fifo_named_on_the_command_line(odd_folder: Path) -> None:
     code, stdout = lint_in_process(str(odd_folder / "pipe.yaml"))
     assert code == 1
