@@ -25,7 +25,7 @@ from .schema import yaml11_kind
 __all__ = ["dump_document", "quote"]
 
 #: Text safe to write plain: a letter first, no ': ', ' #', quotes, brackets or control characters.
-_PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9 ._/()-]*$")
+_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9 ._/()-]*")  # fullmatch: "$" would accept a final newline
 #: Plain words that some YAML reader takes for null or a boolean (1.1 booleans are in ``yaml11_kind``).
 _RESERVED = frozenset(("null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE"))
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\0": "\\0"}
@@ -51,7 +51,7 @@ def _escape(char: str) -> str:
 
 def quote(text: str) -> str:
     """``text`` as a YAML scalar that reads back as exactly that text: plain if safe, else double-quoted."""
-    if _PLAIN.match(text) and not text.endswith(" ") and text not in _RESERVED and yaml11_kind(text) is None:
+    if _PLAIN.fullmatch(text) and not text.endswith(" ") and text not in _RESERVED and yaml11_kind(text) is None:
         return text
     return '"' + "".join(_escape(c) for c in text) + '"'
 
