@@ -89,6 +89,7 @@ def _parser() -> argparse.ArgumentParser:
     lint_p.add_argument("--write-baseline", metavar="FILE", help="record the current findings as the baseline and exit 0")
     lint_p.add_argument("--no-cache", action="store_true", help=f"do not read or write the parse cache ({DEFAULT_CACHE_DIR}/ in the working directory)")
     lint_p.add_argument("--jobs", type=_positive, metavar="N", help="processes that parse files (default: both cores when it pays)")
+    lint_p.add_argument("--show-personal", action="store_true", help="show employee numbers (NIP) and names in findings instead of masking them")
 
     rules_p = sub.add_parser("rules", help="list the rules")
     rules_p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
@@ -151,7 +152,7 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         lang = settings.lang
         result = lint(
             args.paths, settings, use_baseline=args.write_baseline is None,
-            cache=None if args.no_cache else DEFAULT_CACHE_DIR, jobs=args.jobs,
+            cache=None if args.no_cache else DEFAULT_CACHE_DIR, jobs=args.jobs, show_personal=args.show_personal,
         )
     except ConfigError as exc:
         _say(err, "config", lang, error=exc)

@@ -36,8 +36,8 @@ class LintResult:
 
     @property
     def sources(self) -> dict[str, str]:
-        """File -> text of the files read, for reporters that show source lines."""
-        return {f.file: f.text for f in self.workspace.files if f.text is not None}
+        """File -> text of the files read, for reporters that show source lines (personal data masked)."""
+        return self.workspace.sources()
 
     def failed(self, level: Severity | None = None) -> bool:
         """Whether a finding is at or above ``level`` (default: the settings' ``fail_level``)."""
@@ -52,16 +52,18 @@ def lint(
     use_baseline: bool = True,
     cache: Any = None,
     jobs: int | None = None,
+    show_personal: bool = False,
 ) -> LintResult:
     """Lint the plan files under ``paths`` with ``settings`` (default: :class:`Settings`).
 
-    ``cache`` and ``jobs`` are passed to :func:`cascade.load` (a parse cache folder; processes).
+    ``cache``, ``jobs`` and ``show_personal`` are passed to :func:`cascade.load` (a parse cache
+    folder; processes; employee NIPs and names unmasked in findings).
 
     Raises :class:`~cascade.config.ConfigError` when the configured baseline cannot be read.
     """
     settings = settings or Settings()
     files = [p for p in discover(paths) if not settings.is_excluded(p)]
-    workspace = load(*files, cache=cache, jobs=jobs)
+    workspace = load(*files, cache=cache, jobs=jobs, show_personal=show_personal)
     report = workspace.validate(**settings.validate_kwargs())
     gone: list[BaselineEntry] = []
     if use_baseline and settings.baseline:

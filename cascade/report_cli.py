@@ -48,7 +48,7 @@ def run_report(args: argparse.Namespace, err: TextIO | None = None) -> int:
         return 2
     try:
         settings = load_config(args.config).override(lang=args.lang)
-        result = lint(args.paths, settings)
+        result = lint(args.paths, settings, show_personal=args.show_personal)
     except ConfigError as exc:
         err.write(f"cascade: {exc}\n")
         return 2

@@ -22,9 +22,9 @@ from .findings import Finding, Span
 from .loader import Text
 from .models import ELEMENT_KINDS, Document, Element, Header, Indicator, Unit
 from .rules import make_finding
-from .sourcemap import SourceMap, pointer
+from .sourcemap import LINE_BREAK, SourceMap, pointer
 
-__all__ = ["ParsedDocument", "parse_document"]
+__all__ = ["ParsedDocument", "mask_personal_text", "parse_document"]
 
 
 @dataclass
@@ -127,6 +127,31 @@ def _visible(text: str) -> str:
 def _personal(path: tuple) -> bool:
     """True for a path inside an skp ``employee`` (NIP, name, position, unit): personal data."""
     return len(path) >= 3 and path[0] == "elements" and path[2] == "employee"
+
+
+def mask_personal_text(text: str, sourcemap: SourceMap) -> str:
+    """``text`` of a plan file with every value under an skp ``employee`` blotted out (``•``).
+
+    For reporters that quote source lines: a finding on an employee's line would otherwise show the
+    NIP and name in the excerpt. Field names, layout and line lengths are kept, so carets still line up.
+    """
+    spans = sourcemap.spans()
+    personal = [p for p in spans if _personal(p)]
+    if not personal:
+        return text
+    parents = {p[:n] for p in personal for n in range(3, len(p))}
+    parts = re.split(f"({LINE_BREAK.pattern})", text)  # lines at even indexes, their breaks between
+    for path in personal:
+        if path in parents:
+            continue  # a mapping or list under employee: its keys stay, its scalars are masked one by one
+        span = spans[path]
+        for line in range(span.line, span.end_line + 1):
+            if 0 <= 2 * (line - 1) < len(parts):
+                source = parts[2 * (line - 1)]
+                start = span.column - 1 if line == span.line else 0
+                end = span.end_column - 1 if line == span.end_line else len(source)
+                parts[2 * (line - 1)] = source[:start] + re.sub(r"\S", "•", source[start:end]) + source[end:]
+    return "".join(parts)
 
 
 #: A field name that is a word, not data (an unknown key under ``employee`` may be a NIP).

@@ -52,6 +52,12 @@ class SourceMap:
                 self._values, self._keys = self._build()
                 self._build = None
 
+    def spans(self) -> dict[Path, Span]:
+        """The span of every value, by path (empty for dict input)."""
+        self._ensure()
+        assert self._values is not None
+        return self._values
+
     @property
     def has_positions(self) -> bool:
         """False for documents that came in as dicts (findings then carry only a pointer)."""

@@ -21,7 +21,7 @@ from .cache import Cache
 from .loader import DEFAULT_LIMITS, Limits, LoadedFile, check_data, load_bytes, read_bytes, read_file
 from .models import Document, Element, Header, Indicator, Unit
 from .rules import make_finding
-from .schema import ParsedDocument, parse_document
+from .schema import ParsedDocument, mask_personal_text, parse_document
 from .sourcemap import SourceMap
 
 if TYPE_CHECKING:
@@ -167,7 +167,11 @@ class Cascade:
     ``findings`` are the load, schema and reference findings; :meth:`validate` runs the rules.
     """
 
-    def __init__(self, parsed: list[ParsedDocument], findings: list[Finding], files: list[LoadedFile | None], stats: dict[str, int]):
+    def __init__(
+        self, parsed: list[ParsedDocument], findings: list[Finding], files: list[LoadedFile | None], stats: dict[str, int],
+        show_personal: bool = False,
+    ):
+        self.show_personal = show_personal
         self.graph: nx.DiGraph
         self.graph, self.parsed, graph_findings = build_graph(parsed)
         self.findings: list[Finding] = findings + graph_findings
@@ -177,6 +181,21 @@ class Cascade:
         self.stats["documents"] = len(self.documents)
         self.stats["elements"] = sum(len(d.elements) for d in self.documents.values())
         self.stats["indicators"] = sum(len(e.indicators) for d in self.documents.values() for e in d.elements)
+
+    def sources(self) -> dict[str, str]:
+        """File -> text of the files read, for reporters that quote source lines.
+
+        Values under an skp ``employee`` are blotted out unless the workspace was loaded with
+        ``show_personal=True``, as in the findings.
+        """
+        if self.show_personal:
+            return {f.file: f.text for f in self.files if f.text is not None}
+        # only files that mention employee pay for their source map
+        return {
+            f.file: mask_personal_text(f.text, f.sourcemap) if "employee" in f.text else f.text
+            for f in self.files
+            if f.text is not None
+        }
 
     def __repr__(self) -> str:
         s = self.stats
@@ -371,4 +390,4 @@ def _load(items: list[_Source], limits: Limits, cache: Cache | None, jobs: int |
             size += loaded.size
         if doc is not None:
             parsed.append(doc)
-    return Cascade(parsed, findings, files, {"files": sum(1 for i in items if i.path is not None), "bytes": size})
+    return Cascade(parsed, findings, files, {"files": sum(1 for i in items if i.path is not None), "bytes": size}, show_personal)

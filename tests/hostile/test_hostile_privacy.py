@@ -1,17 +1,22 @@
 """Employee numbers (NIP) and names of skp documents never reach findings unless asked for.
 
 Reports are shared beyond HR (review pipelines, dashboards); a finding about a badly written NIP must
-say where and what is wrong without printing the NIP. ``cascade.load(..., show_personal=True)`` shows it.
+say where and what is wrong without printing the NIP. ``cascade.load(..., show_personal=True)`` and
+``cascade lint --show-personal`` show it.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 from pathlib import Path
 
 import pytest
 
 import cascade
+from cascade.cli import main
+from cascade.reporters import FORMATS
 
 NIP = "199001012015031001"
 OTHER_NIP = "198502022010012002"
@@ -94,3 +99,28 @@ def test_dict_input_with_wrong_types_is_masked() -> None:
         assert nip not in outputs(report) and nip not in "".join(f.pointer for f in report)
     shown = cascade.load(doc, show_personal=True).validate(select=["CAS1"])
     assert all(nip in outputs(shown) for nip in (NIP, OTHER_NIP, THIRD_NIP))
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_the_command_masks_in_every_format_unless_asked(fmt: str, skp: Path) -> None:
+    def run(*extra: str) -> str:
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            assert main(["lint", str(skp), "--format", fmt, "--no-cache", *extra]) == 1
+        return out.getvalue() + err.getvalue()
+
+    hidden = run()
+    assert "1990••••••••••1001" in hidden  # the finding is there, masked
+    for secret in (NIP, OTHER_NIP, "Siti Aminah"):
+        assert secret not in hidden
+    assert NIP in run("--show-personal")
+
+
+def test_source_excerpts_are_masked(skp: Path) -> None:
+    """The default format quotes the source line; an employee's values are blotted out, layout kept."""
+    ws = cascade.load(str(skp))
+    lines = ws.sources()[str(skp)].splitlines()
+    assert lines[11] == "    employee: {nip: ••••••••••••••••••, name: •••• •••••••, unit: ••••••}"
+    assert lines[15] == "    employee: " + "•" * 19 + " •••• " + "•" * 7  # quotes too
+    assert lines[:11] == SKP.splitlines()[:11]
+    assert cascade.load(str(skp), show_personal=True).sources()[str(skp)] == SKP
