@@ -9,6 +9,7 @@ import contextlib
 import functools
 import gc
 import os
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
@@ -85,13 +86,18 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
     return out
 
 
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 def _display(path: str) -> str:
     """The name findings give a file: its path, with bytes that are not UTF-8 written as ``\\xff``.
 
     Python hands such a name over with lone surrogates, which no UTF-8 report (JSON, SARIF, a
-    terminal) can carry; the file itself is still opened by its real path.
+    terminal) can carry; control characters are escaped the same way, since a name with a line break
+    could forge lines of a CI log. The file itself is still opened by its real path.
     """
-    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    name = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", name)
 
 
 def _sources(items: tuple[Any, ...]) -> list[_Source]:

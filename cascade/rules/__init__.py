@@ -125,6 +125,12 @@ class _Args(dict):
         return "{" + key + "}"
 
 
+#: Characters no message prints as they are: line breaks and other controls (a name holding a line
+#: break could forge lines of a CI log, such as GitHub's ``::error`` workflow commands) and invisible
+#: or direction-changing marks (a name could read as something else). They are shown as ``\\uXXXX``.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+
+
 def _fmt(value: Any, lang: str = "en") -> str:
     if isinstance(value, Finding):  # a finding quoted in another's message (CAS903), in the same language
         return value.localized(lang)
@@ -134,7 +140,7 @@ def _fmt(value: Any, lang: str = "en") -> str:
         return format(value, "g")
     if isinstance(value, Severity):
         return value.value
-    return str(value)
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", str(value))
 
 
 def render(code: str, variant: str, args: dict[str, Any], lang: str = "en") -> str:

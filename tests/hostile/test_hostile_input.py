@@ -280,6 +280,38 @@ def test_symlinks_out_of_the_folder_are_not_read(tmp_path: Path) -> None:
     assert [f.code for f in named] == ["CAS103"]
 
 
+FORGED = """\
+document:
+  id: rpjmn-2020
+  kind: rpjmn
+  title: t
+  period: {start: 2020, end: 2024}
+elements:
+  - id: PN1
+    kind: prioritas_nasional
+    name: "Prioritas\\n::error file=README.md,line=1::forged"
+    indicators:
+      - {id: PN1.I1, name: "AHH\\r\\n::add-mask::x\\u2028::warning::y", targets: {2020: 1}}
+"""
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_line_breaks_in_names_cannot_forge_log_lines(fmt: str, tmp_path: Path) -> None:
+    """A CI runner reads any output line starting with '::' as a command (GitHub: ::error, ::add-mask)."""
+    folder = tmp_path / "ws"
+    folder.mkdir()
+    (folder / "a\n::warning::forged.yaml").write_text(FORGED)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+        assert main(["lint", str(folder), "--format", fmt, "--no-cache"]) == 1
+    lines = out.getvalue().splitlines()
+    report = cascade.load(str(folder)).validate()
+    commands = [line for line in lines if line.startswith("::")]
+    assert len(commands) == (len(report) if fmt == "github" else 0)  # one annotation per finding, nothing more
+    assert all("\n" not in f.message and "\u2028" not in f.message and "\n" not in f.file for f in report)
+    assert "'AHH\\u000d\\u000a::add-mask::x\\u2028::warning::y'" in report.by_code("CAS501")[0].message
+
+
 def test_a_fifo_named_on_the_command_line(odd_folder: Path) -> None:
     code, stdout = lint_in_process(str(odd_folder / "pipe.yaml"))
     assert code == 1
