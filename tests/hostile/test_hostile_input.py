@@ -145,6 +145,10 @@ def test_a_10k_parent_chain_and_a_parent_cycle_do_not_recurse(tmp_path: Path) ->
     assert ws.stats["elements"] == 10_002
     assert ws.graph.has_edge("chain:E9999", "chain:E9998") and ws.graph.has_edge("cycle:A", "cycle:B")
     assert not [f for f in report if f.code.startswith(("CAS0", "CAS1", "CAS201", "CAS202"))]
+    # the planners' views walk the same links
+    assert len(ws.trace("chain:E9999")) == 1 and len(ws.trace("chain:E9999")[0].steps) == 10_000
+    assert len(ws.descendants("chain:E0")) == 9_999
+    assert ws.tree() is not None and ws.trace("cycle:A") is not None
 
 
 def test_thousands_of_broken_references_stay_linear(tmp_path: Path) -> None:
