@@ -22,6 +22,8 @@ from hypothesis import HealthCheck, example, given, reject, settings
 from hypothesis import strategies as st
 
 import cascade
+from cascade.baseline import parse_baseline
+from cascade.config import ConfigError, parse_settings
 from cascade.dump import dump_document, quote
 from cascade.loader import Text, load_bytes, load_text
 from cascade.models import ELEMENT_KINDS, Document
@@ -295,6 +297,37 @@ def test_plan_shaped_files_are_findings_with_positions(docs: list[dict]) -> None
         report = cascade.load(folder).validate()
         for f in report:
             assert f.file in names and isinstance(f.line, int) and isinstance(f.column, int), f
+
+
+toml_value = st.recursive(
+    st.one_of(st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=10),
+              st.sampled_from(["ALL", "CAS3", "orphan-element", "nope", "error", "id", "en", "*.yaml", "plans/", "["])),
+    lambda children: st.one_of(st.lists(children, max_size=3), st.dictionaries(st.text(max_size=8), children, max_size=3)),
+    max_leaves=10,
+)
+SETTING_KEYS = ["select", "extend-select", "ignore", "severity", "lang", "fail-level", "exclude", "baseline",
+                "per-file-ignores", "options", "weak-target", "limits"]
+
+
+@SETTINGS
+@given(st.dictionaries(st.one_of(st.sampled_from(SETTING_KEYS), st.text(max_size=8)), toml_value, max_size=5))
+def test_any_configuration_table_is_settings_or_a_config_error(table: dict) -> None:
+    """A cascade.toml ships with the plans: any table gives settings or a ConfigError, nothing else."""
+    count("configuration tables")
+    try:
+        parse_settings(table, path="cascade.toml")
+    except ConfigError:
+        pass
+
+
+@SETTINGS
+@given(st.one_of(st.text(), st.builds(json.dumps, any_value.filter(lambda v: v == v))))
+def test_any_baseline_text_is_counts_or_a_config_error(text: str) -> None:
+    count("baseline texts")
+    try:
+        parse_baseline(text, "baseline.json")
+    except ConfigError:
+        pass
 
 
 def test_report_hypothesis_counts(hostile_stats: dict) -> None:
