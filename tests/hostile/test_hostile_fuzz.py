@@ -3,7 +3,8 @@
 Every mutant of a seed file (byte flips, deleted and repeated lines, broken indentation and tabs,
 truncation, stray aliases, tags and document markers, junk Unicode) is linted through the command
 line in-process, and must give: no exception, exit code 0 or 1, valid JSON in the contract's shape,
-a position on every finding, and, when the file yields no document, a finding naming that file.
+a position on every finding, and, when the file yields no document, a finding naming that file. Every
+tenth mutant is also rendered in every other report format.
 
 Run longer or with another seed::
 
@@ -29,6 +30,7 @@ from typing import Any, Callable
 import pytest
 
 from cascade.cli import main
+from cascade.reporters import FORMATS
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -190,12 +192,12 @@ def mutate(rng: random.Random, data: bytes) -> bytes:
     return data
 
 
-def lint_in_process(*paths: str) -> tuple[int, str]:
-    """Run ``cascade lint PATHS --format json`` in this process (no parse cache); returns exit code and stdout."""
+def lint_in_process(*paths: str, fmt: str = "json", lang: str = "id") -> tuple[int, str]:
+    """Run ``cascade lint PATHS --format FMT`` in this process (no parse cache); returns exit code and stdout."""
     out = io.StringIO()
     err = io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(["lint", *paths, "--format", "json", "--no-cache"])
+        code = main(["lint", *paths, "--format", fmt, "--lang", lang, "--no-cache"])
     assert err.getvalue() == "", err.getvalue()
     return code, out.getvalue()
 
@@ -230,8 +232,11 @@ def test_mutants_never_crash(seed_files: list[Path], tmp_path: Path, hostile_sta
         data = mutate(rng, rng.choice(seeds))
         target.write_bytes(data)
         try:
-            code, stdout = lint_in_process(str(target))
+            code, stdout = lint_in_process(str(target), lang=rng.choice(("id", "en")))
             report = check_output(code, stdout, str(target))
+            if count % 10 == 0:  # now and then, every other report format of the same mutant
+                for fmt in FORMATS:
+                    assert lint_in_process(str(target), fmt=fmt)[0] == code
         except Exception as exc:
             kept = tmp_path / f"fuzz-failure-{FUZZ_SEED}-{count}.yaml"
             kept.write_bytes(data)
