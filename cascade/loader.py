@@ -124,8 +124,7 @@ def _construct(text: str, file: str, limits: Limits) -> tuple[Any, list[Finding]
     findings: list[Finding] = []
     values: dict[tuple, Span] = {}
     keys: dict[tuple, Span] = {}
-    parser = _parser(text)
-    get_event = parser.get_event
+    parser = None
     # A frame: [container, is_mapping, pending_key, path, start_event, key_is_duplicate]
     stack: list[list[Any]] = []
     root: Any = _MISSING
@@ -144,6 +143,8 @@ def _construct(text: str, file: str, limits: Limits) -> tuple[Any, list[Finding]
             structural("CAS003", "anchor", ev, path, name=ev.anchor)
 
     try:
+        parser = _parser(text)  # inside: the pure-Python parser already rejects characters here
+        get_event = parser.get_event
         while True:
             ev = get_event()
             cls = ev.__class__
@@ -264,8 +265,7 @@ def _construct_lean(text: str, limits: Limits) -> Any:
     by :func:`_construct` with positions. Kept apart from it, inlined, because it is the hot loop of
     every run: a call or a list lookup less per event is measurable on 100,000 elements.
     """
-    parser = _parser(text)
-    get_event = parser.get_event
+    parser = None
     scalar, mapping_start, sequence_start = ScalarEvent, MappingStartEvent, SequenceStartEvent
     mapping_end, sequence_end, stream_end = MappingEndEvent, SequenceEndEvent, StreamEndEvent
     nulls, missing, text_type = _NULLS, _MISSING, Text
@@ -278,6 +278,8 @@ def _construct_lean(text: str, limits: Limits) -> Any:
     documents = 0
     events = 0
     try:
+        parser = _parser(text)  # inside: the pure-Python parser already rejects characters here
+        get_event = parser.get_event
         while True:
             ev = get_event()
             cls = ev.__class__

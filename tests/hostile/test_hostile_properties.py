@@ -10,11 +10,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import string
 import tempfile
 from pathlib import Path
+from unittest import mock
 from typing import Any
 
 import yaml
@@ -24,6 +26,7 @@ from hypothesis import strategies as st
 import cascade
 from cascade.baseline import parse_baseline
 from cascade.config import ConfigError, parse_settings
+from cascade import loader
 from cascade.dump import dump_document, quote
 from cascade.loader import Text, load_bytes, load_text
 from cascade.models import ELEMENT_KINDS, Document
@@ -59,10 +62,12 @@ key_text = st.from_regex(r"[a-z][a-z_]{0,10}", fullmatch=True)
 
 
 @SETTINGS
-@given(st.one_of(st.text(), yamlish))
-def test_arbitrary_text_never_raises(text: str) -> None:
+@given(st.one_of(st.text(), yamlish), st.booleans())
+def test_arbitrary_text_never_raises(text: str, pure_python: bool) -> None:
+    """Also with PyYAML's pure-Python parser, the fallback where libyaml is missing."""
     count("arbitrary text")
-    loaded = load_text(text, "any.yaml")
+    with mock.patch.object(loader, "_CParser", None) if pure_python else contextlib.nullcontext():
+        loaded = load_text(text, "any.yaml")
     lines = text.count("\n") + text.count("\r") + text.count("\x85") + text.count("\u2028") + text.count("\u2029") + 2
     for f in loaded.findings:
         assert f.file == "any.yaml" and 1 <= f.line <= lines and f.column >= 1

@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 import cascade
+from cascade import loader
 from cascade.loader import LIBYAML, load_bytes
 
 REPO = Path(__file__).resolve().parents[2]
@@ -76,7 +77,10 @@ def test_the_suite_is_complete() -> None:
 
 
 @needs_suite
-def test_no_case_raises_and_every_finding_has_a_position() -> None:
+@pytest.mark.parametrize("pure_python", [False, True], ids=["libyaml", "pure-python"])
+def test_no_case_raises_and_every_finding_has_a_position(pure_python: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    if pure_python:  # the fallback where PyYAML was built without libyaml
+        monkeypatch.setattr(loader, "_CParser", None)
     for path in CASES:
         loaded = load_bytes(path.read_bytes(), path.name)
         for f in loaded.findings:
