@@ -38,6 +38,7 @@ from yaml.events import (
     StreamStartEvent,
 )
 
+from .errors import UsageError
 from .findings import Finding, Span
 from .rules import make_finding
 from .sourcemap import SourceMap, pointer
@@ -75,6 +76,13 @@ class Limits:
     max_depth: int = 48
     max_nodes: int = 4_000_000
     max_line_length: int = 65_536
+
+    def __post_init__(self) -> None:
+        """Raises :class:`~cascade.errors.UsageError` for a limit that is not a positive whole number."""
+        for name in ("max_file_bytes", "max_depth", "max_nodes", "max_line_length"):
+            value = getattr(self, name)
+            if type(value) is not int or value < 1:
+                raise UsageError(f"Limits.{name} must be a positive whole number, not {value!r}")
 
 
 DEFAULT_LIMITS = Limits()

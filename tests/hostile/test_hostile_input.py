@@ -384,6 +384,13 @@ def test_misuse_is_a_usage_error(args: tuple, kwargs: dict) -> None:
     assert isinstance(info.value, TypeError)
 
 
+@pytest.mark.parametrize("field, value", [("max_depth", "48"), ("max_depth", 0), ("max_nodes", True), ("max_line_length", 2.5),
+                                          ("max_file_bytes", -1), ("max_file_bytes", None)])
+def test_a_bad_limit_is_a_usage_error(field: str, value: Any) -> None:
+    with pytest.raises(cascade.UsageError, match=f"Limits.{field} must be a positive whole number"):
+        Limits(**{field: value})
+
+
 def test_get_with_a_non_string_is_a_usage_error() -> None:
     ws = cascade.load(str(WORKSPACE))
     with pytest.raises(cascade.UsageError):
