@@ -1,0 +1,509 @@
+"""National scale on Dask: validate a many-region workspace in partitions, with single-process findings.
+
+``validate(paths, scheduler=None, n_workers=2, **validate_kwargs)`` returns exactly the
+:class:`~cascade.findings.Report` that ``cascade.load(paths).validate(**validate_kwargs)`` returns on
+the same files (same findings, order, severities and summary), while no process holds more than one
+partition of the nation. It needs the optional extra ``cascade[dask]``; without it
+:class:`MissingDependency` says how to install it.
+
+How a run goes (see ``docs/distributed.md``):
+
+1. *Scan*: workers read the ``document:`` header of every file (a few lines, no full parse) and fully
+   load only the *shared* documents, the RPJMN and the province RPJMDs, which every region below
+   aligns to.
+2. *Partition*: every other document belongs to the partition of its region code (a kab/kota
+   ``NN.NN`` with all its RPJMD, renstra and SKP documents; a province's own OPDs ``NN``). Each
+   partition is validated on one worker with, as read-only context, the shared documents it reaches
+   upward (the province RPJMD and the RPJMN). Workers read their own files; only paths travel, and a
+   worker loads each shared document once and keeps it.
+3. *Verify and couple*: each partition returns the documents it really found and every document id
+   they reference. A reference or a duplicate document id that crosses partitions merges the
+   partitions involved (they are validated again, together); a reference to a shared document
+   outside the context widens the context. This repeats until no partition depends on another, so
+   that every finding on a partition's documents is computed from a graph holding everything the
+   single-process graph holds around them: their upward chain, and everything below them.
+4. *Reduce*: findings on shared documents need the whole nation below them (an RPJMN priority no
+   region serves). The reducer validates the shared documents together with the *feeders*, the
+   documents that reference a shared document or that a shared document references, so that every
+   link into or out of the shared tier is real. Rules whose findings on an upper element depend on
+   more than the links directly below it (:data:`DEEP_RULES`) are evaluated again, on the whole
+   down-closure of the documents where they fire.
+
+Partition-local rules are therefore all rules, for findings on a partition's own documents; the
+reducer evaluates all rules for findings on the shared documents.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Sequence
+
+import yaml
+
+from .errors import UsageError
+from .findings import Finding, Report
+from .graph import split_ref
+from .loader import DEFAULT_LIMITS
+from .schema import ParsedDocument
+from .workspace import Cascade, _Source, discover, load_source
+
+__all__ = ["validate", "MissingDependency", "DEEP_RULES", "INSTALL_HINT"]
+
+INSTALL_HINT = "pip install 'cascade[dask]'"
+
+#: Rules whose finding on an element may depend on nodes more than one document below it: CAS301
+#: reports an orphan at its highest break with the number of elements and indicators cut off below.
+DEEP_RULES = frozenset({"CAS301"})
+
+#: The ``aligns_to`` typo hint of CAS202 looks for close document ids (graph builder's cutoff).
+_ALIGN_HINT_CUTOFF = 0.85
+_HEADER_BYTES = 65536
+_SCAN_BATCH = 64
+
+
+class MissingDependency(ImportError):
+    """Dask is not installed: ``cascade[dask]`` is the optional extra that brings it."""
+
+
+def _dask() -> Any:
+    try:
+        import distributed
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise MissingDependency(f"validating with Dask needs the optional extra: {INSTALL_HINT}") from exc
+    return distributed
+
+
+# -- worker side: pure functions of paths ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Header:
+    """What partitioning needs of one file: its document id, kind, region and upward links."""
+
+    index: int
+    path: str
+    id: str | None
+    kind: str | None = None
+    region: str | None = None
+    aligns_to: tuple[str, ...] = ()
+    #: Referenced document ids; known for shared documents (fully loaded during the scan).
+    refs: frozenset[str] | None = None
+    size: int = 0
+    counts: tuple[int, int] = (0, 0)
+
+    @property
+    def shared(self) -> bool:
+        """RPJMN and province RPJMD: the documents every region below aligns to."""
+        return self.kind == "rpjmn" or (self.kind == "rpjmd" and (self.region is None or "." not in self.region))
+
+
+_CACHE: dict[tuple, tuple] = {}
+_CACHE_SIZE = 128
+
+
+def _load_one(path: str, cache: bool) -> tuple:
+    """``load_source`` for one path; shared documents are kept per worker process and reused."""
+    key = None
+    if cache:
+        try:
+            st = os.stat(path)
+            key = (path, st.st_mtime_ns, st.st_size)
+        except OSError:
+            key = None
+        if key is not None and key in _CACHE:
+            return _CACHE[key]
+    result = load_source(_Source(path, path=path), DEFAULT_LIMITS)
+    if key is not None:
+        if len(_CACHE) >= _CACHE_SIZE:
+            del _CACHE[next(iter(_CACHE))]  # oldest first: shared documents of an earlier run
+        _CACHE[key] = result
+    return result
+
+
+def _doc_refs(doc: ParsedDocument) -> frozenset[str]:
+    """Every document id one document names: ``aligns_to`` and the targets of its links."""
+    model = doc.model
+    own = model.document.id
+    out = set(model.document.aligns_to)
+    for element in model.elements:
+        for ref in [element.parent, *element.supports, *element.crosscuts]:
+            if isinstance(ref, str):
+                out.add(split_ref(ref, own)[0])
+        for indicator in element.indicators:
+            out.update(split_ref(r, own)[0] for r in indicator.supports)
+    out.discard(own)
+    return frozenset(out)
+
+
+def _header_of(index: int, path: str, parsed: ParsedDocument | None, size: int, full: bool) -> _Header:
+    if parsed is None:
+        return _Header(index, path, None, size=size)
+    h = parsed.model.document
+    region = h.region.code if h.region is not None else None
+    counts = (len(parsed.model.elements), sum(len(e.indicators) for e in parsed.model.elements))
+    return _Header(index, path, h.id, h.kind, region, tuple(h.aligns_to), _doc_refs(parsed) if full else None, size, counts)
+
+
+def _fast_header(path: str) -> dict | None:
+    """The top-level ``document:`` block read from the start of the file, or None when unsure."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(_HEADER_BYTES)
+        lines = head.decode("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    try:
+        start = next(i for i, l in enumerate(lines) if l.rstrip() == "document:")
+    except StopIteration:
+        return None
+    end = next((i for i in range(start + 1, len(lines)) if lines[i][:1] not in ("", " ", "#")), None)
+    if end is None:
+        return None
+    snippet = "\n".join(lines[start:end])
+    if any(c in snippet for c in "&*!\t"):
+        return None  # anchors, aliases, tags: leave them to the real loader
+    try:
+        data = yaml.load(snippet, Loader=yaml.BaseLoader)
+        doc = data["document"]
+        region = doc.get("region")
+        aligns = doc.get("aligns_to", [])
+        if not (isinstance(doc["id"], str) and isinstance(doc["kind"], str) and isinstance(aligns, list)):
+            return None
+        if region is not None and not isinstance(region.get("code"), str):
+            return None
+        return {"id": doc["id"], "kind": doc["kind"], "region": region and region["code"], "aligns_to": tuple(map(str, aligns))}
+    except Exception:  # any surprise in a header: the full loader decides
+        return None
+
+
+def scan(entries: Sequence[tuple[int, str]]) -> list[_Header]:
+    """Headers of ``entries`` (index, path); shared documents and doubtful files are fully loaded."""
+    out = []
+    for index, path in entries:
+        fast = _fast_header(path)
+        if fast is not None:
+            head = _Header(index, path, fast["id"], fast["kind"], fast["region"], fast["aligns_to"])
+            if not head.shared:
+                out.append(head)
+                continue
+        parsed, _, loaded = _load_one(path, cache=fast is not None)
+        out.append(_header_of(index, path, parsed, loaded.size if loaded else 0, full=True))
+    return out
+
+
+@dataclass
+class _Result:
+    """What a partition (or the reducer) sends back: its findings and the documents it really found."""
+
+    findings: list[Finding]
+    headers: list[_Header] = field(default_factory=list)
+    #: Indexes of the files whose document was kept (the first of its id).
+    kept: set[int] = field(default_factory=set)
+
+
+def check(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]], kwargs: dict[str, Any],
+          keep: Iterable[int] | None = None, codes: frozenset[str] | None = None, cached: Iterable[int] = ()) -> _Result:
+    """Validate ``own`` with ``context`` (both (index, path), loaded in global order).
+
+    Returns the findings located in the files of ``keep`` (default: ``own``), optionally only those of
+    rule ``codes`` (justified findings count as their original rule), and a header per own file.
+    The files of ``cached`` (shared documents) are loaded once per worker process and kept.
+    """
+    own_index = {i for i, _ in own}
+    cached = set(cached)
+    items = sorted(set(own) | set(context))
+    parsed: list[ParsedDocument] = []
+    findings: list[Finding] = []
+    files = []
+    size = 0
+    by_index: dict[int, tuple] = {}
+    for index, path in items:
+        doc, doc_findings, loaded = _load_one(path, cache=index in cached)
+        by_index[index] = (doc, loaded)
+        findings.extend(doc_findings)
+        files.append(loaded)
+        size += loaded.size if loaded is not None else 0
+        if doc is not None:
+            parsed.append(doc)
+    ws = Cascade(parsed, findings, files, {"files": len(items), "bytes": size})
+    report = ws.validate(**kwargs)
+    keep_files = {path for i, path in items if i in (own_index if keep is None else set(keep))}
+    kept = [f for f in report if f.file in keep_files and (codes is None or _origin(f) in codes)]
+    headers, kept_docs = [], set()
+    for index, path in own:
+        doc, loaded = by_index[index]
+        headers.append(_header_of(index, path, doc, loaded.size if loaded else 0, full=True))
+        if doc is not None and ws.parsed.get(doc.id) is doc:
+            kept_docs.add(index)
+    return _Result(kept, headers, kept_docs)
+
+
+def _origin(f: Finding) -> str:
+    """The rule a finding comes from; a justified finding (CAS903) counts as the rule it silenced."""
+    return str(dict(f.args).get("code", f.code)) if f.code == "CAS903" else f.code
+
+
+def _peak_rss() -> int:
+    """Peak resident memory of this worker process, in bytes (Linux and macOS)."""
+    import resource
+    import sys
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak if sys.platform == "darwin" else peak * 1024
+
+
+# -- coordinator -----------------------------------------------------------------------------------
+
+
+class _Groups:
+    """Union-find over partition keys."""
+
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, key: str) -> str:
+        """The representative key of ``key``'s partition."""
+        self.parent.setdefault(key, key)
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, a: str, b: str) -> bool:
+        """Merge two partitions; True when they were apart."""
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        self.parent[max(ra, rb)] = min(ra, rb)
+        return True
+
+
+class _Run:
+    """One distributed validation: scan, partition, verify and couple, reduce."""
+
+    def __init__(self, client: Any, entries: list[tuple[int, str]], kwargs: dict[str, Any]):
+        self.client = client
+        self.entries = entries
+        self.kwargs = kwargs
+        self.headers: dict[int, _Header] = {}
+        self.groups = _Groups()
+        self.key_of: dict[int, str] = {}  # partition key of every file that is not shared
+        self.shared: set[int] = set()
+        self.results: dict[tuple, _Result] = {}
+        self.owners: dict[str, list[int]] = {}
+        self.hints: dict[int, frozenset[str]] = {}
+        self.rounds = 0
+
+    def _scan(self) -> None:
+        batches = [self.entries[i:i + _SCAN_BATCH] for i in range(0, len(self.entries), _SCAN_BATCH)]
+        for batch in self.client.gather(self.client.map(scan, batches, pure=False)):
+            for head in batch:
+                self.headers[head.index] = head
+        self._index()
+        for index, head in self.headers.items():
+            if head.id is None:
+                key = "~unread"
+            elif head.shared:
+                if len(self.owners[head.id]) == 1:
+                    self.shared.add(index)
+                    continue
+                key = f"#{index}"  # a doubled upper document cannot be shared: a partition of its own
+            elif head.region is not None:
+                key = head.region
+            else:
+                key = "~" + os.path.dirname(head.path)
+            self.key_of[index] = key
+            self.groups.find(key)
+
+    def _index(self) -> None:
+        """Who holds each document id, and the typo hints the graph builder would give."""
+        self.owners = {}
+        for index, head in sorted(self.headers.items()):
+            if head.id is not None:
+                self.owners.setdefault(head.id, []).append(index)
+        all_ids = sorted(self.owners)
+        self.hints = {}
+        for index, head in self.headers.items():
+            absent = [t for t in head.aligns_to if t not in self.owners]
+            if absent:
+                # CAS202 names the closest present id: the partition must hold that document
+                self.hints[index] = frozenset(
+                    m for t in absent for m in difflib.get_close_matches(t, all_ids, n=1, cutoff=_ALIGN_HINT_CUTOFF)
+                )
+
+    def _refs(self, index: int) -> frozenset[str]:
+        """Document ids a file depends on: verified once its partition ran, else its header's aligns_to."""
+        head = self.headers[index]
+        refs = head.refs if head.refs is not None else frozenset(head.aligns_to)
+        return refs | self.hints.get(index, frozenset())
+
+    def _shared_by_id(self) -> dict[str, int]:
+        return {self.headers[s].id: s for s in self.shared}
+
+    def _context(self, own: list[int], shared_by_id: dict[str, int]) -> list[int]:
+        """Shared documents a partition needs: those it references, upward-closed, and those naming it."""
+        own_ids = {self.headers[i].id for i in own if self.headers[i].id is not None}
+        todo = [shared_by_id[t] for i in own for t in self._refs(i) if t in shared_by_id]
+        todo += [s for s in self.shared if self._refs(s) & own_ids]
+        seen: set[int] = set()
+        while todo:
+            s = todo.pop()
+            if s not in seen:
+                seen.add(s)
+                todo.extend(shared_by_id[t] for t in self._refs(s) if t in shared_by_id)
+        return sorted(seen)
+
+    def _jobs(self) -> dict[tuple, str]:
+        """The current partitions as (own files, context files), each with its key."""
+        shared_by_id = self._shared_by_id()
+        parts: dict[str, list[int]] = {}
+        for index, key in self.key_of.items():
+            parts.setdefault(self.groups.find(key), []).append(index)
+        return {(tuple(sorted(own)), tuple(self._context(sorted(own), shared_by_id))): root for root, own in parts.items()}
+
+    def _couple(self) -> bool:
+        """Merge partitions that depend on each other; True when anything changed."""
+        self._index()
+        changed = False
+        for doc_id, indexes in self.owners.items():
+            if len(indexes) > 1:
+                for s in [i for i in indexes if i in self.shared]:
+                    self.shared.discard(s)
+                    self.key_of[s] = f"#{s}"
+                    changed = True
+                for i in indexes[1:]:
+                    changed |= self.groups.union(self.key_of[indexes[0]], self.key_of[i])
+        shared_by_id = self._shared_by_id()
+        for index, key in list(self.key_of.items()):
+            targets = set(self._refs(index))
+            # what the shared context names is part of the partition's upward chain too
+            for s in self._context([index], shared_by_id):
+                targets |= self._refs(s)
+            for target in targets:
+                for other in self.owners.get(target, ()):
+                    if other not in self.shared:
+                        changed |= self.groups.union(key, self.key_of[other])
+        return changed
+
+    def _partition_results(self) -> list[_Result]:
+        while True:
+            self.rounds += 1
+            jobs = self._jobs()
+            todo = {job: root for job, root in jobs.items() if job not in self.results}
+            shared = set(self.shared)
+            futures = [
+                self.client.submit(check, self._paths(own), self._paths(ctx), self.kwargs, cached=tuple(shared & set(ctx)),
+                                   key=f"cascade-partition-{root}-{self.rounds}", pure=False)
+                for (own, ctx), root in sorted(todo.items())
+            ]
+            for job, result in zip(sorted(todo), self.client.gather(futures)):
+                self.results[job] = result
+                for head in result.headers:
+                    self.headers[head.index] = head
+            if not self._couple() and not todo:
+                return [self.results[job] for job in sorted(jobs)]
+
+    def _reduce(self) -> _Result:
+        """Findings on the shared documents, from the shared tier plus every document linked to it."""
+        if not self.shared:
+            return _Result([])
+        shared_ids = {self.headers[s].id for s in self.shared}
+        named = set().union(*(self._refs(s) for s in self.shared))
+        feeders = [i for i in self.key_of if (self._refs(i) & shared_ids) or self.headers[i].id in named]
+        result = self.client.submit(check, self._paths(self.shared), self._paths(feeders), self.kwargs,
+                                    key=f"cascade-reduce-{self.rounds}", pure=False).result()
+        deep = {f.file for f in result.findings if _origin(f) in DEEP_RULES}
+        return self._deepen(result, deep) if deep else result
+
+    def _deepen(self, result: _Result, files: set[str]) -> _Result:
+        """Evaluate :data:`DEEP_RULES` on shared documents again, over everything below them."""
+        roots = [s for s in self.shared if self.headers[s].path in files]
+        ids_below = {self.headers[s].id for s in roots}
+        below: set[int] = set()
+        grew = True
+        while grew:
+            grew = False
+            for index, head in self.headers.items():
+                if index not in below and index not in roots and self._refs(index) & ids_below:
+                    below.add(index)
+                    ids_below.add(head.id)
+                    grew = True
+        context = below | self.shared
+        again = self.client.submit(check, self._paths(roots), self._paths(context), self.kwargs, keep=tuple(roots),
+                                   codes=DEEP_RULES, key=f"cascade-deep-{self.rounds}", pure=False).result()
+        findings = [f for f in result.findings if not (f.file in files and _origin(f) in DEEP_RULES)]
+        return _Result(findings + again.findings, result.headers, result.kept)
+
+    def _paths(self, indexes: Iterable[int]) -> list[tuple[int, str]]:
+        return [(i, self.headers[i].path) for i in sorted(set(indexes))]
+
+    def run(self) -> Report:
+        """Scan, validate the partitions until none depends on another, reduce; the merged report."""
+        self._scan()
+        parts = self._partition_results()
+        reduced = self._reduce()
+        findings = [f for r in parts for f in r.findings] + reduced.findings
+        kept = set().union(*(r.kept for r in parts)) | reduced.kept
+        stats = {
+            "files": len(self.entries),
+            "bytes": sum(h.size for h in self.headers.values()),
+            "documents": len(kept),
+            "elements": sum(self.headers[i].counts[0] for i in kept),
+            "indicators": sum(self.headers[i].counts[1] for i in kept),
+        }
+        return Report(findings, stats)
+
+
+def _connect(scheduler: Any, n_workers: int) -> tuple[Any, Any]:
+    """A client for ``scheduler`` (a Client, an address, or None for a local cluster) and its closer."""
+    distributed = _dask()
+    if isinstance(scheduler, distributed.Client):
+        return scheduler, lambda: None
+    if scheduler is not None:
+        if not isinstance(scheduler, str):
+            raise UsageError(f"scheduler is an address or a dask Client, not {type(scheduler).__name__}")
+        client = distributed.Client(scheduler)
+        return client, client.close
+    cluster = distributed.LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
+                                       dashboard_address=None)
+    client = distributed.Client(cluster)
+
+    def close() -> None:
+        client.close()
+        cluster.close()
+
+    return client, close
+
+
+def validate(paths: Any, scheduler: Any = None, n_workers: int = 2, **validate_kwargs: Any) -> Report:
+    """Validate the plan files under ``paths`` on Dask; the report equals single-process validation.
+
+    ``paths`` is a path or a list of paths (files or folders, searched recursively). ``scheduler``
+    is a ``dask.distributed`` scheduler address (``tcp://host:8786``) or ``Client``; by default a
+    ``LocalCluster`` of ``n_workers`` processes runs for the call. Every worker must see the files at
+    the same paths (a shared filesystem). ``validate_kwargs`` are those of :meth:`Cascade.validate`.
+
+    Raises :class:`MissingDependency` without Dask, ``ValueError`` for an unknown rule selector and
+    :class:`~cascade.errors.UsageError` for arguments of the wrong type.
+    """
+    from .validate import Selection
+
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    if not isinstance(paths, (list, tuple)) or not all(isinstance(p, (str, os.PathLike)) for p in paths):
+        raise UsageError("cascade.distributed.validate() takes a path or a list of paths")
+    if not isinstance(n_workers, int) or n_workers < 1:
+        raise UsageError("n_workers must be a positive integer")
+    selection = Selection(tuple(validate_kwargs.get("select", ())), tuple(validate_kwargs.get("extend_select", ())),
+                          tuple(validate_kwargs.get("ignore", ())), tuple((validate_kwargs.get("severity") or {}).items()))
+    bad = selection.unknown()
+    if bad:
+        raise ValueError(f"unknown rule selector(s): {', '.join(bad)}")
+    entries = list(enumerate(discover(paths)))
+    client, close = _connect(scheduler, n_workers)
+    try:
+        return _Run(client, entries, validate_kwargs).run()
+    finally:
+        close()
