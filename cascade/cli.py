@@ -15,12 +15,14 @@ import argparse
 import difflib
 import json
 import os
+import re
 import sys
 from typing import Sequence, TextIO
 
 from ._version import __version__
 from .cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
 from .config import DEFAULT_LANG, ConfigError, Settings, load_config
+from .distributed import MissingDependency
 from .findings import LANGUAGES, Severity
 from .json_schema import document_json_schema
 from .pipeline import LintResult, lint, write_baseline
@@ -43,6 +45,10 @@ _MESSAGES = {
         "id": "{n} entri baseline sudah hilang (diperbaiki); perbarui baseline dengan --write-baseline {path}",
     },
     "gone-entry": {"en": "  gone: {file} {rule} {ref} (x{count})", "id": "  hilang: {file} {rule} {ref} (x{count})"},
+    "dask": {
+        "en": "--dask needs the optional extra: pip install 'cascade[dask]'",
+        "id": "--dask memerlukan paket tambahan: pip install 'cascade[dask]'",
+    },
     "unknown-rule": {"en": "unknown rule '{name}'{hint}", "id": "aturan '{name}' tidak dikenal{hint}"},
     "hint": {"en": "; did you mean '{hint}'?", "id": "; maksudnya '{hint}'?"},
     "severity-flag": {
@@ -90,6 +96,8 @@ def _parser() -> argparse.ArgumentParser:
     lint_p.add_argument("--no-cache", action="store_true", help=f"do not read or write the parse cache ({DEFAULT_CACHE_DIR}/ in the working directory)")
     lint_p.add_argument("--jobs", type=_positive, metavar="N", help="processes that parse files (default: both cores when it pays)")
     lint_p.add_argument("--show-personal", action="store_true", help="show employee numbers (NIP) and names in findings instead of masking them")
+    lint_p.add_argument("--dask", nargs="?", const="", default=None, metavar="ADDRESS",
+                        help="validate partitioned by region on Dask: a local cluster, or the scheduler at ADDRESS (needs cascade[dask])")
 
     rules_p = sub.add_parser("rules", help="list the rules")
     rules_p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
@@ -153,9 +161,13 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         result = lint(
             args.paths, settings, use_baseline=args.write_baseline is None,
             cache=None if args.no_cache else DEFAULT_CACHE_DIR, jobs=args.jobs, show_personal=args.show_personal,
+            dask=args.dask,
         )
     except ConfigError as exc:
         _say(err, "config", lang, error=exc)
+        return 2
+    except MissingDependency:
+        _say(err, "dask", lang)
         return 2
     try:
         if args.write_baseline is not None:
@@ -204,13 +216,23 @@ def _explain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return 0
 
 
+def _dask_address_or_path(argv: list[str]) -> list[str]:
+    """``--dask PATH`` means a local cluster: only a scheduler address (``tcp://host:8786``) is taken."""
+    for i, token in enumerate(argv[:-1]):
+        nxt = argv[i + 1]
+        address = "://" in nxt or re.fullmatch(r"[\w.-]+:\d+", nxt) is not None
+        if token == "--dask" and (not address or os.path.exists(nxt)):
+            argv[i] = "--dask="
+    return argv
+
+
 def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
     """Run the command line; returns the exit code. ``stdout``/``stderr`` default to the process's."""
     out = stdout or sys.stdout
     err = stderr or sys.stderr
     parser = _parser()
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(_dask_address_or_path(list(sys.argv[1:] if argv is None else argv)))
     except SystemExit as exc:
         return int(exc.code or 0)
     if args.command is None:

@@ -291,7 +291,7 @@ class _Run:
         self.groups = _Groups()
         self.key_of: dict[int, str] = {}  # partition key of every file that is not shared
         self.shared: set[int] = set()
-        self.results: dict[tuple, _Result] = {}
+        self.results: dict[tuple, tuple[tuple, _Result]] = {}  # own files -> (context used, result)
         self.owners: dict[str, list[int]] = {}
         self.hints: dict[int, frozenset[str]] = {}
         self.rounds = 0
@@ -387,23 +387,27 @@ class _Run:
                         changed |= self.groups.union(key, self.key_of[other])
         return changed
 
+    def _done(self, own: tuple, ctx: tuple) -> bool:
+        """Whether a partition ran with at least this context (more upper documents change nothing)."""
+        return own in self.results and set(ctx) <= set(self.results[own][0])
+
     def _partition_results(self) -> list[_Result]:
         while True:
             self.rounds += 1
             jobs = self._jobs()
-            todo = {job: root for job, root in jobs.items() if job not in self.results}
+            todo = {job: root for job, root in jobs.items() if not self._done(*job)}
             shared = set(self.shared)
             futures = [
                 self.client.submit(check, self._paths(own), self._paths(ctx), self.kwargs, cached=tuple(shared & set(ctx)),
                                    key=f"cascade-partition-{root}-{self.rounds}", pure=False)
                 for (own, ctx), root in sorted(todo.items())
             ]
-            for job, result in zip(sorted(todo), self.client.gather(futures)):
-                self.results[job] = result
+            for (own, ctx), result in zip(sorted(todo), self.client.gather(futures)):
+                self.results[own] = (ctx, result)
                 for head in result.headers:
                     self.headers[head.index] = head
             if not self._couple() and not todo:
-                return [self.results[job] for job in sorted(jobs)]
+                return [self.results[own][1] for own, _ in sorted(jobs)]
 
     def _reduce(self) -> _Result:
         """Findings on the shared documents, from the shared tier plus every document linked to it."""

@@ -53,18 +53,28 @@ def lint(
     cache: Any = None,
     jobs: int | None = None,
     show_personal: bool = False,
+    dask: str | None = None,
 ) -> LintResult:
     """Lint the plan files under ``paths`` with ``settings`` (default: :class:`Settings`).
 
     ``cache``, ``jobs`` and ``show_personal`` are passed to :func:`cascade.load` (a parse cache
-    folder; processes; employee NIPs and names unmasked in findings).
+    folder; processes; employee NIPs and names unmasked in findings). With ``dask`` (a scheduler
+    address, or ``""`` for a local cluster) the files are validated partitioned by region on Dask
+    instead (:mod:`cascade.distributed`), with the same report.
 
-    Raises :class:`~cascade.config.ConfigError` when the configured baseline cannot be read.
+    Raises :class:`~cascade.config.ConfigError` when the configured baseline cannot be read, and
+    :class:`~cascade.distributed.MissingDependency` for ``dask`` without the ``cascade[dask]`` extra.
     """
     settings = settings or Settings()
     files = [p for p in discover(paths) if not settings.is_excluded(p)]
-    workspace = load(*files, cache=cache, jobs=jobs, show_personal=show_personal)
-    report = workspace.validate(**settings.validate_kwargs())
+    if dask is None:
+        workspace = load(*files, cache=cache, jobs=jobs, show_personal=show_personal)
+        report = workspace.validate(**settings.validate_kwargs())
+    else:
+        from . import distributed
+
+        report = distributed.validate(files, scheduler=dask or None, show_personal=show_personal, **settings.validate_kwargs())
+        workspace = distributed.reporting_workspace(files, report, show_personal=show_personal)
     gone: list[BaselineEntry] = []
     if use_baseline and settings.baseline:
         counts = read_baseline(settings.baseline)

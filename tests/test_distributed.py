@@ -1,0 +1,270 @@
+"""National scale on Dask: ``cascade.distributed.validate`` returns exactly what one process returns.
+
+The workspace is three provinces with two kab/kota each (RPJMD, a Dinkes renstra and its SKP), with
+planted defects that cross partitions: a crosscut into another region, an RPJMN priority no region
+serves, a document id used in two regions, a region whose files are all broken YAML, a province goal
+that reaches nothing (its cut-off count spans regions), a link into another province's RPJMD, an
+``aligns_to`` typo, a justified missing indicator and a header the fast scan leaves to the loader.
+Equivalence is asserted over every rule registered, so it covers rules added later.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+import cascade
+from cascade import cli, distributed
+
+dask_distributed = pytest.importorskip("distributed", reason="Dask is an optional extra: pip install 'cascade[dask]'")
+
+YEARS = range(2025, 2030)
+PROVINCES = {"35": ["35.19", "35.77"], "33": ["33.01", "33.10"], "32": ["32.01", "32.02"]}
+BROKEN = "32.02"
+
+
+def _indicator(id_: str, name: str, type_: str, supports: list[str] = (), key: bool = False) -> dict:
+    return {
+        "id": id_, "name": name, "type": type_, "unit": "%", "polarity": "positive",
+        "baseline": {"year": 2024, "value": 50.0}, "targets": {y: 50.0 + y - 2024 for y in YEARS}, "final": 55.0,
+        "supports": list(supports), "key": key, "definition": "jumlah capaian dibagi sasaran", "source": "BPS",
+    }
+
+
+def _element(id_: str, kind: str, name: str, type_: str | None, parent: str | None = None, supports: list[str] = (),
+             ind_supports: list[str] = (), **extra) -> dict:
+    el = {"id": id_, "kind": kind, "name": name}
+    if parent:
+        el["parent"] = parent
+    if supports:
+        el["supports"] = list(supports)
+    el.update(extra)
+    if type_:
+        el["indicators"] = [_indicator(f"{id_}.I1", f"Persentase capaian {name.lower()}", type_, ind_supports)]
+    return el
+
+
+def _header(id_: str, kind: str, title: str, region: str | None, aligns: list[str], period=(2025, 2029), **extra) -> dict:
+    head = {"id": id_, "kind": kind, "title": title, "period": {"start": period[0], "end": period[1]}}
+    if region:
+        head["region"] = {"code": region, "name": f"Wilayah {region}"}
+    if aligns:
+        head["aligns_to"] = aligns
+    head.update(extra)
+    return head
+
+
+def _rpjmn() -> dict:
+    return {"document": _header("rpjmn-2025", "rpjmn", "RPJMN 2025-2029", None, []), "elements": [
+        _element(f"PN{i}", "prioritas_nasional", f"Prioritas nasional {i}", "impact") for i in (1, 2, 3)
+    ]}
+
+
+def _rpjmd(doc: str, region: str, aligns: list[str], up: str | None) -> dict:
+    """misi > tujuan > sasaran > program for PN1 and PN2; ``up`` is the upper RPJMD (None: the RPJMN)."""
+    els = []
+    for n in (1, 2):
+        sup = (lambda local: [f"rpjmn-2025:PN{n}"] if local == "M" else []) if up is None else (lambda local: [f"{up}:{local}{n}"])
+        isup = (lambda local: [f"rpjmn-2025:PN{n}.I1"]) if up is None else (lambda local: [f"{up}:{local}{n}.I1"])
+        els += [
+            _element(f"M{n}", "misi", f"Misi {n}", None, supports=sup("M")),
+            _element(f"T{n}", "tujuan", f"Tujuan {n}", "impact", parent=f"M{n}", supports=sup("T") if up else [], ind_supports=isup("T")),
+            _element(f"S{n}", "sasaran", f"Sasaran {n}", "outcome", parent=f"T{n}", supports=sup("S") if up else [], ind_supports=[f"T{n}.I1"]),
+            _element(f"P{n}", "program", f"Program {n}", "outcome", parent=f"S{n}", code="1.02.02", ind_supports=[f"S{n}.I1"]),
+        ]
+    return {"document": _header(doc, "rpjmd", f"RPJMD {region}", region, aligns), "elements": els}
+
+
+def _renstra(doc: str, region: str, rpjmd: str, **extra) -> dict:
+    return {
+        "document": _header(doc, "renstra", f"Renstra Dinas Kesehatan {region}", region, [rpjmd],
+                            agency={"code": "1.02.0.00.0.00.01.0000", "name": "Dinas Kesehatan"}, **extra),
+        "elements": [
+            _element("T1", "tujuan", "Tujuan kesehatan", "impact", supports=[f"{rpjmd}:S1"], ind_supports=[f"{rpjmd}:S1.I1"]),
+            _element("S1", "sasaran", "Sasaran kesehatan", "outcome", parent="T1", ind_supports=["T1.I1"]),
+            _element("1.02.02", "program", "Program pelayanan kesehatan", "outcome", parent="S1", owner="YANKES", code="1.02.02",
+                     ind_supports=["S1.I1"]),
+            _element("1.02.02.2.01", "kegiatan", "Penyediaan fasilitas kesehatan", "output", parent="1.02.02", owner="YANKES",
+                     code="1.02.02.2.01", ind_supports=["1.02.02.I1"]),
+        ],
+        "organization": [
+            {"id": "KADIN", "name": "Kepala Dinas", "level": "jpt", "bidang": ["1.02"]},
+            {"id": "YANKES", "name": "Bidang Pelayanan Kesehatan", "level": "administrator", "parent": "KADIN", "bidang": ["1.02"]},
+        ],
+    }
+
+
+def _skp(doc: str, region: str, renstra: str) -> dict:
+    def rhk(id_, name, unit, **links):
+        el = _element(id_, "rhk", name, None, **links)
+        el["employee"] = {"nip": "198001012005011001", "name": "Pegawai", "unit": unit}
+        el["indicators"] = [{**_indicator(f"{id_}.I1", f"Persentase {name.lower()}", "output", [f"{renstra}:S1.I1"]),
+                             "targets": {2026: 60.0}, "final": 60.0}]
+        return el
+
+    agency = {"code": "1.02.0.00.0.00.01.0000", "name": "Dinas Kesehatan"}
+    return {"document": _header(doc, "skp", f"SKP Dinas Kesehatan {region} 2026", region, [renstra], period=(2026, 2026), agency=agency),
+            "elements": [rhk("RHK1", "Layanan kesehatan", "KADIN", supports=[f"{renstra}:S1"]),
+                         rhk("RHK2", "Fasilitas kesehatan", "YANKES", parent="RHK1")]}
+
+
+def _write(root: Path, rel: str, data: dict, broken: bool = False) -> None:
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    path.write_text(text + ("elements: [unclosed\n" if broken else ""), encoding="utf-8")
+
+
+def build_national(root: Path) -> Path:
+    """Write the test nation under ``root``; returns ``root``."""
+    _write(root, "rpjmn-2025.yaml", _rpjmn())
+    for prov, kabs in PROVINCES.items():
+        pdoc = f"r{prov}.rpjmd-2025"
+        province = _rpjmd(pdoc, prov, ["rpjmn-2025"], None)
+        if prov == "33":
+            province["elements"][4]["supports"] = []  # misi M2 reaches nothing: a break in the shared tier
+        _write(root, f"{prov}/rpjmd-2025.yaml", province)
+        for kab in kabs:
+            k = f"r{kab.replace('.', '-')}"
+            rpjmd, renstra, skp = f"{k}.rpjmd-2025", f"{k}.dinkes.renstra-2025", f"{k}.dinkes.skp-2026"
+            rp = _rpjmd(rpjmd, kab, [pdoc, "rpjmn-2025"], pdoc)
+            rs = _renstra(renstra, kab, rpjmd)
+            sk = _skp(skp, kab, renstra)
+            if kab == "35.19":
+                rp["elements"][2]["supports"].append("r33.rpjmd-2025:S1")  # into another province's RPJMD
+            if kab == "35.77":
+                rs["elements"][2]["crosscuts"] = ["r35-19.dinkes.renstra-2025:1.02.02"]  # another region's element
+            if kab == "33.10":
+                rp["document"]["aligns_to"] = [pdoc, "rpjmn-2052"]  # a typo of rpjmn-2025
+                rs["elements"][3].pop("indicators")
+                rs["elements"][3]["justification"] = "indikator kegiatan ditetapkan dalam Renja 2026"
+                rs["document"]["title"] = "Renstra Dinas Kesehatan & KB"  # the fast scan leaves '&' to the loader
+            if kab == "32.01":
+                rs["document"]["id"] = "r33-01.dinkes.renstra-2025"  # the same id as 33.01's renstra
+            broken = kab == BROKEN
+            _write(root, f"{prov}/{kab}/rpjmd-2025.yaml", rp, broken)
+            _write(root, f"{prov}/{kab}/dinkes/renstra-2025.yaml", rs, broken)
+            _write(root, f"{prov}/{kab}/dinkes/skp-2026.yaml", sk, broken)
+    return root
+
+
+@pytest.fixture(scope="module")
+def nation(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return str(build_national(tmp_path_factory.mktemp("nation")))
+
+
+@pytest.fixture(scope="module")
+def client():
+    cluster = dask_distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    client = dask_distributed.Client(cluster)
+    yield client
+    client.close()
+    cluster.close()
+
+
+def _same(single: cascade.Report, spread: cascade.Report) -> None:
+    assert [f.as_dict() for f in spread] == [f.as_dict() for f in single]
+    assert list(spread) == list(single)
+    assert spread.stats == single.stats
+
+
+def test_same_findings_as_one_process(nation: str, client) -> None:
+    single = cascade.load(nation).validate()
+    spread = distributed.validate(nation, scheduler=client)
+    _same(single, spread)
+    assert spread.stats == {"files": 22, "bytes": spread.stats["bytes"], "documents": 18, "elements": 93, "indicators": 76}
+
+
+@pytest.mark.parametrize("kwargs", [
+    {"select": ["CAS0", "CAS2"], "ignore": ["CAS201"], "severity": {"CAS202": "warning"}},
+    {"select": ["ALL"], "severity": {"ALL": "info"}},
+])
+def test_same_findings_with_a_selection(nation: str, client, kwargs: dict) -> None:
+    _same(cascade.load(nation).validate(**kwargs), distributed.validate(nation, scheduler=client, **kwargs))
+
+
+def test_every_rule_group_alone_gives_the_same_findings(nation: str, client) -> None:
+    ws = cascade.load(nation)
+    for group in sorted({rule.group() for rule in cascade.all_rules()}):
+        _same(ws.validate(select=[group]), distributed.validate(nation, scheduler=client, select=[group]))
+
+
+def test_partitions_are_regions_merged_only_where_they_depend_on_each_other(nation: str, client) -> None:
+    entries = list(enumerate(cascade.workspace.discover([nation])))
+    run = distributed._Run(client, entries, {})
+    run.run()
+    parts = sorted(sorted({os.path.relpath(p, nation).split(os.sep)[1] for _, p in run._paths(own)}) for own, _ in run._jobs())
+    # 35.19 links into 33's RPJMD (a shared document: context, no merge); 35.77 crosscuts into 35.19;
+    # 32.01 and 33.01 hold the same document id; 32.02 is unreadable (its own partition, no context)
+    assert parts == [["32.01", "33.01"], ["32.02"], ["33.10"], ["35.19", "35.77"]]
+    shared = sorted(os.path.relpath(run.headers[s].path, nation) for s in run.shared)
+    assert shared == ["32/rpjmd-2025.yaml", "33/rpjmd-2025.yaml", "35/rpjmd-2025.yaml", "rpjmn-2025.yaml"]
+    contexts = {tuple(sorted({os.path.relpath(p, nation).split(os.sep)[1] for _, p in run._paths(own)})):
+                sorted(os.path.relpath(p, nation) for _, p in run._paths(ctx)) for own, ctx in run._jobs()}
+    assert contexts[("35.19", "35.77")] == ["33/rpjmd-2025.yaml", "35/rpjmd-2025.yaml", "rpjmn-2025.yaml"]
+    assert contexts[("32.02",)] == []
+
+
+def test_a_broken_region_does_not_stop_the_others(nation: str, client) -> None:
+    report = distributed.validate(nation, scheduler=client)
+    broken = sorted(os.path.relpath(f.file, nation) for f in report.by_code("CAS001"))
+    assert broken == [f"32/{BROKEN}/dinkes/renstra-2025.yaml", f"32/{BROKEN}/dinkes/skp-2026.yaml", f"32/{BROKEN}/rpjmd-2025.yaml"]
+    dup = report.by_code("CAS201")
+    assert [(os.path.relpath(f.file, nation), f.line) for f in dup] == [("33/33.01/dinkes/renstra-2025.yaml", 2)]
+    typo = [f for f in report.by_code("CAS202") if f.variant == "document"]
+    assert [(os.path.relpath(f.file, nation), f.message) for f in typo] == [
+        ("32/32.01/dinkes/skp-2026.yaml",
+         "aligns_to 'r32-01.dinkes.renstra-2025' is not in the workspace; did you mean 'r33-01.dinkes.renstra-2025'?"),
+        ("33/33.10/rpjmd-2025.yaml", "aligns_to 'rpjmn-2052' is not in the workspace; did you mean 'rpjmn-2025'?")
+    ]
+
+
+def test_cli_dask_prints_what_the_single_process_command_prints(nation: str, client, capsys) -> None:
+    assert cli.main(["lint", nation, "--format", "json"]) == 1
+    single = json.loads(capsys.readouterr().out)
+    assert cli.main(["lint", "--dask", client.scheduler.address, nation, "--format", "json"]) == 1
+    assert json.loads(capsys.readouterr().out) == single
+
+
+def test_cli_dask_without_an_address_asks_for_a_local_cluster(nation: str, client, monkeypatch, capsys) -> None:
+    asked = []
+
+    def connect(scheduler, n_workers):  # the module's client stands in for the LocalCluster
+        asked.append((scheduler, n_workers))
+        return client, lambda: None
+
+    monkeypatch.setattr(distributed, "_connect", connect)
+    assert cli.main(["lint", nation]) == 1
+    single = capsys.readouterr().out
+    assert cli.main(["lint", "--dask", nation]) == 1
+    assert capsys.readouterr().out == single
+    assert asked == [(None, 2)]
+
+
+def test_cli_dask_address_or_path() -> None:
+    assert cli._dask_address_or_path(["lint", "--dask", "specs"]) == ["lint", "--dask=", "specs"]
+    assert cli._dask_address_or_path(["lint", "--dask", "tcp://10.0.0.1:8786", "specs"]) == ["lint", "--dask", "tcp://10.0.0.1:8786", "specs"]
+    assert cli._dask_address_or_path(["lint", "--dask", "sched:8786", "specs"]) == ["lint", "--dask", "sched:8786", "specs"]
+    assert cli._dask_address_or_path(["lint", "specs", "--dask"]) == ["lint", "specs", "--dask"]
+
+
+def test_without_dask_the_command_says_how_to_install_it(nation: str, monkeypatch, capsys) -> None:
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    with pytest.raises(distributed.MissingDependency, match=r"pip install 'cascade\[dask\]'"):
+        distributed.validate(nation)
+    assert cli.main(["lint", "--dask", nation]) == 2
+    assert capsys.readouterr().err == "cascade: validating with Dask needs the optional extra: pip install 'cascade[dask]'\n"
+
+
+def test_bad_arguments_fail_before_any_cluster_starts(nation: str) -> None:
+    with pytest.raises(ValueError, match="unknown rule selector"):
+        distributed.validate(nation, select=["CAS999"])
+    with pytest.raises(cascade.UsageError):
+        distributed.validate(42)
+    with pytest.raises(cascade.UsageError):
+        distributed.validate(nation, n_workers=0)
