@@ -45,11 +45,16 @@ import yaml
 from .errors import UsageError
 from .findings import Finding, Report
 from .graph import split_ref
-from .loader import DEFAULT_LIMITS
+from .loader import DEFAULT_LIMITS, LoadedFile, read_bytes
 from .schema import ParsedDocument
-from .workspace import Cascade, _Source, discover, load_source
+from .sourcemap import SourceMap
+from .rules import all_rules
+from .suppress import Suppression, apply
+from .suppress import scan as scan_suppressions
+from .validate import Selection, finish
+from .workspace import Cascade, _Source, bulk, discover, load_source
 
-__all__ = ["validate", "MissingDependency", "DEEP_RULES", "INSTALL_HINT"]
+__all__ = ["validate", "reporting_workspace", "MissingDependency", "DEEP_RULES", "INSTALL_HINT"]
 
 INSTALL_HINT = "pip install 'cascade[dask]'"
 
@@ -195,49 +200,70 @@ def scan(entries: Sequence[tuple[int, str]]) -> list[_Header]:
 
 @dataclass
 class _Result:
-    """What a partition (or the reducer) sends back: its findings and the documents it really found."""
+    """What a partition (or the reducer) sends back: its findings and the documents it really found.
+
+    ``findings`` are not yet suppressed: suppressions are applied once, over the whole nation, by
+    the coordinator, since a configured per-file ignore may be used in one partition and not in
+    another. They include the load findings of rules the selection leaves out, which can still
+    use a suppression. ``suppressions`` are the ``# cascade: ignore`` comments of the kept files.
+    """
 
     findings: list[Finding]
     headers: list[_Header] = field(default_factory=list)
     #: Indexes of the files whose document was kept (the first of its id).
     kept: set[int] = field(default_factory=set)
+    suppressions: list[Suppression] = field(default_factory=list)
 
 
 def check(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]], kwargs: dict[str, Any],
-          keep: Iterable[int] | None = None, codes: frozenset[str] | None = None, cached: Iterable[int] = ()) -> _Result:
+          keep: Iterable[int] | None = None, codes: frozenset[str] | None = None, cached: Iterable[int] = (),
+          unselected: frozenset[str] = frozenset(), inline: bool = False) -> _Result:
     """Validate ``own`` with ``context`` (both (index, path), loaded in global order).
 
     Returns the findings located in the files of ``keep`` (default: ``own``), optionally only those of
     rule ``codes`` (justified findings count as their original rule), and a header per own file.
     The files of ``cached`` (shared documents) are loaded once per worker process and kept.
+    ``kwargs`` are those of :meth:`Cascade.validate` without suppressions; the load findings of the
+    ``unselected`` rules are returned as well, for the suppressions they may use, and with ``inline``
+    the ``# cascade: ignore`` comments of the kept files (with their CAS902 findings).
     """
     own_index = {i for i, _ in own}
     cached = set(cached)
     items = sorted(set(own) | set(context))
+    keep_index = own_index if keep is None else set(keep)
     parsed: list[ParsedDocument] = []
     findings: list[Finding] = []
     files = []
     size = 0
     by_index: dict[int, tuple] = {}
-    for index, path in items:
-        doc, doc_findings, loaded = _load_one(path, cache=index in cached)
-        by_index[index] = (doc, loaded)
-        findings.extend(doc_findings)
-        files.append(loaded)
-        size += loaded.size if loaded is not None else 0
-        if doc is not None:
-            parsed.append(doc)
-    ws = Cascade(parsed, findings, files, {"files": len(items), "bytes": size})
-    report = ws.validate(**kwargs)
-    keep_files = {path for i, path in items if i in (own_index if keep is None else set(keep))}
-    kept = [f for f in report if f.file in keep_files and (codes is None or _origin(f) in codes)]
-    headers, kept_docs = [], set()
+    with bulk():
+        for index, path in items:
+            doc, doc_findings, loaded = _load_one(path, cache=index in cached)
+            by_index[index] = (doc, loaded)
+            findings.extend(doc_findings)
+            files.append(loaded)
+            size += loaded.size if loaded is not None else 0
+            if doc is not None:
+                parsed.append(doc)
+        ws = Cascade(parsed, findings, files, {"files": len(items), "bytes": size})
+    report = ws.validate(**kwargs, suppressions=(), inline_suppressions=False)
+    keep_files = {path for i, path in items if i in keep_index}
+    left_out = [f for f in ws.findings if f.code in unselected]
+    kept = [f for f in [*report, *left_out] if f.file in keep_files and (codes is None or _origin(f) in codes)]
+    headers, kept_docs, written = [], set(), []
     for index, path in own:
         doc, loaded = by_index[index]
         headers.append(_header_of(index, path, doc, loaded.size if loaded else 0, full=True))
         if doc is not None and ws.parsed.get(doc.id) is doc:
             kept_docs.add(index)
-    return _Result(kept, headers, kept_docs)
+    if inline:
+        for index, path in items:
+            loaded = by_index[index][1]
+            if index in keep_index and loaded is not None and loaded.text is not None:
+                found, invalid = scan_suppressions(loaded.file, loaded.text)
+                written.extend(found)
+                kept.extend(invalid)
+    return _Result(kept, headers, kept_docs, written)
 
 
 def _origin(f: Finding) -> str:
@@ -286,7 +312,14 @@ class _Run:
     def __init__(self, client: Any, entries: list[tuple[int, str]], kwargs: dict[str, Any]):
         self.client = client
         self.entries = entries
+        kwargs = dict(kwargs)
+        self.config_suppressions = list(kwargs.pop("suppressions", ()))
+        self.inline = bool(kwargs.pop("inline_suppressions", True))
         self.kwargs = kwargs
+        self.selection = _selection(kwargs)
+        self.rules = self.selection.rules()
+        self.stage = {r.code for r in all_rules() if r.stage}
+        self.unselected = frozenset(self.stage - {r.code for r in self.rules})
         self.headers: dict[int, _Header] = {}
         self.groups = _Groups()
         self.key_of: dict[int, str] = {}  # partition key of every file that is not shared
@@ -399,6 +432,7 @@ class _Run:
             shared = set(self.shared)
             futures = [
                 self.client.submit(check, self._paths(own), self._paths(ctx), self.kwargs, cached=tuple(shared & set(ctx)),
+                                   unselected=self.unselected, inline=self.inline,
                                    key=f"cascade-partition-{root}-{self.rounds}", pure=False)
                 for (own, ctx), root in sorted(todo.items())
             ]
@@ -417,6 +451,7 @@ class _Run:
         named = set().union(*(self._refs(s) for s in self.shared))
         feeders = [i for i in self.key_of if (self._refs(i) & shared_ids) or self.headers[i].id in named]
         result = self.client.submit(check, self._paths(self.shared), self._paths(feeders), self.kwargs,
+                                    cached=tuple(self.shared), unselected=self.unselected, inline=self.inline,
                                     key=f"cascade-reduce-{self.rounds}", pure=False).result()
         deep = {f.file for f in result.findings if _origin(f) in DEEP_RULES}
         return self._deepen(result, deep) if deep else result
@@ -438,7 +473,7 @@ class _Run:
         again = self.client.submit(check, self._paths(roots), self._paths(context), self.kwargs, keep=tuple(roots),
                                    codes=DEEP_RULES, key=f"cascade-deep-{self.rounds}", pure=False).result()
         findings = [f for f in result.findings if not (f.file in files and _origin(f) in DEEP_RULES)]
-        return _Result(findings + again.findings, result.headers, result.kept)
+        return _Result(findings + again.findings, result.headers, result.kept, result.suppressions)
 
     def _paths(self, indexes: Iterable[int]) -> list[tuple[int, str]]:
         return [(i, self.headers[i].path) for i in sorted(set(indexes))]
@@ -446,10 +481,10 @@ class _Run:
     def run(self) -> Report:
         """Scan, validate the partitions until none depends on another, reduce; the merged report."""
         self._scan()
-        parts = self._partition_results()
-        reduced = self._reduce()
-        findings = [f for r in parts for f in r.findings] + reduced.findings
-        kept = set().union(*(r.kept for r in parts)) | reduced.kept
+        results = self._partition_results() + [self._reduce()]
+        findings = [f for r in results for f in r.findings]
+        kept = set().union(*(r.kept for r in results))
+        written = self.config_suppressions + [s for r in results for s in r.suppressions]
         stats = {
             "files": len(self.entries),
             "bytes": sum(h.size for h in self.headers.values()),
@@ -457,7 +492,34 @@ class _Run:
             "elements": sum(self.headers[i].counts[0] for i in kept),
             "indicators": sum(self.headers[i].counts[1] for i in kept),
         }
-        return Report(findings, stats)
+        # the last step of cascade.validate.validate, over the whole nation at once
+        ran = {r.code for r in self.rules} | self.stage
+        findings, suppressed, unused = apply(findings, written, ran)
+        selected = {r.code for r in self.rules}
+        stats["suppressed"] = sum(1 for f in suppressed if f.code in selected)
+        return finish(findings + unused, self.selection, self.rules, stats)
+
+
+def _source_text(path: str) -> str | None:
+    """A file's text as the loader reads it (None when it cannot be read as UTF-8 within the limits)."""
+    raw = read_bytes(path, path, DEFAULT_LIMITS)
+    if not isinstance(raw, bytes) or len(raw) > DEFAULT_LIMITS.max_file_bytes:
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def reporting_workspace(files: Sequence[str], report: Report) -> Cascade:
+    """What reporters need of a run validated on Dask: every file of the run, with the text of those with findings.
+
+    No document is loaded here; only the files that have findings are read again, for the source
+    lines the reporters quote.
+    """
+    quoted = {f.file for f in report}
+    loaded = [LoadedFile(path, None, SourceMap(path), [], _source_text(path) if path in quoted else None) for path in files]
+    return Cascade([], [], loaded, {"files": len(files)})
 
 
 def _connect(scheduler: Any, n_workers: int) -> tuple[Any, Any]:
@@ -481,6 +543,16 @@ def _connect(scheduler: Any, n_workers: int) -> tuple[Any, Any]:
     return client, close
 
 
+def _selection(kwargs: dict[str, Any]) -> Selection:
+    """The rule selection of ``validate`` keyword arguments; ValueError for a selector naming no rule."""
+    selection = Selection(tuple(kwargs.get("select", ())), tuple(kwargs.get("extend_select", ())),
+                          tuple(kwargs.get("ignore", ())), tuple((kwargs.get("severity") or {}).items()))
+    bad = selection.unknown()
+    if bad:
+        raise ValueError(f"unknown rule selector(s): {', '.join(bad)}")
+    return selection
+
+
 def validate(paths: Any, scheduler: Any = None, n_workers: int = 2, **validate_kwargs: Any) -> Report:
     """Validate the plan files under ``paths`` on Dask; the report equals single-process validation.
 
@@ -492,19 +564,13 @@ def validate(paths: Any, scheduler: Any = None, n_workers: int = 2, **validate_k
     Raises :class:`MissingDependency` without Dask, ``ValueError`` for an unknown rule selector and
     :class:`~cascade.errors.UsageError` for arguments of the wrong type.
     """
-    from .validate import Selection
-
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     if not isinstance(paths, (list, tuple)) or not all(isinstance(p, (str, os.PathLike)) for p in paths):
         raise UsageError("cascade.distributed.validate() takes a path or a list of paths")
     if not isinstance(n_workers, int) or n_workers < 1:
         raise UsageError("n_workers must be a positive integer")
-    selection = Selection(tuple(validate_kwargs.get("select", ())), tuple(validate_kwargs.get("extend_select", ())),
-                          tuple(validate_kwargs.get("ignore", ())), tuple((validate_kwargs.get("severity") or {}).items()))
-    bad = selection.unknown()
-    if bad:
-        raise ValueError(f"unknown rule selector(s): {', '.join(bad)}")
+    _selection(validate_kwargs)
     entries = list(enumerate(discover(paths)))
     client, close = _connect(scheduler, n_workers)
     try:
