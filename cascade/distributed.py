@@ -35,7 +35,6 @@ reducer evaluates all rules for findings on the shared documents.
 
 from __future__ import annotations
 
-import difflib
 import os
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
@@ -44,7 +43,7 @@ import yaml
 
 from .errors import UsageError
 from .findings import Finding, Report
-from .graph import split_ref
+from .graph import _within_two_edits, split_ref
 from .loader import DEFAULT_LIMITS, LoadedFile, read_bytes
 from .schema import ParsedDocument
 from .sourcemap import SourceMap
@@ -62,8 +61,6 @@ INSTALL_HINT = "pip install 'cascade[dask]'"
 #: reports an orphan at its highest break with the number of elements and indicators cut off below.
 DEEP_RULES = frozenset({"CAS301"})
 
-#: The ``aligns_to`` typo hint of CAS202 looks for close document ids (graph builder's cutoff).
-_ALIGN_HINT_CUTOFF = 0.85
 _HEADER_BYTES = 65536
 _SCAN_BATCH = 64
 
@@ -356,15 +353,12 @@ class _Run:
         for index, head in sorted(self.headers.items()):
             if head.id is not None:
                 self.owners.setdefault(head.id, []).append(index)
-        all_ids = sorted(self.owners)
         self.hints = {}
         for index, head in self.headers.items():
             absent = [t for t in head.aligns_to if t not in self.owners]
             if absent:
-                # CAS202 names the closest present id: the partition must hold that document
-                self.hints[index] = frozenset(
-                    m for t in absent for m in difflib.get_close_matches(t, all_ids, n=1, cutoff=_ALIGN_HINT_CUTOFF)
-                )
+                # CAS202 names the first present id a typo away: the partition must hold every candidate
+                self.hints[index] = frozenset(d for t in absent for d in self.owners if _within_two_edits(t, d))
 
     def _refs(self, index: int) -> frozenset[str]:
         """Document ids a file depends on: verified once its partition ran, else its header's aligns_to."""
@@ -476,7 +470,14 @@ class _Run:
         return _Result(findings + again.findings, result.headers, result.kept, result.suppressions)
 
     def _paths(self, indexes: Iterable[int]) -> list[tuple[int, str]]:
-        return [(i, self.headers[i].path) for i in sorted(set(indexes))]
+        """(index, path) of the files, with every file holding the same document id as one of them:
+        the first of an id is the one kept, as in one process."""
+        chosen = set(indexes)
+        for i in list(chosen):
+            head = self.headers[i]
+            if head.id is not None:
+                chosen.update(self.owners.get(head.id, ()))
+        return [(i, self.headers[i].path) for i in sorted(chosen)]
 
     def run(self) -> Report:
         """Scan, validate the partitions until none depends on another, reduce; the merged report."""

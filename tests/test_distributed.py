@@ -150,10 +150,13 @@ def build_national(root: Path) -> Path:
             if kab == "35.77":
                 rs["elements"][2]["crosscuts"] = ["r35-19.dinkes.renstra-2025:1.02.02"]  # another region's element
             if kab == "33.10":
-                rp["document"]["aligns_to"] = [pdoc, "rpjmn-2052"]  # a typo of rpjmn-2025
+                rp["document"]["aligns_to"] = [pdoc, "rpjnm-2025"]  # a typo of rpjmn-2025
                 rs["elements"][3].pop("indicators")
                 rs["elements"][3]["justification"] = "indikator kegiatan ditetapkan dalam Renja 2026"
                 rs["document"]["title"] = "Renstra Dinas Kesehatan & KB"  # the fast scan leaves '&' to the loader
+            if prov == "33":  # the Dinkes serve the sasaran under the broken misi: cut off two documents down
+                rs["elements"][0]["supports"] = [f"{rpjmd}:S2"]
+                rs["elements"][0]["indicators"][0]["supports"] = [f"{rpjmd}:S2.I1"]
             if kab == "32.01":
                 rs["document"]["id"] = "r33-01.dinkes.renstra-2025"  # the same id as 33.01's renstra
             broken = kab == BROKEN
@@ -244,8 +247,18 @@ def test_a_broken_region_does_not_stop_the_others(nation: str, client) -> None:
     assert [(os.path.relpath(f.file, nation), f.line) for f in dup] == [("33/33.01/dinkes/renstra-2025.yaml", 2)]
     typo = [f for f in report.by_code("CAS202") if f.variant == "document"]
     assert [(os.path.relpath(f.file, nation), f.message) for f in typo] == [
-        ("33/33.10/rpjmd-2025.yaml", "aligns_to 'rpjmn-2052' is not in the workspace; did you mean 'rpjmn-2025'?")
+        ("33/33.10/rpjmd-2025.yaml", "aligns_to 'rpjnm-2025' is not in the workspace; did you mean 'rpjmn-2025'?")
     ]
+
+
+def test_findings_on_the_shared_tier_come_from_the_whole_nation(nation: str, client) -> None:
+    report = distributed.validate(nation, scheduler=client, select=["orphan-element", "unsupported-element"])
+    shared = [(os.path.relpath(f.file, nation), f.code, f.message) for f in report if os.sep not in os.path.relpath(f.file, nation)[3:]]
+    # misi 2 of province 33 reaches nothing: cut off below it are 3 province elements, 4 of each
+    # kab/kota RPJMD and 33.10's whole Dinkes renstra (4) and SKP (2) elements, found by the deep
+    # pass; 33.01's renstra is left out (its id is 32.01's), and its SKP serves that other renstra
+    assert shared[0][:2] == ("33/rpjmd-2025.yaml", "CAS301") and "17 element(s) below it" in shared[0][2]
+    assert [s[:2] for s in shared[1:]] == [("rpjmn-2025.yaml", "CAS303")]
 
 
 def test_cli_dask_prints_what_the_single_process_command_prints(nation: str, client, capsys) -> None:
