@@ -437,16 +437,32 @@ class _Run:
             if not self._couple() and not todo:
                 return [self.results[own][1] for own, _ in sorted(jobs)]
 
-    def _reduce(self) -> _Result:
-        """Findings on the shared documents, from the shared tier plus every document linked to it."""
-        if not self.shared:
-            return _Result([])
+    def _reducer_job(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """The shared documents, and their feeders: every document naming one or named by one."""
         shared_ids = {self.headers[s].id for s in self.shared}
         named = set().union(*(self._refs(s) for s in self.shared))
         feeders = [i for i in self.key_of if (self._refs(i) & shared_ids) or self.headers[i].id in named]
-        result = self.client.submit(check, self._paths(self.shared), self._paths(feeders), self.kwargs,
-                                    cached=tuple(self.shared), unselected=self.unselected, inline=self.inline,
-                                    key=f"cascade-reduce-{self.rounds}", pure=False).result()
+        return tuple(sorted(self.shared)), tuple(sorted(feeders))
+
+    def _submit_reducer(self, job: tuple[tuple[int, ...], tuple[int, ...]]) -> Any:
+        shared, feeders = job
+        return self.client.submit(check, self._paths(shared), self._paths(feeders), self.kwargs,
+                                  cached=shared, unselected=self.unselected, inline=self.inline,
+                                  key=f"cascade-reduce-{self.rounds}", pure=False)
+
+    def _reduce(self, early: tuple[tuple, Any]) -> _Result:
+        """Findings on the shared documents, from the shared tier plus every document linked to it.
+
+        ``early`` is the reducer submitted with the partitions, its feeders read from the headers;
+        it stands when the verified links add no feeder (more feeders change no shared finding).
+        """
+        if not self.shared:
+            return _Result([])
+        job = self._reducer_job()
+        (shared, feeders), future = early
+        if job[0] != shared or not set(job[1]) <= set(feeders):
+            future = self._submit_reducer(job)
+        result = future.result()
         deep = {f.file for f in result.findings if _origin(f) in DEEP_RULES}
         return self._deepen(result, deep) if deep else result
 
@@ -482,7 +498,9 @@ class _Run:
     def run(self) -> Report:
         """Scan, validate the partitions until none depends on another, reduce; the merged report."""
         self._scan()
-        results = self._partition_results() + [self._reduce()]
+        early = self._reducer_job()
+        future = self._submit_reducer(early) if self.shared else None
+        results = self._partition_results() + [self._reduce((early, future))]
         findings = [f for r in results for f in r.findings]
         kept = set().union(*(r.kept for r in results))
         written = self.config_suppressions + [s for r in results for s in r.suppressions]
