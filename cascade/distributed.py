@@ -35,6 +35,7 @@ reducer evaluates all rules for findings on the shared documents.
 
 from __future__ import annotations
 
+import operator
 import os
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
@@ -214,7 +215,8 @@ class _Result:
 
 def check(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]], kwargs: dict[str, Any],
           keep: Iterable[int] | None = None, codes: frozenset[str] | None = None, cached: Iterable[int] = (),
-          unselected: frozenset[str] = frozenset(), inline: bool = False) -> _Result:
+          unselected: frozenset[str] = frozenset(), inline: bool = False,
+          extra: Iterable[Sequence[tuple[int, ParsedDocument]]] = ()) -> _Result:
     """Validate ``own`` with ``context`` (both (index, path), loaded in global order).
 
     Returns the findings located in the files of ``keep`` (default: ``own``), optionally only those of
@@ -222,13 +224,21 @@ def check(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]], kw
     The files of ``cached`` (shared documents) are loaded once per worker process and kept.
     ``kwargs`` are those of :meth:`Cascade.validate` without suppressions; the load findings of the
     ``unselected`` rules are returned as well, for the suppressions they may use, and with ``inline``
-    the ``# cascade: ignore`` comments of the kept files (with their CAS902 findings).
+    the ``# cascade: ignore`` comments of the kept files (with their CAS902 findings). ``extra`` are
+    documents already parsed (trimmed feeders of a shared document), placed in the same global order.
     """
+    return _check(own, context, kwargs, keep, codes, cached, unselected, inline, extra)[0]
+
+
+def _check(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]], kwargs: dict[str, Any],
+           keep: Iterable[int] | None, codes: frozenset[str] | None, cached: Iterable[int],
+           unselected: frozenset[str], inline: bool, extra: Iterable[Sequence[tuple[int, ParsedDocument]]] = (),
+           ) -> tuple[_Result, dict[int, tuple]]:
     own_index = {i for i, _ in own}
     cached = set(cached)
     items = sorted(set(own) | set(context))
     keep_index = own_index if keep is None else set(keep)
-    parsed: list[ParsedDocument] = []
+    parsed: list[tuple[int, ParsedDocument]] = []
     findings: list[Finding] = []
     files = []
     size = 0
@@ -241,8 +251,11 @@ def check(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]], kw
             files.append(loaded)
             size += loaded.size if loaded is not None else 0
             if doc is not None:
-                parsed.append(doc)
-        ws = Cascade(parsed, findings, files, {"files": len(items), "bytes": size})
+                parsed.append((index, doc))
+        present = {i for i, _ in items}
+        parsed.extend((i, doc) for piece in extra for i, doc in piece if i not in present)
+        parsed.sort(key=lambda pair: pair[0])
+        ws = Cascade([doc for _, doc in parsed], findings, files, {"files": len(items), "bytes": size})
     report = ws.validate(**kwargs, suppressions=(), inline_suppressions=False)
     keep_files = {path for i, path in items if i in keep_index}
     left_out = [f for f in ws.findings if f.code in unselected]
@@ -260,7 +273,44 @@ def check(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]], kw
                 found, invalid = scan_suppressions(loaded.file, loaded.text)
                 written.extend(found)
                 kept.extend(invalid)
-    return _Result(kept, headers, kept_docs, written)
+    return _Result(kept, headers, kept_docs, written), by_index
+
+
+def partition(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]], kwargs: dict[str, Any],
+              shared_ids: frozenset[str], cached: Iterable[int] = (), unselected: frozenset[str] = frozenset(),
+              inline: bool = False) -> tuple[_Result, dict[str, list[tuple[int, ParsedDocument]]]]:
+    """Validate one partition (see :func:`check`), and trim its documents that link into the shared tier.
+
+    The second value maps a shared document id to the partition's documents that name it, each cut
+    down to its header and the elements that link into that document: what the shared document's
+    reducer needs of them, already parsed, without positions.
+    """
+    result, by_index = _check(own, context, kwargs, None, None, cached, unselected, inline)
+    trims: dict[str, list[tuple[int, ParsedDocument]]] = {}
+    for index, _ in own:
+        doc = by_index[index][0]
+        if doc is None:
+            continue
+        for target in _doc_refs(doc) & shared_ids:
+            trims.setdefault(target, []).append((index, _trim(doc, target)))
+    return result, trims
+
+
+def _trim(doc: ParsedDocument, target: str) -> ParsedDocument:
+    """``doc`` with only its header and the elements (with their indicators) that link into ``target``."""
+    own = doc.model.document.id
+    keep = []
+    for element, path, ipaths in zip(doc.model.elements, doc.element_paths, doc.indicator_paths):
+        refs = [element.parent, *element.supports, *element.crosscuts, *(r for i in element.indicators for r in i.supports)]
+        if any(isinstance(r, str) and split_ref(r, own)[0] == target for r in refs):
+            keep.append((element, path, ipaths))
+    model = doc.model.model_copy(update={"elements": [e for e, _, _ in keep], "organization": []})
+    return ParsedDocument(model, doc.file, SourceMap(doc.file), [p for _, p, _ in keep], [ip for _, _, ip in keep], [])
+
+
+def _pick(output: tuple[_Result, dict], target: str, allowed: frozenset[int]) -> list[tuple[int, ParsedDocument]]:
+    """The trimmed documents of one partition's output that name ``target``, of the files ``allowed``."""
+    return [(i, doc) for i, doc in output[1].get(target, ()) if i in allowed]
 
 
 def _origin(f: Finding) -> str:
@@ -419,54 +469,69 @@ class _Run:
         return own in self.results and set(ctx) <= set(self.results[own][0])
 
     def _partition_results(self) -> list[_Result]:
+        shared_ids = frozenset(self.headers[s].id for s in self.shared)
         while True:
             self.rounds += 1
             jobs = self._jobs()
             todo = {job: root for job, root in jobs.items() if not self._done(*job)}
             shared = set(self.shared)
-            futures = [
-                self.client.submit(check, self._paths(own), self._paths(ctx), self.kwargs, cached=tuple(shared & set(ctx)),
-                                   unselected=self.unselected, inline=self.inline,
+            outputs = [
+                self.client.submit(partition, self._paths(own), self._paths(ctx), self.kwargs, shared_ids,
+                                   cached=tuple(shared & set(ctx)), unselected=self.unselected, inline=self.inline,
                                    key=f"cascade-partition-{root}-{self.rounds}", pure=False)
                 for (own, ctx), root in sorted(todo.items())
             ]
-            for (own, ctx), result in zip(sorted(todo), self.client.gather(futures)):
-                self.results[own] = (ctx, result)
+            # only the findings and headers come to the coordinator; trimmed feeders stay on the cluster
+            heads = [self.client.submit(operator.itemgetter(0), out, pure=False) for out in outputs]
+            for (own, ctx), out, result in zip(sorted(todo), outputs, self.client.gather(heads)):
+                self.results[own] = (ctx, result, out)
                 for head in result.headers:
                     self.headers[head.index] = head
-            if not self._couple() and not todo:
+            if not self._couple() and not todo and set(self.shared) == shared:
+                self.outputs = {own: self.results[own][2] for own, _ in jobs}
                 return [self.results[own][1] for own, _ in sorted(jobs)]
 
-    def _reducer_job(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
-        """The shared documents, and their feeders: every document naming one or named by one."""
-        shared_ids = {self.headers[s].id for s in self.shared}
-        named = set().union(*(self._refs(s) for s in self.shared))
-        feeders = [i for i in self.key_of if (self._refs(i) & shared_ids) or self.headers[i].id in named]
-        return tuple(sorted(self.shared)), tuple(sorted(feeders))
+    def _reduce(self) -> list[_Result]:
+        """Findings on the shared documents: one task per shared document, over everything linked to it.
 
-    def _submit_reducer(self, job: tuple[tuple[int, ...], tuple[int, ...]]) -> Any:
-        shared, feeders = job
-        return self.client.submit(check, self._paths(shared), self._paths(feeders), self.kwargs,
-                                  cached=shared, unselected=self.unselected, inline=self.inline,
-                                  key=f"cascade-reduce-{self.rounds}", pure=False)
-
-    def _reduce(self, early: tuple[tuple, Any]) -> _Result:
-        """Findings on the shared documents, from the shared tier plus every document linked to it.
-
-        ``early`` is the reducer submitted with the partitions, its feeders read from the headers;
-        it stands when the verified links add no feeder (more feeders change no shared finding).
+        A shared document's reducer holds the document, the shared documents above it and those
+        that name it (loaded from their files), the documents it names below (likewise) and, for
+        every partition document that names it, that document trimmed to its header and the
+        elements linking into it, taken from the partitions' output on the cluster.
         """
-        if not self.shared:
-            return _Result([])
-        job = self._reducer_job()
-        (shared, feeders), future = early
-        if job[0] != shared or not set(job[1]) <= set(feeders):
-            future = self._submit_reducer(job)
-        result = future.result()
-        deep = {f.file for f in result.findings if _origin(f) in DEEP_RULES}
-        return self._deepen(result, deep) if deep else result
+        by_id = self._shared_by_id()
+        first = {owners[0] for owners in self.owners.values()}
+        futures = []
+        for s in sorted(self.shared):
+            doc_id = self.headers[s].id
+            above = self._upward(s, by_id)
+            naming = [t for t in self.shared if doc_id in self._refs(t)]
+            named = [i for i in self.key_of if self.headers[i].id in self._refs(s)]
+            pieces = []
+            for own, out in self.outputs.items():
+                allowed = frozenset(i for i in own if i in first and doc_id in self._refs(i))
+                if allowed:
+                    pieces.append(self.client.submit(_pick, out, doc_id, allowed, pure=False))
+            futures.append(self.client.submit(
+                check, self._paths([s]), self._paths(set(above) | set(naming) | set(named)), self.kwargs,
+                cached=tuple(self.shared), unselected=self.unselected, inline=self.inline, extra=pieces,
+                key=f"cascade-reduce-{s}", pure=False,
+            ))
+        results = self.client.gather(futures)
+        deep = {f.file for r in results for f in r.findings if _origin(f) in DEEP_RULES}
+        return self._deepen(results, deep) if deep else results
 
-    def _deepen(self, result: _Result, files: set[str]) -> _Result:
+    def _upward(self, s: int, by_id: dict[str, int]) -> list[int]:
+        """The shared documents a shared document reaches upward, itself included."""
+        seen, todo = set(), [s]
+        while todo:
+            t = todo.pop()
+            if t not in seen:
+                seen.add(t)
+                todo.extend(by_id[r] for r in self._refs(t) if r in by_id)
+        return sorted(seen)
+
+    def _deepen(self, results: list[_Result], files: set[str]) -> list[_Result]:
         """Evaluate :data:`DEEP_RULES` on shared documents again, over everything below them."""
         roots = [s for s in self.shared if self.headers[s].path in files]
         ids_below = {self.headers[s].id for s in roots}
@@ -482,8 +547,9 @@ class _Run:
         context = below | self.shared
         again = self.client.submit(check, self._paths(roots), self._paths(context), self.kwargs, keep=tuple(roots),
                                    codes=DEEP_RULES, key=f"cascade-deep-{self.rounds}", pure=False).result()
-        findings = [f for f in result.findings if not (f.file in files and _origin(f) in DEEP_RULES)]
-        return _Result(findings + again.findings, result.headers, result.kept, result.suppressions)
+        out = [_Result([f for f in r.findings if not (f.file in files and _origin(f) in DEEP_RULES)], r.headers, r.kept,
+                       r.suppressions) for r in results]
+        return out + [again]
 
     def _paths(self, indexes: Iterable[int]) -> list[tuple[int, str]]:
         """(index, path) of the files, with every file holding the same document id as one of them:
@@ -498,9 +564,7 @@ class _Run:
     def run(self) -> Report:
         """Scan, validate the partitions until none depends on another, reduce; the merged report."""
         self._scan()
-        early = self._reducer_job()
-        future = self._submit_reducer(early) if self.shared else None
-        results = self._partition_results() + [self._reduce((early, future))]
+        results = self._partition_results() + self._reduce()
         findings = [f for r in results for f in r.findings]
         kept = set().union(*(r.kept for r in results))
         written = self.config_suppressions + [s for r in results for s in r.suppressions]
