@@ -23,11 +23,15 @@ How a run goes (see ``docs/distributed.md``):
    that every finding on a partition's documents is computed from a graph holding everything the
    single-process graph holds around them: their upward chain, and everything below them.
 4. *Reduce*: findings on shared documents need the whole nation below them (an RPJMN priority no
-   region serves). The reducer validates the shared documents together with the *feeders*, the
-   documents that reference a shared document or that a shared document references, so that every
-   link into or out of the shared tier is real. Rules whose findings on an upper element depend on
-   more than the links directly below it (:data:`DEEP_RULES`) are evaluated again, on the whole
-   down-closure of the documents where they fire.
+   region serves). One reducer task per shared document validates it with the shared documents
+   above it and naming it, and with every partition document that names it, trimmed to its header
+   and the elements linking into it; the partitions produce those trimmed documents as they run,
+   and they go from worker to worker. Rules whose findings on an upper element depend on more than
+   the links directly below it (:data:`DEEP_RULES`) are evaluated again, on the whole down-closure
+   of the documents where they fire.
+5. *Finish*: suppressions, selection and severities are applied once, over all findings, as the
+   last step of :func:`cascade.validate.validate` does (a configured per-file ignore may be used in
+   one partition only).
 
 Partition-local rules are therefore all rules, for findings on a partition's own documents; the
 reducer evaluates all rules for findings on the shared documents.
@@ -46,9 +50,9 @@ from .errors import UsageError
 from .findings import Finding, Report
 from .graph import _within_two_edits, split_ref
 from .loader import DEFAULT_LIMITS, LoadedFile, read_bytes
+from .rules import all_rules
 from .schema import ParsedDocument
 from .sourcemap import SourceMap
-from .rules import all_rules
 from .suppress import Suppression, apply
 from .suppress import scan as scan_suppressions
 from .validate import Selection, finish
@@ -140,13 +144,14 @@ def _doc_refs(doc: ParsedDocument) -> frozenset[str]:
     return frozenset(out)
 
 
-def _header_of(index: int, path: str, parsed: ParsedDocument | None, size: int, full: bool) -> _Header:
+def _header_of(index: int, path: str, parsed: ParsedDocument | None, size: int) -> _Header:
+    """The header of a fully loaded file, with the document ids it references and its counts."""
     if parsed is None:
         return _Header(index, path, None, size=size)
     h = parsed.model.document
     region = h.region.code if h.region is not None else None
     counts = (len(parsed.model.elements), sum(len(e.indicators) for e in parsed.model.elements))
-    return _Header(index, path, h.id, h.kind, region, tuple(h.aligns_to), _doc_refs(parsed) if full else None, size, counts)
+    return _Header(index, path, h.id, h.kind, region, tuple(h.aligns_to), _doc_refs(parsed), size, counts)
 
 
 def _fast_header(path: str) -> dict | None:
@@ -192,7 +197,7 @@ def scan(entries: Sequence[tuple[int, str]]) -> list[_Header]:
                 out.append(head)
                 continue
         parsed, _, loaded = _load_one(path, cache=fast is not None)
-        out.append(_header_of(index, path, parsed, loaded.size if loaded else 0, full=True))
+        out.append(_header_of(index, path, parsed, loaded.size if loaded else 0))
     return out
 
 
@@ -263,7 +268,7 @@ def _check(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]], k
     headers, kept_docs, written = [], set(), []
     for index, path in own:
         doc, loaded = by_index[index]
-        headers.append(_header_of(index, path, doc, loaded.size if loaded else 0, full=True))
+        headers.append(_header_of(index, path, doc, loaded.size if loaded else 0))
         if doc is not None and ws.parsed.get(doc.id) is doc:
             kept_docs.add(index)
     if inline:
@@ -371,7 +376,8 @@ class _Run:
         self.groups = _Groups()
         self.key_of: dict[int, str] = {}  # partition key of every file that is not shared
         self.shared: set[int] = set()
-        self.results: dict[tuple, tuple[tuple, _Result]] = {}  # own files -> (context used, result)
+        self.results: dict[tuple, tuple] = {}  # own files -> (context used, result, future of the output)
+        self.outputs: dict[tuple, Any] = {}  # own files -> future of the partition's output (with trims)
         self.owners: dict[str, list[int]] = {}
         self.hints: dict[int, frozenset[str]] = {}
         self.rounds = 0
@@ -488,6 +494,8 @@ class _Run:
                 for head in result.headers:
                     self.headers[head.index] = head
             if not self._couple() and not todo and set(self.shared) == shared:
+                # outputs of partitions merged since are released on the workers
+                self.results = {own: self.results[own] for own, _ in jobs}
                 self.outputs = {own: self.results[own][2] for own, _ in jobs}
                 return [self.results[own][1] for own, _ in sorted(jobs)]
 
