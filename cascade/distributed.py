@@ -238,7 +238,7 @@ def check(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]], kw
 def _check(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]], kwargs: dict[str, Any],
            keep: Iterable[int] | None, codes: frozenset[str] | None, cached: Iterable[int],
            unselected: frozenset[str], inline: bool, extra: Iterable[Sequence[tuple[int, ParsedDocument]]] = (),
-           ) -> tuple[_Result, dict[int, tuple]]:
+           trim: bool = False) -> tuple[_Result, dict[int, tuple]]:
     own_index = {i for i, _ in own}
     cached = set(cached)
     items = sorted(set(own) | set(context))
@@ -257,6 +257,8 @@ def _check(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]], k
             size += loaded.size if loaded is not None else 0
             if doc is not None:
                 parsed.append((index, doc))
+        if trim:
+            parsed = _trim_context(parsed, own_index)
         present = {i for i, _ in items}
         parsed.extend((i, doc) for piece in extra for i, doc in piece if i not in present)
         parsed.sort(key=lambda pair: pair[0])
@@ -290,7 +292,7 @@ def partition(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]]
     down to its header and the elements that link into that document: what the shared document's
     reducer needs of them, already parsed, without positions.
     """
-    result, by_index = _check(own, context, kwargs, None, None, cached, unselected, inline)
+    result, by_index = _check(own, context, kwargs, None, None, cached, unselected, inline, trim=True)
     trims: dict[str, list[tuple[int, ParsedDocument]]] = {}
     for index, _ in own:
         doc = by_index[index][0]
@@ -301,16 +303,64 @@ def partition(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]]
     return result, trims
 
 
+def _links(element: Any) -> list[str]:
+    """The references an element and its indicators name."""
+    refs = [element.parent, *element.supports, *element.crosscuts, *(r for i in element.indicators for r in i.supports)]
+    return [r for r in refs if isinstance(r, str)]
+
+
+def _trim_context(parsed: list[tuple[int, ParsedDocument]], own: set[int]) -> list[tuple[int, ParsedDocument]]:
+    """The context documents cut down to what the partition's documents reach upward.
+
+    A partition's findings on its own documents look at their upward chain, not at the rest of the
+    province RPJMD or the RPJMN, which every partition would otherwise check again. Kept: every
+    element a link of the partition leads to, transitively, with its indicators; the header and the
+    organisation. A context document that a link names without resolving (a typo, whose CAS202
+    hint needs all its ids) is kept whole.
+    """
+    context = {doc.id: doc for i, doc in parsed if i not in own}
+    elements = {d: {} for d in context}
+    holder = {d: {} for d in context}  # local id -> local id of the element holding it
+    for d, doc in context.items():
+        for element in doc.model.elements:
+            elements[d].setdefault(element.id, element)
+            holder[d].setdefault(element.id, element.id)
+            for indicator in element.indicators:
+                holder[d].setdefault(indicator.id, element.id)
+    keep: dict[str, set[str] | None] = {d: set() for d in context}
+    todo = [split_ref(r, doc.id) for i, doc in parsed if i in own for e in doc.model.elements for r in _links(e)]
+    while todo:
+        d, local = todo.pop()
+        if d not in context or keep[d] is None:
+            continue
+        element_id = holder[d].get(local)
+        if element_id is None:
+            keep[d] = None
+        elif element_id not in keep[d]:
+            keep[d].add(element_id)
+            todo.extend(split_ref(r, d) for r in _links(elements[d][element_id]))
+    out = []
+    for i, doc in parsed:
+        wanted = keep.get(doc.id) if i not in own else None
+        out.append((i, doc if wanted is None or context.get(doc.id) is not doc else _cut(doc, wanted, keep_units=True)))
+    return out
+
+
+def _cut(doc: ParsedDocument, wanted: set[str], keep_units: bool) -> ParsedDocument:
+    """``doc`` with only the elements ``wanted`` (with their indicators) and its header, without positions."""
+    keep = [(e, p, ip) for e, p, ip in zip(doc.model.elements, doc.element_paths, doc.indicator_paths) if e.id in wanted]
+    update: dict[str, Any] = {"elements": [e for e, _, _ in keep]}
+    if not keep_units:
+        update["organization"] = []
+    model = doc.model.model_copy(update=update)
+    return ParsedDocument(model, doc.file, SourceMap(doc.file), [p for _, p, _ in keep], [ip for _, _, ip in keep],
+                          doc.unit_paths if keep_units else [])
+
+
 def _trim(doc: ParsedDocument, target: str) -> ParsedDocument:
     """``doc`` with only its header and the elements (with their indicators) that link into ``target``."""
-    own = doc.model.document.id
-    keep = []
-    for element, path, ipaths in zip(doc.model.elements, doc.element_paths, doc.indicator_paths):
-        refs = [element.parent, *element.supports, *element.crosscuts, *(r for i in element.indicators for r in i.supports)]
-        if any(isinstance(r, str) and split_ref(r, own)[0] == target for r in refs):
-            keep.append((element, path, ipaths))
-    model = doc.model.model_copy(update={"elements": [e for e, _, _ in keep], "organization": []})
-    return ParsedDocument(model, doc.file, SourceMap(doc.file), [p for _, p, _ in keep], [ip for _, _, ip in keep], [])
+    wanted = {e.id for e in doc.model.elements if any(split_ref(r, doc.id)[0] == target for r in _links(e))}
+    return _cut(doc, wanted, keep_units=False)
 
 
 def _pick(output: tuple[_Result, dict], target: str, allowed: frozenset[int]) -> list[tuple[int, ParsedDocument]]:
