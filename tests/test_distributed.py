@@ -300,6 +300,14 @@ def test_without_dask_the_command_says_how_to_install_it(nation: str, monkeypatc
     assert capsys.readouterr().err == "cascade: --dask memerlukan paket tambahan: pip install 'cascade[dask]'\n"
 
 
+def test_missing_files_and_empty_folders_are_findings_not_tracebacks(tmp_path: Path, client) -> None:
+    missing = str(tmp_path / "tidak-ada.yaml")
+    for paths in ([missing], [str(tmp_path)]):
+        _same(cascade.load(*paths).validate(), distributed.validate(paths, scheduler=client))
+    report = distributed.validate([missing], scheduler=client)
+    assert [(f.code, f.file) for f in report] == [("CAS005", missing)]
+
+
 def test_bad_arguments_fail_before_any_cluster_starts(nation: str) -> None:
     with pytest.raises(ValueError, match="unknown rule selector"):
         distributed.validate(nation, select=["CAS999"])
