@@ -95,7 +95,8 @@ class _Header:
     kind: str | None = None
     region: str | None = None
     aligns_to: tuple[str, ...] = ()
-    #: Referenced document ids; known for shared documents (fully loaded during the scan).
+    #: Referenced document ids, known once the file is fully loaded: shared documents during the
+    #: scan, the others when their partition has run (until then ``aligns_to`` stands in).
     refs: frozenset[str] | None = None
     size: int = 0
     counts: tuple[int, int] = (0, 0)
