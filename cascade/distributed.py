@@ -49,7 +49,7 @@ import yaml
 from .errors import UsageError
 from .findings import Finding, Report
 from .graph import _within_two_edits, split_ref
-from .loader import DEFAULT_LIMITS, LoadedFile, read_bytes
+from .loader import DEFAULT_LIMITS, LoadedFile, read_file
 from .rules import all_rules
 from .schema import ParsedDocument
 from .sourcemap import SourceMap
@@ -111,18 +111,18 @@ _CACHE: dict[tuple, tuple] = {}
 _CACHE_SIZE = 128
 
 
-def _load_one(path: str, cache: bool) -> tuple:
+def _load_one(path: str, cache: bool, show_personal: bool) -> tuple:
     """``load_source`` for one path; shared documents are kept per worker process and reused."""
     key = None
     if cache:
         try:
             st = os.stat(path)
-            key = (path, st.st_mtime_ns, st.st_size)
+            key = (path, st.st_mtime_ns, st.st_size, show_personal)
         except OSError:
             key = None
         if key is not None and key in _CACHE:
             return _CACHE[key]
-    result = load_source(_Source(path, path=path), DEFAULT_LIMITS)
+    result = load_source(_Source(path, path=path), DEFAULT_LIMITS, show_personal)
     if key is not None:
         if len(_CACHE) >= _CACHE_SIZE:
             del _CACHE[next(iter(_CACHE))]  # oldest first: shared documents of an earlier run
@@ -187,7 +187,7 @@ def _fast_header(path: str) -> dict | None:
         return None
 
 
-def scan(entries: Sequence[tuple[int, str]]) -> list[_Header]:
+def scan(entries: Sequence[tuple[int, str]], show_personal: bool = False) -> list[_Header]:
     """Headers of ``entries`` (index, path); shared documents and doubtful files are fully loaded."""
     out = []
     for index, path in entries:
@@ -197,7 +197,7 @@ def scan(entries: Sequence[tuple[int, str]]) -> list[_Header]:
             if not head.shared:
                 out.append(head)
                 continue
-        parsed, _, loaded = _load_one(path, cache=fast is not None)
+        parsed, _, loaded = _load_one(path, fast is not None, show_personal)
         out.append(_header_of(index, path, parsed, loaded.size if loaded else 0))
     return out
 
@@ -222,7 +222,7 @@ class _Result:
 def check(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]], kwargs: dict[str, Any],
           keep: Iterable[int] | None = None, codes: frozenset[str] | None = None, cached: Iterable[int] = (),
           unselected: frozenset[str] = frozenset(), inline: bool = False,
-          extra: Iterable[Sequence[tuple[int, ParsedDocument]]] = ()) -> _Result:
+          extra: Iterable[Sequence[tuple[int, ParsedDocument]]] = (), show_personal: bool = False) -> _Result:
     """Validate ``own`` with ``context`` (both (index, path), loaded in global order).
 
     Returns the findings located in the files of ``keep`` (default: ``own``), optionally only those of
@@ -232,14 +232,15 @@ def check(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]], kw
     ``unselected`` rules are returned as well, for the suppressions they may use, and with ``inline``
     the ``# cascade: ignore`` comments of the kept files (with their CAS902 findings). ``extra`` are
     documents already parsed (trimmed feeders of a shared document), placed in the same global order.
+    ``show_personal`` is :func:`cascade.load`'s: employee NIPs and names unmasked in findings.
     """
-    return _check(own, context, kwargs, keep, codes, cached, unselected, inline, extra)[0]
+    return _check(own, context, kwargs, keep, codes, cached, unselected, inline, extra, show_personal=show_personal)[0]
 
 
 def _check(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]], kwargs: dict[str, Any],
            keep: Iterable[int] | None, codes: frozenset[str] | None, cached: Iterable[int],
            unselected: frozenset[str], inline: bool, extra: Iterable[Sequence[tuple[int, ParsedDocument]]] = (),
-           trim: bool = False) -> tuple[_Result, dict[int, tuple]]:
+           trim: bool = False, show_personal: bool = False) -> tuple[_Result, dict[int, tuple]]:
     own_index = {i for i, _ in own}
     cached = set(cached)
     items = sorted(set(own) | set(context))
@@ -251,7 +252,7 @@ def _check(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]], k
     by_index: dict[int, tuple] = {}
     with bulk():
         for index, path in items:
-            doc, doc_findings, loaded = _load_one(path, cache=index in cached)
+            doc, doc_findings, loaded = _load_one(path, index in cached, show_personal)
             by_index[index] = (doc, loaded)
             findings.extend(doc_findings)
             files.append(loaded)
@@ -263,7 +264,7 @@ def _check(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]], k
         present = {i for i, _ in items}
         parsed.extend((i, doc) for piece in extra for i, doc in piece if i not in present)
         parsed.sort(key=lambda pair: pair[0])
-        ws = Cascade([doc for _, doc in parsed], findings, files, {"files": len(items), "bytes": size})
+        ws = Cascade([doc for _, doc in parsed], findings, files, {"files": len(items), "bytes": size}, show_personal)
     report = ws.validate(**kwargs, suppressions=(), inline_suppressions=False)
     keep_files = {path for i, path in items if i in keep_index}
     left_out = [f for f in ws.findings if f.code in unselected]
@@ -286,14 +287,15 @@ def _check(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]], k
 
 def partition(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]], kwargs: dict[str, Any],
               shared_ids: frozenset[str], cached: Iterable[int] = (), unselected: frozenset[str] = frozenset(),
-              inline: bool = False) -> tuple[_Result, dict[str, list[tuple[int, ParsedDocument]]]]:
+              inline: bool = False, show_personal: bool = False) -> tuple[_Result, dict[str, list[tuple[int, ParsedDocument]]]]:
     """Validate one partition (see :func:`check`), and trim its documents that link into the shared tier.
 
     The second value maps a shared document id to the partition's documents that name it, each cut
     down to its header and the elements that link into that document: what the shared document's
     reducer needs of them, already parsed, without positions.
     """
-    result, by_index = _check(own, context, kwargs, None, None, cached, unselected, inline, trim=True)
+    result, by_index = _check(own, context, kwargs, None, None, cached, unselected, inline, trim=True,
+                              show_personal=show_personal)
     trims: dict[str, list[tuple[int, ParsedDocument]]] = {}
     for index, _ in own:
         doc = by_index[index][0]
@@ -412,9 +414,10 @@ class _Groups:
 class _Run:
     """One distributed validation: scan, partition, verify and couple, reduce."""
 
-    def __init__(self, client: Any, entries: list[tuple[int, str]], kwargs: dict[str, Any]):
+    def __init__(self, client: Any, entries: list[tuple[int, str]], kwargs: dict[str, Any], show_personal: bool = False):
         self.client = client
         self.entries = entries
+        self.show_personal = show_personal
         kwargs = dict(kwargs)
         self.config_suppressions = list(kwargs.pop("suppressions", ()))
         self.inline = bool(kwargs.pop("inline_suppressions", True))
@@ -435,7 +438,7 @@ class _Run:
 
     def _scan(self) -> None:
         batches = [self.entries[i:i + _SCAN_BATCH] for i in range(0, len(self.entries), _SCAN_BATCH)]
-        for batch in self.client.gather(self.client.map(scan, batches, pure=False)):
+        for batch in self.client.gather(self.client.map(scan, batches, show_personal=self.show_personal, pure=False)):
             for head in batch:
                 self.headers[head.index] = head
         self._index()
@@ -535,7 +538,7 @@ class _Run:
             outputs = [
                 self.client.submit(partition, self._paths(own), self._paths(ctx), self.kwargs, shared_ids,
                                    cached=tuple(shared & set(ctx)), unselected=self.unselected, inline=self.inline,
-                                   key=f"cascade-partition-{root}-{self.rounds}", pure=False)
+                                   show_personal=self.show_personal, key=f"cascade-partition-{root}-{self.rounds}", pure=False)
                 for (own, ctx), root in sorted(todo.items())
             ]
             # only the findings and headers come to the coordinator; trimmed feeders stay on the cluster
@@ -574,7 +577,7 @@ class _Run:
             futures.append(self.client.submit(
                 check, self._paths([s]), self._paths(set(above) | set(naming) | set(named)), self.kwargs,
                 cached=tuple(self.shared), unselected=self.unselected, inline=self.inline, extra=pieces,
-                key=f"cascade-reduce-{s}", pure=False,
+                show_personal=self.show_personal, key=f"cascade-reduce-{s}", pure=False,
             ))
         results = self.client.gather(futures)
         deep = {f.file for r in results for f in r.findings if _origin(f) in DEEP_RULES}
@@ -605,7 +608,8 @@ class _Run:
                     grew = True
         context = below | self.shared
         again = self.client.submit(check, self._paths(roots), self._paths(context), self.kwargs, keep=tuple(roots),
-                                   codes=DEEP_RULES, key=f"cascade-deep-{self.rounds}", pure=False).result()
+                                   codes=DEEP_RULES, show_personal=self.show_personal, key=f"cascade-deep-{self.rounds}",
+                                   pure=False).result()
         out = [_Result([f for f in r.findings if not (f.file in files and _origin(f) in DEEP_RULES)], r.headers, r.kept,
                        r.suppressions) for r in results]
         return out + [again]
@@ -642,26 +646,15 @@ class _Run:
         return finish(findings + unused, self.selection, self.rules, stats)
 
 
-def _source_text(path: str) -> str | None:
-    """A file's text as the loader reads it (None when it cannot be read as UTF-8 within the limits)."""
-    raw = read_bytes(path, path, DEFAULT_LIMITS)
-    if not isinstance(raw, bytes) or len(raw) > DEFAULT_LIMITS.max_file_bytes:
-        return None
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-
-
-def reporting_workspace(files: Sequence[str], report: Report) -> Cascade:
+def reporting_workspace(files: Sequence[str], report: Report, show_personal: bool = False) -> Cascade:
     """What reporters need of a run validated on Dask: every file of the run, with the text of those with findings.
 
-    No document is loaded here; only the files that have findings are read again, for the source
-    lines the reporters quote.
+    No document is built here; only the files that have findings are read again, for the source
+    lines the reporters quote (masked as :meth:`Cascade.sources` masks them unless ``show_personal``).
     """
     quoted = {f.file for f in report}
-    loaded = [LoadedFile(path, None, SourceMap(path), [], _source_text(path) if path in quoted else None) for path in files]
-    return Cascade([], [], loaded, {"files": len(files)})
+    loaded = [read_file(path, path) if path in quoted else LoadedFile(path, None, SourceMap(path)) for path in files]
+    return Cascade([], [], loaded, {"files": len(files)}, show_personal)
 
 
 def _connect(scheduler: Any, n_workers: int) -> tuple[Any, Any]:
@@ -695,13 +688,15 @@ def _selection(kwargs: dict[str, Any]) -> Selection:
     return selection
 
 
-def validate(paths: Any, scheduler: Any = None, n_workers: int = 2, **validate_kwargs: Any) -> Report:
+def validate(paths: Any, scheduler: Any = None, n_workers: int = 2, *, show_personal: bool = False,
+             **validate_kwargs: Any) -> Report:
     """Validate the plan files under ``paths`` on Dask; the report equals single-process validation.
 
     ``paths`` is a path or a list of paths (files or folders, searched recursively). ``scheduler``
     is a ``dask.distributed`` scheduler address (``tcp://host:8786``) or ``Client``; by default a
     ``LocalCluster`` of ``n_workers`` processes runs for the call. Every worker must see the files at
-    the same paths (a shared filesystem). ``validate_kwargs`` are those of :meth:`Cascade.validate`.
+    the same paths (a shared filesystem). ``show_personal`` is :func:`cascade.load`'s (employee NIPs
+    and names unmasked in findings); ``validate_kwargs`` are those of :meth:`Cascade.validate`.
 
     Raises :class:`MissingDependency` without Dask, ``ValueError`` for an unknown rule selector and
     :class:`~cascade.errors.UsageError` for arguments of the wrong type.
@@ -712,10 +707,12 @@ def validate(paths: Any, scheduler: Any = None, n_workers: int = 2, **validate_k
         raise UsageError("cascade.distributed.validate() takes a path or a list of paths")
     if not isinstance(n_workers, int) or n_workers < 1:
         raise UsageError("n_workers must be a positive integer")
+    if not isinstance(show_personal, bool):
+        raise UsageError("show_personal must be True or False")
     _selection(validate_kwargs)
     entries = list(enumerate(discover(paths)))
     client, close = _connect(scheduler, n_workers)
     try:
-        return _Run(client, entries, validate_kwargs).run()
+        return _Run(client, entries, validate_kwargs, show_personal).run()
     finally:
         close()

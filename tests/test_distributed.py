@@ -217,6 +217,20 @@ def test_same_findings_with_a_selection_and_suppressions(nation: str, client, kw
         ]
 
 
+@pytest.mark.parametrize("show_personal", [False, True])
+def test_employee_data_is_masked_or_shown_as_in_one_process(nation: str, client, show_personal: bool, capsys) -> None:
+    kwargs = {"select": ["CAS202"], "inline_suppressions": False}
+    single = cascade.load(nation, show_personal=show_personal).validate(**kwargs)
+    _same(single, distributed.validate(nation, scheduler=client, show_personal=show_personal, **kwargs))
+    flags = ["--show-personal"] if show_personal else []
+    assert cli.main(["lint", nation, "--no-cache", *flags]) == 1
+    alone = capsys.readouterr().out
+    assert cli.main(["lint", "--dask", client.scheduler.address, nation, *flags]) == 1
+    assert capsys.readouterr().out == alone
+    if not show_personal:
+        assert "198001012005011001" not in alone
+
+
 def test_every_rule_group_alone_gives_the_same_findings(nation: str, client) -> None:
     ws = cascade.load(nation)
     for group in sorted({rule.group() for rule in cascade.all_rules()}):
