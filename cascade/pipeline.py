@@ -69,7 +69,7 @@ def lint(
     files = [p for p in discover(paths) if not settings.is_excluded(p)]
     if dask is None:
         workspace = load(*files, cache=cache, jobs=jobs, show_personal=show_personal)
-        report = workspace.validate(**settings.validate_kwargs())
+        report = workspace.validate(**settings.validate_kwargs(), jobs=jobs)
     else:
         from . import distributed
 

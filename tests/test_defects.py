@@ -123,3 +123,14 @@ def test_every_rule_is_planted_and_nothing_else_fires(report: cascade.Report) ->
 def test_specs_are_clean() -> None:
     specs = Path(__file__).resolve().parent.parent / "specs"
     assert list(cascade.load(str(specs)).validate()) == []
+
+
+def test_rules_on_two_cores_give_the_same_report() -> None:
+    from cascade.validate import _rule_pool
+
+    ws = cascade.load(str(DEFECTS))
+    pool = _rule_pool(ws.graph, 2)
+    if pool is None:
+        pytest.skip("this process cannot fork safely (threads are running)")
+    pool.shutdown()
+    assert ws.validate(jobs=2).findings == ws.validate(jobs=1).findings
