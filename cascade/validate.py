@@ -141,9 +141,26 @@ def _rule_pool(graph: Any, jobs: int | None) -> Any:
         return None
     if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
         return None
+    if not _room_for_a_copy():
+        return None
     from concurrent.futures import ProcessPoolExecutor
 
     return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+
+
+def _room_for_a_copy() -> bool:
+    """Whether free memory could hold a second copy of this process.
+
+    A forked child shares pages until it touches them, and reading a Python object touches its
+    reference count: on 1M elements the rule process grew to 11 GB beside an 11.6 GB parent.
+    """
+    import resource
+
+    try:
+        free = os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (ValueError, OSError, AttributeError):
+        return False
+    return free > resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 * 1.2
 
 
 def _to_run(rules: list[type[Rule]]) -> list[type[Rule]]:
