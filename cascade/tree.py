@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from .findings import Finding, Report, Severity
 from .views import plan_order
@@ -223,9 +223,8 @@ def _ids(tree: PerformanceTree) -> dict[str, str]:
     return ids
 
 
-def mermaid_text(tree: PerformanceTree) -> str:
-    """A Mermaid ``flowchart TD`` of the tree (see :meth:`PerformanceTree.to_mermaid`)."""
-    ids = _ids(tree)
+def _grouped(tree: PerformanceTree, edge: Callable[[TreeNode, TreeNode], str]) -> tuple[dict[str, list[TreeNode]], list[str]]:
+    """The tree's nodes grouped by document (each once, in walk order) and one ``edge`` line per link."""
     by_doc: dict[str, list[TreeNode]] = {}
     seen: set[str] = set()
     edges: list[str] = []
@@ -234,8 +233,16 @@ def mermaid_text(tree: PerformanceTree) -> str:
             seen.add(node.ref)
             by_doc.setdefault(node.doc, []).append(node)
         for child in node.children:
-            arrow = "-->" if child.link == "parent" else "-.->"
-            edges.append(f"  {ids[node.ref]} {arrow} {ids[child.ref]}")
+            edges.append(edge(node, child))
+    return by_doc, edges
+
+
+def mermaid_text(tree: PerformanceTree) -> str:
+    """A Mermaid ``flowchart TD`` of the tree (see :meth:`PerformanceTree.to_mermaid`)."""
+    ids = _ids(tree)
+    by_doc, edges = _grouped(
+        tree, lambda node, child: f"  {ids[node.ref]} {'-->' if child.link == 'parent' else '-.->'} {ids[child.ref]}"
+    )
     lines = ["flowchart TD"]
     for i, (doc, members) in enumerate(by_doc.items()):
         lines.append(f'  subgraph d{i}["{mermaid_escape(tree.titles.get(doc, doc))}"]')
@@ -267,16 +274,11 @@ def dot_escape(text: str) -> str:
 
 def dot_text(tree: PerformanceTree) -> str:
     """A Graphviz ``digraph`` of the tree (see :meth:`PerformanceTree.to_dot`)."""
-    by_doc: dict[str, list[TreeNode]] = {}
-    seen: set[str] = set()
-    edges: list[str] = []
-    for _, node in tree.walk():
-        if node.ref not in seen:
-            seen.add(node.ref)
-            by_doc.setdefault(node.doc, []).append(node)
-        for child in node.children:
-            style = "" if child.link == "parent" else " [style=dashed]"
-            edges.append(f'  "{dot_escape(node.ref)}" -> "{dot_escape(child.ref)}"{style};')
+    by_doc, edges = _grouped(
+        tree,
+        lambda node, child: f'  "{dot_escape(node.ref)}" -> "{dot_escape(child.ref)}"'
+        + ("" if child.link == "parent" else " [style=dashed]") + ";",
+    )
     lines = [
         "digraph pohon_kinerja {",
         "  rankdir=TB;",
