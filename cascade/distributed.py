@@ -482,15 +482,9 @@ class _Run:
     def _context(self, own: list[int], shared_by_id: dict[str, int]) -> list[int]:
         """Shared documents a partition needs: those it references, upward-closed, and those naming it."""
         own_ids = {self.headers[i].id for i in own if self.headers[i].id is not None}
-        todo = [shared_by_id[t] for i in own for t in self._refs(i) if t in shared_by_id]
-        todo += [s for s in self.shared if self._refs(s) & own_ids]
-        seen: set[int] = set()
-        while todo:
-            s = todo.pop()
-            if s not in seen:
-                seen.add(s)
-                todo.extend(shared_by_id[t] for t in self._refs(s) if t in shared_by_id)
-        return sorted(seen)
+        seeds = [shared_by_id[t] for i in own for t in self._refs(i) if t in shared_by_id]
+        seeds += [s for s in self.shared if self._refs(s) & own_ids]
+        return self._closure(seeds, shared_by_id)
 
     def _jobs(self) -> dict[tuple, str]:
         """The current partitions as (own files, context files), each with its key."""
@@ -585,7 +579,12 @@ class _Run:
 
     def _upward(self, s: int, by_id: dict[str, int]) -> list[int]:
         """The shared documents a shared document reaches upward, itself included."""
-        seen, todo = set(), [s]
+        return self._closure([s], by_id)
+
+    def _closure(self, seeds: list[int], by_id: dict[str, int]) -> list[int]:
+        """``seeds`` and every shared document they reach through references, sorted."""
+        seen: set[int] = set()
+        todo = list(seeds)
         while todo:
             t = todo.pop()
             if t not in seen:
