@@ -61,16 +61,10 @@ _CHILD = textwrap.dedent(
         t = time.perf_counter(); json.dumps(Report(findings).as_dict()); out["report"] = time.perf_counter() - t
         out["findings"] = len(findings)
     elif mode == "pyyaml":
-        import yaml
-        from cascade.workspace import discover
-        paths = discover([path])[:: int(arg)]
-        t = time.perf_counter(); size = 0
-        for p in paths:
-            with open(p, "rb") as fh:
-                raw = fh.read()
-            size += len(raw)
-            yaml.load(raw, Loader=yaml.CSafeLoader)
-        out["seconds"] = time.perf_counter() - t; out["bytes"] = size
+        from benchmarks.baseline_pyyaml import pyyaml_load_seconds, yaml_files
+        paths = yaml_files([path])[:: int(arg)]
+        out["seconds"] = pyyaml_load_seconds(paths)
+        out["bytes"] = sum(os.path.getsize(p) for p in paths)
     else:  # lint, optionally with a cache folder
         import cascade
         t = time.perf_counter()
