@@ -309,6 +309,10 @@ def bulk() -> Any:
     Loading creates millions of dicts, strings and models and no reference cycles; with the
     collector running, each generation-2 pass rescans them all, which tripled schema and graph time
     on a 20,000-element workspace. Nested use is safe; the previous state is restored.
+
+    On the way out, what was built moves straight to the oldest generation (``gc.freeze()`` then
+    ``gc.unfreeze()``, unless the program froze objects of its own): otherwise the first collection
+    after re-enabling scans every object built here as young, 0.4 s after loading 20,000 elements.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -316,6 +320,9 @@ def bulk() -> Any:
         yield
     finally:
         if was_enabled:
+            if not gc.get_freeze_count():
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 
