@@ -84,37 +84,119 @@ def _specificity(selector: str) -> int:
     return 5
 
 
+class Remembered:
+    """The findings of document-scoped rules (``Rule.scope == "document"``), kept per document.
+
+    ``keys`` maps a document id to the cache key of its file's parse; the findings entry of a
+    document is keyed by that, the code fingerprint and the rule options, and holds ``{code:
+    findings}`` for the rules run on it so far. A document whose elements name a ``parent`` in
+    another document (FORMAT.md keeps the tree inside a document; CAS205 reports it) is never
+    remembered: its parent chain, which the nomenclature rules read, leaves it.
+    """
+
+    def __init__(self, cache: Any, keys: dict[str, str], options: dict | None):
+        import hashlib
+        import json
+
+        from .cache import code_fingerprint
+
+        salt = f"\0findings\0{code_fingerprint()}\0{json.dumps(options or {}, sort_keys=True, default=repr)}"
+        self.cache = cache
+        self.keys = {d: hashlib.sha256((k + salt).encode()).hexdigest() for d, k in keys.items()}
+
+    def usable(self, documents: dict) -> dict[str, str]:
+        """The documents (id -> entry key) whose findings can be remembered."""
+        from .graph import split_ref
+
+        out = {}
+        for doc_id, key in self.keys.items():
+            parsed = documents.get(doc_id)
+            if parsed is not None and all(
+                e.parent is None or split_ref(e.parent, doc_id)[0] == doc_id for e in parsed.model.elements
+            ):
+                out[doc_id] = key
+        return out
+
+
 def run_rules(
-    graph: Any, documents: dict, rules: Iterable[type[Rule]], options: dict | None = None, jobs: int | None = None
+    graph: Any, documents: dict, rules: Iterable[type[Rule]], options: dict | None = None, jobs: int | None = None,
+    remembered: Remembered | None = None,
 ) -> list[Finding]:
     """The findings of the graph rules among ``rules`` on one graph, in rule-code order.
 
-    On a large workspace (and ``jobs`` not 1) the rules of references and orphans (CAS2xx, CAS3xx)
-    run in a forked process while this one runs the others: the two groups share no index, so the
-    work splits cleanly over two cores. The result is the same list either way.
+    On a large workspace (and ``jobs`` not 1) the graph rules of references and orphans (CAS2xx,
+    CAS3xx) run in a forked process while this one runs the others: the two groups share no index,
+    so the work splits cleanly over two cores. With ``remembered``, document-scoped rules run only on the
+    documents whose findings are not in the cache, and store them there. The result is the same
+    list either way.
     """
     rules = list(rules)
     pool = _rule_pool(graph, jobs)
     if pool is None:
-        return _check(graph, documents, rules, options)
-    upper = [r for r in rules if r.code < "CAS4"]
-    lower = [r for r in rules if r.code >= "CAS4"]
-    _FORK_STATE[:] = [graph, documents, options]
+        return _check(graph, documents, rules, options, remembered)
+    # document-scoped rules stay here, so that one process writes a document's findings entry
+    upper = [r for r in rules if r.code < "CAS4" and r.scope != "document"]
+    lower = [r for r in rules if r not in upper]
+    _FORK_STATE[:] = [graph, documents, options, remembered]
     try:
         with pool:
             future = pool.submit(_check_forked, [r.code for r in upper])
-            mine = _check(graph, documents, lower, options)
+            mine = _check(graph, documents, lower, options, remembered)
             theirs = future.result()
     finally:
         _FORK_STATE.clear()
     return theirs + mine
 
 
-def _check(graph: Any, documents: dict, rules: Iterable[type[Rule]], options: dict | None) -> list[Finding]:
+def _check(graph: Any, documents: dict, rules: Iterable[type[Rule]], options: dict | None,
+           remembered: Remembered | None = None) -> list[Finding]:
     ctx = Context(graph, documents, options)
     out: list[Finding] = []
+    local = [r for r in rules if r.scope == "document"]
     for rule in iter_check_rules(rules):
-        out.extend(rule.check(ctx))
+        if remembered is None or rule.scope != "document":
+            out.extend(rule.check(ctx))
+    if remembered is not None and local:
+        out.extend(_check_documents(ctx, local, remembered))
+    return out
+
+
+def _check_documents(ctx: Context, rules: list[type[Rule]], remembered: Remembered) -> list[Finding]:
+    """Document-scoped rules: remembered findings where the cache has them, the rule run on the rest."""
+    documents = ctx.documents
+    usable = remembered.usable(documents)
+    stored: dict[str, dict[str, list[Finding]]] = {}
+    for doc_id, key in usable.items():
+        value = remembered.cache.get(key)
+        if isinstance(value, dict):
+            stored[doc_id] = value
+    file_doc = {p.file: d for d, p in documents.items()}
+    fresh: dict[str, dict[str, list[Finding]]] = {}
+    needs: dict[frozenset[str], list[type[Rule]]] = {}
+    for rule in rules:
+        need = frozenset(d for d in documents if rule.code not in stored.get(d, ()))
+        if need:
+            needs.setdefault(need, []).append(rule)
+    for need, group in needs.items():
+        sub = ctx if len(need) == len(documents) else Context(ctx.graph, documents, ctx._options, scope=need)
+        for rule in iter_check_rules(group):
+            per: dict[str, list[Finding]] = {d: [] for d in need}
+            for f in rule.check(sub):
+                doc_id = file_doc.get(f.file or "")
+                if doc_id in per:
+                    per[doc_id].append(f)
+                else:  # not on a document of the scope: a rule wrongly marked document-scoped
+                    raise RuntimeError(f"{rule.code} is document-scoped but reported {f.ref} outside its scope")
+            for d, found in per.items():
+                fresh.setdefault(d, {})[rule.code] = found
+    out: list[Finding] = []
+    for rule in rules:
+        for doc_id in documents:
+            have = fresh.get(doc_id, {}).get(rule.code)
+            out.extend(have if have is not None else stored[doc_id][rule.code])
+    for doc_id, found in fresh.items():
+        if doc_id in usable:
+            remembered.cache.put(usable[doc_id], {**stored.get(doc_id, {}), **found})
     return out
 
 
@@ -128,8 +210,8 @@ PARALLEL_MIN_NODES = 40_000
 def _check_forked(codes: list[str]) -> list[Finding]:
     from .rules import REGISTRY
 
-    graph, documents, options = _FORK_STATE
-    return _check(graph, documents, [REGISTRY[c] for c in codes], options)
+    graph, documents, options, remembered = _FORK_STATE
+    return _check(graph, documents, [REGISTRY[c] for c in codes], options, remembered)
 
 
 def _rule_pool(graph: Any, jobs: int | None) -> Any:
@@ -241,8 +323,9 @@ def validate(
     findings = list(cascade.findings)
     from .workspace import bulk
 
+    remembered = Remembered(cascade.cache, cascade.cache_keys, options) if cascade.cache_keys else None
     with bulk():
-        findings.extend(run_rules(cascade.graph, cascade.parsed, _to_run(rules), options, jobs))
+        findings.extend(run_rules(cascade.graph, cascade.parsed, _to_run(rules), options, jobs, remembered))
     findings = _justify(findings, cascade.graph)
     written: list[Suppression] = list(suppressions)
     if inline_suppressions:

@@ -187,6 +187,10 @@ class Cascade:
         self.stats["documents"] = len(self.documents)
         self.stats["elements"] = sum(len(d.elements) for d in self.documents.values())
         self.stats["indicators"] = sum(len(e.indicators) for d in self.documents.values() for e in d.elements)
+        #: The parse cache it was loaded with, and the key of each document's parse in it (see
+        #: :class:`cascade.validate.Remembered`).
+        self.cache: Cache | None = None
+        self.cache_keys: dict[str, str] = {}
 
     def sources(self) -> dict[str, str]:
         """File -> text of the files read, for reporters that quote source lines.
@@ -363,6 +367,7 @@ def load(
 def _load(items: list[_Source], limits: Limits, cache: Cache | None, jobs: int | None, show_personal: bool) -> Cascade:
     results: list[Any] = [None] * len(items)
     todo: list[tuple[int, bytes, str | None]] = []  # index, bytes, cache key
+    keys: dict[str, str] = {}  # file -> cache key of its parse
     for i, item in enumerate(items):
         if item.path is None:
             results[i] = load_source(item, limits, show_personal)
@@ -376,6 +381,8 @@ def _load(items: list[_Source], limits: Limits, cache: Cache | None, jobs: int |
             continue
         # masked and unmasked findings of the same file are different entries
         key = cache.key(item.display, raw, (limits, show_personal)) if cache is not None else None
+        if key is not None:
+            keys[item.display] = key
         hit = cache.get(key) if key is not None else None
         if hit is not None:
             results[i] = hit
@@ -403,4 +410,8 @@ def _load(items: list[_Source], limits: Limits, cache: Cache | None, jobs: int |
             size += loaded.size
         if doc is not None:
             parsed.append(doc)
-    return Cascade(parsed, findings, files, {"files": sum(1 for i in items if i.path is not None), "bytes": size}, show_personal)
+    cascade = Cascade(parsed, findings, files, {"files": sum(1 for i in items if i.path is not None), "bytes": size}, show_personal)
+    if cache is not None:
+        cascade.cache = cache
+        cascade.cache_keys = {d: keys[p.file] for d, p in cascade.parsed.items() if p.file in keys}
+    return cascade

@@ -41,6 +41,11 @@ class Rule:
     options: ClassVar[dict[str, Any]] = {}
     #: True for rules whose findings come from the loader, the schema or the graph builder.
     stage: ClassVar[bool] = False
+    #: ``document`` for rules whose findings on a document's nodes depend on nothing but that
+    #: document (its elements' ``parent`` chain stays inside it, FORMAT.md) and the options: their
+    #: findings are kept in the parse cache beside the document's parse. ``graph`` (the default) for
+    #: rules that read links between documents: those rerun in full every time.
+    scope: ClassVar[str] = "graph"
 
     def __init_subclass__(cls, **kw: Any) -> None:
         super().__init_subclass__(**kw)

@@ -312,6 +312,7 @@ class IndicatorTypeLevel(Rule):
     """
 
     code = "CAS404"
+    scope = "document"
     name = "indicator-type-level"
     severity = Severity.WARNING
     messages = {

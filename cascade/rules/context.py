@@ -23,11 +23,15 @@ class Context:
     ``options`` maps a rule name to its option overrides (``{"weak-target": {"ratio": 0.8}}``).
     """
 
-    def __init__(self, graph: nx.DiGraph, documents: dict[str, "ParsedDocument"], options: dict[str, dict[str, Any]] | None = None):
+    def __init__(self, graph: nx.DiGraph, documents: dict[str, "ParsedDocument"], options: dict[str, dict[str, Any]] | None = None,
+                 scope: frozenset[str] | None = None):
         self.graph = graph
         self.documents = documents
         self._options = options or {}
         self._indexes: dict[str, Any] = {}
+        #: The documents whose nodes :meth:`nodes_of` yields (None: all); how document-scoped rules
+        #: run on only the documents whose findings are not cached.
+        self.scope = scope
 
     def option(self, rule: type[Rule] | Rule, name: str) -> Any:
         """The value of a rule option: the caller's override, else the rule's default."""
@@ -44,8 +48,14 @@ class Context:
         """Node ids of one type (``document``, ``element``, ``indicator``, ``unit``), in graph order."""
         def build(ctx: "Context") -> dict[str, list[str]]:
             out: dict[str, list[str]] = {"document": [], "element": [], "indicator": [], "unit": []}
-            for node, t in ctx.graph.nodes(data="type"):
-                out[t].append(node)
+            scope = ctx.scope
+            if scope is None:
+                for node, t in ctx.graph.nodes(data="type"):
+                    out[t].append(node)
+                return out
+            for node, attrs in ctx.graph._node.items():
+                if (node if attrs["type"] == "document" else attrs["doc"]) in scope:
+                    out[attrs["type"]].append(node)
             return out
 
         return self.index("nodes_by_type", build)[type_]

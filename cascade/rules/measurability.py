@@ -89,6 +89,7 @@ class MissingUnit(Rule):
     """
 
     code = "CAS501"
+    scope = "document"
     name = "missing-unit"
     severity = Severity.ERROR
     messages = {"default": {"en": "indicator '{name}' has no unit", "id": "indikator '{name}' tidak memiliki satuan"}}
@@ -122,6 +123,7 @@ class MissingBaseline(Rule):
     """
 
     code = "CAS502"
+    scope = "document"
     name = "missing-baseline"
     severity = Severity.WARNING
     messages = {
@@ -168,6 +170,7 @@ class MissingTargetYear(Rule):
     """
 
     code = "CAS503"
+    scope = "document"
     name = "missing-target-year"
     severity = Severity.ERROR
     messages = {
@@ -214,6 +217,7 @@ class FinalTargetMismatch(Rule):
     """
 
     code = "CAS504"
+    scope = "document"
     name = "final-target-mismatch"
     severity = Severity.WARNING
     messages = {
@@ -275,6 +279,7 @@ class PathAgainstPolarity(Rule):
     """
 
     code = "CAS505"
+    scope = "document"
     name = "path-against-polarity"
     severity = Severity.WARNING
     messages = {
@@ -326,6 +331,7 @@ class PercentOutOfRange(Rule):
     """
 
     code = "CAS506"
+    scope = "document"
     name = "percent-out-of-range"
     severity = Severity.WARNING
     messages = {
@@ -392,6 +398,7 @@ class ProcessIndicator(Rule):
     """
 
     code = "CAS507"
+    scope = "document"
     name = "process-indicator"
     severity = Severity.WARNING
     options = {
@@ -478,6 +485,7 @@ class UnitNameMismatch(Rule):
     """
 
     code = "CAS508"
+    scope = "document"
     name = "unit-name-mismatch"
     severity = Severity.WARNING
     options = {
@@ -567,6 +575,7 @@ class PolarityNameHint(Rule):
     """
 
     code = "CAS509"
+    scope = "document"
     name = "polarity-name-hint"
     severity = Severity.WARNING
     options = {
@@ -633,6 +642,7 @@ class MissingDefinition(Rule):
     """
 
     code = "CAS510"
+    scope = "document"
     name = "missing-definition"
     severity = Severity.INFO
     messages = {
@@ -675,6 +685,7 @@ class BadRange(Rule):
     """
 
     code = "CAS511"
+    scope = "document"
     name = "bad-range"
     severity = Severity.ERROR
     messages = {

@@ -157,6 +157,7 @@ class CodeSyntax(Rule):
     """
 
     code = "CAS601"
+    scope = "document"
     name = "code-syntax"
     severity = Severity.ERROR
     messages = {
@@ -233,6 +234,7 @@ class CodeKind(Rule):
     """
 
     code = "CAS602"
+    scope = "document"
     name = "code-kind"
     severity = Severity.ERROR
     messages = {
@@ -281,6 +283,7 @@ class AuthorityLevel(Rule):
     """
 
     code = "CAS603"
+    scope = "document"
     name = "authority-level"
     severity = Severity.ERROR
     messages = {
@@ -360,6 +363,7 @@ class CodeParentPrefix(Rule):
     """
 
     code = "CAS604"
+    scope = "document"
     name = "code-parent-prefix"
     severity = Severity.ERROR
     messages = {
@@ -414,6 +418,7 @@ class UrusanBidang(Rule):
     """
 
     code = "CAS605"
+    scope = "document"
     name = "urusan-bidang"
     severity = Severity.ERROR
     messages = {

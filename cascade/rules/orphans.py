@@ -350,6 +350,7 @@ class MissingIndicator(Rule):
     """
 
     code = "CAS304"
+    scope = "document"
     name = "missing-indicator"
     severity = Severity.ERROR
     justifiable = True

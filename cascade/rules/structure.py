@@ -250,6 +250,7 @@ class WrongParentKind(Rule):
     """
 
     code = "CAS204"
+    scope = "document"
     name = "wrong-parent-kind"
     severity = Severity.ERROR
     messages = {
