@@ -315,23 +315,28 @@ def _links(element: Any) -> list[str]:
 def _trim_context(parsed: list[tuple[int, ParsedDocument]], own: set[int]) -> list[tuple[int, ParsedDocument]]:
     """The context documents cut down to what the partition's documents reach upward.
 
-    A partition's findings on its own documents look at their upward chain, not at the rest of the
-    province RPJMD or the RPJMN, which every partition would otherwise check again. Kept: every
-    element a link of the partition leads to, transitively, with its indicators; the header and the
-    organisation. A context document that a link names without resolving (a typo, whose CAS202
-    hint needs all its ids) is kept whole.
+    A partition's findings on its own documents look at their upward chain and at what links into
+    them, not at the rest of the province RPJMD or the RPJMN, which every partition would otherwise
+    check again. Kept: every element a link of the partition leads to, transitively, and every
+    element that links into the partition's documents (a link the wrong way, down the cascade,
+    which a rule reports, but which supports them all the same) with what it leads to in turn;
+    each with its indicators; the header and the organisation. A context document that a link
+    names without resolving (a typo, whose CAS202 hint needs all its ids) is kept whole.
     """
     context = {doc.id: doc for i, doc in parsed if i not in own}
+    own_ids = {doc.id for i, doc in parsed if i in own}
     elements = {d: {} for d in context}
     holder = {d: {} for d in context}  # local id -> local id of the element holding it
+    todo = [split_ref(r, doc.id) for i, doc in parsed if i in own for e in doc.model.elements for r in _links(e)]
     for d, doc in context.items():
         for element in doc.model.elements:
             elements[d].setdefault(element.id, element)
             holder[d].setdefault(element.id, element.id)
             for indicator in element.indicators:
                 holder[d].setdefault(indicator.id, element.id)
+            if any(split_ref(r, d)[0] in own_ids for r in _links(element)):
+                todo.append((d, element.id))
     keep: dict[str, set[str] | None] = {d: set() for d in context}
-    todo = [split_ref(r, doc.id) for i, doc in parsed if i in own for e in doc.model.elements for r in _links(e)]
     while todo:
         d, local = todo.pop()
         if d not in context or keep[d] is None:

@@ -166,9 +166,47 @@ def build_national(root: Path) -> Path:
     return root
 
 
+def _edit(root: Path, rel: str, change) -> None:
+    """Change the data of a written file in place, keeping its leading comment lines."""
+    path = root / rel
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    n = next(i for i, line in enumerate(lines) if not line.startswith("#"))
+    data = yaml.safe_load("".join(lines[n:]))
+    change(data)
+    path.write_text("".join(lines[:n]) + yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def build_wrong_way(root: Path) -> Path:
+    """The test nation with links the wrong way, down from the shared tier into partitions; returns ``root``.
+
+    Kota Madiun's sasaran 2 has no program: only province 35's program 2, which supports it, serves
+    it. Its misi 1, tujuan 1 and sasaran 1 link nowhere up, so its first chain breaks in the
+    kab/kota; province 33 gets a misi 3 that supports Madiun's Dinkes tujuan, below that break:
+    what the misi reaches runs on through Madiun's RPJMD, beyond the documents it names.
+    """
+    build_national(root)
+
+    def madiun(data: dict) -> None:
+        data["elements"] = [e for e in data["elements"] if e["id"] != "P2"]
+        for e in data["elements"]:
+            if e["id"] in ("M1", "T1", "S1"):
+                e.pop("supports", None)
+
+    _edit(root, "35/35.77/rpjmd-2025.yaml", madiun)
+    _edit(root, "35/rpjmd-2025.yaml", lambda d: d["elements"][7].update(supports=["r35-77.rpjmd-2025:S2"]))
+    _edit(root, "33/rpjmd-2025.yaml", lambda d: d["elements"].append(
+        {"id": "M3", "kind": "misi", "name": "Misi 3", "supports": ["r35-77.dinkes.renstra-2025:T1"]}))
+    return root
+
+
 @pytest.fixture(scope="module")
 def nation(tmp_path_factory: pytest.TempPathFactory) -> str:
     return str(build_national(tmp_path_factory.mktemp("nation")))
+
+
+@pytest.fixture(scope="module")
+def wrong_way(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return str(build_wrong_way(tmp_path_factory.mktemp("wrong-way")))
 
 
 @pytest.fixture(scope="module")
@@ -273,6 +311,20 @@ def test_findings_on_the_shared_tier_come_from_the_whole_nation(nation: str, cli
     # pass; 33.01's renstra is left out (its id is 32.01's), and its SKP serves that other renstra
     assert shared[0][:2] == ("33/rpjmd-2025.yaml", "CAS301") and "17 element(s) below it" in shared[0][2]
     assert [s[:2] for s in shared[1:]] == [("rpjmn-2025.yaml", "CAS303")]
+
+
+def test_links_down_from_the_shared_tier_count_where_they_land(wrong_way: str, client) -> None:
+    single = cascade.load(wrong_way).validate()
+    _same(single, distributed.validate(wrong_way, scheduler=client))
+    # the province's program supports Madiun's sasaran 2 (a partition's context keeps what links
+    # into the partition), and province 33's misi 3 is cut off below Madiun's misi 1
+    assert not [f for f in single.by_code("CAS303") if f.ref == "r35-77.rpjmd-2025:S2"]
+    assert [f.message for f in single.by_code("CAS301") if f.ref == "r35-77.rpjmd-2025:M1"] == [
+        "misi 'Misi 1' has no path up to the national tier; cut off with it: 8 element(s) below it, 7 indicator(s)"
+    ]
+    assert [f.ref for f in single.by_code("CAS205") if f.ref.startswith(("r33.", "r35."))] == [
+        "r33.rpjmd-2025:M3", "r35.rpjmd-2025:P2"
+    ]
 
 
 def test_cli_dask_prints_what_the_single_process_command_prints(nation: str, client, capsys) -> None:
