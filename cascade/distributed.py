@@ -23,12 +23,13 @@ How a run goes (see ``docs/distributed.md``):
    that every finding on a partition's documents is computed from a graph holding everything the
    single-process graph holds around them: their upward chain, and everything below them.
 4. *Reduce*: findings on shared documents need the whole nation below them (an RPJMN priority no
-   region serves). One reducer task per shared document validates it with the shared documents
-   above it and naming it, and with every partition document that names it, trimmed to its header
-   and the elements linking into it; the partitions produce those trimmed documents as they run,
-   and they go from worker to worker. Rules whose findings on an upper element depend on more than
-   the links directly below it (:data:`DEEP_RULES`) are evaluated again, on the whole down-closure
-   of the documents where they fire.
+   region serves). One reducer task per shared document validates it with the documents it reaches
+   upward (the shared documents above it, and the chain on from a partition's document it links
+   down into), the shared documents naming it, and every partition document that names it,
+   trimmed to its header and the elements linking into it; the partitions produce those trimmed
+   documents as they run, and they go from worker to worker. Rules whose findings on an upper
+   element depend on more than the links directly below it (:data:`DEEP_RULES`) are evaluated
+   again, on the whole down-closure of the documents where they fire.
 5. *Finish*: suppressions, selection and severities are applied once, over all findings, as the
    last step of :func:`cascade.validate.validate` does (a configured per-file ignore may be used in
    one partition only).
@@ -366,8 +367,21 @@ def _cut(doc: ParsedDocument, wanted: set[str], keep_units: bool) -> ParsedDocum
 
 
 def _trim(doc: ParsedDocument, target: str) -> ParsedDocument:
-    """``doc`` with only its header and the elements (with their indicators) that link into ``target``."""
-    wanted = {e.id for e in doc.model.elements if any(split_ref(r, doc.id)[0] == target for r in _links(e))}
+    """``doc`` with only its header and the elements (with their indicators) that link into ``target``.
+
+    Only elements that are nodes of the whole document's graph count: one whose id an earlier
+    element or indicator holds is a duplicate (CAS201) and links nothing, and must not become a node
+    once that earlier one is cut away.
+    """
+    seen: set[str] = set()
+    wanted = set()
+    for element in doc.model.elements:
+        if element.id in seen:
+            continue
+        seen.add(element.id)
+        seen.update(i.id for i in element.indicators)
+        if any(split_ref(r, doc.id)[0] == target for r in _links(element)):
+            wanted.add(element.id)
     return _cut(doc, wanted, keep_units=False)
 
 
@@ -555,26 +569,25 @@ class _Run:
     def _reduce(self) -> list[_Result]:
         """Findings on the shared documents: one task per shared document, over everything linked to it.
 
-        A shared document's reducer holds the document, the shared documents above it and those
-        that name it (loaded from their files), the documents it names below (likewise) and, for
-        every partition document that names it, that document trimmed to its header and the
-        elements linking into it, taken from the partitions' output on the cluster.
+        A shared document's reducer holds the document, every document it reaches upward (the
+        shared documents above it and, where it links into a partition's document, that document
+        and what it reaches in turn) and the shared documents that name it, loaded from their
+        files; and, for every partition document that names it, that document trimmed to its header
+        and the elements linking into it, taken from the partitions' output on the cluster.
         """
-        by_id = self._shared_by_id()
         first = {owners[0] for owners in self.owners.values()}
         futures = []
         for s in sorted(self.shared):
             doc_id = self.headers[s].id
-            above = self._upward(s, by_id)
+            above = self._upward(s)
             naming = [t for t in self.shared if doc_id in self._refs(t)]
-            named = [i for i in self.key_of if self.headers[i].id in self._refs(s)]
             pieces = []
             for own, out in self.outputs.items():
                 allowed = frozenset(i for i in own if i in first and doc_id in self._refs(i))
                 if allowed:
                     pieces.append(self.client.submit(_pick, out, doc_id, allowed, pure=False))
             futures.append(self.client.submit(
-                check, self._paths([s]), self._paths(set(above) | set(naming) | set(named)), self.kwargs,
+                check, self._paths([s]), self._paths(set(above) | set(naming)), self.kwargs,
                 cached=tuple(self.shared), unselected=self.unselected, inline=self.inline, extra=pieces,
                 show_personal=self.show_personal, key=f"cascade-reduce-{s}", pure=False,
             ))
@@ -582,9 +595,21 @@ class _Run:
         deep = {f.file for r in results for f in r.findings if _origin(f) in DEEP_RULES}
         return self._deepen(results, deep) if deep else results
 
-    def _upward(self, s: int, by_id: dict[str, int]) -> list[int]:
-        """The shared documents a shared document reaches upward, itself included."""
-        return self._closure([s], by_id)
+    def _upward(self, s: int) -> list[int]:
+        """The files a shared document reaches through references, itself included, sorted.
+
+        The shared tier names only shared documents, unless a link goes the wrong way, down into a
+        partition's document: then the chain above it goes on from there, and is followed as well,
+        so that what the reducer finds linked up is what one process finds.
+        """
+        seen: set[int] = set()
+        todo = [s]
+        while todo:
+            t = todo.pop()
+            if t not in seen:
+                seen.add(t)
+                todo.extend(i for r in self._refs(t) for i in self.owners.get(r, ()))
+        return sorted(seen)
 
     def _closure(self, seeds: list[int], by_id: dict[str, int]) -> list[int]:
         """``seeds`` and every shared document they reach through references, sorted."""

@@ -327,6 +327,37 @@ def test_links_down_from_the_shared_tier_count_where_they_land(wrong_way: str, c
     ]
 
 
+def test_a_reducer_follows_the_shared_tier_down_and_up_again(wrong_way: str, client) -> None:
+    entries = list(enumerate(cascade.workspace.discover([wrong_way])))
+    run = distributed._Run(client, entries, {})
+    run.run()
+    reach = {os.path.relpath(run.headers[s].path, wrong_way): sorted(os.path.relpath(p, wrong_way) for _, p in run._paths(run._upward(s)))
+             for s in run.shared}
+    # misi 3 of province 33 supports Madiun's Dinkes tujuan: its reducer follows that chain up
+    # through Madiun's RPJMD (and the crosscut into 35.19) to where one process would find its end
+    assert reach["33/rpjmd-2025.yaml"] == [
+        "33/rpjmd-2025.yaml", "35/35.19/dinkes/renstra-2025.yaml", "35/35.19/rpjmd-2025.yaml",
+        "35/35.77/dinkes/renstra-2025.yaml", "35/35.77/rpjmd-2025.yaml", "35/rpjmd-2025.yaml", "rpjmn-2025.yaml",
+    ]
+    assert reach["32/rpjmd-2025.yaml"] == ["32/rpjmd-2025.yaml", "rpjmn-2025.yaml"]
+
+
+def test_a_trimmed_feeder_keeps_only_elements_that_are_nodes() -> None:
+    ws = cascade.load({
+        "document": _header("r35-77.rpjmd-2025", "rpjmd", "RPJMD", "35.77", ["r35.rpjmd-2025"]),
+        "elements": [
+            _element("T1", "tujuan", "Tujuan 1", None, indicators=[{"id": "S1", "name": "Indikator"}]),
+            _element("S1", "sasaran", "Sasaran 1", None, supports=["r35.rpjmd-2025:S1"]),  # the id of T1's indicator
+            _element("S2", "sasaran", "Sasaran 2", None, supports=["r35.rpjmd-2025:S2"]),
+            _element("S2", "sasaran", "Sasaran 2 lagi", None),
+        ],
+    })
+    assert ws.graph.nodes["r35-77.rpjmd-2025:S1"]["type"] == "indicator"
+    trimmed = distributed._trim(ws.parsed["r35-77.rpjmd-2025"], "r35.rpjmd-2025")
+    # S1 is a duplicate (CAS201) in the whole document, so it links nothing there; S2's twin stays a duplicate
+    assert [e.name for e in trimmed.model.elements] == ["Sasaran 2", "Sasaran 2 lagi"]
+
+
 def test_cli_dask_prints_what_the_single_process_command_prints(nation: str, client, capsys) -> None:
     assert cli.main(["lint", nation, "--format", "json", "--lang", "en"]) == 1
     single = json.loads(capsys.readouterr().out)
