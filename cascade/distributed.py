@@ -36,14 +36,20 @@ How a run goes (see ``docs/distributed.md``):
 
 Partition-local rules are therefore all rules, for findings on a partition's own documents; the
 reducer evaluates all rules for findings on the shared documents.
+
+``coverage(...)`` runs the same and also returns the national coverage table, the rows
+:func:`cascade.views.coverage_rows` gives in one process: each partition counts its own documents
+and each reducer its shared document (:func:`cascade.views.coverage_counts`), on graphs that hold
+what those counts read (a document's upward chain and every element linking into it), and the
+coordinator adds the findings of the final report by severity (:func:`cascade.views.coverage_table`).
 """
 
 from __future__ import annotations
 
 import operator
 import os
-from dataclasses import dataclass, field
-from typing import Any, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, Iterable, NamedTuple, Sequence
 
 import yaml
 
@@ -57,9 +63,10 @@ from .sourcemap import SourceMap
 from .suppress import Suppression, apply
 from .suppress import scan as scan_suppressions
 from .validate import Selection, finish
+from .views import DocumentCounts, coverage_counts, coverage_table, document_of
 from .workspace import Cascade, _Source, bulk, discover, load_source
 
-__all__ = ["validate", "reporting_workspace", "MissingDependency", "DEEP_RULES", "INSTALL_HINT"]
+__all__ = ["validate", "coverage", "NationalCoverage", "reporting_workspace", "MissingDependency", "DEEP_RULES", "INSTALL_HINT"]
 
 INSTALL_HINT = "pip install 'cascade[dask]'"
 
@@ -204,6 +211,20 @@ def scan(entries: Sequence[tuple[int, str]], show_personal: bool = False) -> lis
 
 
 @dataclass
+class _Coverage:
+    """What a task adds to the national coverage table.
+
+    ``counts`` are the coverage counts of the documents the task owns (a partition's kept documents,
+    a reducer's shared document). ``documents`` maps the ``ref`` of each returned finding that is a
+    node of the task's graph to the node's document: where one process counts that finding
+    (:func:`cascade.views.document_of`); a finding whose ref is no node counts on its file's document.
+    """
+
+    counts: list[DocumentCounts] = field(default_factory=list)
+    documents: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
 class _Result:
     """What a partition (or the reducer) sends back: its findings and the documents it really found.
 
@@ -218,12 +239,15 @@ class _Result:
     #: Indexes of the files whose document was kept (the first of its id).
     kept: set[int] = field(default_factory=set)
     suppressions: list[Suppression] = field(default_factory=list)
+    #: The task's part of the coverage table, when asked for.
+    coverage: _Coverage | None = None
 
 
 def check(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]], kwargs: dict[str, Any],
           keep: Iterable[int] | None = None, codes: frozenset[str] | None = None, cached: Iterable[int] = (),
           unselected: frozenset[str] = frozenset(), inline: bool = False,
-          extra: Iterable[Sequence[tuple[int, ParsedDocument]]] = (), show_personal: bool = False) -> _Result:
+          extra: Iterable[Sequence[tuple[int, ParsedDocument]]] = (), show_personal: bool = False,
+          coverage: Iterable[int] | None = None) -> _Result:
     """Validate ``own`` with ``context`` (both (index, path), loaded in global order).
 
     Returns the findings located in the files of ``keep`` (default: ``own``), optionally only those of
@@ -234,14 +258,18 @@ def check(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]], kw
     the ``# cascade: ignore`` comments of the kept files (with their CAS902 findings). ``extra`` are
     documents already parsed (trimmed feeders of a shared document), placed in the same global order.
     ``show_personal`` is :func:`cascade.load`'s: employee NIPs and names unmasked in findings.
+    With ``coverage`` (indexes of own files) the result carries the coverage counts of their kept
+    documents and the documents of the returned findings' refs (:class:`_Coverage`).
     """
-    return _check(own, context, kwargs, keep, codes, cached, unselected, inline, extra, show_personal=show_personal)[0]
+    return _check(own, context, kwargs, keep, codes, cached, unselected, inline, extra, show_personal=show_personal,
+                  coverage=coverage)[0]
 
 
 def _check(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]], kwargs: dict[str, Any],
            keep: Iterable[int] | None, codes: frozenset[str] | None, cached: Iterable[int],
            unselected: frozenset[str], inline: bool, extra: Iterable[Sequence[tuple[int, ParsedDocument]]] = (),
-           trim: bool = False, show_personal: bool = False) -> tuple[_Result, dict[int, tuple]]:
+           trim: bool = False, show_personal: bool = False,
+           coverage: Iterable[int] | None = None) -> tuple[_Result, dict[int, tuple]]:
     own_index = {i for i, _ in own}
     cached = set(cached)
     items = sorted(set(own) | set(context))
@@ -283,20 +311,28 @@ def _check(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]], k
                 found, invalid = scan_suppressions(loaded.file, loaded.text)
                 written.extend(found)
                 kept.extend(invalid)
-    return _Result(kept, headers, kept_docs, written), by_index
+    counted = None
+    if coverage is not None:
+        ids = {by_index[i][0].id for i in kept_docs.intersection(coverage)}
+        refs = {f.ref: document_of(f.ref, ws.graph) for f in kept if f.ref is not None}
+        counted = _Coverage(coverage_counts(ws, ids), {ref: doc for ref, doc in refs.items() if doc is not None})
+    return _Result(kept, headers, kept_docs, written, counted), by_index
 
 
 def partition(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]], kwargs: dict[str, Any],
               shared_ids: frozenset[str], cached: Iterable[int] = (), unselected: frozenset[str] = frozenset(),
-              inline: bool = False, show_personal: bool = False) -> tuple[_Result, dict[str, list[tuple[int, ParsedDocument]]]]:
+              inline: bool = False, show_personal: bool = False,
+              coverage: bool = False) -> tuple[_Result, dict[str, list[tuple[int, ParsedDocument]]]]:
     """Validate one partition (see :func:`check`), and trim its documents that link into the shared tier.
+
+    With ``coverage`` the result carries the coverage counts of the partition's own (kept) documents.
 
     The second value maps a shared document id to the partition's documents that name it, each cut
     down to its header and the elements that link into that document: what the shared document's
     reducer needs of them, already parsed, without positions.
     """
     result, by_index = _check(own, context, kwargs, None, None, cached, unselected, inline, trim=True,
-                              show_personal=show_personal)
+                              show_personal=show_personal, coverage=[i for i, _ in own] if coverage else None)
     trims: dict[str, list[tuple[int, ParsedDocument]]] = {}
     for index, _ in own:
         doc = by_index[index][0]
@@ -433,10 +469,12 @@ class _Groups:
 class _Run:
     """One distributed validation: scan, partition, verify and couple, reduce."""
 
-    def __init__(self, client: Any, entries: list[tuple[int, str]], kwargs: dict[str, Any], show_personal: bool = False):
+    def __init__(self, client: Any, entries: list[tuple[int, str]], kwargs: dict[str, Any], show_personal: bool = False,
+                 coverage: bool = False):
         self.client = client
         self.entries = entries
         self.show_personal = show_personal
+        self.coverage = coverage  # tasks count their documents for the coverage table
         kwargs = dict(kwargs)
         self.config_suppressions = list(kwargs.pop("suppressions", ()))
         self.inline = bool(kwargs.pop("inline_suppressions", True))
@@ -551,7 +589,8 @@ class _Run:
             outputs = [
                 self.client.submit(partition, self._paths(own), self._paths(ctx), self.kwargs, shared_ids,
                                    cached=tuple(shared & set(ctx)), unselected=self.unselected, inline=self.inline,
-                                   show_personal=self.show_personal, key=f"cascade-partition-{root}-{self.rounds}", pure=False)
+                                   show_personal=self.show_personal, coverage=self.coverage,
+                                   key=f"cascade-partition-{root}-{self.rounds}", pure=False)
                 for (own, ctx), root in sorted(todo.items())
             ]
             # only the findings and headers come to the coordinator; trimmed feeders stay on the cluster
@@ -589,7 +628,7 @@ class _Run:
             futures.append(self.client.submit(
                 check, self._paths([s]), self._paths(set(above) | set(naming)), self.kwargs,
                 cached=tuple(self.shared), unselected=self.unselected, inline=self.inline, extra=pieces,
-                show_personal=self.show_personal, key=f"cascade-reduce-{s}", pure=False,
+                show_personal=self.show_personal, coverage=(s,) if self.coverage else None, key=f"cascade-reduce-{s}", pure=False,
             ))
         results = self.client.gather(futures)
         deep = {f.file for r in results for f in r.findings if _origin(f) in DEEP_RULES}
@@ -636,11 +675,12 @@ class _Run:
                     ids_below.add(head.id)
                     grew = True
         context = below | self.shared
+        # the roots are counted by their reducers: the deep pass only places its findings' refs
         again = self.client.submit(check, self._paths(roots), self._paths(context), self.kwargs, keep=tuple(roots),
-                                   codes=DEEP_RULES, show_personal=self.show_personal, key=f"cascade-deep-{self.rounds}",
-                                   pure=False).result()
-        out = [_Result([f for f in r.findings if not (f.file in files and _origin(f) in DEEP_RULES)], r.headers, r.kept,
-                       r.suppressions) for r in results]
+                                   codes=DEEP_RULES, show_personal=self.show_personal, coverage=() if self.coverage else None,
+                                   key=f"cascade-deep-{self.rounds}", pure=False).result()
+        out = [replace(r, findings=[f for f in r.findings if not (f.file in files and _origin(f) in DEEP_RULES)])
+               for r in results]
         return out + [again]
 
     def _paths(self, indexes: Iterable[int]) -> list[tuple[int, str]]:
@@ -655,8 +695,17 @@ class _Run:
 
     def run(self) -> Report:
         """Scan, validate the partitions until none depends on another, reduce; the merged report."""
+        return self.run_all()[0]
+
+    def run_all(self) -> tuple[Report, list[dict] | None]:
+        """:meth:`run`; with the coverage table too when the run counts for it (``coverage``), else None."""
         self._scan()
         results = self._partition_results() + self._reduce()
+        report, kept = self._merge(results)
+        return report, self._coverage_rows(results, report, kept) if self.coverage else None
+
+    def _merge(self, results: list[_Result]) -> tuple[Report, set[int]]:
+        """The report of the nation from the tasks' results, and the indexes of the files kept."""
         findings = [f for r in results for f in r.findings]
         kept = set().union(*(r.kept for r in results))
         written = self.config_suppressions + [s for r in results for s in r.suppressions]
@@ -672,7 +721,26 @@ class _Run:
         findings, suppressed, unused = apply(findings, written, ran)
         selected = {r.code for r in self.rules}
         stats["suppressed"] = sum(1 for f in suppressed if f.code in selected)
-        return finish(findings + unused, self.selection, self.rules, stats)
+        return finish(findings + unused, self.selection, self.rules, stats), kept
+
+    def _coverage_rows(self, results: list[_Result], report: Report, kept: set[int]) -> list[dict]:
+        """The coverage table: the tasks' counts, with the findings of ``report`` counted by severity.
+
+        A finding counts on the document its ref is a node of, else on its file's document, as
+        :func:`cascade.views.coverage_rows` counts it. The task that returned the finding looked its
+        ref up: a task returns the findings of its own files only, whose refs name its own documents
+        (the files of a doubled id are in one partition), and its graph holds those whole.
+        Suppressions, selection and severities are those of the final report; a finding the
+        coordinator makes (an unused suppression) has no ref and counts on its file's document.
+        """
+        counts = [c for r in results if r.coverage is not None for c in r.coverage.counts]
+        documents: dict[str, str] = {}
+        for r in results:
+            if r.coverage is not None:
+                documents.update(r.coverage.documents)
+        by_file = {self.headers[i].path: self.headers[i].id for i in kept}
+        placed = [((documents.get(f.ref) if f.ref is not None else None) or by_file.get(f.file or ""), f) for f in report]
+        return coverage_table(counts, placed)
 
 
 def reporting_workspace(files: Sequence[str], report: Report, show_personal: bool = False) -> Cascade:
@@ -717,6 +785,31 @@ def _selection(kwargs: dict[str, Any]) -> Selection:
     return selection
 
 
+class NationalCoverage(NamedTuple):
+    """What :func:`coverage` returns: the report and the coverage table of the nation."""
+
+    #: The report, equal to :func:`validate`'s.
+    report: Report
+    #: One dict per document, equal to :func:`cascade.views.coverage_rows` on the whole workspace
+    #: with that report (:func:`cascade.tables.coverage_frame` makes a DataFrame of them).
+    rows: list[dict]
+
+
+def _entries(paths: Any, n_workers: int, show_personal: bool, validate_kwargs: dict[str, Any],
+             name: str) -> list[tuple[int, str]]:
+    """The (index, path) of every plan file under ``paths``, once the arguments are checked."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    if not isinstance(paths, (list, tuple)) or not all(isinstance(p, (str, os.PathLike)) for p in paths):
+        raise UsageError(f"cascade.distributed.{name}() takes a path or a list of paths")
+    if not isinstance(n_workers, int) or n_workers < 1:
+        raise UsageError("n_workers must be a positive integer")
+    if not isinstance(show_personal, bool):
+        raise UsageError("show_personal must be True or False")
+    _selection(validate_kwargs)
+    return list(enumerate(discover(paths)))
+
+
 def validate(paths: Any, scheduler: Any = None, n_workers: int = 2, *, show_personal: bool = False,
              **validate_kwargs: Any) -> Report:
     """Validate the plan files under ``paths`` on Dask; the report equals single-process validation.
@@ -730,18 +823,29 @@ def validate(paths: Any, scheduler: Any = None, n_workers: int = 2, *, show_pers
     Raises :class:`MissingDependency` without Dask, ``ValueError`` for an unknown rule selector and
     :class:`~cascade.errors.UsageError` for arguments of the wrong type.
     """
-    if isinstance(paths, (str, os.PathLike)):
-        paths = [paths]
-    if not isinstance(paths, (list, tuple)) or not all(isinstance(p, (str, os.PathLike)) for p in paths):
-        raise UsageError("cascade.distributed.validate() takes a path or a list of paths")
-    if not isinstance(n_workers, int) or n_workers < 1:
-        raise UsageError("n_workers must be a positive integer")
-    if not isinstance(show_personal, bool):
-        raise UsageError("show_personal must be True or False")
-    _selection(validate_kwargs)
-    entries = list(enumerate(discover(paths)))
+    entries = _entries(paths, n_workers, show_personal, validate_kwargs, "validate")
     client, close = _connect(scheduler, n_workers)
     try:
         return _Run(client, entries, validate_kwargs, show_personal).run()
     finally:
         close()
+
+
+def coverage(paths: Any, scheduler: Any = None, n_workers: int = 2, *, show_personal: bool = False,
+             **validate_kwargs: Any) -> NationalCoverage:
+    """Validate on Dask as :func:`validate` does, and build the national coverage table.
+
+    Returns the report and the rows that :func:`cascade.views.coverage_rows` gives for the whole
+    workspace in one process with that report (``cascade.load(paths).coverage(report)`` as a
+    DataFrame): one row per document, with element and indicator counts, the shares linked up and
+    supported, orphans, and the report's findings by severity, sorted by (tier, document). Each
+    document is counted on the worker that holds it; only the counts travel. The arguments and
+    errors are :func:`validate`'s.
+    """
+    entries = _entries(paths, n_workers, show_personal, validate_kwargs, "coverage")
+    client, close = _connect(scheduler, n_workers)
+    try:
+        report, rows = _Run(client, entries, validate_kwargs, show_personal, coverage=True).run_all()
+    finally:
+        close()
+    return NationalCoverage(report, rows or [])
