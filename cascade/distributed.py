@@ -23,26 +23,33 @@ How a run goes (see ``docs/distributed.md``):
    that every finding on a partition's documents is computed from a graph holding everything the
    single-process graph holds around them: their upward chain, and everything below them.
 4. *Reduce*: findings on shared documents need the whole nation below them (an RPJMN priority no
-   region serves). One reducer task per shared document validates it with the shared documents
-   above it and naming it, and with every partition document that names it, trimmed to its header
-   and the elements linking into it; the partitions produce those trimmed documents as they run,
-   and they go from worker to worker. Rules whose findings on an upper element depend on more than
-   the links directly below it (:data:`DEEP_RULES`) are evaluated again, on the whole down-closure
-   of the documents where they fire.
+   region serves). One reducer task per shared document validates it with the documents it reaches
+   upward (the shared documents above it, and the chain on from a partition's document it links
+   down into), the shared documents naming it, and every partition document that names it,
+   trimmed to its header and the elements linking into it; the partitions produce those trimmed
+   documents as they run, and they go from worker to worker. Rules whose findings on an upper
+   element depend on more than the links directly below it (:data:`DEEP_RULES`) are evaluated
+   again, on the whole down-closure of the documents where they fire.
 5. *Finish*: suppressions, selection and severities are applied once, over all findings, as the
    last step of :func:`cascade.validate.validate` does (a configured per-file ignore may be used in
    one partition only).
 
 Partition-local rules are therefore all rules, for findings on a partition's own documents; the
 reducer evaluates all rules for findings on the shared documents.
+
+``coverage(...)`` runs the same and also returns the national coverage table, the rows
+:func:`cascade.views.coverage_rows` gives in one process: each partition counts its own documents
+and each reducer its shared document (:func:`cascade.views.coverage_counts`), on graphs that hold
+what those counts read (a document's upward chain and every element linking into it), and the
+coordinator adds the findings of the final report by severity (:func:`cascade.views.coverage_table`).
 """
 
 from __future__ import annotations
 
 import operator
 import os
-from dataclasses import dataclass, field
-from typing import Any, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any, Iterable, NamedTuple, Sequence
 
 import yaml
 
@@ -56,9 +63,10 @@ from .sourcemap import SourceMap
 from .suppress import Suppression, apply
 from .suppress import scan as scan_suppressions
 from .validate import Selection, finish
+from .views import DocumentCounts, coverage_counts, coverage_table, document_of
 from .workspace import Cascade, _Source, bulk, discover, load_source
 
-__all__ = ["validate", "reporting_workspace", "MissingDependency", "DEEP_RULES", "INSTALL_HINT"]
+__all__ = ["validate", "coverage", "NationalCoverage", "reporting_workspace", "MissingDependency", "DEEP_RULES", "INSTALL_HINT"]
 
 INSTALL_HINT = "pip install 'cascade[dask]'"
 
@@ -203,6 +211,20 @@ def scan(entries: Sequence[tuple[int, str]], show_personal: bool = False) -> lis
 
 
 @dataclass
+class _Coverage:
+    """What a task adds to the national coverage table.
+
+    ``counts`` are the coverage counts of the documents the task owns (a partition's kept documents,
+    a reducer's shared document). ``documents`` maps the ``ref`` of each returned finding that is a
+    node of the task's graph to the node's document: where one process counts that finding
+    (:func:`cascade.views.document_of`); a finding whose ref is no node counts on its file's document.
+    """
+
+    counts: list[DocumentCounts] = field(default_factory=list)
+    documents: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
 class _Result:
     """What a partition (or the reducer) sends back: its findings and the documents it really found.
 
@@ -217,12 +239,15 @@ class _Result:
     #: Indexes of the files whose document was kept (the first of its id).
     kept: set[int] = field(default_factory=set)
     suppressions: list[Suppression] = field(default_factory=list)
+    #: The task's part of the coverage table, when asked for.
+    coverage: _Coverage | None = None
 
 
 def check(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]], kwargs: dict[str, Any],
           keep: Iterable[int] | None = None, codes: frozenset[str] | None = None, cached: Iterable[int] = (),
           unselected: frozenset[str] = frozenset(), inline: bool = False,
-          extra: Iterable[Sequence[tuple[int, ParsedDocument]]] = (), show_personal: bool = False) -> _Result:
+          extra: Iterable[Sequence[tuple[int, ParsedDocument]]] = (), show_personal: bool = False,
+          coverage: Iterable[int] | None = None) -> _Result:
     """Validate ``own`` with ``context`` (both (index, path), loaded in global order).
 
     Returns the findings located in the files of ``keep`` (default: ``own``), optionally only those of
@@ -233,14 +258,18 @@ def check(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]], kw
     the ``# cascade: ignore`` comments of the kept files (with their CAS902 findings). ``extra`` are
     documents already parsed (trimmed feeders of a shared document), placed in the same global order.
     ``show_personal`` is :func:`cascade.load`'s: employee NIPs and names unmasked in findings.
+    With ``coverage`` (indexes of own files) the result carries the coverage counts of their kept
+    documents and the documents of the returned findings' refs (:class:`_Coverage`).
     """
-    return _check(own, context, kwargs, keep, codes, cached, unselected, inline, extra, show_personal=show_personal)[0]
+    return _check(own, context, kwargs, keep, codes, cached, unselected, inline, extra, show_personal=show_personal,
+                  coverage=coverage)[0]
 
 
 def _check(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]], kwargs: dict[str, Any],
            keep: Iterable[int] | None, codes: frozenset[str] | None, cached: Iterable[int],
            unselected: frozenset[str], inline: bool, extra: Iterable[Sequence[tuple[int, ParsedDocument]]] = (),
-           trim: bool = False, show_personal: bool = False) -> tuple[_Result, dict[int, tuple]]:
+           trim: bool = False, show_personal: bool = False,
+           coverage: Iterable[int] | None = None) -> tuple[_Result, dict[int, tuple]]:
     own_index = {i for i, _ in own}
     cached = set(cached)
     items = sorted(set(own) | set(context))
@@ -282,20 +311,28 @@ def _check(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]], k
                 found, invalid = scan_suppressions(loaded.file, loaded.text)
                 written.extend(found)
                 kept.extend(invalid)
-    return _Result(kept, headers, kept_docs, written), by_index
+    counted = None
+    if coverage is not None:
+        ids = {by_index[i][0].id for i in kept_docs.intersection(coverage)}
+        refs = {f.ref: document_of(f.ref, ws.graph) for f in kept if f.ref is not None}
+        counted = _Coverage(coverage_counts(ws, ids), {ref: doc for ref, doc in refs.items() if doc is not None})
+    return _Result(kept, headers, kept_docs, written, counted), by_index
 
 
 def partition(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]], kwargs: dict[str, Any],
               shared_ids: frozenset[str], cached: Iterable[int] = (), unselected: frozenset[str] = frozenset(),
-              inline: bool = False, show_personal: bool = False) -> tuple[_Result, dict[str, list[tuple[int, ParsedDocument]]]]:
+              inline: bool = False, show_personal: bool = False,
+              coverage: bool = False) -> tuple[_Result, dict[str, list[tuple[int, ParsedDocument]]]]:
     """Validate one partition (see :func:`check`), and trim its documents that link into the shared tier.
+
+    With ``coverage`` the result carries the coverage counts of the partition's own (kept) documents.
 
     The second value maps a shared document id to the partition's documents that name it, each cut
     down to its header and the elements that link into that document: what the shared document's
     reducer needs of them, already parsed, without positions.
     """
     result, by_index = _check(own, context, kwargs, None, None, cached, unselected, inline, trim=True,
-                              show_personal=show_personal)
+                              show_personal=show_personal, coverage=[i for i, _ in own] if coverage else None)
     trims: dict[str, list[tuple[int, ParsedDocument]]] = {}
     for index, _ in own:
         doc = by_index[index][0]
@@ -315,23 +352,28 @@ def _links(element: Any) -> list[str]:
 def _trim_context(parsed: list[tuple[int, ParsedDocument]], own: set[int]) -> list[tuple[int, ParsedDocument]]:
     """The context documents cut down to what the partition's documents reach upward.
 
-    A partition's findings on its own documents look at their upward chain, not at the rest of the
-    province RPJMD or the RPJMN, which every partition would otherwise check again. Kept: every
-    element a link of the partition leads to, transitively, with its indicators; the header and the
-    organisation. A context document that a link names without resolving (a typo, whose CAS202
-    hint needs all its ids) is kept whole.
+    A partition's findings on its own documents look at their upward chain and at what links into
+    them, not at the rest of the province RPJMD or the RPJMN, which every partition would otherwise
+    check again. Kept: every element a link of the partition leads to, transitively, and every
+    element that links into the partition's documents (a link the wrong way, down the cascade,
+    which a rule reports, but which supports them all the same) with what it leads to in turn;
+    each with its indicators; the header and the organisation. A context document that a link
+    names without resolving (a typo, whose CAS202 hint needs all its ids) is kept whole.
     """
     context = {doc.id: doc for i, doc in parsed if i not in own}
+    own_ids = {doc.id for i, doc in parsed if i in own}
     elements = {d: {} for d in context}
     holder = {d: {} for d in context}  # local id -> local id of the element holding it
+    todo = [split_ref(r, doc.id) for i, doc in parsed if i in own for e in doc.model.elements for r in _links(e)]
     for d, doc in context.items():
         for element in doc.model.elements:
             elements[d].setdefault(element.id, element)
             holder[d].setdefault(element.id, element.id)
             for indicator in element.indicators:
                 holder[d].setdefault(indicator.id, element.id)
+            if any(split_ref(r, d)[0] in own_ids for r in _links(element)):
+                todo.append((d, element.id))
     keep: dict[str, set[str] | None] = {d: set() for d in context}
-    todo = [split_ref(r, doc.id) for i, doc in parsed if i in own for e in doc.model.elements for r in _links(e)]
     while todo:
         d, local = todo.pop()
         if d not in context or keep[d] is None:
@@ -361,8 +403,21 @@ def _cut(doc: ParsedDocument, wanted: set[str], keep_units: bool) -> ParsedDocum
 
 
 def _trim(doc: ParsedDocument, target: str) -> ParsedDocument:
-    """``doc`` with only its header and the elements (with their indicators) that link into ``target``."""
-    wanted = {e.id for e in doc.model.elements if any(split_ref(r, doc.id)[0] == target for r in _links(e))}
+    """``doc`` with only its header and the elements (with their indicators) that link into ``target``.
+
+    Only elements that are nodes of the whole document's graph count: one whose id an earlier
+    element or indicator holds is a duplicate (CAS201) and links nothing, and must not become a node
+    once that earlier one is cut away.
+    """
+    seen: set[str] = set()
+    wanted = set()
+    for element in doc.model.elements:
+        if element.id in seen:
+            continue
+        seen.add(element.id)
+        seen.update(i.id for i in element.indicators)
+        if any(split_ref(r, doc.id)[0] == target for r in _links(element)):
+            wanted.add(element.id)
     return _cut(doc, wanted, keep_units=False)
 
 
@@ -414,10 +469,12 @@ class _Groups:
 class _Run:
     """One distributed validation: scan, partition, verify and couple, reduce."""
 
-    def __init__(self, client: Any, entries: list[tuple[int, str]], kwargs: dict[str, Any], show_personal: bool = False):
+    def __init__(self, client: Any, entries: list[tuple[int, str]], kwargs: dict[str, Any], show_personal: bool = False,
+                 coverage: bool = False):
         self.client = client
         self.entries = entries
         self.show_personal = show_personal
+        self.coverage = coverage  # tasks count their documents for the coverage table
         kwargs = dict(kwargs)
         self.config_suppressions = list(kwargs.pop("suppressions", ()))
         self.inline = bool(kwargs.pop("inline_suppressions", True))
@@ -532,7 +589,8 @@ class _Run:
             outputs = [
                 self.client.submit(partition, self._paths(own), self._paths(ctx), self.kwargs, shared_ids,
                                    cached=tuple(shared & set(ctx)), unselected=self.unselected, inline=self.inline,
-                                   show_personal=self.show_personal, key=f"cascade-partition-{root}-{self.rounds}", pure=False)
+                                   show_personal=self.show_personal, coverage=self.coverage,
+                                   key=f"cascade-partition-{root}-{self.rounds}", pure=False)
                 for (own, ctx), root in sorted(todo.items())
             ]
             # only the findings and headers come to the coordinator; trimmed feeders stay on the cluster
@@ -550,36 +608,47 @@ class _Run:
     def _reduce(self) -> list[_Result]:
         """Findings on the shared documents: one task per shared document, over everything linked to it.
 
-        A shared document's reducer holds the document, the shared documents above it and those
-        that name it (loaded from their files), the documents it names below (likewise) and, for
-        every partition document that names it, that document trimmed to its header and the
-        elements linking into it, taken from the partitions' output on the cluster.
+        A shared document's reducer holds the document, every document it reaches upward (the
+        shared documents above it and, where it links into a partition's document, that document
+        and what it reaches in turn) and the shared documents that name it, loaded from their
+        files; and, for every partition document that names it, that document trimmed to its header
+        and the elements linking into it, taken from the partitions' output on the cluster.
         """
-        by_id = self._shared_by_id()
         first = {owners[0] for owners in self.owners.values()}
         futures = []
         for s in sorted(self.shared):
             doc_id = self.headers[s].id
-            above = self._upward(s, by_id)
+            above = self._upward(s)
             naming = [t for t in self.shared if doc_id in self._refs(t)]
-            named = [i for i in self.key_of if self.headers[i].id in self._refs(s)]
             pieces = []
             for own, out in self.outputs.items():
                 allowed = frozenset(i for i in own if i in first and doc_id in self._refs(i))
                 if allowed:
                     pieces.append(self.client.submit(_pick, out, doc_id, allowed, pure=False))
             futures.append(self.client.submit(
-                check, self._paths([s]), self._paths(set(above) | set(naming) | set(named)), self.kwargs,
+                check, self._paths([s]), self._paths(set(above) | set(naming)), self.kwargs,
                 cached=tuple(self.shared), unselected=self.unselected, inline=self.inline, extra=pieces,
-                show_personal=self.show_personal, key=f"cascade-reduce-{s}", pure=False,
+                show_personal=self.show_personal, coverage=(s,) if self.coverage else None, key=f"cascade-reduce-{s}", pure=False,
             ))
         results = self.client.gather(futures)
         deep = {f.file for r in results for f in r.findings if _origin(f) in DEEP_RULES}
         return self._deepen(results, deep) if deep else results
 
-    def _upward(self, s: int, by_id: dict[str, int]) -> list[int]:
-        """The shared documents a shared document reaches upward, itself included."""
-        return self._closure([s], by_id)
+    def _upward(self, s: int) -> list[int]:
+        """The files a shared document reaches through references, itself included, sorted.
+
+        The shared tier names only shared documents, unless a link goes the wrong way, down into a
+        partition's document: then the chain above it goes on from there, and is followed as well,
+        so that what the reducer finds linked up is what one process finds.
+        """
+        seen: set[int] = set()
+        todo = [s]
+        while todo:
+            t = todo.pop()
+            if t not in seen:
+                seen.add(t)
+                todo.extend(i for r in self._refs(t) for i in self.owners.get(r, ()))
+        return sorted(seen)
 
     def _closure(self, seeds: list[int], by_id: dict[str, int]) -> list[int]:
         """``seeds`` and every shared document they reach through references, sorted."""
@@ -606,11 +675,12 @@ class _Run:
                     ids_below.add(head.id)
                     grew = True
         context = below | self.shared
+        # the roots are counted by their reducers: the deep pass only places its findings' refs
         again = self.client.submit(check, self._paths(roots), self._paths(context), self.kwargs, keep=tuple(roots),
-                                   codes=DEEP_RULES, show_personal=self.show_personal, key=f"cascade-deep-{self.rounds}",
-                                   pure=False).result()
-        out = [_Result([f for f in r.findings if not (f.file in files and _origin(f) in DEEP_RULES)], r.headers, r.kept,
-                       r.suppressions) for r in results]
+                                   codes=DEEP_RULES, show_personal=self.show_personal, coverage=() if self.coverage else None,
+                                   key=f"cascade-deep-{self.rounds}", pure=False).result()
+        out = [replace(r, findings=[f for f in r.findings if not (f.file in files and _origin(f) in DEEP_RULES)])
+               for r in results]
         return out + [again]
 
     def _paths(self, indexes: Iterable[int]) -> list[tuple[int, str]]:
@@ -625,8 +695,17 @@ class _Run:
 
     def run(self) -> Report:
         """Scan, validate the partitions until none depends on another, reduce; the merged report."""
+        return self.run_all()[0]
+
+    def run_all(self) -> tuple[Report, list[dict] | None]:
+        """:meth:`run`; with the coverage table too when the run counts for it (``coverage``), else None."""
         self._scan()
         results = self._partition_results() + self._reduce()
+        report, kept = self._merge(results)
+        return report, self._coverage_rows(results, report, kept) if self.coverage else None
+
+    def _merge(self, results: list[_Result]) -> tuple[Report, set[int]]:
+        """The report of the nation from the tasks' results, and the indexes of the files kept."""
         findings = [f for r in results for f in r.findings]
         kept = set().union(*(r.kept for r in results))
         written = self.config_suppressions + [s for r in results for s in r.suppressions]
@@ -642,7 +721,26 @@ class _Run:
         findings, suppressed, unused = apply(findings, written, ran)
         selected = {r.code for r in self.rules}
         stats["suppressed"] = sum(1 for f in suppressed if f.code in selected)
-        return finish(findings + unused, self.selection, self.rules, stats)
+        return finish(findings + unused, self.selection, self.rules, stats), kept
+
+    def _coverage_rows(self, results: list[_Result], report: Report, kept: set[int]) -> list[dict]:
+        """The coverage table: the tasks' counts, with the findings of ``report`` counted by severity.
+
+        A finding counts on the document its ref is a node of, else on its file's document, as
+        :func:`cascade.views.coverage_rows` counts it. The task that returned the finding looked its
+        ref up: a task returns the findings of its own files only, whose refs name its own documents
+        (the files of a doubled id are in one partition), and its graph holds those whole.
+        Suppressions, selection and severities are those of the final report; a finding the
+        coordinator makes (an unused suppression) has no ref and counts on its file's document.
+        """
+        counts = [c for r in results if r.coverage is not None for c in r.coverage.counts]
+        documents: dict[str, str] = {}
+        for r in results:
+            if r.coverage is not None:
+                documents.update(r.coverage.documents)
+        by_file = {self.headers[i].path: self.headers[i].id for i in kept}
+        placed = [((documents.get(f.ref) if f.ref is not None else None) or by_file.get(f.file or ""), f) for f in report]
+        return coverage_table(counts, placed)
 
 
 def reporting_workspace(files: Sequence[str], report: Report, show_personal: bool = False) -> Cascade:
@@ -687,6 +785,31 @@ def _selection(kwargs: dict[str, Any]) -> Selection:
     return selection
 
 
+class NationalCoverage(NamedTuple):
+    """What :func:`coverage` returns: the report and the coverage table of the nation."""
+
+    #: The report, equal to :func:`validate`'s.
+    report: Report
+    #: One dict per document, equal to :func:`cascade.views.coverage_rows` on the whole workspace
+    #: with that report (:func:`cascade.tables.coverage_frame` makes a DataFrame of them).
+    rows: list[dict]
+
+
+def _entries(paths: Any, n_workers: int, show_personal: bool, validate_kwargs: dict[str, Any],
+             name: str) -> list[tuple[int, str]]:
+    """The (index, path) of every plan file under ``paths``, once the arguments are checked."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    if not isinstance(paths, (list, tuple)) or not all(isinstance(p, (str, os.PathLike)) for p in paths):
+        raise UsageError(f"cascade.distributed.{name}() takes a path or a list of paths")
+    if not isinstance(n_workers, int) or n_workers < 1:
+        raise UsageError("n_workers must be a positive integer")
+    if not isinstance(show_personal, bool):
+        raise UsageError("show_personal must be True or False")
+    _selection(validate_kwargs)
+    return list(enumerate(discover(paths)))
+
+
 def validate(paths: Any, scheduler: Any = None, n_workers: int = 2, *, show_personal: bool = False,
              **validate_kwargs: Any) -> Report:
     """Validate the plan files under ``paths`` on Dask; the report equals single-process validation.
@@ -700,18 +823,29 @@ def validate(paths: Any, scheduler: Any = None, n_workers: int = 2, *, show_pers
     Raises :class:`MissingDependency` without Dask, ``ValueError`` for an unknown rule selector and
     :class:`~cascade.errors.UsageError` for arguments of the wrong type.
     """
-    if isinstance(paths, (str, os.PathLike)):
-        paths = [paths]
-    if not isinstance(paths, (list, tuple)) or not all(isinstance(p, (str, os.PathLike)) for p in paths):
-        raise UsageError("cascade.distributed.validate() takes a path or a list of paths")
-    if not isinstance(n_workers, int) or n_workers < 1:
-        raise UsageError("n_workers must be a positive integer")
-    if not isinstance(show_personal, bool):
-        raise UsageError("show_personal must be True or False")
-    _selection(validate_kwargs)
-    entries = list(enumerate(discover(paths)))
+    entries = _entries(paths, n_workers, show_personal, validate_kwargs, "validate")
     client, close = _connect(scheduler, n_workers)
     try:
         return _Run(client, entries, validate_kwargs, show_personal).run()
     finally:
         close()
+
+
+def coverage(paths: Any, scheduler: Any = None, n_workers: int = 2, *, show_personal: bool = False,
+             **validate_kwargs: Any) -> NationalCoverage:
+    """Validate on Dask as :func:`validate` does, and build the national coverage table.
+
+    Returns the report and the rows that :func:`cascade.views.coverage_rows` gives for the whole
+    workspace in one process with that report (``cascade.load(paths).coverage(report)`` as a
+    DataFrame): one row per document, with element and indicator counts, the shares linked up and
+    supported, orphans, and the report's findings by severity, sorted by (tier, document). Each
+    document is counted on the worker that holds it; only the counts travel. The arguments and
+    errors are :func:`validate`'s.
+    """
+    entries = _entries(paths, n_workers, show_personal, validate_kwargs, "coverage")
+    client, close = _connect(scheduler, n_workers)
+    try:
+        report, rows = _Run(client, entries, validate_kwargs, show_personal, coverage=True).run_all()
+    finally:
+        close()
+    return NationalCoverage(report, rows or [])

@@ -9,8 +9,8 @@ climbs through the indicators it ``supports``, and where it supports none, throu
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator, Literal
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Collection, Iterable, Iterator, Literal
 
 from .findings import Finding, Report
 
@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
     from .workspace import Cascade
 
-__all__ = ["Step", "Chain", "Tracer", "Matrix", "UP_LINKS", "alignment", "coverage_rows", "document_of", "plan_order", "reaching"]
+__all__ = ["Step", "Chain", "Tracer", "Matrix", "DocumentCounts", "UP_LINKS", "alignment", "coverage_counts", "coverage_rows",
+           "coverage_table", "document_of", "plan_order", "reaching"]
 
 #: Links by which an element reaches upward (towards the RPJMN).
 UP_LINKS = ("parent", "supports", "crosscuts")
@@ -256,6 +257,107 @@ def _finding_documents(report: Report, cascade: "Cascade") -> Iterator[tuple[str
         yield document_of(f.ref, cascade.graph) or by_file.get(f.file or ""), f
 
 
+@dataclass(slots=True)
+class DocumentCounts:
+    """What the coverage table needs of the graph around one document, before findings are counted.
+
+    ``kinds`` counts its elements by kind, ``types`` its indicators by type (``untyped`` for none);
+    ``linked_up`` and ``supported`` are numbers of elements, which :func:`coverage_table` turns into
+    shares. Plain values, so that the workers of :mod:`cascade.distributed` can count the documents
+    they hold and send the counts on.
+    """
+
+    document: str
+    kind: str
+    tier: int
+    title: str
+    elements: int = 0
+    indicators: int = 0
+    kinds: dict[str, int] = field(default_factory=dict)
+    types: dict[str, int] = field(default_factory=dict)
+    linked_up: int = 0
+    supported: int = 0
+    orphan_elements: int = 0
+    orphan_indicators: int = 0
+
+
+def coverage_counts(cascade: "Cascade", documents: Collection[str] | None = None) -> list[DocumentCounts]:
+    """The coverage counts of ``documents`` (default: every document of the workspace), in workspace order.
+
+    A document's counts read its own elements and indicators, the links up from them (an element is
+    linked up when a path leads to the national tier or to an external reference: :func:`reaching`;
+    an indicator below the RPJMN is an orphan when it supports no upper indicator) and the elements
+    linking to them from below (an element is supported when one does). So they are exact in any
+    graph that holds the document's upward closure and every element linking into it.
+    """
+    graph = cascade.graph
+    reached = reaching(graph)
+    counts: dict[str, DocumentCounts] = {}
+    for doc_id, parsed in cascade.parsed.items():
+        if documents is None or doc_id in documents:
+            header = parsed.model.document
+            counts[doc_id] = DocumentCounts(doc_id, header.kind, graph.nodes[doc_id]["tier"], header.title)
+    for node, a in graph.nodes(data=True):
+        if a["type"] == "element":
+            row = counts.get(a["doc"])
+            if row is None:
+                continue
+            row.elements += 1
+            row.kinds[a["kind"]] = row.kinds.get(a["kind"], 0) + 1
+            if node in reached:
+                row.linked_up += 1
+            else:
+                row.orphan_elements += 1
+            if any(d["type"] in UP_LINKS and graph.nodes[b]["type"] == "element" for b, d in graph.pred[node].items()):
+                row.supported += 1
+        elif a["type"] == "indicator":
+            row = counts.get(a["doc"])
+            if row is None:
+                continue
+            row.indicators += 1
+            itype = a["model"].type or "untyped"
+            row.types[itype] = row.types.get(itype, 0) + 1
+            if a["tier"] > 0 and not any(d["type"] == "supports" for d in graph.succ[node].values()) and not any(
+                link == "supports" for link, _ in a.get("external", ())
+            ):
+                row.orphan_indicators += 1
+    return list(counts.values())
+
+
+def coverage_table(counts: Iterable[DocumentCounts], findings: Iterable[tuple[str | None, Finding]]) -> list[dict]:
+    """The coverage rows of :func:`coverage_rows` from the documents' counts and the findings.
+
+    ``findings`` are (document id, finding) pairs: each finding is counted, by severity, on the
+    document it belongs to (None or a document without counts: on none). The ``elements.<kind>`` and
+    ``indicators.<type>`` columns are those some document of ``counts`` uses; rows are sorted by
+    (tier, document).
+    """
+    from .models import ELEMENT_KINDS, INDICATOR_TYPES
+
+    counts = list(counts)
+    severities: dict[str, dict[str, int]] = {c.document: {"errors": 0, "warnings": 0, "infos": 0} for c in counts}
+    for doc_id, f in findings:
+        if doc_id in severities:
+            severities[doc_id][f.severity.value + "s"] += 1
+    kinds = list(dict.fromkeys(k for dk in ("rpjmn", "rpjmd", "renstra", "skp") for k in ELEMENT_KINDS[dk]))
+    used_kinds = [k for k in kinds if any(k in c.kinds for c in counts)]
+    used_types = [t for t in (*INDICATOR_TYPES, "untyped") if any(t in c.types for c in counts)]
+    out = []
+    for c in counts:
+        n = c.elements
+        record: dict = {"document": c.document, "kind": c.kind, "tier": c.tier, "title": c.title, "elements": n,
+                        "indicators": c.indicators}
+        record.update({f"elements.{k}": c.kinds.get(k, 0) for k in used_kinds})
+        record.update({f"indicators.{t}": c.types.get(t, 0) for t in used_types})
+        record["linked_up"] = c.linked_up / n if n else None
+        record["supported"] = c.supported / n if n else None
+        record.update({"orphan_elements": c.orphan_elements, "orphan_indicators": c.orphan_indicators})
+        record.update(severities[c.document])
+        out.append(record)
+    out.sort(key=lambda r: (r["tier"], r["document"]))
+    return out
+
+
 def coverage_rows(cascade: "Cascade", report: Report) -> list[dict]:
     """One dict per document: counts by kind, shares linked up and supported, orphans, findings by severity.
 
@@ -264,59 +366,14 @@ def coverage_rows(cascade: "Cascade", report: Report) -> list[dict]:
     the workspace, ``linked_up`` (share of elements with a path to the national tier or an external
     reference), ``supported`` (share of elements that some element below links to), ``orphan_elements``,
     ``orphan_indicators`` (indicators below the RPJMN that support no upper indicator), ``errors``,
-    ``warnings``, ``infos``. Shares are None for a document without elements.
-    """
-    from .models import ELEMENT_KINDS, INDICATOR_TYPES
+    ``warnings``, ``infos``. Shares are None for a document without elements. Rows are sorted by
+    (tier, document). A finding counts on the document its ``ref`` names, else on its file's.
 
-    graph = cascade.graph
-    reached = reaching(graph)
-    kinds = [k for dk in ("rpjmn", "rpjmd", "renstra", "skp") for k in ELEMENT_KINDS[dk]]
-    kinds = list(dict.fromkeys(kinds))
-    rows: dict[str, dict] = {}
-    for doc_id, parsed in cascade.parsed.items():
-        header = parsed.model.document
-        rows[doc_id] = {
-            "document": doc_id, "kind": header.kind, "tier": graph.nodes[doc_id]["tier"], "title": header.title,
-            "elements": 0, "indicators": 0, "_kinds": {}, "_types": {}, "_up": 0, "_supported": 0,
-            "orphan_elements": 0, "orphan_indicators": 0, "errors": 0, "warnings": 0, "infos": 0,
-        }
-    for node, a in graph.nodes(data=True):
-        if a["type"] == "element":
-            row = rows[a["doc"]]
-            row["elements"] += 1
-            row["_kinds"][a["kind"]] = row["_kinds"].get(a["kind"], 0) + 1
-            if node in reached:
-                row["_up"] += 1
-            else:
-                row["orphan_elements"] += 1
-            if any(d["type"] in UP_LINKS and graph.nodes[b]["type"] == "element" for b, d in graph.pred[node].items()):
-                row["_supported"] += 1
-        elif a["type"] == "indicator":
-            row = rows[a["doc"]]
-            row["indicators"] += 1
-            itype = a["model"].type or "untyped"
-            row["_types"][itype] = row["_types"].get(itype, 0) + 1
-            if a["tier"] > 0 and not any(d["type"] == "supports" for d in graph.succ[node].values()) and not any(
-                link == "supports" for link, _ in a.get("external", ())
-            ):
-                row["orphan_indicators"] += 1
-    for doc_id, f in _finding_documents(report, cascade):
-        if doc_id in rows:
-            rows[doc_id][f.severity.value + "s"] += 1
-    used_kinds = [k for k in kinds if any(k in r["_kinds"] for r in rows.values())]
-    used_types = [t for t in (*INDICATOR_TYPES, "untyped") if any(t in r["_types"] for r in rows.values())]
-    out = []
-    for row in rows.values():
-        n = row["elements"]
-        record = {k: row[k] for k in ("document", "kind", "tier", "title", "elements", "indicators")}
-        record.update({f"elements.{k}": row["_kinds"].get(k, 0) for k in used_kinds})
-        record.update({f"indicators.{t}": row["_types"].get(t, 0) for t in used_types})
-        record["linked_up"] = row["_up"] / n if n else None
-        record["supported"] = row["_supported"] / n if n else None
-        record.update({k: row[k] for k in ("orphan_elements", "orphan_indicators", "errors", "warnings", "infos")})
-        out.append(record)
-    out.sort(key=lambda r: (r["tier"], r["document"]))
-    return out
+    :func:`coverage_counts` and :func:`coverage_table` are the two halves, which
+    :func:`cascade.distributed.coverage` runs apart: the counts where the documents are, the table
+    once the nation's findings are known.
+    """
+    return coverage_table(coverage_counts(cascade), _finding_documents(report, cascade))
 
 
 @dataclass(frozen=True)

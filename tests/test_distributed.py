@@ -22,6 +22,7 @@ import cascade
 from cascade import cli, distributed
 from cascade.findings import Span
 from cascade.suppress import Suppression
+from cascade.views import coverage_rows
 
 dask_distributed = pytest.importorskip("distributed", reason="Dask is an optional extra: pip install 'cascade[dask]'")
 
@@ -166,9 +167,47 @@ def build_national(root: Path) -> Path:
     return root
 
 
+def _edit(root: Path, rel: str, change) -> None:
+    """Change the data of a written file in place, keeping its leading comment lines."""
+    path = root / rel
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    n = next(i for i, line in enumerate(lines) if not line.startswith("#"))
+    data = yaml.safe_load("".join(lines[n:]))
+    change(data)
+    path.write_text("".join(lines[:n]) + yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def build_wrong_way(root: Path) -> Path:
+    """The test nation with links the wrong way, down from the shared tier into partitions; returns ``root``.
+
+    Kota Madiun's sasaran 2 has no program: only province 35's program 2, which supports it, serves
+    it. Its misi 1, tujuan 1 and sasaran 1 link nowhere up, so its first chain breaks in the
+    kab/kota; province 33 gets a misi 3 that supports Madiun's Dinkes tujuan, below that break:
+    what the misi reaches runs on through Madiun's RPJMD, beyond the documents it names.
+    """
+    build_national(root)
+
+    def madiun(data: dict) -> None:
+        data["elements"] = [e for e in data["elements"] if e["id"] != "P2"]
+        for e in data["elements"]:
+            if e["id"] in ("M1", "T1", "S1"):
+                e.pop("supports", None)
+
+    _edit(root, "35/35.77/rpjmd-2025.yaml", madiun)
+    _edit(root, "35/rpjmd-2025.yaml", lambda d: d["elements"][7].update(supports=["r35-77.rpjmd-2025:S2"]))
+    _edit(root, "33/rpjmd-2025.yaml", lambda d: d["elements"].append(
+        {"id": "M3", "kind": "misi", "name": "Misi 3", "supports": ["r35-77.dinkes.renstra-2025:T1"]}))
+    return root
+
+
 @pytest.fixture(scope="module")
 def nation(tmp_path_factory: pytest.TempPathFactory) -> str:
     return str(build_national(tmp_path_factory.mktemp("nation")))
+
+
+@pytest.fixture(scope="module")
+def wrong_way(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return str(build_wrong_way(tmp_path_factory.mktemp("wrong-way")))
 
 
 @pytest.fixture(scope="module")
@@ -275,6 +314,118 @@ def test_findings_on_the_shared_tier_come_from_the_whole_nation(nation: str, cli
     assert [s[:2] for s in shared[1:]] == [("rpjmn-2025.yaml", "CAS303")]
 
 
+def test_links_down_from_the_shared_tier_count_where_they_land(wrong_way: str, client) -> None:
+    single = cascade.load(wrong_way).validate()
+    _same(single, distributed.validate(wrong_way, scheduler=client))
+    # the province's program supports Madiun's sasaran 2 (a partition's context keeps what links
+    # into the partition), and province 33's misi 3 is cut off below Madiun's misi 1
+    assert not [f for f in single.by_code("CAS303") if f.ref == "r35-77.rpjmd-2025:S2"]
+    assert [f.message for f in single.by_code("CAS301") if f.ref == "r35-77.rpjmd-2025:M1"] == [
+        "misi 'Misi 1' has no path up to the national tier; cut off with it: 8 element(s) below it, 7 indicator(s)"
+    ]
+    assert [f.ref for f in single.by_code("CAS205") if f.ref.startswith(("r33.", "r35."))] == [
+        "r33.rpjmd-2025:M3", "r35.rpjmd-2025:P2"
+    ]
+
+
+def test_a_reducer_follows_the_shared_tier_down_and_up_again(wrong_way: str, client) -> None:
+    entries = list(enumerate(cascade.workspace.discover([wrong_way])))
+    run = distributed._Run(client, entries, {})
+    run.run()
+    reach = {os.path.relpath(run.headers[s].path, wrong_way): sorted(os.path.relpath(p, wrong_way) for _, p in run._paths(run._upward(s)))
+             for s in run.shared}
+    # misi 3 of province 33 supports Madiun's Dinkes tujuan: its reducer follows that chain up
+    # through Madiun's RPJMD (and the crosscut into 35.19) to where one process would find its end
+    assert reach["33/rpjmd-2025.yaml"] == [
+        "33/rpjmd-2025.yaml", "35/35.19/dinkes/renstra-2025.yaml", "35/35.19/rpjmd-2025.yaml",
+        "35/35.77/dinkes/renstra-2025.yaml", "35/35.77/rpjmd-2025.yaml", "35/rpjmd-2025.yaml", "rpjmn-2025.yaml",
+    ]
+    assert reach["32/rpjmd-2025.yaml"] == ["32/rpjmd-2025.yaml", "rpjmn-2025.yaml"]
+
+
+def test_a_trimmed_feeder_keeps_only_elements_that_are_nodes() -> None:
+    ws = cascade.load({
+        "document": _header("r35-77.rpjmd-2025", "rpjmd", "RPJMD", "35.77", ["r35.rpjmd-2025"]),
+        "elements": [
+            _element("T1", "tujuan", "Tujuan 1", None, indicators=[{"id": "S1", "name": "Indikator"}]),
+            _element("S1", "sasaran", "Sasaran 1", None, supports=["r35.rpjmd-2025:S1"]),  # the id of T1's indicator
+            _element("S2", "sasaran", "Sasaran 2", None, supports=["r35.rpjmd-2025:S2"]),
+            _element("S2", "sasaran", "Sasaran 2 lagi", None),
+        ],
+    })
+    assert ws.graph.nodes["r35-77.rpjmd-2025:S1"]["type"] == "indicator"
+    trimmed = distributed._trim(ws.parsed["r35-77.rpjmd-2025"], "r35.rpjmd-2025")
+    # S1 is a duplicate (CAS201) in the whole document, so it links nothing there; S2's twin stays a duplicate
+    assert [e.name for e in trimmed.model.elements] == ["Sasaran 2", "Sasaran 2 lagi"]
+
+
+def _single_coverage(paths: str, **kwargs) -> tuple[cascade.Report, list[dict]]:
+    ws = cascade.load(paths)
+    report = ws.validate(**kwargs)
+    return report, coverage_rows(ws, report)
+
+
+def test_coverage_is_the_single_process_table(nation: str, client) -> None:
+    single, rows = _single_coverage(nation)
+    got = distributed.coverage(nation, scheduler=client)
+    _same(single, got.report)
+    assert got.rows == rows
+    assert [list(r) for r in got.rows] == [list(r) for r in rows]
+    assert list(got.rows[0]) == [
+        "document", "kind", "tier", "title", "elements", "indicators", "elements.prioritas_nasional", "elements.misi",
+        "elements.tujuan", "elements.sasaran", "elements.program", "elements.kegiatan", "elements.rhk", "indicators.impact",
+        "indicators.outcome", "indicators.output", "linked_up", "supported", "orphan_elements", "orphan_indicators",
+        "errors", "warnings", "infos",
+    ]
+    by_doc = {r["document"]: r for r in got.rows}
+    # the broken region has no document; the id doubled across regions is one row (32.01's file, first)
+    assert len(by_doc) == 18 and not [d for d in by_doc if d.startswith("r32-02.")]
+    assert by_doc["r33-01.dinkes.renstra-2025"]["title"] == "Renstra Dinas Kesehatan 32.01"
+    # its CAS201 lies in 33.01's file, which holds no kept document: it counts where its ref points
+    assert [by_doc["r33-01.dinkes.renstra-2025"][k] for k in ("errors", "warnings", "infos")] == [1, 0, 0]
+    # the province misi cut off: half its elements, and the deep pass's CAS301 with its CAS401
+    r33 = by_doc["r33.rpjmd-2025"]
+    assert (r33["linked_up"], r33["supported"], r33["orphan_elements"], r33["errors"]) == (0.5, 0.75, 4, 2)
+    assert (by_doc["rpjmn-2025"]["supported"], by_doc["rpjmn-2025"]["warnings"]) == (2 / 3, 1)  # PN3, served by no region
+    # findings without a ref (an invalid and an unused inline suppression) count on their file's document
+    assert (by_doc["r35-19.rpjmd-2025"]["errors"], by_doc["r35-77.rpjmd-2025"]["warnings"]) == (2, 1)
+    assert by_doc["r33-10.dinkes.renstra-2025"]["infos"] == 1  # the justified missing indicator
+    pytest.importorskip("pandas")
+    from cascade.tables import coverage_frame
+
+    assert coverage_frame(got.rows).equals(cascade.load(nation).coverage(single))
+
+
+@pytest.mark.parametrize("kwargs", [
+    {"select": ["CAS3"], "severity": {"CAS301": "warning"}},
+    {"inline_suppressions": False, "ignore": ["CAS201"]},
+])
+def test_coverage_counts_the_findings_of_the_final_report(nation: str, client, kwargs: dict) -> None:
+    single, rows = _single_coverage(nation, **kwargs)
+    got = distributed.coverage(nation, scheduler=client, **kwargs)
+    _same(single, got.report)
+    assert got.rows == rows
+    severities = {r["document"]: (r["errors"], r["warnings"], r["infos"]) for r in got.rows}
+    if "select" in kwargs:
+        assert {d: n for d, n in severities.items() if any(n)} == {"rpjmn-2025": (0, 1, 0), "r33.rpjmd-2025": (0, 1, 0)}
+    else:
+        # no CAS201 on the doubled id, no inline suppressions: neither unused (35.77) nor invalid (35.19)
+        assert severities["r33-01.dinkes.renstra-2025"] == (0, 0, 0) and severities["r35-77.rpjmd-2025"] == (0, 0, 0)
+        assert severities["r35-19.rpjmd-2025"] == (1, 0, 0)
+
+
+def test_coverage_with_links_down_from_the_shared_tier(wrong_way: str, client) -> None:
+    single, rows = _single_coverage(wrong_way)
+    got = distributed.coverage(wrong_way, scheduler=client)
+    _same(single, got.report)
+    assert got.rows == rows
+    by_doc = {r["document"]: r for r in got.rows}
+    # Madiun's sasaran 2 is supported by the province's program (from the partition's context)
+    assert (by_doc["r35-77.rpjmd-2025"]["elements"], by_doc["r35-77.rpjmd-2025"]["supported"]) == (7, 6 / 7)
+    # misi 3 of province 33 runs down into Madiun's renstra and up into its broken chain: not linked up
+    assert (by_doc["r33.rpjmd-2025"]["linked_up"], by_doc["r33.rpjmd-2025"]["orphan_elements"]) == (4 / 9, 5)
+
+
 def test_cli_dask_prints_what_the_single_process_command_prints(nation: str, client, capsys) -> None:
     assert cli.main(["lint", nation, "--format", "json", "--lang", "en"]) == 1
     single = json.loads(capsys.readouterr().out)
@@ -318,14 +469,18 @@ def test_missing_files_and_empty_folders_are_findings_not_tracebacks(tmp_path: P
     missing = str(tmp_path / "tidak-ada.yaml")
     for paths in ([missing], [str(tmp_path)]):
         _same(cascade.load(*paths).validate(), distributed.validate(paths, scheduler=client))
+        got = distributed.coverage(paths, scheduler=client)
+        _same(cascade.load(*paths).validate(), got.report)
+        assert got.rows == []
     report = distributed.validate([missing], scheduler=client)
     assert [(f.code, f.file) for f in report] == [("CAS005", missing)]
 
 
 def test_bad_arguments_fail_before_any_cluster_starts(nation: str) -> None:
-    with pytest.raises(ValueError, match="unknown rule selector"):
-        distributed.validate(nation, select=["CAS999"])
-    with pytest.raises(cascade.UsageError):
-        distributed.validate(42)
-    with pytest.raises(cascade.UsageError):
-        distributed.validate(nation, n_workers=0)
+    for run in (distributed.validate, distributed.coverage):
+        with pytest.raises(ValueError, match="unknown rule selector"):
+            run(nation, select=["CAS999"])
+        with pytest.raises(cascade.UsageError, match=rf"cascade.distributed.{run.__name__}\(\) takes a path"):
+            run(42)
+        with pytest.raises(cascade.UsageError):
+            run(nation, n_workers=0)

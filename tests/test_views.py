@@ -17,7 +17,7 @@ import cascade
 from cascade.errors import MissingExtraError
 from cascade.findings import Finding, Report, Severity
 from cascade.tree import dot_escape, mermaid_escape
-from cascade.views import Chain, Step, Tracer
+from cascade.views import Chain, DocumentCounts, Step, Tracer, _finding_documents, coverage_counts, coverage_rows, coverage_table
 
 FIXTURE = Path(__file__).parent / "fixtures" / "notebook"
 KOTA = "kota-madiun.rpjmd-2019"
@@ -160,6 +160,40 @@ def test_coverage_one_row_per_document(ws: cascade.Cascade, report: Report) -> N
 def test_coverage_runs_validate_unless_given_a_report(ws: cascade.Cascade) -> None:
     assert ws.coverage()["errors"].sum() == len(ws.validate().errors) >= 2
     assert ws.coverage(Report([]))["errors"].sum() == 0
+
+
+def test_coverage_counts_of_some_documents_are_those_of_the_whole_table(ws: cascade.Cascade, report: Report) -> None:
+    counts = {c.document: c for c in coverage_counts(ws)}
+    assert list(counts) == list(ws.parsed)
+    assert coverage_counts(ws, {KOTA, SKP}) == [counts[KOTA], counts[SKP]]
+    kota = counts[KOTA]
+    assert (kota.elements, kota.linked_up, kota.supported, kota.orphan_elements, kota.kinds["sasaran"]) == (5, 4, 3, 1, 3)
+    assert coverage_table(counts.values(), _finding_documents(report, ws)) == coverage_rows(ws, report)
+
+
+def test_coverage_table_counts_findings_by_severity_on_their_documents() -> None:
+    counts = [
+        DocumentCounts("b.renstra", "renstra", 3, "B", elements=2, indicators=1, kinds={"program": 1, "sasaran": 1},
+                       types={"outcome": 1}, linked_up=1, supported=2, orphan_elements=1, orphan_indicators=1),
+        DocumentCounts("a.rpjmd", "rpjmd", 2, "A"),
+    ]
+
+    def finding(severity: str) -> Finding:
+        return Finding("CAS301", "orphan-element", Severity(severity), None, None, None, None, None, None, "m")
+
+    placed = [("b.renstra", finding("error")), ("b.renstra", finding("error")), ("b.renstra", finding("info")),
+              ("a.rpjmd", finding("warning")), (None, finding("error")), ("absent.skp", finding("error"))]
+    assert coverage_table(counts, placed) == [
+        {"document": "a.rpjmd", "kind": "rpjmd", "tier": 2, "title": "A", "elements": 0, "indicators": 0,
+         "elements.sasaran": 0, "elements.program": 0, "indicators.outcome": 0, "linked_up": None, "supported": None,
+         "orphan_elements": 0, "orphan_indicators": 0, "errors": 0, "warnings": 1, "infos": 0},
+        {"document": "b.renstra", "kind": "renstra", "tier": 3, "title": "B", "elements": 2, "indicators": 1,
+         "elements.sasaran": 1, "elements.program": 1, "indicators.outcome": 1, "linked_up": 0.5, "supported": 1.0,
+         "orphan_elements": 1, "orphan_indicators": 1, "errors": 2, "warnings": 0, "infos": 1},
+    ]
+    columns = ["elements.sasaran", "elements.program", "indicators.outcome"]
+    assert [list(r)[6:9] for r in coverage_table(counts, [])] == [columns, columns]
+    assert coverage_table([], placed) == []
 
 
 def test_alignment_matrix_marks_direct_and_indirect(ws: cascade.Cascade) -> None:
