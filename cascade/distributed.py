@@ -29,7 +29,8 @@ How a run goes (see ``docs/distributed.md``):
    trimmed to its header and the elements linking into it; the partitions produce those trimmed
    documents as they run, and they go from worker to worker. Rules whose findings on an upper
    element depend on more than the links directly below it (:data:`DEEP_RULES`) are evaluated
-   again, on the whole down-closure of the documents where they fire.
+   again, on the whole down-closure of the documents where they fire: on the shared tier, and in
+   a partition that a shared document links down into (a link the wrong way).
 5. *Finish*: suppressions, selection and severities are applied once, over all findings, as the
    last step of :func:`cascade.validate.validate` does (a configured per-file ignore may be used in
    one partition only).
@@ -630,19 +631,17 @@ class _Run:
                 cached=tuple(self.shared), unselected=self.unselected, inline=self.inline, extra=pieces,
                 show_personal=self.show_personal, coverage=(s,) if self.coverage else None, key=f"cascade-reduce-{s}", pure=False,
             ))
-        results = self.client.gather(futures)
-        deep = {f.file for r in results for f in r.findings if _origin(f) in DEEP_RULES}
-        return self._deepen(results, deep) if deep else results
+        return self.client.gather(futures)
 
-    def _upward(self, s: int) -> list[int]:
-        """The files a shared document reaches through references, itself included, sorted.
+    def _upward(self, seeds: int | list[int]) -> list[int]:
+        """The files a shared document (or several files) reaches through references, itself included, sorted.
 
         The shared tier names only shared documents, unless a link goes the wrong way, down into a
         partition's document: then the chain above it goes on from there, and is followed as well,
         so that what the reducer finds linked up is what one process finds.
         """
         seen: set[int] = set()
-        todo = [s]
+        todo = [seeds] if isinstance(seeds, int) else list(seeds)
         while todo:
             t = todo.pop()
             if t not in seen:
@@ -661,10 +660,34 @@ class _Run:
                 todo.extend(by_id[r] for r in self._refs(t) if r in by_id)
         return sorted(seen)
 
-    def _deepen(self, results: list[_Result], files: set[str]) -> list[_Result]:
-        """Evaluate :data:`DEEP_RULES` on shared documents again, over everything below them."""
-        roots = [s for s in self.shared if self.headers[s].path in files]
-        ids_below = {self.headers[s].id for s in roots}
+    def _deep_files(self, results: list[_Result]) -> set[str]:
+        """The files whose :data:`DEEP_RULES` findings need the deep pass.
+
+        Those on the shared tier, whose cascade below spans the partitions; and those of a
+        partition holding a document that a shared document links down into (a link the wrong
+        way): what lies below such a document includes shared elements, and what lies below those
+        was cut from the partition's context.
+        """
+        shared = set(self.shared)
+        named = {i for s in shared for r in self._refs(s) for i in self.owners.get(r, ()) if i not in shared}
+        files = {self.headers[s].path for s in shared}
+        for own in self.results:
+            if named.intersection(own):
+                files.update(self.headers[i].path for i in own)
+        return {f.file for r in results for f in r.findings if _origin(f) in DEEP_RULES and f.file in files}
+
+    def _deepen(self, results: list[_Result]) -> list[_Result]:
+        """Evaluate :data:`DEEP_RULES` again where a task could not see everything below (:meth:`_deep_files`).
+
+        One task over the files of those findings (the roots), every document that reaches a root
+        through references (below), and every document the roots and those reach (above, so that
+        what is linked up is decided as in one process).
+        """
+        files = self._deep_files(results)
+        if not files:
+            return results
+        roots = sorted(i for i, head in self.headers.items() if head.path in files)
+        ids_below = {self.headers[i].id for i in roots}
         below: set[int] = set()
         grew = True
         while grew:
@@ -674,7 +697,7 @@ class _Run:
                     below.add(index)
                     ids_below.add(head.id)
                     grew = True
-        context = below | self.shared
+        context = below | set(self._upward([*roots, *below])) | self.shared
         # the roots are counted by their reducers: the deep pass only places its findings' refs
         again = self.client.submit(check, self._paths(roots), self._paths(context), self.kwargs, keep=tuple(roots),
                                    codes=DEEP_RULES, show_personal=self.show_personal, coverage=() if self.coverage else None,
@@ -700,7 +723,7 @@ class _Run:
     def run_all(self) -> tuple[Report, list[dict] | None]:
         """:meth:`run`; with the coverage table too when the run counts for it (``coverage``), else None."""
         self._scan()
-        results = self._partition_results() + self._reduce()
+        results = self._deepen(self._partition_results() + self._reduce())
         report, kept = self._merge(results)
         return report, self._coverage_rows(results, report, kept) if self.coverage else None
 

@@ -200,6 +200,14 @@ def build_wrong_way(root: Path) -> Path:
     return root
 
 
+def build_cycle_down(root: Path) -> Path:
+    """The test nation where province 35's misi 1 supports Madiun's Dinkes tujuan, whose chain leads
+    back up to that misi: a cycle cut off from the RPJMN, spanning the shared tier and a partition."""
+    build_national(root)
+    _edit(root, "35/rpjmd-2025.yaml", lambda d: d["elements"][0].update(supports=["r35-77.dinkes.renstra-2025:T1"]))
+    return root
+
+
 @pytest.fixture(scope="module")
 def nation(tmp_path_factory: pytest.TempPathFactory) -> str:
     return str(build_national(tmp_path_factory.mktemp("nation")))
@@ -484,3 +492,14 @@ def test_bad_arguments_fail_before_any_cluster_starts(nation: str) -> None:
             run(42)
         with pytest.raises(cascade.UsageError):
             run(nation, n_workers=0)
+
+
+def test_a_cycle_through_the_shared_tier_counts_what_it_cuts_off_below(tmp_path: Path, client) -> None:
+    root = str(build_cycle_down(tmp_path / "cycle"))
+    single = cascade.load(root).validate()
+    _same(single, distributed.validate(root, scheduler=client))
+    # the tujuan's count includes the province elements below misi 1, which Madiun's partition
+    # context leaves out: the deep pass counts them over everything that reaches the tujuan
+    assert [f.message for f in single.by_code("CAS301") if f.ref == "r35-77.dinkes.renstra-2025:T1"] == [
+        "tujuan 'Tujuan kesehatan' has no path up to the national tier; cut off with it: 13 element(s) below it, 11 indicator(s)"
+    ]
