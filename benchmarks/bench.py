@@ -12,7 +12,7 @@ measures, each in a fresh process so that memory and caches do not leak between 
 - ``lint``: the whole of ``cascade lint --format json`` as the command runs it (parallel parsing,
   no cache): wall time, elements/s, MB/s, peak RSS of the main process and of a parse worker;
 - ``pyyaml``: ``yaml.load(f, Loader=yaml.CSafeLoader)`` over the same files, and lint/pyyaml;
-- ``warm``: lint with the parse cache after one file changed, against the same run cold.
+- ``warm``: lint with the parse cache after one file changed (best of ``--repeat``, a different edit each time), against the same run cold.
 
 Above ``--pyyaml-sample-above`` elements, PyYAML loads every k-th file only and its time is scaled
 by bytes (said in the table), since loading 1M elements through it takes many minutes; above
@@ -118,8 +118,11 @@ def bench_size(n: int, work: Path, repeat: int, sample_above: int, lint_only_abo
     victim = files[len(files) // 2]
     original = victim.read_bytes()
     try:
-        victim.write_bytes(original + b"# touched by the benchmark\n")
-        warm = child("lint", ws, str(cache))
+        runs = []
+        for i in range(repeat):  # each run finds one file changed since the run before
+            victim.write_bytes(original + f"# touched by the benchmark ({i})\n".encode())
+            runs.append(child("lint", ws, str(cache)))
+        warm = min(runs, key=lambda r: r["seconds"])
     finally:
         victim.write_bytes(original)
     row["cache_cold_s"], row["warm_s"] = cold["seconds"], warm["seconds"]
