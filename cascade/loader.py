@@ -12,7 +12,9 @@ missing); values are constructed here, never by PyYAML, so that
   positions, as are syntax errors (CAS001) and the limits of :class:`Limits` (CAS005).
 
 The first pass records no positions; a file's :class:`~cascade.sourcemap.SourceMap` is filled by a
-second pass on first use. A file with a structural finding is read once, with positions.
+second pass on first use. A file with a structural finding is read once, with positions. Before the
+first pass, :func:`cascade.fastyaml.scan` tries the plain subset of YAML that plan files are written
+in, line by line: it returns exactly what the first pass would, or declines to it.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from yaml.events import (
 )
 
 from .errors import UsageError
+from .fastyaml import DECLINE, scan
 from .findings import Finding, Span
 from .rules import make_finding
 from .sourcemap import SourceMap, pointer
@@ -410,7 +413,12 @@ def load_text(text: str, file: str, limits: Limits = DEFAULT_LIMITS, size: int |
             )
             return LoadedFile(file, None, SourceMap(file), [finding], text, size)
     try:
-        data, findings = _construct_lean(text, limits), []
+        # the line scanner reads the plain subset plan files are written in, several times faster;
+        # anything else (and anything that needs a finding) it declines, to the event stream
+        data = scan(text, limits)
+        if data is DECLINE:
+            data = _construct_lean(text, limits)
+        findings: list[Finding] = []
     except _Restart:
         data, findings, values, keys = _construct(text, file, limits)
         return LoadedFile(file, data, SourceMap.from_spans(file, values, keys), findings, text, size)

@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 
 from cascade import loader
 from cascade.fastyaml import DECLINE, scan
-from cascade.loader import DEFAULT_LIMITS, Limits, Text
+from cascade.loader import DEFAULT_LIMITS, Limits, Text, load_text
 
 REPO = Path(__file__).resolve().parents[1]
 #: ``shared/yaml-test-suite`` beside the checkout, or beside a folder holding it (git worktrees).
@@ -274,6 +274,21 @@ def test_shipped_specs_are_never_declined() -> None:
     assert specs
     for path in specs:
         assert same(path.read_text(encoding="utf-8")), path
+
+
+def test_load_text_gives_what_the_event_stream_gives() -> None:
+    """Data, findings and positions of ``load_text`` with the scanner are those without it."""
+    for path in [p for p in repo_yaml_files() if p.is_relative_to(REPO / "specs") or p.is_relative_to(REPO / "examples")]:
+        text = as_text(path.read_bytes())
+        if text is None:
+            continue
+        fast = load_text(text, str(path))
+        with mock.patch.object(loader, "scan", lambda text, limits: DECLINE):
+            slow = load_text(text, str(path))
+        assert_identical(fast.data, slow.data, str(path))
+        assert fast.findings == slow.findings
+        assert fast.sourcemap.spans() == slow.sourcemap.spans()
+        assert fast.sourcemap._keys == slow.sourcemap._keys
 
 
 @pytest.mark.skipif(not CASES, reason=f"YAML test suite not found at {SUITE}")
