@@ -162,7 +162,7 @@ def _unescape(body: str) -> str:
 class _Scan:
     """One scan: the open block collections, and the entry waiting for its value."""
 
-    __slots__ = ("text", "text_type", "max_depth", "max_events", "events")
+    __slots__ = ("text", "text_type", "max_depth", "max_events", "events", "heads", "flows")
 
     def __init__(self, text: str, limits: Any, text_type: type) -> None:
         self.text = text
@@ -195,68 +195,74 @@ class _Scan:
         root: Any = None
         events = 3  # stream start, document start, document end
         started = False
-        simple_flow = self.simple_flow
-        text_type = self.text_type
-        not_fast = _NOT_FAST
-        heads: dict[str, Any] = {}  # a line's part before ": " -> head(), parsed once
-        scalars: dict[str, Any] = {}  # a value text -> its scalar, for the simple ones
-        flows: dict[str, Any] = {}  # a value text -> its one-level flow collection, or False
+        self.heads = {}
+        self.flows = {}
+        known: dict[str, Any] = {}  # a line -> line(line), as most lines repeat within a file
+        line_of = self.line
         for line in text.split("\n"):
-            head, sep, v = line.partition(": ")
-            if sep and not pending:
-                h = heads.get(head)
-                if h is None:
-                    h = heads[head] = self.head(head)
-                if h:
-                    n = 2  # events: the key and the value
-                    value = scalars.get(v, scalars)  # (the dict itself: not seen yet)
-                    if value is scalars:
-                        c = v[:1]
-                        if c == '"':
-                            if v.find('"', 1) == len(v) - 1 and "\\" not in v:
-                                value = scalars[v] = text_type(v[1:-1])
-                            else:
-                                n = 0
-                        elif c == "[" or c == "{":
-                            value = flows.get(v)
-                            if value is None:
-                                value = simple_flow(v)
-                                flows[v] = value = False if value is None else value
-                            # the flow's level, counted before any collection closes
-                            if value is False or len(stack) + 2 >= max_depth:
-                                n = 0
-                            elif value.__class__ is list:
-                                n = 3 + len(value)
-                                value = value.copy()
-                            else:
-                                n = 3 + 2 * len(value)
-                                value = value.copy()
-                        elif c and c not in not_fast and v[-1] not in " :" and ": " not in v and " #" not in v:
-                            value = scalars[v] = None if v in nulls else v
+            n = known.get(line)
+            if n is None:
+                n = known[line] = line_of(line)
+            if n:
+                col, dash, k, value, n, flow = n
+                if flow:
+                    value = value.copy()
+                if pending:
+                    if col > indent or (col == indent and dash and is_map):
+                        # the line opens the waiting value: a mapping, or a sequence of mappings
+                        new = [] if dash else {}
+                        if cur is None:
+                            root = new
+                            started = True
+                        elif is_map:
+                            cur[key] = new
                         else:
-                            n = 0
-                    if n:
-                        col, dash, k = h
-                        if col > indent:  # a continuation line, or a node where none can be
-                            raise _Decline
-                        while col < indent:
-                            cur, is_map, indent, indentless = stack.pop()
-                        if not dash:
-                            if indentless and col == indent:
-                                cur, is_map, indent, indentless = stack.pop()
-                            if col != indent or not is_map or k in cur:
-                                raise _Decline
-                            cur[k] = value
-                            events += n
-                        else:  # a new item in the sequence `cur`, opening a mapping
-                            if col != indent or is_map or len(stack) + 1 >= max_depth:
-                                raise _Decline
-                            new = {k: value}
                             cur.append(new)
-                            stack.append((cur, is_map, indent, indentless))
-                            cur, is_map, indent, indentless = new, True, col + dash, False
-                            events += n + 2
-                        continue
+                        stack.append((cur, is_map, indent, indentless))
+                        if len(stack) >= max_depth:
+                            raise _Decline
+                        cur, is_map, indentless, indent = new, not dash, col == indent, col
+                        events += 2
+                    else:  # the waiting value is empty
+                        events += 1
+                        if is_map:
+                            cur[key] = None
+                        else:
+                            cur.append(None)
+                    pending = False
+                if col > indent:  # a continuation line, or a node where none can be
+                    raise _Decline
+                while col < indent:
+                    cur, is_map, indent, indentless = stack.pop()
+                if not dash:
+                    if indentless and col == indent:
+                        cur, is_map, indent, indentless = stack.pop()
+                    if col != indent or not is_map or k in cur:
+                        raise _Decline
+                    if n == 1:
+                        key = k
+                        pending = True
+                    elif flow and len(stack) + 1 >= max_depth:
+                        raise _Decline
+                    else:
+                        cur[k] = value
+                    events += n
+                else:  # a new item in the sequence `cur`, opening a mapping
+                    if col != indent or is_map or len(stack) + 1 >= max_depth:
+                        raise _Decline
+                    if n == 1:
+                        new = {}
+                        key = k
+                        pending = True
+                    elif flow and len(stack) + 2 >= max_depth:
+                        raise _Decline
+                    else:
+                        new = {k: value}
+                    cur.append(new)
+                    stack.append((cur, is_map, indent, indentless))
+                    cur, is_map, indent, indentless = new, True, col + dash, False
+                    events += n + 2
+                continue
             s = line.lstrip(" ")
             if not s or s[0] == "#":
                 continue
@@ -426,6 +432,38 @@ class _Scan:
                 raise _Decline
             return value
         raise _Decline  # block scalars, anchors, aliases, tags, reserved characters, `? `, `: `
+
+    def line(self, line: str) -> Any:
+        """What the fast path needs of a line: ``(column, dash width or 0, key, value, events,
+        value is a flow collection to copy)``; the events are 1 for `key:` with its value on the
+        next lines. False for a line the fast path leaves to the general one."""
+        head, sep, v = line.partition(": ")
+        if not sep:
+            if line[-1:] != ":":
+                return False
+            head = line[:-1]
+        h = self.heads.get(head)
+        if h is None:
+            h = self.heads[head] = self.head(head)
+        if not h:
+            return False
+        if not sep:
+            return (*h, None, 1, False)
+        c = v[:1]
+        if c == '"':
+            if v.find('"', 1) == len(v) - 1 and "\\" not in v:
+                return (*h, self.text_type(v[1:-1]), 2, False)
+            return False
+        if c == "[" or c == "{":
+            value = self.flows.get(v, False)
+            if value is False:
+                value = self.flows[v] = self.simple_flow(v)
+            if value is None:
+                return False
+            return (*h, value, 3 + (len(value) if value.__class__ is list else 2 * len(value)), True)
+        if c and c not in _NOT_FAST and v[-1] not in " :" and ": " not in v and " #" not in v:
+            return (*h, None if v in _NULLS else v, 2, False)
+        return False
 
     @staticmethod
     def head(head: str) -> Any:
