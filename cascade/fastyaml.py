@@ -40,7 +40,8 @@ The subset
 - Everything else declines: multi-line scalars (a more indented line after a value), block
   scalars ``|`` ``>``, ``?`` keys, anchors, aliases, tags, multi-line flow collections, a scalar as
   the whole document, keys of more than 250 characters (libyaml's simple-key
-  limit counts 1024 bytes), a nesting depth of ``limits.max_depth`` (one level before the
+  limit counts 1024 bytes), a line longer than ``limits.max_line_length`` (so that ``load_text``
+  looks for one only in a text the scanner declined), a nesting depth of ``limits.max_depth`` (one level before the
   loader's limit) and more than half of ``limits.max_nodes`` events.
 """
 
@@ -162,13 +163,14 @@ def _unescape(body: str) -> str:
 class _Scan:
     """One scan: the open block collections, and the entry waiting for its value."""
 
-    __slots__ = ("text", "text_type", "max_depth", "max_events", "events", "heads", "flows")
+    __slots__ = ("text", "text_type", "max_depth", "max_events", "max_line", "events", "heads", "flows")
 
     def __init__(self, text: str, limits: Any, text_type: type) -> None:
         self.text = text
         self.text_type = text_type
         self.max_depth = min(limits.max_depth, _DEPTH_CAP)
         self.max_events = limits.max_nodes // 2
+        self.max_line = limits.max_line_length
         self.events = 0
 
     def run(self) -> Any:
@@ -183,6 +185,7 @@ class _Scan:
         indicators = _INDICATORS
         value_of = self.value
         max_depth = self.max_depth
+        max_line = self.max_line
         # The innermost open collection and its indentation; ``stack`` holds the enclosing ones
         # (as in _construct_lean, a root collection has one entry below it: "no collection").
         cur: Any = None
@@ -263,6 +266,8 @@ class _Scan:
                     cur, is_map, indent, indentless = new, True, col + dash, False
                     events += n + 2
                 continue
+            if len(line) > max_line:
+                raise _Decline
             s = line.lstrip(" ")
             if not s or s[0] == "#":
                 continue
@@ -437,6 +442,8 @@ class _Scan:
         """What the fast path needs of a line: ``(column, dash width or 0, key, value, events,
         value is a flow collection to copy)``; the events are 1 for `key:` with its value on the
         next lines. False for a line the fast path leaves to the general one."""
+        if len(line) > self.max_line:
+            raise _Decline
         head, sep, v = line.partition(": ")
         if not sep:
             if line[-1:] != ":":

@@ -405,25 +405,23 @@ def load_text(text: str, file: str, limits: Limits = DEFAULT_LIMITS, size: int |
     size = len(text) if size is None else size
     if text.startswith("\ufeff"):
         text = text[1:]
-    if len(text) > limits.max_line_length:
-        line = _long_line(text, limits.max_line_length)
-        if line is not None:
-            finding = make_finding(
-                "CAS005", "line", file=file, span=Span(line, 1, line, 2), limit=limits.max_line_length
-            )
-            return LoadedFile(file, None, SourceMap(file), [finding], text, size)
-    try:
-        # the line scanner reads the plain subset plan files are written in, several times faster;
-        # anything else (and anything that needs a finding) it declines, to the event stream
-        data = scan(text, limits)
-        if data is DECLINE:
+    # The line scanner reads the plain subset plan files are written in, several times faster;
+    # anything else, anything that needs a finding and any line too long it declines.
+    data = scan(text, limits)
+    if data is DECLINE:
+        if len(text) > limits.max_line_length:
+            line = _long_line(text, limits.max_line_length)
+            if line is not None:
+                finding = make_finding(
+                    "CAS005", "line", file=file, span=Span(line, 1, line, 2), limit=limits.max_line_length
+                )
+                return LoadedFile(file, None, SourceMap(file), [finding], text, size)
+        try:
             data = _construct_lean(text, limits)
-        findings: list[Finding] = []
-    except _Restart:
-        data, findings, values, keys = _construct(text, file, limits)
-        return LoadedFile(file, data, SourceMap.from_spans(file, values, keys), findings, text, size)
-
-    return LoadedFile(file, data, SourceMap(file, _Positions(text, file, limits)), findings, text, size)
+        except _Restart:
+            data, findings, values, keys = _construct(text, file, limits)
+            return LoadedFile(file, data, SourceMap.from_spans(file, values, keys), findings, text, size)
+    return LoadedFile(file, data, SourceMap(file, _Positions(text, file, limits)), [], text, size)
 
 
 def load_bytes(raw: bytes, file: str, limits: Limits = DEFAULT_LIMITS) -> LoadedFile:

@@ -254,6 +254,16 @@ def test_events_decline_at_half_the_node_limit() -> None:
         same(text, Limits(max_nodes=max_nodes))
 
 
+@pytest.mark.parametrize("long_line", ["b: " + "x" * 78, "# " + "x" * 79, " " * 81, "- x\n" + "y" * 81, "c: [" + "x" * 77 + "]"])
+def test_a_line_over_the_limit_declines(long_line: str) -> None:
+    """``load_text`` looks for a line over ``max_line_length`` only in a text the scanner declined."""
+    limits = Limits(max_line_length=80)
+    text = "a: 1\n" + long_line + "\n"
+    assert scan(text, limits) is DECLINE
+    assert [(f.code, f.variant) for f in load_text(text, "l.yaml", limits).findings] == [("CAS005", "line")]
+    assert same("a: 1\nb: " + "x" * 77 + "\n", limits)
+
+
 # --------------------------------------------------------------------------- real files
 
 
