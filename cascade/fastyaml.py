@@ -99,8 +99,11 @@ _PLAIN_KEY = r"[A-Za-z0-9_][A-Za-z0-9_./-]{0,200}"
 _HEAD = re.compile("( *)(- +)?(" + _PLAIN_KEY + ")")
 #: First characters the fast path leaves to the general path (indicators, `-`, a space).
 _NOT_FAST = frozenset("?:,[]{}#&*!|>'\"%@`- ")
-#: A plain scalar in a flow collection without `:` and without the spaces after it.
-_PLAIN_FLOW_SIMPLE = r"""(?:[^-?:,\[\]{}#&*!|>'"%@` ]|-(?=[^ ,?\[\]{}:#]))[^,?\[\]{}:#]*(?<! )"""
+#: A plain scalar in a flow collection (as ``_PLAIN_FLOW``) without the spaces after it.
+_PLAIN_FLOW_SIMPLE = (
+    r"""(?:[^-?:,\[\]{}#&*!|>'"%@` ]|-(?=[^ ,?\[\]{}:#]))"""
+    r"""[^,?\[\]{}:#]*(?::(?=[^ ,?\[\]{}#])[^,?\[\]{}:#]*)*(?<! )"""
+)
 _FLOW_ITEM = r"""(?:"[^"\\]*"|""" + _PLAIN_FLOW_SIMPLE + ")"
 _SIMPLE_SEQ = re.compile(r"\[ *(?:" + _FLOW_ITEM + r"(?: *, *" + _FLOW_ITEM + r")*)? *\]")
 _SIMPLE_SEQ_ITEM = re.compile(r""""([^"\\]*)"|(""" + _PLAIN_FLOW_SIMPLE + ")")
@@ -249,6 +252,11 @@ class _Scan:
                         raise _Decline
                     else:
                         cur[k] = value
+                    events += n
+                elif k is None:  # `- value`, a new item in the sequence `cur`
+                    if col != indent or is_map or (flow and len(stack) + 1 >= max_depth):
+                        raise _Decline
+                    cur.append(value)
                     events += n
                 else:  # a new item in the sequence `cur`, opening a mapping
                     if col != indent or is_map or len(stack) + 1 >= max_depth:
@@ -439,27 +447,41 @@ class _Scan:
         raise _Decline  # block scalars, anchors, aliases, tags, reserved characters, `? `, `: `
 
     def line(self, line: str) -> Any:
-        """What the fast path needs of a line: ``(column, dash width or 0, key, value, events,
-        value is a flow collection to copy)``; the events are 1 for `key:` with its value on the
-        next lines. False for a line the fast path leaves to the general one."""
+        """What the fast path needs of a line, ``(column, dash width or 0, key, value, events,
+        value is a flow collection to copy)``, or False for a line it leaves to the general path.
+
+        The lines: `key: value`, `- key: value`, `- value`, and `key:` or `- key:` whose value
+        is on the next lines (events 1, for the key); a value may be followed by a comment. The
+        key is None for `- value`."""
         if len(line) > self.max_line:
             raise _Decline
         head, sep, v = line.partition(": ")
-        if not sep:
-            if line[-1:] != ":":
+        if sep:
+            h = self.heads.get(head)
+            if h is None:
+                h = self.heads[head] = self.head(head)
+            if not h:
                 return False
-            head = line[:-1]
-        h = self.heads.get(head)
-        if h is None:
-            h = self.heads[head] = self.head(head)
-        if not h:
-            return False
-        if not sep:
-            return (*h, None, 1, False)
+            n = 2  # events: the key and the value
+        elif line[-1:] == ":":
+            h = self.heads.get(line[:-1])
+            if h is None:
+                h = self.heads[line[:-1]] = self.head(line[:-1])
+            return h + (None, 1, False) if h else False
+        else:  # `- value`
+            s = line.lstrip(" ")
+            if s[:2] != "- ":
+                return False
+            v = s[2:].lstrip(" ")
+            h = (len(line) - len(s), len(s) - len(v), None)
+            n = 1
+        i = v.find(" #")
+        if i >= 0:  # a comment (or ` #` in a quoted scalar or flow collection, left to the general path)
+            v = v[:i].rstrip(" ")
         c = v[:1]
         if c == '"':
             if v.find('"', 1) == len(v) - 1 and "\\" not in v:
-                return (*h, self.text_type(v[1:-1]), 2, False)
+                return h + (self.text_type(v[1:-1]), n, False)
             return False
         if c == "[" or c == "{":
             value = self.flows.get(v, False)
@@ -467,9 +489,11 @@ class _Scan:
                 value = self.flows[v] = self.simple_flow(v)
             if value is None:
                 return False
-            return (*h, value, 3 + (len(value) if value.__class__ is list else 2 * len(value)), True)
-        if c and c not in _NOT_FAST and v[-1] not in " :" and ": " not in v and " #" not in v:
-            return (*h, None if v in _NULLS else v, 2, False)
+            return h + (value, n + 1 + (len(value) if value.__class__ is list else 2 * len(value)), True)
+        if c and c not in _NOT_FAST and v[-1] not in " :" and ": " not in v:
+            return h + (None if v in _NULLS else v, n, False)
+        if (not c or c == "#") and h[2] is not None:  # `key: # comment`: the value on the next lines
+            return h + (None, 1, False)
         return False
 
     @staticmethod

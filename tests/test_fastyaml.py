@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from cascade import loader
-from cascade.fastyaml import DECLINE, scan
+from cascade.fastyaml import DECLINE, _Scan, scan
 from cascade.loader import DEFAULT_LIMITS, Limits, Text, load_text
 
 REPO = Path(__file__).resolve().parents[1]
@@ -132,6 +132,10 @@ SUPPORTED = [
     "{a: 1, b: [x, y]}\n",
     "a: 1\n\n\n# c\n   # c\nb: 2\n",
     "a: b\n   # an indented comment after a value\nc: d\n",
+    "- x # c\n- 'y' # c\n- \"z\"  # c\n- [a:b, c] # c\n- {k: v}  # c\n- ~\n- null\n-   spaced\n- a:b\n- -1\n",
+    "a: # comment\n  b: 1\nc: # comment\n- x\nd: #\n",
+    "- a: # c\n    b: 1\n  c: [x]\n",
+    "a:   \nb: 1\n",
 ]
 
 #: Texts the scanner must decline: the event stream restarts on them, or they are outside the subset.
@@ -195,14 +199,21 @@ DECLINED = [
 ]
 
 
+@pytest.fixture(params=[True, False], ids=["fast-path", "general-path"])
+def fast_path(request: pytest.FixtureRequest) -> Iterator[bool]:
+    """Run a test as is, and with the fast path off: the general path alone reads the same lines."""
+    with contextlib.nullcontext() if request.param else mock.patch.object(_Scan, "line", lambda self, line: False):
+        yield request.param
+
+
 @pytest.mark.parametrize("text", SUPPORTED)
-def test_the_subset_is_read(text: str) -> None:
+def test_the_subset_is_read(text: str, fast_path: bool) -> None:
     assert same(text), f"declined: {text!r}"
     assert same(text, pure_python=True)
 
 
 @pytest.mark.parametrize("text", DECLINED)
-def test_outside_the_subset_declines(text: str) -> None:
+def test_outside_the_subset_declines(text: str, fast_path: bool) -> None:
     assert scan(text, DEFAULT_LIMITS) is DECLINE
     same(text)
     same(text, pure_python=True)
@@ -268,7 +279,7 @@ def test_a_line_over_the_limit_declines(long_line: str) -> None:
 
 
 @pytest.mark.parametrize("pure_python", [False, True], ids=["libyaml", "pure-python"])
-def test_repository_files(pure_python: bool) -> None:
+def test_repository_files(pure_python: bool, fast_path: bool) -> None:
     files = repo_yaml_files()
     assert len(files) > 100
     read = 0
@@ -314,7 +325,7 @@ def test_yaml_test_suite(pure_python: bool) -> None:
     assert read >= 20  # the plain cases are read, not all declined
 
 
-def test_generated_workspace_is_never_declined(tmp_path: Path) -> None:
+def test_generated_workspace_is_never_declined(tmp_path: Path, fast_path: bool) -> None:
     from benchmarks.generate import generate_workspace
 
     generate_workspace(tmp_path, elements=2000)
