@@ -19,30 +19,39 @@ differentially against ``_construct_lean``.
 The subset
 ----------
 - Characters: ``\\n``, printable ASCII, and printable non-ASCII other than U+0085, U+2028, U+2029
-  and U+FEFF. Any tab, ``\\r``, control character or lone surrogate declines (a leading BOM is
-  removed by ``load_text`` before).
+  and U+FEFF. A tab, ``\\r``, control character or lone surrogate anywhere declines (``load_text``
+  removes a leading BOM before).
 - Lines: blank lines, full-line comments, and ``---`` (optionally with a comment) as the first
-  content line. Any later line starting with ``---`` or ``...`` declines, as do directives.
-- Block mappings whose keys are plain (``[A-Za-z0-9_][A-Za-z0-9_./-]*``) or single-line quoted
-  without escapes, followed by ``:`` and a space or the end of the line; block sequences
-  (``- item``), including compact forms (``- key: value``, ``- - item``), sequences at the
-  indentation of their parent key (``key:\\n- a``), and entries whose value is on the next, more
-  indented lines (``key:`` / ``-`` alone on their line). Indentation is spaces only; an
-  indentation that matches no open collection declines.
-- Values on one line: plain scalars (no ``: `` inside, not ending in ``:``, not starting with an
-  indicator other than ``-`` followed by a non-space; a `` #`` starts a comment; trailing spaces
-  are stripped), double-quoted scalars (with YAML's escapes; ``\\'``, invalid and surrogate code
-  points decline), single-quoted scalars (``''`` is a quote), and flow collections
-  (``[a, "b"]``, ``{start: 2025, end: 2029}``, ``[]``, ``{}``, nested) whose plain scalars hold none
-  of ``,?[]{}#`` and no ``:`` before a space, ``,?[]{}#`` or the line end, whose keys are scalars followed by ``: ``, and which have no empty entries.
-  A value may be followed by spaces and a comment.
+  content line. Any later line starting with ``---`` or ``...`` declines, as do directives and
+  lines longer than ``limits.max_line_length`` (so ``load_text`` looks for one only in a text the
+  scanner declined).
+- Block mappings whose keys are plain (``[A-Za-z0-9_][A-Za-z0-9_./-]*``) or quoted (double-quoted
+  without escapes), followed by ``:`` and a space or the line end. Block sequences (``- item``), with the compact
+  forms ``- key: value`` and ``- - item``, and at the indentation of their parent key
+  (``key:\\n- a``). ``key:`` and ``-`` with the value on the next, more indented lines. Spaces
+  only; an indentation that matches no open collection declines.
+- Values on one line, optionally followed by spaces and a comment: plain scalars (no ``: `` inside,
+  not ending in ``:``, not starting with an indicator but for ``-`` before a non-space; `` #``
+  starts a comment; trailing spaces are stripped); double-quoted scalars with YAML's escapes
+  (``\\'``, invalid and surrogate code points decline); single-quoted scalars (``''`` is a
+  quote); flow collections, nested or not (``[a, "b"]``, ``{start: 2025, end: 2029}``, ``[]``,
+  ``[doc:ID]``), whose plain scalars hold none of ``,?[]{}#`` and no ``:`` before a space,
+  ``,?[]{}#`` or the line end, whose keys are scalars followed by ``: ``, and which have no empty
+  entry and no trailing comma.
 - A document that is one flow collection on one line (``{a: [1, 2]}``).
 - Everything else declines: multi-line scalars (a more indented line after a value), block
-  scalars ``|`` ``>``, ``?`` keys, anchors, aliases, tags, multi-line flow collections, a scalar as
-  the whole document, keys of more than 250 characters (libyaml's simple-key
-  limit counts 1024 bytes), a line longer than ``limits.max_line_length`` (so that ``load_text``
-  looks for one only in a text the scanner declined), a nesting depth of ``limits.max_depth`` (one level before the
-  loader's limit) and more than half of ``limits.max_nodes`` events.
+  scalars ``|`` ``>``, ``?`` keys, anchors, aliases, tags, multi-line flow collections, content on
+  the ``---`` line, a scalar as the whole document, keys over 250 characters (libyaml's simple keys
+  end at 1024 bytes), ``limits.max_depth`` levels of nesting (one before the loader's limit) and
+  over half of ``limits.max_nodes`` events.
+
+How
+---
+A fast path takes the usual lines, `key: value`, `- key: value`, `- value`, `key:`, with a plain,
+double-quoted or one-level flow value: a line is split at its first ": " (``str.partition``, no
+Python work per character), and what the fast path needs of it is computed once per distinct line
+(most lines repeat within a plan file). Any other line goes to a general path that reads all of
+the subset. Both keep one stack of open block collections.
 """
 
 from __future__ import annotations
@@ -90,11 +99,8 @@ _PLAIN_FLOW = re.compile(
 )
 _SPACES = re.compile(" *")
 
-# The fast path. Most lines are `key: value` or `- key: value` with a plain, double-quoted or
-# one-level flow value. Such a line is split at its first ": " (str.partition, no Python work per
-# character); its head (indentation, dash, key) repeats a lot and is parsed once per scan. A line
-# the fast path does not take, or that does not fit the state, goes to the general path, which
-# accepts the same values and more.
+# The fast path (see _Scan.line). Its regexes run once per distinct line; a line they do not
+# match goes to the general path, which reads the same values and more.
 _PLAIN_KEY = r"[A-Za-z0-9_][A-Za-z0-9_./-]{0,200}"
 _HEAD = re.compile("( *)(- +)?(" + _PLAIN_KEY + ")")
 #: First characters the fast path leaves to the general path (indicators, `-`, a space).
@@ -109,9 +115,9 @@ _SIMPLE_SEQ = re.compile(r"\[ *(?:" + _FLOW_ITEM + r"(?: *, *" + _FLOW_ITEM + r"
 _SIMPLE_SEQ_ITEM = re.compile(r""""([^"\\]*)"|(""" + _PLAIN_FLOW_SIMPLE + ")")
 _SIMPLE_PAIR = _PLAIN_KEY + ": +" + _FLOW_ITEM
 _SIMPLE_MAP = re.compile(r"\{ *(?:" + _SIMPLE_PAIR + r"(?: *, *" + _SIMPLE_PAIR + r")*)? *\}")
+_SIMPLE_MAP_ITEM = re.compile("(" + _PLAIN_KEY + r""")\: +(?:"([^"\\]*)"|(""" + _PLAIN_FLOW_SIMPLE + "))")
 #: Spaces and a comment after a flow collection.
 _AFTER_FLOW = re.compile(r"(?<=[\]}]) *(?: #.*)?$")
-_SIMPLE_MAP_ITEM = re.compile("(" + _PLAIN_KEY + r""")\: +(?:"([^"\\]*)"|(""" + _PLAIN_FLOW_SIMPLE + "))")
 #: First characters a block plain scalar cannot have (``-`` is checked apart).
 _INDICATORS = frozenset("?:,[]{}#&*!|>'\"%@`")
 _ESCAPES = {
@@ -174,9 +180,12 @@ class _Scan:
         self.max_depth = min(limits.max_depth, _DEPTH_CAP)
         self.max_events = limits.max_nodes // 2
         self.max_line = limits.max_line_length
-        self.events = 0
+        self.events = 0  # events of the values read by value() and flow(), taken by run()
+        self.heads: dict[str, Any] = {}  # a line's part before ": " -> head()
+        self.flows: dict[str, Any] = {}  # a flow value's text -> simple_flow()
 
     def run(self) -> Any:
+        """The data of the text; raises _Decline (or IndexError at an unexpected line end)."""
         text = self.text
         if text.isascii():  # the usual case: bytes.translate is ~6 times faster than a regex
             if text.encode("ascii").translate(None, _ASCII_OK):
@@ -200,22 +209,20 @@ class _Scan:
         pending = True  # the last entry (or the document) waits for its value
         root: Any = None
         events = 3  # stream start, document start, document end
-        started = False
-        self.heads = {}
-        self.flows = {}
+        started = False  # a content line or `---` was read: no `---` may follow
         known: dict[str, Any] = {}  # a line -> line(line), as most lines repeat within a file
         line_of = self.line
         for line in text.split("\n"):
             n = known.get(line)
             if n is None:
                 n = known[line] = line_of(line)
-            if n:
+            if n:  # the fast path: a line line() reads, placed here
                 col, dash, k, value, n, flow = n
                 if flow:
                     value = value.copy()
                 if pending:
                     if col > indent or (col == indent and dash and is_map):
-                        # the line opens the waiting value: a mapping, or a sequence of mappings
+                        # the line opens the waiting value: a mapping or a sequence
                         new = [] if dash else {}
                         if cur is None:
                             root = new
@@ -274,6 +281,7 @@ class _Scan:
                     cur, is_map, indent, indentless = new, True, col + dash, False
                     events += n + 2
                 continue
+            # the general path: any line of the subset
             if len(line) > max_line:
                 raise _Decline
             s = line.lstrip(" ")
