@@ -385,6 +385,9 @@ class _Positions:
         return values, keys
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _line_col(text: str, index: int) -> tuple[int, int]:
     line = text.count("\n", 0, index) + 1
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
@@ -409,6 +412,12 @@ def load_text(text: str, file: str, limits: Limits = DEFAULT_LIMITS, size: int |
     # anything else, anything that needs a finding and any line too long it declines.
     data = scan(text, limits)
     if data is DECLINE:
+        surrogate = _SURROGATE.search(text)  # only a str built in Python holds one; the parser cannot take it
+        if surrogate is not None:
+            line, col = _line_col(text, surrogate.start())
+            finding = make_finding("CAS001", "character", file=file, span=Span(line, col, line, col + 1),
+                                   char=f"#x{ord(surrogate.group()):04x}")
+            return LoadedFile(file, None, SourceMap(file), [finding], text, size)
         if len(text) > limits.max_line_length:
             line = _long_line(text, limits.max_line_length)
             if line is not None:

@@ -113,3 +113,12 @@ def test_unquoted_percent_gets_a_fix() -> None:
     f = load_text("indicators:\n  - unit: %\n", "x.yaml").findings[0]
     assert (f.code, f.line, f.column) == ("CAS001", 2, 11)
     assert f.message == "a value cannot start with '%' unquoted; write it in quotes, e.g. unit: \"%\""
+
+
+def test_a_lone_surrogate_in_text_from_python_is_a_finding_not_a_traceback() -> None:
+    # load_bytes cannot produce one (invalid UTF-8 is reported on reading); a str built in Python can
+    loaded = load_text("a: 1\nb: x\ud800\n", "x.yaml")
+    assert loaded.data is None
+    assert [(f.code, f.line, f.column, f.message) for f in loaded.findings] == [
+        ("CAS001", 2, 5, "character #xd800 is not allowed in YAML")
+    ]
