@@ -177,16 +177,18 @@ def _check_documents(ctx: Context, rules: list[type[Rule]], remembered: Remember
         need = frozenset(d for d in documents if rule.code not in stored.get(d, ()))
         if need:
             needs.setdefault(need, []).append(rule)
+    nodes = ctx.graph._node
+    stray: list[Finding] = []  # placed on no document of the scope: reported, and nothing is stored
     for need, group in needs.items():
         sub = ctx if len(need) == len(documents) else Context(ctx.graph, documents, ctx._options, scope=need)
         for rule in iter_check_rules(group):
             per: dict[str, list[Finding]] = {d: [] for d in need}
             for f in rule.check(sub):
-                doc_id = file_doc.get(f.file or "")
-                if doc_id in per:
-                    per[doc_id].append(f)
-                else:  # not on a document of the scope: a rule wrongly marked document-scoped
-                    raise RuntimeError(f"{rule.code} is document-scoped but reported {f.ref} outside its scope")
+                attrs = nodes.get(f.ref) if f.ref is not None else None
+                doc_id = (f.ref if attrs["type"] == "document" else attrs["doc"]) if attrs is not None else None
+                if doc_id not in per:
+                    doc_id = file_doc.get(f.file or "")
+                (per[doc_id] if doc_id in per else stray).append(f)
             for d, found in per.items():
                 fresh.setdefault(d, {})[rule.code] = found
     out: list[Finding] = []
@@ -194,6 +196,8 @@ def _check_documents(ctx: Context, rules: list[type[Rule]], remembered: Remember
         for doc_id in documents:
             have = fresh.get(doc_id, {}).get(rule.code)
             out.extend(have if have is not None else stored[doc_id][rule.code])
+    if stray:
+        return out + stray
     for doc_id, found in fresh.items():
         if doc_id in usable:
             remembered.cache.put(usable[doc_id], {**stored.get(doc_id, {}), **found})

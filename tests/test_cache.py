@@ -213,3 +213,27 @@ def test_with_the_rules_on_two_processes_too(ws: Path, tmp_path: Path) -> None:
     for _ in range(2):  # fills, then reads
         assert rows(cascade.load(str(ws), cache=str(cache), jobs=2).validate(jobs=2)) == cold
     assert len(entries(cache)) == 22
+
+
+def test_a_finding_outside_the_scope_is_reported_and_nothing_is_stored(ws: Path, tmp_path: Path, monkeypatch) -> None:
+    """A guard for a rule wrongly marked document-scoped: its finding on another document is kept,
+    and the run stores no findings entry, so that no later run reads an incomplete one."""
+    from cascade.rules import REGISTRY
+
+    cache = tmp_path / "cache"
+    lint(ws, cache)
+    rule = REGISTRY["CAS501"]
+    original = rule.check
+
+    def leaky(self, ctx):
+        yield from original(self, ctx)
+        if ctx.scope is not None:
+            yield ctx.finding(self, "rpjmn-2025", ref="rpjmn-2025")
+
+    monkeypatch.setattr(rule, "check", leaky)
+    (ws / RENSTRA).write_text((ws / RENSTRA).read_text() + "# edited\n")
+    before = set(entries(cache))
+    found = lint(ws, cache, select=["CAS501"])
+    assert [r[4] for r in found if r[4] == "rpjmn-2025"] == ["rpjmn-2025"]
+    # the edited file's parse is new; no findings entry was written
+    assert len(set(entries(cache)) - before) == 1
