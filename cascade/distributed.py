@@ -50,7 +50,7 @@ from __future__ import annotations
 import operator
 import os
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterable, NamedTuple, Sequence
+from typing import Any, Callable, Iterable, NamedTuple, Sequence
 
 import yaml
 
@@ -542,7 +542,7 @@ class _Run:
         own_ids = {self.headers[i].id for i in own if self.headers[i].id is not None}
         seeds = [shared_by_id[t] for i in own for t in self._refs(i) if t in shared_by_id]
         seeds += [s for s in self.shared if self._refs(s) & own_ids]
-        return self._closure(seeds, shared_by_id)
+        return self._closure(seeds, lambda ref: (shared_by_id[ref],) if ref in shared_by_id else ())
 
     def _jobs(self) -> dict[tuple, str]:
         """The current partitions as (own files, context files), each with its key."""
@@ -619,7 +619,7 @@ class _Run:
         futures = []
         for s in sorted(self.shared):
             doc_id = self.headers[s].id
-            above = self._upward(s)
+            above = self._upward([s])
             naming = [t for t in self.shared if doc_id in self._refs(t)]
             pieces = []
             for own, out in self.outputs.items():
@@ -633,31 +633,24 @@ class _Run:
             ))
         return self.client.gather(futures)
 
-    def _upward(self, seeds: int | list[int]) -> list[int]:
-        """The files a shared document (or several files) reaches through references, itself included, sorted.
+    def _upward(self, seeds: list[int]) -> list[int]:
+        """The files ``seeds`` reach through references, themselves included, sorted.
 
         The shared tier names only shared documents, unless a link goes the wrong way, down into a
         partition's document: then the chain above it goes on from there, and is followed as well,
         so that what the reducer finds linked up is what one process finds.
         """
-        seen: set[int] = set()
-        todo = [seeds] if isinstance(seeds, int) else list(seeds)
-        while todo:
-            t = todo.pop()
-            if t not in seen:
-                seen.add(t)
-                todo.extend(i for r in self._refs(t) for i in self.owners.get(r, ()))
-        return sorted(seen)
+        return self._closure(seeds, lambda ref: self.owners.get(ref, ()))
 
-    def _closure(self, seeds: list[int], by_id: dict[str, int]) -> list[int]:
-        """``seeds`` and every shared document they reach through references, sorted."""
+    def _closure(self, seeds: list[int], files_of: Callable[[str], Iterable[int]]) -> list[int]:
+        """``seeds`` and every file they reach through references (``files_of`` a document id), sorted."""
         seen: set[int] = set()
         todo = list(seeds)
         while todo:
             t = todo.pop()
             if t not in seen:
                 seen.add(t)
-                todo.extend(by_id[r] for r in self._refs(t) if r in by_id)
+                todo.extend(i for r in self._refs(t) for i in files_of(r))
         return sorted(seen)
 
     def _deep_files(self, results: list[_Result]) -> set[str]:

@@ -340,7 +340,7 @@ def test_a_reducer_follows_the_shared_tier_down_and_up_again(wrong_way: str, cli
     entries = list(enumerate(cascade.workspace.discover([wrong_way])))
     run = distributed._Run(client, entries, {})
     run.run()
-    reach = {os.path.relpath(run.headers[s].path, wrong_way): sorted(os.path.relpath(p, wrong_way) for _, p in run._paths(run._upward(s)))
+    reach = {os.path.relpath(run.headers[s].path, wrong_way): sorted(os.path.relpath(p, wrong_way) for _, p in run._paths(run._upward([s])))
              for s in run.shared}
     # misi 3 of province 33 supports Madiun's Dinkes tujuan: its reducer follows that chain up
     # through Madiun's RPJMD (and the crosscut into 35.19) to where one process would find its end
