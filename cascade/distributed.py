@@ -295,7 +295,8 @@ def _check(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]], k
         parsed.extend((i, doc) for piece in extra for i, doc in piece if i not in present)
         parsed.sort(key=lambda pair: pair[0])
         ws = Cascade([doc for _, doc in parsed], findings, files, {"files": len(items), "bytes": size}, show_personal)
-    report = ws.validate(**kwargs, suppressions=(), inline_suppressions=False)
+    # one process per task: a worker forking a rule process of its own would compete with the other workers
+    report = ws.validate(**{"jobs": 1, **kwargs}, suppressions=(), inline_suppressions=False)
     keep_files = {path for i, path in items if i in keep_index}
     left_out = [f for f in ws.findings if f.code in unselected]
     kept = [f for f in [*report, *left_out] if f.file in keep_files and (codes is None or _origin(f) in codes)]
@@ -335,11 +336,12 @@ def partition(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]]
     result, by_index = _check(own, context, kwargs, None, None, cached, unselected, inline, trim=True,
                               show_personal=show_personal, coverage=[i for i, _ in own] if coverage else None)
     trims: dict[str, list[tuple[int, ParsedDocument]]] = {}
+    refs = {head.index: head.refs for head in result.headers}  # each own file's _doc_refs, found once
     for index, _ in own:
         doc = by_index[index][0]
         if doc is None:
             continue
-        for target in _doc_refs(doc) & shared_ids:
+        for target in (refs[index] or frozenset()) & shared_ids:
             trims.setdefault(target, []).append((index, _trim(doc, target)))
     return result, trims
 
@@ -770,8 +772,63 @@ def reporting_workspace(files: Sequence[str], report: Report, show_personal: boo
     return Cascade([], [], loaded, {"files": len(files)}, show_personal)
 
 
+class _LocalClient:
+    """The few calls of a ``dask.distributed.Client`` that a run makes, on a local process pool.
+
+    ``scheduler="processes"`` validates partitioned without Dask: the tasks run on
+    ``n_workers`` forked processes of this machine, each keeping its shared documents between tasks
+    as a Dask worker does. A future given as an argument is waited for here and its value sent to the
+    task. Picking from a partition's output (small: its trimmed documents) runs in this process.
+    """
+
+    _INLINE = (operator.itemgetter,)
+
+    def __init__(self, n_workers: int):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        self.pool = ProcessPoolExecutor(max_workers=n_workers, mp_context=context)
+
+    @staticmethod
+    def _value(arg: Any) -> Any:
+        from concurrent.futures import Future
+
+        if isinstance(arg, Future):
+            return arg.result()
+        if isinstance(arg, list):
+            return [_LocalClient._value(a) for a in arg]
+        return arg
+
+    def submit(self, fn: Callable, *args: Any, key: str | None = None, pure: bool = True, **kwargs: Any) -> Any:
+        from concurrent.futures import Future
+
+        args = tuple(self._value(a) for a in args)
+        kwargs = {k: self._value(v) for k, v in kwargs.items()}
+        if isinstance(fn, self._INLINE) or fn is _pick:
+            done: Future = Future()
+            done.set_result(fn(*args, **kwargs))
+            return done
+        return self.pool.submit(fn, *args, **kwargs)
+
+    def map(self, fn: Callable, items: Iterable[Any], pure: bool = True, **kwargs: Any) -> list[Any]:
+        return [self.submit(fn, item, **kwargs) for item in items]
+
+    @staticmethod
+    def gather(futures: Iterable[Any]) -> list[Any]:
+        return [f.result() for f in futures]
+
+    def close(self) -> None:
+        self.pool.shutdown(cancel_futures=True)
+
+
 def _connect(scheduler: Any, n_workers: int) -> tuple[Any, Any]:
-    """A client for ``scheduler`` (a Client, an address, or None for a local cluster) and its closer."""
+    """A client for ``scheduler`` (a Client, an address, None for a local cluster, or ``"processes"``
+    for a local process pool without Dask) and its closer."""
+    if scheduler == "processes":
+        local = _LocalClient(n_workers)
+        return local, local.close
     distributed = _dask()
     if isinstance(scheduler, distributed.Client):
         return scheduler, lambda: None

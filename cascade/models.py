@@ -99,7 +99,8 @@ def _to_target(value: Any) -> Any:
     """A target: a number, a range mapping, or a qualitative text (``WTP``)."""
     if isinstance(value, str):
         if _PLAIN_NUMBER.match(value):
-            return _to_number(value)
+            # a plain scalar is exactly str; a quoted one (a str subclass) is checked for two readings
+            return float(value) if type(value) is str else _to_number(value)
         hint = _number_hint(value)
         if hint is not None:
             raise _ambiguous(value, hint)

@@ -697,6 +697,10 @@ class BadRange(Rule):
 
     def check(self, ctx: "Context") -> Iterator[Finding]:
         for node, ind in _indicators(ctx):
+            # most indicators hold no range at all: a C-level scan skips them
+            if not (Range in map(type, ind.targets.values()) or type(ind.final) is Range
+                    or (ind.baseline is not None and type(ind.baseline.value) is Range)):
+                continue
             for field, value in _values(ind):
                 if isinstance(value, Range) and value.min > value.max:
                     yield ctx.finding(self, node, field=field, min=value.min, max=value.max)

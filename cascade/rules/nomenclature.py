@@ -10,6 +10,7 @@ units (``U.BB``). A ``code`` on any other kind is the plan's own numbering (an R
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING, Iterator
 
@@ -47,7 +48,15 @@ _URUSAN = frozenset("12345678")
 
 def parse_code(text: object) -> tuple[str, ...] | None:
     """The parts of a well-formed code (``U.BB`` to ``U.BB.PP.K.KK.SSSS``), or None."""
-    if not isinstance(text, str) or not _CODE.match(text):
+    if not isinstance(text, str):
+        return None
+    return _parse_code(text)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _parse_code(text: str) -> tuple[str, ...] | None:
+    # five rules parse every element's code (and its parent's): once per distinct code
+    if not _CODE.match(text):
         return None
     return tuple(text.split("."))
 
@@ -75,13 +84,20 @@ def _repair(text: str, max_parts: int = 6) -> str | None:
     return candidate if candidate != text and _CODE.match(candidate) else None
 
 
-def _coded_elements(ctx: "Context") -> Iterator[tuple[str, str, str]]:
-    """``(node, kind, code)`` of every element of a coded kind that has a code."""
-    for node in ctx.nodes_of("element"):
-        attrs = ctx.graph._node[node]
-        code = attrs["model"].code
-        if code is not None and attrs["kind"] in CODED_KINDS and attrs["level"] is not None:
-            yield node, attrs["kind"], code
+def _coded_elements(ctx: "Context") -> list[tuple[str, str, str]]:
+    """``(node, kind, code)`` of every element of a coded kind that has a code, listed once per run."""
+
+    def build(ctx: "Context") -> list[tuple[str, str, str]]:
+        nodes = ctx.graph._node
+        out = []
+        for node in ctx.nodes_of("element"):
+            attrs = nodes[node]
+            code = attrs["model"].code
+            if code is not None and attrs["kind"] in CODED_KINDS and attrs["level"] is not None:
+                out.append((node, attrs["kind"], code))
+        return out
+
+    return ctx.index("coded_elements", build)
 
 
 def _parent(ctx: "Context", node: str) -> str | None:
