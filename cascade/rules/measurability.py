@@ -526,13 +526,15 @@ class UnitNameMismatch(Rule):
         return out
 
     def check(self, ctx: "Context") -> Iterator[Finding]:
-        table = self._table(ctx)
+        rows = [(row, tuple(row[0])) for row in self._table(ctx)]
         for node, ind in _indicators(ctx):
             unit = normalize_unit(ind.unit)
             if unit is None:
                 continue
             name = normalize_name(ind.name)
-            for starts, mode, units, listed in table:
+            for (starts, mode, units, listed), prefixes in rows:
+                if not name.startswith(prefixes):  # C-level pre-test: most names start with none
+                    continue
                 start = next((s for s in starts if name == s or name.startswith(s + " ")), None)
                 if start is None:
                     continue
