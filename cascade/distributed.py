@@ -3,8 +3,11 @@
 ``validate(paths, scheduler=None, n_workers=2, **validate_kwargs)`` returns exactly the
 :class:`~cascade.findings.Report` that ``cascade.load(paths).validate(**validate_kwargs)`` returns on
 the same files (same findings, order, severities and summary), while no process holds more than one
-partition of the nation. It needs the optional extra ``cascade[dask]``; without it
-:class:`MissingDependency` says how to install it.
+partition of the nation. On a cluster it needs the optional extra ``cascade[dask]``; without it
+:class:`MissingDependency` says how to install it. ``scheduler="processes"`` runs the same tasks on a
+pool of local processes instead, without Dask: what ``cascade lint`` does on a large workspace
+(:func:`cascade.pipeline.lint`), since two partitions on two cores are faster than one process
+using both cores for parsing only, and no process holds the whole nation.
 
 How a run goes (see ``docs/distributed.md``):
 
@@ -787,8 +790,11 @@ class _LocalClient:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        import threading
+
+        # forking a threaded process (a notebook kernel, a Dask worker) is unsafe: start fresh ones there
+        fork = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+        context = multiprocessing.get_context("fork" if fork else "spawn")
         self.pool = ProcessPoolExecutor(max_workers=n_workers, mp_context=context)
 
     @staticmethod
@@ -826,6 +832,8 @@ class _LocalClient:
 def _connect(scheduler: Any, n_workers: int) -> tuple[Any, Any]:
     """A client for ``scheduler`` (a Client, an address, None for a local cluster, or ``"processes"``
     for a local process pool without Dask) and its closer."""
+    if isinstance(scheduler, _LocalClient):
+        return scheduler, lambda: None
     if scheduler == "processes":
         local = _LocalClient(n_workers)
         return local, local.close
@@ -889,7 +897,8 @@ def validate(paths: Any, scheduler: Any = None, n_workers: int = 2, *, show_pers
 
     ``paths`` is a path or a list of paths (files or folders, searched recursively). ``scheduler``
     is a ``dask.distributed`` scheduler address (``tcp://host:8786``) or ``Client``; by default a
-    ``LocalCluster`` of ``n_workers`` processes runs for the call. Every worker must see the files at
+    ``LocalCluster`` of ``n_workers`` processes runs for the call. ``scheduler="processes"`` runs
+    the tasks on ``n_workers`` local processes without Dask. Every worker must see the files at
     the same paths (a shared filesystem). ``show_personal`` is :func:`cascade.load`'s (employee NIPs
     and names unmasked in findings); ``validate_kwargs`` are those of :meth:`Cascade.validate`.
 

@@ -54,32 +54,58 @@ def lint(
     jobs: int | None = None,
     show_personal: bool = False,
     dask: str | None = None,
+    by_region: bool | None = None,
 ) -> LintResult:
     """Lint the plan files under ``paths`` with ``settings`` (default: :class:`Settings`).
 
     ``cache``, ``jobs`` and ``show_personal`` are passed to :func:`cascade.load` (a parse cache
     folder; processes; employee NIPs and names unmasked in findings). With ``dask`` (a scheduler
     address, or ``""`` for a local cluster) the files are validated partitioned by region on Dask
-    instead (:mod:`cascade.distributed`), with the same report.
+    instead (:mod:`cascade.distributed`), with the same report. With ``by_region`` the same partitioned
+    validation runs on local processes (``jobs`` of them, default: every core), without Dask; by
+    default (None) it does when the files add up to :data:`BY_REGION_MIN_BYTES` or more and
+    ``jobs`` is not 1. The parse cache is not used then: each process reads its own partition.
 
     Raises :class:`~cascade.config.ConfigError` when the configured baseline cannot be read, and
     :class:`~cascade.distributed.MissingDependency` for ``dask`` without the ``cascade[dask]`` extra.
     """
     settings = settings or Settings()
     files = [p for p in discover(paths) if not settings.is_excluded(p)]
-    if dask is None:
+    if by_region is None:
+        by_region = dask is None and jobs != 1 and (os.cpu_count() or 1) > 1 and _total_bytes(files) >= BY_REGION_MIN_BYTES
+    if dask is None and not by_region:
         workspace = load(*files, cache=cache, jobs=jobs, show_personal=show_personal)
         report = workspace.validate(**settings.validate_kwargs(), jobs=jobs)
     else:
         from . import distributed
 
-        report = distributed.validate(files, scheduler=dask or None, show_personal=show_personal, **settings.validate_kwargs())
+        scheduler = (dask or None) if dask is not None else "processes"
+        report = distributed.validate(files, scheduler=scheduler, n_workers=jobs or max(2, os.cpu_count() or 1),
+                                      show_personal=show_personal, **settings.validate_kwargs())
         workspace = distributed.reporting_workspace(files, report, show_personal=show_personal)
     gone: list[BaselineEntry] = []
     if use_baseline and settings.baseline:
         counts = read_baseline(settings.baseline)
         report, gone = apply_baseline(report, counts, os.path.dirname(os.path.abspath(settings.baseline)))
     return LintResult(report, workspace, settings, tuple(gone))
+
+
+#: From this many bytes of plan files on, :func:`lint` validates partitioned by region on local
+#: processes (``by_region=None``). Measured on two cores: a 100,000-element workspace (75 MB, 5
+#: regions) already lints in 12 s partitioned against 18 s in one process, and 1M elements (752 MB)
+#: in about 125 s against 243 s, with 0.3 GB per process instead of 11 GB. Below this size the
+#: single process, with its parse cache, answers a pre-commit hook faster.
+BY_REGION_MIN_BYTES = 200_000_000
+
+
+def _total_bytes(files: list[str]) -> int:
+    total = 0
+    for path in files:
+        try:
+            total += os.path.getsize(path)
+        except OSError:
+            pass  # reported when it is read
+    return total
 
 
 def write_baseline(result: LintResult, path: str) -> str:

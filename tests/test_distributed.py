@@ -24,7 +24,10 @@ from cascade.findings import Span
 from cascade.suppress import Suppression
 from cascade.views import coverage_rows
 
-dask_distributed = pytest.importorskip("distributed", reason="Dask is an optional extra: pip install 'cascade[dask]'")
+try:
+    import distributed as dask_distributed
+except ImportError:  # the "dask" runs skip; the local process pool ("processes") needs no Dask
+    dask_distributed = None
 
 YEARS = range(2025, 2030)
 PROVINCES = {"35": ["35.19", "35.77"], "33": ["33.01", "33.10"], "32": ["32.01", "32.02"]}
@@ -218,13 +221,32 @@ def wrong_way(tmp_path_factory: pytest.TempPathFactory) -> str:
     return str(build_wrong_way(tmp_path_factory.mktemp("wrong-way")))
 
 
-@pytest.fixture(scope="module")
-def client():
+@pytest.fixture(scope="module", params=["processes", "dask"])
+def client(request):
+    """Every test runs on a pool of two local processes (``scheduler="processes"``, no Dask) and on
+    a Dask ``LocalCluster`` of two workers (skipped without the extra)."""
+    if request.param == "processes":
+        local = distributed._LocalClient(2)
+        yield local
+        local.close()
+        return
+    if dask_distributed is None:
+        pytest.skip("Dask is an optional extra: pip install 'cascade[dask]'")
     cluster = dask_distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
     client = dask_distributed.Client(cluster)
     yield client
     client.close()
     cluster.close()
+
+
+def _cli_flags(client) -> list[str]:
+    """The ``cascade lint`` flags that validate on ``client``'s kind of scheduler."""
+    return ["--by-region"] if isinstance(client, distributed._LocalClient) else ["--dask", client.scheduler.address]
+
+
+def _dask_only(client) -> None:
+    if isinstance(client, distributed._LocalClient):
+        pytest.skip("about the --dask flag")
 
 
 def _same(single: cascade.Report, spread: cascade.Report) -> None:
@@ -272,7 +294,7 @@ def test_employee_data_is_masked_or_shown_as_in_one_process(nation: str, client,
     flags = ["--show-personal"] if show_personal else []
     assert cli.main(["lint", nation, "--no-cache", *flags]) == 1
     alone = capsys.readouterr().out
-    assert cli.main(["lint", "--dask", client.scheduler.address, nation, *flags]) == 1
+    assert cli.main(["lint", *_cli_flags(client), nation, *flags]) == 1
     assert capsys.readouterr().out == alone
     if not show_personal:
         assert "198001012005011001" not in alone
@@ -437,11 +459,12 @@ def test_coverage_with_links_down_from_the_shared_tier(wrong_way: str, client) -
 def test_cli_dask_prints_what_the_single_process_command_prints(nation: str, client, capsys) -> None:
     assert cli.main(["lint", nation, "--format", "json", "--lang", "en"]) == 1
     single = json.loads(capsys.readouterr().out)
-    assert cli.main(["lint", "--dask", client.scheduler.address, nation, "--format", "json", "--lang", "en"]) == 1
+    assert cli.main(["lint", *_cli_flags(client), nation, "--format", "json", "--lang", "en"]) == 1
     assert json.loads(capsys.readouterr().out) == single
 
 
 def test_cli_dask_without_an_address_asks_for_a_local_cluster(nation: str, client, monkeypatch, capsys) -> None:
+    _dask_only(client)
     asked = []
 
     def connect(scheduler, n_workers):  # the module's client stands in for the LocalCluster
@@ -503,3 +526,26 @@ def test_a_cycle_through_the_shared_tier_counts_what_it_cuts_off_below(tmp_path:
     assert [f.message for f in single.by_code("CAS301") if f.ref == "r35-77.dinkes.renstra-2025:T1"] == [
         "tujuan 'Tujuan kesehatan' has no path up to the national tier; cut off with it: 13 element(s) below it, 11 indicator(s)"
     ]
+
+
+def test_lint_goes_by_region_on_its_own_from_the_size_threshold(nation: str, monkeypatch, capsys) -> None:
+    from cascade import pipeline
+
+    single = pipeline.lint([nation], by_region=False)
+    assert single.workspace.documents  # one process: the whole workspace is loaded
+    monkeypatch.setattr(pipeline, "BY_REGION_MIN_BYTES", 0)
+    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
+    auto = pipeline.lint([nation])
+    assert auto.workspace.documents == {}  # partitioned: the coordinator builds no document
+    _same(single.report, auto.report)
+    assert auto.files == single.files
+    assert pipeline.lint([nation], jobs=1).workspace.documents  # jobs=1 keeps one process
+    monkeypatch.setattr(pipeline, "BY_REGION_MIN_BYTES", 10**12)
+    assert pipeline.lint([nation], by_region=True).workspace.documents == {}
+    assert cli.main(["lint", nation, "--no-cache", "--format", "json"]) == 1
+    alone = capsys.readouterr().out
+    assert cli.main(["lint", nation, "--by-region", "--format", "json"]) == 1
+    assert capsys.readouterr().out == alone
+    monkeypatch.setattr(pipeline, "BY_REGION_MIN_BYTES", 0)
+    assert cli.main(["lint", nation, "--no-by-region", "--no-cache", "--format", "json"]) == 1
+    assert capsys.readouterr().out == alone
