@@ -182,9 +182,17 @@ class MissingTargetYear(Rule):
 
     def check(self, ctx: "Context") -> Iterator[Finding]:
         G = ctx.graph
+        years: dict[str, tuple[range, set[int]]] = {}
         for node, ind in _indicators(ctx):
-            period = G._node[G._node[node]["doc"]]["model"].period
-            missing = [y for y in period.years if ind.targets.get(y) is None]
+            doc = G._node[node]["doc"]
+            if doc not in years:
+                period = G._node[doc]["model"].period.years
+                years[doc] = (period, set(period))
+            period, wanted = years[doc]
+            targets = ind.targets
+            if targets.keys() >= wanted and None not in targets.values():
+                continue  # every year has a target: the common case, decided in C
+            missing = [y for y in period if targets.get(y) is None]
             if missing:
                 yield ctx.finding(self, node, field="targets", key=True, name=ind.name, years=missing)
 

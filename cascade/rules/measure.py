@@ -174,8 +174,13 @@ def least_ambitious(value: Any, polarity: str) -> float | None:
     return None
 
 
+_JUST_FLOATS = {float}
+
+
 def numeric_path(targets: dict[int, Any], polarity: str) -> list[tuple[int, float]]:
     """The numeric targets by year, ranges read by :func:`least_ambitious`, text and gaps skipped."""
+    if {*map(type, targets.values())} == _JUST_FLOATS:  # the common case, decided in C
+        return sorted(targets.items())
     out = []
     for year in sorted(targets):
         number = least_ambitious(targets[year], polarity)
