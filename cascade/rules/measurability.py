@@ -615,12 +615,19 @@ class PolarityNameHint(Rule):
         reversing = word_pattern(word_list(ctx, self, "reversing_words"))
         if negative is None:
             return
+        verdicts: dict[str, Any] = {}  # plans repeat indicator names: each is searched once
         for node, ind in _indicators(ctx):
             if ind.polarity != "positive":
                 continue
             name = normalize_name(ind.name)
-            match = negative.search(name)
-            if match is None or (reversing is not None and reversing.search(name)):
+            if name in verdicts:
+                match = verdicts[name]
+            else:
+                match = negative.search(name)
+                if match is not None and reversing is not None and reversing.search(name):
+                    match = None
+                verdicts[name] = match
+            if match is None:
                 continue
             field = polarity_field(ind)
             yield ctx.finding(self, node, "explicit" if field else "default", field=field, name=ind.name, word=match.group(0))

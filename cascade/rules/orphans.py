@@ -17,6 +17,7 @@ import networkx as nx
 
 from ..findings import Finding, Severity
 from . import Rule
+from .measure import indicator_links
 
 if TYPE_CHECKING:
     from .context import Context
@@ -190,11 +191,15 @@ class OrphanIndicator(Rule):
 
     def check(self, ctx: "Context") -> Iterator[Finding]:
         G = ctx.graph
+        # an indicator's resolved supports links are the indicator links (built once, shared with CAS401-406)
+        linked = ctx.index("indicators_linked_up", lambda c: {link.lower for link in indicator_links(c)})
         for node in ctx.nodes_of("indicator"):
+            if node in linked:
+                continue
             attrs = G._node[node]
             if G._node[attrs["element"]]["kind"] == "prioritas_nasional":
                 continue
-            if not _links_up(ctx, node, frozenset(("supports",))):
+            if not any(t == "supports" for t, _ in attrs.get("external", ())):
                 yield ctx.finding(self, node, name=attrs["name"])
 
 

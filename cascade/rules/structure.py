@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 import networkx as nx
 
@@ -354,6 +354,8 @@ class WrongTierLink(Rule):
 
     def check(self, ctx: "Context") -> Iterator[Finding]:
         G = ctx.graph
+        # the verdict depends only on the two documents and the node type: decided once per pair
+        verdicts: dict[tuple[str, str, str], str | None] = {}
         for type_ in ("element", "indicator"):
             for node in ctx.nodes_of(type_):
                 attrs = G._node[node]
@@ -361,27 +363,36 @@ class WrongTierLink(Rule):
                 if not refs:
                     continue
                 doc_id = attrs["doc"]
-                aligned = G._node[doc_id]["model"].aligns_to
+                succ = G._succ[node]
                 for i, ref in enumerate(refs):
                     target_doc, local = split_ref(ref, doc_id)
                     present = target_doc in ctx.documents
-                    if present and not G.has_edge(node, f"{target_doc}:{local}"):
+                    if present and f"{target_doc}:{local}" not in succ:
                         continue  # names nothing: CAS202
-                    if target_doc == doc_id and type_ == "indicator":
-                        continue
-                    variant = None
-                    if present:
-                        tier = G._node[target_doc]["tier"]
-                        if target_doc == doc_id:
-                            variant = "own-document"
-                        elif tier == attrs["tier"]:
-                            variant = "sideways"
-                        elif tier > attrs["tier"]:
-                            variant = "down"
-                    if variant is None and target_doc not in aligned and target_doc != doc_id:
-                        variant = "not-aligned"
+                    key = (doc_id, target_doc, type_)
+                    if key in verdicts:
+                        variant = verdicts[key]
+                    else:
+                        variant = verdicts[key] = self._variant(G, attrs["tier"], doc_id, target_doc, type_, present)
                     if variant is not None:
                         yield ctx.finding(self, node, variant, field=("supports", i), target=ref, doc=target_doc)
+
+    @staticmethod
+    def _variant(G: Any, own_tier: int, doc_id: str, target_doc: str, type_: str, present: bool) -> str | None:
+        if target_doc == doc_id and type_ == "indicator":
+            return None
+        variant = None
+        if present:
+            tier = G._node[target_doc]["tier"]
+            if target_doc == doc_id:
+                variant = "own-document"
+            elif tier == own_tier:
+                variant = "sideways"
+            elif tier > own_tier:
+                variant = "down"
+        if variant is None and target_doc not in G._node[doc_id]["model"].aligns_to and target_doc != doc_id:
+            variant = "not-aligned"
+        return variant
 
 
 def _same_region(source: str, target: str) -> bool:
