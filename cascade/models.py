@@ -143,6 +143,25 @@ Texts = Annotated[tuple[str, ...], BeforeValidator(_to_list)]
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False, str_strip_whitespace=False)
 
+    def __reduce__(self) -> tuple:
+        # Pickled by the parse cache and by parse workers, hundreds of thousands at a time:
+        # the fields and the set of fields given, without pydantic's state dict (no extra fields,
+        # no private attributes here), restored by _restore. About a third faster to load.
+        return _restore, (type(self), self.__dict__, self.__pydantic_fields_set__)
+
+
+_set = object.__setattr__
+
+
+def _restore(cls: type, fields: dict, fields_set: set) -> Any:
+    """A model from :meth:`_Model.__reduce__`: its fields as they were validated, not validated again."""
+    model = cls.__new__(cls)
+    _set(model, "__dict__", fields)
+    _set(model, "__pydantic_fields_set__", fields_set)
+    _set(model, "__pydantic_extra__", None)
+    _set(model, "__pydantic_private__", None)
+    return model
+
 
 class Period(_Model):
     """The years a document covers, inclusive."""

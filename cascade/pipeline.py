@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 from .baseline import BaselineEntry, apply_baseline, dump_baseline, read_baseline
 from .config import Settings
@@ -35,7 +35,7 @@ class LintResult:
         return tuple(f.file for f in self.workspace.files)
 
     @property
-    def sources(self) -> dict[str, str]:
+    def sources(self) -> Mapping[str, str]:
         """File -> text of the files read, for reporters that show source lines (personal data masked)."""
         return self.workspace.sources()
 

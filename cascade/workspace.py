@@ -11,7 +11,7 @@ import gc
 import os
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 
 import networkx as nx
 
@@ -169,6 +169,33 @@ def _pool(jobs: int | None, todo_bytes: int, n: int) -> Any:
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
 
 
+class _Sources(Mapping[str, str]):
+    """:meth:`Cascade.sources`: each file's text, masked on first access."""
+
+    def __init__(self, files: dict[str, LoadedFile], show_personal: bool):
+        self._files = files
+        self._show_personal = show_personal
+        self._texts: dict[str, str] = {}
+
+    def __getitem__(self, file: str) -> str:
+        text = self._texts.get(file)
+        if text is None:
+            loaded = self._files[file]
+            text = loaded.text
+            assert text is not None
+            # only files that mention employee pay for their source map
+            if not self._show_personal and "employee" in text:
+                text = mask_personal_text(text, loaded.sourcemap)
+            self._texts[file] = text
+        return text
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._files)
+
+    def __len__(self) -> int:
+        return len(self._files)
+
+
 class Cascade:
     """A loaded workspace: documents, their graph, and the findings of loading them.
 
@@ -196,20 +223,15 @@ class Cascade:
         self.cache: Cache | None = None
         self.cache_keys: dict[str, str] = {}
 
-    def sources(self) -> dict[str, str]:
+    def sources(self) -> Mapping[str, str]:
         """File -> text of the files read, for reporters that quote source lines.
 
         Values under an skp ``employee`` are blotted out unless the workspace was loaded with
-        ``show_personal=True``, as in the findings.
+        ``show_personal=True``, as in the findings. The mapping masks a file when it is first
+        read: a reporter quotes the files of its findings only, and masking needs the file's
+        source map (a second pass over its YAML), which a clean SKP file should not pay for.
         """
-        if self.show_personal:
-            return {f.file: f.text for f in self.files if f.text is not None}
-        # only files that mention employee pay for their source map
-        return {
-            f.file: mask_personal_text(f.text, f.sourcemap) if "employee" in f.text else f.text
-            for f in self.files
-            if f.text is not None
-        }
+        return _Sources({f.file: f for f in self.files if f.text is not None}, self.show_personal)
 
     def __repr__(self) -> str:
         s = self.stats

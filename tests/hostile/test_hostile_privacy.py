@@ -124,3 +124,20 @@ def test_source_excerpts_are_masked(skp: Path) -> None:
     assert lines[15] == "    employee: " + "•" * 19 + " •••• " + "•" * 7  # quotes too
     assert lines[:11] == SKP.splitlines()[:11]
     assert cascade.load(str(skp), show_personal=True).sources()[str(skp)] == SKP
+
+
+def test_only_the_files_a_reporter_quotes_are_masked(skp: Path, tmp_path: Path, monkeypatch) -> None:
+    """Masking needs a file's source map (a second pass over it): a clean SKP file, or a format
+    that quotes no source line, never pays for it."""
+    clean = tmp_path / "clean"
+    clean.mkdir()
+    (clean / "skp.yaml").write_text(SKP.replace("1990", "1991"))  # the same layout, another holder
+    masked: list[str] = []
+    real = cascade.workspace.mask_personal_text
+    monkeypatch.setattr(cascade.workspace, "mask_personal_text", lambda text, sm: masked.append(sm.file) or real(text, sm))
+    ws = cascade.load(str(skp), str(clean / "skp.yaml"))
+    sources = ws.sources()
+    assert sorted(sources) == sorted([str(skp), str(clean / "skp.yaml")]) and masked == []
+    assert "1990••••••••••1001" not in sources[str(skp)] and NIP not in sources[str(skp)]
+    assert sources[str(skp)] is sources[str(skp)]  # masked once
+    assert masked == [str(skp)]
