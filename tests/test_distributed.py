@@ -549,3 +549,28 @@ def test_lint_goes_by_region_on_its_own_from_the_size_threshold(nation: str, mon
     monkeypatch.setattr(pipeline, "BY_REGION_MIN_BYTES", 0)
     assert cli.main(["lint", nation, "--no-by-region", "--no-cache", "--format", "json"]) == 1
     assert capsys.readouterr().out == alone
+
+
+def test_local_processes_start_fresh_in_a_threaded_process(nation: str) -> None:
+    """Forking a process that runs threads (a notebook kernel) is unsafe: the pool spawns there."""
+    import threading
+
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait, daemon=True)
+    thread.start()
+    try:
+        local = distributed._LocalClient(1)
+        try:
+            assert local.pool._mp_context.get_start_method() == "spawn"
+            _same(cascade.load(nation).validate(select=["CAS3"]), distributed.validate(nation, scheduler=local, select=["CAS3"]))
+        finally:
+            local.close()
+    finally:
+        stop.set()
+        thread.join()
+    import multiprocessing
+
+    local = distributed._LocalClient(1)
+    expected = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    assert local.pool._mp_context.get_start_method() == expected
+    local.close()
