@@ -151,12 +151,12 @@ def _doc_refs(doc: ParsedDocument) -> frozenset[str]:
     for element in model.elements:
         # split_ref inlined: this runs over every element of every partition
         if isinstance(element.parent, str):
-            doc, sep, _ = element.parent.rpartition(":")
-            add(doc if sep else own)
+            target, sep, _ = element.parent.rpartition(":")
+            add(target if sep else own)
         for refs in (element.supports, element.crosscuts, *(i.supports for i in element.indicators)):
             for ref in refs:
-                doc, sep, _ = ref.rpartition(":")
-                add(doc if sep else own)
+                target, sep, _ = ref.rpartition(":")
+                add(target if sep else own)
     out.discard(own)
     return frozenset(out)
 
@@ -792,9 +792,8 @@ class _LocalClient:
 
     def __init__(self, n_workers: int):
         import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
         import threading
+        from concurrent.futures import ProcessPoolExecutor
 
         # forking a threaded process (a notebook kernel, a Dask worker) is unsafe: start fresh ones there
         fork = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1

@@ -79,9 +79,11 @@ def lint(
     else:
         from . import distributed
 
-        scheduler = (dask or None) if dask is not None else "processes"
-        report = distributed.validate(files, scheduler=scheduler, n_workers=jobs or max(2, os.cpu_count() or 1),
-                                      show_personal=show_personal, **settings.validate_kwargs())
+        if dask is not None:
+            where: dict[str, Any] = {"scheduler": dask or None}
+        else:
+            where = {"scheduler": "processes", "n_workers": jobs or max(2, os.cpu_count() or 1)}
+        report = distributed.validate(files, **where, show_personal=show_personal, **settings.validate_kwargs())
         workspace = distributed.reporting_workspace(files, report, show_personal=show_personal)
     gone: list[BaselineEntry] = []
     if use_baseline and settings.baseline:
