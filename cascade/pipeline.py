@@ -94,7 +94,8 @@ def lint(
 
 #: From this many bytes of plan files on, :func:`lint` validates partitioned by region on local
 #: processes (``by_region=None``). Measured on two cores: 1M elements in 50 kab/kota (752 MB) lint
-#: in 87-136 s by region against 243 s in one process, with 0.3 GB per process instead of 11 GB.
+#: in 102 s by region against 188 s in one process in the same hour, with 0.3 GB per process
+#: instead of 11.4 GB.
 #: Below this size one process is the default: it has the parse cache, and a single kab/kota (what
 #: a pre-commit hook usually sees) is one partition, with nothing to spread over the cores.
 BY_REGION_MIN_BYTES = 200_000_000
