@@ -64,6 +64,13 @@ def _values(indicator: Any) -> Iterator[tuple[tuple, Any]]:
         yield ("baseline", "value"), indicator.baseline.value
 
 
+def _holds_range(indicator: Any) -> bool:
+    """Whether one of the values :func:`_values` yields is a range: a C-level pre-test, since most
+    indicators hold none (it reads the same three fields as :func:`_values`)."""
+    return (Range in map(type, indicator.targets.values()) or type(indicator.final) is Range
+            or (indicator.baseline is not None and type(indicator.baseline.value) is Range))
+
+
 def _blank(text: str | None) -> bool:
     return text is None or not text.strip()
 
@@ -714,9 +721,7 @@ class BadRange(Rule):
 
     def check(self, ctx: "Context") -> Iterator[Finding]:
         for node, ind in _indicators(ctx):
-            # most indicators hold no range at all: a C-level scan skips them
-            if not (Range in map(type, ind.targets.values()) or type(ind.final) is Range
-                    or (ind.baseline is not None and type(ind.baseline.value) is Range)):
+            if not _holds_range(ind):
                 continue
             for field, value in _values(ind):
                 if isinstance(value, Range) and value.min > value.max:
