@@ -48,12 +48,12 @@ _CHILD = textwrap.dedent(
     if mode == "phases":
         gc.disable()
         from cascade.workspace import discover
-        from cascade.loader import read_file
-        from cascade.schema import parse_document
+        from cascade.read.loader import read_file
+        from cascade.build.documents import parse_document
         from cascade.graph import build_graph
         from cascade.validate import run_rules
         from cascade.rules import all_rules
-        from cascade.findings import Report
+        from cascade.core.findings import Report
         paths = discover([path])
         t = time.perf_counter(); loaded = [read_file(p) for p in paths]; out["parse"] = time.perf_counter() - t
         t = time.perf_counter(); parsed = [parse_document(l.data, l.file, l.sourcemap)[0] for l in loaded]
@@ -68,7 +68,7 @@ _CHILD = textwrap.dedent(
         out["seconds"] = pyyaml_load_seconds(paths)
         out["bytes"] = sum(os.path.getsize(p) for p in paths)
     else:  # lint as the command runs it (by region from 200 MB on), optionally with a cache folder
-        from cascade.pipeline import lint
+        from cascade.review.pipeline import lint
         from cascade.reporters import render_report
         t = time.perf_counter()
         result = lint([path], cache=arg if arg != "-" else None)

@@ -10,7 +10,7 @@ caches do not leak between measurements:
 
 - ``single``: ``cascade.load(path, jobs=1).validate()`` in a child process (one core, as a
   partition's worker works): wall time, elements/s, peak RSS;
-- ``dask N``: ``cascade.distributed.validate(path, scheduler=client)`` on a new
+- ``dask N``: ``cascade.scale.distributed.validate(path, scheduler=client)`` on a new
   ``LocalCluster(n_workers=N, threads_per_worker=1, processes=True)``: wall time (cluster start
   excluded), elements/s, the peak RSS of each worker process (``getrusage`` in the worker) and of
   the coordinator (this process, which also hosts the scheduler), the number of partitions.
@@ -70,7 +70,7 @@ def _single(path: Path, work: Path) -> dict:
 def _dask(path: Path, n_workers: int) -> dict:
     from distributed import Client, LocalCluster
 
-    from cascade import distributed
+    from cascade.scale import distributed
     from cascade.workspace import discover
 
     t = time.perf_counter()

@@ -10,15 +10,15 @@ The library never prints or exits; the ``cascade`` command is a thin layer over 
 
 from __future__ import annotations
 
-from .config import ConfigError, Settings, load_config
-from .errors import MissingExtraError, UsageError
-from .findings import Finding, Report, Severity, Span
-from .loader import Limits
-from .models import Document, Element, Header, Indicator, Unit
-from .pipeline import LintResult, lint
-from .rules import all_rules, get_rule
-from .tree import PerformanceTree, TreeNode
-from .views import Chain, Step
+from .review.config import ConfigError, Settings, load_config
+from .core.errors import MissingExtraError, UsageError
+from .core.findings import Finding, Report, Severity, Span
+from .read.loader import Limits
+from .core.models import Document, Element, Header, Indicator, Unit
+from .review.pipeline import LintResult, lint
+from .rules.base import all_rules, get_rule
+from .views.tree import PerformanceTree, TreeNode
+from .views.trace import Chain, Step
 from .workspace import Cascade, load
 
 from ._version import __version__

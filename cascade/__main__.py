@@ -1,5 +1,5 @@
 """``python -m cascade``: the same as the ``cascade`` command."""
 
-from .cli import run
+from .cli.commands import run
 
 run()

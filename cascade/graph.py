@@ -32,10 +32,10 @@ from typing import Any, Iterable
 
 import networkx as nx
 
-from .findings import Finding
-from .models import ELEMENT_KINDS
-from .rules import make_finding
-from .schema import ParsedDocument
+from .core.findings import Finding
+from .core.models import ELEMENT_KINDS
+from .rules.base import make_finding
+from .build.documents import ParsedDocument
 
 __all__ = ["build_graph", "TIERS", "document_tier", "split_ref"]
 

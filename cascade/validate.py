@@ -12,10 +12,10 @@ import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable
 
-from .findings import Finding, Report, Severity
-from .rules import Rule, all_rules, iter_check_rules, make_finding, resolve_selector
+from .core.findings import Finding, Report, Severity
+from .rules.base import Rule, all_rules, iter_check_rules, make_finding, resolve_selector
 from .rules.context import Context
-from .suppress import Suppression, apply, scan
+from .read.suppressions import Suppression, apply, scan
 
 if TYPE_CHECKING:
     from .workspace import Cascade
@@ -98,7 +98,7 @@ class Remembered:
         import hashlib
         import json
 
-        from .cache import code_fingerprint
+        from .read.cache import code_fingerprint
 
         salt = f"\0findings\0{code_fingerprint()}\0{json.dumps(options or {}, sort_keys=True, default=repr)}"
         self.cache = cache
@@ -212,7 +212,7 @@ PARALLEL_MIN_NODES = 40_000
 
 
 def _check_forked(codes: list[str]) -> list[Finding]:
-    from .rules import REGISTRY
+    from .rules.base import REGISTRY
 
     graph, documents, options, remembered = _FORK_STATE
     return _check(graph, documents, [REGISTRY[c] for c in codes], options, remembered)
@@ -263,7 +263,7 @@ def _to_run(rules: list[type[Rule]]) -> list[type[Rule]]:
 
 def _justify(findings: list[Finding], graph: Any) -> list[Finding]:
     """Missing-link findings on an element with a ``justification`` become CAS903 infos."""
-    from .rules import REGISTRY
+    from .rules.base import REGISTRY
 
     out = []
     for f in findings:
@@ -289,7 +289,7 @@ def _justify(findings: list[Finding], graph: Any) -> list[Finding]:
 
 
 def _span_of(f: Finding) -> Any:
-    from .findings import Span
+    from .core.findings import Span
 
     if f.line is None:
         return None

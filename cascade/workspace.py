@@ -15,21 +15,21 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 
 import networkx as nx
 
-from .errors import UsageError
-from .findings import Finding, Report, Span
+from .core.errors import UsageError
+from .core.findings import Finding, Report, Span
 from .graph import build_graph
-from .cache import Cache
-from .loader import DEFAULT_LIMITS, Limits, LoadedFile, check_data, load_bytes, read_bytes, read_file
-from .models import Document, Element, Header, Indicator, Unit
-from .rules import make_finding
-from .schema import ParsedDocument, mask_personal_text, parse_document
-from .sourcemap import SourceMap
+from .read.cache import Cache
+from .read.loader import DEFAULT_LIMITS, Limits, LoadedFile, check_data, load_bytes, read_bytes, read_file
+from .core.models import Document, Element, Header, Indicator, Unit
+from .rules.base import make_finding
+from .build.documents import ParsedDocument, mask_personal_text, parse_document
+from .core.sourcemap import SourceMap
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .tree import PerformanceTree
-    from .views import Chain, Step
+    from .views.tree import PerformanceTree
+    from .views.trace import Chain, Step
 
 __all__ = ["Cascade", "OutsideLink", "load", "discover"]
 
@@ -263,7 +263,7 @@ class Cascade:
 
     @functools.cached_property
     def _tracer(self) -> Any:
-        from .views import Tracer
+        from .views.trace import Tracer
 
         return Tracer(self.graph)
 
@@ -287,8 +287,8 @@ class Cascade:
         Runs :meth:`validate` unless ``report`` is given. Needs the ``notebook`` extra (pandas); raises
         :class:`~cascade.errors.MissingExtraError` without it.
         """
-        from .tables import coverage_frame
-        from .views import coverage_rows
+        from .views.tables import coverage_frame
+        from .views.trace import coverage_rows
 
         return coverage_frame(coverage_rows(self, self.validate() if report is None else report))
 
@@ -299,15 +299,15 @@ class Cascade:
         ``symbols=False``); which elements are shown is explained in :func:`cascade.views.alignment`.
         Needs the ``notebook`` extra; raises KeyError for an unknown document.
         """
-        from .tables import matrix_frame
-        from .views import alignment
+        from .views.tables import matrix_frame
+        from .views.trace import alignment
 
         return matrix_frame(alignment(self, lower_doc, upper_doc, full=full), symbols=symbols)
 
     def tree(self, root: str | None = None, depth: int | None = None, report: Report | None = None) -> "PerformanceTree":
         """The pohon kinerja below ``root`` (a document id, an element ref, or None for every top element),
         ``depth`` levels deep (None: all), findings of ``report`` (else of :meth:`validate`) attached."""
-        from .tree import build_tree
+        from .views.tree import build_tree
 
         titles = {k: v.model.document.title for k, v in self.parsed.items()}
         return build_tree(self.graph, titles, self.validate() if report is None else report, root, depth)
@@ -322,12 +322,12 @@ class Cascade:
 
     def to_html(self, report: Report | None = None, *, lang: str = "id", show_personal: bool = False) -> str:
         """The self-contained HTML report (see :func:`cascade.htmlreport.render_html`)."""
-        from .htmlreport import render_html
+        from .views.html import render_html
 
         return render_html(self, report, lang=lang, show_personal=show_personal)
 
     def _repr_html_(self) -> str:
-        from .htmlreport import cascade_html
+        from .views.html import cascade_html
 
         return cascade_html(self)
 

@@ -6,7 +6,7 @@ import io
 import os
 from pathlib import Path
 
-from cascade.cli import main
+from cascade.cli.commands import main
 
 FIXTURE = Path(__file__).parent / "fixtures" / "pipeline"
 EXPECTED = FIXTURE / "expected"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import cascade
-from cascade.cli import main
+from cascade.cli.commands import main
 
 RPJMN = {
     "document": {"id": "rpjmn-2020", "kind": "rpjmn", "title": "RPJMN 2020-2024", "period": {"start": 2020, "end": 2024}},

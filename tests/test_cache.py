@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import cascade
-from cascade import cli
+from cascade.cli import commands as cli
 from cascade.rules import all_rules
 from cascade.rules.context import Context
 from cascade.validate import Remembered
@@ -160,7 +160,7 @@ def test_without_a_signing_key_nothing_is_cached(ws: Path, tmp_path: Path, monke
 
 
 def test_the_library_code_is_part_of_the_key(ws: Path, tmp_path: Path, monkeypatch) -> None:
-    from cascade import cache as cache_module
+    from cascade.read import cache as cache_module
 
     cache = tmp_path / "cache"
     lint(ws, cache)

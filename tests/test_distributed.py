@@ -19,10 +19,11 @@ import pytest
 import yaml
 
 import cascade
-from cascade import cli, distributed
-from cascade.findings import Span
-from cascade.suppress import Suppression
-from cascade.views import coverage_rows
+from cascade.cli import commands as cli
+from cascade.scale import distributed
+from cascade.core.findings import Span
+from cascade.read.suppressions import Suppression
+from cascade.views.trace import coverage_rows
 
 try:
     import distributed as dask_distributed
@@ -421,7 +422,7 @@ def test_coverage_is_the_single_process_table(nation: str, client) -> None:
     assert (by_doc["r35-19.rpjmd-2025"]["errors"], by_doc["r35-77.rpjmd-2025"]["warnings"]) == (2, 1)
     assert by_doc["r33-10.dinkes.renstra-2025"]["infos"] == 1  # the justified missing indicator
     pytest.importorskip("pandas")
-    from cascade.tables import coverage_frame
+    from cascade.views.tables import coverage_frame
 
     assert coverage_frame(got.rows).equals(cascade.load(nation).coverage(single))
 
@@ -529,7 +530,7 @@ def test_a_cycle_through_the_shared_tier_counts_what_it_cuts_off_below(tmp_path:
 
 
 def test_lint_goes_by_region_on_its_own_from_the_size_threshold(nation: str, monkeypatch, capsys) -> None:
-    from cascade import pipeline
+    from cascade.review import pipeline
 
     single = pipeline.lint([nation], by_region=False)
     assert single.workspace.documents  # one process: the whole workspace is loaded

@@ -1,4 +1,4 @@
-"""The line scanner (cascade.fastyaml) against the event stream it stands in for.
+"""The line scanner (cascade.read.fastyaml) against the event stream it stands in for.
 
 The contract: ``scan(text, limits)`` either declines or returns exactly what
 ``loader._construct_lean(text, limits)`` returns, with the same types at every level and the same
@@ -23,9 +23,9 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from cascade import loader
-from cascade.fastyaml import DECLINE, _Scan, scan
-from cascade.loader import DEFAULT_LIMITS, Limits, Text, load_text
+from cascade.read import loader
+from cascade.read.fastyaml import DECLINE, _Scan, scan
+from cascade.read.loader import DEFAULT_LIMITS, Limits, Text, load_text
 
 REPO = Path(__file__).resolve().parents[1]
 #: ``shared/yaml-test-suite`` beside the checkout, or beside a folder holding it (git worktrees).

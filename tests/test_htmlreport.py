@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 import cascade
-from cascade.cli import main
-from cascade.htmlreport import Masker, outline, render_html
+from cascade.cli.commands import main
+from cascade.views.html import Masker, outline, render_html
 
 FIXTURE = Path(__file__).parent / "fixtures" / "notebook"
 

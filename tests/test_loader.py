@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cascade.findings import Span
-from cascade.loader import Limits, Text, load_bytes, load_text
+from cascade.core.findings import Span
+from cascade.read.loader import Limits, Text, load_bytes, load_text
 
 DOC = """\
 document:

@@ -156,7 +156,7 @@ def test_schema_validates_plans_and_rejects_typos(ws: Path, monkeypatch: pytest.
 def test_schema_accepts_a_single_reference_without_brackets() -> None:
     from jsonschema import Draft7Validator
 
-    from cascade.json_schema import document_json_schema
+    from cascade.build.json_schema import document_json_schema
 
     plan = yaml.safe_load(CLEAN)
     plan["elements"][0]["indicators"][0]["supports"] = "rpjmn-2020:X1"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from cascade.config import ConfigError, Settings, find_config, load_config
-from cascade.findings import Severity
+from cascade.review.config import ConfigError, Settings, find_config, load_config
+from cascade.core.findings import Severity
 from pipeline_support import FIXTURE, run
 
 PLAN = (FIXTURE / "plans" / "kota-madiun.yaml").read_text(encoding="utf-8")
@@ -41,7 +41,7 @@ def test_found_upwards_and_pyproject_without_table_is_passed_over(ws: Path) -> N
 
 
 def test_defaults_without_a_file(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("cascade.config.find_config", lambda start=None: None)
+    monkeypatch.setattr("cascade.review.config.find_config", lambda start=None: None)
     settings = load_config()
     assert settings == Settings()
     assert (settings.lang, settings.fail_level, settings.select, settings.path) == ("id", Severity.ERROR, (), None)

@@ -119,7 +119,7 @@ def test_gitlab_fingerprints_are_unique(monkeypatch: pytest.MonkeyPatch) -> None
 def test_junit_is_well_formed_even_with_control_characters() -> None:
     import xml.etree.ElementTree as ET
 
-    from cascade.findings import Finding, Report, Severity
+    from cascade.core.findings import Finding, Report, Severity
     from cascade.reporters import render_report
 
     bad = Finding("CAS001", "yaml-syntax", Severity.ERROR, None, "a\x01.yaml", 1, 1, 1, 2, "character \x07 is not allowed")

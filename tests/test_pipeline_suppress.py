@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 import cascade
-from cascade.findings import Span
-from cascade.suppress import Suppression, apply, scan
+from cascade.core.findings import Span
+from cascade.read.suppressions import Suppression, apply, scan
 
 HEADER = """document:
   id: dinkes.renstra-2019

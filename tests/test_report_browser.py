@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 import cascade
-from cascade.cli import main
-from cascade.htmlreport import render_html
+from cascade.cli.commands import main
+from cascade.views.html import render_html
 
 from _cdp import Browser, find_chromium
 

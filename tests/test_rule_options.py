@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import cascade
-from cascade.errors import UsageError
+from cascade.core.errors import UsageError
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rules"
 

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 import cascade
-from cascade.errors import MissingExtraError
-from cascade.findings import Finding, Report, Severity
-from cascade.tree import dot_escape, mermaid_escape
-from cascade.views import Chain, DocumentCounts, Step, Tracer, _finding_documents, coverage_counts, coverage_rows, coverage_table
+from cascade.core.errors import MissingExtraError
+from cascade.core.findings import Finding, Report, Severity
+from cascade.views.tree import dot_escape, mermaid_escape
+from cascade.views.trace import Chain, DocumentCounts, Step, Tracer, _finding_documents, coverage_counts, coverage_rows, coverage_table
 
 FIXTURE = Path(__file__).parent / "fixtures" / "notebook"
 KOTA = "kota-madiun.rpjmd-2019"

@@ -14,8 +14,8 @@ import networkx as nx
 import pytest
 
 import cascade
-from cascade.htmlreport import render_html
-from cascade.views import UP_LINKS
+from cascade.views.html import render_html
+from cascade.views.trace import UP_LINKS
 
 ROOT = Path(__file__).resolve().parents[1]
 SPECS = ROOT / "specs"

@@ -14,7 +14,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
-from ..findings import Report
+from ..core.findings import Report
 
 __all__ = ["RenderContext", "Reporter", "REPORTERS", "FORMATS", "render_report", "relative_path", "fingerprints"]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..findings import Finding, Report
+from ..core.findings import Finding, Report
 from . import RenderContext
 
 

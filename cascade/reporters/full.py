@@ -12,8 +12,8 @@ The report ends with a summary line in the chosen language.
 
 from __future__ import annotations
 
-from ..findings import Finding, Report
-from ..sourcemap import split_lines
+from ..core.findings import Finding, Report
+from ..core.sourcemap import split_lines
 from . import RenderContext
 from .concise import location
 

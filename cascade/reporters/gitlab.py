@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from ..findings import Report
+from ..core.findings import Report
 from . import RenderContext, fingerprints, relative_path
 
 _SEVERITY = {"error": "major", "warning": "minor", "info": "info"}

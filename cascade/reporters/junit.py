@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from ..findings import Finding, Report, Severity
+from ..core.findings import Finding, Report, Severity
 from . import RenderContext, relative_path
 from .concise import location
 

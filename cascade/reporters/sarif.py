@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from ..findings import Finding, Report
-from ..rules import Rule, all_rules
+from ..core.findings import Finding, Report
+from ..rules.base import Rule, all_rules
 from . import RenderContext, fingerprints, relative_path
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

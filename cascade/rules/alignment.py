@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from ..errors import UsageError
-from ..findings import Finding, Severity
+from ..core.errors import UsageError
+from ..core.findings import Finding, Severity
 from ..graph import split_ref
-from . import Rule
-from .measure import (
+from .base import Rule
+from .indicators import (
     PERCENT_SPELLINGS,
     Link,
     canonical_unit,

@@ -6,11 +6,11 @@ from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 import networkx as nx
 
-from ..findings import Finding
-from . import Rule, make_finding
+from ..core.findings import Finding
+from .base import Rule, make_finding
 
 if TYPE_CHECKING:
-    from ..schema import ParsedDocument
+    from ..build.documents import ParsedDocument
 
 __all__ = ["Context"]
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Iterator
 
-from ..errors import UsageError
-from ..findings import Finding, Severity
-from ..models import Range
-from . import Rule
-from .measure import (
+from ..core.errors import UsageError
+from ..core.findings import Finding, Severity
+from ..core.models import Range
+from .base import Rule
+from .indicators import (
     PERCENT_SPELLINGS,
     PERCENT_UNITS,
     normalize_name,

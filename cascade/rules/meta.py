@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..findings import Severity
-from . import Rule
+from ..core.findings import Severity
+from .base import Rule
 
 
 class Justified(Rule):

@@ -14,9 +14,9 @@ import functools
 import re
 from typing import TYPE_CHECKING, Iterator
 
-from ..findings import Finding, Severity
-from . import Rule
-from .measure import normalize_name
+from ..core.findings import Finding, Severity
+from .base import Rule
+from .indicators import normalize_name
 
 if TYPE_CHECKING:
     from .context import Context

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Iterator
 
 import networkx as nx
 
-from ..findings import Finding, Severity
-from . import Rule
-from .measure import indicator_links
+from ..core.findings import Finding, Severity
+from .base import Rule
+from .indicators import indicator_links
 
 if TYPE_CHECKING:
     from .context import Context

@@ -6,10 +6,10 @@ from typing import TYPE_CHECKING, Any, Iterator
 
 import networkx as nx
 
-from ..findings import Finding, Severity
+from ..core.findings import Finding, Severity
 from ..graph import split_ref
-from ..models import ELEMENT_KINDS
-from . import Rule
+from ..core.models import ELEMENT_KINDS
+from .base import Rule
 
 if TYPE_CHECKING:
     from .context import Context

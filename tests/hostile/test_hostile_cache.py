@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import cascade
-from cascade.cache import Cache
+from cascade.read.cache import Cache
 
 PLAN = (Path(__file__).resolve().parents[1] / "fixtures" / "hostile" / "workspace" / "rpjmn-2020.yaml").read_bytes()
 

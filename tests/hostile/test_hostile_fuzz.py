@@ -29,7 +29,7 @@ from typing import Any, Callable
 
 import pytest
 
-from cascade.cli import main
+from cascade.cli.commands import main
 from cascade.reporters import FORMATS
 
 REPO = Path(__file__).resolve().parents[2]

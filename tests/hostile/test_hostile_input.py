@@ -19,8 +19,8 @@ from typing import Any
 import pytest
 
 import cascade
-from cascade.cli import main
-from cascade.loader import Limits, load_bytes, load_text, read_file
+from cascade.cli.commands import main
+from cascade.read.loader import Limits, load_bytes, load_text, read_file
 from cascade.reporters import FORMATS
 
 from test_hostile_fuzz import lint_in_process

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import cascade
-from cascade.cli import main
+from cascade.cli.commands import main
 from cascade.reporters import FORMATS
 
 NIP = "199001012015031001"

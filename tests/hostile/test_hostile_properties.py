@@ -24,13 +24,13 @@ from hypothesis import HealthCheck, example, given, reject, settings
 from hypothesis import strategies as st
 
 import cascade
-from cascade.baseline import parse_baseline
-from cascade.config import ConfigError, parse_settings
-from cascade import loader
-from cascade.dump import dump_document, quote
-from cascade.loader import Text, load_bytes, load_text
-from cascade.models import ELEMENT_KINDS, Document
-from cascade.schema import parse_document
+from cascade.review.baseline import parse_baseline
+from cascade.review.config import ConfigError, parse_settings
+from cascade.read import loader
+from cascade.read.dump import dump_document, quote
+from cascade.read.loader import Text, load_bytes, load_text
+from cascade.core.models import ELEMENT_KINDS, Document
+from cascade.build.documents import parse_document
 
 EXAMPLES = int(os.environ.get("CASCADE_HYPOTHESIS_EXAMPLES", "200"))
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])

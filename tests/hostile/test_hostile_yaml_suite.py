@@ -15,8 +15,8 @@ import pytest
 import yaml
 
 import cascade
-from cascade import loader
-from cascade.loader import LIBYAML, load_bytes
+from cascade.read import loader
+from cascade.read.loader import LIBYAML, load_bytes
 
 REPO = Path(__file__).resolve().parents[2]
 #: ``shared/yaml-test-suite`` beside the checkout, or beside a folder holding it (git worktrees).

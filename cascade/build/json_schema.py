@@ -16,7 +16,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from .models import ELEMENT_KINDS, Document
+from ..core.models import ELEMENT_KINDS, Document
 
 __all__ = ["document_json_schema", "DRAFT_07"]
 

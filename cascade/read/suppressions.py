@@ -36,9 +36,9 @@ from typing import Iterable
 import yaml
 from yaml.tokens import ScalarToken, StreamEndToken
 
-from .findings import Finding, Span
-from .rules import all_rules, make_finding, resolve_selector
-from .sourcemap import LINE_BREAK, split_lines
+from ..core.findings import Finding, Span
+from ..rules.base import all_rules, make_finding, resolve_selector
+from ..core.sourcemap import LINE_BREAK, split_lines
 
 try:  # libyaml's scanner; PyYAML's pure-Python one where libyaml is missing
     from yaml._yaml import CParser as _CParser

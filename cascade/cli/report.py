@@ -14,10 +14,10 @@ import os
 import sys
 from typing import TextIO
 
-from .config import DEFAULT_LANG, ConfigError, load_config
-from .findings import LANGUAGES
-from .htmlreport import render_html
-from .pipeline import lint
+from ..review.config import DEFAULT_LANG, ConfigError, load_config
+from ..core.findings import LANGUAGES
+from ..views.html import render_html
+from ..review.pipeline import lint
 
 __all__ = ["add_report_parser", "run_report"]
 

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
-from .findings import Finding, Report, Severity
-from .views import plan_order
+from ..core.findings import Finding, Report, Severity
+from .trace import plan_order
 
 if TYPE_CHECKING:
     import networkx as nx

@@ -12,12 +12,12 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Collection, Iterable, Iterator, Literal
 
-from .findings import Finding, Report
+from ..core.findings import Finding, Report
 
 if TYPE_CHECKING:
     import networkx as nx
 
-    from .workspace import Cascade
+    from ..workspace import Cascade
 
 __all__ = ["Step", "Chain", "Tracer", "Matrix", "DocumentCounts", "UP_LINKS", "alignment", "coverage_counts", "coverage_rows",
            "coverage_table", "document_of", "plan_order", "reaching"]
@@ -101,7 +101,7 @@ class Tracer:
 
     def _check(self, ref: str) -> dict:
         if not isinstance(ref, str):
-            from .errors import UsageError
+            from ..core.errors import UsageError
 
             raise UsageError(f"a reference is a string, not {type(ref).__name__}")
         attrs = self.graph.nodes.get(ref)
@@ -332,7 +332,7 @@ def coverage_table(counts: Iterable[DocumentCounts], findings: Iterable[tuple[st
     ``indicators.<type>`` columns are those some document of ``counts`` uses; rows are sorted by
     (tier, document).
     """
-    from .models import ELEMENT_KINDS, INDICATOR_TYPES
+    from ..core.models import ELEMENT_KINDS, INDICATOR_TYPES
 
     counts = list(counts)
     severities: dict[str, dict[str, int]] = {c.document: {"errors": 0, "warnings": 0, "infos": 0} for c in counts}

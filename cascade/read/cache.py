@@ -29,7 +29,7 @@ import pickle
 import tempfile
 from typing import Any
 
-from ._version import __version__
+from .._version import __version__
 
 __all__ = ["Cache", "DEFAULT_DIR", "code_fingerprint"]
 

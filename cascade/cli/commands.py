@@ -19,16 +19,16 @@ import re
 import sys
 from typing import Sequence, TextIO
 
-from ._version import __version__
-from .cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
-from .config import DEFAULT_LANG, ConfigError, Settings, load_config
-from .distributed import MissingDependency
-from .findings import LANGUAGES, Severity
-from .json_schema import document_json_schema
-from .pipeline import LintResult, lint, write_baseline
-from .report_cli import add_report_parser, run_report
-from .reporters import FORMATS, render_report
-from .rules import all_rules, get_rule
+from .._version import __version__
+from ..read.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
+from ..review.config import DEFAULT_LANG, ConfigError, Settings, load_config
+from ..scale.distributed import MissingDependency
+from ..core.findings import LANGUAGES, Severity
+from ..build.json_schema import document_json_schema
+from ..review.pipeline import LintResult, lint, write_baseline
+from .report import add_report_parser, run_report
+from ..reporters import FORMATS, render_report
+from ..rules.base import all_rules, get_rule
 
 __all__ = ["main"]
 

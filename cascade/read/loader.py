@@ -40,11 +40,11 @@ from yaml.events import (
     StreamStartEvent,
 )
 
-from .errors import UsageError
+from ..core.errors import UsageError
 from .fastyaml import DECLINE, scan
-from .findings import Finding, Span
-from .rules import make_finding
-from .sourcemap import SourceMap, pointer
+from ..core.findings import Finding, Span
+from ..rules.base import make_finding
+from ..core.sourcemap import SourceMap, pointer
 
 try:  # libyaml's event parser; the pure-Python one where PyYAML was built without it
     from yaml._yaml import CParser as _CParser

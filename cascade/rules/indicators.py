@@ -19,12 +19,12 @@ import math
 import re
 from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
 
-from ..errors import UsageError
+from ..core.errors import UsageError
 from ..graph import split_ref
-from ..models import Indicator, Range
+from ..core.models import Indicator, Range
 
 if TYPE_CHECKING:
-    from . import Rule
+    from .base import Rule
     from .context import Context
 
 __all__ = [

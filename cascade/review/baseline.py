@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .config import ConfigError
-from .findings import Finding, Report
+from ..core.findings import Finding, Report
 
 __all__ = ["BaselineEntry", "dump_baseline", "read_baseline", "parse_baseline", "apply_baseline"]
 

@@ -74,7 +74,7 @@ class Finding:
         """The message in ``lang`` (``en`` or ``id``), rendered from the rule's template."""
         if lang == "en":
             return self.message
-        from .rules import render
+        from ..rules.base import render
 
         return render(self.code, self.variant, dict(self.args), lang)
 
@@ -153,12 +153,12 @@ class Report:
     def to_pandas(self, lang: str = "en") -> Any:
         """The findings as a pandas DataFrame (see :func:`cascade.tables.findings_frame`); needs the
         ``notebook`` extra, else raises :class:`~cascade.errors.MissingExtraError`."""
-        from .tables import findings_frame
+        from ..views.tables import findings_frame
 
         return findings_frame(self, lang)
 
     def _repr_html_(self) -> str:
-        from .htmlreport import report_html
+        from ..views.html import report_html
 
         return report_html(self)
 

@@ -18,11 +18,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .findings import Finding, Span
-from .loader import Text
-from .models import ELEMENT_KINDS, Document, Element, Header, Indicator, Unit
-from .rules import make_finding
-from .sourcemap import LINE_BREAK, SourceMap, pointer
+from ..core.findings import Finding, Span
+from ..read.loader import Text
+from ..core.models import ELEMENT_KINDS, Document, Element, Header, Indicator, Unit
+from ..rules.base import make_finding
+from ..core.sourcemap import LINE_BREAK, SourceMap, pointer
 
 __all__ = ["ParsedDocument", "mask_personal_text", "parse_document"]
 

@@ -1,0 +1,31 @@
+"""Exceptions of the public API. They signal misuse of the API or a missing optional extra, never bad plan content."""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["UsageError", "MissingExtraError"]
+
+
+class UsageError(TypeError):
+    """An argument of the wrong type or form was passed to the API (``cascade.load(42)``)."""
+
+
+class MissingExtraError(ImportError):
+    """A feature needs an optional dependency that is not installed.
+
+    The message names the extra to install, e.g. ``pip install 'cascade[notebook]'`` for the pandas
+    tables (:meth:`Cascade.coverage`, :meth:`Cascade.alignment_matrix`, :meth:`Report.to_pandas`).
+    """
+
+
+def require_pandas(feature: str) -> Any:
+    """The ``pandas`` module, or :class:`MissingExtraError` saying how to install it for ``feature``."""
+    try:
+        import pandas
+    except ImportError as exc:
+        raise MissingExtraError(
+            f"{feature} needs pandas: pip install 'cascade[notebook]' "
+            f"/ {feature} membutuhkan pandas: pip install 'cascade[notebook]'"
+        ) from exc
+    return pandas

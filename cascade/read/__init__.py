@@ -1,0 +1,1 @@
+"""Reading files: the YAML loader and line scanner, the parse cache, suppression comments, writing YAML back."""

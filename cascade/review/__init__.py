@@ -1,0 +1,1 @@
+"""Review runs: configuration, baselines and the lint pipeline that CI calls."""

@@ -1,0 +1,362 @@
+"""Configuration: ``cascade.toml`` or ``[tool.cascade]`` in ``pyproject.toml``, as typed settings.
+
+The file is searched from the working directory upwards; in each folder ``cascade.toml`` is tried
+first, then a ``pyproject.toml`` that has a ``[tool.cascade]`` table. The first one found is used
+alone (files are not merged). Precedence: command-line flags > ``cascade.toml`` >
+``pyproject.toml`` > defaults. Globs and the baseline path are relative to the folder of the file.
+
+Keys (``cascade.toml`` shown; in ``pyproject.toml`` put them under ``[tool.cascade]``)::
+
+    select = ["ALL"]                    # rules to run: codes, code prefixes (CAS3), names
+    extend-select = []                  # added to select
+    ignore = ["CAS307"]                 # removed; the more specific selector wins
+    exclude = ["drafts/", "*.tmp.yaml"] # files not to lint
+    lang = "id"                         # message language: id (default) or en
+    fail-level = "error"                # error | warning | info: the lowest severity that fails
+    baseline = "cascade-baseline.json"  # report only findings that are not in the baseline
+
+    [per-file-ignores]                  # glob -> rules silenced in the files it matches
+    "rpjmn/*.yaml" = ["orphan-indicator"]
+
+    [severity]                          # rule -> error | warning | info
+    orphan-indicator = "error"
+
+    [options.weak-target]               # rule options, by rule name
+    ratio = 0.8
+
+An unknown key, an unknown rule or option, or a value of the wrong type raises :class:`ConfigError`
+naming it: a configuration mistake is a usage error, never plan content.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import sys
+from dataclasses import dataclass, field, replace
+from typing import Any, Iterable, Mapping
+
+from ..core.findings import LANGUAGES, Severity, Span
+from ..rules.base import all_rules, get_rule, resolve_selector
+from ..read.suppressions import Suppression, glob_matches
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - the backport is a dependency on 3.10 only
+    import tomli as tomllib
+
+__all__ = ["ConfigError", "PerFileIgnore", "Settings", "find_config", "load_config", "parse_settings", "check_selectors"]
+
+CONFIG_FILES = ("cascade.toml", "pyproject.toml")
+DEFAULT_LANG = "id"
+KEYS = (
+    "select",
+    "extend-select",
+    "ignore",
+    "per-file-ignores",
+    "severity",
+    "exclude",
+    "lang",
+    "fail-level",
+    "baseline",
+    "options",
+)
+SEVERITIES = tuple(s.value for s in Severity)
+
+
+class ConfigError(ValueError):
+    """A configuration file or option cannot be used: unknown key, rule or option, or wrong type.
+
+    ``path`` is the configuration file (None for command-line options), ``key`` the offending key.
+    """
+
+    def __init__(self, message: str, *, path: str | None = None, key: str | None = None):
+        super().__init__(f"{path}: {message}" if path else message)
+        self.path = path
+        self.key = key
+
+
+@dataclass(frozen=True)
+class PerFileIgnore:
+    """One ``per-file-ignores`` entry: a glob and the rules it silences, with its line in the file."""
+
+    pattern: str
+    selectors: tuple[str, ...]
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Typed settings of one run. ``root`` is the folder globs and ``baseline`` are relative to.
+
+    Build it with :func:`load_config`, then layer command-line flags on it with :meth:`override`.
+    """
+
+    select: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: tuple[PerFileIgnore, ...] = ()
+    severity: tuple[tuple[str, str], ...] = ()
+    exclude: tuple[str, ...] = ()
+    lang: str = DEFAULT_LANG
+    fail_level: Severity = Severity.ERROR
+    baseline: str | None = None
+    options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    path: str | None = None
+    root: str = os.curdir
+
+    def override(
+        self,
+        *,
+        select: Iterable[str] = (),
+        extend_select: Iterable[str] = (),
+        ignore: Iterable[str] = (),
+        severity: Mapping[str, str] | None = None,
+        exclude: Iterable[str] = (),
+        lang: str | None = None,
+        fail_level: str | None = None,
+        baseline: str | None = None,
+    ) -> "Settings":
+        """These settings with command-line values on top.
+
+        A given ``select`` replaces the configured one; ``extend_select``, ``ignore``, ``exclude``
+        and ``severity`` add to (and for ``severity`` override per rule) the configured values.
+        Raises :class:`ConfigError` for unknown rules or values.
+        """
+        select, extend_select, ignore = tuple(select), tuple(extend_select), tuple(ignore)
+        for flag, values in (("--select", select), ("--extend-select", extend_select), ("--ignore", ignore), ("--severity", severity or {})):
+            check_selectors(values, None, flag)
+        sev = dict(self.severity)
+        for key, value in (severity or {}).items():
+            sev[key] = _severity(value, None, f"--severity {key}")
+        return replace(
+            self,
+            select=select or self.select,
+            extend_select=self.extend_select + extend_select,
+            ignore=self.ignore + ignore,
+            severity=tuple(sev.items()),
+            exclude=self.exclude + tuple(exclude),
+            lang=_choice(lang, LANGUAGES, None, "--lang") if lang is not None else self.lang,
+            fail_level=Severity(_severity(fail_level, None, "--fail-level")) if fail_level is not None else self.fail_level,
+            baseline=baseline if baseline is not None else self.baseline,
+        )
+
+    def is_excluded(self, path: str) -> bool:
+        """Whether ``exclude`` leaves ``path`` out of the run."""
+        return any(glob_matches(path, pattern, self.root) for pattern in self.exclude)
+
+    def suppressions(self) -> list[Suppression]:
+        """The ``per-file-ignores`` as suppressions (reported as unused at their line in ``path``)."""
+        out = []
+        for entry in self.per_file_ignores:
+            span = Span(entry.line, 1, entry.line, 1 + len(entry.pattern)) if entry.line else None
+            out.append(Suppression(entry.selectors, _display(self.path), span, None, entry.pattern, self.root))
+        return out
+
+    def validate_kwargs(self) -> dict[str, Any]:
+        """Keyword arguments for :func:`cascade.validate.validate` (and ``Cascade.validate``)."""
+        return {
+            "select": self.select,
+            "extend_select": self.extend_select,
+            "ignore": self.ignore,
+            "severity": dict(self.severity),
+            "options": {k: dict(v) for k, v in self.options.items()},
+            "suppressions": self.suppressions(),
+        }
+
+
+def _display(path: str | None) -> str:
+    """``path`` as findings show it: relative to the working directory when it lies inside it."""
+    if path is None:
+        return "<config>"
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return path
+    return path if rel.startswith(os.pardir) else rel
+
+
+def find_config(start: str | os.PathLike[str] | None = None) -> str | None:
+    """The configuration file for ``start`` (default: the working directory), or None.
+
+    Searches ``start`` and its parents; ``cascade.toml`` wins over ``pyproject.toml`` in the same
+    folder, and a ``pyproject.toml`` without ``[tool.cascade]`` is passed over.
+    """
+    folder = os.path.abspath(start if start is not None else os.getcwd())
+    while True:
+        candidate = os.path.join(folder, "cascade.toml")
+        if os.path.isfile(candidate):
+            return candidate
+        candidate = os.path.join(folder, "pyproject.toml")
+        if os.path.isfile(candidate) and _has_tool_table(candidate):
+            return candidate
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+
+
+def _has_tool_table(path: str) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+    except (OSError, tomllib.TOMLDecodeError, RecursionError):  # RecursionError: arrays nested thousands deep
+        return False  # not ours to judge: a broken pyproject.toml is another tool's problem
+    tool = data.get("tool")
+    return isinstance(tool, dict) and "cascade" in tool
+
+
+def load_config(path: str | os.PathLike[str] | None = None, *, start: str | os.PathLike[str] | None = None) -> Settings:
+    """The settings from ``path``, or from the file :func:`find_config` finds, or the defaults.
+
+    Raises :class:`ConfigError` for an unreadable or invalid file.
+    """
+    found = os.fspath(path) if path is not None else find_config(start)
+    if found is None:
+        return Settings()
+    try:
+        with open(found, "rb") as fh:
+            raw = fh.read()
+        text = raw.decode("utf-8")
+        data = tomllib.loads(text)
+    except OSError as err:
+        raise ConfigError(f"cannot read the configuration: {err.strerror or err}", path=found) from None
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
+        raise ConfigError(f"invalid TOML: {err}", path=found) from None
+    except RecursionError:  # tomllib recurses per nesting level; a shipped config must not crash the run
+        raise ConfigError("invalid TOML: nested too deeply", path=found) from None
+    if os.path.basename(found) == "pyproject.toml":
+        table = data.get("tool", {}).get("cascade", {}) if isinstance(data.get("tool"), dict) else {}
+        prefix = "tool.cascade."
+    else:
+        table, prefix = data, ""
+    if not isinstance(table, dict):
+        raise ConfigError("[tool.cascade] must be a table", path=found, key="tool.cascade")
+    return parse_settings(table, path=found, text=text, prefix=prefix)
+
+
+def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def check_selectors(selectors: Iterable[str], path: str | None, key: str) -> None:
+    """Raise :class:`ConfigError` naming every selector that names no rule."""
+    bad = [s for s in selectors if not isinstance(s, str) or resolve_selector(s) is None]
+    if bad:
+        names = [r.name for r in all_rules()] + [r.code for r in all_rules()]
+        detail = ", ".join(f"'{b}'" + (f" ({hint.lstrip('; ')})" if (hint := _did_you_mean(str(b), names)) else "") for b in bad)
+        raise ConfigError(f"{key}: unknown rule selector(s): {detail}", path=path, key=key)
+
+
+def _strings(value: Any, path: str | None, key: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{key} must be a list of strings", path=path, key=key)
+    return tuple(value)
+
+
+def _choice(value: Any, choices: Iterable[str], path: str | None, key: str) -> str:
+    choices = tuple(choices)
+    if value not in choices:
+        raise ConfigError(f"{key} must be one of {', '.join(choices)}, not {value!r}", path=path, key=key)
+    return value
+
+
+def _severity(value: Any, path: str | None, key: str) -> str:
+    return _choice(value.lower() if isinstance(value, str) else value, SEVERITIES, path, key)
+
+
+def _table(value: Any, path: str | None, key: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{key} must be a table", path=path, key=key)
+    return value
+
+
+def _key_line(text: str | None, key: str) -> int | None:
+    """The line where the TOML key ``key`` (bare or quoted) is assigned, for positions in findings."""
+    if text is None:
+        return None
+    pattern = re.compile(r"^\s*(?:\"{0}\"|'{0}'|{0})\s*=".format(re.escape(key)))
+    for number, line in enumerate(text.splitlines(), 1):
+        if pattern.match(line):
+            return number
+    return None
+
+
+def _compatible(value: Any, default: Any) -> bool:
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(value, bool) and isinstance(default, bool)
+    if isinstance(default, (int, float)):
+        return isinstance(value, (int, float))
+    return default is None or isinstance(value, type(default))
+
+
+def parse_settings(table: Mapping[str, Any], *, path: str | None = None, text: str | None = None, prefix: str = "") -> Settings:
+    """Settings from a parsed configuration table (the top level of ``cascade.toml``).
+
+    ``text`` is the file's text, used only to place ``per-file-ignores`` entries for
+    ``unused-suppression`` findings. Raises :class:`ConfigError`.
+    """
+    for key in table:
+        if key not in KEYS:
+            raise ConfigError(f"unknown key '{prefix}{key}'{_did_you_mean(key, KEYS)}", path=path, key=key)
+    root = os.path.dirname(os.path.abspath(path)) if path else os.curdir
+    kw: dict[str, Any] = {"path": path, "root": root}
+    for key, attr in (("select", "select"), ("extend-select", "extend_select"), ("ignore", "ignore")):
+        if key in table:
+            kw[attr] = _strings(table[key], path, prefix + key)
+            check_selectors(kw[attr], path, prefix + key)
+    if "exclude" in table:
+        kw["exclude"] = _strings(table["exclude"], path, prefix + "exclude")
+    if "per-file-ignores" in table:
+        entries = []
+        for pattern, selectors in _table(table["per-file-ignores"], path, prefix + "per-file-ignores").items():
+            key = f"{prefix}per-file-ignores.\"{pattern}\""
+            sels = _strings(selectors, path, key)
+            check_selectors(sels, path, key)
+            entries.append(PerFileIgnore(pattern, sels, _key_line(text, pattern)))
+        kw["per_file_ignores"] = tuple(entries)
+    if "severity" in table:
+        pairs = []
+        for sel, value in _table(table["severity"], path, prefix + "severity").items():
+            check_selectors([sel], path, prefix + "severity")
+            pairs.append((sel, _severity(value, path, f"{prefix}severity.{sel}")))
+        kw["severity"] = tuple(pairs)
+    if "lang" in table:
+        kw["lang"] = _choice(table["lang"], LANGUAGES, path, prefix + "lang")
+    if "fail-level" in table:
+        kw["fail_level"] = Severity(_severity(table["fail-level"], path, prefix + "fail-level"))
+    if "baseline" in table:
+        if not isinstance(table["baseline"], str):
+            raise ConfigError(f"{prefix}baseline must be a path", path=path, key=prefix + "baseline")
+        kw["baseline"] = os.path.join(root, table["baseline"])
+    if "options" in table:
+        kw["options"] = _options(_table(table["options"], path, prefix + "options"), path, prefix + "options")
+    return Settings(**kw)
+
+
+def _options(table: Mapping[str, Any], path: str | None, where: str) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for name, values in table.items():
+        rule = get_rule(name)
+        if rule is None:
+            names = [r.name for r in all_rules()]
+            raise ConfigError(f"{where}: unknown rule '{name}'{_did_you_mean(name, names)}", path=path, key=f"{where}.{name}")
+        values = _table(values, path, f"{where}.{name}")
+        for option, value in values.items():
+            key = f"{where}.{name}.{option}"
+            if option not in rule.options:
+                known = ", ".join(sorted(rule.options)) or "none"
+                raise ConfigError(
+                    f"unknown option '{key}'{_did_you_mean(option, rule.options)} (options of {rule.name}: {known})",
+                    path=path,
+                    key=key,
+                )
+            if not _compatible(value, rule.options[option]):
+                default = rule.options[option]
+                raise ConfigError(f"{key} must be like the default {default!r}, not {value!r}", path=path, key=key)
+        out[rule.name] = dict(values)
+    return out

@@ -1,0 +1,116 @@
+"""One review run, as the ``cascade lint`` command does it, for CI scripts and other tools.
+
+:func:`lint` finds the plan files under the paths, leaves out the configured ``exclude`` globs,
+loads and validates them with the settings (selection, severities, options, per-file ignores and
+inline suppressions), and filters the report through the baseline when one is configured. It never
+prints: the caller renders the :class:`LintResult` with :mod:`cascade.reporters`.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any, Iterable, Mapping
+
+from .baseline import BaselineEntry, apply_baseline, dump_baseline, read_baseline
+from .config import Settings
+from ..core.findings import Report, Severity
+from ..workspace import Cascade, discover, load
+
+__all__ = ["LintResult", "lint", "write_baseline"]
+
+
+@dataclass(frozen=True)
+class LintResult:
+    """The outcome of :func:`lint`: the report, the workspace, and the baseline entries now gone."""
+
+    report: Report
+    workspace: Cascade
+    settings: Settings
+    gone: tuple[BaselineEntry, ...] = ()
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        """The plan files of the run, as given."""
+        return tuple(f.file for f in self.workspace.files)
+
+    @property
+    def sources(self) -> Mapping[str, str]:
+        """File -> text of the files read, for reporters that show source lines (personal data masked)."""
+        return self.workspace.sources()
+
+    def failed(self, level: Severity | None = None) -> bool:
+        """Whether a finding is at or above ``level`` (default: the settings' ``fail_level``)."""
+        rank = (level or self.settings.fail_level).rank
+        return any(f.severity.rank >= rank for f in self.report)
+
+
+def lint(
+    paths: Iterable[str | os.PathLike[str]],
+    settings: Settings | None = None,
+    *,
+    use_baseline: bool = True,
+    cache: Any = None,
+    jobs: int | None = None,
+    show_personal: bool = False,
+    dask: str | None = None,
+    by_region: bool | None = None,
+) -> LintResult:
+    """Lint the plan files under ``paths`` with ``settings`` (default: :class:`Settings`).
+
+    ``cache``, ``jobs`` and ``show_personal`` are passed to :func:`cascade.load` (a parse cache
+    folder; processes; employee NIPs and names unmasked in findings). With ``dask`` (a scheduler
+    address, or ``""`` for a local cluster) the files are validated partitioned by region on Dask
+    instead (:mod:`cascade.distributed`), with the same report. With ``by_region`` the same partitioned
+    validation runs on local processes (``jobs`` of them, default: every core), without Dask; by
+    default (None) it does when the files add up to :data:`BY_REGION_MIN_BYTES` or more and
+    ``jobs`` is not 1. The parse cache is not used then: each process reads its own partition.
+
+    Raises :class:`~cascade.config.ConfigError` when the configured baseline cannot be read, and
+    :class:`~cascade.distributed.MissingDependency` for ``dask`` without the ``cascade[dask]`` extra.
+    """
+    settings = settings or Settings()
+    files = [p for p in discover(paths) if not settings.is_excluded(p)]
+    if by_region is None:
+        by_region = dask is None and jobs != 1 and (os.cpu_count() or 1) > 1 and _total_bytes(files) >= BY_REGION_MIN_BYTES
+    if dask is None and not by_region:
+        workspace = load(*files, cache=cache, jobs=jobs, show_personal=show_personal)
+        report = workspace.validate(**settings.validate_kwargs(), jobs=jobs)
+    else:
+        from ..scale import distributed
+
+        if dask is not None:
+            where: dict[str, Any] = {"scheduler": dask or None}
+        else:
+            where = {"scheduler": "processes", "n_workers": jobs or max(2, os.cpu_count() or 1)}
+        report = distributed.validate(files, **where, show_personal=show_personal, **settings.validate_kwargs())
+        workspace = distributed.reporting_workspace(files, report, show_personal=show_personal)
+    gone: list[BaselineEntry] = []
+    if use_baseline and settings.baseline:
+        counts = read_baseline(settings.baseline)
+        report, gone = apply_baseline(report, counts, os.path.dirname(os.path.abspath(settings.baseline)))
+    return LintResult(report, workspace, settings, tuple(gone))
+
+
+#: From this many bytes of plan files on, :func:`lint` validates partitioned by region on local
+#: processes (``by_region=None``). Measured on two cores: 1M elements in 50 kab/kota (752 MB) lint
+#: in 102 s by region against 188 s in one process in the same hour, with 0.3 GB per process
+#: instead of 11.4 GB.
+#: Below this size one process is the default: it has the parse cache, and a single kab/kota (what
+#: a pre-commit hook usually sees) is one partition, with nothing to spread over the cores.
+BY_REGION_MIN_BYTES = 200_000_000
+
+
+def _total_bytes(files: list[str]) -> int:
+    total = 0
+    for path in files:
+        try:
+            total += os.path.getsize(path)
+        except OSError:
+            pass  # reported when it is read
+    return total
+
+
+def write_baseline(result: LintResult, path: str) -> str:
+    """The baseline JSON for ``result``'s findings, with files relative to ``path``'s folder."""
+    return dump_baseline(result.report, os.path.dirname(os.path.abspath(path)))

@@ -1,0 +1,1 @@
+"""National scale: the partitioned run by region, on local processes or Dask."""

@@ -1,0 +1,58 @@
+"""pandas tables for notebooks: coverage per document, the matriks keterkaitan, and findings.
+
+pandas is an optional extra (``pip install 'cascade[notebook]'``); without it these functions raise
+:class:`~cascade.errors.MissingExtraError`. The values come from :mod:`cascade.views`, which needs no pandas.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..core.errors import require_pandas
+from ..core.findings import Report
+from .trace import Matrix
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["coverage_frame", "matrix_frame", "findings_frame", "MATRIX_SYMBOLS"]
+
+#: Cell marks of the matriks keterkaitan: with symbols, and as words.
+MATRIX_SYMBOLS = {True: {"direct": "●", "indirect": "○"}, False: {"direct": "direct", "indirect": "indirect"}}
+
+FINDING_COLUMNS = ("rule", "code", "severity", "ref", "file", "line", "column", "end_line", "end_column", "message", "pointer")
+
+
+def coverage_frame(rows: list[dict[str, Any]]) -> "pd.DataFrame":
+    """The coverage rows of :func:`cascade.views.coverage_rows` as a DataFrame indexed by document id."""
+    pd = require_pandas("Cascade.coverage()")
+    return pd.DataFrame(rows).set_index("document")
+
+
+def matrix_frame(matrix: Matrix, symbols: bool = True) -> "pd.DataFrame":
+    """A :class:`~cascade.views.Matrix` as a DataFrame: local ids of the lower document as rows, of the
+    upper document as columns, cells ``●``/``○`` (or ``direct``/``indirect``) and ``""`` where unlinked."""
+    pd = require_pandas("Cascade.alignment_matrix()")
+    marks = MATRIX_SYMBOLS[symbols]
+    lo, up = len(matrix.lower) + 1, len(matrix.upper) + 1
+    data = [[marks.get(matrix.cells.get((r, c), ""), "") for c in matrix.columns] for r in matrix.rows]
+    return pd.DataFrame(data, index=pd.Index([r[lo:] for r in matrix.rows], name=matrix.lower),
+                        columns=pd.Index([c[up:] for c in matrix.columns], name=matrix.upper), dtype=object)
+
+
+def findings_frame(report: Report, lang: str = "en") -> "pd.DataFrame":
+    """One row per finding, columns :data:`FINDING_COLUMNS`, messages in ``lang``; line numbers are
+    nullable integers (None for a document given as a dict)."""
+    pd = require_pandas("Report.to_pandas()")
+    records = [
+        {
+            "rule": f.rule, "code": f.code, "severity": f.severity.value, "ref": f.ref, "file": f.file,
+            "line": f.line, "column": f.column, "end_line": f.end_line, "end_column": f.end_column,
+            "message": f.localized(lang), "pointer": f.pointer,
+        }
+        for f in report
+    ]
+    frame = pd.DataFrame.from_records(records, columns=list(FINDING_COLUMNS))
+    for col in ("line", "column", "end_line", "end_column"):
+        frame[col] = frame[col].astype("Int64")
+    return frame
