@@ -27,33 +27,18 @@ references into present documents that name nothing (CAS202) are findings, never
 from __future__ import annotations
 
 import difflib
-import re
 from typing import Any, Iterable
 
 import networkx as nx
 
 from .core.findings import Finding
 from .core.models import ELEMENT_KINDS
+from .core.refs import TIERS, document_tier, split_ref, within_two_edits
 from .rules.base import make_finding
 from .build.documents import ParsedDocument
 
 __all__ = ["build_graph", "TIERS", "document_tier", "split_ref"]
 
-#: Tier numbers, top to bottom.
-TIERS = {"rpjmn": 0, "province": 1, "kabkota": 2, "renstra": 3, "skp": 4}
-
-
-def document_tier(header: Any) -> int:
-    """The tier of a document: 0 rpjmn, 1 province rpjmd, 2 kab/kota rpjmd, 3 renstra, 4 skp."""
-    if header.kind == "rpjmd":
-        return TIERS["province"] if header.region is None or header.region.tier == "province" else TIERS["kabkota"]
-    return TIERS[header.kind]
-
-
-def split_ref(ref: str, doc_id: str) -> tuple[str, str]:
-    """``doc:local`` to ``(doc, local)``; a bare local id belongs to ``doc_id``."""
-    doc, sep, local = ref.rpartition(":")
-    return (doc, local) if sep else (doc_id, ref)
 
 
 #: Comparisons the did-you-mean hints of one workspace may make. Each hint compares a reference
@@ -185,7 +170,7 @@ class _Builder:
                 external.setdefault(doc_id, []).append(("aligns_to", target))
                 # a typo is one or two keystrokes away; 'jateng.rpjmd-2025' is not a typo of
                 # 'klaten.rpjmd-2025' but a document left out of a partial workspace
-                close = next((d for d in doc_ids if _within_two_edits(target, d)), None)
+                close = next((d for d in doc_ids if within_two_edits(target, d)), None)
                 if close is not None:
                     self.finding("CAS202", "document", doc, ("document", "aligns_to", i), doc_id, target=target, hint=close)
             # units of this document, then of the renstra documents it aligns to (skp)
@@ -262,26 +247,7 @@ def _digraph(nodes: dict[str, dict], edges: list[tuple[str, str, str]]) -> nx.Di
 _STRENGTH = ("parent", "supports", "crosscuts", "indicator_of", "owner", "unit", "aligns_to")
 
 
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
-
-def _within_two_edits(a: str, b: str) -> bool:
-    """True when ``a`` is a likely typo of ``b``: at most two insertions, deletions or substitutions,
-    and not two plans of different years (``rpjmn-2025`` is not a typo of ``rpjmn-2020``)."""
-    if abs(len(a) - len(b)) > 2:
-        return False
-    years_a, years_b = _YEAR.findall(a), _YEAR.findall(b)
-    if years_a and years_b and years_a != years_b:
-        return False
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        if min(current) > 2:
-            return False
-        previous = current
-    return previous[-1] <= 2
 
 
 def build_graph(parsed: Iterable[ParsedDocument]) -> tuple[nx.DiGraph, dict[str, ParsedDocument], list[Finding]]:

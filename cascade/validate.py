@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable
 
 from .core.findings import Finding, Report, Severity
+from .core.refs import document_of, split_ref
 from .rules.base import Rule, all_rules, iter_check_rules, make_finding, resolve_selector
 from .rules.context import Context
 from .read.suppressions import Suppression, apply, scan
@@ -106,8 +107,6 @@ class Remembered:
 
     def usable(self, documents: dict) -> dict[str, str]:
         """The documents (id -> entry key) whose findings can be remembered."""
-        from .graph import split_ref
-
         out = {}
         for doc_id, key in self.keys.items():
             parsed = documents.get(doc_id)
@@ -177,15 +176,13 @@ def _check_documents(ctx: Context, rules: list[type[Rule]], remembered: Remember
         need = frozenset(d for d in documents if rule.code not in stored.get(d, ()))
         if need:
             needs.setdefault(need, []).append(rule)
-    nodes = ctx.graph._node
     stray: list[Finding] = []  # placed on no document of the scope: reported, and nothing is stored
     for need, group in needs.items():
         sub = ctx if len(need) == len(documents) else Context(ctx.graph, documents, ctx._options, scope=need)
         for rule in iter_check_rules(group):
             per: dict[str, list[Finding]] = {d: [] for d in need}
             for f in rule.check(sub):
-                attrs = nodes.get(f.ref) if f.ref is not None else None
-                doc_id = (f.ref if attrs["type"] == "document" else attrs["doc"]) if attrs is not None else None
+                doc_id = document_of(f.ref, ctx.graph)
                 if doc_id not in per:
                     doc_id = file_doc.get(f.file or "")
                 (per[doc_id] if doc_id in per else stray).append(f)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from ..core.errors import UsageError
 from ..core.findings import Finding, Severity
-from ..graph import split_ref
+from ..core.refs import UP_LINKS, split_ref
 from .base import Rule
 from .indicators import (
     PERCENT_SPELLINGS,
@@ -41,8 +41,6 @@ __all__ = [
     "OwnerMismatch",
     "CrosscutMismatch",
 ]
-
-_UPWARD = frozenset({"parent", "supports", "crosscuts"})
 
 
 def _same_measure_links(ctx: "Context") -> list[Link]:
@@ -131,10 +129,10 @@ class IndicatorOutsideChain(Rule):
                 break
             following = []
             for node in frontier:
-                if any(kind in _UPWARD for kind, _ in G._node[node].get("external", ())):
+                if any(kind in UP_LINKS for kind, _ in G._node[node].get("external", ())):
                     complete = False
                 for target, edge in G._succ[node].items():
-                    if edge.get("type") not in _UPWARD or target in seen or G._node[target]["type"] != "element":
+                    if edge.get("type") not in UP_LINKS or target in seen or G._node[target]["type"] != "element":
                         continue
                     if depth == self.MAX_DEPTH or len(seen) >= self.MAX_VISITS:
                         return seen - {start}, False
@@ -156,7 +154,7 @@ class IndicatorOutsideChain(Rule):
                 yield ctx.finding(self, link.lower, "same", field=field, target=link.upper, element=element)
                 continue
             edge = G._succ[element].get(target_element)
-            if edge is not None and edge.get("type") in _UPWARD:
+            if edge is not None and edge.get("type") in UP_LINKS:
                 continue
             if walked is None or walked[0] != element:
                 walked = (element, *self._ancestors(ctx, element))

@@ -20,7 +20,7 @@ import re
 from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
 
 from ..core.errors import UsageError
-from ..graph import split_ref
+from ..core.refs import split_ref
 from ..core.models import Indicator, Range
 
 if TYPE_CHECKING:

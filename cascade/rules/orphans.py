@@ -16,18 +16,15 @@ from typing import TYPE_CHECKING, Iterator
 import networkx as nx
 
 from ..core.findings import Finding, Severity
+from ..core.refs import CASCADE_LINKS, UP_LINKS, reaching
 from .base import Rule
 from .indicators import indicator_links
 
 if TYPE_CHECKING:
     from .context import Context
 
-#: Edge types by which an element reaches upward (and, read backwards, is served from below).
-_UPWARD = frozenset(("parent", "supports", "crosscuts"))
 #: Element kinds that must carry an indicator (misi and the RPJMN's priorities need not).
 _MEASURED = frozenset(("tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan", "rhk"))
-#: Edge types below which a goal's cascade hangs (its descendants).
-_DESCENT = frozenset(("parent", "supports"))
 
 
 def _links_up(ctx: "Context", node: str, types: frozenset[str]) -> bool:
@@ -38,19 +35,8 @@ def _links_up(ctx: "Context", node: str, types: frozenset[str]) -> bool:
 
 
 def _reached(ctx: "Context") -> set[str]:
-    """Elements with a path up to the national tier: one reverse breadth-first search."""
-    G = ctx.graph
-    seeds = [n for n in ctx.nodes_of("element")
-             if G._node[n]["tier"] == 0 or any(t in _UPWARD for t, _ in G._node[n].get("external", ()))]
-    reached = set(seeds)
-    queue = deque(seeds)
-    while queue:
-        node = queue.popleft()
-        for below, edge in G._pred[node].items():
-            if edge["type"] in _UPWARD and below not in reached and G._node[below]["type"] == "element":
-                reached.add(below)
-                queue.append(below)
-    return reached
+    """Elements with a path up to the national tier (:func:`cascade.core.refs.reaching`), shared by the rules."""
+    return reaching(ctx.graph, ctx.nodes_of("element"))
 
 
 def _order(ctx: "Context", node: str) -> tuple:
@@ -115,7 +101,7 @@ class OrphanElement(Rule):
         # Upward links among unreached elements; the sinks of its condensation are the tops.
         up = nx.DiGraph()
         up.add_nodes_from(lost)
-        up.add_edges_from((n, t) for n in lost for t, e in G._succ[n].items() if e["type"] in _UPWARD and t in up)
+        up.add_edges_from((n, t) for n in lost for t, e in G._succ[n].items() if e["type"] in UP_LINKS and t in up)
         condensed = nx.condensation(up)
         members = condensed.graph["mapping"]
         tops = sorted((min(condensed.nodes[c]["members"], key=lambda n: _order(ctx, n)) for c in condensed if not condensed.succ[c]),
@@ -135,7 +121,7 @@ class OrphanElement(Rule):
             while queue:
                 node = queue.popleft()
                 for below, edge in G._pred[node].items():
-                    if edge["type"] in _DESCENT and below in up and below not in counted:
+                    if edge["type"] in CASCADE_LINKS and below in up and below not in counted:
                         counted.add(below)
                         queue.append(below)
                         elements += 1
@@ -277,7 +263,7 @@ class UnsupportedElement(Rule):
             attrs = G._node[node]
             if attrs["level"] is None or attrs["level"] >= deepest[attrs["doc"]]:
                 continue
-            if not any(e["type"] in _UPWARD for e in G._pred[node].values()):
+            if not any(e["type"] in UP_LINKS for e in G._pred[node].values()):
                 yield ctx.finding(self, node, kind=attrs["kind"], name=attrs["name"])
         yield from self._national(ctx)
         yield from self._iku(ctx)
@@ -470,7 +456,7 @@ class UnlinkedStaffTarget(Rule):
     def check(self, ctx: "Context") -> Iterator[Finding]:
         G = ctx.graph
         for node in ctx.nodes_of("element"):
-            if G._node[node]["kind"] == "rhk" and not _links_up(ctx, node, _DESCENT):
+            if G._node[node]["kind"] == "rhk" and not _links_up(ctx, node, CASCADE_LINKS):
                 yield ctx.finding(self, node, name=G._node[node]["name"])
 
 
@@ -483,7 +469,7 @@ def _reaching_staff(ctx: "Context") -> set[str]:
     while queue:
         node = queue.popleft()
         for above, edge in G._succ[node].items():
-            if edge["type"] in _UPWARD and above not in seen:
+            if edge["type"] in UP_LINKS and above not in seen:
                 seen.add(above)
                 queue.append(above)
     return seen

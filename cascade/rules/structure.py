@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 import networkx as nx
 
 from ..core.findings import Finding, Severity
-from ..graph import split_ref
+from ..core.refs import CASCADE_LINKS, split_ref
 from ..core.models import ELEMENT_KINDS
 from .base import Rule
 
@@ -116,10 +116,6 @@ class UnknownReference(Rule):
 
 # -- graph rules -----------------------------------------------------------------------------
 
-#: Edge types that carry a goal upward through the cascade (the links a cycle can run through).
-_UPWARD = frozenset(("parent", "supports"))
-
-
 def _order(ctx: "Context", node: str) -> tuple:
     """Where a node stands, for a stable (file, line) order without building source maps.
 
@@ -180,7 +176,7 @@ class LinkCycle(Rule):
         indegree: dict[str, int] = {}
         for u, nbrs in G._succ.items():
             for v, data in nbrs.items():
-                if data["type"] in _UPWARD:
+                if data["type"] in CASCADE_LINKS:
                     succ.setdefault(u, []).append(v)
                     indegree[v] = indegree.get(v, 0) + 1
         # Peel off, in linear time, every node no cycle leads into; what is left (usually nothing)

@@ -59,7 +59,7 @@ import yaml
 
 from ..core.errors import UsageError
 from ..core.findings import Finding, Report
-from ..graph import _within_two_edits, split_ref
+from ..core.refs import split_ref, within_two_edits
 from ..read.loader import DEFAULT_LIMITS, LoadedFile, read_file
 from ..rules.base import all_rules
 from ..build.documents import ParsedDocument
@@ -535,7 +535,7 @@ class _Run:
             absent = [t for t in head.aligns_to if t not in self.owners]
             if absent:
                 # CAS202 names the first present id a typo away: the partition must hold every candidate
-                self.hints[index] = frozenset(d for t in absent for d in self.owners if _within_two_edits(t, d))
+                self.hints[index] = frozenset(d for t in absent for d in self.owners if within_two_edits(t, d))
 
     def _refs(self, index: int) -> frozenset[str]:
         """Document ids a file depends on: verified once its partition ran, else its header's aligns_to."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Collection, Iterable, Iterator, Literal
 
 from ..core.findings import Finding, Report
+from ..core.refs import UP_LINKS, document_of, reaching
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -22,8 +23,6 @@ if TYPE_CHECKING:
 __all__ = ["Step", "Chain", "Tracer", "Matrix", "DocumentCounts", "UP_LINKS", "alignment", "coverage_counts", "coverage_rows",
            "coverage_table", "document_of", "plan_order", "reaching"]
 
-#: Links by which an element reaches upward (towards the RPJMN).
-UP_LINKS = ("parent", "supports", "crosscuts")
 
 ChainEnd = Literal["national", "external", "broken", "cycle"]
 
@@ -219,36 +218,6 @@ def plan_order(graph: "nx.DiGraph", node: str) -> tuple:
     return (a["tier"], a["doc"], a["path"][1:])
 
 
-def document_of(ref: str | None, graph: "nx.DiGraph") -> str | None:
-    """The id of the document that ``ref`` (document, element, indicator or unit) belongs to, if present."""
-    if ref is None:
-        return None
-    attrs = graph.nodes.get(ref)
-    if attrs is not None:
-        return ref if attrs["type"] == "document" else attrs["doc"]
-    return None
-
-
-def reaching(graph: "nx.DiGraph") -> set[str]:
-    """The elements with a path up to the national tier or to an external reference (not orphaned).
-
-    One backward sweep from the RPJMN elements and the elements with an external upward reference,
-    so the cost is linear in the graph.
-    """
-    nodes = graph.nodes
-    seeds = [
-        n for n, a in nodes(data=True)
-        if a["type"] == "element" and (a["tier"] == 0 or any(link in UP_LINKS for link, _ in a.get("external", ())))
-    ]
-    seen = set(seeds)
-    queue = deque(seeds)
-    while queue:
-        node = queue.popleft()
-        for below, d in graph.pred[node].items():
-            if below not in seen and d["type"] in UP_LINKS and nodes[below]["type"] == "element":
-                seen.add(below)
-                queue.append(below)
-    return seen
 
 
 def _finding_documents(report: Report, cascade: "Cascade") -> Iterator[tuple[str | None, Finding]]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from ..core.findings import Finding, Report, Severity
+from ..core.refs import CASCADE_LINKS
 from .trace import plan_order
 
 if TYPE_CHECKING:
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
 
 __all__ = ["TreeNode", "PerformanceTree", "build_tree", "mermaid_text", "dot_text"]
 
-_DOWN_LINKS = ("parent", "supports")
 
 
 @dataclass
@@ -115,7 +115,7 @@ def _roots(graph: "nx.DiGraph", root: str | None) -> list[str]:
     if root is None:
         tops = [
             n for n, a in nodes(data=True)
-            if a["type"] == "element" and not any(d["type"] in _DOWN_LINKS for d in graph.succ[n].values())
+            if a["type"] == "element" and not any(d["type"] in CASCADE_LINKS for d in graph.succ[n].values())
         ]
     elif root in nodes and nodes[root]["type"] == "document":
         tops = [
@@ -165,7 +165,7 @@ def build_tree(graph: "nx.DiGraph", titles: dict[str, str], report: Report, root
             expanded.add(node.ref)
             below = sorted(
                 ((b, d["type"]) for b, d in graph.pred[node.ref].items()
-                 if d["type"] in _DOWN_LINKS and nodes[b]["type"] == "element"),
+                 if d["type"] in CASCADE_LINKS and nodes[b]["type"] == "element"),
                 key=lambda p: plan_order(graph, p[0]),
             )
             if depth is not None and level >= depth:
@@ -188,7 +188,7 @@ def build_tree(graph: "nx.DiGraph", titles: dict[str, str], report: Report, root
             while queue:
                 node = queue.pop()
                 for b, d in graph.pred[node].items():
-                    if b not in covered and d["type"] in _DOWN_LINKS and nodes[b]["type"] == "element":
+                    if b not in covered and d["type"] in CASCADE_LINKS and nodes[b]["type"] == "element":
                         covered.add(b)
                         queue.append(b)
             if ref not in covered:
