@@ -35,7 +35,7 @@ from .core.findings import Finding
 from .core.models import ELEMENT_KINDS
 from .core.refs import TIERS, document_tier, split_ref, within_two_edits
 from .rules.base import make_finding
-from .build.documents import ParsedDocument
+from .core.parsed import ParsedDocument
 
 __all__ = ["build_graph", "TIERS", "document_tier", "split_ref"]
 

@@ -9,7 +9,7 @@ selection is applied last, so that a deselected rule costs nothing but its findi
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable
 
 from .core.findings import Finding, Report, Severity

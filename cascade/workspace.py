@@ -22,7 +22,8 @@ from .read.cache import Cache
 from .read.loader import DEFAULT_LIMITS, Limits, LoadedFile, check_data, load_bytes, read_bytes, read_file
 from .core.models import Document, Element, Header, Indicator, Unit
 from .rules.base import make_finding
-from .build.documents import ParsedDocument, mask_personal_text, parse_document
+from .build.documents import mask_personal_text, parse_document
+from .core.parsed import ParsedDocument
 from .core.sourcemap import SourceMap
 
 if TYPE_CHECKING:

@@ -19,29 +19,14 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..core.findings import Finding, Span
-from ..read.loader import Text
+from ..core.text import Text
+from ..read.scalars import YAML11_FIRST, yaml11_kind
 from ..core.models import ELEMENT_KINDS, Document, Element, Header, Indicator, Unit
+from ..core.parsed import ParsedDocument
 from ..rules.base import make_finding
 from ..core.sourcemap import LINE_BREAK, SourceMap, pointer
 
 __all__ = ["ParsedDocument", "mask_personal_text", "parse_document"]
-
-
-@dataclass
-class ParsedDocument:
-    """A document built from one file or dict, with where its parts stand in the source."""
-
-    model: Document
-    file: str
-    sourcemap: SourceMap
-    element_paths: list[tuple]
-    indicator_paths: list[list[tuple]]
-    unit_paths: list[tuple]
-    findings: list[Finding] = field(default_factory=list)
-
-    @property
-    def id(self) -> str:
-        return self.model.document.id
 
 
 _REQUIRED = {Element: ("id", "kind", "name"), Indicator: ("id", "name"), Unit: ("id", "name"), Header: ("id", "kind", "title", "period")}
@@ -282,32 +267,7 @@ def _salvage(cls: type[BaseModel], data: Any, base: tuple, sink: _Sink, ref: str
     return None
 
 
-# YAML 1.1 implicit resolvers (PyYAML's), for CAS006: what a YAML 1.1 tool makes of a plain scalar.
-_Y11_BOOL = re.compile(r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$")
-_Y11_INT = re.compile(
-    r"^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$"
-)
-_Y11_FLOAT = re.compile(
-    r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9_]+(?:[eE][-+][0-9]+)?"
-    r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
-)
-_Y11_DATE = re.compile(r"^[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?")
-_FIRST = frozenset("0123456789+-.yYnNtTfFoO")
 _KIND_ID = {"number": "angka", "boolean": "boolean", "date": "tanggal"}
-
-
-def yaml11_kind(value: str) -> str | None:
-    """What a YAML 1.1 loader would make of this plain scalar, when not text."""
-    if not value or value[0] not in _FIRST:
-        return None
-    if _Y11_INT.match(value) or _Y11_FLOAT.match(value):
-        return "number"
-    if _Y11_BOOL.match(value):
-        return "boolean"
-    if _Y11_DATE.match(value):
-        return "date"
-    return None
-
 
 _TEXT_FIELDS = {
     "header": ("id", "title", "vision"),
@@ -322,7 +282,7 @@ _TEXT_LISTS = {"header": ("aligns_to",), "element": ("supports", "crosscuts"), "
 def _ambiguous_text(sink: _Sink, data: Any, path: tuple, what: str, ref: str | None) -> None:
     if not sink.from_yaml or not isinstance(data, dict):
         return
-    first = _FIRST
+    first = YAML11_FIRST
     for name in _TEXT_FIELDS[what]:
         value = data.get(name)
         # the first-character test skips almost every name and id without a call

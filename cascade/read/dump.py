@@ -20,7 +20,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..build.documents import yaml11_kind
+from .scalars import yaml11_kind
 
 __all__ = ["dump_document", "quote"]
 

@@ -10,7 +10,7 @@ Contract
 ``loader._construct_lean(text, limits)`` returns: the same nested dicts and lists, the same key
 order, the same scalar types (a plain scalar is a ``str``; plain ``~``, ``null``, ``Null``,
 ``NULL`` and empty are ``None``, and as a mapping key ``""``; a quoted scalar is a
-:class:`~cascade.loader.Text`). It declines whenever ``_construct_lean`` would raise ``_Restart``
+:class:`~cascade.core.text.Text`). It declines whenever ``_construct_lean`` would raise ``_Restart``
 (a duplicate or ``<<`` key, an anchor, alias or tag, a second document, a syntax error, a limit)
 and whenever the text is outside the subset below. Declining is always safe: the caller falls back
 to the event stream. A wrong value is a bug. ``tests/test_fastyaml.py`` checks the contract
@@ -58,6 +58,8 @@ from __future__ import annotations
 
 import re
 from typing import Any
+
+from ..core.text import Text
 
 __all__ = ["DECLINE", "scan"]
 
@@ -133,7 +135,6 @@ _DEPTH_CAP = 200
 
 def scan(text: str, limits: Any) -> Any:
     """The data of ``text`` exactly as ``loader._construct_lean`` builds it, or :data:`DECLINE`."""
-    from .loader import Text  # here, not at import: the loader imports this module
 
     try:
         return _Scan(text, limits, Text).run()

@@ -29,7 +29,6 @@ from typing import Any
 import yaml
 from yaml.events import (
     AliasEvent,
-    DocumentEndEvent,
     DocumentStartEvent,
     MappingEndEvent,
     MappingStartEvent,
@@ -37,10 +36,10 @@ from yaml.events import (
     SequenceEndEvent,
     SequenceStartEvent,
     StreamEndEvent,
-    StreamStartEvent,
 )
 
 from ..core.errors import UsageError
+from ..core.text import Text
 from .fastyaml import DECLINE, scan
 from ..core.findings import Finding, Span
 from ..rules.base import make_finding
@@ -57,12 +56,6 @@ LIBYAML = _CParser is not None
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 #: Characters that cannot start a plain scalar; a value starting with one must be quoted.
 _RESERVED_START = frozenset("%@`")
-
-
-class Text(str):
-    """A scalar written quoted or as a block scalar: explicitly text, never converted to a number."""
-
-    __slots__ = ()
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..core.findings import Finding, Report
-from . import RenderContext
+from .base import RenderContext
 
 
 def location(f: Finding) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from ..core.findings import Finding, Report
 from ..core.sourcemap import split_lines
-from . import RenderContext
+from .base import RenderContext
 from .concise import location
 
 _SEVERITY = {

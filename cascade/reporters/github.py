@@ -8,7 +8,7 @@ and additionally ``:`` and ``,`` in the properties.
 from __future__ import annotations
 
 from ..core.findings import Finding, Report
-from . import RenderContext, relative_path
+from .base import RenderContext, relative_path
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 

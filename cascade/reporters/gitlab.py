@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from ..core.findings import Report
-from . import RenderContext, fingerprints, relative_path
+from .base import RenderContext, fingerprints, relative_path
 
 _SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from ..core.findings import Report
-from . import RenderContext
+from .base import RenderContext
 
 
 def render(report: Report, context: RenderContext) -> str:

@@ -10,7 +10,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from ..core.findings import Finding, Report, Severity
-from . import RenderContext, relative_path
+from .base import RenderContext, relative_path
 from .concise import location
 
 

@@ -15,10 +15,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
+from .._version import __version__
 from ..core.findings import Finding, Report
 from ..rules.base import Rule, all_rules
-from . import RenderContext, fingerprints, relative_path
+from .base import RenderContext, fingerprints, relative_path
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}

@@ -10,7 +10,7 @@ from ..core.findings import Finding
 from .base import Rule, make_finding
 
 if TYPE_CHECKING:
-    from ..build.documents import ParsedDocument
+    from ..core.parsed import ParsedDocument
 
 __all__ = ["Context"]
 

@@ -62,7 +62,7 @@ from ..core.findings import Finding, Report
 from ..core.refs import split_ref, within_two_edits
 from ..read.loader import DEFAULT_LIMITS, LoadedFile, read_file
 from ..rules.base import all_rules
-from ..build.documents import ParsedDocument
+from ..core.parsed import ParsedDocument
 from ..core.sourcemap import SourceMap
 from ..read.suppressions import Suppression, apply
 from ..read.suppressions import scan as scan_suppressions

@@ -1,0 +1,28 @@
+"""A parsed document: the typed model of one plan file (or dict), with where its parts stand in the source."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .findings import Finding
+from .models import Document
+from .sourcemap import SourceMap
+
+__all__ = ["ParsedDocument"]
+
+
+@dataclass
+class ParsedDocument:
+    """A document built from one file or dict, with where its parts stand in the source."""
+
+    model: Document
+    file: str
+    sourcemap: SourceMap
+    element_paths: list[tuple]
+    indicator_paths: list[list[tuple]]
+    unit_paths: list[tuple]
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return self.model.document.id
