@@ -12,14 +12,14 @@ from __future__ import annotations
 
 from .review.config import ConfigError, Settings, load_config
 from .core.errors import MissingExtraError, UsageError
-from .core.findings import Finding, Report, Severity, Span
+from .core.findings import Finding, Severity, Span
 from .read.loader import Limits
 from .core.models import Document, Element, Header, Indicator, Unit
-from .review.pipeline import LintResult, lint
+from .review.pipeline import LintResult
 from .rules.base import all_rules, get_rule
 from .views.tree import PerformanceTree, TreeNode
 from .views.trace import Chain, Step
-from .workspace import Cascade, load
+from .api import Cascade, Report, lint, load
 
 from ._version import __version__
 

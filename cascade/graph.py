@@ -22,22 +22,29 @@ A reference into a document absent from the workspace is *external*: it is kept 
 ``external`` attribute (pairs of link type and reference) and counts as reaching upward, so that a
 partial workspace (one OPD's renstra with its RPJMD) can be checked. Duplicate ids (CAS201) and
 references into present documents that name nothing (CAS202) are findings, never exceptions.
+
+:class:`Workspace` holds loaded documents with their graph: the input of :mod:`cascade.validate`,
+the views and each partition of a by-region run.
 """
 
 from __future__ import annotations
 
 import difflib
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 import networkx as nx
 
+from .build.loading import Loaded, SourceTexts
+from .core.errors import UsageError
 from .core.findings import Finding
-from .core.models import ELEMENT_KINDS
-from .core.refs import TIERS, document_tier, split_ref, within_two_edits
-from .rules.base import make_finding
+from .core.models import ELEMENT_KINDS, Document, Element, Header, Indicator, Unit
 from .core.parsed import ParsedDocument
+from .core.refs import TIERS, document_of, document_tier, split_ref, within_two_edits
+from .read.cache import Cache
+from .read.loader import LoadedFile
+from .rules.base import make_finding
 
-__all__ = ["build_graph", "TIERS", "document_tier", "split_ref"]
+__all__ = ["Workspace", "build_graph", "TIERS", "document_tier", "split_ref"]
 
 
 
@@ -255,3 +262,71 @@ def build_graph(parsed: Iterable[ParsedDocument]) -> tuple[nx.DiGraph, dict[str,
     builder = _Builder(parsed)
     builder.link()
     return builder.G, builder.docs, builder.findings
+
+
+class Workspace:
+    """Loaded documents with their graph: what the rules, the views and the partitions read.
+
+    ``documents`` maps a document id to its typed :class:`~cascade.core.models.Document`; ``parsed``
+    to its :class:`~cascade.core.parsed.ParsedDocument` (the model with its positions); ``graph`` is
+    the networkx graph above; ``findings`` are the load, schema and reference findings. The public
+    ``cascade.Cascade`` adds the planners' conveniences (validate, trace, coverage, tree, HTML).
+    """
+
+    def __init__(
+        self, parsed: list[ParsedDocument], findings: list[Finding], files: list[LoadedFile | None], stats: dict[str, int],
+        show_personal: bool = False,
+    ):
+        self.show_personal = show_personal
+        self.graph: nx.DiGraph
+        self.graph, self.parsed, graph_findings = build_graph(parsed)
+        self.findings: list[Finding] = findings + graph_findings
+        self.files = [f for f in files if f is not None]
+        self.documents: dict[str, Document] = {k: v.model for k, v in self.parsed.items()}
+        self.stats = dict(stats)
+        self.stats["documents"] = len(self.documents)
+        self.stats["elements"] = sum(len(d.elements) for d in self.documents.values())
+        self.stats["indicators"] = sum(len(e.indicators) for d in self.documents.values() for e in d.elements)
+        #: The parse cache it was loaded with, and the key of each document's parse in it (see
+        #: :class:`cascade.validate.Remembered`).
+        self.cache: Cache | None = None
+        self.cache_keys: dict[str, str] = {}
+
+    @classmethod
+    def from_loaded(cls, loaded: Loaded) -> "Workspace":
+        """The workspace of what :func:`cascade.build.loading.load_parsed` read."""
+        ws = cls(loaded.parsed, loaded.findings, loaded.files, loaded.stats, loaded.show_personal)
+        if loaded.cache is not None:
+            ws.cache = loaded.cache
+            ws.cache_keys = {d: loaded.cache_keys[p.file] for d, p in ws.parsed.items() if p.file in loaded.cache_keys}
+        return ws
+
+    def sources(self) -> Mapping[str, str]:
+        """File -> text of the files read, for reporters that quote source lines.
+
+        Values under an skp ``employee`` are blotted out unless the workspace was loaded with
+        ``show_personal=True``, as in the findings. The mapping masks a file when it is first
+        read: a reporter quotes the files of its findings only, and masking needs the file's
+        source map (a second pass over its YAML), which a clean SKP file should not pay for.
+        """
+        return SourceTexts({f.file: f for f in self.files if f.text is not None}, self.show_personal)
+
+    def __repr__(self) -> str:
+        s = self.stats
+        return f"<{type(self).__name__} {s['documents']} documents, {s['elements']} elements, {s['indicators']} indicators>"
+
+    def get(self, ref: str) -> Header | Element | Indicator | Unit | None:
+        """The model behind a reference: ``doc`` (header), ``doc:local`` (element or indicator), ``doc#UNIT``."""
+        if not isinstance(ref, str):
+            raise UsageError(f"a reference is a string, not {type(ref).__name__}")
+        attrs = self.graph.nodes.get(ref)
+        return None if attrs is None else attrs["model"]
+
+    def locate(self, ref: str) -> tuple[str | None, int | None, int | None]:
+        """``(file, line, column)`` where the element, indicator, unit or document ``ref`` is defined."""
+        attrs = self.graph.nodes.get(ref)
+        if attrs is None:
+            return None, None, None
+        doc = self.parsed[document_of(ref, self.graph)]
+        span = doc.sourcemap.value(attrs.get("path", ("document",)))
+        return doc.file, span.line if span else None, span.column if span else None

@@ -9,19 +9,18 @@ selection is applied last, so that a deselected rule costs nothing but its findi
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable
+from dataclasses import dataclass, field, replace
+from typing import Any, Iterable
 
-from .core.findings import Finding, Report, Severity
+from .core.findings import Finding, Report, Severity, Span
+from .core.pool import bulk, fork_pool
 from .core.refs import document_of, split_ref
-from .rules.base import Rule, all_rules, iter_check_rules, make_finding, resolve_selector
-from .rules.context import Context
+from .graph import Workspace
 from .read.suppressions import Suppression, apply, scan
+from .rules.base import REGISTRY, Rule, all_rules, iter_check_rules, make_finding, resolve_selector
+from .rules.context import Context
 
-if TYPE_CHECKING:
-    from .workspace import Cascade
-
-__all__ = ["Selection", "validate", "run_rules"]
+__all__ = ["Selection", "RunSettings", "validate", "run_rules", "conclude"]
 
 
 @dataclass(frozen=True)
@@ -38,6 +37,16 @@ class Selection:
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     severity: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def of(cls, select: Iterable[str] = (), extend_select: Iterable[str] = (), ignore: Iterable[str] = (),
+           severity: dict[str, str] | None = None) -> "Selection":
+        """The selection of the API's keyword arguments; ValueError for a selector that names no rule."""
+        selection = cls(tuple(select), tuple(extend_select), tuple(ignore), tuple((severity or {}).items()))
+        bad = selection.unknown()
+        if bad:
+            raise ValueError(f"unknown rule selector(s): {', '.join(bad)}")
+        return selection
 
     def unknown(self) -> list[str]:
         """Selectors that name no rule."""
@@ -73,6 +82,23 @@ class Selection:
                 if best is None or spec >= best[0]:
                     best = (spec, Severity(sev))
         return best[1] if best else rule.severity
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """What a run validates with: the rule selection, rule options and suppressions, built once."""
+
+    selection: Selection = field(default_factory=Selection)
+    options: dict | None = None
+    suppressions: tuple[Suppression, ...] = ()
+    inline_suppressions: bool = True
+
+    @classmethod
+    def of(cls, *, select: Iterable[str] = (), extend_select: Iterable[str] = (), ignore: Iterable[str] = (),
+           severity: dict[str, str] | None = None, options: dict | None = None, suppressions: Iterable[Suppression] = (),
+           inline_suppressions: bool = True) -> "RunSettings":
+        """The settings of :meth:`Cascade.validate`'s keyword arguments (ValueError for an unknown selector)."""
+        return cls(Selection.of(select, extend_select, ignore, severity), options, tuple(suppressions), bool(inline_suppressions))
 
 
 def _specificity(selector: str) -> int:
@@ -209,26 +235,17 @@ PARALLEL_MIN_NODES = 40_000
 
 
 def _check_forked(codes: list[str]) -> list[Finding]:
-    from .rules.base import REGISTRY
-
     graph, documents, options, remembered = _FORK_STATE
     return _check(graph, documents, [REGISTRY[c] for c in codes], options, remembered)
 
 
 def _rule_pool(graph: Any, jobs: int | None) -> Any:
-    """One forked helper process when it pays and is safe (see :func:`cascade.workspace._pool`)."""
-    import multiprocessing
-    import threading
-
+    """One forked helper process when it pays and is safe (:func:`cascade.core.pool.fork_pool`)."""
     if jobs == 1 or (os.cpu_count() or 1) < 2 or graph.number_of_nodes() < (0 if jobs else PARALLEL_MIN_NODES):
-        return None
-    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
         return None
     if not _room_for_a_copy():
         return None
-    from concurrent.futures import ProcessPoolExecutor
-
-    return ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    return fork_pool(1)
 
 
 def _room_for_a_copy() -> bool:
@@ -260,8 +277,6 @@ def _to_run(rules: list[type[Rule]]) -> list[type[Rule]]:
 
 def _justify(findings: list[Finding], graph: Any) -> list[Finding]:
     """Missing-link findings on an element with a ``justification`` become CAS903 infos."""
-    from .rules.base import REGISTRY
-
     out = []
     for f in findings:
         rule = REGISTRY.get(f.code)
@@ -286,20 +301,15 @@ def _justify(findings: list[Finding], graph: Any) -> list[Finding]:
 
 
 def _span_of(f: Finding) -> Any:
-    from .core.findings import Span
-
     if f.line is None:
         return None
     return Span(f.line, f.column or 1, f.end_line or f.line, f.end_column or (f.column or 1) + 1)
 
 
 def validate(
-    cascade: "Cascade",
+    workspace: Workspace,
+    selection: Selection | None = None,
     *,
-    select: Iterable[str] = (),
-    extend_select: Iterable[str] = (),
-    ignore: Iterable[str] = (),
-    severity: dict[str, str] | None = None,
     options: dict[str, dict[str, Any]] | None = None,
     suppressions: Iterable[Suppression] = (),
     inline_suppressions: bool = True,
@@ -307,46 +317,56 @@ def validate(
 ) -> Report:
     """Run the selected rules over a loaded workspace and return the report.
 
-    ``jobs=1`` keeps every rule in this process; by default a large workspace's rules use two cores.
+    ``selection`` (default: every rule at its severity) is built once from the caller's selectors
+    (:meth:`Selection.of`, which raises ValueError for a selector that names no rule). ``jobs=1``
+    keeps every rule in this process; by default a large workspace's rules use two cores.
 
     Findings covered by a ``# cascade: ignore[...]`` comment in their file (unless
     ``inline_suppressions`` is false) or by one of ``suppressions`` (the configured per-file ignores,
-    see :mod:`cascade.suppress`) are left out of the report and counted in
+    see :mod:`cascade.read.suppressions`) are left out of the report and counted in
     ``Report.stats["suppressed"]``.
-
-    Raises :class:`ValueError` for a selector that names no rule (a usage error, not plan content).
     """
-    selection = Selection(tuple(select), tuple(extend_select), tuple(ignore), tuple((severity or {}).items()))
-    bad = selection.unknown()
-    if bad:
-        raise ValueError(f"unknown rule selector(s): {', '.join(bad)}")
+    selection = selection or Selection()
     rules = selection.rules()
-    findings = list(cascade.findings)
-    from .workspace import bulk
-
-    remembered = Remembered(cascade.cache, cascade.cache_keys, options) if cascade.cache_keys else None
+    findings = list(workspace.findings)
+    remembered = Remembered(workspace.cache, workspace.cache_keys, options) if workspace.cache_keys else None
     with bulk():
-        findings.extend(run_rules(cascade.graph, cascade.parsed, _to_run(rules), options, jobs, remembered))
-    findings = _justify(findings, cascade.graph)
+        findings.extend(run_rules(workspace.graph, workspace.parsed, _to_run(rules), options, jobs, remembered))
+    findings = _justify(findings, workspace.graph)
     written: list[Suppression] = list(suppressions)
     if inline_suppressions:
-        for loaded in cascade.files:
+        for loaded in workspace.files:
             if loaded.text is not None:
                 found, invalid = scan(loaded.file, loaded.text)
                 written.extend(found)
                 findings.extend(invalid)
-    # Stage rules always run (their findings come from loading); graph rules only when selected.
-    ran = {r.code for r in rules} | {r.code for r in all_rules() if r.stage}
-    findings, suppressed, unused = apply(findings, written, ran)
+    return conclude(findings, written, selection, rules, workspace.stats)
+
+
+def _stage_codes() -> set[str]:
+    """Codes of the rules whose findings come from loading (CAS0xx, CAS1xx, the graph builder's):
+    they always run, so a suppression of one of them is used or unused whatever the selection."""
+    return {r.code for r in all_rules() if r.stage}
+
+
+def conclude(findings: list[Finding], written: Iterable[Suppression], selection: Selection, rules: list[type[Rule]],
+             stats: dict[str, int]) -> Report:
+    """The one end of every validation run, in one process or over a nation's partitions at once.
+
+    Applies the ``written`` suppressions (inline comments and configured per-file ignores; an unused
+    or invalid one is itself a finding), then the selection and its severity overrides, and counts
+    what was suppressed in ``stats["suppressed"]``. Stage rules always ran (their findings come from
+    loading); the graph rules ran when selected.
+    """
+    ran = {r.code for r in rules} | _stage_codes()
+    findings, suppressed, unused = apply(findings, list(written), ran)
     selected = {r.code for r in rules}
-    stats = dict(cascade.stats, suppressed=sum(1 for f in suppressed if f.code in selected))
+    stats = dict(stats, suppressed=sum(1 for f in suppressed if f.code in selected))
     return finish(findings + unused, selection, rules, stats)
 
 
 def finish(findings: list[Finding], selection: Selection, rules: list[type[Rule]], stats: dict[str, int]) -> Report:
     """Apply the selection and severity overrides to raw findings and build the report."""
-    from dataclasses import replace
-
     codes = {r.code: r for r in rules}
     kept = []
     for f in findings:

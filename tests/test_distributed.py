@@ -22,6 +22,8 @@ import cascade
 from cascade.cli import commands as cli
 from cascade.scale import distributed
 from cascade.core.findings import Span
+from cascade.read.discovery import discover
+from cascade.validate import RunSettings
 from cascade.read.suppressions import Suppression
 from cascade.views.trace import coverage_rows
 
@@ -308,8 +310,8 @@ def test_every_rule_group_alone_gives_the_same_findings(nation: str, client) -> 
 
 
 def test_partitions_are_regions_merged_only_where_they_depend_on_each_other(nation: str, client) -> None:
-    entries = list(enumerate(cascade.workspace.discover([nation])))
-    run = distributed._Run(client, entries, {})
+    entries = list(enumerate(discover([nation])))
+    run = distributed._Run(client, entries, RunSettings())
     run.run()
     parts = sorted(sorted({os.path.relpath(p, nation).split(os.sep)[1] for _, p in run._paths(own)}) for own, _ in run._jobs())
     # 35.19 links into 33's RPJMD (a shared document: context, no merge); 35.77 crosscuts into 35.19;
@@ -360,8 +362,8 @@ def test_links_down_from_the_shared_tier_count_where_they_land(wrong_way: str, c
 
 
 def test_a_reducer_follows_the_shared_tier_down_and_up_again(wrong_way: str, client) -> None:
-    entries = list(enumerate(cascade.workspace.discover([wrong_way])))
-    run = distributed._Run(client, entries, {})
+    entries = list(enumerate(discover([wrong_way])))
+    run = distributed._Run(client, entries, RunSettings())
     run.run()
     reach = {os.path.relpath(run.headers[s].path, wrong_way): sorted(os.path.relpath(p, wrong_way) for _, p in run._paths(run._upward([s])))
              for s in run.shared}
@@ -537,12 +539,12 @@ def test_lint_goes_by_region_on_its_own_from_the_size_threshold(nation: str, mon
     monkeypatch.setattr(pipeline, "BY_REGION_MIN_BYTES", 0)
     monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
     auto = pipeline.lint([nation])
-    assert auto.workspace.documents == {}  # partitioned: the coordinator builds no document
+    assert auto.workspace is None  # partitioned: the coordinator builds no document
     _same(single.report, auto.report)
     assert auto.files == single.files
     assert pipeline.lint([nation], jobs=1).workspace.documents  # jobs=1 keeps one process
     monkeypatch.setattr(pipeline, "BY_REGION_MIN_BYTES", 10**12)
-    assert pipeline.lint([nation], by_region=True).workspace.documents == {}
+    assert pipeline.lint([nation], by_region=True).workspace is None
     assert cli.main(["lint", nation, "--no-cache", "--format", "json"]) == 1
     alone = capsys.readouterr().out
     assert cli.main(["lint", nation, "--by-region", "--format", "json"]) == 1

@@ -15,7 +15,8 @@ import pytest
 
 import cascade
 from cascade.core.errors import MissingExtraError
-from cascade.core.findings import Finding, Report, Severity
+from cascade import Report
+from cascade.core.findings import Finding, Severity
 from cascade.views.tree import dot_escape, mermaid_escape
 from cascade.views.trace import Chain, DocumentCounts, Step, Tracer, _finding_documents, coverage_counts, coverage_rows, coverage_table
 

@@ -16,6 +16,7 @@ from typing import TextIO
 
 from ..review.config import DEFAULT_LANG, ConfigError, load_config
 from ..core.findings import LANGUAGES
+from ..graph import Workspace
 from ..views.html import render_html
 from ..review.pipeline import lint
 
@@ -52,7 +53,9 @@ def run_report(args: argparse.Namespace, err: TextIO | None = None) -> int:
     except ConfigError as exc:
         err.write(f"cascade: {exc}\n")
         return 2
-    page = render_html(result.workspace, result.report, lang=settings.lang, show_personal=args.show_personal)
+    # partitioned by region, no process held the whole graph: the page then has the findings only
+    workspace = result.workspace if result.workspace is not None else Workspace([], [], [], {"files": len(result.files)})
+    page = render_html(workspace, result.report, lang=settings.lang, show_personal=args.show_personal)
     try:
         with open(args.html, "w", encoding="utf-8") as out:
             out.write(page)

@@ -3,16 +3,20 @@
 A :class:`Finding` is one defect at one place, carrying the rule's permanent code and kebab-case
 name, its severity, the reference of the element or indicator, and the exact span in the file.
 Messages are rendered from the rule's templates, in English (``message``) or any supported language
-(:meth:`Finding.localized`). A :class:`Report` is the ordered collection one run produces.
+(:meth:`Finding.localized`); a finding carries its templates, so that it localises itself without
+the rule catalogue. A :class:`Report` is the ordered collection one run produces.
+
+This module imports nothing else of cascade: every layer builds and reads findings.
 """
 
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, Mapping
 
-__all__ = ["Severity", "Span", "Finding", "Report", "LANGUAGES"]
+__all__ = ["Severity", "Span", "Finding", "Report", "LANGUAGES", "format_message"]
 
 LANGUAGES = ("en", "id")
 
@@ -69,14 +73,14 @@ class Finding:
     pointer: str | None = None
     variant: str = "default"
     args: tuple[tuple[str, Any], ...] = field(default=(), compare=False)
+    #: The variant's message template per language (``{"en": ..., "id": ...}``), as the rule wrote it.
+    templates: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def localized(self, lang: str = "en") -> str:
         """The message in ``lang`` (``en`` or ``id``), rendered from the rule's template."""
-        if lang == "en":
+        if lang == "en" or lang not in self.templates:
             return self.message
-        from ..rules.base import render
-
-        return render(self.code, self.variant, dict(self.args), lang)
+        return format_message(self.templates[lang], dict(self.args), lang)
 
     @property
     def sort_key(self) -> tuple:
@@ -107,7 +111,11 @@ class Finding:
 
 
 class Report:
-    """The findings of one run, sorted by file, line and column, with counts for summaries."""
+    """The findings of one run, sorted by file, line and column, with counts for summaries.
+
+    The public ``cascade.Report`` adds the notebook conveniences (``to_pandas``, the HTML view) on
+    top of this record.
+    """
 
     __slots__ = ("findings", "stats")
 
@@ -150,18 +158,6 @@ class Report:
         out.update(self.counts())
         return out
 
-    def to_pandas(self, lang: str = "en") -> Any:
-        """The findings as a pandas DataFrame (see :func:`cascade.tables.findings_frame`); needs the
-        ``notebook`` extra, else raises :class:`~cascade.errors.MissingExtraError`."""
-        from ..views.tables import findings_frame
-
-        return findings_frame(self, lang)
-
-    def _repr_html_(self) -> str:
-        from ..views.html import report_html
-
-        return report_html(self)
-
     def as_dict(self, lang: str = "en") -> dict[str, Any]:
         """The JSON contract: ``{"version": 1, "findings": [...], "summary": {...}}``."""
         return {
@@ -169,3 +165,32 @@ class Report:
             "findings": [f.as_dict(lang) for f in self.findings],
             "summary": self.summary(),
         }
+
+
+class _Args(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+#: Characters no message prints as they are: line breaks and other controls (a name holding a line
+#: break could forge lines of a CI log, such as GitHub's ``::error`` workflow commands) and invisible
+#: or direction-changing marks (a name could read as something else). They are shown as ``\\uXXXX``.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+
+
+def _fmt(value: Any, lang: str = "en") -> str:
+    if isinstance(value, Finding):  # a finding quoted in another's message (CAS903), in the same language
+        return value.localized(lang)
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return ", ".join(_fmt(v, lang) for v in value)
+    if isinstance(value, float):
+        return format(value, "g")
+    if isinstance(value, Severity):
+        return value.value
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", str(value))
+
+
+def format_message(template: str, args: dict[str, Any], lang: str = "en") -> str:
+    """Fill a message template with ``args``: lists joined with commas, unsafe characters escaped,
+    a finding quoted in its own message in ``lang``; a placeholder without a value stays as written."""
+    return template.format_map(_Args({k: _fmt(v, lang) for k, v in args.items()}))

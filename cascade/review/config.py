@@ -40,6 +40,7 @@ from typing import Any, Iterable, Mapping
 from ..core.findings import LANGUAGES, Severity, Span
 from ..rules.base import all_rules, get_rule, resolve_selector
 from ..read.suppressions import Suppression, glob_matches
+from ..validate import RunSettings, Selection
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -153,6 +154,11 @@ class Settings:
             span = Span(entry.line, 1, entry.line, 1 + len(entry.pattern)) if entry.line else None
             out.append(Suppression(entry.selectors, _display(self.path), span, None, entry.pattern, self.root))
         return out
+
+    def run_settings(self) -> RunSettings:
+        """The selection, options and per-file ignores, built once for a run (one process or by region)."""
+        return RunSettings(Selection.of(self.select, self.extend_select, self.ignore, dict(self.severity)),
+                           {k: dict(v) for k, v in self.options.items()}, tuple(self.suppressions()))
 
     def validate_kwargs(self) -> dict[str, Any]:
         """Keyword arguments for :func:`cascade.validate.validate` (and ``Cascade.validate``)."""

@@ -9,35 +9,39 @@ prints: the caller renders the :class:`LintResult` with :mod:`cascade.reporters`
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
+from ..build.loading import SourceTexts, load_parsed, sources_of
+from ..core.findings import Report, Severity
+from ..core.pool import bulk
+from ..graph import Workspace
+from ..read.cache import Cache
+from ..read.discovery import discover
+from ..read.loader import DEFAULT_LIMITS, LoadedFile, read_file
+from ..core.sourcemap import SourceMap
+from ..validate import validate
 from .baseline import BaselineEntry, apply_baseline, dump_baseline, read_baseline
 from .config import Settings
-from ..core.findings import Report, Severity
-from ..workspace import Cascade, discover, load
 
 __all__ = ["LintResult", "lint", "write_baseline"]
 
 
 @dataclass(frozen=True)
 class LintResult:
-    """The outcome of :func:`lint`: the report, the workspace, and the baseline entries now gone."""
+    """The outcome of :func:`lint`: the report, the files of the run, and the baseline entries now gone.
+
+    ``workspace`` is the loaded workspace when the run was made in one process, and None when it
+    was partitioned by region (no process held the whole workspace). ``sources`` maps a file to
+    its text, for reporters that show source lines (personal data masked unless asked).
+    """
 
     report: Report
-    workspace: Cascade
+    workspace: Workspace | None
     settings: Settings
     gone: tuple[BaselineEntry, ...] = ()
-
-    @property
-    def files(self) -> tuple[str, ...]:
-        """The plan files of the run, as given."""
-        return tuple(f.file for f in self.workspace.files)
-
-    @property
-    def sources(self) -> Mapping[str, str]:
-        """File -> text of the files read, for reporters that show source lines (personal data masked)."""
-        return self.workspace.sources()
+    files: tuple[str, ...] = ()
+    sources: Mapping[str, str] = field(default_factory=dict)
 
     def failed(self, level: Severity | None = None) -> bool:
         """Whether a finding is at or above ``level`` (default: the settings' ``fail_level``)."""
@@ -73,9 +77,16 @@ def lint(
     files = [p for p in discover(paths) if not settings.is_excluded(p)]
     if by_region is None:
         by_region = dask is None and jobs != 1 and (os.cpu_count() or 1) > 1 and _total_bytes(files) >= BY_REGION_MIN_BYTES
+    run = settings.run_settings()
+    workspace: Workspace | None = None
     if dask is None and not by_region:
-        workspace = load(*files, cache=cache, jobs=jobs, show_personal=show_personal)
-        report = workspace.validate(**settings.validate_kwargs(), jobs=jobs)
+        if cache is not None and not isinstance(cache, Cache):
+            cache = Cache(cache)
+        with bulk():
+            workspace = Workspace.from_loaded(load_parsed(sources_of(tuple(files)), DEFAULT_LIMITS, cache, jobs, show_personal))
+        report = validate(workspace, run.selection, options=run.options, suppressions=run.suppressions, jobs=jobs)
+        loaded = workspace.files
+        sources = workspace.sources()
     else:
         from ..scale import distributed
 
@@ -83,13 +94,16 @@ def lint(
             where: dict[str, Any] = {"scheduler": dask or None}
         else:
             where = {"scheduler": "processes", "n_workers": jobs or max(2, os.cpu_count() or 1)}
-        report = distributed.validate(files, **where, show_personal=show_personal, **settings.validate_kwargs())
-        workspace = distributed.reporting_workspace(files, report, show_personal=show_personal)
+        report = distributed.validate_with(files, run, **where, show_personal=show_personal)
+        # no document is built here: only the files with findings are read again, for the lines reporters quote
+        quoted = {f.file for f in report}
+        loaded = [read_file(path, path) if path in quoted else LoadedFile(path, None, SourceMap(path)) for path in files]
+        sources = SourceTexts({f.file: f for f in loaded if f.text is not None}, show_personal)
     gone: list[BaselineEntry] = []
     if use_baseline and settings.baseline:
         counts = read_baseline(settings.baseline)
         report, gone = apply_baseline(report, counts, os.path.dirname(os.path.abspath(settings.baseline)))
-    return LintResult(report, workspace, settings, tuple(gone))
+    return LintResult(report, workspace, settings, tuple(gone), tuple(f.file for f in loaded), sources)
 
 
 #: From this many bytes of plan files on, :func:`lint` validates partitioned by region on local

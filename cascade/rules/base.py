@@ -16,7 +16,7 @@ import importlib
 import re
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
 
-from ..core.findings import Finding, Severity
+from ..core.findings import Finding, Severity, format_message
 
 if TYPE_CHECKING:
     from .context import Context
@@ -125,36 +125,13 @@ def resolve_selector(key: str) -> list[type[Rule]] | None:
     return None
 
 
-class _Args(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-#: Characters no message prints as they are: line breaks and other controls (a name holding a line
-#: break could forge lines of a CI log, such as GitHub's ``::error`` workflow commands) and invisible
-#: or direction-changing marks (a name could read as something else). They are shown as ``\\uXXXX``.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
-
-
-def _fmt(value: Any, lang: str = "en") -> str:
-    if isinstance(value, Finding):  # a finding quoted in another's message (CAS903), in the same language
-        return value.localized(lang)
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return ", ".join(_fmt(v, lang) for v in value)
-    if isinstance(value, float):
-        return format(value, "g")
-    if isinstance(value, Severity):
-        return value.value
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", str(value))
-
 
 def render(code: str, variant: str, args: dict[str, Any], lang: str = "en") -> str:
     """Render a rule's message template in ``lang`` with ``args`` (lists join with commas)."""
     _load_all()
     rule = REGISTRY[code]
     templates = rule.messages.get(variant) or rule.messages["default"]
-    template = templates.get(lang) or templates["en"]
-    return template.format_map(_Args({k: _fmt(v, lang) for k, v in args.items()}))
+    return format_message(templates.get(lang) or templates["en"], args, lang)
 
 
 def make_finding(
@@ -176,6 +153,7 @@ def make_finding(
     """
     _load_all()
     rule = REGISTRY[code]
+    templates = rule.messages.get(variant) or rule.messages["default"]
     if span is None:
         line = column = end_line = end_column = None
     else:
@@ -190,10 +168,11 @@ def make_finding(
         column=column,
         end_line=end_line,
         end_column=end_column,
-        message=render(code, variant, args, "en"),
+        message=format_message(templates["en"], args, "en"),
         pointer=pointer,
         variant=variant,
         args=tuple(args.items()),
+        templates=templates,
     )
 
 

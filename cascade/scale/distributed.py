@@ -60,17 +60,21 @@ import yaml
 from ..core.errors import UsageError
 from ..core.findings import Finding, Report
 from ..core.refs import split_ref, within_two_edits
-from ..read.loader import DEFAULT_LIMITS, LoadedFile, read_file
+from ..read.loader import DEFAULT_LIMITS
 from ..rules.base import all_rules
 from ..core.parsed import ParsedDocument
 from ..core.sourcemap import SourceMap
-from ..read.suppressions import Suppression, apply
+from ..read.suppressions import Suppression
 from ..read.suppressions import scan as scan_suppressions
-from ..validate import Selection, finish
+from ..validate import RunSettings, Selection, conclude
+from ..validate import validate as run_validation
 from ..views.trace import DocumentCounts, coverage_counts, coverage_table, document_of
-from ..workspace import Cascade, _Source, bulk, discover, load_source
+from ..build.loading import Source, load_source
+from ..core.pool import bulk, process_pool
+from ..graph import Workspace
+from ..read.discovery import discover
 
-__all__ = ["validate", "coverage", "NationalCoverage", "reporting_workspace", "MissingDependency", "DEEP_RULES", "INSTALL_HINT"]
+__all__ = ["validate", "coverage", "NationalCoverage", "validate_with", "MissingDependency", "DEEP_RULES", "INSTALL_HINT"]
 
 INSTALL_HINT = "pip install 'cascade[dask]'"
 
@@ -134,7 +138,7 @@ def _load_one(path: str, cache: bool, show_personal: bool) -> tuple:
             key = None
         if key is not None and key in _CACHE:
             return _CACHE[key]
-    result = load_source(_Source(path, path=path), DEFAULT_LIMITS, show_personal)
+    result = load_source(Source(path, path=path), DEFAULT_LIMITS, show_personal)
     if key is not None:
         if len(_CACHE) >= _CACHE_SIZE:
             del _CACHE[next(iter(_CACHE))]  # oldest first: shared documents of an earlier run
@@ -251,7 +255,7 @@ class _Result:
     coverage: _Coverage | None = None
 
 
-def check(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]], kwargs: dict[str, Any],
+def check(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]], selection: Selection, options: dict | None,
           keep: Iterable[int] | None = None, codes: frozenset[str] | None = None, cached: Iterable[int] = (),
           unselected: frozenset[str] = frozenset(), inline: bool = False,
           extra: Iterable[Sequence[tuple[int, ParsedDocument]]] = (), show_personal: bool = False,
@@ -261,7 +265,8 @@ def check(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]], kw
     Returns the findings located in the files of ``keep`` (default: ``own``), optionally only those of
     rule ``codes`` (justified findings count as their original rule), and a header per own file.
     The files of ``cached`` (shared documents) are loaded once per worker process and kept.
-    ``kwargs`` are those of :meth:`Cascade.validate` without suppressions; the load findings of the
+    ``selection`` and ``options`` choose and configure the rules (suppressions are applied by the
+    coordinator, :func:`cascade.validate.conclude`); the load findings of the
     ``unselected`` rules are returned as well, for the suppressions they may use, and with ``inline``
     the ``# cascade: ignore`` comments of the kept files (with their CAS902 findings). ``extra`` are
     documents already parsed (trimmed feeders of a shared document), placed in the same global order.
@@ -269,11 +274,11 @@ def check(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]], kw
     With ``coverage`` (indexes of own files) the result carries the coverage counts of their kept
     documents and the documents of the returned findings' refs (:class:`_Coverage`).
     """
-    return _check(own, context, kwargs, keep, codes, cached, unselected, inline, extra, show_personal=show_personal,
+    return _check(own, context, selection, options, keep, codes, cached, unselected, inline, extra, show_personal=show_personal,
                   coverage=coverage)[0]
 
 
-def _check(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]], kwargs: dict[str, Any],
+def _check(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]], selection: Selection, options: dict | None,
            keep: Iterable[int] | None, codes: frozenset[str] | None, cached: Iterable[int],
            unselected: frozenset[str], inline: bool, extra: Iterable[Sequence[tuple[int, ParsedDocument]]] = (),
            trim: bool = False, show_personal: bool = False,
@@ -301,9 +306,9 @@ def _check(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]], k
         present = {i for i, _ in items}
         parsed.extend((i, doc) for piece in extra for i, doc in piece if i not in present)
         parsed.sort(key=lambda pair: pair[0])
-        ws = Cascade([doc for _, doc in parsed], findings, files, {"files": len(items), "bytes": size}, show_personal)
+        ws = Workspace([doc for _, doc in parsed], findings, files, {"files": len(items), "bytes": size}, show_personal)
     # one process per task: a worker forking a rule process of its own would compete with the other workers
-    report = ws.validate(**{"jobs": 1, **kwargs}, suppressions=(), inline_suppressions=False)
+    report = run_validation(ws, selection, options=options, jobs=1, inline_suppressions=False)
     keep_files = {path for i, path in items if i in keep_index}
     left_out = [f for f in ws.findings if f.code in unselected]
     kept = [f for f in [*report, *left_out] if f.file in keep_files and (codes is None or _origin(f) in codes)]
@@ -328,7 +333,7 @@ def _check(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]], k
     return _Result(kept, headers, kept_docs, written, counted), by_index
 
 
-def partition(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]], kwargs: dict[str, Any],
+def partition(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]], selection: Selection, options: dict | None,
               shared_ids: frozenset[str], cached: Iterable[int] = (), unselected: frozenset[str] = frozenset(),
               inline: bool = False, show_personal: bool = False,
               coverage: bool = False) -> tuple[_Result, dict[str, list[tuple[int, ParsedDocument]]]]:
@@ -340,7 +345,7 @@ def partition(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]]
     down to its header and the elements that link into that document: what the shared document's
     reducer needs of them, already parsed, without positions.
     """
-    result, by_index = _check(own, context, kwargs, None, None, cached, unselected, inline, trim=True,
+    result, by_index = _check(own, context, selection, options, None, None, cached, unselected, inline, trim=True,
                               show_personal=show_personal, coverage=[i for i, _ in own] if coverage else None)
     trims: dict[str, list[tuple[int, ParsedDocument]]] = {}
     refs = {head.index: head.refs for head in result.headers}  # each own file's _doc_refs, found once
@@ -479,17 +484,16 @@ class _Groups:
 class _Run:
     """One distributed validation: scan, partition, verify and couple, reduce."""
 
-    def __init__(self, client: Any, entries: list[tuple[int, str]], kwargs: dict[str, Any], show_personal: bool = False,
+    def __init__(self, client: Any, entries: list[tuple[int, str]], settings: "RunSettings", show_personal: bool = False,
                  coverage: bool = False):
         self.client = client
         self.entries = entries
         self.show_personal = show_personal
         self.coverage = coverage  # tasks count their documents for the coverage table
-        kwargs = dict(kwargs)
-        self.config_suppressions = list(kwargs.pop("suppressions", ()))
-        self.inline = bool(kwargs.pop("inline_suppressions", True))
-        self.kwargs = kwargs
-        self.selection = _selection(kwargs)
+        self.selection = settings.selection
+        self.options = settings.options
+        self.config_suppressions = list(settings.suppressions)
+        self.inline = settings.inline_suppressions
         self.rules = self.selection.rules()
         self.stage = {r.code for r in all_rules() if r.stage}
         self.unselected = frozenset(self.stage - {r.code for r in self.rules})
@@ -597,7 +601,7 @@ class _Run:
             todo = {job: root for job, root in jobs.items() if not self._done(*job)}
             shared = set(self.shared)
             outputs = [
-                self.client.submit(partition, self._paths(own), self._paths(ctx), self.kwargs, shared_ids,
+                self.client.submit(partition, self._paths(own), self._paths(ctx), self.selection, self.options, shared_ids,
                                    cached=tuple(shared & set(ctx)), unselected=self.unselected, inline=self.inline,
                                    show_personal=self.show_personal, coverage=self.coverage,
                                    key=f"cascade-partition-{root}-{self.rounds}", pure=False)
@@ -636,7 +640,7 @@ class _Run:
                 if allowed:
                     pieces.append(self.client.submit(_pick, out, doc_id, allowed, pure=False))
             futures.append(self.client.submit(
-                check, self._paths([s]), self._paths(set(above) | set(naming)), self.kwargs,
+                check, self._paths([s]), self._paths(set(above) | set(naming)), self.selection, self.options,
                 cached=tuple(self.shared), unselected=self.unselected, inline=self.inline, extra=pieces,
                 show_personal=self.show_personal, coverage=(s,) if self.coverage else None, key=f"cascade-reduce-{s}", pure=False,
             ))
@@ -701,7 +705,7 @@ class _Run:
                     grew = True
         context = below | set(self._upward([*roots, *below])) | self.shared
         # the roots are counted by their reducers: the deep pass only places its findings' refs
-        again = self.client.submit(check, self._paths(roots), self._paths(context), self.kwargs, keep=tuple(roots),
+        again = self.client.submit(check, self._paths(roots), self._paths(context), self.selection, self.options, keep=tuple(roots),
                                    codes=DEEP_RULES, show_personal=self.show_personal, coverage=() if self.coverage else None,
                                    key=f"cascade-deep-{self.rounds}", pure=False).result()
         out = [replace(r, findings=[f for f in r.findings if not (f.file in files and _origin(f) in DEEP_RULES)])
@@ -741,12 +745,8 @@ class _Run:
             "elements": sum(self.headers[i].counts[0] for i in kept),
             "indicators": sum(self.headers[i].counts[1] for i in kept),
         }
-        # the last step of cascade.validate.validate, over the whole nation at once
-        ran = {r.code for r in self.rules} | self.stage
-        findings, suppressed, unused = apply(findings, written, ran)
-        selected = {r.code for r in self.rules}
-        stats["suppressed"] = sum(1 for f in suppressed if f.code in selected)
-        return finish(findings + unused, self.selection, self.rules, stats), kept
+        # the end of every run (cascade.validate.conclude), over the whole nation at once
+        return conclude(findings, written, self.selection, self.rules, stats), kept
 
     def _coverage_rows(self, results: list[_Result], report: Report, kept: set[int]) -> list[dict]:
         """The coverage table: the tasks' counts, with the findings of ``report`` counted by severity.
@@ -768,17 +768,6 @@ class _Run:
         return coverage_table(counts, placed)
 
 
-def reporting_workspace(files: Sequence[str], report: Report, show_personal: bool = False) -> Cascade:
-    """What reporters need of a run validated on Dask: every file of the run, with the text of those with findings.
-
-    No document is built here; only the files that have findings are read again, for the source
-    lines the reporters quote (masked as :meth:`Cascade.sources` masks them unless ``show_personal``).
-    """
-    quoted = {f.file for f in report}
-    loaded = [read_file(path, path) if path in quoted else LoadedFile(path, None, SourceMap(path)) for path in files]
-    return Cascade([], [], loaded, {"files": len(files)}, show_personal)
-
-
 class _LocalClient:
     """The few calls of a ``dask.distributed.Client`` that a run makes, on a local process pool.
 
@@ -791,14 +780,7 @@ class _LocalClient:
     _INLINE = (operator.itemgetter,)
 
     def __init__(self, n_workers: int):
-        import multiprocessing
-        import threading
-        from concurrent.futures import ProcessPoolExecutor
-
-        # forking a threaded process (a notebook kernel, a Dask worker) is unsafe: start fresh ones there
-        fork = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
-        context = multiprocessing.get_context("fork" if fork else "spawn")
-        self.pool = ProcessPoolExecutor(max_workers=n_workers, mp_context=context)
+        self.pool = process_pool(n_workers)
 
     @staticmethod
     def _value(arg: Any) -> Any:
@@ -859,16 +841,6 @@ def _connect(scheduler: Any, n_workers: int) -> tuple[Any, Any]:
     return client, close
 
 
-def _selection(kwargs: dict[str, Any]) -> Selection:
-    """The rule selection of ``validate`` keyword arguments; ValueError for a selector naming no rule."""
-    selection = Selection(tuple(kwargs.get("select", ())), tuple(kwargs.get("extend_select", ())),
-                          tuple(kwargs.get("ignore", ())), tuple((kwargs.get("severity") or {}).items()))
-    bad = selection.unknown()
-    if bad:
-        raise ValueError(f"unknown rule selector(s): {', '.join(bad)}")
-    return selection
-
-
 class NationalCoverage(NamedTuple):
     """What :func:`coverage` returns: the report and the coverage table of the nation."""
 
@@ -879,8 +851,7 @@ class NationalCoverage(NamedTuple):
     rows: list[dict]
 
 
-def _entries(paths: Any, n_workers: int, show_personal: bool, validate_kwargs: dict[str, Any],
-             name: str) -> list[tuple[int, str]]:
+def _entries(paths: Any, n_workers: int, show_personal: bool, name: str) -> list[tuple[int, str]]:
     """The (index, path) of every plan file under ``paths``, once the arguments are checked."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
@@ -890,7 +861,6 @@ def _entries(paths: Any, n_workers: int, show_personal: bool, validate_kwargs: d
         raise UsageError("n_workers must be a positive integer")
     if not isinstance(show_personal, bool):
         raise UsageError("show_personal must be True or False")
-    _selection(validate_kwargs)
     return list(enumerate(discover(paths)))
 
 
@@ -908,10 +878,17 @@ def validate(paths: Any, scheduler: Any = None, n_workers: int = 2, *, show_pers
     Raises :class:`MissingDependency` without Dask, ``ValueError`` for an unknown rule selector and
     :class:`~cascade.errors.UsageError` for arguments of the wrong type.
     """
-    entries = _entries(paths, n_workers, show_personal, validate_kwargs, "validate")
+    settings = RunSettings.of(**validate_kwargs)
+    return validate_with(paths, settings, scheduler, n_workers, show_personal=show_personal)
+
+
+def validate_with(paths: Any, settings: RunSettings, scheduler: Any = None, n_workers: int = 2, *,
+                  show_personal: bool = False) -> Report:
+    """:func:`validate` with its settings built (what :func:`cascade.pipeline.lint` calls)."""
+    entries = _entries(paths, n_workers, show_personal, "validate")
     client, close = _connect(scheduler, n_workers)
     try:
-        return _Run(client, entries, validate_kwargs, show_personal).run()
+        return _Run(client, entries, settings, show_personal).run()
     finally:
         close()
 
@@ -927,10 +904,11 @@ def coverage(paths: Any, scheduler: Any = None, n_workers: int = 2, *, show_pers
     document is counted on the worker that holds it; only the counts travel. The arguments and
     errors are :func:`validate`'s.
     """
-    entries = _entries(paths, n_workers, show_personal, validate_kwargs, "coverage")
+    settings = RunSettings.of(**validate_kwargs)
+    entries = _entries(paths, n_workers, show_personal, "coverage")
     client, close = _connect(scheduler, n_workers)
     try:
-        report, rows = _Run(client, entries, validate_kwargs, show_personal, coverage=True).run_all()
+        report, rows = _Run(client, entries, settings, show_personal, coverage=True).run_all()
     finally:
         close()
     return NationalCoverage(report, rows or [])

@@ -16,10 +16,12 @@ from typing import TYPE_CHECKING, Callable
 
 from ..core.findings import LANGUAGES, Finding, Report
 from .tree import TreeNode, build_tree
-from .trace import alignment, coverage_rows, document_of
+from ..core.refs import document_of
+from ..validate import validate
+from .trace import alignment, coverage_rows
 
 if TYPE_CHECKING:
-    from ..workspace import Cascade
+    from ..graph import Workspace
 
 __all__ = ["render_html", "report_html", "cascade_html", "Masker", "outline"]
 
@@ -81,7 +83,7 @@ class Masker:
     18-digit employee number (also written in its 8-6-1-3 groups). Both become their :func:`outline`.
     """
 
-    def __init__(self, cascade: "Cascade", show_personal: bool = False):
+    def __init__(self, cascade: "Workspace", show_personal: bool = False):
         self.show = show_personal
         names = {
             e.employee.name for d in cascade.documents.values() for e in d.elements
@@ -168,7 +170,7 @@ def _percent(value: float | None) -> str:
     return "–" if value is None else f"{value * 100:.0f}%"
 
 
-def _summary(cascade: "Cascade", report: Report, t: Callable[[str], str], mask: Callable[[str | None], str]) -> str:
+def _summary(cascade: "Workspace", report: Report, t: Callable[[str], str], mask: Callable[[str | None], str]) -> str:
     cols = ("elements", "indicators", "linked_up", "supported", "orphan_elements", "orphan_indicators", "errors", "warnings", "infos")
     head = "".join(f"<th>{_e(t(c))}</th>" for c in ("document", "kind", *cols))
     body = []
@@ -181,7 +183,7 @@ def _summary(cascade: "Cascade", report: Report, t: Callable[[str], str], mask: 
     return f'<table id="summary-table"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
 
 
-def _tree(cascade: "Cascade", report: Report, t: Callable[[str], str], mask: Callable[[str | None], str], lang: str) -> str:
+def _tree(cascade: "Workspace", report: Report, t: Callable[[str], str], mask: Callable[[str | None], str], lang: str) -> str:
     titles = {k: v.model.document.title for k, v in cascade.parsed.items()}
     tree = build_tree(cascade.graph, titles, report)
     anchors: dict[str, str] = {}
@@ -231,7 +233,7 @@ def _tree(cascade: "Cascade", report: Report, t: Callable[[str], str], mask: Cal
     return f'<div class="filters">{buttons}</div><div class="tree">{"".join(out)}</div>'
 
 
-def _findings(cascade: "Cascade", report: Report, t: Callable[[str], str], mask: Callable[[str | None], str], lang: str) -> str:
+def _findings(cascade: "Workspace", report: Report, t: Callable[[str], str], mask: Callable[[str | None], str], lang: str) -> str:
     if not len(report):
         return f"<p>{_e(t('no_findings'))}</p>"
     by_file = {p.file: d for d, p in cascade.parsed.items()}
@@ -266,7 +268,7 @@ def _findings(cascade: "Cascade", report: Report, t: Callable[[str], str], mask:
             f'<tbody>{"".join(rows)}</tbody></table>')
 
 
-def _matrices(cascade: "Cascade", t: Callable[[str], str], mask: Callable[[str | None], str]) -> str:
+def _matrices(cascade: "Workspace", t: Callable[[str], str], mask: Callable[[str | None], str]) -> str:
     graph = cascade.graph
     docs = sorted(cascade.parsed, key=lambda d: (graph.nodes[d]["tier"], d))
     out = []
@@ -305,15 +307,15 @@ def _translator(lang: str) -> Callable[[str], str]:
     return lambda key: TEXT[key][lang]
 
 
-def render_html(cascade: "Cascade", report: Report | None = None, *, lang: str = "id", show_personal: bool = False) -> str:
+def render_html(cascade: "Workspace", report: Report | None = None, *, lang: str = "id", show_personal: bool = False) -> str:
     """The report as one self-contained HTML page (no network, inline CSS and script).
 
-    Runs :meth:`Cascade.validate` unless ``report`` is given. Interface text and messages are in
+    Validates with every rule (:func:`cascade.validate.validate`) unless ``report`` is given. Interface text and messages are in
     ``lang`` (``id`` or ``en``; ValueError otherwise). Employee NIPs and names are masked unless
     ``show_personal``.
     """
     t = _translator(lang)
-    report = cascade.validate() if report is None else report
+    report = validate(cascade) if report is None else report
     mask = Masker(cascade, show_personal)
     counts = report.counts()
     stats = cascade.stats
@@ -359,7 +361,7 @@ def report_html(report: Report, lang: str = "en") -> str:
     return f"<div>{summary}{table}{tail}</div>"
 
 
-def cascade_html(cascade: "Cascade", lang: str = "en") -> str:
+def cascade_html(cascade: "Workspace", lang: str = "en") -> str:
     """The notebook view of a workspace: its counts, its documents, and its load findings."""
     t = _translator(lang)
     s = cascade.stats

@@ -18,7 +18,7 @@ from ..core.refs import UP_LINKS, document_of, reaching
 if TYPE_CHECKING:
     import networkx as nx
 
-    from ..workspace import Cascade
+    from ..graph import Workspace
 
 __all__ = ["Step", "Chain", "Tracer", "Matrix", "DocumentCounts", "UP_LINKS", "alignment", "coverage_counts", "coverage_rows",
            "coverage_table", "document_of", "plan_order", "reaching"]
@@ -220,7 +220,7 @@ def plan_order(graph: "nx.DiGraph", node: str) -> tuple:
 
 
 
-def _finding_documents(report: Report, cascade: "Cascade") -> Iterator[tuple[str | None, Finding]]:
+def _finding_documents(report: Report, cascade: "Workspace") -> Iterator[tuple[str | None, Finding]]:
     by_file = {p.file: doc_id for doc_id, p in cascade.parsed.items()}
     for f in report:
         yield document_of(f.ref, cascade.graph) or by_file.get(f.file or ""), f
@@ -250,7 +250,7 @@ class DocumentCounts:
     orphan_indicators: int = 0
 
 
-def coverage_counts(cascade: "Cascade", documents: Collection[str] | None = None) -> list[DocumentCounts]:
+def coverage_counts(cascade: "Workspace", documents: Collection[str] | None = None) -> list[DocumentCounts]:
     """The coverage counts of ``documents`` (default: every document of the workspace), in workspace order.
 
     A document's counts read its own elements and indicators, the links up from them (an element is
@@ -327,7 +327,7 @@ def coverage_table(counts: Iterable[DocumentCounts], findings: Iterable[tuple[st
     return out
 
 
-def coverage_rows(cascade: "Cascade", report: Report) -> list[dict]:
+def coverage_rows(cascade: "Workspace", report: Report) -> list[dict]:
     """One dict per document: counts by kind, shares linked up and supported, orphans, findings by severity.
 
     Keys: ``document``, ``kind``, ``tier``, ``title``, ``elements``, ``indicators``, one
@@ -361,7 +361,7 @@ class Matrix:
     cells: dict[tuple[str, str], str]
 
 
-def alignment(cascade: "Cascade", lower_doc: str, upper_doc: str, full: bool = False) -> Matrix:
+def alignment(cascade: "Workspace", lower_doc: str, upper_doc: str, full: bool = False) -> Matrix:
     """The matriks keterkaitan of ``lower_doc`` against ``upper_doc``.
 
     With ``full=False`` only the kinds that link across are shown: rows are the lower elements of the

@@ -133,8 +133,10 @@ def test_only_the_files_a_reporter_quotes_are_masked(skp: Path, tmp_path: Path, 
     clean.mkdir()
     (clean / "skp.yaml").write_text(SKP.replace("1990", "1991"))  # the same layout, another holder
     masked: list[str] = []
-    real = cascade.workspace.mask_personal_text
-    monkeypatch.setattr(cascade.workspace, "mask_personal_text", lambda text, sm: masked.append(sm.file) or real(text, sm))
+    from cascade.build import loading
+
+    real = loading.mask_personal_text
+    monkeypatch.setattr(loading, "mask_personal_text", lambda text, sm: masked.append(sm.file) or real(text, sm))
     ws = cascade.load(str(skp), str(clean / "skp.yaml"))
     sources = ws.sources()
     assert sorted(sources) == sorted([str(skp), str(clean / "skp.yaml")]) and masked == []

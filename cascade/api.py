@@ -1,0 +1,208 @@
+"""The public API: ``load``, the :class:`Cascade` workspace and the :class:`Report` with their conveniences.
+
+This is the top layer: it may import every layer below, and nothing below imports it. The objects
+of the lower layers are plain records (:class:`cascade.graph.Workspace`, :class:`cascade.core.findings.Report`);
+what planners call on them in a notebook (``validate``, ``trace``, ``coverage``, ``tree``,
+``to_pandas``, ``to_html``) is added here, so that the engine never reaches up to the views.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import os
+from typing import TYPE_CHECKING, Any, Iterable
+
+from .build.loading import load_parsed, sources_of
+from .core import findings as _findings
+from .core.errors import UsageError
+from .core.pool import bulk
+from .graph import Workspace
+from .read.cache import Cache
+from .read.loader import DEFAULT_LIMITS, Limits
+from .read.suppressions import Suppression
+from .review import pipeline as _pipeline
+from .review.config import Settings
+from .validate import Selection
+from .validate import validate as run_validation
+from .views.html import cascade_html, render_html, report_html
+from .views.trace import Tracer, alignment, coverage_rows
+from .views.tree import build_tree
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .views.trace import Chain, Step
+    from .views.tree import PerformanceTree
+
+__all__ = ["Cascade", "Report", "load", "lint"]
+
+
+class Report(_findings.Report):
+    """The findings of one run (:class:`cascade.core.findings.Report`), with the notebook views:
+    :meth:`to_pandas`, :meth:`to_html` and the rich display of a notebook cell."""
+
+    __slots__ = ()
+
+    @classmethod
+    def of(cls, report: _findings.Report) -> "Report":
+        """``report`` as a public report (the same findings, already sorted, and stats)."""
+        if isinstance(report, cls):
+            return report
+        out = cls.__new__(cls)
+        out.findings, out.stats = report.findings, report.stats
+        return out
+
+    def to_pandas(self, lang: str = "en") -> Any:
+        """The findings as a pandas DataFrame (see :func:`cascade.tables.findings_frame`); needs the
+        ``notebook`` extra, else raises :class:`~cascade.errors.MissingExtraError`."""
+        from .views.tables import findings_frame
+
+        return findings_frame(self, lang)
+
+    def _repr_html_(self) -> str:
+        return report_html(self)
+
+
+class Cascade(Workspace):
+    """A loaded workspace (:class:`cascade.graph.Workspace`: documents, graph, load findings) with the
+    planners' conveniences. Build it with :func:`load`."""
+
+    @classmethod
+    def of(cls, workspace: Workspace) -> "Cascade":
+        """``workspace`` as a :class:`Cascade` (the same documents and graph, nothing rebuilt)."""
+        if isinstance(workspace, cls):
+            return workspace
+        out = cls.__new__(cls)
+        out.__dict__.update(workspace.__dict__)
+        return out
+
+    def validate(
+        self,
+        *,
+        select: Iterable[str] = (),
+        extend_select: Iterable[str] = (),
+        ignore: Iterable[str] = (),
+        severity: dict[str, str] | None = None,
+        options: dict[str, dict[str, Any]] | None = None,
+        suppressions: Iterable[Suppression] = (),
+        inline_suppressions: bool = True,
+        jobs: int | None = None,
+    ) -> "Report":
+        """Run the rules and return the report (nothing printed, nothing raised for bad content).
+
+        ``select``, ``extend_select`` and ``ignore`` choose rules by code, code prefix (``CAS3``),
+        name or ``ALL``, as the command line does; ``severity`` maps a selector to a new severity;
+        ``options`` maps a rule name to its option overrides (``{"weak-target": {"ratio": 0.8}}``).
+        ``suppressions`` are configured per-file ignores; inline ``# cascade: ignore[...]`` comments
+        apply unless ``inline_suppressions`` is false. ``jobs=1`` keeps the rules in this process.
+        Raises :class:`ValueError` for a selector that names no rule (a usage error, not plan content).
+        """
+        selection = Selection.of(select, extend_select, ignore, severity)
+        report = run_validation(self, selection, options=options, suppressions=suppressions,
+                                inline_suppressions=inline_suppressions, jobs=jobs)
+        return Report.of(report)
+
+    # -- planners' views: cascade.views, cascade.tree, cascade.tables, cascade.htmlreport --------
+
+    @functools.cached_property
+    def _tracer(self) -> Any:
+        return Tracer(self.graph)
+
+    def trace(self, ref: str) -> "list[Chain]":
+        """Every upward chain from an element or indicator to where it ends (see :class:`~cascade.views.Chain`).
+
+        Crosscutting and several ``supports`` make several chains; each ends at an RPJMN element
+        (``national``), a reference into an absent document (``external``), an orphan
+        (``broken``) or a cycle. Raises KeyError for a ref that is no element or indicator.
+        """
+        return self._tracer.trace(ref)
+
+    def descendants(self, ref: str) -> "list[Step]":
+        """Every element (or, for an indicator, every indicator) below ``ref`` whose links reach it, nearest first."""
+        return self._tracer.descendants(ref)
+
+    def coverage(self, report: Report | None = None) -> "pd.DataFrame":
+        """A DataFrame, one row per document: elements and indicators by kind, shares linked upward and
+        supported from below, orphans, findings by severity (see :func:`cascade.views.coverage_rows`).
+
+        Runs :meth:`validate` unless ``report`` is given. Needs the ``notebook`` extra (pandas); raises
+        :class:`~cascade.errors.MissingExtraError` without it.
+        """
+        from .views.tables import coverage_frame
+
+        return coverage_frame(coverage_rows(self, self.validate() if report is None else report))
+
+    def alignment_matrix(self, lower_doc: str, upper_doc: str, *, full: bool = False, symbols: bool = True) -> "pd.DataFrame":
+        """The matriks keterkaitan: elements of ``lower_doc`` (rows) against ``upper_doc`` (columns).
+
+        A cell is ``●`` for direct support, ``○`` for indirect (``direct``/``indirect`` with
+        ``symbols=False``); which elements are shown is explained in :func:`cascade.views.alignment`.
+        Needs the ``notebook`` extra; raises KeyError for an unknown document.
+        """
+        from .views.tables import matrix_frame
+
+        return matrix_frame(alignment(self, lower_doc, upper_doc, full=full), symbols=symbols)
+
+    def tree(self, root: str | None = None, depth: int | None = None, report: Report | None = None) -> "PerformanceTree":
+        """The pohon kinerja below ``root`` (a document id, an element ref, or None for every top element),
+        ``depth`` levels deep (None: all), findings of ``report`` (else of :meth:`validate`) attached."""
+        titles = {k: v.model.document.title for k, v in self.parsed.items()}
+        return build_tree(self.graph, titles, self.validate() if report is None else report, root, depth)
+
+    def to_mermaid(self, root: str | None = None, depth: int | None = None, report: Report | None = None) -> str:
+        """The pohon kinerja as a Mermaid flowchart (see :meth:`tree`)."""
+        return self.tree(root, depth, report).to_mermaid()
+
+    def to_dot(self, root: str | None = None, depth: int | None = None, report: Report | None = None) -> str:
+        """The pohon kinerja as a Graphviz DOT digraph (see :meth:`tree`)."""
+        return self.tree(root, depth, report).to_dot()
+
+    def to_html(self, report: Report | None = None, *, lang: str = "id", show_personal: bool = False) -> str:
+        """The self-contained HTML report (see :func:`cascade.views.html.render_html`)."""
+        return render_html(self, report, lang=lang, show_personal=show_personal)
+
+    def _repr_html_(self) -> str:
+        return cascade_html(self)
+
+
+def load(
+    *sources: Any,
+    limits: Limits = DEFAULT_LIMITS,
+    cache: str | os.PathLike[str] | Cache | None = None,
+    jobs: int | None = None,
+    show_personal: bool = False,
+) -> Cascade:
+    """Load plan documents from files, folders (searched recursively for ``*.yaml``/``*.yml``) and dicts.
+
+    ``cache`` names a folder (or a :class:`~cascade.read.cache.Cache`) of parsed documents keyed by
+    content, so that a re-run parses only the files that changed. ``jobs`` is the number of
+    processes that parse files (default: both cores when there is enough to parse; 1 for none).
+    Results never depend on either. Bad content never raises: every problem is a finding in
+    ``Cascade.findings``. Raises :class:`~cascade.errors.UsageError` (a ``TypeError``) only for
+    arguments of the wrong type.
+
+    ``limits`` bounds each file (:class:`~cascade.loader.Limits`). Employee numbers (NIP) and names
+    of skp documents are masked in findings (``1990••••••••••1001``) unless ``show_personal=True``.
+    """
+    if not isinstance(limits, Limits):
+        raise UsageError("limits must be a cascade.Limits")
+    if not isinstance(show_personal, bool):
+        raise UsageError("show_personal must be True or False")
+    if jobs is not None and (not isinstance(jobs, int) or jobs < 1):
+        raise UsageError("jobs must be a positive whole number")
+    if cache is not None and not isinstance(cache, Cache):
+        if not isinstance(cache, (str, os.PathLike)):
+            raise UsageError("cache must be a folder path or a cascade.read.cache.Cache")
+        cache = Cache(cache)
+    items = sources_of(sources)
+    with bulk():
+        return Cascade.from_loaded(load_parsed(items, limits, cache, jobs, show_personal))
+
+
+def lint(paths: Iterable[str | os.PathLike[str]], settings: Settings | None = None, **kwargs: Any) -> _pipeline.LintResult:
+    """One review run as ``cascade lint`` does it (:func:`cascade.pipeline.lint`), with the public objects:
+    the result's report is a :class:`Report`, and its workspace (in one process) a :class:`Cascade`."""
+    result = _pipeline.lint(paths, settings, **kwargs)
+    workspace = Cascade.of(result.workspace) if result.workspace is not None else None
+    return dataclasses.replace(result, report=Report.of(result.report), workspace=workspace)
