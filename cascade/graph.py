@@ -210,8 +210,9 @@ class _Builder:
                     if indicator.supports:
                         self._link(edges, external, doc, inode, attrs["path"], "supports", indicator.supports, "indicator", "supports")
             for unit, path in zip(doc.model.organization, doc.unit_paths):
-                if unit.parent is not None:
-                    node = f"{doc_id}#{unit.id}"
+                node = f"{doc_id}#{unit.id}"
+                # a repeated unit id was left out (CAS201): the node is the first unit's
+                if unit.parent is not None and self.nodes[node]["model"] is unit:
                     if unit.parent in self.unit_ids[doc_id]:
                         edges.append((node, f"{doc_id}#{unit.parent}", "parent"))
                     else:

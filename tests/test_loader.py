@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cascade.core.findings import Span
-from cascade.read.loader import Limits, Text, load_bytes, load_text
+from cascade.read.loader import Limits, Text, load_bytes, load_text, read_file
 
 DOC = """\
 document:
@@ -122,3 +122,32 @@ def test_a_lone_surrogate_in_text_from_python_is_a_finding_not_a_traceback() -> 
     assert [(f.code, f.line, f.column, f.message) for f in loaded.findings] == [
         ("CAS001", 2, 5, "character #xd800 is not allowed in YAML")
     ]
+
+
+def test_anchors_aliases_and_tags_point_at_their_own_node() -> None:
+    """The pointer of a CAS003/CAS004 finding names the node written with it, in a mapping or a list."""
+    text = "x: &a 1\ny: *a\nz:\n  - *a\n  - !!str q\n"
+    found = [(f.code, f.variant, f.line, f.column, f.pointer) for f in load_text(text, "x.yaml").findings]
+    assert found == [
+        ("CAS003", "anchor", 1, 4, "/x"),
+        ("CAS003", "alias", 2, 4, "/y"),
+        ("CAS003", "alias", 4, 5, "/z/0"),
+        ("CAS004", "default", 5, 5, "/z/1"),
+    ]
+
+
+def test_a_document_that_is_only_an_alias_is_one_finding_and_no_data() -> None:
+    loaded = load_text("*a\n", "only.yaml")
+    assert loaded.data is None
+    assert [(f.code, f.variant, f.line, f.column, f.pointer, f.message) for f in loaded.findings] == [
+        ("CAS003", "alias", 1, 1, "", "alias '*a' is not allowed and is not expanded: write the value out"),
+    ]
+
+
+def test_the_text_of_a_file_with_a_byte_order_mark_starts_after_it(tmp_path) -> None:
+    """Positions count from the first character after the BOM, and the text reporters quote has no BOM."""
+    path = tmp_path / "bom.yaml"
+    path.write_bytes(b"\xef\xbb\xbfa: 1\nb: [\n")
+    loaded = read_file(str(path), "bom.yaml")
+    assert loaded.text == "a: 1\nb: [\n"
+    assert [(f.code, f.line, f.column) for f in loaded.findings] == [("CAS001", 3, 1)]

@@ -1,8 +1,11 @@
 """Per-rule fixtures: each ``tests/fixtures/rules/<CODE>/<case>/`` folder is a small workspace.
 
 ``expected.txt`` lists the findings of rule ``<CODE>`` on it, one per line as
-``file:line:column: CODE ref`` (file relative to the case folder); an empty or absent file means
-the case must pass clean for that rule. Folders named ``fail*`` must expect at least one finding.
+``file:line:column: CODE ref: message`` (file relative to the case folder, the English message with
+its fix hint, so that a change to which message or repair a finding carries is seen); an empty or
+absent file means the case must pass clean for that rule. Folders named ``fail*`` must expect at
+least one finding. ``python tests/test_rule_fixtures.py CODE/case`` prints a case's findings in
+this form, for writing a new case (read them before you paste them).
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ CASES = sorted(p for p in ROOT.glob("*/*") if p.is_dir())
 
 def render(report: cascade.Report, base: Path) -> list[str]:
     return [
-        f"{os.path.relpath(f.file, base)}:{f.line}:{f.column}: {f.code} {f.ref}"
+        f"{os.path.relpath(f.file, base)}:{f.line}:{f.column}: {f.code} {f.ref}: {f.message}"
         for f in report
     ]
 
@@ -40,3 +43,11 @@ def test_every_rule_has_failing_and_passing_fixtures() -> None:
     have = {p.parent.name for p in CASES if p.name.startswith("fail")} & {p.parent.name for p in CASES if p.name.startswith("pass")}
     missing = [r.code for r in cascade.all_rules() if r.code not in have]
     assert missing == []
+
+
+if __name__ == "__main__":  # print a case's findings in the expected.txt form
+    import sys
+
+    for name in sys.argv[1:]:
+        case = ROOT / name
+        print("\n".join(render(cascade.load(str(case)).validate(select=[case.parent.name]), case)))

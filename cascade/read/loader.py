@@ -139,8 +139,17 @@ def _construct(text: str, file: str, limits: Limits) -> tuple[Any, list[Finding]
     def structural(code: str, variant: str, ev: Any, path: tuple, **args: Any) -> None:
         findings.append(make_finding(code, variant, file=file, span=_span(ev), pointer=pointer(path), **args))
 
+    def node_path() -> tuple:
+        """Where the node of the current event goes: its key or index in the open collection."""
+        if not stack:
+            return ()
+        top = stack[-1]
+        if not top[1]:
+            return top[3] + (len(top[0]),)
+        return top[3] if top[2] is _MISSING else top[3] + (top[2],)  # a key: its mapping
+
     def tagged(ev: Any) -> None:  # a node with an explicit tag or an anchor
-        path = stack[-1][3] if stack else ()
+        path = node_path()
         if ev.tag is not None:
             structural("CAS004", "default", ev, path, tag=ev.tag)
         if ev.anchor is not None:
@@ -188,8 +197,7 @@ def _construct(text: str, file: str, limits: Limits) -> tuple[Any, list[Finding]
                 values[frame[3]] = Span(s.line + 1, s.column + 1, e.line + 1, e.column + 1)
                 ev = None  # the span of a collection is recorded above, not by _place
             elif cls is AliasEvent:
-                path = stack[-1][3] if stack else ()
-                structural("CAS003", "alias", ev, path, name=ev.anchor)
+                structural("CAS003", "alias", ev, node_path(), name=ev.anchor)
                 value = None
             elif cls is DocumentStartEvent:
                 documents += 1

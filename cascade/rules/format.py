@@ -15,6 +15,9 @@ class MissingField(Rule):
     every skp ``rhk`` with its ``nip``, ``name`` and ``unit``. An item without its id, kind or name
     is left out of the graph (references to it then fail); any other bad value costs only itself.
 
+    Why: a plan row without its required fields cannot be placed in the cascade or measured, so every
+    check that needs the field would pass it silently.
+
     Basis: Permendagri 86/2017 tables (every sasaran has its indikator, satuan, kondisi awal and
     target); PermenPANRB 6/2022 (every SKP names its pegawai).
 
@@ -52,6 +55,8 @@ class UnknownField(Rule):
     some document kinds (``employee`` in skp, ``owner`` in renstra and skp, ``organization`` in
     renstra) is reported in the others.
 
+    Why: a misspelt field is a value that is silently absent, and with it the check that reads it.
+
     Basis: FORMAT.md (field names are English and fixed).
 
     Failing::
@@ -87,6 +92,9 @@ class WrongType(Rule):
     are never guessed: the message says how to write the number (``72.6``, ``1234``). A quoted
     decimal that can be read only one way (``"72.6"``) is accepted as the number.
 
+    Why: a value of the wrong type is dropped, and a number guessed from ambiguous text can be wrong by
+    a factor of a thousand.
+
     Basis: FORMAT.md ("numbers are never guessed from ambiguous text"); PermenPANRB 88/2021
     criterion 2.5 (measurable targets).
 
@@ -119,6 +127,9 @@ class InvalidValue(Rule):
     Document and element kinds, indicator ``type`` and ``polarity``, unit ``level``, id syntax
     (document ids ``[a-z0-9][a-z0-9._-]*``, local ids ``[A-Za-z0-9][A-Za-z0-9._-]*``), references
     (``document-id:local-id``), region codes (``NN`` or ``NN.NN``).
+
+    Why: a value outside its set (a kind, a polarity, an id or region code) makes the element's place
+    in the cascade, or its direction, unknown.
 
     Basis: FORMAT.md; Permendagri 86/2017 (the element levels of each plan).
 

@@ -21,6 +21,9 @@ class DuplicateId(Rule):
     Elements and indicators share one local id space per document; organisation units have their
     own. The first definition is kept in the graph; the repeated one is reported and left out.
 
+    Why: a reference to a doubled id is ambiguous, so any trace through it could follow the wrong
+    element.
+
     Basis: FORMAT.md (ids are unique); a reference to a doubled id is ambiguous, so any trace
     through it could be wrong.
 
@@ -67,6 +70,9 @@ class UnknownReference(Rule):
     be checked and is not reported, so one OPD's renstra can be linted with its RPJMD alone. An
     ``aligns_to`` naming an absent document is reported only when it looks like a typo of a present
     one.
+
+    Why: a link to nothing is no link: the element looks linked in the file while its cascade is
+    broken.
 
     Basis: PermenPANRB 89/2021 (cascading is a chain of named links: a link to nothing is no link).
 

@@ -17,6 +17,9 @@ class UnusedSuppression(Rule):
     rule named in a suppression that silenced nothing is reported, once per rule named. A rule that
     did not run (deselected with ``--select``/``--ignore``) is not judged: it cannot have matched.
 
+    Why: an exemption left behind after its defect is fixed would silently hide the next defect of that
+    rule on that line.
+
     Basis: the review trail of a plan (SAKIP evaluation, PermenPANRB 88/2021) must show why a
     defect is accepted; a stale exemption is a claim nobody checks.
 
@@ -61,6 +64,9 @@ class InvalidSuppression(Rule):
     A blanket ``# cascade: ignore`` would hide every future defect on that line, so it is refused,
     as is a rule name that does not exist (usually a typo, which would otherwise silence nothing
     while looking as if it did). Text after the brackets is the reason and is encouraged.
+
+    Why: a blanket or misspelt suppression either hides every future defect or nothing at all while
+    looking as if it hid one.
 
     Basis: RULES.md (codes and names are the contract users write against); an exemption must say
     what it exempts.

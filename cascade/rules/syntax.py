@@ -13,6 +13,9 @@ class YamlSyntax(Rule):
     no document; the rest of the workspace is still checked (references into the broken document
     then count as external).
 
+    Why: a file that cannot be read yields no document, so every check of it is silently skipped unless
+    the failure itself is reported where it happened.
+
     Basis: a plan that cannot be read cannot be evaluated; e-SAKIP imports reject it silently.
 
     Failing::
@@ -60,6 +63,9 @@ class DuplicateKey(Rule):
     without anyone noticing. cascade keeps the first value and reports the repeated key with the
     line of the first.
 
+    Why: tools disagree on which of two values a repeated key keeps, so the target that counts would
+    depend on the tool that reads the plan.
+
     Basis: PermenPANRB 88/2021 asks for measurable, unambiguous targets; a doubled key makes the
     target depend on the tool that reads it.
 
@@ -93,6 +99,9 @@ class YamlAlias(Rule):
     Aliases make one value stand in several places, so an edit in one place changes targets
     elsewhere; they are also how "billion laughs" files blow up a loader. cascade never expands an
     alias: the value reads as absent and the alias is reported.
+
+    Why: a value shared through an alias changes in several places at once, and alias expansion is how
+    a small file exhausts a reviewer's memory.
 
     Basis: FORMAT.md ("plain YAML only"); defence against alias bombs in review pipelines.
 
@@ -135,6 +144,9 @@ class YamlTag(Rule):
     requests that is code execution. cascade constructs nothing from a tag: the value is read as the
     text it is, and the tag is reported.
 
+    Why: a tag asks the reader to construct something; in a pipeline that lints strangers' pull
+    requests that is a way to run code.
+
     Basis: FORMAT.md ("no tags"); PyYAML's unsafe loaders have a history of remote code execution.
 
     Failing::
@@ -166,6 +178,9 @@ class FileLimit(Rule):
     4,000,000 YAML events per file, 65,536 characters per line. Also reported and not read: a FIFO
     or device named ``*.yaml``, and a file found in a folder that is a symbolic link out of that
     folder (a pull request could otherwise point it at a secret of the machine that checks it).
+
+    Why: one oversized, mis-encoded or special file must not stall or crash the review of all the
+    others.
 
     Basis: plan YAML is typed by hand and exported from spreadsheets; exports in Windows-1252 or
     UTF-16 are common and must be converted, not misread.
@@ -215,6 +230,9 @@ class AmbiguousScalar(Rule):
     cascade reads it as the text written (``1.10`` stays ``1.10``), but spreadsheets, portals and
     ``yaml.safe_load`` turn ``1.10`` into ``1.1``, ``010`` into ``8``, ``no`` into ``False`` and
     ``35.20`` into ``35.2``: a nomenclature or region code silently changes. Quote it.
+
+    Why: the same file must mean the same to every tool that reads it; a code that loses its zeros in
+    another tool points at another program or region.
 
     Basis: Permendagri 90/2019 codes and Kemendagri region codes are text with significant zeros.
 
