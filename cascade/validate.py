@@ -16,7 +16,7 @@ from .core.findings import Finding, Report, Severity, Span
 from .core.pool import bulk, fork_pool
 from .core.refs import document_of, split_ref
 from .graph import Workspace
-from .read.suppressions import Suppression, apply, scan
+from .read.suppressions import Suppression, apply, find_suppressions
 from .rules.base import REGISTRY, Rule, all_rules, iter_check_rules, make_finding, resolve_selector
 from .rules.context import Context
 
@@ -337,7 +337,7 @@ def validate(
     if inline_suppressions:
         for loaded in workspace.files:
             if loaded.text is not None:
-                found, invalid = scan(loaded.file, loaded.text)
+                found, invalid = find_suppressions(loaded.file, loaded.text)
                 written.extend(found)
                 findings.extend(invalid)
     return conclude(findings, written, selection, rules, workspace.stats)

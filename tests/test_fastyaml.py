@@ -1,8 +1,8 @@
 """The line scanner (cascade.read.fastyaml) against the event stream it stands in for.
 
-The contract: ``scan(text, limits)`` either declines or returns exactly what
+The contract: ``parse_plain(text, limits)`` either declines or returns exactly what
 ``loader._construct_lean(text, limits)`` returns, with the same types at every level and the same
-key order; wherever ``_construct_lean`` restarts (a finding) or the parser fails, ``scan`` must have
+key order; wherever ``_construct_lean`` restarts (a finding) or the parser fails, ``parse_plain`` must have
 declined. :func:`same` checks that on every input here: the shipped YAML files, every case of the
 YAML test suite (valid and invalid), a generated workspace (where nothing may be declined),
 documents dumped by PyYAML from generated data, and a seeded mutation fuzzer. The real files are
@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from cascade.read import loader
-from cascade.read.fastyaml import DECLINE, _Scan, scan
+from cascade.read.fastyaml import DECLINE, _Scan, parse_plain
 from cascade.read.loader import DEFAULT_LIMITS, Limits, Text, load_text
 
 REPO = Path(__file__).resolve().parents[1]
@@ -89,13 +89,13 @@ def assert_identical(got: Any, want: Any, where: str = "") -> None:
 
 
 def same(text: str, limits: Limits = DEFAULT_LIMITS, pure_python: bool = False) -> bool:
-    """Check the contract on ``text``; True when ``scan`` read it, False when it declined."""
-    got = scan(text, limits)
+    """Check the contract on ``text``; True when ``parse_plain`` read it, False when it declined."""
+    got = parse_plain(text, limits)
     with parser(pure_python):
         want = lean(text, limits)
     if got is DECLINE:
         return False
-    assert want is not _RESTART, f"scan read a text the event stream restarts on:\n{text!r}\n-> {got!r}"
+    assert want is not _RESTART, f"parse_plain read a text the event stream restarts on:\n{text!r}\n-> {got!r}"
     assert_identical(got, want)
     return True
 
@@ -214,13 +214,13 @@ def test_the_subset_is_read(text: str, fast_path: bool) -> None:
 
 @pytest.mark.parametrize("text", DECLINED)
 def test_outside_the_subset_declines(text: str, fast_path: bool) -> None:
-    assert scan(text, DEFAULT_LIMITS) is DECLINE
+    assert parse_plain(text, DEFAULT_LIMITS) is DECLINE
     same(text)
     same(text, pure_python=True)
 
 
 def test_types() -> None:
-    data = scan("a: x\nb: 'x'\nc: \"x\"\nd: ~\n'e': [x, 'x', ~]\n", DEFAULT_LIMITS)
+    data = parse_plain("a: x\nb: 'x'\nc: \"x\"\nd: ~\n'e': [x, 'x', ~]\n", DEFAULT_LIMITS)
     assert data == {"a": "x", "b": "x", "c": "x", "d": None, "e": ["x", "x", None]}
     assert [type(v) for v in data.values()][:4] == [str, Text, Text, type(None)]
     assert [type(k) for k in data] == [str, str, str, str, Text]
@@ -229,7 +229,7 @@ def test_types() -> None:
 
 def test_flow_values_are_not_shared() -> None:
     """A flow collection read once per scan is copied for each line it is on."""
-    data = scan("a: [x]\nb: [x]\nc: {k: v}\nd: {k: v}\n", DEFAULT_LIMITS)
+    data = parse_plain("a: [x]\nb: [x]\nc: {k: v}\nd: {k: v}\n", DEFAULT_LIMITS)
     assert data["a"] == data["b"] and data["a"] is not data["b"] and data["c"] is not data["d"]
 
 
@@ -260,7 +260,7 @@ def test_events_decline_at_half_the_node_limit() -> None:
     text = "".join(f"k{i}: [a, b]\n" for i in range(50)) + "- x\n" * 0
     events = 3 + 2 + 50 * (1 + 2 + 2)  # stream, document, the mapping, 50 x (key, flow, 2 items)
     assert same(text, Limits(max_nodes=2 * events))
-    assert scan(text, Limits(max_nodes=2 * events - 1)) is DECLINE
+    assert parse_plain(text, Limits(max_nodes=2 * events - 1)) is DECLINE
     for max_nodes in range(1, 2 * events + 2, 7):
         same(text, Limits(max_nodes=max_nodes))
 
@@ -270,7 +270,7 @@ def test_a_line_over_the_limit_declines(long_line: str) -> None:
     """``load_text`` looks for a line over ``max_line_length`` only in a text the scanner declined."""
     limits = Limits(max_line_length=80)
     text = "a: 1\n" + long_line + "\n"
-    assert scan(text, limits) is DECLINE
+    assert parse_plain(text, limits) is DECLINE
     assert [(f.code, f.variant) for f in load_text(text, "l.yaml", limits).findings] == [("CAS005", "line")]
     assert same("a: 1\nb: " + "x" * 77 + "\n", limits)
 
@@ -304,7 +304,7 @@ def test_load_text_gives_what_the_event_stream_gives() -> None:
         if text is None:
             continue
         fast = load_text(text, str(path))
-        with mock.patch.object(loader, "scan", lambda text, limits: DECLINE):
+        with mock.patch.object(loader, "parse_plain", lambda text, limits: DECLINE):
             slow = load_text(text, str(path))
         assert_identical(fast.data, slow.data, str(path))
         assert fast.findings == slow.findings

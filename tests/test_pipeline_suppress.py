@@ -8,7 +8,7 @@ import pytest
 
 import cascade
 from cascade.core.findings import Span
-from cascade.read.suppressions import Suppression, apply, scan
+from cascade.read.suppressions import Suppression, apply, find_suppressions
 
 HEADER = """document:
   id: dinkes.renstra-2019
@@ -124,14 +124,14 @@ def test_suppressed_findings_are_counted(tmp_path: Path) -> None:
 
 
 def test_scan_finds_nothing_without_the_marker() -> None:
-    assert scan("x.yaml", "a: 1  # ignore[CAS202]\n") == ([], [])
+    assert find_suppressions("x.yaml", "a: 1  # ignore[CAS202]\n") == ([], [])
 
 
 @pytest.mark.parametrize("text", ["a: 1 #cascade: ignore[CAS202]\n", "a: 1\t# cascade:ignore[CAS202]\n"])
 def test_spacing_variants(text: str) -> None:
-    sups, findings = scan("x.yaml", text)
+    sups, findings = find_suppressions("x.yaml", text)
     assert findings == [] and [s.lines for s in sups] == [frozenset({1})]
 
 
 def test_no_space_before_hash_is_not_a_comment() -> None:
-    assert scan("x.yaml", "a: b# cascade: ignore[CAS202]\n") == ([], [])
+    assert find_suppressions("x.yaml", "a: b# cascade: ignore[CAS202]\n") == ([], [])

@@ -1,12 +1,12 @@
 """A line scanner for the plain subset of YAML that plan files are written in.
 
 Parsing a plan file through libyaml's event stream spends most of its time creating Python event
-objects. Plan files are almost always a small, regular subset of YAML; :func:`scan` reads that
+objects. Plan files are almost always a small, regular subset of YAML; :func:`parse_plain` reads that
 subset line by line, several times faster, and *declines* everything else.
 
 Contract
 --------
-``scan(text, limits)`` returns either :data:`DECLINE` or exactly what
+``parse_plain(text, limits)`` returns either :data:`DECLINE` or exactly what
 ``loader._construct_lean(text, limits)`` returns: the same nested dicts and lists, the same key
 order, the same scalar types (a plain scalar is a ``str``; plain ``~``, ``null``, ``Null``,
 ``NULL`` and empty are ``None``, and as a mapping key ``""``; a quoted scalar is a
@@ -61,7 +61,7 @@ from typing import Any
 
 from ..core.text import Text
 
-__all__ = ["DECLINE", "scan"]
+__all__ = ["DECLINE", "parse_plain"]
 
 
 class _DeclineType:
@@ -71,7 +71,7 @@ class _DeclineType:
         return "DECLINE"
 
 
-#: Returned by :func:`scan` for a text it does not read; the caller parses it with the event stream.
+#: Returned by :func:`parse_plain` for a text it does not read; the caller parses it with the event stream.
 DECLINE: Any = _DeclineType()
 
 
@@ -133,7 +133,7 @@ _HEX = re.compile("[0-9A-Fa-f]+")
 _DEPTH_CAP = 200
 
 
-def scan(text: str, limits: Any) -> Any:
+def parse_plain(text: str, limits: Any) -> Any:
     """The data of ``text`` exactly as ``loader._construct_lean`` builds it, or :data:`DECLINE`."""
 
     try:

@@ -13,7 +13,7 @@ missing); values are constructed here, never by PyYAML, so that
 
 The first pass records no positions; a file's :class:`~cascade.sourcemap.SourceMap` is filled by a
 second pass on first use. A file with a structural finding is read once, with positions. Before the
-first pass, :func:`cascade.fastyaml.scan` tries the plain subset of YAML that plan files are written
+first pass, :func:`cascade.read.fastyaml.parse_plain` tries the plain subset of YAML that plan files are written
 in, line by line: it returns exactly what the first pass would, or declines to it.
 """
 
@@ -40,7 +40,7 @@ from yaml.events import (
 
 from ..core.errors import UsageError
 from ..core.text import Text
-from .fastyaml import DECLINE, scan
+from .fastyaml import DECLINE, parse_plain
 from ..core.findings import Finding, Span
 from ..rules.base import make_finding
 from ..core.sourcemap import SourceMap, pointer
@@ -411,7 +411,7 @@ def load_text(text: str, file: str, limits: Limits = DEFAULT_LIMITS, size: int |
         text = text[1:]
     # The line scanner reads the plain subset plan files are written in, several times faster;
     # anything else, anything that needs a finding and any line too long it declines.
-    data = scan(text, limits)
+    data = parse_plain(text, limits)
     if data is DECLINE:
         surrogate = _SURROGATE.search(text)  # only a str built in Python holds one; the parser cannot take it
         if surrogate is not None:

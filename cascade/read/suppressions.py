@@ -45,7 +45,7 @@ try:  # libyaml's scanner; PyYAML's pure-Python one where libyaml is missing
 except ImportError:  # pragma: no cover - exercised only on machines without libyaml
     _CParser = None
 
-__all__ = ["Suppression", "scan", "apply", "glob_matches"]
+__all__ = ["Suppression", "find_suppressions", "apply", "glob_matches"]
 
 _MARKER = "cascade:"
 # A comment starts at the start of a line or after a blank; line breaks as libyaml counts them.
@@ -119,7 +119,7 @@ def _hint(selector: str) -> str | None:
     return close[0] if close else None
 
 
-def scan(file: str, text: str) -> tuple[list[Suppression], list[Finding]]:
+def find_suppressions(file: str, text: str) -> tuple[list[Suppression], list[Finding]]:
     """The suppressions written in one file's text, and the ``invalid-suppression`` findings."""
     if _MARKER not in text:
         return [], []

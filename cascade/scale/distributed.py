@@ -65,7 +65,7 @@ from ..rules.base import all_rules
 from ..core.parsed import ParsedDocument
 from ..core.sourcemap import SourceMap
 from ..read.suppressions import Suppression
-from ..read.suppressions import scan as scan_suppressions
+from ..read.suppressions import find_suppressions
 from ..validate import RunSettings, Selection, conclude
 from ..validate import validate as run_validation
 from ..views.trace import DocumentCounts, coverage_counts, coverage_table, document_of
@@ -207,7 +207,7 @@ def _fast_header(path: str) -> dict | None:
         return None
 
 
-def scan(entries: Sequence[tuple[int, str]], show_personal: bool = False) -> list[_Header]:
+def read_headers(entries: Sequence[tuple[int, str]], show_personal: bool = False) -> list[_Header]:
     """Headers of ``entries`` (index, path); shared documents and doubtful files are fully loaded."""
     out = []
     for index, path in entries:
@@ -322,7 +322,7 @@ def _check(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]], s
         for index, path in items:
             loaded = by_index[index][1]
             if index in keep_index and loaded is not None and loaded.text is not None:
-                found, invalid = scan_suppressions(loaded.file, loaded.text)
+                found, invalid = find_suppressions(loaded.file, loaded.text)
                 written.extend(found)
                 kept.extend(invalid)
     counted = None
@@ -509,7 +509,7 @@ class _Run:
 
     def _scan(self) -> None:
         batches = [self.entries[i:i + _SCAN_BATCH] for i in range(0, len(self.entries), _SCAN_BATCH)]
-        for batch in self.client.gather(self.client.map(scan, batches, show_personal=self.show_personal, pure=False)):
+        for batch in self.client.gather(self.client.map(read_headers, batches, show_personal=self.show_personal, pure=False)):
             for head in batch:
                 self.headers[head.index] = head
         self._index()
