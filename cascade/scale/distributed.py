@@ -55,11 +55,11 @@ import os
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Iterable, NamedTuple, Sequence
 
-import yaml
 
 from ..core.errors import UsageError
 from ..core.findings import Finding, Report
 from ..core.refs import split_ref, within_two_edits
+from ..read.fastyaml import parse_plain
 from ..read.loader import DEFAULT_LIMITS
 from ..rules.base import all_rules
 from ..core.parsed import ParsedDocument
@@ -194,7 +194,9 @@ def _fast_header(path: str) -> dict | None:
     if any(c in snippet for c in "&*!\t"):
         return None  # anchors, aliases, tags: leave them to the real loader
     try:
-        data = yaml.load(snippet, Loader=yaml.BaseLoader)
+        data = parse_plain(snippet, DEFAULT_LIMITS)  # the loader's own line scanner
+        if not isinstance(data, dict):
+            return None  # declined: the full loader decides
         doc = data["document"]
         region = doc.get("region")
         aligns = doc.get("aligns_to", [])
