@@ -13,7 +13,7 @@ order, the same scalar types (a plain scalar is a ``str``; plain ``~``, ``null``
 :class:`~cascade.core.text.Text`). It declines whenever ``_construct_lean`` would raise ``_Restart``
 (a duplicate or ``<<`` key, an anchor, alias or tag, a second document, a syntax error, a limit)
 and whenever the text is outside the subset below. Declining is always safe: the caller falls back
-to the event stream. A wrong value is a bug. ``tests/test_fastyaml.py`` checks the contract
+to the event stream. A wrong value is a bug. ``tests/read/test_fastyaml.py`` checks the contract
 differentially against ``_construct_lean``.
 
 The subset

@@ -1,4 +1,4 @@
-"""The HTML report in a real browser: headless Chromium driven over the DevTools protocol (tests/_cdp.py).
+"""The HTML report in a real browser: headless Chromium driven over the DevTools protocol (tests/support/cdp.py).
 
 Chromium is installed by ``.ci/install-browser`` (Debian ``chromium``); this test installs nothing
 and skips only where no Chromium executable is on PATH.
@@ -16,9 +16,9 @@ import cascade
 from cascade.cli.commands import main
 from cascade.views.html import render_html
 
-from _cdp import Browser, find_chromium
+from cdp import Browser, find_chromium
 
-FIXTURE = Path(__file__).parent / "fixtures" / "notebook"
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "notebook"
 CHROMIUM = find_chromium()
 
 pytestmark = pytest.mark.skipif(

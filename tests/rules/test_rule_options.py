@@ -11,7 +11,7 @@ import pytest
 import cascade
 from cascade.core.errors import UsageError
 
-FIXTURES = Path(__file__).parent / "fixtures" / "rules"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "rules"
 
 JATIM = """\
 document:

@@ -4,7 +4,7 @@
 ``file:line:column: CODE ref: message`` (file relative to the case folder, the English message with
 its fix hint, so that a change to which message or repair a finding carries is seen); an empty or
 absent file means the case must pass clean for that rule. Folders named ``fail*`` must expect at
-least one finding. ``python tests/test_rule_fixtures.py CODE/case`` prints a case's findings in
+least one finding. ``python tests/rules/test_rule_fixtures.py CODE/case`` prints a case's findings in
 this form, for writing a new case (read them before you paste them).
 """
 
@@ -17,7 +17,7 @@ import pytest
 
 import cascade
 
-ROOT = Path(__file__).parent / "fixtures" / "rules"
+ROOT = Path(__file__).parents[1] / "fixtures" / "rules"
 CASES = sorted(p for p in ROOT.glob("*/*") if p.is_dir())
 
 

@@ -11,7 +11,7 @@ import cascade
 from cascade.cli.commands import main
 from cascade.views.html import Masker, outline, render_html
 
-FIXTURE = Path(__file__).parent / "fixtures" / "notebook"
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "notebook"
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ import pytest
 
 yaml = pytest.importorskip("yaml")
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from benchmarks.generate import DEFECT_KINDS, generate_workspace, main, region_layout  # noqa: E402
 

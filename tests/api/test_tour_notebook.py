@@ -11,7 +11,7 @@ nbformat = pytest.importorskip("nbformat", reason="the notebook extra is not ins
 pytest.importorskip("ipykernel", reason="the notebook extra is not installed: pip install 'cascade[notebook]'")
 pytest.importorskip("pandas", reason="the notebook extra is not installed: pip install 'cascade[notebook]'")
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_tour_runs_top_to_bottom() -> None:

@@ -18,7 +18,7 @@ from cascade.rules import all_rules
 from cascade.rules.context import Context
 from cascade.validate import Remembered
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parents[2]
 DEFECTS = ROOT / "examples" / "defects"
 FIXTURES = ROOT / "tests" / "fixtures" / "rules"
 RENSTRA = "klaten/dinsos/renstra-2025.yaml"

@@ -10,7 +10,7 @@ import yaml
 import cascade
 from pipeline_support import FIXTURE, golden, run
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parents[2]
 CLEAN = (FIXTURE / "plans" / "rpjmn.yaml").read_text(encoding="utf-8")
 
 

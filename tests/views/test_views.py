@@ -20,7 +20,7 @@ from cascade.core.findings import Finding, Severity
 from cascade.views.tree import dot_escape, mermaid_escape
 from cascade.views.trace import Chain, DocumentCounts, Step, Tracer, _finding_documents, coverage_counts, coverage_rows, coverage_table
 
-FIXTURE = Path(__file__).parent / "fixtures" / "notebook"
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "notebook"
 KOTA = "kota-madiun.rpjmd-2019"
 DINKES = "kota-madiun.dinkes.renstra-2019"
 DINSOS = "kota-madiun.dinsos.renstra-2019"
@@ -337,7 +337,7 @@ def test_core_import_does_not_load_pandas() -> None:
     import subprocess
 
     code = "import sys, cascade; cascade.load({}); print('pandas' in sys.modules, cascade.MissingExtraError.__mro__[1].__name__)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=Path(__file__).parents[1])
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=Path(__file__).parents[2])
     assert out.stdout.split() == ["False", "ImportError"]
 
 

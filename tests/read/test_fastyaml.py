@@ -27,7 +27,7 @@ from cascade.read import loader
 from cascade.read.fastyaml import DECLINE, _Scan, parse_plain
 from cascade.read.loader import DEFAULT_LIMITS, Limits, Text, load_text
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 #: ``shared/yaml-test-suite`` beside the checkout, or beside a folder holding it (git worktrees).
 SUITE = next(
     (d / "shared" / "yaml-test-suite" / "cases" for d in REPO.parents if (d / "shared" / "yaml-test-suite").is_dir()),

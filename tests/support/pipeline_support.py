@@ -8,7 +8,7 @@ from pathlib import Path
 
 from cascade.cli.commands import main
 
-FIXTURE = Path(__file__).parent / "fixtures" / "pipeline"
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "pipeline"
 EXPECTED = FIXTURE / "expected"
 #: Set to regenerate the golden files after a deliberate change; review the diff before committing.
 UPDATE = bool(os.environ.get("CASCADE_UPDATE_GOLDENS"))

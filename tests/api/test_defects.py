@@ -13,7 +13,7 @@ import pytest
 
 import cascade
 
-DEFECTS = Path(__file__).resolve().parent.parent / "examples" / "defects"
+DEFECTS = Path(__file__).resolve().parents[2] / "examples" / "defects"
 
 #: code -> the findings planted for it: (ref, file, line). Every rule has at least one.
 PLANTED: dict[str, list[tuple[str | None, str, int]]] = {
@@ -121,7 +121,7 @@ def test_every_rule_is_planted_and_nothing_else_fires(report: cascade.Report) ->
 
 
 def test_specs_are_clean() -> None:
-    specs = Path(__file__).resolve().parent.parent / "specs"
+    specs = Path(__file__).resolve().parents[2] / "specs"
     assert list(cascade.load(str(specs)).validate()) == []
 
 

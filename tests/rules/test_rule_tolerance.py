@@ -8,7 +8,7 @@ from pathlib import Path
 
 import cascade
 
-CASE = Path(__file__).parent / "fixtures" / "tolerance" / "rules-b"
+CASE = Path(__file__).parents[1] / "fixtures" / "tolerance" / "rules-b"
 
 
 def test_rules_tolerate_broken_workspace() -> None:

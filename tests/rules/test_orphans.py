@@ -6,7 +6,7 @@ from pathlib import Path
 
 import cascade
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 PARTIAL = FIXTURES / "workspaces" / "partial-klaten-dinsos"
 
 

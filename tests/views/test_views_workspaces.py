@@ -17,7 +17,7 @@ import cascade
 from cascade.views.html import render_html
 from cascade.views.trace import UP_LINKS
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SPECS = ROOT / "specs"
 DEFECTS = ROOT / "examples" / "defects"
 
