@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
     from .views.tree import PerformanceTree
     from .views.trace import Chain, Step
+    from .revisions.lock import ReviewState
 
 __all__ = ["Cascade", "OutsideLink", "load", "discover"]
 
@@ -222,6 +223,9 @@ class Cascade:
         #: :class:`cascade.validate.Remembered`).
         self.cache: Cache | None = None
         self.cache_keys: dict[str, str] = {}
+        #: The workspace's ``cascade.lock`` (review state of its links, rule CAS208), found beside the
+        #: paths given to :func:`load`; None when there is none (the rule is then silent).
+        self.lock_path: str | None = None
 
     def sources(self) -> Mapping[str, str]:
         """File -> text of the files read, for reporters that quote source lines.
@@ -253,11 +257,29 @@ class Cascade:
         span = doc.sourcemap.value(attrs.get("path", ("document",)))
         return doc.file, span.line if span else None, span.column if span else None
 
-    def validate(self, **kwargs: Any) -> Report:
-        """Run the rules; see :func:`cascade.validate.validate` for selection, severities and options."""
+    def validate(self, *, lock: Any = "auto", **kwargs: Any) -> Report:
+        """Run the rules; see :func:`cascade.validate.validate` for selection, severities and options.
+
+        ``lock`` is the review state that rule CAS208 ``suspect-link`` checks links against: by
+        default the workspace's ``cascade.lock`` (:attr:`lock_path`), or a path, a
+        :class:`cascade.revisions.Lock`, or None for none. Problems in the lock file are CAS208
+        findings placed in it.
+        """
+        from .revisions.lock import add_lock_findings, resolve_lock, with_lock
         from .validate import validate
 
-        return validate(self, **kwargs)
+        found = resolve_lock(self.lock_path if isinstance(lock, str) and lock == "auto" else lock)
+        if found is None:
+            return validate(self, **kwargs)
+        kwargs["options"] = with_lock(kwargs.get("options"), found)
+        return add_lock_findings(validate(self, **kwargs), found, kwargs)
+
+    def review_state(self, lock: Any = "auto") -> "ReviewState":
+        """The links whose upper item changed since ``lock`` (default: the workspace's ``cascade.lock``)
+        was written, and its stale entries (:class:`cascade.revisions.ReviewState`)."""
+        from .revisions.lock import resolve_lock, review_state
+
+        return review_state(self, resolve_lock(self.lock_path if isinstance(lock, str) and lock == "auto" else lock))
 
     # -- planners' views: cascade.views, cascade.tree, cascade.tables, cascade.htmlreport --------
 
@@ -387,7 +409,22 @@ def load(
         cache = Cache(cache)
     items = _sources(sources)
     with bulk():
-        return _load(items, limits, cache, jobs, show_personal)
+        ws = _load(items, limits, cache, jobs, show_personal)
+    from .revisions.lock import find_lock
+
+    ws.lock_path = find_lock(_paths_of(sources))
+    return ws
+
+
+def _paths_of(items: Any) -> list[str]:
+    """The paths among :func:`load`'s arguments (nested lists included), in order."""
+    out: list[str] = []
+    for item in items:
+        if isinstance(item, (str, os.PathLike)):
+            out.append(os.fspath(item) if not isinstance(item, bytes) else os.fsdecode(item))
+        elif isinstance(item, (list, tuple)):
+            out.extend(_paths_of(item))
+    return out
 
 
 def _load(items: list[_Source], limits: Limits, cache: Cache | None, jobs: int | None, show_personal: bool) -> Cascade:

@@ -55,6 +55,7 @@ def lint(
     show_personal: bool = False,
     dask: str | None = None,
     by_region: bool | None = None,
+    lock: Any = "auto",
 ) -> LintResult:
     """Lint the plan files under ``paths`` with ``settings`` (default: :class:`Settings`).
 
@@ -66,16 +67,27 @@ def lint(
     default (None) it does when the files add up to :data:`BY_REGION_MIN_BYTES` or more and
     ``jobs`` is not 1. The parse cache is not used then: each process reads its own partition.
 
+    ``lock`` is the review state of the links (rule CAS208): by default the ``cascade.lock`` found
+    beside ``paths`` (:func:`cascade.revisions.find_lock`), or a path, a Lock, or None for none. It
+    reaches every partition when the run is partitioned.
+
     Raises :class:`~cascade.config.ConfigError` when the configured baseline cannot be read, and
     :class:`~cascade.distributed.MissingDependency` for ``dask`` without the ``cascade[dask]`` extra.
     """
+    from ..revisions.lock import add_lock_findings, find_lock, resolve_lock, with_lock
+
     settings = settings or Settings()
+    paths = list(paths)
+    found = resolve_lock(find_lock(paths) if isinstance(lock, str) and lock == "auto" else lock)
+    kwargs = settings.validate_kwargs()
+    if found is not None:
+        kwargs["options"] = with_lock(kwargs.get("options"), found)
     files = [p for p in discover(paths) if not settings.is_excluded(p)]
     if by_region is None:
         by_region = dask is None and jobs != 1 and (os.cpu_count() or 1) > 1 and _total_bytes(files) >= BY_REGION_MIN_BYTES
     if dask is None and not by_region:
         workspace = load(*files, cache=cache, jobs=jobs, show_personal=show_personal)
-        report = workspace.validate(**settings.validate_kwargs(), jobs=jobs)
+        report = workspace.validate(**kwargs, jobs=jobs, lock=None)
     else:
         from ..scale import distributed
 
@@ -83,8 +95,10 @@ def lint(
             where: dict[str, Any] = {"scheduler": dask or None}
         else:
             where = {"scheduler": "processes", "n_workers": jobs or max(2, os.cpu_count() or 1)}
-        report = distributed.validate(files, **where, show_personal=show_personal, **settings.validate_kwargs())
+        report = distributed.validate(files, **where, show_personal=show_personal, **kwargs)
         workspace = distributed.reporting_workspace(files, report, show_personal=show_personal)
+    if found is not None:
+        report = add_lock_findings(report, found, kwargs)
     gone: list[BaselineEntry] = []
     if use_baseline and settings.baseline:
         counts = read_baseline(settings.baseline)
