@@ -282,7 +282,7 @@ def apply_mapping(ws: "Cascade", rows: Iterable[tuple[str, str, str]], *, old: s
         lst = wanted.setdefault((ref, old_target), [])
         if cand not in lst:
             lst.append(cand)
-    edits: dict[str, list[tuple[int, int, int, int, str, bool]]] = {}  # file -> spans with text
+    edits: dict[str, list[tuple[int, int, int, str, str, bool]]] = {}  # file -> spans with text
     touched: dict[str, set[str]] = {}
     for (ref, old_target), cands in wanted.items():
         attrs = ws.graph._node.get(ref)
@@ -301,7 +301,7 @@ def apply_mapping(ws: "Cascade", rows: Iterable[tuple[str, str, str]], *, old: s
             result.problems.append(f"{ref}: no position for supports[{index}] (not from a file)")
             continue
         fresh = [c for c in cands if c not in full]
-        edits.setdefault(doc.file, []).append((span.line, span.column, span.end_column, index, ", ".join(fresh), not fresh))
+        edits.setdefault(doc.file, []).append((span.line, span.column, span.end_column, model.supports[index], ", ".join(fresh), not fresh))
         touched.setdefault(doc.file, set()).add(attrs["doc"])
     sources = {f.file: f for f in ws.files}
     for file, spans in edits.items():
@@ -312,9 +312,12 @@ def apply_mapping(ws: "Cascade", rows: Iterable[tuple[str, str, str]], *, old: s
         parts = LINE_BREAK.split(loaded.text)
         breaks = LINE_BREAK.findall(loaded.text)
         count = 0
-        for line, start, end, _, text, drop in sorted(spans, reverse=True):
+        for line, start, end, written, text, drop in sorted(spans, reverse=True):
             src = parts[line - 1]
             before, current, after = src[: start - 1], src[start - 1 : end - 1], src[end - 1 :]
+            if current.strip("'\"") != written:  # the source map and the text disagree: never guess
+                result.problems.append(f"{file}:{line}: expected {written!r} at column {start}; left unchanged")
+                continue
             block = before.rstrip().endswith("-") and not before.rstrip().endswith("[")
             if drop:  # the new target is already listed: the old entry goes
                 if block:
