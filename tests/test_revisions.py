@@ -333,3 +333,56 @@ def test_apply_into_a_block_list_with_two_targets(tmp_path: Path) -> None:
     assert result.problems == []
     bad = apply_mapping(cascade.load(ws_dir), [("kota:M1", "rpjmn:PN1", "other:X")], old="rpjmn", new="rpjmn")
     assert bad.problems == ["kota:M1: other:X is not in rpjmn"]
+
+
+def test_an_element_moved_to_another_document_is_a_guessed_rename(tmp_path: Path) -> None:
+    old = _workspace(tmp_path / "a")
+    program = RPJMD[RPJMD.index("  - id: P1\n"):]
+    new = _workspace(tmp_path / "b", rpjmd=RPJMD[: RPJMD.index("  - id: P1\n")])
+    (new / "kota2.yaml").write_text(
+        'document: {id: kota2, kind: rpjmd, title: RPJMD Kota Dua, period: {start: 2020, end: 2024}, region: {code: "35.78"}}\n'
+        "elements:\n" + program.replace("id: P1", "id: P9").replace("- T1.I1", "- kota:T1.I1"))
+    result = cascade.diff(old, new)
+    moved = [(c.renamed_from, c.ref, c.guess) for c in result.by_change("renamed")]
+    assert moved == [("kota:P1", "kota2:P9", True), ("kota:P1.I1", "kota2:P9.I1", True)]
+    assert "moved to kota2" in result.get("kota2:P9").reason
+
+
+def test_realign_command_formats_and_usage_errors(tmp_path: Path) -> None:
+    ws_dir = _workspace(tmp_path / "w")
+    (ws_dir / "new.yaml").write_text(RPJMN.replace("id: rpjmn,", "id: rpjmn-new,").replace("id: PN1\n", "id: X1\n")
+                                     .replace("id: PN1.I1", "id: X1.I1").replace("id: PN2", "id: X2"))
+    args = ["realign", "--from", "rpjmn", "--to", "rpjmn-new", str(ws_dir)]
+    out = io.StringIO()
+    assert main(args + ["--format", "csv"], stdout=out) == 0
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "ref,file,line,old_target,old_name,rank,candidate,candidate_name,score,reason,confirm"
+    assert any(l.startswith("kota:T1.I1,") and ",1,rpjmn-new:X1.I1,Tingkat Kemiskinan,1.00," in l for l in lines)
+    out = io.StringIO()
+    assert main(args + ["--format", "json"], stdout=out) == 0 and json.loads(out.getvalue())["to"] == "rpjmn-new"
+    err = io.StringIO()
+    assert main(["realign", "--from", "nope", "--to", "rpjmn-new", str(ws_dir)], stdout=io.StringIO(), stderr=err) == 2
+    assert "'nope' is not in the workspace" in err.getvalue()
+    try:
+        import openpyxl  # noqa: F401
+    except ImportError:
+        err = io.StringIO()
+        assert main(args + ["--format", "xlsx", "--output", str(tmp_path / "t.xlsx")], stdout=io.StringIO(), stderr=err) == 2
+        assert "pip install 'cascade[xlsx]'" in err.getvalue()
+    bad = tmp_path / "bad.csv"
+    bad.write_text("ref,candidate\nx,y\n")
+    assert main(args + ["--apply", str(bad)], stdout=io.StringIO(), stderr=io.StringIO()) == 2
+
+
+def test_review_json_lists_suspect_and_stale(tmp_path: Path) -> None:
+    ws_dir = _workspace(tmp_path / "w")
+    (ws_dir / "cascade.lock").write_text("version 1\nrpjmn:PN1 0000000000000000\nrpjmn:GONE 0000000000000000\n")
+    out = io.StringIO()
+    assert main(["review", str(ws_dir), "--format", "json"], stdout=out, stderr=io.StringIO()) == 1
+    data = json.loads(out.getvalue())
+    assert [(s["ref"], s["target"], s["status"]) for s in data["suspect"]] == [
+        ("kota:M1", "rpjmn:PN1", "changed"), ("kota:T1.I1", "rpjmn:PN1.I1", "unreviewed"),
+        ("kota:P1.I1", "kota:T1.I1", "unreviewed")]
+    assert data["stale"] == ["rpjmn:GONE"]
+    assert main(["review", "--accept", "--all", str(ws_dir)], stdout=io.StringIO(), stderr=io.StringIO()) == 0
+    assert "GONE" not in (ws_dir / "cascade.lock").read_text()

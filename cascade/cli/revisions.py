@@ -40,7 +40,7 @@ def add_revision_parsers(sub: Any) -> None:
     r.add_argument("--lock", metavar="FILE", help="the lock file (default: cascade.lock beside PATH, or PATH/cascade.lock)")
     action = r.add_mutually_exclusive_group()
     action.add_argument("--init", action="store_true", help="create the lock file from the current state")
-    action.add_argument("--accept", action="append", default=[], metavar="REF|PATH",
+    action.add_argument("--accept", action="append", nargs="?", const="", default=[], metavar="REF|PATH",
                         help="record that the links to REF (or to the items of files under PATH) were reviewed; repeatable")
     r.add_argument("--all", action="store_true", help="with --accept (or alone): record the whole current state, dropping stale lines")
     r.add_argument("--format", choices=("text", "json"), default="text", help="output format of the review state")
@@ -133,6 +133,7 @@ def _review(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if code == 0:
             err.write(f"cascade: wrote {path}: {len(entries)} linked-to items / {len(entries)} unsur yang ditaut\n")
         return code
+    args.accept = [a for a in args.accept if a]
     if args.accept or args.all:
         lock = read_lock(path) if exists else None
         if lock is not None and not lock.usable and not args.all:

@@ -266,11 +266,16 @@ def _match(old: _Side, new: _Side) -> tuple[dict[str, str], dict[str, tuple[floa
         for ref, a in old.items.items():
             if ref not in mapping and a["type"] == node_type:
                 buckets.setdefault((a["doc"], _kind(a) if node_type == "element" else ""), ([], []))[0].append(ref)
+        moved_to = {old.items[o]["doc"]: new.items[n]["doc"] for o, n in mapping.items()
+                     if node_type == "indicator" and old.items[o]["type"] == "element" and old.items[o]["doc"] != new.items[n]["doc"]}
         for ref, a in new.items.items():
             if ref not in taken and a["type"] == node_type:
                 key = (a["doc"], _kind(a) if node_type == "element" else "")
                 if key in buckets:
                     buckets[key][1].append(ref)
+                for src, dst in moved_to.items():  # indicators follow their element to another document
+                    if dst == a["doc"] and (src, "") in buckets and (src, "") != key:
+                        buckets[(src, "")][1].append(ref)
         for (_, _), (olds, news) in sorted(buckets.items()):
             if not news:
                 continue
@@ -293,7 +298,35 @@ def _match(old: _Side, new: _Side) -> tuple[dict[str, str], dict[str, tuple[floa
                 mapping[o] = n
                 taken.add(n)
                 guesses[o] = (-negative, reason)
+        if node_type == "element":
+            _moved(old, new, mapping, guesses, taken)
     return mapping, guesses
+
+
+def _moved(old: _Side, new: _Side, mapping: dict[str, str], guesses: dict, taken: set[str]) -> None:
+    """Elements moved to another document of the same kind (a program handed to another OPD): the
+    ones left over on both sides with the same kind and the same name (after normalising), and a
+    score above the threshold. Equal names only, found by a hash join: no quadratic scan."""
+    kind_of = {}
+    for side in (old, new):
+        for node, attrs in side.ws.graph._node.items():
+            if attrs["type"] == "document":
+                kind_of[node] = attrs["kind"]
+    by_name: dict[tuple, list[str]] = {}
+    for ref, a in new.items.items():
+        if ref not in taken and a["type"] == "element":
+            by_name.setdefault((kind_of.get(a["doc"]), a["kind"], _norm(a["name"])), []).append(ref)
+    for ref, a in old.items.items():
+        if ref in mapping or a["type"] != "element":
+            continue
+        for n in by_name.get((kind_of.get(a["doc"]), a["kind"], _norm(a["name"])), []):
+            if n in taken or new.items[n]["doc"] == a["doc"]:
+                continue
+            score, reason = _score(a, new.items[n], mapping)
+            if score >= ELEMENT_THRESHOLD:
+                mapping[ref], guesses[ref] = n, (score, reason + ", moved to " + new.items[n]["doc"])
+                taken.add(n)
+                break
 
 
 def _score(a: dict, b: dict, mapping: dict[str, str]) -> tuple[float, str]:
