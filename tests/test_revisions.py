@@ -256,6 +256,8 @@ def test_hostile_lock_files_are_findings_never_crashes(tmp_path: Path) -> None:
         (4, 1, "lock-duplicate"), (5, 1, "lock-line"), (6, 11, "lock-line"), (7, 1, "lock-line")]
     assert all("passwd" not in f.message for f in lock.findings)
     assert [f.variant for f in parse_lock(b"\xff\xfe version 1").findings] == ["lock-encoding"]
+    flood = parse_lock(b"version 1\n" + b"bad\n" * 5000)
+    assert len(flood.findings) == 101 and "4900 more bad lines" in flood.findings[-1].message
     assert not parse_lock(b"rpjmn:PN1 0123456789abcdef\n").usable
     big = tmp_path / "cascade.lock"
     big.write_bytes(b"version 1\n" + b"#" * 100)

@@ -40,6 +40,8 @@ LOCK_NAME = "cascade.lock"
 #: A lock line is about 60 bytes; 64 MB holds a million linked-to items, the whole nation.
 LOCK_MAX_BYTES = 64 * 1024 * 1024
 MAX_LINE = 4096
+#: Findings about bad lines reported one by one; the rest are counted in one more.
+MAX_FINDINGS = 100
 HEADER = "# cascade.lock: review state of linked-to plan items; update it with `cascade review --accept`"
 
 _REF = re.compile(r"^[a-z0-9][a-z0-9._-]*:[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -182,7 +184,11 @@ def parse_lock(raw: bytes | str, file: str = LOCK_NAME) -> Lock:
         entries[ref] = print_
         first[ref] = n
     if not version:
-        return Lock(file, {}, (*findings, _at("lock-version", file, 1)), False)
+        return Lock(file, {}, (*findings[:MAX_FINDINGS], _at("lock-version", file, 1)), False)
+    if len(findings) > MAX_FINDINGS:  # a hostile file of a million bad lines is not a million findings
+        extra = len(findings) - MAX_FINDINGS
+        last = findings[MAX_FINDINGS]
+        findings = findings[:MAX_FINDINGS] + [_at("lock-line", file, last.line or 1, problem=f"and {extra} more bad lines after this one")]
     return Lock(file, entries, tuple(findings), True)
 
 
