@@ -20,12 +20,14 @@ from ..review.config import DEFAULT_LANG
 __all__ = ["add_revision_parsers", "run_revision_command", "COMMANDS"]
 
 COMMANDS = ("diff", "review", "realign")
+#: ``cascade diff --format`` choices (:data:`cascade.revisions.render.DIFF_FORMATS`, kept here so that
+#: building the parser imports nothing heavy).
+DIFF_FORMATS = ("text", "json", "markdown", "html")
 
 
 def add_revision_parsers(sub: Any) -> None:
-    """Add ``diff``, ``review`` and ``realign`` to the ``cascade`` command's subparsers."""
-    from ..revisions.render import DIFF_FORMATS
-
+    """Add ``diff``, ``review`` and ``realign`` to the ``cascade`` command's subparsers (nothing of
+    :mod:`cascade.revisions` is imported until one of them runs)."""
     d = sub.add_parser("diff", help="what changed between two states of the plans, and what depends on it / apa yang berubah dan dampaknya")
     d.add_argument("paths", nargs="*", metavar="PATH", help="OLD NEW workspace folders; with --git: the PATH inside the repository (default .)")
     d.add_argument("--git", metavar="REV", help="compare against git revision REV (or A..B), read through git without checkout")
