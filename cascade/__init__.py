@@ -20,12 +20,17 @@ from .rules.base import all_rules, get_rule
 from .views.tree import PerformanceTree, TreeNode
 from .views.trace import Chain, Step
 from .api import Cascade, Report, lint, load
+from . import revisions
+from .revisions import DiffResult, Lock, ReviewState, diff, diff_git, realign
 
 from ._version import __version__
 
 __all__ = [
     "Cascade",
     "Chain",
+    "DiffResult",
+    "Lock",
+    "ReviewState",
     "ConfigError",
     "Document",
     "Element",
@@ -45,6 +50,9 @@ __all__ = [
     "Unit",
     "UsageError",
     "all_rules",
+    "diff",
+    "diff_git",
+    "realign",
     "get_rule",
     "lint",
     "load",

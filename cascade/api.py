@@ -13,15 +13,13 @@ import functools
 import os
 from typing import TYPE_CHECKING, Any, Iterable
 
-from .build.loading import load_parsed, sources_of
 from .core import findings as _findings
-from .core.errors import UsageError
-from .core.pool import bulk
-from .graph import Workspace
+from .graph import Workspace, load_workspace
 from .read.cache import Cache
 from .read.loader import DEFAULT_LIMITS, Limits
 from .read.suppressions import Suppression
 from .review import pipeline as _pipeline
+from .revisions.lock import ReviewState, add_lock_findings, find_lock, resolve_lock, review_state, with_lock
 from .review.config import Settings
 from .validate import Selection
 from .validate import validate as run_validation
@@ -68,6 +66,10 @@ class Cascade(Workspace):
     """A loaded workspace (:class:`cascade.graph.Workspace`: documents, graph, load findings) with the
     planners' conveniences. Build it with :func:`load`."""
 
+    #: The workspace's ``cascade.lock`` (review state of its links, rule CAS208), found beside the
+    #: paths given to :func:`load`; None when there is none (the rule is then silent).
+    lock_path: str | None = None
+
     @classmethod
     def of(cls, workspace: Workspace) -> "Cascade":
         """``workspace`` as a :class:`Cascade` (the same documents and graph, nothing rebuilt)."""
@@ -88,6 +90,7 @@ class Cascade(Workspace):
         suppressions: Iterable[Suppression] = (),
         inline_suppressions: bool = True,
         jobs: int | None = None,
+        lock: Any = "auto",
     ) -> "Report":
         """Run the rules and return the report (nothing printed, nothing raised for bad content).
 
@@ -96,12 +99,25 @@ class Cascade(Workspace):
         ``options`` maps a rule name to its option overrides (``{"weak-target": {"ratio": 0.8}}``).
         ``suppressions`` are configured per-file ignores; inline ``# cascade: ignore[...]`` comments
         apply unless ``inline_suppressions`` is false. ``jobs=1`` keeps the rules in this process.
-        Raises :class:`ValueError` for a selector that names no rule (a usage error, not plan content).
+        ``lock`` is the review state that rule CAS208 ``suspect-link`` checks links against: by
+        default the workspace's ``cascade.lock`` (:attr:`lock_path`), or a path, a
+        :class:`cascade.revisions.Lock`, or None for none; problems in the lock file are CAS208
+        findings placed in it. Raises :class:`ValueError` for a selector that names no rule (a usage error, not plan content).
         """
         selection = Selection.of(select, extend_select, ignore, severity)
+        found = resolve_lock(self.lock_path if isinstance(lock, str) and lock == "auto" else lock)
+        if found is not None:
+            options = with_lock(options, found)
         report = run_validation(self, selection, options=options, suppressions=suppressions,
                                 inline_suppressions=inline_suppressions, jobs=jobs)
+        if found is not None:
+            report = add_lock_findings(report, found, selection)
         return Report.of(report)
+
+    def review_state(self, lock: Any = "auto") -> "ReviewState":
+        """The links whose upper item changed since ``lock`` (default: the workspace's ``cascade.lock``)
+        was written, and its stale entries (:class:`cascade.revisions.ReviewState`)."""
+        return review_state(self, resolve_lock(self.lock_path if isinstance(lock, str) and lock == "auto" else lock))
 
     # -- planners' views: cascade.views, cascade.tree, cascade.tables, cascade.htmlreport --------
 
@@ -185,19 +201,20 @@ def load(
     ``limits`` bounds each file (:class:`~cascade.loader.Limits`). Employee numbers (NIP) and names
     of skp documents are masked in findings (``1990••••••••••1001``) unless ``show_personal=True``.
     """
-    if not isinstance(limits, Limits):
-        raise UsageError("limits must be a cascade.Limits")
-    if not isinstance(show_personal, bool):
-        raise UsageError("show_personal must be True or False")
-    if jobs is not None and (not isinstance(jobs, int) or jobs < 1):
-        raise UsageError("jobs must be a positive whole number")
-    if cache is not None and not isinstance(cache, Cache):
-        if not isinstance(cache, (str, os.PathLike)):
-            raise UsageError("cache must be a folder path or a cascade.read.cache.Cache")
-        cache = Cache(cache)
-    items = sources_of(sources)
-    with bulk():
-        return Cascade.from_loaded(load_parsed(items, limits, cache, jobs, show_personal))
+    ws = Cascade.of(load_workspace(*sources, limits=limits, cache=cache, jobs=jobs, show_personal=show_personal))
+    ws.lock_path = find_lock(_paths_of(sources))
+    return ws
+
+
+def _paths_of(items: Any) -> list[str]:
+    """The paths among :func:`load`'s arguments (nested lists included), in order."""
+    out: list[str] = []
+    for item in items:
+        if isinstance(item, (str, os.PathLike)):
+            out.append(os.fspath(item) if not isinstance(item, bytes) else os.fsdecode(item))
+        elif isinstance(item, (list, tuple)):
+            out.extend(_paths_of(item))
+    return out
 
 
 def lint(paths: Iterable[str | os.PathLike[str]], settings: Settings | None = None, **kwargs: Any) -> _pipeline.LintResult:

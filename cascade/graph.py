@@ -30,21 +30,23 @@ the views and each partition of a by-region run.
 from __future__ import annotations
 
 import difflib
+import os
 from typing import Any, Iterable, Mapping
 
 import networkx as nx
 
-from .build.loading import Loaded, SourceTexts
+from .build.loading import Loaded, SourceTexts, load_parsed, sources_of
+from .core.pool import bulk
 from .core.errors import UsageError
 from .core.findings import Finding
 from .core.models import ELEMENT_KINDS, Document, Element, Header, Indicator, Unit
 from .core.parsed import ParsedDocument
 from .core.refs import TIERS, document_of, document_tier, split_ref, within_two_edits
 from .read.cache import Cache
-from .read.loader import LoadedFile
+from .read.loader import DEFAULT_LIMITS, Limits, LoadedFile
 from .rules.base import make_finding
 
-__all__ = ["Workspace", "build_graph", "TIERS", "document_tier", "split_ref"]
+__all__ = ["Workspace", "load_workspace", "build_graph", "TIERS", "document_tier", "split_ref"]
 
 
 
@@ -331,3 +333,28 @@ class Workspace:
         doc = self.parsed[document_of(ref, self.graph)]
         span = doc.sourcemap.value(attrs.get("path", ("document",)))
         return doc.file, span.line if span else None, span.column if span else None
+
+
+def load_workspace(
+    *sources: Any,
+    limits: Limits = DEFAULT_LIMITS,
+    cache: Any = None,
+    jobs: int | None = None,
+    show_personal: bool = False,
+) -> Workspace:
+    """Load plan documents from files, folders and dicts into a :class:`Workspace` (what
+    :func:`cascade.load` does, for the layers below the public API). Raises
+    :class:`~cascade.errors.UsageError` only for arguments of the wrong type."""
+    if not isinstance(limits, Limits):
+        raise UsageError("limits must be a cascade.Limits")
+    if not isinstance(show_personal, bool):
+        raise UsageError("show_personal must be True or False")
+    if jobs is not None and (not isinstance(jobs, int) or jobs < 1):
+        raise UsageError("jobs must be a positive whole number")
+    if cache is not None and not isinstance(cache, Cache):
+        if not isinstance(cache, (str, os.PathLike)):
+            raise UsageError("cache must be a folder path or a cascade.read.cache.Cache")
+        cache = Cache(cache)
+    items = sources_of(sources)
+    with bulk():
+        return Workspace.from_loaded(load_parsed(items, limits, cache, jobs, show_personal))

@@ -1,6 +1,7 @@
 """The ``cascade`` command: a thin layer over the public API.
 
-Commands: ``lint`` (the default use), ``rules``, ``explain``, ``schema``. Settings come from
+Commands: ``lint`` (the default use), ``rules``, ``explain``, ``schema``, ``report``, and the plan
+revision commands ``diff``, ``review``, ``realign`` (:mod:`cascade.cli.revisions`). Settings come from
 ``cascade.toml`` or ``[tool.cascade]`` in ``pyproject.toml`` (see :mod:`cascade.config`); flags
 override them. Messages are in Indonesian unless ``--lang en`` or ``lang = "en"`` says otherwise,
 since the users are Indonesian planners.
@@ -111,6 +112,9 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("schema", help="print the JSON Schema of plan files (for editors' YAML language server)")
     add_report_parser(sub)
+    from .revisions import add_revision_parsers
+
+    add_revision_parsers(sub)
     return parser
 
 
@@ -245,6 +249,10 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
         return _lint(args, out, err)
     if args.command == "report":
         return run_report(args, err)
+    if args.command in ("diff", "review", "realign"):
+        from .revisions import run_revision_command
+
+        return run_revision_command(args, out, err)
     if args.command == "rules":
         return _rules(args, out)
     if args.command == "explain":

@@ -9,7 +9,7 @@ prints: the caller renders the :class:`LintResult` with :mod:`cascade.reporters`
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Mapping
 
 from ..build.loading import SourceTexts, load_parsed, sources_of
@@ -20,6 +20,7 @@ from ..read.cache import Cache
 from ..read.discovery import discover
 from ..read.loader import DEFAULT_LIMITS, LoadedFile, read_file
 from ..core.sourcemap import SourceMap
+from ..revisions.lock import add_lock_findings, find_lock, resolve_lock, with_lock
 from ..validate import validate
 from .baseline import BaselineEntry, apply_baseline, dump_baseline, read_baseline
 from .config import Settings
@@ -59,6 +60,7 @@ def lint(
     show_personal: bool = False,
     dask: str | None = None,
     by_region: bool | None = None,
+    lock: Any = "auto",
 ) -> LintResult:
     """Lint the plan files under ``paths`` with ``settings`` (default: :class:`Settings`).
 
@@ -70,14 +72,22 @@ def lint(
     default (None) it does when the files add up to :data:`BY_REGION_MIN_BYTES` or more and
     ``jobs`` is not 1. The parse cache is not used then: each process reads its own partition.
 
+    ``lock`` is the review state of the links (rule CAS208): by default the ``cascade.lock`` found
+    beside ``paths`` (:func:`cascade.revisions.find_lock`), or a path, a Lock, or None for none. It
+    reaches every partition when the run is partitioned.
+
     Raises :class:`~cascade.config.ConfigError` when the configured baseline cannot be read, and
     :class:`~cascade.distributed.MissingDependency` for ``dask`` without the ``cascade[dask]`` extra.
     """
     settings = settings or Settings()
+    paths = list(paths)
+    found = resolve_lock(find_lock(paths) if isinstance(lock, str) and lock == "auto" else lock)
     files = [p for p in discover(paths) if not settings.is_excluded(p)]
     if by_region is None:
         by_region = dask is None and jobs != 1 and (os.cpu_count() or 1) > 1 and _total_bytes(files) >= BY_REGION_MIN_BYTES
     run = settings.run_settings()
+    if found is not None:
+        run = replace(run, options=with_lock(run.options, found))
     workspace: Workspace | None = None
     if dask is None and not by_region:
         if cache is not None and not isinstance(cache, Cache):
@@ -99,6 +109,8 @@ def lint(
         quoted = {f.file for f in report}
         loaded = [read_file(path, path) if path in quoted else LoadedFile(path, None, SourceMap(path)) for path in files]
         sources = SourceTexts({f.file: f for f in loaded if f.text is not None}, show_personal)
+    if found is not None:
+        report = add_lock_findings(report, found, run.selection)
     gone: list[BaselineEntry] = []
     if use_baseline and settings.baseline:
         counts = read_baseline(settings.baseline)

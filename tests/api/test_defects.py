@@ -41,6 +41,7 @@ PLANTED: dict[str, list[tuple[str | None, str, int]]] = {
         ('klaten.dinsos.renstra-2025', 'klaten/dinsos/renstra-2025.yaml', 10),
         ('klaten.dinsos.renstra-2025:T1.I1', 'klaten/dinsos/renstra-2025.yaml', 22),
     ],
+    "CAS208": [('klaten.rpjmd-2025:T2.1', 'klaten/rpjmd-2025.yaml', 20)],
     "CAS301": [
         ('klaten.dinsos.renstra-2025:T2', 'klaten/dinsos/renstra-2025.yaml', 214),
         ('klaten.dinsos.skp-2026:RHK-06', 'klaten/dinsos/skp-2026.yaml', 93),

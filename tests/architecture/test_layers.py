@@ -29,8 +29,9 @@ LAYERS: dict[str, tuple[int, str]] = {
     "cascade.views": (6, "views"),
     "cascade.reporters": (6, "reporters"),
     "cascade.scale": (7, "scale"),
-    "cascade.review": (8, "review"),
-    "cascade": (9, "api"),  # __init__, workspace, cli/, __main__
+    "cascade.revisions": (8, "revisions"),
+    "cascade.review": (9, "review"),
+    "cascade": (10, "api"),  # __init__, api, cli/, __main__
 }
 
 #: Re-exports of old module names, for users only.

@@ -578,3 +578,20 @@ def test_local_processes_start_fresh_in_a_threaded_process(nation: str) -> None:
     expected = "fork" if alone and "fork" in multiprocessing.get_all_start_methods() else "spawn"
     assert local.pool._mp_context.get_start_method() == expected
     local.close()
+
+
+def test_suspect_links_reach_every_partition(nation: str, client) -> None:
+    """CAS208 with a cascade.lock: the lock travels as the rule's option, so partitions and reducers
+    report the suspect links one process reports, on the shared tier and in the regions."""
+    from cascade.revisions.lock import lock_entries, parse_lock, dump_lock, with_lock
+
+    ws = cascade.load(nation)
+    entries = lock_entries(ws.graph)
+    changed = sorted(entries)[:: max(1, len(entries) // 6)]  # items of the RPJMN, provinces and regions
+    for ref in changed:
+        entries[ref] = "0" * 16
+    lock = parse_lock(dump_lock(entries))
+    single = ws.validate(lock=lock, select=["CAS208"])
+    spread = distributed.validate(nation, scheduler=client, select=["CAS208"], options=with_lock(None, lock))
+    assert len(single) >= len(changed) and {f.args[0][1] for f in single} == set(changed)
+    _same(single, spread)

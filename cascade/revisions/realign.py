@@ -1,0 +1,377 @@
+"""Re-alignment to a new upper plan (a new RPJMN): candidates for every link into the old one, and
+writing the confirmed mapping back into the YAML.
+
+:func:`realign` lists, for every element and indicator that ``supports`` something of the old
+document, the best candidates in the new document: elements of the new plan by the similarity of
+their names to the old target's and the lower element's names and of their indicators to the lower
+element's; indicators by ``measure``, name and unit. Each candidate has a score in [0, 1] and the
+reason. Planners confirm rows (the ``confirm`` column) and :func:`apply_mapping` rewrites the
+references in place: the text of each reference is replaced at its position from the source map, so
+comments and the layout of every other line stay as they were.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Iterable
+
+from ..core.errors import MissingExtraError, UsageError
+from ..core.sourcemap import LINE_BREAK
+from ..core.refs import split_ref
+from .diff import similarity
+
+if TYPE_CHECKING:
+    from ..graph import Workspace
+
+__all__ = ["Candidate", "RealignResult", "realign", "read_mapping", "apply_mapping", "ApplyResult", "COLUMNS"]
+
+COLUMNS = ("ref", "file", "line", "old_target", "old_name", "rank", "candidate", "candidate_name", "score", "reason", "confirm")
+#: Accepted marks in the ``confirm`` column of a mapping.
+CONFIRM = frozenset({"x", "y", "yes", "ya", "1", "true", "ok", "✓", "v"})
+MAPPING_MAX_BYTES = 16 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One proposed new target for one link: ``ref`` supports ``old_target``, which could become ``candidate``."""
+
+    ref: str
+    file: str | None
+    line: int | None
+    old_target: str
+    old_name: str
+    rank: int
+    candidate: str | None
+    candidate_name: str
+    score: float
+    reason: str
+
+    def row(self) -> dict[str, Any]:
+        return {"ref": self.ref, "file": self.file or "", "line": self.line or "", "old_target": self.old_target,
+                "old_name": self.old_name, "rank": self.rank, "candidate": self.candidate or "",
+                "candidate_name": self.candidate_name, "score": f"{self.score:.2f}", "reason": self.reason, "confirm": ""}
+
+
+@dataclass(frozen=True)
+class RealignResult:
+    """What :func:`cascade.realign` returns: the candidates, best first per link; links without one have a row with no candidate."""
+
+    old: str
+    new: str
+    candidates: tuple[Candidate, ...]
+
+    @property
+    def links(self) -> int:
+        return len({(c.ref, c.old_target) for c in self.candidates})
+
+    def to_csv(self) -> str:
+        out = io.StringIO()
+        writer = csv.DictWriter(out, COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        for c in self.candidates:
+            writer.writerow(c.row())
+        return out.getvalue()
+
+    def to_text(self, lang: str = "id") -> str:
+        head = ("Usulan penyelarasan" if lang == "id" else "Re-alignment candidates") + f": {self.old} -> {self.new}"
+        lines = [head]
+        last = None
+        for c in self.candidates:
+            if (c.ref, c.old_target) != last:
+                last = (c.ref, c.old_target)
+                lines.append(f"{c.ref}  ->  {c.old_target} ({c.old_name})")
+            if c.candidate is None:
+                lines.append("    " + ("tidak ada kandidat" if lang == "id" else "no candidate"))
+            else:
+                lines.append(f"    {c.rank}. {c.candidate} {c.score:.2f}  {c.candidate_name}  [{c.reason}]")
+        return "\n".join(lines) + "\n"
+
+    def to_xlsx(self, path: str) -> None:
+        try:
+            import openpyxl
+        except ImportError as exc:
+            raise MissingExtraError("an xlsx table needs openpyxl: pip install 'cascade[xlsx]' "
+                                    "/ tabel xlsx membutuhkan openpyxl: pip install 'cascade[xlsx]'") from exc
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.title = "realign"
+        sheet.append(list(COLUMNS))
+        for c in self.candidates:
+            row = c.row()
+            sheet.append([_cell(row[k]) for k in COLUMNS])
+        book.save(path)
+
+
+def _cell(value: Any) -> Any:
+    """A cell that a spreadsheet never runs as a formula."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
+
+
+def _full(ref: str, doc: str) -> str:
+    d, local = split_ref(ref, doc)
+    return f"{d}:{local}"
+
+
+_STOP = frozenset("dan yang untuk di ke dari serta melalui dengan dalam pada bagi the of and".split())
+
+
+def _words(text: str) -> set[str]:
+    from .diff import _norm
+
+    return {w for w in _norm(text).split() if w not in _STOP and len(w) > 2}
+
+
+def _name_score(a: str, b: str) -> float:
+    """Names of plan elements: the best of the overall similarity and the share of the shorter
+    name's words found in the other (long PN names share a phrase, not a wording)."""
+    wa, wb = _words(a), _words(b)
+    contained = len(wa & wb) / min(len(wa), len(wb)) if wa and wb else 0.0
+    return round(max(similarity(a, b), 0.8 * contained), 3)
+
+
+def _element_score(lower: Any, old: Any, cand: Any) -> tuple[float, str]:
+    by_old = _name_score(old.name, cand.name) if old is not None else 0.0
+    by_lower = _name_score(lower.name, cand.name)
+    best = 0.0
+    why = ""
+    for i in lower.indicators:
+        for j in cand.indicators:
+            if i.measure and i.measure == j.measure:
+                s, w = 1.0, f"measure {i.measure}"
+            else:
+                s = similarity(i.name, j.name)
+                w = f"indicator {j.id} {s:.2f}"
+            if s > best:
+                best, why = s, w
+    score = 0.6 * max(by_old, by_lower) + 0.4 * best
+    reasons = [f"name vs old target {by_old:.2f}", f"name vs this element {by_lower:.2f}"] + ([why] if why else [])
+    if old is not None and old.kind == cand.kind:
+        score += 0.05
+    return min(1.0, round(score, 3)), "; ".join(reasons)
+
+
+def _indicator_score(lower: Any, old: Any, cand: Any) -> tuple[float, str]:
+    by_old = similarity(old.name, cand.name) if old is not None else 0.0
+    by_lower = similarity(lower.name, cand.name)
+    score = max(by_old, by_lower)
+    reasons = [f"name {score:.2f}"]
+    measures = {m for m in (lower.measure, getattr(old, "measure", None)) if m}
+    if cand.measure and cand.measure in measures:
+        score = max(score, 0.9)
+        reasons.insert(0, f"same measure {cand.measure}")
+    if cand.unit and cand.unit in {u for u in (lower.unit, getattr(old, "unit", None)) if u}:
+        score += 0.05
+        reasons.append(f"same unit {cand.unit}")
+    return min(1.0, round(score, 3)), "; ".join(reasons)
+
+
+def realign(ws: "Workspace", old: str, new: str, *, top: int = 3, min_score: float = 0.25) -> RealignResult:
+    """Candidates in document ``new`` for every link into document ``old`` (see the module documentation)."""
+    if old not in ws.parsed:
+        raise UsageError(f"document {old!r} is not in the workspace")
+    if new not in ws.parsed:
+        raise UsageError(f"document {new!r} is not in the workspace")
+    nodes = ws.graph._node
+    pool = {t: [(n, a) for n, a in nodes.items() if a.get("doc") == new and a["type"] == t] for t in ("element", "indicator")}
+    rows: list[Candidate] = []
+    for node, attrs in nodes.items():
+        if attrs["type"] not in ("element", "indicator") or attrs["doc"] in (old, new):
+            continue
+        model = attrs["model"]
+        for ref in model.supports:
+            target = _full(ref, attrs["doc"])
+            if not target.startswith(old + ":"):
+                continue
+            old_attrs = nodes.get(target)
+            old_model = old_attrs["model"] if old_attrs is not None else None
+            score_of = _element_score if attrs["type"] == "element" else _indicator_score
+            scored = []
+            for cand, cattrs in pool[attrs["type"]]:
+                s, why = score_of(model, old_model, cattrs["model"])
+                if s >= min_score:
+                    scored.append((-s, cand, why, cattrs["model"].name))
+            scored.sort()
+            file, line, _ = ws.locate(node)
+            old_name = old_model.name if old_model is not None else ""
+            if not scored:
+                rows.append(Candidate(node, file, line, target, old_name, 0, None, "", 0.0, ""))
+            for rank, (neg, cand, why, name) in enumerate(scored[:top], 1):
+                rows.append(Candidate(node, file, line, target, old_name, rank, cand, name, -neg, why))
+    return RealignResult(old, new, tuple(rows))
+
+
+# -- applying a confirmed mapping ----------------------------------------------------------------
+
+
+@dataclass
+class ApplyResult:
+    """What :func:`apply_mapping` did: edits per file, and the rows it could not apply (with why)."""
+
+    edited: dict[str, int] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)  # file -> new text (written unless dry_run)
+
+
+def read_mapping(path: str) -> tuple[list[tuple[str, str, str]], list[str]]:
+    """The confirmed rows ``(ref, old_target, candidate)`` of a mapping CSV (or xlsx), and its problems."""
+    problems: list[str] = []
+    try:
+        size = os.path.getsize(path)
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    if size > MAPPING_MAX_BYTES:
+        raise UsageError(f"{path}: {size} bytes, more than the limit of {MAPPING_MAX_BYTES}")
+    if path.endswith(".xlsx"):
+        try:
+            import openpyxl
+        except ImportError as exc:
+            raise MissingExtraError("reading an xlsx mapping needs openpyxl: pip install 'cascade[xlsx]'") from exc
+        sheet = openpyxl.load_workbook(path, read_only=True).active
+        rows_iter = ([("" if v is None else str(v)) for v in row] for row in sheet.iter_rows(values_only=True))
+    else:
+        try:
+            with open(path, encoding="utf-8-sig", newline="") as fh:
+                text = fh.read()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(f"cannot read {path}: not UTF-8 CSV text") from exc
+        rows_iter = csv.reader(io.StringIO(text))
+    header = next(rows_iter, None)
+    if header is None:
+        return [], [f"{path}: empty"]
+    header = [h.strip().lower() for h in header]
+    missing = [c for c in ("ref", "old_target", "candidate", "confirm") if c not in header]
+    if missing:
+        raise UsageError(f"{path}: missing column(s) {', '.join(missing)}")
+    at = {c: header.index(c) for c in ("ref", "old_target", "candidate", "confirm")}
+    out = []
+    for n, row in enumerate(rows_iter, 2):
+        if len(row) < len(header):
+            row = list(row) + [""] * (len(header) - len(row))
+        if row[at["confirm"]].strip().lower().lstrip("'") not in CONFIRM:
+            continue
+        ref, old, cand = (row[at[c]].strip().lstrip("'") for c in ("ref", "old_target", "candidate"))
+        if not (ref and old and cand):
+            problems.append(f"{path}:{n}: a confirmed row needs ref, old_target and candidate")
+            continue
+        out.append((ref, old, cand))
+    return out, problems
+
+
+def apply_mapping(ws: "Workspace", rows: Iterable[tuple[str, str, str]], *, old: str, new: str, dry_run: bool = False) -> ApplyResult:
+    """Rewrite the confirmed links ``(ref, old_target, candidate)`` in the files of ``ws``.
+
+    Each ``supports`` entry naming ``old_target`` is replaced, at its position in the file, by the
+    candidate (several candidates: all of them, in a flow list ``[a, b]`` or as new ``- `` lines of a
+    block list); a candidate already listed is not repeated. A document left with no reference into
+    ``old`` gets ``new`` in place of ``old`` in its ``aligns_to``. Nothing else in the file changes.
+    """
+    result = ApplyResult()
+    wanted: dict[tuple[str, str], list[str]] = {}
+    for ref, old_target, cand in rows:
+        if not cand.startswith(new + ":"):
+            result.problems.append(f"{ref}: {cand} is not in {new}")
+            continue
+        if cand not in ws.graph._node:
+            result.problems.append(f"{ref}: {cand} names nothing in {new}")
+            continue
+        lst = wanted.setdefault((ref, old_target), [])
+        if cand not in lst:
+            lst.append(cand)
+    edits: dict[str, list[tuple[int, int, int, str, str, bool]]] = {}  # file -> spans with text
+    touched: dict[str, set[str]] = {}
+    for (ref, old_target), cands in wanted.items():
+        attrs = ws.graph._node.get(ref)
+        if attrs is None or attrs["type"] not in ("element", "indicator"):
+            result.problems.append(f"{ref}: no such element or indicator")
+            continue
+        doc = ws.parsed[attrs["doc"]]
+        model = attrs["model"]
+        full = [_full(r, attrs["doc"]) for r in model.supports]
+        if old_target not in full:
+            result.problems.append(f"{ref}: does not support {old_target}")
+            continue
+        index = full.index(old_target)
+        span = doc.sourcemap.value(attrs["path"] + ("supports", index))
+        if span is None or span.line != span.end_line:
+            result.problems.append(f"{ref}: no position for supports[{index}] (not from a file)")
+            continue
+        fresh = [c for c in cands if c not in full]
+        edits.setdefault(doc.file, []).append((span.line, span.column, span.end_column, model.supports[index], ", ".join(fresh), not fresh))
+        touched.setdefault(doc.file, set()).add(attrs["doc"])
+    sources = {f.file: f for f in ws.files}
+    for file, spans in edits.items():
+        loaded = sources.get(file)
+        if loaded is None or loaded.text is None:
+            result.problems.append(f"{file}: text not available")
+            continue
+        parts = LINE_BREAK.split(loaded.text)
+        breaks = LINE_BREAK.findall(loaded.text)
+        count = 0
+        for line, start, end, written, text, drop in sorted(spans, reverse=True):
+            src = parts[line - 1]
+            before, current, after = src[: start - 1], src[start - 1 : end - 1], src[end - 1 :]
+            if current.strip("'\"") != written:  # the source map and the text disagree: never guess
+                result.problems.append(f"{file}:{line}: expected {written!r} at column {start}; left unchanged")
+                continue
+            block = before.rstrip().endswith("-") and not before.rstrip().endswith("[")
+            if drop:  # the new target is already listed: the old entry goes
+                if block:
+                    parts[line - 1] = None  # type: ignore[call-overload]
+                else:
+                    before2, after2 = before, after
+                    if after2.lstrip().startswith(","):
+                        after2 = after2.lstrip()[1:].lstrip()
+                    elif before2.rstrip().endswith(","):
+                        before2 = before2.rstrip()[:-1]
+                    parts[line - 1] = before2 + after2
+                count += 1
+                continue
+            quote = current[:1] if current[:1] in "'\"" else ""
+            names = text.split(", ")
+            if block:
+                eol = breaks[line - 1] if line - 1 < len(breaks) else "\n"
+                parts[line - 1] = before + quote + names[0] + quote + after + "".join(eol + before + quote + n + quote for n in names[1:])
+            else:
+                parts[line - 1] = before + ", ".join(quote + n + quote for n in names) + after
+            count += 1
+        text = "".join((p if p is not None else "") + (breaks[i] if i < len(breaks) and p is not None else "")
+                       for i, p in enumerate(parts))
+        text = _realign_header(text, ws, touched[file], old, new, wanted)
+        result.texts[file] = text
+        result.edited[file] = count
+        if not dry_run:
+            with open(file, "w", encoding="utf-8", newline="") as fh:
+                fh.write(text)
+    return result
+
+
+def _realign_header(text: str, ws: "Workspace", docs: set[str], old: str, new: str, wanted: dict) -> str:
+    """``aligns_to`` of the edited documents: ``new`` in place of ``old`` once nothing names ``old`` any more."""
+    for doc_id in docs:
+        parsed = ws.parsed[doc_id]
+        header = parsed.model.document
+        if old not in header.aligns_to or new in header.aligns_to:
+            continue
+        remaining = False
+        for element in parsed.model.elements:
+            for item in (element, *element.indicators):
+                for ref in item.supports:
+                    full = _full(ref, doc_id)
+                    if full.startswith(old + ":") and (f"{doc_id}:{item.id}", full) not in wanted:
+                        remaining = True
+        if remaining:
+            continue
+        span = parsed.sourcemap.value(("document", "aligns_to", header.aligns_to.index(old)))
+        if span is None or span.line != span.end_line:
+            continue
+        lines = text.split("\n")
+        src = lines[span.line - 1]
+        if src[span.column - 1 : span.end_column - 1].strip("'\"") == old:
+            lines[span.line - 1] = src[: span.column - 1] + src[span.column - 1 : span.end_column - 1].replace(old, new) + src[span.end_column - 1 :]
+            text = "\n".join(lines)
+    return text
