@@ -62,7 +62,7 @@ _DESCRIPTIONS: dict[str, dict[str, str]] = {
         "name": "The indicator's name, e.g. Angka Harapan Hidup.",
         "type": "impact, outcome, output, process or input.",
         "unit": "Satuan: persen, tahun, dokumen, ...",
-        "polarity": "positive (higher is better), negative (lower is better) or stable.",
+        "polarity": "positive (higher is better), negative (lower is better) or stable. Absent: read from the name (AKI, kemiskinan: negative; IPM, UHH: positive), else unknown.",
         "baseline": "Kondisi awal: the value in a year before the period.",
         "targets": "Target per year: a number, a range {min, max}, or a qualitative text such as WTP.",
         "final": "Kondisi akhir: the target at the end of the period.",

@@ -14,6 +14,8 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from .polarity import DEFAULT_TABLE, EffectivePolarity
+
 __all__ = [
     "DOCUMENT_KINDS",
     "ELEMENT_KINDS",
@@ -234,7 +236,8 @@ class Indicator(_Model):
     name: str
     type: Literal["impact", "outcome", "output", "process", "input"] | None = None
     unit: str | None = None
-    polarity: Literal["positive", "negative", "stable"] = "positive"
+    #: As written; None when absent (unknown, not positive: FORMAT.md decision 3).
+    polarity: Literal["positive", "negative", "stable"] | None = None
     baseline: Baseline | None = None
     targets: dict[Year, TargetValue | None] = Field(default_factory=dict)
     final: TargetValue | None = None
@@ -243,6 +246,18 @@ class Indicator(_Model):
     key: Flag = False
     definition: str | None = None
     source: str | None = None
+
+    @property
+    def effective_polarity(self) -> EffectivePolarity:
+        """The polarity to use: the declared ``polarity``, else the one read from the name.
+
+        An :class:`~cascade.core.polarity.EffectivePolarity` ``(value, source, word)``: ``value`` is
+        ``positive``, ``negative``, ``stable`` or None (unknown); ``source`` is ``declared``, ``name``
+        or None; ``word`` is the word of the name that decided ("aki", "kemiskinan"). Read with the
+        default table of :mod:`cascade.core.polarity`; rules read it with the workspace's options
+        (:func:`cascade.rules.indicators.polarity_of`). Never read from the targets' direction.
+        """
+        return DEFAULT_TABLE.effective(self.polarity, self.name)
 
 
 class Employee(_Model):

@@ -23,6 +23,7 @@ from .indicators import (
     measures,
     numeric_path,
     polarity_field,
+    polarity_of,
     show,
     unit_classes,
 )
@@ -230,8 +231,10 @@ class PolarityMismatch(Rule):
 
     For an indicator ``supports`` link whose two ends measure the same quantity, one ``positive``
     (higher is better) and the other ``negative`` (lower is better) is a contradiction. ``stable``
-    against either is not opposite and is not reported. An indicator without ``polarity`` is
-    ``positive``; the finding then stands at the indicator, otherwise at its ``polarity``.
+    against either is not opposite and is not reported. An indicator without ``polarity`` has the
+    one read from its name (:mod:`cascade.core.polarity`), or none (not compared); at least one end
+    must declare its polarity. The finding stands at the lower indicator's ``polarity``, or at the
+    indicator when its polarity is read from the name (the message then says so).
 
     Why: capaian is computed from polarity (realisasi/target for positive, target/realisasi for
     negative); with opposite polarities the same result scores as success below and failure above.
@@ -263,6 +266,14 @@ class PolarityMismatch(Rule):
             "en": "polarity {polarity} is the opposite of {target_polarity} of {target}, which this indicator supports and which measures the same quantity",
             "id": "polaritas {polarity} berlawanan dengan polaritas {target_polarity} pada {target}, yang didukung indikator ini dan mengukur hal yang sama",
         },
+        "name": {
+            "en": "polarity {polarity}, read from the name ('{word}'), is the opposite of {target_polarity} of {target}, which this indicator supports and which measures the same quantity",
+            "id": "polaritas {polarity}, dibaca dari nama ('{word}'), berlawanan dengan polaritas {target_polarity} pada {target}, yang didukung indikator ini dan mengukur hal yang sama",
+        },
+        "target-name": {
+            "en": "polarity {polarity} is the opposite of {target_polarity} of {target}, read from its name ('{word}'), which this indicator supports and which measures the same quantity",
+            "id": "polaritas {polarity} berlawanan dengan polaritas {target_polarity} pada {target}, dibaca dari namanya ('{word}'), yang didukung indikator ini dan mengukur hal yang sama",
+        },
     }
 
     def check(self, ctx: "Context") -> Iterator[Finding]:
@@ -270,11 +281,20 @@ class PolarityMismatch(Rule):
         for link in _same_measure_links(ctx):
             lower = G._node[link.lower]["model"]
             upper = G._node[link.upper]["model"]
-            if {lower.polarity, upper.polarity} == {"positive", "negative"}:
-                yield ctx.finding(
-                    self, link.lower, field=polarity_field(lower),
-                    polarity=lower.polarity, target=link.upper, target_polarity=upper.polarity,
-                )
+            low, up = polarity_of(ctx, lower), polarity_of(ctx, upper)
+            if {low.value, up.value} != {"positive", "negative"} or "declared" not in (low.source, up.source):
+                continue
+            if low.source == "name":
+                variant, word = "name", low.word
+            elif up.source == "name":
+                variant, word = "target-name", up.word
+            else:
+                variant, word = "default", None
+            yield ctx.finding(
+                self, link.lower, variant, field=polarity_field(lower),
+                polarity=low.value, target=link.upper, target_polarity=up.value,
+                **({"word": word} if word is not None else {}),
+            )
 
 
 class IndicatorTypeLevel(Rule):
@@ -348,7 +368,9 @@ class WeakTarget(Rule):
     """A regional target is less ambitious than 90% of the target it supports for that year.
 
     For an indicator ``supports`` link across tiers whose two ends measure the same quantity, have
-    the same polarity (``positive`` or ``negative``; ``stable`` is skipped) and units that
+    the same polarity (``positive`` or ``negative``; ``stable`` is skipped; an end without a
+    declared polarity has the one read from its name, and one end known is enough, since both
+    measure the same quantity; the message says when it was read from a name) and units that
     CAS402's ``equivalent_units`` calls equal, every year in which both have a numeric target is
     compared:
 
@@ -395,6 +417,14 @@ class WeakTarget(Rule):
             "en": "the {year} target {value} exceeds the {year} target {upper} of {target} by more than the {percent}% rule allows for a lower-is-better indicator (at most {threshold})",
             "id": "target {year} sebesar {value} melebihi target {year} sebesar {upper} pada {target} lebih dari yang dibolehkan aturan {percent}% untuk indikator makin rendah makin baik (paling banyak {threshold})",
         },
+        "positive-name": {
+            "en": "the {year} target {value} is below {percent}% of the {year} target {upper} of {target} (at least {threshold}; higher is better, read from the name '{word}')",
+            "id": "target {year} sebesar {value} di bawah {percent}% dari target {year} sebesar {upper} pada {target} (paling sedikit {threshold}; makin tinggi makin baik, dibaca dari nama '{word}')",
+        },
+        "negative-name": {
+            "en": "the {year} target {value} exceeds the {year} target {upper} of {target} by more than the {percent}% rule allows (at most {threshold}; lower is better, read from the name '{word}')",
+            "id": "target {year} sebesar {value} melebihi target {year} sebesar {upper} pada {target} lebih dari yang dibolehkan aturan {percent}% (paling banyak {threshold}; makin rendah makin baik, dibaca dari nama '{word}')",
+        },
     }
 
     def check(self, ctx: "Context") -> Iterator[Finding]:
@@ -408,9 +438,14 @@ class WeakTarget(Rule):
                 continue
             lower = G._node[link.lower]["model"]
             upper = G._node[link.upper]["model"]
-            polarity = upper.polarity
-            if polarity == "stable" or lower.polarity != polarity:
+            low, up = polarity_of(ctx, lower), polarity_of(ctx, upper)
+            if low.known and up.known and low.value != up.value:
+                continue  # CAS403's
+            polarity, source, word = up if up.known else low
+            if polarity is None or polarity == "stable":
                 continue
+            variant = polarity if "declared" in (low.source, up.source) else f"{polarity}-name"
+            extra = {"word": word} if variant.endswith("-name") else {}
             if canonical_unit(lower.unit, classes) != canonical_unit(upper.unit, classes):
                 continue
             for year in sorted(lower.targets):
@@ -426,9 +461,10 @@ class WeakTarget(Rule):
                     weak = value > threshold
                 if weak:
                     yield ctx.finding(
-                        self, link.lower, polarity, field=("targets", str(year)),
+                        self, link.lower, variant, field=("targets", str(year)),
                         year=year, value=show(lower.targets[year], polarity), percent=float(ratio * 100),
                         upper=show(upper.targets[year], polarity), target=link.upper, threshold=round(threshold, 6),
+                        **extra,
                     )
 
 
@@ -436,7 +472,7 @@ class ContradictingTrend(Rule):
     """A supporting indicator's target path moves against the direction its parent needs.
 
     For an indicator ``supports`` link whose two ends measure the same quantity and whose upper end
-    is ``positive`` or ``negative``, the lower indicator's target path (its first numeric target to
+    is ``positive`` or ``negative`` (declared, or read from its name: the message then says so), the lower indicator's target path (its first numeric target to
     its last, by year) must not fall when the upper one is positive, nor rise when it is negative.
     Intermediate years are not judged; ranges count at the bound least ambitious for the upper
     indicator's direction; text targets and gaps are skipped; fewer than two numeric targets is
@@ -480,14 +516,22 @@ class ContradictingTrend(Rule):
             "en": "targets rise from {first} in {first_year} to {last} in {last_year}, but {target}, which it supports, must fall (polarity negative)",
             "id": "target naik dari {first} pada {first_year} menjadi {last} pada {last_year}, padahal {target} yang didukungnya harus turun (polaritas negatif)",
         },
+        "positive-name": {
+            "en": "targets fall from {first} in {first_year} to {last} in {last_year}, but {target}, which it supports, must rise (higher is better, read from the name '{word}')",
+            "id": "target turun dari {first} pada {first_year} menjadi {last} pada {last_year}, padahal {target} yang didukungnya harus naik (makin tinggi makin baik, dibaca dari nama '{word}')",
+        },
+        "negative-name": {
+            "en": "targets rise from {first} in {first_year} to {last} in {last_year}, but {target}, which it supports, must fall (lower is better, read from the name '{word}')",
+            "id": "target naik dari {first} pada {first_year} menjadi {last} pada {last_year}, padahal {target} yang didukungnya harus turun (makin rendah makin baik, dibaca dari nama '{word}')",
+        },
     }
 
     def check(self, ctx: "Context") -> Iterator[Finding]:
         G = ctx.graph
         for link in _same_measure_links(ctx):
             lower = G._node[link.lower]["model"]
-            need = G._node[link.upper]["model"].polarity
-            if need == "stable" or lower.polarity == need:
+            need, source, word = polarity_of(ctx, G._node[link.upper]["model"])
+            if need is None or need == "stable" or polarity_of(ctx, lower).value == need:
                 continue
             path = numeric_path(lower.targets, need)
             if len(path) < 2:
@@ -495,9 +539,10 @@ class ContradictingTrend(Rule):
             (first_year, first), (last_year, last) = path[0], path[-1]
             if (need == "positive" and last < first) or (need == "negative" and last > first):
                 yield ctx.finding(
-                    self, link.lower, need, field=("targets", str(last_year)),
+                    self, link.lower, need if source == "declared" else f"{need}-name", field=("targets", str(last_year)),
                     first=show(lower.targets[first_year], need), first_year=first_year,
                     last=show(lower.targets[last_year], need), last_year=last_year, target=link.upper,
+                    **({"word": word} if source == "name" else {}),
                 )
 
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
 from ..core.errors import UsageError
 from ..graph import split_ref
 from ..core.models import Indicator, Range
+from ..core.polarity import EffectivePolarity, PolarityTable
 
 if TYPE_CHECKING:
     from .base import Rule
@@ -41,6 +42,8 @@ __all__ = [
     "least_ambitious",
     "same_number",
     "polarity_field",
+    "polarity_table",
+    "polarity_of",
     "numeric_path",
     "show",
     "word_pattern",
@@ -228,5 +231,38 @@ def word_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
 
 
 def polarity_field(indicator: Indicator) -> str | None:
-    """Where a finding about the polarity goes: the ``polarity`` field, or the indicator when defaulted."""
-    return "polarity" if "polarity" in indicator.model_fields_set else None
+    """Where a finding about the polarity goes: the ``polarity`` field, or the indicator when not written."""
+    return "polarity" if indicator.polarity is not None else None
+
+
+def polarity_table(ctx: "Context") -> PolarityTable:
+    """The name table of this run (:mod:`cascade.core.polarity`), built once from the options of
+    ``polarity-name-hint`` (CAS509): ``negative_words``, ``reversing_words``, ``positive_words`` and
+    ``abbreviations``.
+
+    The default options give exactly :data:`cascade.core.polarity.DEFAULT_TABLE`. Raises
+    :class:`~cascade.errors.UsageError` for options of the wrong shape.
+    """
+
+    def build(ctx: "Context") -> PolarityTable:
+        from .measurability import PolarityNameHint  # the rule that owns the options
+
+        negative = word_list(ctx, PolarityNameHint, "negative_words")
+        reversing = word_list(ctx, PolarityNameHint, "reversing_words")
+        positive = word_list(ctx, PolarityNameHint, "positive_words")
+        abbreviations = ctx.option(PolarityNameHint, "abbreviations")
+        if not isinstance(abbreviations, dict) or not all(
+            isinstance(k, str) and v in ("positive", "negative") for k, v in abbreviations.items()
+        ):
+            raise UsageError("polarity-name-hint: abbreviations must map each abbreviation to positive or negative")
+        return PolarityTable(negative, reversing, positive, abbreviations)
+
+    return ctx.index("polarity_table", build)
+
+
+def polarity_of(ctx: "Context", indicator: Indicator) -> EffectivePolarity:
+    """The effective polarity of ``indicator`` in this run: declared, else read from its name with
+    the run's table (:func:`polarity_table`); ``value`` None when unknown."""
+    if indicator.polarity is not None:
+        return EffectivePolarity(indicator.polarity, "declared")
+    return polarity_table(ctx).infer(indicator.name)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Iterator
 from ..core.errors import UsageError
 from ..core.findings import Finding, Severity
 from ..core.models import Range
+from ..core.polarity import ABBREVIATIONS, NEGATIVE_WORDS, POSITIVE_WORDS, REVERSING_WORDS
 from .base import Rule
 from .indicators import (
     PERCENT_SPELLINGS,
@@ -19,6 +20,8 @@ from .indicators import (
     normalize_unit,
     numeric_path,
     polarity_field,
+    polarity_of,
+    polarity_table,
     same_number,
     show,
     word_list,
@@ -264,11 +267,14 @@ class FinalTargetMismatch(Rule):
 
 
 class PathAgainstPolarity(Rule):
-    """The targets move against the declared polarity: a ``negative`` indicator whose targets rise.
+    """The targets move against the polarity: a lower-is-better indicator whose targets rise.
 
-    The path runs from the first numeric target to the last, by year: a ``positive`` indicator
-    (also by default) must not end below where it starts, a ``negative`` one not above; ``stable``
-    is not checked, and intermediate years are not judged. A range counts at its bound least
+    The polarity is the declared one, else the one read from the name (:mod:`cascade.core.polarity`:
+    "AKI", "Tingkat Kemiskinan" read negative; "IPM" positive), and the message says which. An
+    indicator whose polarity is unknown is skipped (CAS514 says so); the polarity is never read
+    from the targets themselves. The path runs from the first numeric target to the last, by year:
+    a ``positive`` indicator must not end below where it starts, a ``negative`` one not above;
+    ``stable`` is not checked, and intermediate years are not judged. A range counts at its bound least
     ambitious for the polarity (``min`` for positive, ``max`` for negative); text targets and gaps
     are skipped; fewer than two numeric targets is no path. Reported at the last target.
 
@@ -306,20 +312,30 @@ class PathAgainstPolarity(Rule):
             "en": "targets rise from {first} in {first_year} to {last} in {last_year}, but the polarity is negative (lower is better)",
             "id": "target naik dari {first} pada {first_year} menjadi {last} pada {last_year}, padahal polaritasnya negatif (makin rendah makin baik)",
         },
+        "positive-name": {
+            "en": "targets fall from {first} in {first_year} to {last} in {last_year}, but higher is better, read from the name ('{word}')",
+            "id": "target turun dari {first} pada {first_year} menjadi {last} pada {last_year}, padahal makin tinggi makin baik, dibaca dari nama ('{word}')",
+        },
+        "negative-name": {
+            "en": "targets rise from {first} in {first_year} to {last} in {last_year}, but lower is better, read from the name ('{word}')",
+            "id": "target naik dari {first} pada {first_year} menjadi {last} pada {last_year}, padahal makin rendah makin baik, dibaca dari nama ('{word}')",
+        },
     }
 
     def check(self, ctx: "Context") -> Iterator[Finding]:
         for node, ind in _indicators(ctx):
-            if ind.polarity == "stable":
+            polarity, source, word = polarity_of(ctx, ind)
+            if polarity is None or polarity == "stable":
                 continue
-            path = numeric_path(ind.targets, ind.polarity)
+            path = numeric_path(ind.targets, polarity)
             if len(path) < 2:
                 continue
             (first_year, first), (last_year, last) = path[0], path[-1]
-            if (ind.polarity == "positive" and last < first) or (ind.polarity == "negative" and last > first):
+            if (polarity == "positive" and last < first) or (polarity == "negative" and last > first):
                 yield ctx.finding(
-                    self, node, ind.polarity, field=("targets", str(last_year)),
-                    first=show(ind.targets[first_year], ind.polarity), first_year=first_year, last=show(ind.targets[last_year], ind.polarity), last_year=last_year,
+                    self, node, polarity if source == "declared" else f"{polarity}-name", field=("targets", str(last_year)),
+                    first=show(ind.targets[first_year], polarity), first_year=first_year, last=show(ind.targets[last_year], polarity), last_year=last_year,
+                    **({"word": word} if source == "name" else {}),
                 )
 
 
@@ -559,22 +575,33 @@ class UnitNameMismatch(Rule):
 
 
 class PolarityNameHint(Rule):
-    """A lower-is-better name (kemiskinan, pengangguran, stunting, kematian, gini) declared ``positive``.
+    """A declared ``polarity`` that contradicts the indicator's name.
 
-    The name (case, spaces and punctuation ignored; whole words) is searched for the phrases of the
-    option ``negative_words``; an indicator whose polarity is ``positive``, written or by default,
-    is reported. A name that also holds a phrase of ``reversing_words`` measures the effort against
-    the quantity or its reach ("Persentase penurunan angka kemiskinan", "Cakupan penanganan stunting",
-    "Persentase penduduk miskin yang menerima bantuan sosial"), where higher is better, and is not
-    reported.
+    The name is read with the polarity table (:mod:`cascade.core.polarity`; case, spaces and
+    punctuation ignored, whole words): a lower-is-better word or abbreviation (kemiskinan, stunting,
+    kematian, AKI, AKB, TPT, Gini, ...) reads ``negative``, unless a reversing word names the effort
+    against it or its reach ("Persentase penurunan angka kemiskinan", "Cakupan penanganan stunting",
+    "Persentase penduduk di atas garis kemiskinan"), or a higher-is-better word or abbreviation
+    (harapan hidup, IPM, UHH, PDRB, IKM, ...) reads ``positive``. Only a *declared* ``positive`` on
+    a name that reads negative, or a declared ``negative`` on a name that reads positive, is
+    reported. An indicator without ``polarity`` is not reported: the rules that need its polarity
+    read it from the name (and CAS514 says when it cannot be read).
 
-    Options (a caller's list replaces the default):
+    Options (a caller's list replaces the default; the same options feed every rule that reads a
+    polarity from a name: CAS403, CAS405, CAS406, CAS505, CAS512, CAS514):
 
     - ``negative_words``: kemiskinan, miskin, pengangguran, stunting, kematian, gini, gizi buruk,
-      kumuh, putus sekolah, kriminalitas, kecelakaan, buta huruf;
+      kumuh, putus sekolah, kriminalitas, kecelakaan, buta huruf, inflasi, prevalensi, balita pendek,
+      gizi kurang, wasting, kasus;
     - ``reversing_words``: penurunan, menurunnya, turunnya, berkurangnya, pengurangan, penanganan,
       penanggulangan, pencegahan, pengentasan, cakupan, ditangani, tertangani, terlayani, menerima,
-      mendapat, mendapatkan, bebas.
+      mendapat, mendapatkan, bebas, diatas, di atas, keberhasilan, kesembuhan, direhabilitasi,
+      penerima, memperoleh;
+    - ``positive_words``: harapan hidup, lama sekolah, pembangunan manusia, pertumbuhan ekonomi,
+      kepuasan, capaian, akreditasi, melek huruf, partisipasi;
+    - ``abbreviations``: a map of abbreviation to ``negative`` or ``positive``; default AKI, AKB,
+      AKABA, AKN, TPT, TB, TBC, DBD, KLB, RTLH, Gini negative; AHH, UHH, IPM, IPG, IDG, PDRB, IKM,
+      SPM positive.
 
     Why: with the wrong polarity, capaian is computed the wrong way round: a kemiskinan rate that
     falls below target reads as failure.
@@ -584,11 +611,12 @@ class PolarityNameHint(Rule):
 
     Failing::
 
-        - {id: S1.I1, name: Tingkat Kemiskinan, unit: "%"}      # positive by default
+        - {id: S1.I1, name: Tingkat Kemiskinan, unit: "%", polarity: positive}
 
     Passing::
 
         - {id: S1.I1, name: Tingkat Kemiskinan, unit: "%", polarity: negative}
+        - {id: S1.I2, name: AKI, unit: per 100.000 KH}       # not written: read from the name
     """
 
     code = "CAS509"
@@ -596,48 +624,32 @@ class PolarityNameHint(Rule):
     name = "polarity-name-hint"
     severity = Severity.WARNING
     options = {
-        "negative_words": [
-            "kemiskinan", "miskin", "pengangguran", "stunting", "kematian", "gini", "gizi buruk", "kumuh",
-            "putus sekolah", "kriminalitas", "kecelakaan", "buta huruf",
-        ],
-        "reversing_words": [
-            "penurunan", "menurunnya", "turunnya", "berkurangnya", "pengurangan", "penanganan", "penanggulangan",
-            "pencegahan", "pengentasan", "cakupan", "ditangani", "tertangani", "terlayani", "menerima",
-            "mendapat", "mendapatkan", "bebas",
-        ],
+        "negative_words": list(NEGATIVE_WORDS),
+        "reversing_words": list(REVERSING_WORDS),
+        "positive_words": list(POSITIVE_WORDS),
+        "abbreviations": dict(ABBREVIATIONS),
     }
     messages = {
-        "default": {
-            "en": "'{name}' mentions {word}, where lower is better, but the polarity is positive by default: declare polarity negative",
-            "id": "'{name}' menyebut {word}, yang makin rendah makin baik, tetapi polaritasnya positif secara bawaan: nyatakan polarity negative",
-        },
         "explicit": {
             "en": "'{name}' mentions {word}, where lower is better, but the polarity is declared positive",
             "id": "'{name}' menyebut {word}, yang makin rendah makin baik, tetapi polaritasnya dinyatakan positif",
         },
+        "explicit-negative": {
+            "en": "'{name}' mentions {word}, where higher is better, but the polarity is declared negative",
+            "id": "'{name}' menyebut {word}, yang makin tinggi makin baik, tetapi polaritasnya dinyatakan negatif",
+        },
     }
 
     def check(self, ctx: "Context") -> Iterator[Finding]:
-        negative = word_pattern(word_list(ctx, self, "negative_words"))
-        reversing = word_pattern(word_list(ctx, self, "reversing_words"))
-        if negative is None:
-            return
-        verdicts: dict[str, Any] = {}  # plans repeat indicator names: each is searched once
+        table = polarity_table(ctx)
         for node, ind in _indicators(ctx):
-            if ind.polarity != "positive":
+            if ind.polarity not in ("positive", "negative"):
                 continue
-            name = normalize_name(ind.name)
-            if name in verdicts:
-                match = verdicts[name]
-            else:
-                match = negative.search(name)
-                if match is not None and reversing is not None and reversing.search(name):
-                    match = None
-                verdicts[name] = match
-            if match is None:
+            read = table.infer(ind.name)
+            if read.value is None or read.value == ind.polarity:
                 continue
-            field = polarity_field(ind)
-            yield ctx.finding(self, node, "explicit" if field else "default", field=field, name=ind.name, word=match.group(0))
+            variant = "explicit" if ind.polarity == "positive" else "explicit-negative"
+            yield ctx.finding(self, node, variant, field="polarity", name=ind.name, word=read.word)
 
 
 class MissingDefinition(Rule):
