@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from .polarity import DEFAULT_TABLE, EffectivePolarity
@@ -213,10 +213,17 @@ class Header(_Model):
 
 
 class Range(_Model):
-    """A range target ``{min: 7.0, max: 8.0}`` (the RPJMN's "7,0-8,0")."""
+    """A range target ``{min: 7.0, max: 8.0}`` (the RPJMN's "7,0-8,0"), or one-sided: ``{max: 49}``
+    ("kurang dari 49", "< 49") or ``{min: 80}`` ("minimal 80"). At least one bound is given."""
 
-    min: Number
-    max: Number
+    min: Number | None = None
+    max: Number | None = None
+
+    @model_validator(mode="after")
+    def _one_bound(self) -> "Range":
+        if self.min is None and self.max is None:
+            raise PydanticCustomError("range_bounds", "a range needs min, max or both", {})
+        return self
 
 
 TargetValue = Annotated[Union[float, Range, str], BeforeValidator(_to_target)]

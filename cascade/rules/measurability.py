@@ -17,8 +17,10 @@ from .indicators import (
     PERCENT_SPELLINGS,
     PERCENT_UNITS,
     normalize_name,
+    least_ambitious,
     normalize_unit,
     numeric_path,
+    numeric_text,
     polarity_field,
     polarity_of,
     polarity_table,
@@ -44,6 +46,9 @@ __all__ = [
     "PolarityNameHint",
     "MissingDefinition",
     "BadRange",
+    "TargetBehindBaseline",
+    "NumericText",
+    "PolarityUnknown",
 ]
 
 
@@ -250,7 +255,10 @@ class FinalTargetMismatch(Rule):
         if isinstance(a, float) and isinstance(b, float):
             return same_number(a, b)
         if isinstance(a, Range) and isinstance(b, Range):
-            return same_number(a.min, b.min) and same_number(a.max, b.max)
+            return all(
+                (x is None and y is None) or (x is not None and y is not None and same_number(x, y))
+                for x, y in ((a.min, b.min), (a.max, b.max))
+            )
         return type(a) is type(b) and a == b
 
     def check(self, ctx: "Context") -> Iterator[Finding]:
@@ -378,7 +386,7 @@ class PercentOutOfRange(Rule):
                 continue
             for field, value in _values(ind):
                 if isinstance(value, Range):
-                    numbers = [(field + ("min",), value.min), (field + ("max",), value.max)]
+                    numbers = [(field + (b,), n) for b, n in (("min", value.min), ("max", value.max)) if n is not None]
                 elif isinstance(value, float):
                     numbers = [(field, value)]
                 else:
@@ -736,5 +744,270 @@ class BadRange(Rule):
             if not _holds_range(ind):
                 continue
             for field, value in _values(ind):
-                if isinstance(value, Range) and value.min > value.max:
+                if isinstance(value, Range) and value.min is not None and value.max is not None and value.min > value.max:
                     yield ctx.finding(self, node, field=field, min=value.min, max=value.max)
+
+
+def _numbers(indicator: Any) -> set[float]:
+    """The numbers an indicator's baseline, targets and final hold (both bounds of a range)."""
+    out: set[float] = set()
+    for _, value in _values(indicator):
+        if isinstance(value, float):
+            out.add(value)
+        elif isinstance(value, Range):
+            out.update(n for n in (value.min, value.max) if n is not None)
+    return out
+
+
+def _behind(polarity: str, value: float, baseline: float) -> bool:
+    return value < baseline if polarity == "positive" else value > baseline
+
+
+_BEHIND_TEXT = {
+    ("positive", "declared"): ("below", "di bawah", "but the polarity is positive (higher is better)", "padahal polaritasnya positif (makin tinggi makin baik)"),
+    ("negative", "declared"): ("above", "di atas", "but the polarity is negative (lower is better)", "padahal polaritasnya negatif (makin rendah makin baik)"),
+    ("positive", "name"): ("below", "di bawah", "but higher is better, read from the name ('{word}')", "padahal makin tinggi makin baik, dibaca dari nama ('{word}')"),
+    ("negative", "name"): ("above", "di atas", "but lower is better, read from the name ('{word}')", "padahal makin rendah makin baik, dibaca dari nama ('{word}')"),
+}
+
+
+def _behind_messages() -> dict[str, dict[str, str]]:
+    out = {}
+    for (polarity, source), (en_side, id_side, en_why, id_why) in _BEHIND_TEXT.items():
+        variant = polarity if source == "declared" else f"{polarity}-name"
+        out[variant] = {
+            "en": f"the {{year}} target {{worst}} is {en_side} the {{baseline_year}} baseline {{baseline}} ({{count}} of {{total}} behind), {en_why}",
+            "id": f"target {{year}} sebesar {{worst}} {id_side} kondisi awal {{baseline_year}} sebesar {{baseline}} ({{count}} dari {{total}} tertinggal), {id_why}",
+        }
+        out[f"final-{variant}"] = {
+            "en": f"final {{worst}} is {en_side} the {{baseline_year}} baseline {{baseline}}, {en_why}",
+            "id": f"kondisi akhir {{worst}} {id_side} kondisi awal {{baseline_year}} sebesar {{baseline}}, {id_why}",
+        }
+    return out
+
+
+class TargetBehindBaseline(Rule):
+    """A yearly target or ``final`` less ambitious than the baseline (kondisi awal).
+
+    The polarity is the declared one, else the one read from the name (:mod:`cascade.core.polarity`;
+    the message says which); ``stable`` and unknown polarities are skipped (CAS514 reports the
+    latter). A ``positive`` indicator's targets must not lie below its numeric baseline, a
+    ``negative`` one's not above it; equal is not behind (keeping 100% is a target). A range counts
+    at its least ambitious bound (``min`` for positive, ``max`` for negative), the baseline too;
+    text and empty values are skipped (CAS513 reports numbers written as text). One finding per
+    indicator, at the worst target (the earliest when tied), naming the baseline year and value and
+    how many targets are behind; ``final`` is reported when it is behind and no yearly target is
+    (tujuan indicators often have only kondisi awal and kondisi akhir).
+
+    Why: a plan whose targets are worse than where it starts promises decline: maternal mortality
+    (AKI) at 93.65 with targets 115 to 95, or balita gizi buruk at 1.2% with every target 2%. Either
+    the baseline or the targets are wrong, and evaluation (capaian) reads success where there is
+    none.
+
+    Basis: Permendagri 86/2017 tables (kondisi kinerja awal and target per year: the targets lead
+    from the awal to the akhir); PermenPANRB 88/2021 criterion 2.5 (targets that are meaningful).
+
+    Failing::
+
+        - id: S1.I1
+          name: AKI
+          unit: per 100.000 KH
+          baseline: {year: 2015, value: 93.65}
+          targets: {2016: 115, 2017: 110, 2021: 95}
+
+    Passing::
+
+        - id: S1.I1
+          name: AKI
+          unit: per 100.000 KH
+          baseline: {year: 2015, value: 93.65}
+          targets: {2016: 92, 2017: 90, 2021: 85}
+    """
+
+    code = "CAS512"
+    scope = "document"
+    name = "target-behind-baseline"
+    severity = Severity.WARNING
+    messages = _behind_messages()
+
+    def check(self, ctx: "Context") -> Iterator[Finding]:
+        for node, ind in _indicators(ctx):
+            if ind.baseline is None or ind.baseline.value is None:
+                continue
+            polarity, source, word = polarity_of(ctx, ind)
+            if polarity not in ("positive", "negative"):
+                continue
+            base = least_ambitious(ind.baseline.value, polarity)
+            if base is None:
+                continue
+            path = numeric_path(ind.targets, polarity)
+            behind = [(year, v) for year, v in path if _behind(polarity, v, base)]
+            variant = polarity if source == "declared" else f"{polarity}-name"
+            extra = {"word": word} if source == "name" else {}
+            common = dict(baseline_year=ind.baseline.year, baseline=show(ind.baseline.value, polarity), **extra)
+            if behind:
+                pick = min if polarity == "positive" else max
+                worst = pick(v for _, v in behind)
+                year = next(y for y, v in behind if v == worst)
+                yield ctx.finding(
+                    self, node, variant, field=("targets", str(year)),
+                    year=year, worst=show(ind.targets[year], polarity), count=len(behind), total=len(path), **common,
+                )
+                continue
+            final = least_ambitious(ind.final, polarity)
+            if final is not None and _behind(polarity, final, base):
+                yield ctx.finding(self, node, f"final-{variant}", field="final", worst=show(ind.final, polarity), **common)
+
+
+class NumericText(Rule):
+    """A target, ``final`` or baseline value that is a number written as text.
+
+    Real tables print values with their unit or a note: ``"87.2%"``, ``"93,65 PER 100.000"``,
+    ``"3 RS"``, ``"15,50 - 16,50"``, ``"< 0,49"``, ``"kurang dari 49"``, ``"56,56 (2022)"``,
+    ``"NA"``, ``"-"``. Read as text they are qualitative targets, and every numeric rule skips
+    them. The finding gives the exact spelling: ``87.2`` with ``unit: "%"`` (the unit part is left
+    out when the indicator already has that unit); ``{min: 15.5, max: 16.5}``; a one-sided
+    ``{max: 49}`` or ``{min: 80}``; the year in brackets as the value's year; for ``NA`` and ``-``,
+    no value: leave the year out of ``targets`` and give a ``justification`` (leave ``final`` or the
+    baseline ``value`` out). Numbers inside the text read as CAS103 reads them (``93,65`` is 93.65,
+    ``100.000`` is 100000). Text that is not number-like (``WTP``, ``Predikat A``, ``Tersedia``,
+    ``BB``) is a qualitative target and not reported.
+
+    Why: a number kept as text is never compared with its baseline, its upper target or 100%, so
+    the worst defects of a plan (targets behind the baseline) stay invisible.
+
+    Basis: FORMAT.md (target values: a number, a range or qualitative text; decision 1, numbers are
+    never guessed from text); Permendagri 86/2017 tables (target and satuan in separate columns).
+
+    Failing::
+
+        - {id: S1.I1, name: Persentase balita gizi buruk, targets: {2024: "2%"}}
+
+    Passing::
+
+        - {id: S1.I1, name: Persentase balita gizi buruk, unit: "%", targets: {2024: 2}}
+    """
+
+    code = "CAS513"
+    scope = "document"
+    name = "numeric-text"
+    severity = Severity.WARNING
+    messages = {
+        "number": {
+            "en": "'{text}' is a number written as text, which the numeric rules skip: write {fix}",
+            "id": "'{text}' adalah angka yang ditulis sebagai teks, yang dilewati aturan numerik: tulis {fix}",
+        },
+        "number-unit": {
+            "en": "'{text}' is a number written as text, which the numeric rules skip: write {fix} with unit: \"{unit}\"",
+            "id": "'{text}' adalah angka yang ditulis sebagai teks, yang dilewati aturan numerik: tulis {fix} dengan unit: \"{unit}\"",
+        },
+        "year": {
+            "en": "'{text}' is a number of {year} written as text: write {fix} as the value of {year} (a baseline: {{year: {year}, value: {fix}}})",
+            "id": "'{text}' adalah angka tahun {year} yang ditulis sebagai teks: tulis {fix} sebagai nilai tahun {year} (kondisi awal: {{year: {year}, value: {fix}}})",
+        },
+        "range": {
+            "en": "'{text}' is a range written as text, which the numeric rules skip: write {fix}",
+            "id": "'{text}' adalah rentang yang ditulis sebagai teks, yang dilewati aturan numerik: tulis {fix}",
+        },
+        "range-unit": {
+            "en": "'{text}' is a range written as text, which the numeric rules skip: write {fix} with unit: \"{unit}\"",
+            "id": "'{text}' adalah rentang yang ditulis sebagai teks, yang dilewati aturan numerik: tulis {fix} dengan unit: \"{unit}\"",
+        },
+        "bound": {
+            "en": "'{text}' is a one-sided bound written as text: write {fix}",
+            "id": "'{text}' adalah batas satu sisi yang ditulis sebagai teks: tulis {fix}",
+        },
+        "bound-unit": {
+            "en": "'{text}' is a one-sided bound written as text: write {fix} with unit: \"{unit}\"",
+            "id": "'{text}' adalah batas satu sisi yang ditulis sebagai teks: tulis {fix} dengan unit: \"{unit}\"",
+        },
+        "none-target": {
+            "en": "'{text}' means no target: leave the year {year} out of targets and give a justification",
+            "id": "'{text}' berarti tidak ada target: hapus tahun {year} dari targets dan beri justification",
+        },
+        "none-final": {
+            "en": "'{text}' means no value: leave final out",
+            "id": "'{text}' berarti tidak ada nilai: hapus final",
+        },
+        "none-baseline": {
+            "en": "'{text}' means no value: leave the baseline value out (or give the value of another year)",
+            "id": "'{text}' berarti tidak ada nilai: hapus value kondisi awal (atau beri nilai tahun lain)",
+        },
+    }
+
+    def check(self, ctx: "Context") -> Iterator[Finding]:
+        for node, ind in _indicators(ctx):
+            unit = normalize_unit(ind.unit)
+            for field, value in _values(ind):
+                if not isinstance(value, str):
+                    continue
+                read = numeric_text(value)
+                if read is None:
+                    continue
+                if read.kind == "none":
+                    where = "target" if field[0] == "targets" else field[0]
+                    yield ctx.finding(self, node, f"none-{where}", field=field, text=value, year=field[-1])
+                    continue
+                if read.year is not None:
+                    yield ctx.finding(self, node, "year", field=field, text=value, fix=read.fix, year=read.year)
+                    continue
+                variant = {"number": "number", "range": "range"}.get(read.kind, "bound")
+                new_unit = read.unit
+                if new_unit is not None and not _same_unit(normalize_unit(new_unit), unit):
+                    yield ctx.finding(self, node, f"{variant}-unit", field=field, text=value, fix=read.fix, unit=new_unit)
+                else:
+                    yield ctx.finding(self, node, variant, field=field, text=value, fix=read.fix)
+
+
+def _same_unit(a: str | None, b: str | None) -> bool:
+    if a == b:
+        return True
+    return a in PERCENT_UNITS and b in PERCENT_UNITS
+
+
+class PolarityUnknown(Rule):
+    """An indicator whose polarity is unknown while its numbers need one.
+
+    The polarity is unknown when ``polarity`` is not written and the name says nothing the polarity
+    table knows (:mod:`cascade.core.polarity`). It is needed when the indicator's baseline, targets
+    and final hold at least two different numbers: then CAS505 (path-against-polarity) and CAS512
+    (target-behind-baseline) have a direction to judge and cannot. Flat targets (100, 100, 100)
+    need none. One info finding per indicator, at the indicator.
+
+    Why: whether a rise is progress or decline depends on the polarity; without it the worst defect
+    of a plan, targets behind the baseline, cannot be seen, and capaian cannot be computed.
+
+    Basis: monitoring practice (Tren Positif/Tren Negatif, DOMAIN.md "Good indicators");
+    FORMAT.md decision 3.
+
+    Failing::
+
+        - {id: S1.I1, name: Persentase Desa Siaga Aktif, unit: "%", baseline: {year: 2015, value: 10}, targets: {2016: 11}}
+
+    Passing::
+
+        - id: S1.I1
+          name: Persentase Desa Siaga Aktif
+          unit: "%"
+          polarity: positive
+          baseline: {year: 2015, value: 10}
+          targets: {2016: 11}
+    """
+
+    code = "CAS514"
+    scope = "document"
+    name = "polarity-unknown"
+    severity = Severity.INFO
+    messages = {
+        "default": {
+            "en": "the polarity of '{name}' is not declared and cannot be read from its name: declare polarity (positive, negative or stable) so that its targets can be judged",
+            "id": "polaritas '{name}' tidak dinyatakan dan tidak dapat dibaca dari namanya: nyatakan polarity (positive, negative atau stable) agar targetnya dapat dinilai",
+        },
+    }
+
+    def check(self, ctx: "Context") -> Iterator[Finding]:
+        for node, ind in _indicators(ctx):
+            if ind.polarity is not None or polarity_of(ctx, ind).known:
+                continue
+            if len(_numbers(ind)) >= 2:
+                yield ctx.finding(self, node, name=ind.name)
