@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable
 
 from .core.findings import Finding, Report, Severity
-from .rules.base import Rule, all_rules, iter_check_rules, make_finding, resolve_selector
+from .rules.base import Rule, all_rules, iter_check_rules, make_finding, outranked, resolve_selector
 from .rules.context import Context
 from .read.suppressions import Suppression, apply, scan
 
@@ -352,6 +352,9 @@ def finish(findings: list[Finding], selection: Selection, rules: list[type[Rule]
 
     codes = {r.code: r for r in rules}
     kept = []
+    dropped = outranked(findings, codes)  # the more specific of two rules on one missing link (rules.base.PRECEDENCE)
+    if dropped:
+        findings = [f for i, f in enumerate(findings) if i not in dropped]
     for f in findings:
         rule = codes.get(f.code)
         if rule is None:

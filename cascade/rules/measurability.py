@@ -118,6 +118,9 @@ class MissingUnit(Rule):
 class MissingBaseline(Rule):
     """An indicator without a ``baseline`` (kondisi awal), or whose baseline has no value.
 
+    Indicators of an ``skp`` (rhk indicators) are not checked: the SKP form (PermenPANRB 8/2021,
+    Format D.2.1) has target and realisasi columns but no kondisi awal.
+
     Why: without the starting point no one can tell whether the targets are ambitious, flat or
     already met.
 
@@ -150,7 +153,12 @@ class MissingBaseline(Rule):
     }
 
     def check(self, ctx: "Context") -> Iterator[Finding]:
+        G = ctx.graph
         for node, ind in _indicators(ctx):
+            if ind.baseline is not None and ind.baseline.value is not None:
+                continue
+            if G._node[G._node[node]["doc"]]["kind"] == "skp":
+                continue
             if ind.baseline is None:
                 yield ctx.finding(self, node, field="baseline", name=ind.name)
             elif ind.baseline.value is None:
@@ -164,6 +172,15 @@ class MissingTargetYear(Rule):
     its one year, that year). An empty target (``2021:`` with no value) is missing; a qualitative
     target (``WTP``) is a target. One finding per indicator lists the missing years, at its
     ``targets`` (or at the indicator when it has none).
+
+    Two shapes of real tables are accepted:
+
+    - *kondisi awal in the first year*: "RPJMD 2014-2019" tables give kondisi awal 2014 and
+      targets 2015-2019. When the baseline's year is the period's first year, no target is due for
+      that year (CAS207 accepts that baseline year as well).
+    - *tujuan with kondisi awal and akhir only*: an indicator of a ``tujuan`` with ``final`` and no
+      ``targets`` at all is the tujuan table's "kondisi awal / kondisi akhir" shape and is not
+      reported. Sasaran and the levels below need a target every year.
 
     Why: a year without a target cannot be evaluated, and the annual plans (RKPD, Renja, PK) take
     their targets from these columns.
@@ -207,7 +224,10 @@ class MissingTargetYear(Rule):
             targets = ind.targets
             if targets.keys() >= wanted and None not in targets.values():
                 continue  # every year has a target: the common case, decided in C
-            missing = [y for y in period if targets.get(y) is None]
+            if not targets and ind.final is not None and G._node[G._node[node]["element"]]["kind"] == "tujuan":
+                continue  # kondisi awal and akhir only: the tujuan table's shape
+            start = period.start if ind.baseline is not None and ind.baseline.year == period.start else None
+            missing = [y for y in period if y != start and targets.get(y) is None]
             if missing:
                 yield ctx.finding(self, node, field="targets", key=True, name=ind.name, years=missing)
 

@@ -461,7 +461,9 @@ class PeriodMismatch(Rule):
     Periods of aligned plans are shifted in practice (RPJMD Kota Madiun 2019-2024 against RPJMN
     2020-2024), so only documents whose periods share no year are reported. Each target year
     outside the document's period is reported at its key; a baseline is reported when its year is
-    later than the period's first year.
+    later than the period's first year. A baseline in the period's first year is accepted: "RPJMD
+    2014-2019" tables give kondisi awal 2014 and targets 2015-2019 (CAS503 then wants no target for
+    2014).
 
     Why: an aligned plan of another period sets targets for other years, a target outside the
     period is a leftover of the previous plan or a typo, and a baseline later than the first year
