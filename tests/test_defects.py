@@ -67,6 +67,7 @@ PLANTED: dict[str, list[tuple[str | None, str, int]]] = {
     "CAS406": [('klaten.dinsos.renstra-2025:S1.I2', 'klaten/dinsos/renstra-2025.yaml', 46)],
     "CAS407": [('klaten.dinsos.skp-2026:RHK-05', 'klaten/dinsos/skp-2026.yaml', 84)],
     "CAS408": [('klaten.dinsos.renstra-2025:1.06.06.2.01', 'klaten/dinsos/renstra-2025.yaml', 184)],
+    "CAS409": [('jateng.rpjmd-2025:P1.06.04.I2', 'jateng/rpjmd-2025.yaml', 73)],
     "CAS501": [('klaten.dinsos.skp-2026:RHK-04.I1', 'klaten/dinsos/skp-2026.yaml', 75)],
     "CAS502": [('klaten.dinsos.renstra-2025:SK4.2.6.I1', 'klaten/dinsos/renstra-2025.yaml', 121)],
     "CAS503": [('klaten.dinsos.renstra-2025:SK4.1.1.I1', 'klaten/dinsos/renstra-2025.yaml', 91)],

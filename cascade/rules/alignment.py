@@ -8,10 +8,11 @@ polarities and targets be compared at all.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from ..core.errors import UsageError
 from ..core.findings import Finding, Severity
+from ..core.models import Range
 from ..graph import split_ref
 from .base import Rule
 from .indicators import (
@@ -21,6 +22,7 @@ from .indicators import (
     indicator_links,
     least_ambitious,
     measures,
+    same_number,
     numeric_path,
     polarity_field,
     polarity_of,
@@ -41,6 +43,7 @@ __all__ = [
     "ContradictingTrend",
     "OwnerMismatch",
     "CrosscutMismatch",
+    "MeasureTargetMismatch",
 ]
 
 _UPWARD = frozenset({"parent", "supports", "crosscuts"})
@@ -702,3 +705,104 @@ class CrosscutMismatch(Rule):
                         self, node, "region", field=("crosscuts", i),
                         target=target, target_region=G._node[target_doc]["region"], doc=doc, region=G._node[doc]["region"],
                     )
+
+
+def _end(indicator: Any, period_end: int) -> tuple[int, Any, tuple] | None:
+    """Where an indicator ends: ``(year, value, field)``, the ``final`` at the last target year (or
+    at the period's end when there are no targets), else the last year's target; None when empty."""
+    years = [y for y, v in indicator.targets.items() if v is not None]
+    if indicator.final is not None:
+        return (max(years) if years else period_end), indicator.final, ("final",)
+    if years:
+        year = max(years)
+        return year, indicator.targets[year], ("targets", str(year))
+    return None
+
+
+def _differ(a: Any, b: Any) -> bool:
+    """Two numeric end values that differ (numbers beyond float noise, ranges bound by bound);
+    text and mixed kinds are not compared."""
+    if isinstance(a, float) and isinstance(b, float):
+        return not same_number(a, b)
+    if isinstance(a, Range) and isinstance(b, Range):
+        return any(
+            (x is None) != (y is None) or (x is not None and not same_number(x, y))
+            for x, y in ((a.min, b.min), (a.max, b.max))
+        )
+    return False
+
+
+class MeasureTargetMismatch(Rule):
+    """An indicator and the indicator it supports in the same document end the same year with
+    different values for the same quantity.
+
+    For an indicator ``supports`` link inside one document (a sasaran indicator supporting its
+    tujuan's), the two ends measure the same quantity when they share ``measure``, or when their
+    names are equal (case, spaces and punctuation ignored) and their units are equal (CAS402's
+    ``equivalent_units``). Each end's value is its ``final`` (kondisi akhir), else its last year's
+    target; its year is the last target year (a ``final`` without targets ends at the period's
+    end). When both end the same year with numbers (or ranges) that differ, the lower indicator is
+    reported at its end value. Links across documents are not compared: a kota's target for the
+    same measure legitimately differs from its province's (CAS405 judges those).
+
+    Why: one plan cannot promise two values for one quantity in one year; the tujuan table's
+    kondisi akhir and the sasaran table's last target are copied from different drafts, and which
+    one is evaluated is left to chance.
+
+    Basis: Permendagri 86/2017 tables (the tujuan/sasaran indicators and their kondisi akhir are one
+    set of figures in one plan); DOMAIN.md ("kondisi akhir equal to the path's end").
+
+    Failing (a tujuan's kondisi akhir 96.27 % and its sasaran's last target 96.18 %)::
+
+        - id: T1.I1
+          name: Persentase penduduk yang bekerja
+          unit: "%"
+          final: 96.27
+        - id: S1.I1
+          name: Persentase penduduk yang bekerja
+          unit: "%"
+          targets: {2016: 96.18}
+          supports: [T1.I1]
+
+    Passing::
+
+        - id: S1.I1
+          name: Persentase penduduk yang bekerja
+          unit: "%"
+          targets: {2016: 96.27}
+          supports: [T1.I1]
+    """
+
+    code = "CAS409"
+    scope = "document"
+    name = "measure-target-mismatch"
+    severity = Severity.WARNING
+    messages = {
+        "default": {
+            "en": "ends at {value} in {year}, but {target}, which it supports and which measures the same quantity, ends at {upper} in {year}",
+            "id": "berakhir pada {value} di tahun {year}, padahal {target}, yang didukungnya dan mengukur hal yang sama, berakhir pada {upper} di tahun {year}",
+        },
+    }
+
+    def check(self, ctx: "Context") -> Iterator[Finding]:
+        G = ctx.graph
+        classes = _unit_classes(ctx)
+        keys = measures(ctx)
+        for link in indicator_links(ctx):
+            doc = G._node[link.lower]["doc"]
+            if G._node[link.upper]["doc"] != doc:
+                continue
+            lower = G._node[link.lower]["model"]
+            upper = G._node[link.upper]["model"]
+            a, b = keys[link.lower], keys[link.upper]
+            same = (a.measure is not None and a.measure == b.measure) or (
+                bool(a.name) and a.name == b.name
+                and canonical_unit(lower.unit, classes) == canonical_unit(upper.unit, classes)
+            )
+            if not same:
+                continue
+            period_end = G._node[doc]["model"].period.end
+            low, up = _end(lower, period_end), _end(upper, period_end)
+            if low is None or up is None or low[0] != up[0] or not _differ(low[1], up[1]):
+                continue
+            yield ctx.finding(self, link.lower, field=low[2], value=show(low[1]), year=low[0], target=link.upper, upper=show(up[1]))
