@@ -44,8 +44,8 @@ TIERS = {"rpjmn": 0, "province": 1, "kabkota": 2, "renstra": 3, "skp": 4}
 
 
 def document_tier(header: Any) -> int:
-    """The tier of a document: 0 rpjmn, 1 province rpjmd, 2 kab/kota rpjmd, 3 renstra, 4 skp."""
-    if header.kind == "rpjmd":
+    """The tier of a document: 0 rpjmn, 1 province rpjmd or rpd, 2 kab/kota rpjmd or rpd, 3 renstra, 4 skp."""
+    if header.kind in ("rpjmd", "rpd"):
         return TIERS["province"] if header.region is None or header.region.tier == "province" else TIERS["kabkota"]
     return TIERS[header.kind]
 

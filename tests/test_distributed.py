@@ -576,3 +576,30 @@ def test_local_processes_start_fresh_in_a_threaded_process(nation: str) -> None:
     expected = "fork" if alone and "fork" in multiprocessing.get_all_start_methods() else "spawn"
     assert local.pool._mp_context.get_start_method() == expected
     local.close()
+
+
+def test_a_part_of_plan_goes_with_its_renstra_and_a_province_rpd_is_shared(tmp_path: Path, client) -> None:
+    def write(rel: str, data: dict) -> None:
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(yaml.safe_dump(data, sort_keys=False))
+
+    prov = _header("prov.rpd-2024", "rpd", "RPD Provinsi 2024-2026", "75", [], period=(2024, 2026))
+    write("75/rpd.yaml", {"document": prov, "elements": [{"id": "M1", "kind": "misi", "name": "Misi satu"}]})
+    dinkes = _header("kab.dinkes.renstra-2024", "renstra", "Renstra Dinkes", "75.01", ["prov.rpd-2024"], period=(2024, 2026),
+                     agency={"name": "Dinas Kesehatan"})
+    write("75.01/dinkes.yaml", {"document": dinkes, "elements": [
+        {"id": "T1", "kind": "tujuan", "name": "Meningkatnya derajat kesehatan", "supports": ["prov.rpd-2024:M1"]}]})
+    # the Puskesmas plan carries another region code: it still travels with its Dinas' renstra
+    pkm = _header("kab.pkm.renstra-2024", "renstra", "Renstra Puskesmas", "75.02", [], period=(2024, 2026),
+                  agency={"name": "Puskesmas"}, part_of="kab.dinkes.renstra-2024")
+    write("75.02/pkm.yaml", {"document": pkm, "elements": [
+        {"id": "T1", "kind": "tujuan", "name": "Meningkatnya derajat kesehatan", "supports": ["kab.dinkes.renstra-2024:T1"]}]})
+    root = str(tmp_path)
+    entries = list(enumerate(cascade.workspace.discover([root])))
+    run = distributed._Run(client, entries, {})
+    run._scan()
+    assert sorted(os.path.relpath(run.headers[s].path, root) for s in run.shared) == [os.path.join("75", "rpd.yaml")]
+    keys = {os.path.relpath(run.headers[i].path, root): k for i, k in run.key_of.items()}
+    assert keys == {os.path.join("75.01", "dinkes.yaml"): "75.01", os.path.join("75.02", "pkm.yaml"): "75.01"}
+    _same(cascade.load(root).validate(), distributed.validate(root, scheduler=client))

@@ -490,6 +490,8 @@ def _document_checks(model: Document, data: dict, element_paths: list[tuple], si
         sink.add("CAS101", "for-kind", ("document",), field="agency", kind=kind)
     if model.organization and kind != "renstra":
         sink.add("CAS102", "for-kind", ("organization",), key=True, field="organization", kind=kind, kinds="renstra")
+    if header.part_of is not None and kind != "renstra":
+        sink.add("CAS102", "for-kind", ("document", "part_of"), key=True, field="part_of", kind=kind, kinds="renstra")
     _ambiguous_text(sink, data.get("document"), ("document",), "header", doc_id)
     region = data["document"].get("region") if isinstance(data.get("document"), dict) else None
     if from_yaml and isinstance(region, dict) and type(region.get("code")) is str and yaml11_kind(region["code"]):

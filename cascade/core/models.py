@@ -36,11 +36,14 @@ __all__ = [
     "TargetValue",
 ]
 
-DOCUMENT_KINDS = ("rpjmn", "rpjmd", "renstra", "skp")
+#: ``rpd`` (Rencana Pembangunan Daerah) is the transitional 3-4 year plan of a region with no RPJMD
+#: in force (Inmendagri 52/2022); it stands where an RPJMD stands, with the same kinds of elements.
+DOCUMENT_KINDS = ("rpjmn", "rpjmd", "rpd", "renstra", "skp")
 #: Element kinds per document kind, top to bottom; ``parent`` must be the kind directly above.
 ELEMENT_KINDS: dict[str, tuple[str, ...]] = {
     "rpjmn": ("prioritas_nasional", "program_prioritas", "kegiatan_prioritas", "proyek_prioritas"),
     "rpjmd": ("misi", "tujuan", "sasaran", "program"),
+    "rpd": ("misi", "tujuan", "sasaran", "program"),
     "renstra": ("tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan"),
     "skp": ("rhk",),
 }
@@ -203,13 +206,15 @@ class Header(_Model):
     """The ``document:`` header."""
 
     id: DocId
-    kind: Literal["rpjmn", "rpjmd", "renstra", "skp"]
+    kind: Literal["rpjmn", "rpjmd", "rpd", "renstra", "skp"]
     title: str
     period: Period
     region: Region | None = None
     aligns_to: Annotated[tuple[DocId, ...], BeforeValidator(_to_list)] = ()
     agency: Agency | None = None
     vision: str | None = None
+    #: renstra only: the renstra this one is part of (a UPT or Puskesmas plan of its Dinas)
+    part_of: DocId | None = None
 
 
 class Range(_Model):

@@ -346,7 +346,7 @@ class IndicatorTypeLevel(Rule):
     }
 
     EXPECTED = {"tujuan": "impact", "sasaran": "outcome", "program": "outcome", "kegiatan": "output", "sub_kegiatan": "output"}
-    _DOCUMENT_KINDS = frozenset({"rpjmd", "renstra"})
+    _DOCUMENT_KINDS = frozenset({"rpjmd", "rpd", "renstra"})
 
     def check(self, ctx: "Context") -> Iterator[Finding]:
         G = ctx.graph

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 #: Edge types by which an element reaches upward (and, read backwards, is served from below).
 _UPWARD = frozenset(("parent", "supports", "crosscuts"))
+#: The regional development plans: an RPJMD, or an RPD where no RPJMD is in force.
+_REGIONAL = frozenset(("rpjmd", "rpd"))
 #: Element kinds that must carry an indicator (misi and the RPJMN's priorities need not).
 _MEASURED = frozenset(("tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan", "rhk"))
 #: Edge types below which a goal's cascade hangs (its descendants).
@@ -287,7 +289,7 @@ class UnsupportedElement(Rule):
         regional: dict[str, list[str]] = {}
         for doc_id in ctx.nodes_of("document"):
             if G._node[doc_id]["kind"] == "rpjmn":
-                aligned = sorted(d for d, e in G._pred[doc_id].items() if e["type"] == "aligns_to" and G._node[d]["kind"] == "rpjmd")
+                aligned = sorted(d for d, e in G._pred[doc_id].items() if e["type"] == "aligns_to" and G._node[d]["kind"] in _REGIONAL)
                 if aligned:
                     regional[doc_id] = aligned
         if not regional:
@@ -306,7 +308,7 @@ class UnsupportedElement(Rule):
                     if edge["type"] == "parent" and below not in seen and G._node[below]["doc"] == doc_id:
                         seen.add(below)
                         queue.append(below)
-                    elif edge["type"] == "supports" and G._node[G._node[below]["doc"]]["kind"] == "rpjmd":
+                    elif edge["type"] == "supports" and G._node[G._node[below]["doc"]]["kind"] in _REGIONAL:
                         served = True
                         break
             if not served:

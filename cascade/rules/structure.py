@@ -304,8 +304,10 @@ class WrongTierLink(Rule):
     feeding its sasaran indicator), but never one of another document of the same or a lower tier.
     Within one document the tree is ``parent``; between OPDs of a region it is ``crosscuts``. Every
     target document, whether in the workspace or not, must be listed in the source document's
-    ``aligns_to``, which is where a plan declares what it cascades from. A reference that names
-    nothing is CAS202, not this rule. A written ``justification`` on the element (or on the
+    ``aligns_to``, which is where a plan declares what it cascades from. A renstra that declares
+    ``document.part_of`` (a UPT or Puskesmas plan within its Dinas) may link to the renstra it is
+    part of: those links are neither sideways nor undeclared. A reference that names nothing is
+    CAS202, not this rule. A written ``justification`` on the element (or on the
     indicator's element) turns the finding into CAS903.
 
     Why: a link sideways or down turns the hierarchy over (a renstra cannot be the reason for its
@@ -381,6 +383,8 @@ class WrongTierLink(Rule):
     def _variant(G: Any, own_tier: int, doc_id: str, target_doc: str, type_: str, present: bool) -> str | None:
         if target_doc == doc_id and type_ == "indicator":
             return None
+        if target_doc == G._node[doc_id]["model"].part_of:
+            return None  # a UPT/Puskesmas renstra copies its Dinas' tujuan and sasaran: not sideways
         variant = None
         if present:
             tier = G._node[target_doc]["tier"]
