@@ -15,6 +15,7 @@ from .core.errors import MissingExtraError, UsageError
 from .core.findings import Finding, Report, Severity, Span
 from .read.loader import Limits
 from .core.models import Document, Element, Header, Indicator, Unit
+from .core.polarity import EffectivePolarity, PolarityTable
 from .review.pipeline import LintResult, lint
 from .rules.base import all_rules, get_rule
 from .views.tree import PerformanceTree, TreeNode
@@ -24,6 +25,8 @@ from .workspace import Cascade, load
 from ._version import __version__
 
 __all__ = [
+    "EffectivePolarity",
+    "PolarityTable",
     "Cascade",
     "Chain",
     "ConfigError",
