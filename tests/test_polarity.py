@@ -110,3 +110,16 @@ def test_schema_knows_rpd_part_of_and_one_sided_ranges() -> None:
     assert "part_of" in d["Header"]["properties"]
     assert d["Range"]["minProperties"] == 1 and "required" not in d["Range"]
     assert d["Indicator"]["properties"]["polarity"]["default"] is None
+
+
+def test_an_empty_range_is_one_clear_finding(tmp_path: Path) -> None:
+    (tmp_path / "r.yaml").write_text(
+        "document: {id: k.renstra, kind: renstra, title: R, period: {start: 2025, end: 2025},\n"
+        "           region: {code: \"35.25\", name: K}, agency: {name: D}}\n"
+        "elements:\n"
+        "  - {id: S1, kind: sasaran, name: X, indicators: [{id: S1.I1, name: AKI, targets: {2025: {max: null}}}]}\n"
+    )
+    report = cascade.load(str(tmp_path)).validate(select=["CAS103"])
+    assert [(f.line, f.column, f.message) for f in report] == [
+        (4, 90, "'2025' must be a range with min, max or both, not a mapping"),
+    ]

@@ -176,10 +176,12 @@ _EXPECTED = {
     "float_type": "a number", "float_parsing": "a number", "number_type": "a number", "bool_type": "true or false",
     "bool_parsing": "true or false", "list_type": "a list", "dict_type": "a mapping", "model_type": "a mapping",
     "model_attributes_type": "a mapping", "finite_number": "a finite number",
+    "range_bounds": "a range with min, max or both",
 }
 _EXPECTED_ID = {
     "text": "teks", "a whole number (a year)": "bilangan bulat (tahun)", "a number": "angka",
     "true or false": "true atau false", "a list": "list", "a mapping": "mapping", "a finite number": "angka terhingga",
+    "a range with min, max or both": "rentang dengan min, max atau keduanya",
 }
 
 

@@ -102,6 +102,8 @@ def _to_number(value: Any) -> Any:
 
 def _to_target(value: Any) -> Any:
     """A target: a number, a range mapping, or a qualitative text (``WTP``)."""
+    if isinstance(value, dict) and set(value) <= {"min", "max"} and value.get("min") is None and value.get("max") is None:
+        raise PydanticCustomError("range_bounds", "a range needs min, max or both", {})
     if isinstance(value, str):
         if _PLAIN_NUMBER.match(value):
             # a plain scalar is exactly str; a quoted one (a str subclass) is checked for two readings
