@@ -15,6 +15,7 @@ from .core.errors import MissingExtraError, UsageError
 from .core.findings import Finding, Severity, Span
 from .read.loader import Limits
 from .core.models import Document, Element, Header, Indicator, Unit
+from .core.polarity import EffectivePolarity, PolarityTable
 from .review.pipeline import LintResult
 from .rules.base import all_rules, get_rule
 from .views.tree import PerformanceTree, TreeNode
@@ -26,6 +27,8 @@ from .revisions import DiffResult, Lock, ReviewState, diff, diff_git, realign
 from ._version import __version__
 
 __all__ = [
+    "EffectivePolarity",
+    "PolarityTable",
     "Cascade",
     "Chain",
     "DiffResult",

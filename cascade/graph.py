@@ -161,7 +161,9 @@ class _Builder:
             if unit in self.unit_ids.get(home, ()):
                 edges.append((node, f"{home}#{unit}", edge_type))
                 return
-        if any(h in self.docs for h in homes):
+        # only a renstra in the workspace holds units to check against; an skp whose renstra is
+        # outside the workspace has its units unchecked, like any external reference (decision 5)
+        if any(h in self.docs and self.docs[h].model.document.kind == "renstra" for h in homes):
             pool = sorted(set().union(*(self.unit_ids.get(h, set()) for h in homes)))
             hint = self._closest(unit, pool, 0.6)
             self.finding("CAS202", "unit-hint" if hint else "unit", doc, path, node, field=field, target=unit, hint=hint or "")

@@ -17,7 +17,7 @@ from .core.pool import bulk, fork_pool
 from .core.refs import document_of, split_ref
 from .graph import Workspace
 from .read.suppressions import Suppression, apply, find_suppressions
-from .rules.base import REGISTRY, Rule, all_rules, iter_check_rules, make_finding, resolve_selector
+from .rules.base import REGISTRY, Rule, all_rules, iter_check_rules, make_finding, outranked, resolve_selector
 from .rules.context import Context
 
 __all__ = ["Selection", "RunSettings", "validate", "run_rules", "conclude"]
@@ -369,6 +369,9 @@ def finish(findings: list[Finding], selection: Selection, rules: list[type[Rule]
     """Apply the selection and severity overrides to raw findings and build the report."""
     codes = {r.code: r for r in rules}
     kept = []
+    dropped = outranked(findings, codes)  # the more specific of two rules on one missing link (rules.base.PRECEDENCE)
+    if dropped:
+        findings = [f for i, f in enumerate(findings) if i not in dropped]
     for f in findings:
         rule = codes.get(f.code)
         if rule is None:

@@ -24,7 +24,7 @@ from ..read.scalars import YAML11_FIRST, yaml11_kind
 from ..core.models import ELEMENT_KINDS, Document, Element, Header, Indicator, Unit
 from ..core.parsed import ParsedDocument
 from ..rules.base import make_finding
-from ..core.sourcemap import LINE_BREAK, SourceMap, pointer
+from ..core.sourcemap import LINE_BREAK, SourceMap, deep_get, pointer
 
 __all__ = ["ParsedDocument", "mask_personal_text", "parse_document"]
 
@@ -161,10 +161,12 @@ _EXPECTED = {
     "float_type": "a number", "float_parsing": "a number", "number_type": "a number", "bool_type": "true or false",
     "bool_parsing": "true or false", "list_type": "a list", "dict_type": "a mapping", "model_type": "a mapping",
     "model_attributes_type": "a mapping", "finite_number": "a finite number",
+    "range_bounds": "a range with min, max or both",
 }
 _EXPECTED_ID = {
     "text": "teks", "a whole number (a year)": "bilangan bulat (tahun)", "a number": "angka",
     "true or false": "true atau false", "a list": "list", "a mapping": "mapping", "a finite number": "angka terhingga",
+    "a range with min, max or both": "rentang dengan min, max atau keduanya",
 }
 
 
@@ -204,6 +206,14 @@ class _Sink:
             self.add("CAS101", "default", path, ref=ref, field=loc[-1] if loc else "document")
         elif kind == "extra_forbidden":
             fields = _fields_at(root, loc)
+            split = self._comma_split(path)
+            if split is not None:
+                before, value = split
+                self.add(
+                    "CAS102", "comma", path, key=True, ref=ref, field=_visible(str(self.shown(full, loc[-1]))),
+                    before=before, value=_visible(str(self.shown(full[:-1] + (before,), f"{value}, {loc[-1]}"))),
+                )
+                return
             hint = _suggest(str(loc[-1]), fields)
             self.add(
                 "CAS102", "hint" if hint else "default", path, key=True, ref=ref,
@@ -224,6 +234,31 @@ class _Sink:
                 "CAS103", "default", path, key=bool(is_key), ref=ref, field=name,
                 expected=expected, expected_id=_EXPECTED_ID.get(expected, expected), got=_describe(self.shown(full, got)),
             )
+
+
+    def _comma_split(self, path: tuple) -> tuple[str, str] | None:
+        """``(field, text)`` when the unknown key at ``path`` is the tail of an unquoted value that a
+        comma split in a flow mapping: ``{name: Dinas Kesehatan, Kab. X}`` reads ``Kab. X`` as a key
+        without value. The key must have no value, stand on the line of the field before it, and that
+        field's value must be plain text."""
+        if not path or not isinstance(path[-1], str):
+            return None
+        parent = deep_get(self.data, path[:-1])
+        if not isinstance(parent, dict) or parent.get(path[-1]) is not None:
+            return None
+        keys = list(parent)
+        i = keys.index(path[-1])
+        if i == 0:
+            return None
+        before = keys[i - 1]
+        value = parent[before]
+        if not isinstance(before, str) or not isinstance(value, str) or not value.strip():
+            return None
+        here, _ = self.sourcemap.locate(path, key=True)
+        there, _ = self.sourcemap.locate(path[:-1] + (before,))
+        if here is None or there is None or here.line != there.end_line:
+            return None
+        return before, value
 
 
 def _delete(data: Any, path: tuple) -> None:
@@ -417,6 +452,8 @@ def _document_checks(model: Document, data: dict, element_paths: list[tuple], si
         sink.add("CAS101", "for-kind", ("document",), field="agency", kind=kind)
     if model.organization and kind != "renstra":
         sink.add("CAS102", "for-kind", ("organization",), key=True, field="organization", kind=kind, kinds="renstra")
+    if header.part_of is not None and kind != "renstra":
+        sink.add("CAS102", "for-kind", ("document", "part_of"), key=True, field="part_of", kind=kind, kinds="renstra")
     _ambiguous_text(sink, data.get("document"), ("document",), "header", doc_id)
     region = data["document"].get("region") if isinstance(data.get("document"), dict) else None
     if from_yaml and isinstance(region, dict) and type(region.get("code")) is str and yaml11_kind(region["code"]):

@@ -30,13 +30,14 @@ _DESCRIPTIONS: dict[str, dict[str, str]] = {
     },
     "Header": {
         "id": "Unique id in the workspace, e.g. kota-madiun.rpjmd-2019 ([a-z0-9][a-z0-9._-]*).",
-        "kind": "rpjmn (national), rpjmd (province or kabupaten/kota), renstra (one OPD), skp (staff targets).",
+        "kind": "rpjmn (national), rpjmd (province or kabupaten/kota), rpd (transitional regional plan, as an rpjmd), renstra (one OPD), skp (staff targets).",
         "title": "The document's title, e.g. RPJMD Kota Madiun 2019-2024.",
         "period": "The years the plan covers, inclusive.",
         "region": "The Kemendagri region (rpjmd, renstra, skp); none for the rpjmn.",
         "aligns_to": "Ids of the higher-tier documents this one cascades from.",
         "agency": "The OPD (perangkat daerah) of a renstra or skp.",
         "vision": "The visi of the plan.",
+        "part_of": "renstra only: id of the renstra this plan is part of (a UPT or Puskesmas plan of its Dinas).",
     },
     "Period": {"start": "First year of the period.", "end": "Last year of the period (inclusive)."},
     "Region": {
@@ -62,9 +63,9 @@ _DESCRIPTIONS: dict[str, dict[str, str]] = {
         "name": "The indicator's name, e.g. Angka Harapan Hidup.",
         "type": "impact, outcome, output, process or input.",
         "unit": "Satuan: persen, tahun, dokumen, ...",
-        "polarity": "positive (higher is better), negative (lower is better) or stable.",
+        "polarity": "positive (higher is better), negative (lower is better) or stable. Absent: read from the name (AKI, kemiskinan: negative; IPM, UHH: positive), else unknown.",
         "baseline": "Kondisi awal: the value in a year before the period.",
-        "targets": "Target per year: a number, a range {min, max}, or a qualitative text such as WTP.",
+        "targets": "Target per year: a number (87.2, with the unit in unit), a range {min, max} or one-sided {max: 49}, or a qualitative text such as WTP.",
         "final": "Kondisi akhir: the target at the end of the period.",
         "supports": "Upper indicators it contributes to: document-id:local-id.",
         "measure": "Indicators with the same measure are the same quantity across tiers.",
@@ -73,7 +74,7 @@ _DESCRIPTIONS: dict[str, dict[str, str]] = {
         "source": "Sumber data, e.g. BPS.",
     },
     "Baseline": {"year": "The year of the baseline value.", "value": "The baseline value."},
-    "Range": {"min": "Lower bound of the target range.", "max": "Upper bound of the target range."},
+    "Range": {"min": "Lower bound of the target range (omit for 'at most').", "max": "Upper bound of the target range (omit for 'at least')."},
     "Employee": {
         "nip": "The employee's NIP, quoted.",
         "name": "The employee's name.",
@@ -121,6 +122,8 @@ def document_json_schema() -> dict[str, Any]:
             properties["kind"]["enum"] = kinds
         if name == "Indicator":
             properties["targets"]["propertyNames"] = {"pattern": r"^\d{4}$"}
+        if name == "Range":
+            definition["minProperties"] = 1  # one-sided {max: 49} or {min: 80}, never empty
     return _rewrite_refs(
         {
             "$schema": DRAFT_07,

@@ -3,7 +3,10 @@
 A fingerprint is a short hash of what a lower plan relies on when it links to an item: for an
 element its kind and name, for an indicator its name, unit, polarity and targets (with ``final``,
 the kondisi akhir). Text is compared with runs of whitespace collapsed, so re-wrapping a long name
-in the YAML is no change; an absent polarity counts as ``positive`` (FORMAT.md decision 3).
+in the YAML is no change. The polarity is the one written: a polarity read from the indicator's name
+(FORMAT.md decision 3) is no content of the plan, and an improved reading of names must not put
+every link in doubt; an absent polarity is recorded as ``positive``, as locks written before
+polarity could be absent recorded it.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ def fingerprint_content(model: Any) -> dict[str, Any]:
     """What the fingerprint of an element or indicator model covers, as a plain dict."""
     if hasattr(model, "indicators"):  # an element
         return {"kind": model.kind, "name": _text(model.name)}
-    polarity = getattr(model, "effective_polarity", None) or model.polarity or "positive"
+    polarity = model.polarity or "positive"
     return {
         "name": _text(model.name),
         "unit": _text(model.unit),

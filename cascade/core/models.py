@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
+
+from .polarity import DEFAULT_TABLE, EffectivePolarity
 
 __all__ = [
     "DOCUMENT_KINDS",
@@ -34,11 +36,14 @@ __all__ = [
     "TargetValue",
 ]
 
-DOCUMENT_KINDS = ("rpjmn", "rpjmd", "renstra", "skp")
+#: ``rpd`` (Rencana Pembangunan Daerah) is the transitional 3-4 year plan of a region with no RPJMD
+#: in force (Inmendagri 52/2022); it stands where an RPJMD stands, with the same kinds of elements.
+DOCUMENT_KINDS = ("rpjmn", "rpjmd", "rpd", "renstra", "skp")
 #: Element kinds per document kind, top to bottom; ``parent`` must be the kind directly above.
 ELEMENT_KINDS: dict[str, tuple[str, ...]] = {
     "rpjmn": ("prioritas_nasional", "program_prioritas", "kegiatan_prioritas", "proyek_prioritas"),
     "rpjmd": ("misi", "tujuan", "sasaran", "program"),
+    "rpd": ("misi", "tujuan", "sasaran", "program"),
     "renstra": ("tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan"),
     "skp": ("rhk",),
 }
@@ -97,6 +102,8 @@ def _to_number(value: Any) -> Any:
 
 def _to_target(value: Any) -> Any:
     """A target: a number, a range mapping, or a qualitative text (``WTP``)."""
+    if isinstance(value, dict) and set(value) <= {"min", "max"} and value.get("min") is None and value.get("max") is None:
+        raise PydanticCustomError("range_bounds", "a range needs min, max or both", {})
     if isinstance(value, str):
         if _PLAIN_NUMBER.match(value):
             # a plain scalar is exactly str; a quoted one (a str subclass) is checked for two readings
@@ -201,20 +208,29 @@ class Header(_Model):
     """The ``document:`` header."""
 
     id: DocId
-    kind: Literal["rpjmn", "rpjmd", "renstra", "skp"]
+    kind: Literal["rpjmn", "rpjmd", "rpd", "renstra", "skp"]
     title: str
     period: Period
     region: Region | None = None
     aligns_to: Annotated[tuple[DocId, ...], BeforeValidator(_to_list)] = ()
     agency: Agency | None = None
     vision: str | None = None
+    #: renstra only: the renstra this one is part of (a UPT or Puskesmas plan of its Dinas)
+    part_of: DocId | None = None
 
 
 class Range(_Model):
-    """A range target ``{min: 7.0, max: 8.0}`` (the RPJMN's "7,0-8,0")."""
+    """A range target ``{min: 7.0, max: 8.0}`` (the RPJMN's "7,0-8,0"), or one-sided: ``{max: 49}``
+    ("kurang dari 49", "< 49") or ``{min: 80}`` ("minimal 80"). At least one bound is given."""
 
-    min: Number
-    max: Number
+    min: Number | None = None
+    max: Number | None = None
+
+    @model_validator(mode="after")
+    def _one_bound(self) -> "Range":
+        if self.min is None and self.max is None:
+            raise PydanticCustomError("range_bounds", "a range needs min, max or both", {})
+        return self
 
 
 TargetValue = Annotated[Union[float, Range, str], BeforeValidator(_to_target)]
@@ -234,7 +250,8 @@ class Indicator(_Model):
     name: str
     type: Literal["impact", "outcome", "output", "process", "input"] | None = None
     unit: str | None = None
-    polarity: Literal["positive", "negative", "stable"] = "positive"
+    #: As written; None when absent (unknown, not positive: FORMAT.md decision 3).
+    polarity: Literal["positive", "negative", "stable"] | None = None
     baseline: Baseline | None = None
     targets: dict[Year, TargetValue | None] = Field(default_factory=dict)
     final: TargetValue | None = None
@@ -243,6 +260,18 @@ class Indicator(_Model):
     key: Flag = False
     definition: str | None = None
     source: str | None = None
+
+    @property
+    def effective_polarity(self) -> EffectivePolarity:
+        """The polarity to use: the declared ``polarity``, else the one read from the name.
+
+        An :class:`~cascade.core.polarity.EffectivePolarity` ``(value, source, word)``: ``value`` is
+        ``positive``, ``negative``, ``stable`` or None (unknown); ``source`` is ``declared``, ``name``
+        or None; ``word`` is the word of the name that decided ("aki", "kemiskinan"). Read with the
+        default table of :mod:`cascade.core.polarity`; rules read it with the workspace's options
+        (:func:`cascade.rules.indicators.polarity_of`). Never read from the targets' direction.
+        """
+        return DEFAULT_TABLE.effective(self.polarity, self.name)
 
 
 class Employee(_Model):

@@ -38,8 +38,8 @@ CASCADE_LINKS: frozenset[str] = frozenset(("parent", "supports"))
 OTHER_LINKS: frozenset[str] = frozenset(("indicator_of", "owner", "unit", "aligns_to"))
 
 def document_tier(header: Any) -> int:
-    """The tier of a document: 0 rpjmn, 1 province rpjmd, 2 kab/kota rpjmd, 3 renstra, 4 skp."""
-    if header.kind == "rpjmd":
+    """The tier of a document: 0 rpjmn, 1 province rpjmd or rpd, 2 kab/kota rpjmd or rpd, 3 renstra, 4 skp."""
+    if header.kind in ("rpjmd", "rpd"):
         return TIERS["province"] if header.region is None or header.region.tier == "province" else TIERS["kabkota"]
     return TIERS[header.kind]
 

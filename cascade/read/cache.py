@@ -70,16 +70,19 @@ def code_fingerprint() -> str:
     be read (a zipped install), the version alone.
     """
     h = hashlib.sha256(__version__.encode())
-    root = os.path.dirname(os.path.abspath(__file__))
     try:
-        for folder, _, files in sorted(os.walk(root)):
-            for name in sorted(files):
-                if name.endswith(".py"):
-                    with open(os.path.join(folder, name), "rb") as fh:
-                        h.update(name.encode() + b"\0" + fh.read())
+        for path in package_sources():
+            with open(path, "rb") as fh:
+                h.update(os.path.basename(path).encode() + b"\0" + fh.read())
     except OSError:
         return __version__
     return f"{__version__}+{h.hexdigest()[:16]}"
+
+
+def package_sources() -> list[str]:
+    """Every module of the cascade package (all layers, not only this one's folder), in a fixed order."""
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    return [os.path.join(folder, name) for folder, _, files in sorted(os.walk(root)) for name in sorted(files) if name.endswith(".py")]
 
 
 class Cache:

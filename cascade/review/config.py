@@ -243,8 +243,15 @@ def load_config(path: str | os.PathLike[str] | None = None, *, start: str | os.P
 
 
 def _did_you_mean(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    close = difflib.get_close_matches(word, list(choices), n=5, cutoff=0.6)
+    if not close:
+        return ""
+    # equally close candidates (CAS1O3: CAS103 and CAS513) go to the one with fewer characters out
+    # of place (then, as before, the alphabetically last one)
+    best = difflib.SequenceMatcher(None, word, close[0]).ratio()
+    tied = [c for c in close if difflib.SequenceMatcher(None, word, c).ratio() == best]
+    pick = max(tied, key=lambda c: (-(sum(a != b for a, b in zip(word, c)) + abs(len(word) - len(c))), c))
+    return f"; did you mean '{pick}'?"
 
 
 def check_selectors(selectors: Iterable[str], path: str | None, key: str) -> None:

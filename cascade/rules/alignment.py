@@ -8,10 +8,11 @@ polarities and targets be compared at all.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from ..core.errors import UsageError
 from ..core.findings import Finding, Severity
+from ..core.models import Range
 from ..core.refs import UP_LINKS, split_ref
 from .base import Rule
 from .indicators import (
@@ -21,8 +22,10 @@ from .indicators import (
     indicator_links,
     least_ambitious,
     measures,
+    same_number,
     numeric_path,
     polarity_field,
+    polarity_of,
     show,
     unit_classes,
 )
@@ -40,6 +43,7 @@ __all__ = [
     "ContradictingTrend",
     "OwnerMismatch",
     "CrosscutMismatch",
+    "MeasureTargetMismatch",
 ]
 
 
@@ -228,8 +232,10 @@ class PolarityMismatch(Rule):
 
     For an indicator ``supports`` link whose two ends measure the same quantity, one ``positive``
     (higher is better) and the other ``negative`` (lower is better) is a contradiction. ``stable``
-    against either is not opposite and is not reported. An indicator without ``polarity`` is
-    ``positive``; the finding then stands at the indicator, otherwise at its ``polarity``.
+    against either is not opposite and is not reported. An indicator without ``polarity`` has the
+    one read from its name (:mod:`cascade.core.polarity`), or none (not compared); at least one end
+    must declare its polarity. The finding stands at the lower indicator's ``polarity``, or at the
+    indicator when its polarity is read from the name (the message then says so).
 
     Why: capaian is computed from polarity (realisasi/target for positive, target/realisasi for
     negative); with opposite polarities the same result scores as success below and failure above.
@@ -261,6 +267,14 @@ class PolarityMismatch(Rule):
             "en": "polarity {polarity} is the opposite of {target_polarity} of {target}, which this indicator supports and which measures the same quantity",
             "id": "polaritas {polarity} berlawanan dengan polaritas {target_polarity} pada {target}, yang didukung indikator ini dan mengukur hal yang sama",
         },
+        "name": {
+            "en": "polarity {polarity}, read from the name ('{word}'), is the opposite of {target_polarity} of {target}, which this indicator supports and which measures the same quantity",
+            "id": "polaritas {polarity}, dibaca dari nama ('{word}'), berlawanan dengan polaritas {target_polarity} pada {target}, yang didukung indikator ini dan mengukur hal yang sama",
+        },
+        "target-name": {
+            "en": "polarity {polarity} is the opposite of {target_polarity} of {target}, read from its name ('{word}'), which this indicator supports and which measures the same quantity",
+            "id": "polaritas {polarity} berlawanan dengan polaritas {target_polarity} pada {target}, dibaca dari namanya ('{word}'), yang didukung indikator ini dan mengukur hal yang sama",
+        },
     }
 
     def check(self, ctx: "Context") -> Iterator[Finding]:
@@ -268,11 +282,20 @@ class PolarityMismatch(Rule):
         for link in _same_measure_links(ctx):
             lower = G._node[link.lower]["model"]
             upper = G._node[link.upper]["model"]
-            if {lower.polarity, upper.polarity} == {"positive", "negative"}:
-                yield ctx.finding(
-                    self, link.lower, field=polarity_field(lower),
-                    polarity=lower.polarity, target=link.upper, target_polarity=upper.polarity,
-                )
+            low, up = polarity_of(ctx, lower), polarity_of(ctx, upper)
+            if {low.value, up.value} != {"positive", "negative"} or "declared" not in (low.source, up.source):
+                continue
+            if low.source == "name":
+                variant, word = "name", low.word
+            elif up.source == "name":
+                variant, word = "target-name", up.word
+            else:
+                variant, word = "default", None
+            yield ctx.finding(
+                self, link.lower, variant, field=polarity_field(lower),
+                polarity=low.value, target=link.upper, target_polarity=up.value,
+                **({"word": word} if word is not None else {}),
+            )
 
 
 class IndicatorTypeLevel(Rule):
@@ -321,7 +344,7 @@ class IndicatorTypeLevel(Rule):
     }
 
     EXPECTED = {"tujuan": "impact", "sasaran": "outcome", "program": "outcome", "kegiatan": "output", "sub_kegiatan": "output"}
-    _DOCUMENT_KINDS = frozenset({"rpjmd", "renstra"})
+    _DOCUMENT_KINDS = frozenset({"rpjmd", "rpd", "renstra"})
 
     def check(self, ctx: "Context") -> Iterator[Finding]:
         G = ctx.graph
@@ -346,7 +369,9 @@ class WeakTarget(Rule):
     """A regional target is less ambitious than 90% of the target it supports for that year.
 
     For an indicator ``supports`` link across tiers whose two ends measure the same quantity, have
-    the same polarity (``positive`` or ``negative``; ``stable`` is skipped) and units that
+    the same polarity (``positive`` or ``negative``; ``stable`` is skipped; an end without a
+    declared polarity has the one read from its name, and one end known is enough, since both
+    measure the same quantity; the message says when it was read from a name) and units that
     CAS402's ``equivalent_units`` calls equal, every year in which both have a numeric target is
     compared:
 
@@ -393,6 +418,14 @@ class WeakTarget(Rule):
             "en": "the {year} target {value} exceeds the {year} target {upper} of {target} by more than the {percent}% rule allows for a lower-is-better indicator (at most {threshold})",
             "id": "target {year} sebesar {value} melebihi target {year} sebesar {upper} pada {target} lebih dari yang dibolehkan aturan {percent}% untuk indikator makin rendah makin baik (paling banyak {threshold})",
         },
+        "positive-name": {
+            "en": "the {year} target {value} is below {percent}% of the {year} target {upper} of {target} (at least {threshold}; higher is better, read from the name '{word}')",
+            "id": "target {year} sebesar {value} di bawah {percent}% dari target {year} sebesar {upper} pada {target} (paling sedikit {threshold}; makin tinggi makin baik, dibaca dari nama '{word}')",
+        },
+        "negative-name": {
+            "en": "the {year} target {value} exceeds the {year} target {upper} of {target} by more than the {percent}% rule allows (at most {threshold}; lower is better, read from the name '{word}')",
+            "id": "target {year} sebesar {value} melebihi target {year} sebesar {upper} pada {target} lebih dari yang dibolehkan aturan {percent}% (paling banyak {threshold}; makin rendah makin baik, dibaca dari nama '{word}')",
+        },
     }
 
     def check(self, ctx: "Context") -> Iterator[Finding]:
@@ -406,9 +439,14 @@ class WeakTarget(Rule):
                 continue
             lower = G._node[link.lower]["model"]
             upper = G._node[link.upper]["model"]
-            polarity = upper.polarity
-            if polarity == "stable" or lower.polarity != polarity:
+            low, up = polarity_of(ctx, lower), polarity_of(ctx, upper)
+            if low.known and up.known and low.value != up.value:
+                continue  # CAS403's
+            polarity, source, word = up if up.known else low
+            if polarity is None or polarity == "stable":
                 continue
+            variant = polarity if "declared" in (low.source, up.source) else f"{polarity}-name"
+            extra = {"word": word} if variant.endswith("-name") else {}
             if canonical_unit(lower.unit, classes) != canonical_unit(upper.unit, classes):
                 continue
             for year in sorted(lower.targets):
@@ -424,9 +462,10 @@ class WeakTarget(Rule):
                     weak = value > threshold
                 if weak:
                     yield ctx.finding(
-                        self, link.lower, polarity, field=("targets", str(year)),
+                        self, link.lower, variant, field=("targets", str(year)),
                         year=year, value=show(lower.targets[year], polarity), percent=float(ratio * 100),
                         upper=show(upper.targets[year], polarity), target=link.upper, threshold=round(threshold, 6),
+                        **extra,
                     )
 
 
@@ -434,7 +473,7 @@ class ContradictingTrend(Rule):
     """A supporting indicator's target path moves against the direction its parent needs.
 
     For an indicator ``supports`` link whose two ends measure the same quantity and whose upper end
-    is ``positive`` or ``negative``, the lower indicator's target path (its first numeric target to
+    is ``positive`` or ``negative`` (declared, or read from its name: the message then says so), the lower indicator's target path (its first numeric target to
     its last, by year) must not fall when the upper one is positive, nor rise when it is negative.
     Intermediate years are not judged; ranges count at the bound least ambitious for the upper
     indicator's direction; text targets and gaps are skipped; fewer than two numeric targets is
@@ -478,14 +517,22 @@ class ContradictingTrend(Rule):
             "en": "targets rise from {first} in {first_year} to {last} in {last_year}, but {target}, which it supports, must fall (polarity negative)",
             "id": "target naik dari {first} pada {first_year} menjadi {last} pada {last_year}, padahal {target} yang didukungnya harus turun (polaritas negatif)",
         },
+        "positive-name": {
+            "en": "targets fall from {first} in {first_year} to {last} in {last_year}, but {target}, which it supports, must rise (higher is better, read from the name '{word}')",
+            "id": "target turun dari {first} pada {first_year} menjadi {last} pada {last_year}, padahal {target} yang didukungnya harus naik (makin tinggi makin baik, dibaca dari nama '{word}')",
+        },
+        "negative-name": {
+            "en": "targets rise from {first} in {first_year} to {last} in {last_year}, but {target}, which it supports, must fall (lower is better, read from the name '{word}')",
+            "id": "target naik dari {first} pada {first_year} menjadi {last} pada {last_year}, padahal {target} yang didukungnya harus turun (makin rendah makin baik, dibaca dari nama '{word}')",
+        },
     }
 
     def check(self, ctx: "Context") -> Iterator[Finding]:
         G = ctx.graph
         for link in _same_measure_links(ctx):
             lower = G._node[link.lower]["model"]
-            need = G._node[link.upper]["model"].polarity
-            if need == "stable" or lower.polarity == need:
+            need, source, word = polarity_of(ctx, G._node[link.upper]["model"])
+            if need is None or need == "stable" or polarity_of(ctx, lower).value == need:
                 continue
             path = numeric_path(lower.targets, need)
             if len(path) < 2:
@@ -493,9 +540,10 @@ class ContradictingTrend(Rule):
             (first_year, first), (last_year, last) = path[0], path[-1]
             if (need == "positive" and last < first) or (need == "negative" and last > first):
                 yield ctx.finding(
-                    self, link.lower, need, field=("targets", str(last_year)),
+                    self, link.lower, need if source == "declared" else f"{need}-name", field=("targets", str(last_year)),
                     first=show(lower.targets[first_year], need), first_year=first_year,
                     last=show(lower.targets[last_year], need), last_year=last_year, target=link.upper,
+                    **({"word": word} if source == "name" else {}),
                 )
 
 
@@ -655,3 +703,104 @@ class CrosscutMismatch(Rule):
                         self, node, "region", field=("crosscuts", i),
                         target=target, target_region=G._node[target_doc]["region"], doc=doc, region=G._node[doc]["region"],
                     )
+
+
+def _end(indicator: Any, period_end: int) -> tuple[int, Any, tuple] | None:
+    """Where an indicator ends: ``(year, value, field)``, the ``final`` at the last target year (or
+    at the period's end when there are no targets), else the last year's target; None when empty."""
+    years = [y for y, v in indicator.targets.items() if v is not None]
+    if indicator.final is not None:
+        return (max(years) if years else period_end), indicator.final, ("final",)
+    if years:
+        year = max(years)
+        return year, indicator.targets[year], ("targets", str(year))
+    return None
+
+
+def _differ(a: Any, b: Any) -> bool:
+    """Two numeric end values that differ (numbers beyond float noise, ranges bound by bound);
+    text and mixed kinds are not compared."""
+    if isinstance(a, float) and isinstance(b, float):
+        return not same_number(a, b)
+    if isinstance(a, Range) and isinstance(b, Range):
+        return any(
+            (x is None) != (y is None) or (x is not None and not same_number(x, y))
+            for x, y in ((a.min, b.min), (a.max, b.max))
+        )
+    return False
+
+
+class MeasureTargetMismatch(Rule):
+    """An indicator and the indicator it supports in the same document end the same year with
+    different values for the same quantity.
+
+    For an indicator ``supports`` link inside one document (a sasaran indicator supporting its
+    tujuan's), the two ends measure the same quantity when they share ``measure``, or when their
+    names are equal (case, spaces and punctuation ignored) and their units are equal (CAS402's
+    ``equivalent_units``). Each end's value is its ``final`` (kondisi akhir), else its last year's
+    target; its year is the last target year (a ``final`` without targets ends at the period's
+    end). When both end the same year with numbers (or ranges) that differ, the lower indicator is
+    reported at its end value. Links across documents are not compared: a kota's target for the
+    same measure legitimately differs from its province's (CAS405 judges those).
+
+    Why: one plan cannot promise two values for one quantity in one year; the tujuan table's
+    kondisi akhir and the sasaran table's last target are copied from different drafts, and which
+    one is evaluated is left to chance.
+
+    Basis: Permendagri 86/2017 tables (the tujuan/sasaran indicators and their kondisi akhir are one
+    set of figures in one plan); DOMAIN.md ("kondisi akhir equal to the path's end").
+
+    Failing (a tujuan's kondisi akhir 96.27 % and its sasaran's last target 96.18 %)::
+
+        - id: T1.I1
+          name: Persentase penduduk yang bekerja
+          unit: "%"
+          final: 96.27
+        - id: S1.I1
+          name: Persentase penduduk yang bekerja
+          unit: "%"
+          targets: {2016: 96.18}
+          supports: [T1.I1]
+
+    Passing::
+
+        - id: S1.I1
+          name: Persentase penduduk yang bekerja
+          unit: "%"
+          targets: {2016: 96.27}
+          supports: [T1.I1]
+    """
+
+    code = "CAS409"
+    scope = "document"
+    name = "measure-target-mismatch"
+    severity = Severity.WARNING
+    messages = {
+        "default": {
+            "en": "ends at {value} in {year}, but {target}, which it supports and which measures the same quantity, ends at {upper} in {year}",
+            "id": "berakhir pada {value} di tahun {year}, padahal {target}, yang didukungnya dan mengukur hal yang sama, berakhir pada {upper} di tahun {year}",
+        },
+    }
+
+    def check(self, ctx: "Context") -> Iterator[Finding]:
+        G = ctx.graph
+        classes = _unit_classes(ctx)
+        keys = measures(ctx)
+        for link in indicator_links(ctx):
+            doc = G._node[link.lower]["doc"]
+            if G._node[link.upper]["doc"] != doc:
+                continue
+            lower = G._node[link.lower]["model"]
+            upper = G._node[link.upper]["model"]
+            a, b = keys[link.lower], keys[link.upper]
+            same = (a.measure is not None and a.measure == b.measure) or (
+                bool(a.name) and a.name == b.name
+                and canonical_unit(lower.unit, classes) == canonical_unit(upper.unit, classes)
+            )
+            if not same:
+                continue
+            period_end = G._node[doc]["model"].period.end
+            low, up = _end(lower, period_end), _end(upper, period_end)
+            if low is None or up is None or low[0] != up[0] or not _differ(low[1], up[1]):
+                continue
+            yield ctx.finding(self, link.lower, field=low[2], value=show(low[1]), year=low[0], target=link.upper, upper=show(up[1]))

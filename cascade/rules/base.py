@@ -86,6 +86,45 @@ class Rule:
 _LOADED: list[bool] = []
 
 
+#: Precedence between rules that describe the same missing link: a finding of a key rule is dropped
+#: when a rule named in its value reports the same element (same ``ref``) in the same run; the more
+#: specific rule wins. The one place where precedence is written; applied when a run finishes
+#: (:func:`cascade.validate.finish`), also to their justified (CAS903) forms. A rule that did not
+#: run takes nothing away: ``select=["CAS301"]`` alone still reports every orphan.
+#:
+#: - CAS301 orphan-element yields to CAS306 unlinked-staff-target: an rhk with no link at all is
+#:   one break, reported once, by the rule that says what the rhk lacks.
+PRECEDENCE: dict[str, frozenset[str]] = {"CAS301": frozenset({"CAS306"})}
+
+
+def outranked(findings: Iterable[Finding], shown: Iterable[str] | None = None) -> set[int]:
+    """Indices of ``findings`` dropped by :data:`PRECEDENCE` (a CAS903 counts as the code it quotes).
+
+    With ``shown`` (the codes the report keeps), only a winner that will be shown takes a finding away.
+    """
+    findings = list(findings)
+    shown = None if shown is None else set(shown)
+
+    def code_of(f: Finding) -> str:
+        if f.code == "CAS903":
+            quoted = dict(f.args).get("code")
+            if isinstance(quoted, str):
+                return quoted
+        return f.code
+
+    winners = {c for cs in PRECEDENCE.values() for c in cs}
+    present = {
+        (f.ref, code_of(f)) for f in findings
+        if f.ref is not None and code_of(f) in winners and (shown is None or f.code in shown)
+    }
+    if not present:
+        return set()
+    return {
+        i for i, f in enumerate(findings)
+        if f.ref is not None and any((f.ref, w) in present for w in PRECEDENCE.get(code_of(f), ()))
+    }
+
+
 def _load_all() -> None:
     if not _LOADED:
         _LOADED.append(True)

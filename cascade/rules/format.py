@@ -55,6 +55,11 @@ class UnknownField(Rule):
     some document kinds (``employee`` in skp, ``owner`` in renstra and skp, ``organization`` in
     renstra) is reported in the others.
 
+    An unquoted value with a comma in a flow mapping (``{name: Dinas Kesehatan, Kab. X}``) is split
+    by YAML: ``Kab. X`` becomes a field without value. When the unknown field has no value, stands on
+    the line of the field before it and that field holds text, the message says to quote the value
+    (``name: "Dinas Kesehatan, Kab. X"``) instead of listing the allowed fields.
+
     Why: a misspelt field is a value that is silently absent, and with it the check that reads it.
 
     Basis: FORMAT.md (field names are English and fixed).
@@ -82,6 +87,10 @@ class UnknownField(Rule):
         "default": {"en": "unknown field '{field}' (allowed: {allowed})", "id": "field '{field}' tidak dikenal (yang diperbolehkan: {allowed})"},
         "hint": {"en": "unknown field '{field}'; did you mean '{hint}'?", "id": "field '{field}' tidak dikenal; maksudnya '{hint}'?"},
         "for-kind": {"en": "'{field}' is not used in a {kind} document (only in {kinds})", "id": "'{field}' tidak dipakai dalam dokumen {kind} (hanya dalam {kinds})"},
+        "comma": {
+            "en": "unknown field '{field}': the comma in an unquoted value of a flow mapping split it; quote the value: {before}: \"{value}\"",
+            "id": "field '{field}' tidak dikenal: koma dalam nilai tanpa tanda kutip di dalam mapping {{...}} memotongnya; beri tanda kutip: {before}: \"{value}\"",
+        },
     }
 
 

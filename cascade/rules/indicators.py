@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
 from ..core.errors import UsageError
 from ..core.refs import split_ref
 from ..core.models import Indicator, Range
+from ..core.polarity import EffectivePolarity, PolarityTable
+from .base import REGISTRY
 
 if TYPE_CHECKING:
     from .base import Rule
@@ -41,6 +43,8 @@ __all__ = [
     "least_ambitious",
     "same_number",
     "polarity_field",
+    "polarity_table",
+    "polarity_of",
     "numeric_path",
     "show",
     "word_pattern",
@@ -159,8 +163,9 @@ def indicator_links(ctx: "Context") -> list[Link]:
 def least_ambitious(value: Any, polarity: str) -> float | None:
     """The number a target promises at least: a range's ``min`` (positive) or ``max`` (negative).
 
-    None for qualitative text, empty targets, and ranges of a ``stable`` indicator (which has no
-    direction to be ambitious in).
+    None for qualitative text, empty targets, ranges of a ``stable`` indicator (which has no
+    direction to be ambitious in), and a one-sided range without that bound (``{max: 49}`` of a
+    positive indicator promises no least value).
     """
     if isinstance(value, bool):
         return None
@@ -195,6 +200,10 @@ def show(value: Any, polarity: str | None = None) -> str:
     With a ``polarity``, a range also names the bound a comparison read: ``7-8 (max 8)``.
     """
     if isinstance(value, Range):
+        if value.min is None:
+            return f"<={value.max:g}"
+        if value.max is None:
+            return f">={value.min:g}"
         text = f"{value.min:g}-{value.max:g}"
         if polarity == "positive":
             return f"{text} (min {value.min:g})"
@@ -228,5 +237,120 @@ def word_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
 
 
 def polarity_field(indicator: Indicator) -> str | None:
-    """Where a finding about the polarity goes: the ``polarity`` field, or the indicator when defaulted."""
-    return "polarity" if "polarity" in indicator.model_fields_set else None
+    """Where a finding about the polarity goes: the ``polarity`` field, or the indicator when not written."""
+    return "polarity" if indicator.polarity is not None else None
+
+
+def polarity_table(ctx: "Context") -> PolarityTable:
+    """The name table of this run (:mod:`cascade.core.polarity`), built once from the options of
+    ``polarity-name-hint`` (CAS509): ``negative_words``, ``reversing_words``, ``positive_words`` and
+    ``abbreviations``.
+
+    The default options give exactly :data:`cascade.core.polarity.DEFAULT_TABLE`. Raises
+    :class:`~cascade.errors.UsageError` for options of the wrong shape.
+    """
+
+    def build(ctx: "Context") -> PolarityTable:
+        PolarityNameHint = REGISTRY["CAS509"]  # the rule that owns the options (rules/measurability.py)
+        negative = word_list(ctx, PolarityNameHint, "negative_words")
+        reversing = word_list(ctx, PolarityNameHint, "reversing_words")
+        positive = word_list(ctx, PolarityNameHint, "positive_words")
+        abbreviations = ctx.option(PolarityNameHint, "abbreviations")
+        if not isinstance(abbreviations, dict) or not all(
+            isinstance(k, str) and v in ("positive", "negative") for k, v in abbreviations.items()
+        ):
+            raise UsageError("polarity-name-hint: abbreviations must map each abbreviation to positive or negative")
+        return PolarityTable(negative, reversing, positive, abbreviations)
+
+    return ctx.index("polarity_table", build)
+
+
+def polarity_of(ctx: "Context", indicator: Indicator) -> EffectivePolarity:
+    """The effective polarity of ``indicator`` in this run: declared, else read from its name with
+    the run's table (:func:`polarity_table`); ``value`` None when unknown."""
+    if indicator.polarity is not None:
+        return EffectivePolarity(indicator.polarity, "declared")
+    return polarity_table(ctx).infer(indicator.name)
+
+
+# -- values printed as text ("87.2%", "15,50 - 16,50", "< 0,49", "NA") --------------------------
+
+_NUM = r"[-+]?\d+(?:[.,]\d+)*"
+_NUMBER_ONLY = re.compile(rf"^{_NUM}$")
+_WITH_UNIT = re.compile(rf"^({_NUM})\s*(%|[^\d\s()<>=≤≥].*?)$")
+_RANGE_TEXT = re.compile(rf"^({_NUM})\s*(%?)\s*(?:-|–|—|s\.?\s?d\.?|s/d|sampai(?: dengan)?)\s*({_NUM})\s*(%|[^\d\s].*?)?$", re.I)
+_YEAR_NOTE = re.compile(rf"^({_NUM})\s*(%|[^\d\s(].*?)?\s*\((\d{{4}})\)$")
+_AT_MOST = re.compile(rf"^(?:<=?|≤|kurang dari(?: sama dengan)?|maks(?:imal|\.)?|paling (?:tinggi|banyak)|di ?bawah)\s*({_NUM})\s*(%|[^\d\s].*?)?$", re.I)
+_AT_LEAST = re.compile(rf"^(?:>=?|≥|lebih dari(?: sama dengan)?|min(?:imal|\.)?|paling (?:rendah|sedikit)|di ?atas)\s*({_NUM})\s*(%|[^\d\s].*?)?$", re.I)
+_NO_VALUE = frozenset({"na", "n/a", "n.a", "n.a.", "-", "–", "—", "--", "tidak ada", "t.a", "ta"})
+_OF_SCALE = re.compile(r"^dari\s+", re.I)
+
+
+def _plain(number: str) -> str | None:
+    """``number`` written as YAML reads it: ``93,65`` -> ``93.65``, ``100.000`` -> ``100000``;
+    None when it cannot be read one way (``1,234.5`` mixed grouping is read, a lone ``1.5`` is kept)."""
+    s = number.replace(" ", "")
+    if re.fullmatch(r"[-+]?\d+(?:\.\d+)?", s) and not re.fullmatch(r"[-+]?\d{1,3}(?:\.\d{3})+", s):
+        return s
+    if re.fullmatch(r"[-+]?\d{1,3}(?:\.\d{3})*,\d+|[-+]?\d+,\d+", s):
+        return s.replace(".", "").replace(",", ".")
+    if re.fullmatch(r"[-+]?\d{1,3}(?:\.\d{3})+", s):
+        return s.replace(".", "")
+    if re.fullmatch(r"[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?", s):
+        return s.replace(",", "")
+    return None
+
+
+def _num(text: str) -> str:
+    value = float(text)
+    return f"{value:g}" if abs(value) < 1e15 and f"{value:g}" == f"{value:.15g}" else text
+
+
+class NumericText(NamedTuple):
+    """How a value printed as text is written in the format: ``kind`` is ``number``, ``range``,
+    ``at-most``, ``at-least`` or ``none`` (no value); ``fix`` the YAML to write; ``unit`` the unit
+    the text carried (None if none); ``year`` a year printed in brackets after the value."""
+
+    kind: str
+    fix: str
+    unit: str | None = None
+    year: int | None = None
+
+
+def numeric_text(text: str) -> NumericText | None:
+    """The numeric reading of a target, baseline or final printed as text, or None for text that is
+    genuinely qualitative (``WTP``, ``Predikat A``, ``Tersedia``). Numbers in the text are read as
+    CAS103 reads them (``93,65`` -> ``93.65``, ``100.000`` -> ``100000``)."""
+    s = " ".join(text.split())
+    if not s:
+        return None
+    if s.casefold() in _NO_VALUE:
+        return NumericText("none", "")
+    match = _YEAR_NOTE.match(s)
+    if match:
+        number = _plain(match.group(1))
+        if number is not None:
+            return NumericText("number", _num(number), _unit(match.group(2)), int(match.group(3)))
+    match = _RANGE_TEXT.match(s)
+    if match:
+        low, high = _plain(match.group(1)), _plain(match.group(3))
+        if low is not None and high is not None:
+            return NumericText("range", f"{{min: {_num(low)}, max: {_num(high)}}}", _unit(match.group(4) or match.group(2)))
+    for kind, pattern, bound in (("at-most", _AT_MOST, "max"), ("at-least", _AT_LEAST, "min")):
+        match = pattern.match(s)
+        if match:
+            number = _plain(match.group(1))
+            if number is not None:
+                return NumericText(kind, f"{{{bound}: {_num(number)}}}", _unit(match.group(2)))
+    match = _WITH_UNIT.match(s)
+    if match:
+        number = _plain(match.group(1))
+        if number is not None:
+            return NumericText("number", _num(number), _unit(match.group(2)))
+    return None
+
+
+def _unit(text: str | None) -> str | None:
+    if text is None or not text.strip():
+        return None
+    return _OF_SCALE.sub("", text.strip()) or None

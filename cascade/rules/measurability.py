@@ -11,14 +11,18 @@ from typing import TYPE_CHECKING, Any, Iterator
 from ..core.errors import UsageError
 from ..core.findings import Finding, Severity
 from ..core.models import Range
+from ..core.polarity import ABBREVIATIONS, NEGATIVE_WORDS, POSITIVE_WORDS, REVERSING_WORDS
 from .base import Rule
 from .indicators import (
     PERCENT_SPELLINGS,
     PERCENT_UNITS,
     normalize_name,
+    least_ambitious,
     normalize_unit,
     numeric_path,
-    polarity_field,
+    numeric_text,
+    polarity_of,
+    polarity_table,
     same_number,
     show,
     word_list,
@@ -41,6 +45,9 @@ __all__ = [
     "PolarityNameHint",
     "MissingDefinition",
     "BadRange",
+    "TargetBehindBaseline",
+    "NumericText",
+    "PolarityUnknown",
 ]
 
 
@@ -110,6 +117,9 @@ class MissingUnit(Rule):
 class MissingBaseline(Rule):
     """An indicator without a ``baseline`` (kondisi awal), or whose baseline has no value.
 
+    Indicators of an ``skp`` (rhk indicators) are not checked: the SKP form (PermenPANRB 8/2021,
+    Format D.2.1) has target and realisasi columns but no kondisi awal.
+
     Why: without the starting point no one can tell whether the targets are ambitious, flat or
     already met.
 
@@ -142,7 +152,12 @@ class MissingBaseline(Rule):
     }
 
     def check(self, ctx: "Context") -> Iterator[Finding]:
+        G = ctx.graph
         for node, ind in _indicators(ctx):
+            if ind.baseline is not None and ind.baseline.value is not None:
+                continue
+            if G._node[G._node[node]["doc"]]["kind"] == "skp":
+                continue
             if ind.baseline is None:
                 yield ctx.finding(self, node, field="baseline", name=ind.name)
             elif ind.baseline.value is None:
@@ -156,6 +171,15 @@ class MissingTargetYear(Rule):
     its one year, that year). An empty target (``2021:`` with no value) is missing; a qualitative
     target (``WTP``) is a target. One finding per indicator lists the missing years, at its
     ``targets`` (or at the indicator when it has none).
+
+    Two shapes of real tables are accepted:
+
+    - *kondisi awal in the first year*: "RPJMD 2014-2019" tables give kondisi awal 2014 and
+      targets 2015-2019. When the baseline's year is the period's first year, no target is due for
+      that year (CAS207 accepts that baseline year as well).
+    - *tujuan with kondisi awal and akhir only*: an indicator of a ``tujuan`` with ``final`` and no
+      ``targets`` at all is the tujuan table's "kondisi awal / kondisi akhir" shape and is not
+      reported. Sasaran and the levels below need a target every year.
 
     Why: a year without a target cannot be evaluated, and the annual plans (RKPD, Renja, PK) take
     their targets from these columns.
@@ -199,7 +223,10 @@ class MissingTargetYear(Rule):
             targets = ind.targets
             if targets.keys() >= wanted and None not in targets.values():
                 continue  # every year has a target: the common case, decided in C
-            missing = [y for y in period if targets.get(y) is None]
+            if not targets and ind.final is not None and G._node[G._node[node]["element"]]["kind"] == "tujuan":
+                continue  # kondisi awal and akhir only: the tujuan table's shape
+            start = period.start if ind.baseline is not None and ind.baseline.year == period.start else None
+            missing = [y for y in period if y != start and targets.get(y) is None]
             if missing:
                 yield ctx.finding(self, node, field="targets", key=True, name=ind.name, years=missing)
 
@@ -247,7 +274,10 @@ class FinalTargetMismatch(Rule):
         if isinstance(a, float) and isinstance(b, float):
             return same_number(a, b)
         if isinstance(a, Range) and isinstance(b, Range):
-            return same_number(a.min, b.min) and same_number(a.max, b.max)
+            return all(
+                (x is None and y is None) or (x is not None and y is not None and same_number(x, y))
+                for x, y in ((a.min, b.min), (a.max, b.max))
+            )
         return type(a) is type(b) and a == b
 
     def check(self, ctx: "Context") -> Iterator[Finding]:
@@ -264,11 +294,14 @@ class FinalTargetMismatch(Rule):
 
 
 class PathAgainstPolarity(Rule):
-    """The targets move against the declared polarity: a ``negative`` indicator whose targets rise.
+    """The targets move against the polarity: a lower-is-better indicator whose targets rise.
 
-    The path runs from the first numeric target to the last, by year: a ``positive`` indicator
-    (also by default) must not end below where it starts, a ``negative`` one not above; ``stable``
-    is not checked, and intermediate years are not judged. A range counts at its bound least
+    The polarity is the declared one, else the one read from the name (:mod:`cascade.core.polarity`:
+    "AKI", "Tingkat Kemiskinan" read negative; "IPM" positive), and the message says which. An
+    indicator whose polarity is unknown is skipped (CAS514 says so); the polarity is never read
+    from the targets themselves. The path runs from the first numeric target to the last, by year:
+    a ``positive`` indicator must not end below where it starts, a ``negative`` one not above;
+    ``stable`` is not checked, and intermediate years are not judged. A range counts at its bound least
     ambitious for the polarity (``min`` for positive, ``max`` for negative); text targets and gaps
     are skipped; fewer than two numeric targets is no path. Reported at the last target.
 
@@ -306,20 +339,30 @@ class PathAgainstPolarity(Rule):
             "en": "targets rise from {first} in {first_year} to {last} in {last_year}, but the polarity is negative (lower is better)",
             "id": "target naik dari {first} pada {first_year} menjadi {last} pada {last_year}, padahal polaritasnya negatif (makin rendah makin baik)",
         },
+        "positive-name": {
+            "en": "targets fall from {first} in {first_year} to {last} in {last_year}, but higher is better, read from the name ('{word}')",
+            "id": "target turun dari {first} pada {first_year} menjadi {last} pada {last_year}, padahal makin tinggi makin baik, dibaca dari nama ('{word}')",
+        },
+        "negative-name": {
+            "en": "targets rise from {first} in {first_year} to {last} in {last_year}, but lower is better, read from the name ('{word}')",
+            "id": "target naik dari {first} pada {first_year} menjadi {last} pada {last_year}, padahal makin rendah makin baik, dibaca dari nama ('{word}')",
+        },
     }
 
     def check(self, ctx: "Context") -> Iterator[Finding]:
         for node, ind in _indicators(ctx):
-            if ind.polarity == "stable":
+            polarity, source, word = polarity_of(ctx, ind)
+            if polarity is None or polarity == "stable":
                 continue
-            path = numeric_path(ind.targets, ind.polarity)
+            path = numeric_path(ind.targets, polarity)
             if len(path) < 2:
                 continue
             (first_year, first), (last_year, last) = path[0], path[-1]
-            if (ind.polarity == "positive" and last < first) or (ind.polarity == "negative" and last > first):
+            if (polarity == "positive" and last < first) or (polarity == "negative" and last > first):
                 yield ctx.finding(
-                    self, node, ind.polarity, field=("targets", str(last_year)),
-                    first=show(ind.targets[first_year], ind.polarity), first_year=first_year, last=show(ind.targets[last_year], ind.polarity), last_year=last_year,
+                    self, node, polarity if source == "declared" else f"{polarity}-name", field=("targets", str(last_year)),
+                    first=show(ind.targets[first_year], polarity), first_year=first_year, last=show(ind.targets[last_year], polarity), last_year=last_year,
+                    **({"word": word} if source == "name" else {}),
                 )
 
 
@@ -362,7 +405,7 @@ class PercentOutOfRange(Rule):
                 continue
             for field, value in _values(ind):
                 if isinstance(value, Range):
-                    numbers = [(field + ("min",), value.min), (field + ("max",), value.max)]
+                    numbers = [(field + (b,), n) for b, n in (("min", value.min), ("max", value.max)) if n is not None]
                 elif isinstance(value, float):
                     numbers = [(field, value)]
                 else:
@@ -559,22 +602,33 @@ class UnitNameMismatch(Rule):
 
 
 class PolarityNameHint(Rule):
-    """A lower-is-better name (kemiskinan, pengangguran, stunting, kematian, gini) declared ``positive``.
+    """A declared ``polarity`` that contradicts the indicator's name.
 
-    The name (case, spaces and punctuation ignored; whole words) is searched for the phrases of the
-    option ``negative_words``; an indicator whose polarity is ``positive``, written or by default,
-    is reported. A name that also holds a phrase of ``reversing_words`` measures the effort against
-    the quantity or its reach ("Persentase penurunan angka kemiskinan", "Cakupan penanganan stunting",
-    "Persentase penduduk miskin yang menerima bantuan sosial"), where higher is better, and is not
-    reported.
+    The name is read with the polarity table (:mod:`cascade.core.polarity`; case, spaces and
+    punctuation ignored, whole words): a lower-is-better word or abbreviation (kemiskinan, stunting,
+    kematian, AKI, AKB, TPT, Gini, ...) reads ``negative``, unless a reversing word names the effort
+    against it or its reach ("Persentase penurunan angka kemiskinan", "Cakupan penanganan stunting",
+    "Persentase penduduk di atas garis kemiskinan"), or a higher-is-better word or abbreviation
+    (harapan hidup, IPM, UHH, PDRB, IKM, ...) reads ``positive``. Only a *declared* ``positive`` on
+    a name that reads negative, or a declared ``negative`` on a name that reads positive, is
+    reported. An indicator without ``polarity`` is not reported: the rules that need its polarity
+    read it from the name (and CAS514 says when it cannot be read).
 
-    Options (a caller's list replaces the default):
+    Options (a caller's list replaces the default; the same options feed every rule that reads a
+    polarity from a name: CAS403, CAS405, CAS406, CAS505, CAS512, CAS514):
 
     - ``negative_words``: kemiskinan, miskin, pengangguran, stunting, kematian, gini, gizi buruk,
-      kumuh, putus sekolah, kriminalitas, kecelakaan, buta huruf;
+      kumuh, putus sekolah, kriminalitas, kecelakaan, buta huruf, inflasi, prevalensi, balita pendek,
+      gizi kurang, wasting, kasus;
     - ``reversing_words``: penurunan, menurunnya, turunnya, berkurangnya, pengurangan, penanganan,
       penanggulangan, pencegahan, pengentasan, cakupan, ditangani, tertangani, terlayani, menerima,
-      mendapat, mendapatkan, bebas.
+      mendapat, mendapatkan, bebas, diatas, di atas, keberhasilan, kesembuhan, direhabilitasi,
+      penerima, memperoleh;
+    - ``positive_words``: harapan hidup, lama sekolah, pembangunan manusia, pertumbuhan ekonomi,
+      kepuasan, capaian, akreditasi, melek huruf, partisipasi;
+    - ``abbreviations``: a map of abbreviation to ``negative`` or ``positive``; default AKI, AKB,
+      AKABA, AKN, TPT, TB, TBC, DBD, KLB, RTLH, Gini negative; AHH, UHH, IPM, IPG, IDG, PDRB, IKM,
+      SPM positive.
 
     Why: with the wrong polarity, capaian is computed the wrong way round: a kemiskinan rate that
     falls below target reads as failure.
@@ -584,11 +638,12 @@ class PolarityNameHint(Rule):
 
     Failing::
 
-        - {id: S1.I1, name: Tingkat Kemiskinan, unit: "%"}      # positive by default
+        - {id: S1.I1, name: Tingkat Kemiskinan, unit: "%", polarity: positive}
 
     Passing::
 
         - {id: S1.I1, name: Tingkat Kemiskinan, unit: "%", polarity: negative}
+        - {id: S1.I2, name: AKI, unit: per 100.000 KH}       # not written: read from the name
     """
 
     code = "CAS509"
@@ -596,48 +651,32 @@ class PolarityNameHint(Rule):
     name = "polarity-name-hint"
     severity = Severity.WARNING
     options = {
-        "negative_words": [
-            "kemiskinan", "miskin", "pengangguran", "stunting", "kematian", "gini", "gizi buruk", "kumuh",
-            "putus sekolah", "kriminalitas", "kecelakaan", "buta huruf",
-        ],
-        "reversing_words": [
-            "penurunan", "menurunnya", "turunnya", "berkurangnya", "pengurangan", "penanganan", "penanggulangan",
-            "pencegahan", "pengentasan", "cakupan", "ditangani", "tertangani", "terlayani", "menerima",
-            "mendapat", "mendapatkan", "bebas",
-        ],
+        "negative_words": list(NEGATIVE_WORDS),
+        "reversing_words": list(REVERSING_WORDS),
+        "positive_words": list(POSITIVE_WORDS),
+        "abbreviations": dict(ABBREVIATIONS),
     }
     messages = {
-        "default": {
-            "en": "'{name}' mentions {word}, where lower is better, but the polarity is positive by default: declare polarity negative",
-            "id": "'{name}' menyebut {word}, yang makin rendah makin baik, tetapi polaritasnya positif secara bawaan: nyatakan polarity negative",
-        },
         "explicit": {
             "en": "'{name}' mentions {word}, where lower is better, but the polarity is declared positive",
             "id": "'{name}' menyebut {word}, yang makin rendah makin baik, tetapi polaritasnya dinyatakan positif",
         },
+        "explicit-negative": {
+            "en": "'{name}' mentions {word}, where higher is better, but the polarity is declared negative",
+            "id": "'{name}' menyebut {word}, yang makin tinggi makin baik, tetapi polaritasnya dinyatakan negatif",
+        },
     }
 
     def check(self, ctx: "Context") -> Iterator[Finding]:
-        negative = word_pattern(word_list(ctx, self, "negative_words"))
-        reversing = word_pattern(word_list(ctx, self, "reversing_words"))
-        if negative is None:
-            return
-        verdicts: dict[str, Any] = {}  # plans repeat indicator names: each is searched once
+        table = polarity_table(ctx)
         for node, ind in _indicators(ctx):
-            if ind.polarity != "positive":
+            if ind.polarity not in ("positive", "negative"):
                 continue
-            name = normalize_name(ind.name)
-            if name in verdicts:
-                match = verdicts[name]
-            else:
-                match = negative.search(name)
-                if match is not None and reversing is not None and reversing.search(name):
-                    match = None
-                verdicts[name] = match
-            if match is None:
+            read = table.infer(ind.name)
+            if read.value is None or read.value == ind.polarity:
                 continue
-            field = polarity_field(ind)
-            yield ctx.finding(self, node, "explicit" if field else "default", field=field, name=ind.name, word=match.group(0))
+            variant = "explicit" if ind.polarity == "positive" else "explicit-negative"
+            yield ctx.finding(self, node, variant, field="polarity", name=ind.name, word=read.word)
 
 
 class MissingDefinition(Rule):
@@ -724,5 +763,270 @@ class BadRange(Rule):
             if not _holds_range(ind):
                 continue
             for field, value in _values(ind):
-                if isinstance(value, Range) and value.min > value.max:
+                if isinstance(value, Range) and value.min is not None and value.max is not None and value.min > value.max:
                     yield ctx.finding(self, node, field=field, min=value.min, max=value.max)
+
+
+def _numbers(indicator: Any) -> set[float]:
+    """The numbers an indicator's baseline, targets and final hold (both bounds of a range)."""
+    out: set[float] = set()
+    for _, value in _values(indicator):
+        if isinstance(value, float):
+            out.add(value)
+        elif isinstance(value, Range):
+            out.update(n for n in (value.min, value.max) if n is not None)
+    return out
+
+
+def _behind(polarity: str, value: float, baseline: float) -> bool:
+    return value < baseline if polarity == "positive" else value > baseline
+
+
+_BEHIND_TEXT = {
+    ("positive", "declared"): ("below", "di bawah", "but the polarity is positive (higher is better)", "padahal polaritasnya positif (makin tinggi makin baik)"),
+    ("negative", "declared"): ("above", "di atas", "but the polarity is negative (lower is better)", "padahal polaritasnya negatif (makin rendah makin baik)"),
+    ("positive", "name"): ("below", "di bawah", "but higher is better, read from the name ('{word}')", "padahal makin tinggi makin baik, dibaca dari nama ('{word}')"),
+    ("negative", "name"): ("above", "di atas", "but lower is better, read from the name ('{word}')", "padahal makin rendah makin baik, dibaca dari nama ('{word}')"),
+}
+
+
+def _behind_messages() -> dict[str, dict[str, str]]:
+    out = {}
+    for (polarity, source), (en_side, id_side, en_why, id_why) in _BEHIND_TEXT.items():
+        variant = polarity if source == "declared" else f"{polarity}-name"
+        out[variant] = {
+            "en": f"the {{year}} target {{worst}} is {en_side} the {{baseline_year}} baseline {{baseline}} ({{count}} of {{total}} behind), {en_why}",
+            "id": f"target {{year}} sebesar {{worst}} {id_side} kondisi awal {{baseline_year}} sebesar {{baseline}} ({{count}} dari {{total}} tertinggal), {id_why}",
+        }
+        out[f"final-{variant}"] = {
+            "en": f"final {{worst}} is {en_side} the {{baseline_year}} baseline {{baseline}}, {en_why}",
+            "id": f"kondisi akhir {{worst}} {id_side} kondisi awal {{baseline_year}} sebesar {{baseline}}, {id_why}",
+        }
+    return out
+
+
+class TargetBehindBaseline(Rule):
+    """A yearly target or ``final`` less ambitious than the baseline (kondisi awal).
+
+    The polarity is the declared one, else the one read from the name (:mod:`cascade.core.polarity`;
+    the message says which); ``stable`` and unknown polarities are skipped (CAS514 reports the
+    latter). A ``positive`` indicator's targets must not lie below its numeric baseline, a
+    ``negative`` one's not above it; equal is not behind (keeping 100% is a target). A range counts
+    at its least ambitious bound (``min`` for positive, ``max`` for negative), the baseline too;
+    text and empty values are skipped (CAS513 reports numbers written as text). One finding per
+    indicator, at the worst target (the earliest when tied), naming the baseline year and value and
+    how many targets are behind; ``final`` is reported when it is behind and no yearly target is
+    (tujuan indicators often have only kondisi awal and kondisi akhir).
+
+    Why: a plan whose targets are worse than where it starts promises decline: maternal mortality
+    (AKI) at 93.65 with targets 115 to 95, or balita gizi buruk at 1.2% with every target 2%. Either
+    the baseline or the targets are wrong, and evaluation (capaian) reads success where there is
+    none.
+
+    Basis: Permendagri 86/2017 tables (kondisi kinerja awal and target per year: the targets lead
+    from the awal to the akhir); PermenPANRB 88/2021 criterion 2.5 (targets that are meaningful).
+
+    Failing::
+
+        - id: S1.I1
+          name: AKI
+          unit: per 100.000 KH
+          baseline: {year: 2015, value: 93.65}
+          targets: {2016: 115, 2017: 110, 2021: 95}
+
+    Passing::
+
+        - id: S1.I1
+          name: AKI
+          unit: per 100.000 KH
+          baseline: {year: 2015, value: 93.65}
+          targets: {2016: 92, 2017: 90, 2021: 85}
+    """
+
+    code = "CAS512"
+    scope = "document"
+    name = "target-behind-baseline"
+    severity = Severity.WARNING
+    messages = _behind_messages()
+
+    def check(self, ctx: "Context") -> Iterator[Finding]:
+        for node, ind in _indicators(ctx):
+            if ind.baseline is None or ind.baseline.value is None:
+                continue
+            polarity, source, word = polarity_of(ctx, ind)
+            if polarity not in ("positive", "negative"):
+                continue
+            base = least_ambitious(ind.baseline.value, polarity)
+            if base is None:
+                continue
+            path = numeric_path(ind.targets, polarity)
+            behind = [(year, v) for year, v in path if _behind(polarity, v, base)]
+            variant = polarity if source == "declared" else f"{polarity}-name"
+            extra = {"word": word} if source == "name" else {}
+            common = dict(baseline_year=ind.baseline.year, baseline=show(ind.baseline.value, polarity), **extra)
+            if behind:
+                pick = min if polarity == "positive" else max
+                worst = pick(v for _, v in behind)
+                year = next(y for y, v in behind if v == worst)
+                yield ctx.finding(
+                    self, node, variant, field=("targets", str(year)),
+                    year=year, worst=show(ind.targets[year], polarity), count=len(behind), total=len(path), **common,
+                )
+                continue
+            final = least_ambitious(ind.final, polarity)
+            if final is not None and _behind(polarity, final, base):
+                yield ctx.finding(self, node, f"final-{variant}", field="final", worst=show(ind.final, polarity), **common)
+
+
+class NumericText(Rule):
+    """A target, ``final`` or baseline value that is a number written as text.
+
+    Real tables print values with their unit or a note: ``"87.2%"``, ``"93,65 PER 100.000"``,
+    ``"3 RS"``, ``"15,50 - 16,50"``, ``"< 0,49"``, ``"kurang dari 49"``, ``"56,56 (2022)"``,
+    ``"NA"``, ``"-"``. Read as text they are qualitative targets, and every numeric rule skips
+    them. The finding gives the exact spelling: ``87.2`` with ``unit: "%"`` (the unit part is left
+    out when the indicator already has that unit); ``{min: 15.5, max: 16.5}``; a one-sided
+    ``{max: 49}`` or ``{min: 80}``; the year in brackets as the value's year; for ``NA`` and ``-``,
+    no value: leave the year out of ``targets`` and give a ``justification`` (leave ``final`` or the
+    baseline ``value`` out). Numbers inside the text read as CAS103 reads them (``93,65`` is 93.65,
+    ``100.000`` is 100000). Text that is not number-like (``WTP``, ``Predikat A``, ``Tersedia``,
+    ``BB``) is a qualitative target and not reported.
+
+    Why: a number kept as text is never compared with its baseline, its upper target or 100%, so
+    the worst defects of a plan (targets behind the baseline) stay invisible.
+
+    Basis: FORMAT.md (target values: a number, a range or qualitative text; decision 1, numbers are
+    never guessed from text); Permendagri 86/2017 tables (target and satuan in separate columns).
+
+    Failing::
+
+        - {id: S1.I1, name: Persentase balita gizi buruk, targets: {2024: "2%"}}
+
+    Passing::
+
+        - {id: S1.I1, name: Persentase balita gizi buruk, unit: "%", targets: {2024: 2}}
+    """
+
+    code = "CAS513"
+    scope = "document"
+    name = "numeric-text"
+    severity = Severity.WARNING
+    messages = {
+        "number": {
+            "en": "'{text}' is a number written as text, which the numeric rules skip: write {fix}",
+            "id": "'{text}' adalah angka yang ditulis sebagai teks, yang dilewati aturan numerik: tulis {fix}",
+        },
+        "number-unit": {
+            "en": "'{text}' is a number written as text, which the numeric rules skip: write {fix} with unit: \"{unit}\"",
+            "id": "'{text}' adalah angka yang ditulis sebagai teks, yang dilewati aturan numerik: tulis {fix} dengan unit: \"{unit}\"",
+        },
+        "year": {
+            "en": "'{text}' is a number of {year} written as text: write {fix} as the value of {year} (a baseline: {{year: {year}, value: {fix}}})",
+            "id": "'{text}' adalah angka tahun {year} yang ditulis sebagai teks: tulis {fix} sebagai nilai tahun {year} (kondisi awal: {{year: {year}, value: {fix}}})",
+        },
+        "range": {
+            "en": "'{text}' is a range written as text, which the numeric rules skip: write {fix}",
+            "id": "'{text}' adalah rentang yang ditulis sebagai teks, yang dilewati aturan numerik: tulis {fix}",
+        },
+        "range-unit": {
+            "en": "'{text}' is a range written as text, which the numeric rules skip: write {fix} with unit: \"{unit}\"",
+            "id": "'{text}' adalah rentang yang ditulis sebagai teks, yang dilewati aturan numerik: tulis {fix} dengan unit: \"{unit}\"",
+        },
+        "bound": {
+            "en": "'{text}' is a one-sided bound written as text: write {fix}",
+            "id": "'{text}' adalah batas satu sisi yang ditulis sebagai teks: tulis {fix}",
+        },
+        "bound-unit": {
+            "en": "'{text}' is a one-sided bound written as text: write {fix} with unit: \"{unit}\"",
+            "id": "'{text}' adalah batas satu sisi yang ditulis sebagai teks: tulis {fix} dengan unit: \"{unit}\"",
+        },
+        "none-target": {
+            "en": "'{text}' means no target: leave the year {year} out of targets and give a justification",
+            "id": "'{text}' berarti tidak ada target: hapus tahun {year} dari targets dan beri justification",
+        },
+        "none-final": {
+            "en": "'{text}' means no value: leave final out",
+            "id": "'{text}' berarti tidak ada nilai: hapus final",
+        },
+        "none-baseline": {
+            "en": "'{text}' means no value: leave the baseline value out (or give the value of another year)",
+            "id": "'{text}' berarti tidak ada nilai: hapus value kondisi awal (atau beri nilai tahun lain)",
+        },
+    }
+
+    def check(self, ctx: "Context") -> Iterator[Finding]:
+        for node, ind in _indicators(ctx):
+            unit = normalize_unit(ind.unit)
+            for field, value in _values(ind):
+                if not isinstance(value, str):
+                    continue
+                read = numeric_text(value)
+                if read is None:
+                    continue
+                if read.kind == "none":
+                    where = "target" if field[0] == "targets" else field[0]
+                    yield ctx.finding(self, node, f"none-{where}", field=field, text=value, year=field[-1])
+                    continue
+                if read.year is not None:
+                    yield ctx.finding(self, node, "year", field=field, text=value, fix=read.fix, year=read.year)
+                    continue
+                variant = {"number": "number", "range": "range"}.get(read.kind, "bound")
+                new_unit = read.unit
+                if new_unit is not None and not _same_unit(normalize_unit(new_unit), unit):
+                    yield ctx.finding(self, node, f"{variant}-unit", field=field, text=value, fix=read.fix, unit=new_unit)
+                else:
+                    yield ctx.finding(self, node, variant, field=field, text=value, fix=read.fix)
+
+
+def _same_unit(a: str | None, b: str | None) -> bool:
+    if a == b:
+        return True
+    return a in PERCENT_UNITS and b in PERCENT_UNITS
+
+
+class PolarityUnknown(Rule):
+    """An indicator whose polarity is unknown while its numbers need one.
+
+    The polarity is unknown when ``polarity`` is not written and the name says nothing the polarity
+    table knows (:mod:`cascade.core.polarity`). It is needed when the indicator's baseline, targets
+    and final hold at least two different numbers: then CAS505 (path-against-polarity) and CAS512
+    (target-behind-baseline) have a direction to judge and cannot. Flat targets (100, 100, 100)
+    need none. One info finding per indicator, at the indicator.
+
+    Why: whether a rise is progress or decline depends on the polarity; without it the worst defect
+    of a plan, targets behind the baseline, cannot be seen, and capaian cannot be computed.
+
+    Basis: monitoring practice (Tren Positif/Tren Negatif, DOMAIN.md "Good indicators");
+    FORMAT.md decision 3.
+
+    Failing::
+
+        - {id: S1.I1, name: Persentase Desa Siaga Aktif, unit: "%", baseline: {year: 2015, value: 10}, targets: {2016: 11}}
+
+    Passing::
+
+        - id: S1.I1
+          name: Persentase Desa Siaga Aktif
+          unit: "%"
+          polarity: positive
+          baseline: {year: 2015, value: 10}
+          targets: {2016: 11}
+    """
+
+    code = "CAS514"
+    scope = "document"
+    name = "polarity-unknown"
+    severity = Severity.INFO
+    messages = {
+        "default": {
+            "en": "the polarity of '{name}' is not declared and cannot be read from its name: declare polarity (positive, negative or stable) so that its targets can be judged",
+            "id": "polaritas '{name}' tidak dinyatakan dan tidak dapat dibaca dari namanya: nyatakan polarity (positive, negative atau stable) agar targetnya dapat dinilai",
+        },
+    }
+
+    def check(self, ctx: "Context") -> Iterator[Finding]:
+        for node, ind in _indicators(ctx):
+            if ind.polarity is not None or polarity_of(ctx, ind).known:
+                continue
+            if len(_numbers(ind)) >= 2:
+                yield ctx.finding(self, node, name=ind.name)

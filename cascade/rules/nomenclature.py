@@ -141,6 +141,18 @@ def penunjang(ctx: "Context") -> frozenset[str]:
     return ctx.index("penunjang", build)
 
 
+def old_nomenclature(code: str) -> bool:
+    """True for a code in the shape of the Permendagri 13/2006 nomenclature (see CAS601)."""
+    parts = code.strip().split(".")
+    if not all(p.isdigit() and p.isascii() for p in parts):
+        return False
+    if len(parts) in (6, 7) and len(parts[0]) == 1 and parts[2] == parts[0] and parts[3] == parts[1]:
+        return all(len(p) == 2 for p in (parts[1], *parts[3:]))
+    if len(parts) in (4, 5) and len(parts[0]) == 1 and all(len(p) == 2 for p in parts[1:]):
+        return not (len(parts) == 5 and parts[3] in ("01", "02"))
+    return False
+
+
 class CodeSyntax(Rule):
     """A nomenclature code that is not ``U.BB``, ``U.BB.PP``, ``U.BB.PP.K.KK`` or ``U.BB.PP.K.KK.SSSS``.
 
@@ -150,6 +162,18 @@ class CodeSyntax(Rule):
     accepted). When only the zero padding is wrong the finding says the fix; the case seen in the
     wild, ``1.01.01.02.01.0001``, pads the authority digit to two and is reported as such (write
     ``1.01.01.2.01.0001``). Codes on other kinds are the plan's own numbering and are not checked.
+
+    Two shapes get their own message instead of a made-up fix:
+
+    - a code of the old nomenclature (Permendagri 13/2006, used in plans up to 2020): urusan,
+      organisation and program as two-digit parts, ``U.BB.OO.PP`` or ``U.BB.OO.PP.KK``
+      (``1.02.01.32``, ``1.02.01.32.05``), or with the organisation written in full,
+      ``U.BB.U.BB.OO.PP[.KK]`` (``1.02.1.02.01.19``): "map it to the 90/2019 nomenclature";
+      there is no mechanical mapping. A five-part code whose fourth part is ``01`` or ``02`` stays
+      the padded-authority case above.
+    - a 90/2019 code printed with spaces for dots (``1 02 01 2.02``): write ``1.02.01.2.02``.
+
+    Placeholders (``X.XX.01.2.10``) stay malformed codes.
 
     Why: a misspelt code matches no entry of the nomenclature, so the element cannot be traced to
     its urusan, its program or the SIPD tables, and every other code rule is blind to it.
@@ -189,6 +213,14 @@ class CodeSyntax(Rule):
             "en": "code '{value}' pads the authority digit to two ('{digit}'); it is one digit (1 provinsi, 2 kabupaten/kota): write '{hint}'",
             "id": "kode '{value}' menulis digit kewenangan dengan dua angka ('{digit}'); digit ini satu angka (1 provinsi, 2 kabupaten/kota): tulis '{hint}'",
         },
+        "old": {
+            "en": "code '{value}' is a Permendagri 13/2006 code: map it to the 90/2019 nomenclature (U.BB.PP, U.BB.PP.K.KK, U.BB.PP.K.KK.SSSS)",
+            "id": "kode '{value}' adalah kode Permendagri 13/2006: petakan ke nomenklatur Permendagri 90/2019 (U.BB.PP, U.BB.PP.K.KK, U.BB.PP.K.KK.SSSS)",
+        },
+        "spaces": {
+            "en": "code '{value}' separates its parts with spaces: write '{hint}'",
+            "id": "kode '{value}' memisahkan bagiannya dengan spasi: tulis '{hint}'",
+        },
         "bidang": {
             "en": "bidang '{value}' is not a bidang code U.BB",
             "id": "bidang '{value}' bukan kode bidang U.BB",
@@ -202,6 +234,13 @@ class CodeSyntax(Rule):
     def check(self, ctx: "Context") -> Iterator[Finding]:
         for node, _kind, code in _coded_elements(ctx):
             if parse_code(code) is not None:
+                continue
+            if old_nomenclature(code):
+                yield ctx.finding(self, node, "old", field="code", value=code)
+                continue
+            spaced = "." .join(code.split())
+            if spaced != code.strip() and parse_code(spaced) is not None:
+                yield ctx.finding(self, node, "spaces", field="code", value=code, hint=spaced)
                 continue
             hint = _repair(code)
             parts = code.strip().split(".")

@@ -23,6 +23,8 @@ from .indicators import indicator_links
 if TYPE_CHECKING:
     from .context import Context
 
+#: The regional development plans: an RPJMD, or an RPD where no RPJMD is in force.
+_REGIONAL = frozenset(("rpjmd", "rpd"))
 #: Element kinds that must carry an indicator (misi and the RPJMN's priorities need not).
 _MEASURED = frozenset(("tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan", "rhk"))
 
@@ -273,7 +275,7 @@ class UnsupportedElement(Rule):
         regional: dict[str, list[str]] = {}
         for doc_id in ctx.nodes_of("document"):
             if G._node[doc_id]["kind"] == "rpjmn":
-                aligned = sorted(d for d, e in G._pred[doc_id].items() if e["type"] == "aligns_to" and G._node[d]["kind"] == "rpjmd")
+                aligned = sorted(d for d, e in G._pred[doc_id].items() if e["type"] == "aligns_to" and G._node[d]["kind"] in _REGIONAL)
                 if aligned:
                     regional[doc_id] = aligned
         if not regional:
@@ -292,7 +294,7 @@ class UnsupportedElement(Rule):
                     if edge["type"] == "parent" and below not in seen and G._node[below]["doc"] == doc_id:
                         seen.add(below)
                         queue.append(below)
-                    elif edge["type"] == "supports" and G._node[G._node[below]["doc"]]["kind"] == "rpjmd":
+                    elif edge["type"] == "supports" and G._node[G._node[below]["doc"]]["kind"] in _REGIONAL:
                         served = True
                         break
             if not served:

@@ -306,8 +306,10 @@ class WrongTierLink(Rule):
     feeding its sasaran indicator), but never one of another document of the same or a lower tier.
     Within one document the tree is ``parent``; between OPDs of a region it is ``crosscuts``. Every
     target document, whether in the workspace or not, must be listed in the source document's
-    ``aligns_to``, which is where a plan declares what it cascades from. A reference that names
-    nothing is CAS202, not this rule. A written ``justification`` on the element (or on the
+    ``aligns_to``, which is where a plan declares what it cascades from. A renstra that declares
+    ``document.part_of`` (a UPT or Puskesmas plan within its Dinas) may link to the renstra it is
+    part of: those links are neither sideways nor undeclared. A reference that names nothing is
+    CAS202, not this rule. A written ``justification`` on the element (or on the
     indicator's element) turns the finding into CAS903.
 
     Why: a link sideways or down turns the hierarchy over (a renstra cannot be the reason for its
@@ -383,6 +385,8 @@ class WrongTierLink(Rule):
     def _variant(G: Any, own_tier: int, doc_id: str, target_doc: str, type_: str, present: bool) -> str | None:
         if target_doc == doc_id and type_ == "indicator":
             return None
+        if target_doc == G._node[doc_id]["model"].part_of:
+            return None  # a UPT/Puskesmas renstra copies its Dinas' tujuan and sasaran: not sideways
         variant = None
         if present:
             tier = G._node[target_doc]["tier"]
@@ -463,7 +467,9 @@ class PeriodMismatch(Rule):
     Periods of aligned plans are shifted in practice (RPJMD Kota Madiun 2019-2024 against RPJMN
     2020-2024), so only documents whose periods share no year are reported. Each target year
     outside the document's period is reported at its key; a baseline is reported when its year is
-    later than the period's first year.
+    later than the period's first year. A baseline in the period's first year is accepted: "RPJMD
+    2014-2019" tables give kondisi awal 2014 and targets 2015-2019 (CAS503 then wants no target for
+    2014).
 
     Why: an aligned plan of another period sets targets for other years, a target outside the
     period is a leftover of the previous plan or a typo, and a baseline later than the first year

@@ -116,11 +116,13 @@ class _Header:
     refs: frozenset[str] | None = None
     size: int = 0
     counts: tuple[int, int] = (0, 0)
+    #: ``document.part_of``: the renstra this one is part of; it goes into that renstra's partition.
+    part_of: str | None = None
 
     @property
     def shared(self) -> bool:
         """RPJMN and province RPJMD: the documents every region below aligns to."""
-        return self.kind == "rpjmn" or (self.kind == "rpjmd" and (self.region is None or "." not in self.region))
+        return self.kind == "rpjmn" or (self.kind in ("rpjmd", "rpd") and (self.region is None or "." not in self.region))
 
 
 _CACHE: dict[tuple, tuple] = {}
@@ -151,6 +153,8 @@ def _doc_refs(doc: ParsedDocument) -> frozenset[str]:
     model = doc.model
     own = model.document.id
     out = set(model.document.aligns_to)
+    if model.document.part_of is not None:
+        out.add(model.document.part_of)
     add = out.add
     for element in model.elements:
         # split_ref inlined: this runs over every element of every partition
@@ -172,7 +176,7 @@ def _header_of(index: int, path: str, parsed: ParsedDocument | None, size: int) 
     h = parsed.model.document
     region = h.region.code if h.region is not None else None
     counts = (len(parsed.model.elements), sum(len(e.indicators) for e in parsed.model.elements))
-    return _Header(index, path, h.id, h.kind, region, tuple(h.aligns_to), _doc_refs(parsed), size, counts)
+    return _Header(index, path, h.id, h.kind, region, tuple(h.aligns_to), _doc_refs(parsed), size, counts, h.part_of)
 
 
 def _fast_header(path: str) -> dict | None:
@@ -204,7 +208,11 @@ def _fast_header(path: str) -> dict | None:
             return None
         if region is not None and not isinstance(region.get("code"), str):
             return None
-        return {"id": doc["id"], "kind": doc["kind"], "region": region and region["code"], "aligns_to": tuple(map(str, aligns))}
+        part_of = doc.get("part_of")
+        if part_of is not None and not isinstance(part_of, str):
+            return None
+        return {"id": doc["id"], "kind": doc["kind"], "region": region and region["code"], "aligns_to": tuple(map(str, aligns)),
+                "part_of": part_of}
     except Exception:  # any surprise in a header: the full loader decides
         return None
 
@@ -215,7 +223,7 @@ def read_headers(entries: Sequence[tuple[int, str]], show_personal: bool = False
     for index, path in entries:
         fast = _fast_header(path)
         if fast is not None:
-            head = _Header(index, path, fast["id"], fast["kind"], fast["region"], fast["aligns_to"])
+            head = _Header(index, path, fast["id"], fast["kind"], fast["region"], fast["aligns_to"], part_of=fast["part_of"])
             if not head.shared:
                 out.append(head)
                 continue
@@ -528,6 +536,18 @@ class _Run:
             else:
                 key = "~" + os.path.dirname(head.path)
             self.key_of[index] = key
+        # a part_of plan (a UPT or Puskesmas renstra) goes into the partition of the renstra it is part of
+        for index, head in self.headers.items():
+            owner = index
+            for _ in range(8):  # a short chain of part_of; a cycle or a long chain stays where it is
+                target = self.headers[owner].part_of if owner in self.key_of else None
+                holders = self.owners.get(target, []) if target is not None else []
+                if len(holders) != 1 or holders[0] not in self.key_of or holders[0] == index:
+                    break
+                owner = holders[0]
+            if owner != index and index in self.key_of:
+                self.key_of[index] = self.key_of[owner]
+        for key in set(self.key_of.values()):
             self.groups.find(key)
 
     def _index(self) -> None:
@@ -546,7 +566,7 @@ class _Run:
     def _refs(self, index: int) -> frozenset[str]:
         """Document ids a file depends on: verified once its partition ran, else its header's aligns_to."""
         head = self.headers[index]
-        refs = head.refs if head.refs is not None else frozenset(head.aligns_to)
+        refs = head.refs if head.refs is not None else frozenset(head.aligns_to) | ({head.part_of} if head.part_of else set())
         return refs | self.hints.get(index, frozenset())
 
     def _shared_by_id(self) -> dict[str, int]:

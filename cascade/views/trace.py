@@ -308,7 +308,7 @@ def coverage_table(counts: Iterable[DocumentCounts], findings: Iterable[tuple[st
     for doc_id, f in findings:
         if doc_id in severities:
             severities[doc_id][f.severity.value + "s"] += 1
-    kinds = list(dict.fromkeys(k for dk in ("rpjmn", "rpjmd", "renstra", "skp") for k in ELEMENT_KINDS[dk]))
+    kinds = list(dict.fromkeys(k for dk in ("rpjmn", "rpjmd", "rpd", "renstra", "skp") for k in ELEMENT_KINDS[dk]))
     used_kinds = [k for k in kinds if any(k in c.kinds for c in counts)]
     used_types = [t for t in (*INDICATOR_TYPES, "untyped") if any(t in c.types for c in counts)]
     out = []

@@ -98,7 +98,7 @@ def test_cli_text_json_and_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixt
     assert payload["version"] == 1
     assert list(payload["findings"][0]) == ["code", "rule", "severity", "ref", "file", "line", "column", "end_line", "end_column", "message"]
     assert payload["findings"][0]["file"] == "plan/a.yaml"
-    assert payload["findings"][0]["message"] == "unknown field 'colour' (allowed: agency, aligns_to, id, kind, period, region, title, vision)"
+    assert payload["findings"][0]["message"] == "unknown field 'colour' (allowed: agency, aligns_to, id, kind, part_of, period, region, title, vision)"
     assert payload["summary"] == {"files": 1, "documents": 1, "elements": 0, "indicators": 0, "errors": 1, "warnings": 0, "infos": 0}
     assert main(["lint", "missing-folder"]) == 2
     Path("plan/a.yaml").write_text("document:\n  id: x\n  kind: rpjmn\n  title: X\n  period: {start: 2020, end: 2024}\n")

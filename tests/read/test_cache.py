@@ -66,8 +66,8 @@ def scopes(monkeypatch: pytest.MonkeyPatch) -> list[frozenset | None]:
 
 def test_the_rules_that_are_remembered() -> None:
     assert DOCUMENT_RULES == [
-        "CAS204", "CAS304", "CAS404", "CAS501", "CAS502", "CAS503", "CAS504", "CAS505", "CAS506", "CAS507", "CAS508", "CAS509",
-        "CAS510", "CAS511", "CAS601", "CAS602", "CAS603", "CAS604", "CAS605",
+        "CAS204", "CAS304", "CAS404", "CAS409", "CAS501", "CAS502", "CAS503", "CAS504", "CAS505", "CAS506", "CAS507", "CAS508",
+        "CAS509", "CAS510", "CAS511", "CAS512", "CAS513", "CAS514", "CAS601", "CAS602", "CAS603", "CAS604", "CAS605",
     ]
 
 
@@ -82,7 +82,7 @@ def test_warm_runs_report_what_a_cold_run_reports(ws: Path, tmp_path: Path, monk
     assert lint(ws, cache) == cold
     # every document's findings came from the cache: no document-scoped rule ran at all
     assert seen == [None]
-    assert len(cold) == 64  # one per planted finding, the suspect link of cascade.lock included
+    assert len(cold) == 76  # examples/defects: every planted finding, the suspect link of cascade.lock included
 
 
 def test_after_one_file_changed_only_its_document_is_checked_again(ws: Path, tmp_path: Path, monkeypatch) -> None:
@@ -237,3 +237,12 @@ def test_a_finding_outside_the_scope_is_reported_and_nothing_is_stored(ws: Path,
     assert [r[4] for r in found if r[4] == "rpjmn-2025"] == ["rpjmn-2025"]
     # the edited file's parse is new; no findings entry was written
     assert len(set(entries(cache)) - before) == 1
+
+
+def test_the_code_fingerprint_covers_every_layer_of_the_package() -> None:
+    """A changed rule or model must miss every cache entry: the fingerprint reads the whole package."""
+    from cascade.read.cache import package_sources
+
+    names = {os.path.relpath(p, ROOT).replace(os.sep, "/") for p in package_sources()}
+    assert {"cascade/core/models.py", "cascade/rules/base.py", "cascade/graph.py", "cascade/read/loader.py",
+            "cascade/build/documents.py"} <= names

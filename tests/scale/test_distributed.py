@@ -263,7 +263,7 @@ def test_same_findings_as_one_process(nation: str, client) -> None:
     spread = distributed.validate(nation, scheduler=client)
     _same(single, spread)
     assert spread.stats == {"files": 22, "bytes": spread.stats["bytes"], "documents": 18, "elements": 93, "indicators": 76,
-                            "suppressed": 3}
+                            "suppressed": 1}  # the SKP of 32.01 names units of a renstra absent from the workspace: unchecked
 
 
 def _per_file(selectors: tuple[str, ...], pattern: str, line: int, base: str) -> Suppression:
@@ -595,3 +595,30 @@ def test_suspect_links_reach_every_partition(nation: str, client) -> None:
     spread = distributed.validate(nation, scheduler=client, select=["CAS208"], options=with_lock(None, lock))
     assert len(single) >= len(changed) and {f.args[0][1] for f in single} == set(changed)
     _same(single, spread)
+
+
+def test_a_part_of_plan_goes_with_its_renstra_and_a_province_rpd_is_shared(tmp_path: Path, client) -> None:
+    def write(rel: str, data: dict) -> None:
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(yaml.safe_dump(data, sort_keys=False))
+
+    prov = _header("prov.rpd-2024", "rpd", "RPD Provinsi 2024-2026", "75", [], period=(2024, 2026))
+    write("75/rpd.yaml", {"document": prov, "elements": [{"id": "M1", "kind": "misi", "name": "Misi satu"}]})
+    dinkes = _header("kab.dinkes.renstra-2024", "renstra", "Renstra Dinkes", "75.01", ["prov.rpd-2024"], period=(2024, 2026),
+                     agency={"name": "Dinas Kesehatan"})
+    write("75.01/dinkes.yaml", {"document": dinkes, "elements": [
+        {"id": "T1", "kind": "tujuan", "name": "Meningkatnya derajat kesehatan", "supports": ["prov.rpd-2024:M1"]}]})
+    # the Puskesmas plan carries another region code: it still travels with its Dinas' renstra
+    pkm = _header("kab.pkm.renstra-2024", "renstra", "Renstra Puskesmas", "75.02", [], period=(2024, 2026),
+                  agency={"name": "Puskesmas"}, part_of="kab.dinkes.renstra-2024")
+    write("75.02/pkm.yaml", {"document": pkm, "elements": [
+        {"id": "T1", "kind": "tujuan", "name": "Meningkatnya derajat kesehatan", "supports": ["kab.dinkes.renstra-2024:T1"]}]})
+    root = str(tmp_path)
+    entries = list(enumerate(discover([root])))
+    run = distributed._Run(client, entries, RunSettings())
+    run._scan()
+    assert sorted(os.path.relpath(run.headers[s].path, root) for s in run.shared) == [os.path.join("75", "rpd.yaml")]
+    keys = {os.path.relpath(run.headers[i].path, root): k for i, k in run.key_of.items()}
+    assert keys == {os.path.join("75.01", "dinkes.yaml"): "75.01", os.path.join("75.02", "pkm.yaml"): "75.01"}
+    _same(cascade.load(root).validate(), distributed.validate(root, scheduler=client))
