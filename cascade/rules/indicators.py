@@ -275,6 +275,10 @@ def polarity_of(ctx: "Context", indicator: Indicator) -> EffectivePolarity:
 
 # -- values printed as text ("87.2%", "15,50 - 16,50", "< 0,49", "NA") --------------------------
 
+#: Longer text is qualitative: the longest value real tables print ("15,50 - 16,50 per 100.000 KH")
+#: is well under it, and the patterns below then run in bounded time on hostile input.
+NUMERIC_TEXT_MAX = 64
+
 _NUM = r"[-+]?\d+(?:[.,]\d+)*"
 _NUMBER_ONLY = re.compile(rf"^{_NUM}$")
 _WITH_UNIT = re.compile(rf"^({_NUM})\s*(%|[^\d\s()<>=≤≥].*?)$")
@@ -322,8 +326,8 @@ def numeric_text(text: str) -> NumericText | None:
     genuinely qualitative (``WTP``, ``Predikat A``, ``Tersedia``). Numbers in the text are read as
     CAS103 reads them (``93,65`` -> ``93.65``, ``100.000`` -> ``100000``)."""
     s = " ".join(text.split())
-    if not s:
-        return None
+    if not s or len(s) > NUMERIC_TEXT_MAX:
+        return None  # a printed cell value is short; long text is never read (and never backtracked)
     if s.casefold() in _NO_VALUE:
         return NumericText("none", "")
     match = _YEAR_NOTE.match(s)

@@ -162,6 +162,20 @@ def test_thousands_of_broken_references_stay_linear(tmp_path: Path) -> None:
     assert ws.findings[0].message == "parent 'QX0' names nothing"
 
 
+def test_a_huge_numeric_looking_target_is_not_backtracked(tmp_path: Path) -> None:
+    """CAS513 reads text values as numbers only up to 64 characters: "1.1.1.…" took minutes before."""
+    rpjmd = (
+        "document: {id: k.rpjmd, kind: rpjmd, title: R, period: {start: 2025, end: 2025}, region: {code: \"35.25\", name: K}}\n"
+        "elements:\n"
+        f"  - {{id: S1, kind: sasaran, name: X, indicators: [{{id: S1.I1, name: AKI, targets: {{2025: \"{'1.' * 100_000}\"}}}}]}}\n"
+    )
+    (tmp_path / "r.yaml").write_text(rpjmd)
+    started = time.perf_counter()
+    report = cascade.load(str(tmp_path)).validate(select=["CAS513"])
+    assert time.perf_counter() - started < 30
+    assert list(report) == []
+
+
 # -- nothing runs from YAML --------------------------------------------------------------------
 
 
