@@ -11,7 +11,7 @@ The library never prints or exits; the ``cascade`` command is a thin layer over 
 from __future__ import annotations
 
 from .review.config import ConfigError, Settings, load_config
-from .core.errors import MissingExtraError, UsageError
+from .core.errors import MissingExtraError, NoPlanFileWarning, UsageError
 from .core.findings import Finding, Report, Severity, Span
 from .read.loader import Limits
 from .core.models import Document, Element, Header, Indicator, Unit
@@ -35,6 +35,7 @@ __all__ = [
     "Limits",
     "LintResult",
     "MissingExtraError",
+    "NoPlanFileWarning",
     "PerformanceTree",
     "Report",
     "Settings",

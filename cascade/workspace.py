@@ -10,15 +10,17 @@ import functools
 import gc
 import os
 import re
+import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 
 import networkx as nx
 
-from .core.errors import UsageError
+from .core.errors import NoPlanFileWarning, UsageError
 from .core.findings import Finding, Report, Span
 from .graph import build_graph
 from .read.cache import Cache
+from .read.discovery import YAML_SUFFIXES, HiddenLink, OutsideLink, discover, searched_description  # noqa: F401 (re-exported)
 from .read.loader import DEFAULT_LIMITS, Limits, LoadedFile, check_data, load_bytes, read_bytes, read_file
 from .core.models import Document, Element, Header, Indicator, Unit
 from .rules.base import make_finding
@@ -33,8 +35,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Cascade", "OutsideLink", "load", "discover"]
 
-YAML_SUFFIXES = (".yaml", ".yml")
-
 
 @dataclass
 class _Source:
@@ -43,47 +43,6 @@ class _Source:
     display: str
     path: str | None = None
     data: Any = None
-
-
-class OutsideLink(str):
-    """A file found in a folder that is a symbolic link to a file outside that folder: never read.
-
-    A pull request can add ``plan.yaml -> ~/.config/gh/hosts.yml``; reading it would quote part of the
-    secret in the findings (a document that is not a mapping is quoted in CAS103). The path stays in
-    the list, so the file is reported (CAS005) rather than silently skipped; naming it reads it.
-    """
-
-    __slots__ = ()
-
-
-def _inside(path: str, folder: str) -> bool:
-    real = os.path.realpath(path)
-    return real == folder or real.startswith(folder.rstrip(os.sep) + os.sep)
-
-
-def discover(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
-    """The YAML files under ``paths`` (files as given, folders searched recursively), sorted per folder.
-
-    Hidden folders (``.git``, ``.cascade_cache``) are skipped; symlinked folders are not followed, so a
-    symlink loop cannot hang the walk; a symlinked file that leads out of its folder is returned as an
-    :class:`OutsideLink`, which is reported and not read. Paths keep the form the user gave.
-    """
-    out: list[str] = []
-    for raw in paths:
-        path = os.fsdecode(raw)  # also a bytes path, as str with its undecodable bytes escaped
-        if os.path.isdir(path):
-            found = []
-            top = os.path.realpath(path)
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for f in files:
-                    if f.endswith(YAML_SUFFIXES) and not f.startswith("."):
-                        full = os.path.join(root, f)
-                        found.append(OutsideLink(full) if os.path.islink(full) and not _inside(full, top) else full)
-            out.extend(sorted(found))
-        else:
-            out.append(path)
-    return out
 
 
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -100,7 +59,8 @@ def _display(path: str) -> str:
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", name)
 
 
-def _sources(items: tuple[Any, ...]) -> list[_Source]:
+def _sources(items: tuple[Any, ...], empty: list[str] | None = None) -> list[_Source]:
+    """The sources of ``items``; paths that give no plan file (missing, or a folder without one) go to ``empty``."""
     sources: list[_Source] = []
     n_dicts = 0
     for item in items:
@@ -108,18 +68,29 @@ def _sources(items: tuple[Any, ...]) -> list[_Source]:
             n_dicts += 1
             sources.append(_Source(f"<input {n_dicts}>", data=item))
         elif isinstance(item, (str, os.PathLike)):
-            sources.extend(_Source(_display(p), path=p) for p in discover([item]))
+            found = discover([item])
+            if empty is not None and (not found or not os.path.lexists(item)):
+                empty.append(_display(os.fsdecode(item)))
+            sources.extend(_Source(_display(p), path=p) for p in found)
         elif isinstance(item, (list, tuple)):
-            sources.extend(_sources(tuple(item)))
+            sources.extend(_sources(tuple(item), empty))
         else:
             raise UsageError(f"cascade.load() takes paths and dicts, not {type(item).__name__}")
     return sources
+
+
+def _link_finding(source: _Source) -> Finding:
+    """CAS005 for a symbolic link that discovery refused to read through (:class:`OutsideLink`)."""
+    variant = "hidden-link" if isinstance(source.path, HiddenLink) else "outside"
+    return make_finding("CAS005", variant, file=source.display, span=Span(1, 1, 1, 2))
 
 
 def load_source(
     source: _Source, limits: Limits = DEFAULT_LIMITS, show_personal: bool = False
 ) -> tuple[ParsedDocument | None, list[Finding], LoadedFile | None]:
     """Read (or take) one source and build its document; never raises for bad content."""
+    if isinstance(source.path, OutsideLink):
+        return None, [_link_finding(source)], None
     if source.path is not None:
         return _schema(read_file(source.path, source.display, limits), show_personal)
     too_big = check_data(source.data, source.display, limits)
@@ -222,6 +193,8 @@ class Cascade:
         #: :class:`cascade.validate.Remembered`).
         self.cache: Cache | None = None
         self.cache_keys: dict[str, str] = {}
+        #: Paths given to :func:`load` that gave no plan file: missing, or folders without one.
+        self.empty_paths: list[str] = []
 
     def sources(self) -> Mapping[str, str]:
         """File -> text of the files read, for reporters that quote source lines.
@@ -235,7 +208,10 @@ class Cascade:
 
     def __repr__(self) -> str:
         s = self.stats
-        return f"<Cascade {s['documents']} documents, {s['elements']} elements, {s['indicators']} indicators>"
+        text = f"<Cascade {s['documents']} documents, {s['elements']} elements, {s['indicators']} indicators"
+        if self.empty_paths:
+            text += "; no plan file found in " + ", ".join(repr(p) for p in self.empty_paths)
+        return text + ">"
 
     def get(self, ref: str) -> Header | Element | Indicator | Unit | None:
         """The model behind a reference: ``doc`` (header), ``doc:local`` (element or indicator), ``doc#UNIT``."""
@@ -385,9 +361,15 @@ def load(
         if not isinstance(cache, (str, os.PathLike)):
             raise UsageError("cache must be a folder path or a cascade.cache.Cache")
         cache = Cache(cache)
-    items = _sources(sources)
+    empty: list[str] = []
+    items = _sources(sources, empty)
+    for path in empty:
+        what = "no such file or folder" if not os.path.lexists(path) else "a folder without plan files (" + searched_description() + ")"
+        warnings.warn(f"cascade.load: no plan file found in {path!r}: {what}", NoPlanFileWarning, stacklevel=2)
     with bulk():
-        return _load(items, limits, cache, jobs, show_personal)
+        workspace = _load(items, limits, cache, jobs, show_personal)
+    workspace.empty_paths = empty
+    return workspace
 
 
 def _load(items: list[_Source], limits: Limits, cache: Cache | None, jobs: int | None, show_personal: bool) -> Cascade:
@@ -399,7 +381,7 @@ def _load(items: list[_Source], limits: Limits, cache: Cache | None, jobs: int |
             results[i] = load_source(item, limits, show_personal)
             continue
         if isinstance(item.path, OutsideLink):
-            results[i] = (None, [make_finding("CAS005", "outside", file=item.display, span=Span(1, 1, 1, 2))], None)
+            results[i] = (None, [_link_finding(item)], None)
             continue
         raw = read_bytes(item.path, item.display, limits)
         if isinstance(raw, LoadedFile):

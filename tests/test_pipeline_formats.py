@@ -40,7 +40,7 @@ def test_every_registered_format_has_a_golden_file() -> None:
 def test_format_golden(fmt: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     code, out, err = run(["lint", "plans", "--format", fmt], FIXTURE, monkeypatch)
-    assert (code, err) == (1, "")
+    assert (code, err) == (1, "cascade: checked 3 files, 3 documents\n")
     assert _stable(fmt, out) == golden(GOLDEN[fmt], _stable(fmt, out))
 
 

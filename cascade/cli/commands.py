@@ -26,6 +26,7 @@ from ..scale.distributed import MissingDependency
 from ..core.findings import LANGUAGES, Severity
 from ..build.json_schema import document_json_schema
 from ..review.pipeline import LintResult, lint, write_baseline
+from .paths import os_reason, plan_files, summary_line
 from .report import add_report_parser, run_report
 from ..reporters import FORMATS, render_report
 from ..rules.base import all_rules, get_rule
@@ -33,7 +34,6 @@ from ..rules.base import all_rules, get_rule
 __all__ = ["main"]
 
 _MESSAGES = {
-    "missing": {"en": "{path}: no such file or folder", "id": "{path}: berkas atau folder tidak ada"},
     "config": {"en": "configuration error: {error}", "id": "kesalahan konfigurasi: {error}"},
     "write": {"en": "cannot write {path}: {error}", "id": "tidak dapat menulis {path}: {error}"},
     "baseline-written": {
@@ -90,6 +90,7 @@ def _parser() -> argparse.ArgumentParser:
     lint_p.add_argument("--severity", action="append", default=[], metavar="RULE=LEVEL", help="override a rule's severity, e.g. orphan-indicator=error")
     lint_p.add_argument("--fail-level", choices=[s.value for s in Severity], help="lowest severity that makes the exit code 1 (default: error)")
     lint_p.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail")
+    lint_p.add_argument("-q", "--quiet", action="store_true", help="no progress line and no summary on standard error")
     lint_p.add_argument("--config", metavar="FILE", help="use this cascade.toml or pyproject.toml instead of searching for one")
     lint_p.add_argument("--baseline", metavar="FILE", help="report only findings that are not in this baseline")
     lint_p.add_argument("--write-baseline", metavar="FILE", help="record the current findings as the baseline and exit 0")
@@ -153,14 +154,11 @@ def _render(result: LintResult, fmt: str) -> str:
 
 def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     lang = args.lang or DEFAULT_LANG
-    missing = [p for p in args.paths if not os.path.exists(p)]
-    if missing:
-        for p in missing:
-            _say(err, "missing", lang, path=p)
-        return 2
     try:
         settings = _settings(args)
         lang = settings.lang
+        if plan_files(args.paths, settings, lang, err) is None:
+            return 2
         result = lint(
             args.paths, settings, use_baseline=args.write_baseline is None,
             cache=None if args.no_cache else DEFAULT_CACHE_DIR, jobs=args.jobs, show_personal=args.show_personal,
@@ -180,13 +178,16 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if args.output is not None:
             _write(args.output, _render(result, args.format or "full"))
     except OSError as exc:
-        _say(err, "write", lang, path=args.write_baseline or args.output, error=exc.strerror or exc)
+        _say(err, "write", lang, path=args.write_baseline or args.output, error=os_reason(exc, lang))
         return 2
     terminal_full = args.output is not None or args.format is None
     out.write(_render(result, "full" if terminal_full else args.format))
     # On GitHub Actions the full text also gets annotations, unless a format was asked for the terminal.
     if terminal_full and os.environ.get("GITHUB_ACTIONS"):
         out.write(_render(result, "github"))
+    if not args.quiet:
+        stats = result.workspace.stats
+        err.write(summary_line(stats.get("files", 0), stats.get("documents", 0), lang))
     if result.gone:
         _say(err, "gone", lang, n=len(result.gone), path=settings.baseline)
         for entry in result.gone:

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["UsageError", "MissingExtraError"]
+__all__ = ["UsageError", "MissingExtraError", "NoPlanFileWarning"]
 
 
 class UsageError(TypeError):
     """An argument of the wrong type or form was passed to the API (``cascade.load(42)``)."""
+
+
+class NoPlanFileWarning(UserWarning):
+    """:func:`cascade.load` was given a path that holds no plan file: it does not exist (a mistyped path,
+    a notebook started in another folder) or it is a folder without ``*.yaml``/``*.yml`` plans."""
 
 
 class MissingExtraError(ImportError):

@@ -205,6 +205,14 @@ class FileLimit(Rule):
             "en": "a symbolic link to a file outside the folder being checked; it was not read (name the file itself to check it)",
             "id": "tautan simbolik ke berkas di luar folder yang diperiksa; berkas tidak dibaca (sebutkan berkasnya langsung untuk memeriksanya)",
         },
+        "hidden-link": {
+            "en": "a symbolic link to a hidden file or to a file that is not a plan; it was not read (name the file itself to check it)",
+            "id": "tautan simbolik ke berkas tersembunyi atau ke berkas yang bukan dokumen rencana; berkas tidak dibaca (sebutkan berkasnya langsung untuk memeriksanya)",
+        },
+        "missing": {
+            "en": "no such file or folder; nothing was checked here",
+            "id": "berkas atau folder tidak ada; tidak ada yang diperiksa di sini",
+        },
         "default": {"en": "file limit exceeded", "id": "batas berkas terlampaui"},
     }
 
