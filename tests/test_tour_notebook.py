@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-nbclient = pytest.importorskip("nbclient", reason="the notebook extra is not installed: pip install 'cascade[notebook]'")
-nbformat = pytest.importorskip("nbformat", reason="the notebook extra is not installed: pip install 'cascade[notebook]'")
-pytest.importorskip("ipykernel", reason="the notebook extra is not installed: pip install 'cascade[notebook]'")
-pytest.importorskip("pandas", reason="the notebook extra is not installed: pip install 'cascade[notebook]'")
+nbclient = pytest.importorskip("nbclient", reason="the notebook extra is not installed: pip install -e \".[notebook]\"")
+nbformat = pytest.importorskip("nbformat", reason="the notebook extra is not installed: pip install -e \".[notebook]\"")
+pytest.importorskip("ipykernel", reason="the notebook extra is not installed: pip install -e \".[notebook]\"")
+pytest.importorskip("pandas", reason="the notebook extra is not installed: pip install -e \".[notebook]\"")
 
 ROOT = Path(__file__).resolve().parents[1]
 

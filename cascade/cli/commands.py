@@ -46,8 +46,8 @@ _MESSAGES = {
     },
     "gone-entry": {"en": "  gone: {file} {rule} {ref} (x{count})", "id": "  hilang: {file} {rule} {ref} (x{count})"},
     "dask": {
-        "en": "--dask needs the optional extra: pip install 'cascade[dask]'",
-        "id": "--dask memerlukan paket tambahan: pip install 'cascade[dask]'",
+        "en": "--dask needs Dask, the dask extra of sakip-cascade: pip install 'dask[distributed]'",
+        "id": "--dask memerlukan Dask, paket tambahan dask dari sakip-cascade: pip install 'dask[distributed]'",
     },
     "unknown-rule": {"en": "unknown rule '{name}'{hint}", "id": "aturan '{name}' tidak dikenal{hint}"},
     "hint": {"en": "; did you mean '{hint}'?", "id": "; maksudnya '{hint}'?"},
@@ -98,7 +98,7 @@ def _parser() -> argparse.ArgumentParser:
     lint_p.add_argument("--jobs", type=_positive, metavar="N", help="processes that parse files and run rules (default: both cores when it pays; 1 for none)")
     lint_p.add_argument("--show-personal", action="store_true", help="show employee numbers (NIP) and names in findings instead of masking them")
     lint_p.add_argument("--dask", nargs="?", const="", default=None, metavar="ADDRESS",
-                        help="validate partitioned by region on Dask: a local cluster, or the scheduler at ADDRESS (needs cascade[dask])")
+                        help="validate partitioned by region on Dask: a local cluster, or the scheduler at ADDRESS (needs sakip-cascade[dask])")
     lint_p.add_argument("--by-region", action=argparse.BooleanOptionalAction, default=None,
                         help="validate partitioned by region on local processes, the same report with less memory "
                              "(default: on from 200 MB of plan files; the parse cache is not used then)")

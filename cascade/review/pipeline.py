@@ -67,7 +67,7 @@ def lint(
     ``jobs`` is not 1. The parse cache is not used then: each process reads its own partition.
 
     Raises :class:`~cascade.config.ConfigError` when the configured baseline cannot be read, and
-    :class:`~cascade.distributed.MissingDependency` for ``dask`` without the ``cascade[dask]`` extra.
+    :class:`~cascade.distributed.MissingDependency` for ``dask`` without the ``sakip-cascade[dask]`` extra.
     """
     settings = settings or Settings()
     files = [p for p in discover(paths) if not settings.is_excluded(p)]

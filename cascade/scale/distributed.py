@@ -3,7 +3,7 @@
 ``validate(paths, scheduler=None, n_workers=2, **validate_kwargs)`` returns exactly the
 :class:`~cascade.findings.Report` that ``cascade.load(paths).validate(**validate_kwargs)`` returns on
 the same files (same findings, order, severities and summary), while no process holds more than one
-partition of the nation. On a cluster it needs the optional extra ``cascade[dask]``; without it
+partition of the nation. On a cluster it needs the optional extra ``sakip-cascade[dask]``; without it
 :class:`MissingDependency` says how to install it. ``scheduler="processes"`` runs the same tasks on a
 pool of local processes instead, without Dask: what ``cascade lint`` does on a large workspace
 (:func:`cascade.pipeline.lint`), since two partitions on two cores are faster than one process
@@ -72,7 +72,7 @@ from ..workspace import Cascade, _Source, bulk, discover, load_source
 
 __all__ = ["validate", "coverage", "NationalCoverage", "reporting_workspace", "MissingDependency", "DEEP_RULES", "INSTALL_HINT"]
 
-INSTALL_HINT = "pip install 'cascade[dask]'"
+INSTALL_HINT = "pip install 'dask[distributed]' (the dask extra of sakip-cascade)"
 
 #: Rules whose finding on an element may depend on nodes more than one document below it: CAS301
 #: reports an orphan at its highest break with the number of elements and indicators cut off below.
@@ -83,7 +83,7 @@ _SCAN_BATCH = 64
 
 
 class MissingDependency(ImportError):
-    """Dask is not installed: ``cascade[dask]`` is the optional extra that brings it."""
+    """Dask is not installed: ``sakip-cascade[dask]`` is the optional extra that brings it."""
 
 
 def _dask() -> Any:
