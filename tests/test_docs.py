@@ -73,3 +73,54 @@ def test_the_quick_start_makes_a_virtual_environment_and_ci_runs_the_readme_test
     assert setup.strip().endswith("cascade lint specs") and setup.count("\n") == 1
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert ci.rstrip().endswith("\n" + tests.strip())
+
+
+def _python_blocks(path: Path) -> list[tuple[int, str]]:
+    text = path.read_text(encoding="utf-8")
+    return [(text[: m.start()].count("\n") + 2, m.group(1)) for m in re.finditer(r"```python\n(.*?)```", text, re.S)]
+
+
+#: Statements that cannot run here, and why: each is a copy of a runnable one with another address.
+NOT_RUN = {"tcp://": "needs a Dask scheduler at that address"}
+#: Files whose Python snippets are run elsewhere.
+RUN_ELSEWHERE = {
+    "benchmarks/README.md": "writes a 20,000-element workspace; tests/test_generate.py runs generate_workspace",
+}
+SNIPPET_FILES = sorted(
+    p for p in [ROOT / "README.md"] + list((ROOT / "docs").glob("*.md")) + list((ROOT / "specs").glob("*.md"))
+    + list((ROOT / "examples").rglob("*.md")) + [ROOT / "benchmarks" / "README.md"]
+    if _python_blocks(p)
+)
+
+
+def test_every_file_with_snippets_is_run_or_says_why_not() -> None:
+    names = {str(p.relative_to(ROOT)) for p in SNIPPET_FILES}
+    assert {"README.md", "docs/notebook.md", "docs/distributed.md", "docs/hostile-input.md"} <= names
+    assert set(RUN_ELSEWHERE) <= names
+
+
+@pytest.mark.parametrize("path", [p for p in SNIPPET_FILES if str(p.relative_to(ROOT)) not in RUN_ELSEWHERE],
+                         ids=lambda p: str(p.relative_to(ROOT)))
+def test_python_snippets_run_from_the_repository_root(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each file's ``python`` blocks run in order in one namespace, from the repository root, as a reader
+    pastes them into one session; an expression a snippet shows must give something (not None)."""
+    import ast
+    import warnings
+
+    pytest.importorskip("pandas", reason='the notebook extra is not installed: pip install -e ".[notebook]"')
+    monkeypatch.chdir(ROOT)
+    namespace: dict = {"__name__": "__snippet__"}
+    for line, block in _python_blocks(path):
+        for stmt in ast.parse(block).body:
+            source = ast.get_source_segment(block, stmt) or ""
+            where = f"{path.relative_to(ROOT)}:{line + stmt.lineno - 1}: {source}"
+            if any(marker in source for marker in NOT_RUN):
+                continue
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", UserWarning)  # NoPlanFileWarning: a snippet naming a folder that is not there
+                if isinstance(stmt, ast.Expr):
+                    value = eval(compile(ast.Expression(stmt.value), where, "eval"), namespace)
+                    is_print = isinstance(stmt.value, ast.Call) and getattr(stmt.value.func, "id", "") == "print"
+                    assert is_print or value is not None, f"{where} gives None"
+                else:
+                    exec(compile(ast.Module([stmt], []), where, "exec"), namespace)
