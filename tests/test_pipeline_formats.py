@@ -32,6 +32,13 @@ def _stable(fmt: str, text: str) -> str:
     return text
 
 
+@pytest.fixture(autouse=True)
+def _project_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fixture workspace plays a repository of its own (as GitLab's CI_PROJECT_DIR says), so that
+    the golden paths do not depend on where this checkout sits."""
+    monkeypatch.setenv("CI_PROJECT_DIR", str(FIXTURE))
+
+
 def test_every_registered_format_has_a_golden_file() -> None:
     assert FORMATS == tuple(GOLDEN) == tuple(REPORTERS)
 

@@ -26,10 +26,11 @@ from ..scale.distributed import MissingDependency
 from ..core.findings import LANGUAGES, Severity
 from ..build.json_schema import document_json_schema
 from ..review.pipeline import LintResult, lint, write_baseline
-from .paths import os_reason, plan_files, summary_line
+from .paths import os_reason, plan_files, repository_root, summary_line
 from .report import add_report_parser, run_report
 from ..reporters import FORMATS, render_report
-from ..rules.base import all_rules, get_rule
+from ..rules import docs as rule_docs
+from ..rules.base import Rule, all_rules, get_rule, resolve_selector
 
 __all__ = ["main"]
 
@@ -51,6 +52,7 @@ _MESSAGES = {
     },
     "unknown-rule": {"en": "unknown rule '{name}'{hint}", "id": "aturan '{name}' tidak dikenal{hint}"},
     "hint": {"en": "; did you mean '{hint}'?", "id": "; maksudnya '{hint}'?"},
+    "table-heads": {"en": "CODE|NAME|SEVERITY|SUMMARY", "id": "KODE|NAMA|TINGKAT|RINGKASAN"},
     "severity-flag": {
         "en": "--severity takes RULE=LEVEL (error, warning, info), not '{value}'",
         "id": "--severity menerima ATURAN=TINGKAT (error, warning, info), bukan '{value}'",
@@ -105,10 +107,11 @@ def _parser() -> argparse.ArgumentParser:
 
     rules_p = sub.add_parser("rules", help="list the rules")
     rules_p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    rules_p.add_argument("--lang", choices=LANGUAGES, help=f"language of the summaries (default: {DEFAULT_LANG}; en for --format json)")
 
     explain_p = sub.add_parser("explain", help="show a rule's documentation")
-    explain_p.add_argument("rule", metavar="RULE", help="rule code or name")
-    explain_p.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANG, help="language of error messages")
+    explain_p.add_argument("rule", metavar="RULE", help="rule code or name, or a code prefix (CAS3) for a group")
+    explain_p.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANG, help="language of the documentation and messages")
 
     sub.add_parser("schema", help="print the JSON Schema of plan files (for editors' YAML language server)")
     add_report_parser(sub)
@@ -149,7 +152,10 @@ def _write(path: str, text: str) -> None:
 
 
 def _render(result: LintResult, fmt: str) -> str:
-    return render_report(result.report, fmt, lang=result.settings.lang, sources=result.sources, files=result.files, root=os.curdir)
+    return render_report(
+        result.report, fmt, lang=result.settings.lang, sources=result.sources, files=result.files,
+        root=repository_root(), fail_level=result.settings.fail_level,
+    )
 
 
 def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -198,25 +204,41 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def _rules(args: argparse.Namespace, out: TextIO) -> int:
     rules = all_rules()
     if args.format == "json":
-        rows = [{"code": r.code, "name": r.name, "severity": r.severity.value, "summary": r.summary()} for r in rules]
+        lang = args.lang or "en"  # a script's summaries stay as they were unless it asks
+        # machine-readable: severity keeps its value; the summary is the plain text in the chosen language
+        rows = [{"code": r.code, "name": r.name, "severity": r.severity.value, "summary": rule_docs.summary(r, lang)} for r in rules]
         out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return 0
-    width = max(len(r.name) for r in rules)
-    out.write(f"{'CODE':<7} {'NAME':<{width}} {'SEVERITY':<8} SUMMARY\n")
-    for r in rules:
-        out.write(f"{r.code:<7} {r.name:<{width}} {r.severity.value:<8} {r.summary()}\n")
+    _rule_table(rules, args.lang or DEFAULT_LANG, out)
     return 0
+
+
+def _rule_table(rules: Sequence[type[Rule]], lang: str, out: TextIO) -> None:
+    words = rule_docs.SEVERITY_WORDS.get(lang, rule_docs.SEVERITY_WORDS["en"])
+    heads = _msg("table-heads", lang).split("|")
+    width = max(len(r.name) for r in rules)
+    sev_width = max(len(heads[2]), *(len(w) for w in words.values()))
+    out.write(f"{heads[0]:<7} {heads[1]:<{width}} {heads[2]:<{sev_width}} {heads[3]}\n")
+    for r in rules:
+        out.write(f"{r.code:<7} {r.name:<{width}} {words[r.severity.value]:<{sev_width}} {rule_docs.summary(r, lang)}\n")
 
 
 def _explain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     rule = get_rule(args.rule)
+    group = resolve_selector(args.rule) if rule is None and re.fullmatch(r"CAS\d{0,2}(xx?)?", args.rule, re.I) else None
+    if rule is None and group is None and re.fullmatch(r"CAS\d{0,2}xx?", args.rule, re.I):
+        group = resolve_selector(re.sub("x", "", args.rule, flags=re.I))
+    if group:
+        _rule_table(group, args.lang, out)
+        return 0
     if rule is None:
         keys = [r.name for r in all_rules()] + [r.code for r in all_rules()]
         close = difflib.get_close_matches(args.rule, keys, n=1, cutoff=0.6)
         hint = _msg("hint", args.lang, hint=close[0]) if close else ""
         _say(err, "unknown-rule", args.lang, name=args.rule, hint=hint)
         return 2
-    out.write(f"{rule.code} {rule.name} ({rule.severity.value})\n\n{rule.documentation()}\n")
+    word = rule_docs.SEVERITY_WORDS.get(args.lang, rule_docs.SEVERITY_WORDS["en"])[rule.severity.value]
+    out.write(f"{rule.code} {rule.name} ({word})\n\n{rule_docs.documentation(rule, args.lang)}\n")
     return 0
 
 
@@ -255,4 +277,10 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
 
 
 def run() -> None:  # console script entry point
-    sys.exit(main())
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:  # `cascade rules | head`: the reader left; no traceback
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = 0
+    sys.exit(code)

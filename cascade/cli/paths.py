@@ -14,7 +14,7 @@ from typing import Sequence, TextIO
 from ..read.discovery import discover, searched_description
 from ..review.config import Settings
 
-__all__ = ["os_reason", "plan_files", "summary_line"]
+__all__ = ["os_reason", "plan_files", "repository_root", "summary_line"]
 
 _MESSAGES = {
     "missing": {"en": "{path}: no such file or folder", "id": "{path}: berkas atau folder tidak ada"},
@@ -83,6 +83,28 @@ def plan_files(paths: Sequence[str], settings: Settings | None, lang: str, err: 
             return None
         found = kept
     return found
+
+
+def repository_root(start: str | None = None) -> str:
+    """The root of the git repository around ``start`` (default: the working directory), else ``start``.
+
+    Machine-readable reports (SARIF, GitLab Code Quality, JUnit) give paths relative to it, so that
+    the paths and fingerprints of a finding do not depend on the folder the command was started in
+    (``cd plans && cascade lint .`` and ``cascade lint plans`` report the same). GitLab's
+    ``CI_PROJECT_DIR`` wins when the working directory is inside it.
+    """
+    here = os.path.abspath(start or os.curdir)
+    project = os.environ.get("CI_PROJECT_DIR")
+    if project and (here == os.path.abspath(project) or here.startswith(os.path.abspath(project).rstrip(os.sep) + os.sep)):
+        return os.path.abspath(project)
+    folder = here
+    while True:
+        if os.path.exists(os.path.join(folder, ".git")):
+            return folder
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return here
+        folder = parent
 
 
 def summary_line(files: int, documents: int, lang: str) -> str:
