@@ -17,7 +17,7 @@ import json
 import os
 import re
 import sys
-from typing import Sequence, TextIO
+from typing import NoReturn, Sequence, TextIO
 
 from .._version import __version__
 from ..read.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
@@ -75,8 +75,49 @@ def _positive(text: str) -> int:
     return value
 
 
+#: argparse's usage errors, in Bahasa Indonesia (the help texts stay English, like the flags).
+_ARGPARSE_ID = (
+    (re.compile(r"^unrecognized arguments: (.*)$"), "argumen tidak dikenal: {0}"),
+    (re.compile(r"^argument (\S+): invalid choice: (.*) \(choose from (.*)\)$"), "argumen {0}: pilihan {1} tidak valid (pilih dari {2})"),
+    (re.compile(r"^argument (\S+): invalid (\S+) value: (.*)$"), "argumen {0}: nilai {2} tidak valid"),
+    (re.compile(r"^argument (\S+): expected one argument$"), "argumen {0}: memerlukan satu nilai"),
+    (re.compile(r"^argument (\S+): must be 1 or more$"), "argumen {0}: harus 1 atau lebih"),
+    (re.compile(r"^argument (\S+): ignored explicit argument (.*)$"), "argumen {0}: nilai {1} diabaikan"),
+    (re.compile(r"^the following arguments are required: (.*)$"), "argumen berikut wajib diisi: {0}"),
+    (re.compile(r"^ambiguous option: (\S+) could match (.*)$"), "opsi {0} ambigu: bisa berarti {1}"),
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its usage errors in the run's language (``--lang`` on the command line, else Indonesian)."""
+
+    lang = DEFAULT_LANG
+
+    def error(self, message: str) -> NoReturn:
+        word = "error"
+        if self.lang == "id":
+            word = "kesalahan"
+            for pattern, template in _ARGPARSE_ID:
+                found = pattern.match(message)
+                if found:
+                    message = template.format(*found.groups())
+                    break
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: {word}: {message}\n")
+
+
+def _lang_of(argv: Sequence[str]) -> str:
+    """The ``--lang`` of a command line before it is parsed (for the parser's own errors)."""
+    for i, token in enumerate(argv):
+        if token == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if token.startswith("--lang="):
+            return token.split("=", 1)[1]
+    return DEFAULT_LANG
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="cascade", description="Check that development plans cascade, from the RPJMN down to staff targets.")
+    parser = _Parser(prog="cascade", description="Check that development plans cascade, from the RPJMN down to staff targets.")
     parser.add_argument("--version", action="version", version=f"cascade {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -171,7 +212,7 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             dask=args.dask, by_region=args.by_region,
         )
     except ConfigError as exc:
-        _say(err, "config", lang, error=exc)
+        _say(err, "config", lang, error=exc.localized(lang))
         return 2
     except MissingDependency:
         _say(err, "dask", lang)
@@ -257,10 +298,16 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
     out = stdout or sys.stdout
     err = stderr or sys.stderr
     parser = _parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _Parser.lang = _lang_of(argv)
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = out, err  # argparse writes help and usage errors to the process's streams
     try:
-        args = parser.parse_args(_dask_address_or_path(list(sys.argv[1:] if argv is None else argv)))
+        args = parser.parse_args(_dask_address_or_path(argv))
     except SystemExit as exc:
         return int(exc.code or 0)
+    finally:
+        sys.stdout, sys.stderr = saved
     if args.command is None:
         parser.print_help(err)
         return 2

@@ -52,7 +52,7 @@ def run_report(args: argparse.Namespace, err: TextIO | None = None) -> int:
             return 2
         result = lint(args.paths, settings, show_personal=args.show_personal)
     except ConfigError as exc:
-        err.write(f"cascade: {_msg('config', lang, error=exc)}\n")
+        err.write(f"cascade: {_msg('config', lang, error=exc.localized(lang))}\n")
         return 2
     page = render_html(result.workspace, result.report, lang=settings.lang, show_personal=args.show_personal)
     try:

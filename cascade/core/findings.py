@@ -12,9 +12,16 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
-__all__ = ["Severity", "Span", "Finding", "Report", "LANGUAGES"]
+__all__ = ["Severity", "Span", "Finding", "Report", "LANGUAGES", "SEVERITY_WORDS"]
 
 LANGUAGES = ("en", "id")
+
+#: One word per severity in every human-readable output (the full text, the HTML report, the rule
+#: catalogue); machine formats keep the values (JSON ``error``, SARIF ``error``/``note``).
+SEVERITY_WORDS = {
+    "en": {"error": "error", "warning": "warning", "info": "info"},
+    "id": {"error": "kesalahan", "warning": "peringatan", "info": "info"},
+}
 
 
 class Severity(str, enum.Enum):

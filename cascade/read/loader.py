@@ -42,6 +42,7 @@ from yaml.events import (
 
 from ..core.errors import UsageError
 from .fastyaml import DECLINE, scan
+from .yaml_messages import problem_id
 from ..core.findings import Finding, Span
 from ..rules.base import make_finding
 from ..core.sourcemap import SourceMap, pointer
@@ -248,7 +249,7 @@ def _construct(text: str, file: str, limits: Limits) -> tuple[Any, list[Finding]
             # `unit: %` and `name: @...` are what planners type; say how to write them
             finding = make_finding("CAS001", "reserved", file=file, span=span, char=char)
         else:
-            finding = make_finding("CAS001", file=file, span=span, problem=problem)
+            finding = make_finding("CAS001", file=file, span=span, problem=problem, problem_id=problem_id(problem))
         return None, findings + [finding], values, keys
     except yaml.reader.ReaderError as err:
         line, col = _line_col(text, err.position)
@@ -260,7 +261,8 @@ def _construct(text: str, file: str, limits: Limits) -> tuple[Any, list[Finding]
             keys,
         )
     except yaml.YAMLError as err:  # any other parser complaint still becomes a finding
-        return None, findings + [make_finding("CAS001", file=file, span=Span(1, 1, 1, 2), problem=str(err))], values, keys
+        problem = str(err)
+        return None, findings + [make_finding("CAS001", file=file, span=Span(1, 1, 1, 2), problem=problem, problem_id=problem_id(problem))], values, keys
     finally:
         dispose = getattr(parser, "dispose", None)
         if dispose is not None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..core.findings import SEVERITY_WORDS
 from .docs_id import SUMMARY_ID, WHY_ID
 
 if TYPE_CHECKING:
@@ -22,11 +23,6 @@ _ROLE = re.compile(r":[a-z]+:`~?([^`]+)`")
 _LITERAL = re.compile(r"``([^`]+)``")
 _INTERPRETED = re.compile(r"`([^`]+)`")
 
-#: One word per severity in human-readable output (machine formats keep ``error``/``warning``/``info``).
-SEVERITY_WORDS = {
-    "en": {"error": "error", "warning": "warning", "info": "info"},
-    "id": {"error": "galat", "warning": "peringatan", "info": "info"},
-}
 
 _HEADINGS_ID = {"Why:": "Mengapa:", "Basis:": "Dasar:", "Failing:": "Contoh yang gagal:", "Passing:": "Contoh yang lolos:"}
 

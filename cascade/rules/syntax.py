@@ -33,7 +33,7 @@ class YamlSyntax(Rule):
     severity = Severity.ERROR
     stage = True
     messages = {
-        "default": {"en": "invalid YAML: {problem}", "id": "YAML tidak valid: {problem}"},
+        "default": {"en": "invalid YAML: {problem}", "id": "YAML tidak valid: {problem_id}"},
         "complex-key": {
             "en": "a mapping key must be plain text, not a list or mapping",
             "id": "kunci mapping harus berupa teks, bukan list atau mapping",
