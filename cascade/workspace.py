@@ -12,7 +12,7 @@ import os
 import re
 import warnings
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Mapping
 
 import networkx as nx
 
@@ -338,6 +338,7 @@ def load(
     cache: str | os.PathLike[str] | Cache | None = None,
     jobs: int | None = None,
     show_personal: bool = False,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> Cascade:
     """Load plan documents from files, folders (searched recursively for ``*.yaml``/``*.yml``) and dicts.
 
@@ -350,6 +351,8 @@ def load(
 
     ``limits`` bounds each file (:class:`~cascade.loader.Limits`). Employee numbers (NIP) and names
     of skp documents are masked in findings (``1990••••••••••1001``) unless ``show_personal=True``.
+    ``progress``, when given, is called as ``progress("files", parsed, total)`` while files are read
+    (the library never prints; the ``cascade`` command draws a progress line from it).
     """
     if not isinstance(limits, Limits):
         raise UsageError("limits must be a cascade.Limits")
@@ -366,13 +369,16 @@ def load(
     for path in empty:
         what = "no such file or folder" if not os.path.lexists(path) else "a folder without plan files (" + searched_description() + ")"
         warnings.warn(f"cascade.load: no plan file found in {path!r}: {what}", NoPlanFileWarning, stacklevel=2)
+    if progress is not None and not callable(progress):
+        raise UsageError("progress must be a function taking (stage, done, total)")
     with bulk():
-        workspace = _load(items, limits, cache, jobs, show_personal)
+        workspace = _load(items, limits, cache, jobs, show_personal, progress)
     workspace.empty_paths = empty
     return workspace
 
 
-def _load(items: list[_Source], limits: Limits, cache: Cache | None, jobs: int | None, show_personal: bool) -> Cascade:
+def _load(items: list[_Source], limits: Limits, cache: Cache | None, jobs: int | None, show_personal: bool,
+          progress: Callable[[str, int, int], None] | None = None) -> Cascade:
     results: list[Any] = [None] * len(items)
     todo: list[tuple[int, bytes, str | None]] = []  # index, bytes, cache key
     keys: dict[str, str] = {}  # file -> cache key of its parse
@@ -400,10 +406,14 @@ def _load(items: list[_Source], limits: Limits, cache: Cache | None, jobs: int |
     jobs_list = [(raw, items[i].display, limits, show_personal) for i, raw, _ in todo]
     try:
         loaded_iter = pool.map(_parse_raw, jobs_list, chunksize=max(1, len(jobs_list) // 16)) if pool else map(_parse_raw, jobs_list)
+        done = len(items) - len(todo)
         for (i, _, key), loaded in zip(todo, loaded_iter):
             results[i] = loaded
             if key is not None:
                 cache.put(key, results[i])
+            done += 1
+            if progress is not None:
+                progress("files", done, len(items))
     finally:
         if pool is not None:
             pool.shutdown()

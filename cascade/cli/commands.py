@@ -27,6 +27,7 @@ from ..core.findings import LANGUAGES, Severity
 from ..build.json_schema import document_json_schema
 from ..review.pipeline import LintResult, lint, write_baseline
 from .paths import os_reason, plan_files, repository_root, summary_line
+from .progress import progress_for
 from .report import add_report_parser, run_report
 from ..reporters import FORMATS, render_report
 from ..rules import docs as rule_docs
@@ -133,7 +134,8 @@ def _parser() -> argparse.ArgumentParser:
     lint_p.add_argument("--severity", action="append", default=[], metavar="RULE=LEVEL", help="override a rule's severity, e.g. orphan-indicator=error")
     lint_p.add_argument("--fail-level", choices=[s.value for s in Severity], help="lowest severity that makes the exit code 1 (default: error)")
     lint_p.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail")
-    lint_p.add_argument("-q", "--quiet", action="store_true", help="no progress line and no summary on standard error")
+    lint_p.add_argument("-q", "--quiet", action="store_true",
+                        help="no progress line (drawn only when standard error is a terminal) and no summary on standard error")
     lint_p.add_argument("--config", metavar="FILE", help="use this cascade.toml or pyproject.toml instead of searching for one")
     lint_p.add_argument("--baseline", metavar="FILE", help="report only findings that are not in this baseline")
     lint_p.add_argument("--write-baseline", metavar="FILE", help="record the current findings as the baseline and exit 0")
@@ -206,11 +208,16 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         lang = settings.lang
         if plan_files(args.paths, settings, lang, err) is None:
             return 2
-        result = lint(
-            args.paths, settings, use_baseline=args.write_baseline is None,
-            cache=None if args.no_cache else DEFAULT_CACHE_DIR, jobs=args.jobs, show_personal=args.show_personal,
-            dask=args.dask, by_region=args.by_region,
-        )
+        progress = progress_for(err, args.quiet, lang)
+        try:
+            result = lint(
+                args.paths, settings, use_baseline=args.write_baseline is None,
+                cache=None if args.no_cache else DEFAULT_CACHE_DIR, jobs=args.jobs, show_personal=args.show_personal,
+                dask=args.dask, by_region=args.by_region, progress=progress,
+            )
+        finally:
+            if progress is not None:
+                progress.clear()
     except ConfigError as exc:
         _say(err, "config", lang, error=exc.localized(lang))
         return 2

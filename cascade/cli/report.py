@@ -19,6 +19,7 @@ from ..core.findings import LANGUAGES
 from ..views.html import render_html
 from ..review.pipeline import lint
 from .paths import os_reason, plan_files, summary_line
+from .progress import progress_for
 
 __all__ = ["add_report_parser", "run_report"]
 
@@ -50,7 +51,12 @@ def run_report(args: argparse.Namespace, err: TextIO | None = None) -> int:
         lang = settings.lang
         if plan_files(args.paths, settings, lang, err) is None:
             return 2
-        result = lint(args.paths, settings, show_personal=args.show_personal)
+        progress = progress_for(err, getattr(args, "quiet", False), lang)
+        try:
+            result = lint(args.paths, settings, show_personal=args.show_personal, progress=progress)
+        finally:
+            if progress is not None:
+                progress.clear()
     except ConfigError as exc:
         err.write(f"cascade: {_msg('config', lang, error=exc.localized(lang))}\n")
         return 2

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 from .baseline import BaselineEntry, apply_baseline, dump_baseline, read_baseline
 from .config import Settings
@@ -55,6 +55,7 @@ def lint(
     show_personal: bool = False,
     dask: str | None = None,
     by_region: bool | None = None,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> LintResult:
     """Lint the plan files under ``paths`` with ``settings`` (default: :class:`Settings`).
 
@@ -68,13 +69,18 @@ def lint(
 
     Raises :class:`~cascade.config.ConfigError` when the configured baseline cannot be read, and
     :class:`~cascade.distributed.MissingDependency` for ``dask`` without the ``sakip-cascade[dask]`` extra.
+
+    ``progress`` is called as the run goes (``("files", done, total)``, ``("partitions", done,
+    total)`` on a partitioned run, ``("rules", 0, 1)`` when the checks start); nothing is printed.
     """
     settings = settings or Settings()
     files = [p for p in discover(paths) if not settings.is_excluded(p)]
     if by_region is None:
         by_region = dask is None and jobs != 1 and (os.cpu_count() or 1) > 1 and _total_bytes(files) >= BY_REGION_MIN_BYTES
     if dask is None and not by_region:
-        workspace = load(*files, cache=cache, jobs=jobs, show_personal=show_personal)
+        workspace = load(*files, cache=cache, jobs=jobs, show_personal=show_personal, progress=progress)
+        if progress is not None:
+            progress("rules", 0, 1)
         report = workspace.validate(**settings.validate_kwargs(), jobs=jobs)
     else:
         from ..scale import distributed
@@ -83,7 +89,7 @@ def lint(
             where: dict[str, Any] = {"scheduler": dask or None}
         else:
             where = {"scheduler": "processes", "n_workers": jobs or max(2, os.cpu_count() or 1)}
-        report = distributed.validate(files, **where, show_personal=show_personal, **settings.validate_kwargs())
+        report = distributed.validate(files, **where, show_personal=show_personal, progress=progress, **settings.validate_kwargs())
         workspace = distributed.reporting_workspace(files, report, show_personal=show_personal)
     gone: list[BaselineEntry] = []
     if use_baseline and settings.baseline:

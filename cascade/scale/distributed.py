@@ -480,8 +480,11 @@ class _Run:
     """One distributed validation: scan, partition, verify and couple, reduce."""
 
     def __init__(self, client: Any, entries: list[tuple[int, str]], kwargs: dict[str, Any], show_personal: bool = False,
-                 coverage: bool = False):
+                 coverage: bool = False, progress: Callable[[str, int, int], None] | None = None):
         self.client = client
+        self.progress = progress  # called with ("files", scanned, total) and ("partitions", done, so far)
+        self.partitions_done = 0
+        self.partitions_total = 0
         self.entries = entries
         self.show_personal = show_personal
         self.coverage = coverage  # tasks count their documents for the coverage table
@@ -505,9 +508,12 @@ class _Run:
 
     def _scan(self) -> None:
         batches = [self.entries[i:i + _SCAN_BATCH] for i in range(0, len(self.entries), _SCAN_BATCH)]
-        for batch in self.client.gather(self.client.map(scan, batches, show_personal=self.show_personal, pure=False)):
-            for head in batch:
+        futures = self.client.map(scan, batches, show_personal=self.show_personal, pure=False)
+        for future in futures:  # one at a time, in order, so that the progress line moves
+            for head in self.client.gather([future])[0]:
                 self.headers[head.index] = head
+            if self.progress is not None:
+                self.progress("files", len(self.headers), len(self.entries))
         self._index()
         for index, head in self.headers.items():
             if head.id is None:
@@ -605,7 +611,12 @@ class _Run:
             ]
             # only the findings and headers come to the coordinator; trimmed feeders stay on the cluster
             heads = [self.client.submit(operator.itemgetter(0), out, pure=False) for out in outputs]
-            for (own, ctx), out, result in zip(sorted(todo), outputs, self.client.gather(heads)):
+            self.partitions_total += len(heads)
+            for (own, ctx), out, head_future in zip(sorted(todo), outputs, heads):
+                result = self.client.gather([head_future])[0]
+                self.partitions_done += 1
+                if self.progress is not None:
+                    self.progress("partitions", self.partitions_done, self.partitions_total)
                 self.results[own] = (ctx, result, out)
                 for head in result.headers:
                     self.headers[head.index] = head
@@ -895,7 +906,7 @@ def _entries(paths: Any, n_workers: int, show_personal: bool, validate_kwargs: d
 
 
 def validate(paths: Any, scheduler: Any = None, n_workers: int = 2, *, show_personal: bool = False,
-             **validate_kwargs: Any) -> Report:
+             progress: Callable[[str, int, int], None] | None = None, **validate_kwargs: Any) -> Report:
     """Validate the plan files under ``paths`` on Dask; the report equals single-process validation.
 
     ``paths`` is a path or a list of paths (files or folders, searched recursively). ``scheduler``
@@ -904,6 +915,9 @@ def validate(paths: Any, scheduler: Any = None, n_workers: int = 2, *, show_pers
     the tasks on ``n_workers`` local processes without Dask. Every worker must see the files at
     the same paths (a shared filesystem). ``show_personal`` is :func:`cascade.load`'s (employee NIPs
     and names unmasked in findings); ``validate_kwargs`` are those of :meth:`Cascade.validate`.
+    ``progress``, when given, is called as the run goes: ``("files", scanned, total)``, then
+    ``("partitions", done, total so far)`` (the total grows when partitions that depend on each other
+    are merged and run again); nothing is printed.
 
     Raises :class:`MissingDependency` without Dask, ``ValueError`` for an unknown rule selector and
     :class:`~cascade.errors.UsageError` for arguments of the wrong type.
@@ -911,7 +925,7 @@ def validate(paths: Any, scheduler: Any = None, n_workers: int = 2, *, show_pers
     entries = _entries(paths, n_workers, show_personal, validate_kwargs, "validate")
     client, close = _connect(scheduler, n_workers)
     try:
-        return _Run(client, entries, validate_kwargs, show_personal).run()
+        return _Run(client, entries, validate_kwargs, show_personal, progress=progress).run()
     finally:
         close()
 
