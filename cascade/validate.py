@@ -221,11 +221,13 @@ def _check_forked(codes: list[str]) -> list[Finding]:
 def _rule_pool(graph: Any, jobs: int | None) -> Any:
     """One forked helper process when it pays and is safe (see :func:`cascade.workspace._pool`)."""
     import multiprocessing
-    import threading
+
+    from .core.processes import start_method
 
     if jobs == 1 or (os.cpu_count() or 1) < 2 or graph.number_of_nodes() < (0 if jobs else PARALLEL_MIN_NODES):
         return None
-    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
+    # the helper reads the graph from the parent's memory: only a fork can; elsewhere (spawn, Windows) one process
+    if start_method(needs_fork=True) is None:
         return None
     if not _room_for_a_copy():
         return None

@@ -128,16 +128,19 @@ PARALLEL_MIN_BYTES = 2_000_000
 def _pool(jobs: int | None, todo_bytes: int, n: int) -> Any:
     """A process pool when it pays: several files, enough bytes, a fork-safe process, >1 core."""
     import multiprocessing
-    import threading
+
+    from .core.processes import start_method
 
     workers = jobs if jobs is not None else min(os.cpu_count() or 1, 2 if todo_bytes < 50_000_000 else os.cpu_count() or 1)
     if workers <= 1 or n < 2 or (jobs is None and todo_bytes < PARALLEL_MIN_BYTES):
         return None
-    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
-        return None  # forking a threaded process (a notebook kernel, a Dask worker) is unsafe
+    method = start_method()  # None: forking a threaded process (a notebook kernel, a Dask worker) is unsafe
+    if method is None:
+        return None
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+    # the workers get their input as arguments (bytes and names), so spawn (Windows) works as fork does
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
 
 
 class _Sources(Mapping[str, str]):

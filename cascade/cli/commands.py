@@ -19,19 +19,25 @@ import re
 import sys
 from typing import NoReturn, Sequence, TextIO
 
+from typing import TYPE_CHECKING
+
+# Only what parsing the arguments needs is imported here: `cascade --version` and a usage error must
+# not wait for pydantic's models and networkx (the engine is imported by the command that runs).
 from .._version import __version__
-from ..read.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
-from ..review.config import DEFAULT_LANG, ConfigError, Settings, load_config
-from ..scale.distributed import MissingDependency
 from ..core.findings import LANGUAGES, Severity
-from ..build.json_schema import document_json_schema
-from ..review.pipeline import LintResult, lint, write_baseline
-from .paths import os_reason, plan_files, repository_root, summary_line
-from .progress import progress_for
-from .report import add_report_parser, run_report
-from ..reporters import FORMATS, render_report
-from ..rules import docs as rule_docs
-from ..rules.base import Rule, all_rules, get_rule, resolve_selector
+from .report import add_report_parser
+
+if TYPE_CHECKING:
+    from ..review.config import Settings
+    from ..review.pipeline import LintResult
+    from ..rules.base import Rule
+
+#: The default message language; equal to cascade.review.config.DEFAULT_LANG (a test checks).
+DEFAULT_LANG = "id"
+#: The parse cache folder; equal to cascade.read.cache.DEFAULT_DIR (a test checks).
+DEFAULT_CACHE_DIR = ".cascade_cache"
+#: Report formats, the default first; equal to cascade.reporters.FORMATS (a test checks).
+FORMATS = ("full", "concise", "json", "sarif", "github", "gitlab", "junit")
 
 __all__ = ["main"]
 
@@ -170,12 +176,16 @@ def _severity_overrides(values: Sequence[str], lang: str) -> dict[str, str]:
     for item in _split(values):
         rule, sep, level = item.partition("=")
         if not sep or not rule.strip():
+            from ..review.config import ConfigError
+
             raise ConfigError(_msg("severity-flag", lang, value=item))
         out[rule.strip()] = level.strip()
     return out
 
 
-def _settings(args: argparse.Namespace) -> Settings:
+def _settings(args: argparse.Namespace) -> "Settings":
+    from ..review.config import load_config
+
     lang = args.lang or DEFAULT_LANG
     settings = load_config(args.config)
     return settings.override(
@@ -194,14 +204,27 @@ def _write(path: str, text: str) -> None:
         fh.write(text)
 
 
-def _render(result: LintResult, fmt: str) -> str:
+def _repository_root() -> str:
+    from .paths import repository_root
+
+    return repository_root()
+
+
+def _render(result: "LintResult", fmt: str) -> str:
+    from ..reporters import render_report
+
     return render_report(
         result.report, fmt, lang=result.settings.lang, sources=result.sources, files=result.files,
-        root=repository_root(), fail_level=result.settings.fail_level,
+        root=_repository_root(), fail_level=result.settings.fail_level,
     )
 
 
 def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ..review.config import ConfigError
+    from ..review.pipeline import lint, write_baseline
+    from .paths import os_reason, plan_files, summary_line
+    from .progress import progress_for
+
     lang = args.lang or DEFAULT_LANG
     try:
         settings = _settings(args)
@@ -221,7 +244,11 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except ConfigError as exc:
         _say(err, "config", lang, error=exc.localized(lang))
         return 2
-    except MissingDependency:
+    except ImportError as exc:
+        # Dask missing (cascade.scale.distributed.MissingDependency); that module is imported only
+        # when a run goes by region, so it is not imported here for every lint
+        if type(exc).__name__ != "MissingDependency":
+            raise
         _say(err, "dask", lang)
         return 2
     try:
@@ -250,6 +277,9 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _rules(args: argparse.Namespace, out: TextIO) -> int:
+    from ..rules import docs as rule_docs
+    from ..rules.base import all_rules
+
     rules = all_rules()
     if args.format == "json":
         lang = args.lang or "en"  # a script's summaries stay as they were unless it asks
@@ -261,7 +291,9 @@ def _rules(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def _rule_table(rules: Sequence[type[Rule]], lang: str, out: TextIO) -> None:
+def _rule_table(rules: Sequence[type["Rule"]], lang: str, out: TextIO) -> None:
+    from ..rules import docs as rule_docs
+
     words = rule_docs.SEVERITY_WORDS.get(lang, rule_docs.SEVERITY_WORDS["en"])
     heads = _msg("table-heads", lang).split("|")
     width = max(len(r.name) for r in rules)
@@ -272,6 +304,9 @@ def _rule_table(rules: Sequence[type[Rule]], lang: str, out: TextIO) -> None:
 
 
 def _explain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ..rules import docs as rule_docs
+    from ..rules.base import all_rules, get_rule, resolve_selector
+
     rule = get_rule(args.rule)
     group = resolve_selector(args.rule) if rule is None and re.fullmatch(r"CAS\d{0,2}(xx?)?", args.rule, re.I) else None
     if rule is None and group is None and re.fullmatch(r"CAS\d{0,2}xx?", args.rule, re.I):
@@ -321,11 +356,15 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
     if args.command == "lint":
         return _lint(args, out, err)
     if args.command == "report":
+        from .report import run_report
+
         return run_report(args, err)
     if args.command == "rules":
         return _rules(args, out)
     if args.command == "explain":
         return _explain(args, out, err)
+    from ..build.json_schema import document_json_schema
+
     out.write(json.dumps(document_json_schema(), ensure_ascii=False, indent=2) + "\n")
     return 0
 

@@ -14,12 +14,10 @@ import os
 import sys
 from typing import TextIO
 
-from ..review.config import DEFAULT_LANG, ConfigError, load_config
 from ..core.findings import LANGUAGES
-from ..views.html import render_html
-from ..review.pipeline import lint
-from .paths import os_reason, plan_files, summary_line
-from .progress import progress_for
+
+#: The default language (cascade.review.config.DEFAULT_LANG); the engine is imported when the report runs.
+DEFAULT_LANG = "id"
 
 __all__ = ["add_report_parser", "run_report"]
 
@@ -44,6 +42,12 @@ def add_report_parser(sub: "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 def run_report(args: argparse.Namespace, err: TextIO | None = None) -> int:
     """Run ``cascade report``; returns the exit code. Problems go to ``err`` (default: standard error)."""
+    from ..review.config import ConfigError, load_config
+    from ..review.pipeline import lint
+    from ..views.html import render_html
+    from .paths import os_reason, plan_files, summary_line
+    from .progress import progress_for
+
     err = err or sys.stderr
     lang = args.lang or DEFAULT_LANG
     try:

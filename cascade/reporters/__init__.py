@@ -68,18 +68,20 @@ def fingerprints(report: Report, root: str) -> list[str]:
     return out
 
 
-def _registry() -> dict[str, Reporter]:
-    from . import concise, full, github, gitlab, json, junit, sarif
+def _lazy(module: str) -> Reporter:
+    """The ``render`` of ``module``, imported on first use (a lint imports one reporter, not seven)."""
 
-    return {
-        "full": full.render,
-        "concise": concise.render,
-        "json": json.render,
-        "sarif": sarif.render,
-        "github": github.render,
-        "gitlab": gitlab.render,
-        "junit": junit.render,
-    }
+    def render(report: Report, context: RenderContext) -> str:
+        import importlib
+
+        return importlib.import_module(f".{module}", __name__).render(report, context)
+
+    render.__name__ = render.__qualname__ = f"{module}.render"
+    return render
+
+
+def _registry() -> dict[str, Reporter]:
+    return {name: _lazy(name) for name in ("full", "concise", "json", "sarif", "github", "gitlab", "junit")}
 
 
 REPORTERS: dict[str, Reporter] = _registry()

@@ -803,12 +803,13 @@ class _LocalClient:
 
     def __init__(self, n_workers: int):
         import multiprocessing
-        import threading
         from concurrent.futures import ProcessPoolExecutor
 
+        from ..core.processes import start_method
+
         # forking a threaded process (a notebook kernel, a Dask worker) is unsafe: start fresh ones there
-        fork = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
-        context = multiprocessing.get_context("fork" if fork else "spawn")
+        context = multiprocessing.get_context(start_method() or "spawn")
+        self.start_method = context.get_start_method()
         self.pool = ProcessPoolExecutor(max_workers=n_workers, mp_context=context)
 
     @staticmethod
