@@ -81,3 +81,17 @@ def test_the_command_with_two_jobs_under_spawn(monkeypatch: pytest.MonkeyPatch, 
         code = main(["lint", DEFECTS, "--format", "json", "--no-cache", "-q", *argv], stdout=out, stderr=io.StringIO())
         outputs.append((code, out.getvalue()))
     assert outputs[0] == outputs[1] == outputs[2] and outputs[0][0] == 1
+
+
+def test_windows_line_endings_give_the_same_findings_and_positions(tmp_path: Path) -> None:
+    """A plan saved on Windows (CRLF) reads like the same plan saved on Linux."""
+    text = (ROOT / "examples" / "defects" / "broken" / "cas002-duplicate-key.yaml").read_text(encoding="utf-8")
+    (tmp_path / "lf").mkdir()
+    (tmp_path / "crlf").mkdir()
+    (tmp_path / "lf" / "a.yaml").write_bytes(text.encode("utf-8"))
+    (tmp_path / "crlf" / "a.yaml").write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    lf = cascade.load(tmp_path / "lf").validate()
+    crlf = cascade.load(tmp_path / "crlf").validate()
+    assert len(lf) > 0
+    assert [(f.code, f.line, f.column, f.end_line, f.end_column, f.message) for f in lf] == [
+        (f.code, f.line, f.column, f.end_line, f.end_column, f.message) for f in crlf]
