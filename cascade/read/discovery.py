@@ -58,9 +58,9 @@ class HiddenLink(OutsideLink):
 
 def is_plan_name(name: str) -> bool:
     """Whether a file called ``name`` (no folder) is taken for a plan when a folder is searched."""
-    lower = name.lower()
+    lower = name.lower()  # reserved names in any case (Windows file names ignore it); the suffix as before
     return (
-        lower.endswith(YAML_SUFFIXES)
+        name.endswith(YAML_SUFFIXES)
         and not name.startswith(".")
         and lower not in RESERVED_NAMES
         and not lower.endswith(RESERVED_SUFFIXES)
