@@ -32,7 +32,8 @@ def test_cascade_workspace_discover_is_still_importable() -> None:
 
 def test_reserved_names_are_never_plans(tmp_path: Path) -> None:
     (tmp_path / "rpjmn.yaml").write_text(PLAN, encoding="utf-8")
-    for name in ("tools.cascade.yaml", "x.cascade.yml", "sakip-answers.yaml", "sakip-answers.yml", "cascade.lock", ".hidden.yaml"):
+    (tmp_path / "NOTES.YAML").write_text("not: read\n", encoding="utf-8")  # the suffix is case-sensitive, as it always was
+    for name in ("tools.cascade.yaml", "x.Cascade.yml", "sakip-answers.yaml", "SAKIP-answers.yml", "cascade.lock", ".hidden.yaml"):
         (tmp_path / name).write_text("not: a plan\n", encoding="utf-8")
     assert discover([tmp_path]) == [str(tmp_path / "rpjmn.yaml")]
 
