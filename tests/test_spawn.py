@@ -27,11 +27,15 @@ def test_the_environment_forces_the_start_method(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setenv(ENV, "spawn")
     assert start_method() == "spawn"
     assert start_method(needs_fork=True) is None  # the rule helper reads the parent's memory: not under spawn
-    monkeypatch.setenv(ENV, "no-such-method")
+    monkeypatch.setenv(ENV, "no-such-method")  # ignored
     assert start_method() in ("fork", "spawn", None)
     monkeypatch.delenv(ENV)
+    import threading
+
     if "fork" in multiprocessing.get_all_start_methods():
-        assert start_method() == "fork" and start_method(needs_fork=True) == "fork"
+        # fork only where no other thread runs (an earlier test may leave Dask's threads behind)
+        expected = "fork" if threading.active_count() == 1 else None
+        assert start_method() == expected and start_method(needs_fork=True) == expected
 
 
 def _key(findings) -> list[tuple]:

@@ -468,11 +468,12 @@ def read_bytes(path: str | os.PathLike[str], display: str, limits: Limits = DEFA
                 )
                 return LoadedFile(display, None, SourceMap(display), [finding], None, st.st_size)
             return fh.read(limits.max_file_bytes + 1)
-    except FileNotFoundError:
-        # a mistyped path: say so in the user's language, not with the system's English text
-        finding = make_finding("CAS005", "missing", file=display, span=Span(1, 1, 1, 2))
-        return LoadedFile(display, None, SourceMap(display), [finding], None, 0)
     except OSError as err:
+        if isinstance(err, FileNotFoundError) and not os.path.lexists(path):
+            # a mistyped path: say so in the user's language, not with the system's English text
+            # (a dangling symbolic link is there, only unreadable: it keeps the variant below)
+            finding = make_finding("CAS005", "missing", file=display, span=Span(1, 1, 1, 2))
+            return LoadedFile(display, None, SourceMap(display), [finding], None, 0)
         finding = make_finding("CAS005", "unreadable", file=display, span=Span(1, 1, 1, 2), reason=err.strerror or str(err))
         return LoadedFile(display, None, SourceMap(display), [finding], None, 0)
 
