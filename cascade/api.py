@@ -11,11 +11,14 @@ from __future__ import annotations
 import dataclasses
 import functools
 import os
-from typing import TYPE_CHECKING, Any, Iterable
+import warnings
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from .core import findings as _findings
+from .core.errors import NoPlanFileWarning
 from .graph import Workspace, load_workspace
 from .read.cache import Cache
+from .read.discovery import searched_description
 from .read.loader import DEFAULT_LIMITS, Limits
 from .read.suppressions import Suppression
 from .review import pipeline as _pipeline
@@ -188,6 +191,7 @@ def load(
     cache: str | os.PathLike[str] | Cache | None = None,
     jobs: int | None = None,
     show_personal: bool = False,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> Cascade:
     """Load plan documents from files, folders (searched recursively for ``*.yaml``/``*.yml``) and dicts.
 
@@ -200,8 +204,16 @@ def load(
 
     ``limits`` bounds each file (:class:`~cascade.loader.Limits`). Employee numbers (NIP) and names
     of skp documents are masked in findings (``1990••••••••••1001``) unless ``show_personal=True``.
+    ``progress``, when given, is called as ``progress("files", parsed, total)`` while files are read
+    (the library never prints; the ``cascade`` command draws a progress line from it). A path that
+    gives no plan file (missing, or a folder without one) is a :class:`~cascade.NoPlanFileWarning`
+    and shows in the workspace's repr.
     """
-    ws = Cascade.of(load_workspace(*sources, limits=limits, cache=cache, jobs=jobs, show_personal=show_personal))
+    ws = Cascade.of(load_workspace(*sources, limits=limits, cache=cache, jobs=jobs, show_personal=show_personal,
+                                   progress=progress))
+    for path in ws.empty_paths:
+        what = "no such file or folder" if not os.path.lexists(path) else "a folder without plan files (" + searched_description() + ")"
+        warnings.warn(f"cascade.load: no plan file found in {path!r}: {what}", NoPlanFileWarning, stacklevel=2)
     ws.lock_path = find_lock(_paths_of(sources))
     return ws
 

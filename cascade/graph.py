@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import difflib
 import os
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 import networkx as nx
 
@@ -296,6 +296,8 @@ class Workspace:
         #: :class:`cascade.validate.Remembered`).
         self.cache: Cache | None = None
         self.cache_keys: dict[str, str] = {}
+        #: Paths given to the loader that gave no plan file: missing, or folders without one.
+        self.empty_paths: list[str] = []
 
     @classmethod
     def from_loaded(cls, loaded: Loaded) -> "Workspace":
@@ -318,7 +320,10 @@ class Workspace:
 
     def __repr__(self) -> str:
         s = self.stats
-        return f"<{type(self).__name__} {s['documents']} documents, {s['elements']} elements, {s['indicators']} indicators>"
+        text = f"<{type(self).__name__} {s['documents']} documents, {s['elements']} elements, {s['indicators']} indicators"
+        if self.empty_paths:
+            text += "; no plan file found in " + ", ".join(repr(p) for p in self.empty_paths)
+        return text + ">"
 
     def get(self, ref: str) -> Header | Element | Indicator | Unit | None:
         """The model behind a reference: ``doc`` (header), ``doc:local`` (element or indicator), ``doc#UNIT``."""
@@ -343,10 +348,12 @@ def load_workspace(
     cache: Any = None,
     jobs: int | None = None,
     show_personal: bool = False,
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> Workspace:
     """Load plan documents from files, folders and dicts into a :class:`Workspace` (what
     :func:`cascade.load` does, for the layers below the public API). Raises
-    :class:`~cascade.errors.UsageError` only for arguments of the wrong type."""
+    :class:`~cascade.errors.UsageError` only for arguments of the wrong type. Paths that gave no plan
+    file (missing, or folders without one) are listed in ``Workspace.empty_paths``."""
     if not isinstance(limits, Limits):
         raise UsageError("limits must be a cascade.Limits")
     if not isinstance(show_personal, bool):
@@ -357,6 +364,11 @@ def load_workspace(
         if not isinstance(cache, (str, os.PathLike)):
             raise UsageError("cache must be a folder path or a cascade.read.cache.Cache")
         cache = Cache(cache)
-    items = sources_of(sources)
+    if progress is not None and not callable(progress):
+        raise UsageError("progress must be a function taking (stage, done, total)")
+    empty: list[str] = []
+    items = sources_of(sources, empty)
     with bulk():
-        return Workspace.from_loaded(load_parsed(items, limits, cache, jobs, show_personal))
+        workspace = Workspace.from_loaded(load_parsed(items, limits, cache, jobs, show_personal, progress))
+    workspace.empty_paths = empty
+    return workspace

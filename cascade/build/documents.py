@@ -221,7 +221,7 @@ class _Sink:
             )
         elif kind in ("literal_error", "enum"):
             expected = err.get("ctx", {}).get("expected", "")
-            self.add("CAS104", "choice", path, ref=ref, field=name, value=_describe(self.shown(full, err.get("input"))), allowed=expected.replace("'", ""))
+            self.add("CAS104", "choice", path, ref=ref, field=name, value=_describe(self.shown(full, err.get("input"))), allowed=tuple(re.findall(r"'([^']*)'", expected)) or expected)
         elif kind == "string_pattern_mismatch":
             self.add("CAS104", "pattern", path, ref=ref, field=name, value=_describe(self.shown(full, err.get("input"))))
         elif kind == "ambiguous_number":

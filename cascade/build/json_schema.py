@@ -103,6 +103,42 @@ def _rewrite_refs(node: Any) -> Any:
     return node
 
 
+#: What a plain scalar of a text field may load as in an editor's YAML reader: lint reads it as the
+#: text written and at most warns (CAS006 ambiguous-scalar: ``code: 35.20`` is a warning), so the
+#: schema accepts it too; an error in the editor for what lint only warns about would disagree.
+_TEXT_TYPES = ["string", "number", "boolean"]
+
+
+def _lenient(node: Any) -> Any:
+    """Text fields take numbers and booleans (see :data:`_TEXT_TYPES`); an optional field is one match.
+
+    pydantic writes an optional field as ``anyOf: [X, {type: null}]``; a wrong value then fails both
+    branches and the editor shows a second, noisy "is not of type 'null'". A simple ``X`` becomes one
+    ``type`` list with ``null``; a ``$ref`` is checked only when the value is not null (``if``/``then``).
+    """
+    if isinstance(node, list):
+        return [_lenient(v) for v in node]
+    if not isinstance(node, dict):
+        return node
+    node = {k: _lenient(v) for k, v in node.items()}
+    if node.get("type") == "string" and "enum" not in node:
+        node["type"] = list(_TEXT_TYPES)
+    branches = node.get("anyOf")
+    if isinstance(branches, list) and len(branches) == 2 and {"type": "null"} in branches:
+        other = branches[0] if branches[1] == {"type": "null"} else branches[1]
+        del node["anyOf"]
+        if "$ref" in other or "anyOf" in other or "type" not in other:
+            node["if"] = {"not": {"type": "null"}}
+            node["then"] = other
+        else:
+            types = other["type"] if isinstance(other["type"], list) else [other["type"]]
+            node.update({k: v for k, v in other.items() if k != "type"})
+            node["type"] = types + ["null"]
+            if "enum" in node:
+                node["enum"] = list(node["enum"]) + [None]
+    return node
+
+
 def document_json_schema() -> dict[str, Any]:
     """A draft-07 JSON Schema of one plan file (a :class:`~cascade.models.Document`)."""
     schema = copy.deepcopy(Document.model_json_schema())
@@ -124,6 +160,7 @@ def document_json_schema() -> dict[str, Any]:
             properties["targets"]["propertyNames"] = {"pattern": r"^\d{4}$"}
         if name == "Range":
             definition["minProperties"] = 1  # one-sided {max: 49} or {min: 80}, never empty
+    definitions = {name: _lenient(definition) for name, definition in definitions.items()}
     return _rewrite_refs(
         {
             "$schema": DRAFT_07,

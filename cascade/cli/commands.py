@@ -18,23 +18,29 @@ import json
 import os
 import re
 import sys
-from typing import Sequence, TextIO
+from typing import NoReturn, Sequence, TextIO
 
+from typing import TYPE_CHECKING
+
+# Only what parsing the arguments needs is imported here: `cascade --version` and a usage error must
+# not wait for pydantic's models and networkx (the engine is imported by the command that runs).
 from .._version import __version__
-from ..read.cache import DEFAULT_DIR as DEFAULT_CACHE_DIR
-from ..review.config import DEFAULT_LANG, ConfigError, Settings, load_config
-from ..scale.distributed import MissingDependency
-from ..core.findings import LANGUAGES, Severity
-from ..build.json_schema import document_json_schema
-from ..review.pipeline import LintResult, lint, write_baseline
-from .report import add_report_parser, run_report
-from ..reporters import FORMATS, render_report
-from ..rules.base import all_rules, get_rule
+from ..core.findings import DEFAULT_LANG, LANGUAGES, Severity
+from .report import add_report_parser
+
+if TYPE_CHECKING:
+    from ..review.config import Settings
+    from ..review.pipeline import LintResult
+    from ..rules.base import Rule
+
+#: The parse cache folder; equal to cascade.read.cache.DEFAULT_DIR (a test checks).
+DEFAULT_CACHE_DIR = ".cascade_cache"
+#: Report formats, the default first; equal to cascade.reporters.FORMATS (a test checks).
+FORMATS = ("full", "concise", "json", "sarif", "github", "gitlab", "junit")
 
 __all__ = ["main"]
 
 _MESSAGES = {
-    "missing": {"en": "{path}: no such file or folder", "id": "{path}: berkas atau folder tidak ada"},
     "config": {"en": "configuration error: {error}", "id": "kesalahan konfigurasi: {error}"},
     "write": {"en": "cannot write {path}: {error}", "id": "tidak dapat menulis {path}: {error}"},
     "baseline-written": {
@@ -47,11 +53,12 @@ _MESSAGES = {
     },
     "gone-entry": {"en": "  gone: {file} {rule} {ref} (x{count})", "id": "  hilang: {file} {rule} {ref} (x{count})"},
     "dask": {
-        "en": "--dask needs the optional extra: pip install 'cascade[dask]'",
-        "id": "--dask memerlukan paket tambahan: pip install 'cascade[dask]'",
+        "en": "--dask needs Dask, the dask extra of sakip-cascade: pip install 'dask[distributed]'",
+        "id": "--dask memerlukan Dask, paket tambahan dask dari sakip-cascade: pip install 'dask[distributed]'",
     },
     "unknown-rule": {"en": "unknown rule '{name}'{hint}", "id": "aturan '{name}' tidak dikenal{hint}"},
     "hint": {"en": "; did you mean '{hint}'?", "id": "; maksudnya '{hint}'?"},
+    "table-heads": {"en": "CODE|NAME|SEVERITY|SUMMARY", "id": "KODE|NAMA|TINGKAT|RINGKASAN"},
     "severity-flag": {
         "en": "--severity takes RULE=LEVEL (error, warning, info), not '{value}'",
         "id": "--severity menerima ATURAN=TINGKAT (error, warning, info), bukan '{value}'",
@@ -74,8 +81,49 @@ def _positive(text: str) -> int:
     return value
 
 
+#: argparse's usage errors, in Bahasa Indonesia (the help texts stay English, like the flags).
+_ARGPARSE_ID = (
+    (re.compile(r"^unrecognized arguments: (.*)$"), "argumen tidak dikenal: {0}"),
+    (re.compile(r"^argument (\S+): invalid choice: (.*) \(choose from (.*)\)$"), "argumen {0}: pilihan {1} tidak valid (pilih dari {2})"),
+    (re.compile(r"^argument (\S+): invalid (\S+) value: (.*)$"), "argumen {0}: nilai {2} tidak valid"),
+    (re.compile(r"^argument (\S+): expected one argument$"), "argumen {0}: memerlukan satu nilai"),
+    (re.compile(r"^argument (\S+): must be 1 or more$"), "argumen {0}: harus 1 atau lebih"),
+    (re.compile(r"^argument (\S+): ignored explicit argument (.*)$"), "argumen {0}: nilai {1} diabaikan"),
+    (re.compile(r"^the following arguments are required: (.*)$"), "argumen berikut wajib diisi: {0}"),
+    (re.compile(r"^ambiguous option: (\S+) could match (.*)$"), "opsi {0} ambigu: bisa berarti {1}"),
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its usage errors in the run's language (``--lang`` on the command line, else Indonesian)."""
+
+    lang = DEFAULT_LANG
+
+    def error(self, message: str) -> NoReturn:
+        word = "error"
+        if self.lang == "id":
+            word = "kesalahan"
+            for pattern, template in _ARGPARSE_ID:
+                found = pattern.match(message)
+                if found:
+                    message = template.format(*found.groups())
+                    break
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: {word}: {message}\n")
+
+
+def _lang_of(argv: Sequence[str]) -> str:
+    """The ``--lang`` of a command line before it is parsed (for the parser's own errors)."""
+    for i, token in enumerate(argv):
+        if token == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if token.startswith("--lang="):
+            return token.split("=", 1)[1]
+    return DEFAULT_LANG
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="cascade", description="Check that development plans cascade, from the RPJMN down to staff targets.")
+    parser = _Parser(prog="cascade", description="Check that development plans cascade, from the RPJMN down to staff targets.")
     parser.add_argument("--version", action="version", version=f"cascade {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -91,6 +139,8 @@ def _parser() -> argparse.ArgumentParser:
     lint_p.add_argument("--severity", action="append", default=[], metavar="RULE=LEVEL", help="override a rule's severity, e.g. orphan-indicator=error")
     lint_p.add_argument("--fail-level", choices=[s.value for s in Severity], help="lowest severity that makes the exit code 1 (default: error)")
     lint_p.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail")
+    lint_p.add_argument("-q", "--quiet", action="store_true",
+                        help="no progress line (drawn only when standard error is a terminal) and no summary on standard error")
     lint_p.add_argument("--config", metavar="FILE", help="use this cascade.toml or pyproject.toml instead of searching for one")
     lint_p.add_argument("--baseline", metavar="FILE", help="report only findings that are not in this baseline")
     lint_p.add_argument("--write-baseline", metavar="FILE", help="record the current findings as the baseline and exit 0")
@@ -98,17 +148,18 @@ def _parser() -> argparse.ArgumentParser:
     lint_p.add_argument("--jobs", type=_positive, metavar="N", help="processes that parse files and run rules (default: both cores when it pays; 1 for none)")
     lint_p.add_argument("--show-personal", action="store_true", help="show employee numbers (NIP) and names in findings instead of masking them")
     lint_p.add_argument("--dask", nargs="?", const="", default=None, metavar="ADDRESS",
-                        help="validate partitioned by region on Dask: a local cluster, or the scheduler at ADDRESS (needs cascade[dask])")
+                        help="validate partitioned by region on Dask: a local cluster, or the scheduler at ADDRESS (needs sakip-cascade[dask])")
     lint_p.add_argument("--by-region", action=argparse.BooleanOptionalAction, default=None,
                         help="validate partitioned by region on local processes, the same report with less memory "
                              "(default: on from 200 MB of plan files; the parse cache is not used then)")
 
     rules_p = sub.add_parser("rules", help="list the rules")
     rules_p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    rules_p.add_argument("--lang", choices=LANGUAGES, help=f"language of the summaries (default: {DEFAULT_LANG}; en for --format json)")
 
     explain_p = sub.add_parser("explain", help="show a rule's documentation")
-    explain_p.add_argument("rule", metavar="RULE", help="rule code or name")
-    explain_p.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANG, help="language of error messages")
+    explain_p.add_argument("rule", metavar="RULE", help="rule code or name, or a code prefix (CAS3) for a group")
+    explain_p.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANG, help="language of the documentation and messages")
 
     sub.add_parser("schema", help="print the JSON Schema of plan files (for editors' YAML language server)")
     add_report_parser(sub)
@@ -127,12 +178,16 @@ def _severity_overrides(values: Sequence[str], lang: str) -> dict[str, str]:
     for item in _split(values):
         rule, sep, level = item.partition("=")
         if not sep or not rule.strip():
+            from ..review.config import ConfigError
+
             raise ConfigError(_msg("severity-flag", lang, value=item))
         out[rule.strip()] = level.strip()
     return out
 
 
-def _settings(args: argparse.Namespace) -> Settings:
+def _settings(args: argparse.Namespace) -> "Settings":
+    from ..review.config import load_config
+
     lang = args.lang or DEFAULT_LANG
     settings = load_config(args.config)
     return settings.override(
@@ -151,29 +206,51 @@ def _write(path: str, text: str) -> None:
         fh.write(text)
 
 
-def _render(result: LintResult, fmt: str) -> str:
-    return render_report(result.report, fmt, lang=result.settings.lang, sources=result.sources, files=result.files, root=os.curdir)
+def _repository_root() -> str:
+    from .paths import repository_root
+
+    return repository_root()
+
+
+def _render(result: "LintResult", fmt: str) -> str:
+    from ..reporters import render_report
+
+    return render_report(
+        result.report, fmt, lang=result.settings.lang, sources=result.sources, files=result.files,
+        root=_repository_root(), fail_level=result.settings.fail_level,
+    )
 
 
 def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ..review.config import ConfigError
+    from ..review.pipeline import lint, write_baseline
+    from .paths import os_reason, plan_files, summary_line
+    from .progress import progress_for
+
     lang = args.lang or DEFAULT_LANG
-    missing = [p for p in args.paths if not os.path.exists(p)]
-    if missing:
-        for p in missing:
-            _say(err, "missing", lang, path=p)
-        return 2
     try:
         settings = _settings(args)
         lang = settings.lang
-        result = lint(
-            args.paths, settings, use_baseline=args.write_baseline is None,
-            cache=None if args.no_cache else DEFAULT_CACHE_DIR, jobs=args.jobs, show_personal=args.show_personal,
-            dask=args.dask, by_region=args.by_region,
-        )
+        if plan_files(args.paths, settings, lang, err) is None:
+            return 2
+        progress = progress_for(err, args.quiet, lang)
+        try:
+            result = lint(
+                args.paths, settings, use_baseline=args.write_baseline is None,
+                cache=None if args.no_cache else DEFAULT_CACHE_DIR, jobs=args.jobs, show_personal=args.show_personal,
+                dask=args.dask, by_region=args.by_region, progress=progress,
+            )
+        finally:
+            if progress is not None:
+                progress.clear()
     except ConfigError as exc:
-        _say(err, "config", lang, error=exc)
+        _say(err, "config", lang, error=exc.localized(lang))
         return 2
-    except MissingDependency:
+    except ImportError as exc:
+        # Dask missing (cascade.scale.distributed.MissingDependency); that module is imported only
+        # when a run goes by region, so it is not imported here for every lint
+        if type(exc).__name__ != "MissingDependency":
+            raise
         _say(err, "dask", lang)
         return 2
     try:
@@ -184,13 +261,16 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if args.output is not None:
             _write(args.output, _render(result, args.format or "full"))
     except OSError as exc:
-        _say(err, "write", lang, path=args.write_baseline or args.output, error=exc.strerror or exc)
+        _say(err, "write", lang, path=args.write_baseline or args.output, error=os_reason(exc, lang))
         return 2
     terminal_full = args.output is not None or args.format is None
     out.write(_render(result, "full" if terminal_full else args.format))
     # On GitHub Actions the full text also gets annotations, unless a format was asked for the terminal.
     if terminal_full and os.environ.get("GITHUB_ACTIONS"):
         out.write(_render(result, "github"))
+    if not args.quiet:
+        stats = result.report.stats
+        err.write(summary_line(stats.get("files", 0), stats.get("documents", 0), lang))
     if result.gone:
         _say(err, "gone", lang, n=len(result.gone), path=settings.baseline)
         for entry in result.gone:
@@ -199,27 +279,51 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _rules(args: argparse.Namespace, out: TextIO) -> int:
+    from ..rules import docs as rule_docs
+    from ..rules.base import all_rules
+
     rules = all_rules()
     if args.format == "json":
-        rows = [{"code": r.code, "name": r.name, "severity": r.severity.value, "summary": r.summary()} for r in rules]
+        lang = args.lang or "en"  # a script's summaries stay as they were unless it asks
+        # machine-readable: severity keeps its value; the summary is the plain text in the chosen language
+        rows = [{"code": r.code, "name": r.name, "severity": r.severity.value, "summary": rule_docs.summary(r, lang)} for r in rules]
         out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return 0
-    width = max(len(r.name) for r in rules)
-    out.write(f"{'CODE':<7} {'NAME':<{width}} {'SEVERITY':<8} SUMMARY\n")
-    for r in rules:
-        out.write(f"{r.code:<7} {r.name:<{width}} {r.severity.value:<8} {r.summary()}\n")
+    _rule_table(rules, args.lang or DEFAULT_LANG, out)
     return 0
 
 
+def _rule_table(rules: Sequence[type["Rule"]], lang: str, out: TextIO) -> None:
+    from ..rules import docs as rule_docs
+
+    words = rule_docs.SEVERITY_WORDS.get(lang, rule_docs.SEVERITY_WORDS["en"])
+    heads = _msg("table-heads", lang).split("|")
+    width = max(len(r.name) for r in rules)
+    sev_width = max(len(heads[2]), *(len(w) for w in words.values()))
+    out.write(f"{heads[0]:<7} {heads[1]:<{width}} {heads[2]:<{sev_width}} {heads[3]}\n")
+    for r in rules:
+        out.write(f"{r.code:<7} {r.name:<{width}} {words[r.severity.value]:<{sev_width}} {rule_docs.summary(r, lang)}\n")
+
+
 def _explain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ..rules import docs as rule_docs
+    from ..rules.base import all_rules, get_rule, resolve_selector
+
     rule = get_rule(args.rule)
+    group = resolve_selector(args.rule) if rule is None and re.fullmatch(r"CAS\d{0,2}(xx?)?", args.rule, re.I) else None
+    if rule is None and group is None and re.fullmatch(r"CAS\d{0,2}xx?", args.rule, re.I):
+        group = resolve_selector(re.sub("x", "", args.rule, flags=re.I))
+    if group:
+        _rule_table(group, args.lang, out)
+        return 0
     if rule is None:
         keys = [r.name for r in all_rules()] + [r.code for r in all_rules()]
         close = difflib.get_close_matches(args.rule, keys, n=1, cutoff=0.6)
         hint = _msg("hint", args.lang, hint=close[0]) if close else ""
         _say(err, "unknown-rule", args.lang, name=args.rule, hint=hint)
         return 2
-    out.write(f"{rule.code} {rule.name} ({rule.severity.value})\n\n{rule.documentation()}\n")
+    word = rule_docs.SEVERITY_WORDS.get(args.lang, rule_docs.SEVERITY_WORDS["en"])[rule.severity.value]
+    out.write(f"{rule.code} {rule.name} ({word})\n\n{rule_docs.documentation(rule, args.lang)}\n")
     return 0
 
 
@@ -238,16 +342,24 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
     out = stdout or sys.stdout
     err = stderr or sys.stderr
     parser = _parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _Parser.lang = _lang_of(argv)
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = out, err  # argparse writes help and usage errors to the process's streams
     try:
-        args = parser.parse_args(_dask_address_or_path(list(sys.argv[1:] if argv is None else argv)))
+        args = parser.parse_args(_dask_address_or_path(argv))
     except SystemExit as exc:
         return int(exc.code or 0)
+    finally:
+        sys.stdout, sys.stderr = saved
     if args.command is None:
         parser.print_help(err)
         return 2
     if args.command == "lint":
         return _lint(args, out, err)
     if args.command == "report":
+        from .report import run_report
+
         return run_report(args, err)
     if args.command in ("diff", "review", "realign"):
         from .revisions import run_revision_command
@@ -257,9 +369,17 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
         return _rules(args, out)
     if args.command == "explain":
         return _explain(args, out, err)
+    from ..build.json_schema import document_json_schema
+
     out.write(json.dumps(document_json_schema(), ensure_ascii=False, indent=2) + "\n")
     return 0
 
 
 def run() -> None:  # console script entry point
-    sys.exit(main())
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:  # `cascade rules | head`: the reader left; no traceback
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = 0
+    sys.exit(code)

@@ -14,11 +14,8 @@ import os
 import sys
 from typing import TextIO
 
-from ..review.config import DEFAULT_LANG, ConfigError, load_config
-from ..core.findings import LANGUAGES
-from ..graph import Workspace
-from ..views.html import render_html
-from ..review.pipeline import lint
+from ..core.findings import DEFAULT_LANG, LANGUAGES
+
 
 __all__ = ["add_report_parser", "run_report"]
 
@@ -36,22 +33,35 @@ def add_report_parser(sub: "argparse._SubParsersAction[argparse.ArgumentParser]"
     report.add_argument("--config", metavar="FILE", help="use this cascade.toml or pyproject.toml instead of searching for one")
     report.add_argument("--show-personal", action="store_true",
                         help="show employee numbers (NIP) and names instead of masking them")
+    report.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail")
+    report.add_argument("-q", "--quiet", action="store_true", help="say nothing on standard error unless something goes wrong")
     return report
 
 
 def run_report(args: argparse.Namespace, err: TextIO | None = None) -> int:
     """Run ``cascade report``; returns the exit code. Problems go to ``err`` (default: standard error)."""
+    from ..graph import Workspace
+    from ..review.config import ConfigError, load_config
+    from ..review.pipeline import lint
+    from ..views.html import render_html
+    from .paths import os_reason, plan_files, summary_line
+    from .progress import progress_for
+
     err = err or sys.stderr
-    missing = [p for p in args.paths if not os.path.exists(p)]
-    for p in missing:
-        err.write(f"cascade: {p}: no such file or folder / berkas atau folder tidak ada\n")
-    if missing:
-        return 2
+    lang = args.lang or DEFAULT_LANG
     try:
         settings = load_config(args.config).override(lang=args.lang)
-        result = lint(args.paths, settings, show_personal=args.show_personal)
+        lang = settings.lang
+        if plan_files(args.paths, settings, lang, err) is None:
+            return 2
+        progress = progress_for(err, getattr(args, "quiet", False), lang)
+        try:
+            result = lint(args.paths, settings, show_personal=args.show_personal, progress=progress)
+        finally:
+            if progress is not None:
+                progress.clear()
     except ConfigError as exc:
-        err.write(f"cascade: {exc}\n")
+        err.write(f"cascade: {_msg('config', lang, error=exc.localized(lang))}\n")
         return 2
     # partitioned by region, no process held the whole graph: the page then has the findings only
     workspace = result.workspace if result.workspace is not None else Workspace([], [], [], {"files": len(result.files)})
@@ -60,6 +70,21 @@ def run_report(args: argparse.Namespace, err: TextIO | None = None) -> int:
         with open(args.html, "w", encoding="utf-8") as out:
             out.write(page)
     except OSError as exc:
-        err.write(f"cascade: {args.html}: {exc.strerror} / tidak dapat menulis berkas\n")
+        err.write(f"cascade: {_msg('write', lang, path=args.html, error=os_reason(exc, lang))}\n")
         return 2
-    return 1 if result.failed() else 0
+    if not getattr(args, "quiet", False):
+        stats = result.report.stats
+        err.write(summary_line(stats.get("files", 0), stats.get("documents", 0), lang))
+        err.write(f"cascade: {_msg('written', lang, path=os.path.abspath(args.html), n=len(result.report))}\n")
+    return 1 if result.failed() and not getattr(args, "exit_zero", False) else 0
+
+
+_MESSAGES = {
+    "config": {"en": "configuration error: {error}", "id": "kesalahan konfigurasi: {error}"},
+    "write": {"en": "cannot write {path}: {error}", "id": "tidak dapat menulis {path}: {error}"},
+    "written": {"en": "wrote the report ({n} findings) to {path}", "id": "laporan ({n} temuan) ditulis ke {path}"},
+}
+
+
+def _msg(key: str, lang: str, **args: object) -> str:
+    return _MESSAGES[key].get(lang, _MESSAGES[key]["en"]).format(**args)

@@ -14,8 +14,8 @@ import os
 from typing import Any, TextIO
 
 from ..core.errors import MissingExtraError, UsageError
-from ..core.findings import LANGUAGES
-from ..review.config import DEFAULT_LANG
+from ..core.findings import DEFAULT_LANG, LANGUAGES
+
 
 __all__ = ["add_revision_parsers", "run_revision_command", "COMMANDS"]
 
@@ -53,7 +53,7 @@ def add_revision_parsers(sub: Any) -> None:
     a.add_argument("paths", nargs="+", metavar="PATH", help="plan files or folders holding both documents and the plans below")
     a.add_argument("--from", dest="old", required=True, metavar="DOC", help="the old document id (rpjmn-2020)")
     a.add_argument("--to", dest="new", required=True, metavar="DOC", help="the new document id (rpjmn-2025)")
-    a.add_argument("--format", choices=("text", "csv", "xlsx", "json"), default="text", help="table format (xlsx needs --output and cascade[xlsx])")
+    a.add_argument("--format", choices=("text", "csv", "xlsx", "json"), default="text", help="table format (xlsx needs --output and the xlsx extra: pip install openpyxl)")
     a.add_argument("--output", metavar="FILE", help="write the table to FILE")
     a.add_argument("--top", type=int, default=3, metavar="N", help="candidates per link (default 3)")
     a.add_argument("--apply", metavar="MAPPING", help="write the confirmed rows of MAPPING (CSV or xlsx with a 'confirm' column) into the YAML")

@@ -16,9 +16,18 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Mapping
 
-__all__ = ["Severity", "Span", "Finding", "Report", "LANGUAGES", "format_message"]
+__all__ = ["Severity", "Span", "Finding", "Report", "LANGUAGES", "SEVERITY_WORDS", "format_message", "DEFAULT_LANG"]
 
 LANGUAGES = ("en", "id")
+#: The language of human-readable output unless the user chooses another: planners read Bahasa Indonesia first.
+DEFAULT_LANG = "id"
+
+#: One word per severity in every human-readable output (the full text, the HTML report, the rule
+#: catalogue); machine formats keep the values (JSON ``error``, SARIF ``error``/``note``).
+SEVERITY_WORDS = {
+    "en": {"error": "error", "warning": "warning", "info": "info"},
+    "id": {"error": "kesalahan", "warning": "peringatan", "info": "info"},
+}
 
 
 class Severity(str, enum.Enum):

@@ -1,10 +1,11 @@
-"""Processes and memory for bulk work: one place decides when a process pool is safe, and pauses the collector.
+"""Processes and memory for bulk work: one place builds every process pool, and pauses the collector.
 
-``fork_pool`` is used where a pool pays only if its workers start at once and share the parent's
-memory (parsing files, the second core for the rules); ``process_pool`` where fresh processes are
-acceptable (a by-region run's workers, which read their own files). Forking a process that runs
-other threads (a notebook kernel, a Dask worker) can deadlock a child on a lock held by a thread that
-does not exist in it, so it is never done there.
+How a pool starts is :func:`cascade.core.processes.start_method`'s decision (fork where it is safe,
+spawn where fork does not exist, ``CASCADE_START_METHOD`` to force one). :func:`fork_pool` is for
+children that read the parent's memory (the rule helper): no pool unless forking. :func:`process_pool`
+is for children that get their input as arguments (parse workers, a by-region run's workers).
+Forking a process that runs other threads (a notebook kernel, a Dask worker) can deadlock a child
+on a lock held by a thread that does not exist in it, so it is never done there.
 """
 
 from __future__ import annotations
@@ -12,31 +13,30 @@ from __future__ import annotations
 import contextlib
 import gc
 import multiprocessing
-import threading
 from typing import Any
 
-__all__ = ["bulk", "can_fork", "fork_pool", "process_pool"]
+from .processes import start_method
+
+__all__ = ["bulk", "fork_pool", "process_pool"]
 
 
-def can_fork() -> bool:
-    """Whether a forked child is safe here: the platform forks, and no other thread runs."""
-    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+def _pool(workers: int, method: str) -> Any:
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
 
 
 def fork_pool(workers: int) -> Any:
-    """A pool of ``workers`` forked processes, or None where forking is unsafe (:func:`can_fork`)."""
-    if not can_fork():
-        return None
-    from concurrent.futures import ProcessPoolExecutor
-
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+    """A pool of ``workers`` forked processes, or None where forking is unsafe or not chosen."""
+    method = start_method(needs_fork=True)
+    return None if method is None else _pool(workers, method)
 
 
-def process_pool(workers: int) -> Any:
-    """A pool of ``workers`` processes: forked where that is safe, freshly started (spawn) elsewhere."""
-    from concurrent.futures import ProcessPoolExecutor
-
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork" if can_fork() else "spawn"))
+def process_pool(workers: int, fresh: bool = True) -> Any:
+    """A pool of ``workers`` processes started as :func:`start_method` says. Where it says None (a
+    threaded process), fresh (spawned) processes with ``fresh``, else None (do the work here)."""
+    method = start_method() or ("spawn" if fresh else None)
+    return None if method is None else _pool(workers, method)
 
 
 @contextlib.contextmanager

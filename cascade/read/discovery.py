@@ -1,37 +1,95 @@
-"""Which files are plans: the YAML files under the paths a user names."""
+"""Finding the plan files under the paths a user names: which files are plans, and which are never read.
+
+A plan file is a ``*.yaml`` or ``*.yml`` file that is not hidden, not in a hidden folder and not one of
+the names reserved for files that sit beside plans without being plans (:data:`RESERVED_NAMES`,
+:data:`RESERVED_SUFFIXES`: configuration such as ``*.cascade.yaml``, SAKIP questionnaire answers,
+``cascade.lock``). Files named directly are taken as given; folders are searched recursively.
+
+Plan repositories take pull requests from strangers, so a symbolic link found in a folder is read
+only when it leads to a plan file inside that folder: a link out of the folder, to a hidden file or
+folder (``plans/b.yaml -> ../.ci-token``), or to a file that is not a plan (``x.yaml -> ../notes.txt``)
+is returned as an :class:`OutsideLink`, which the loader reports (CAS005) and never reads.
+"""
 
 from __future__ import annotations
 
 import os
 from typing import Iterable
 
-__all__ = ["YAML_SUFFIXES", "OutsideLink", "discover"]
+__all__ = [
+    "HiddenLink",
+    "OutsideLink",
+    "RESERVED_NAMES",
+    "RESERVED_SUFFIXES",
+    "YAML_SUFFIXES",
+    "discover",
+    "is_plan_name",
+    "searched_description",
+]
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
+#: File names that are never plans, though they may end in ``.yaml``: the answers of a SAKIP
+#: self-assessment kept beside the plans, and the lock file of a resolved workspace.
+RESERVED_NAMES = frozenset(("sakip-answers.yaml", "sakip-answers.yml", "cascade.lock"))
+
+#: Name endings that are never plans: ``*.cascade.yaml`` holds settings for tools, not a document.
+RESERVED_SUFFIXES = (".cascade.yaml", ".cascade.yml")
+
 
 class OutsideLink(str):
-    """A file found in a folder that is a symbolic link to a file outside that folder: never read.
+    """A file found in a folder that is a symbolic link it must not be read through: never read.
 
-    A pull request can add ``plan.yaml -> ~/.config/gh/hosts.yml``; reading it would quote part of the
-    secret in the findings (a document that is not a mapping is quoted in CAS103). The path stays in
-    the list, so the file is reported (CAS005) rather than silently skipped; naming it reads it.
+    A pull request can add ``plan.yaml -> ~/.config/gh/hosts.yml`` or ``plans/b.yaml -> ../.ci-token``;
+    reading it would quote part of the secret in the findings (a document that is not a mapping is
+    quoted in CAS103). The path stays in the list, so the file is reported (CAS005) rather than
+    silently skipped; naming it reads it.
     """
 
     __slots__ = ()
 
 
-def _inside(path: str, folder: str) -> bool:
-    real = os.path.realpath(path)
-    return real == folder or real.startswith(folder.rstrip(os.sep) + os.sep)
+class HiddenLink(OutsideLink):
+    """An :class:`OutsideLink` that stays inside the folder but leads to a hidden file or folder, or to a
+    file that is not a plan (``plans/b.yaml -> ../.ci-token`` when the repository is checked)."""
+
+    __slots__ = ()
+
+
+def is_plan_name(name: str) -> bool:
+    """Whether a file called ``name`` (no folder) is taken for a plan when a folder is searched."""
+    lower = name.lower()  # reserved names in any case (Windows file names ignore it); the suffix as before
+    return (
+        name.endswith(YAML_SUFFIXES)
+        and not name.startswith(".")
+        and lower not in RESERVED_NAMES
+        and not lower.endswith(RESERVED_SUFFIXES)
+    )
+
+
+def _link(full: str, top: str) -> str:
+    """``full`` itself when the symbolic link, found under the real folder ``top``, leads to a plan file
+    in it; else an :class:`OutsideLink` (out of the folder) or :class:`HiddenLink`.
+
+    Every component of the target below ``top`` must be visible (no ``.git``, ``.ci-token``) and the
+    target's own name must be a plan name: a link is no way round the rules a plain file obeys.
+    """
+    real = os.path.realpath(full)
+    if not real.startswith(top.rstrip(os.sep) + os.sep):
+        return OutsideLink(full)
+    parts = os.path.relpath(real, top).split(os.sep)
+    if any(p.startswith(".") for p in parts) or not is_plan_name(parts[-1]):
+        return HiddenLink(full)
+    return full
 
 
 def discover(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
-    """The YAML files under ``paths`` (files as given, folders searched recursively), sorted per folder.
+    """The plan files under ``paths`` (files as given, folders searched recursively), sorted per folder.
 
-    Hidden folders (``.git``, ``.cascade_cache``) are skipped; symlinked folders are not followed, so a
-    symlink loop cannot hang the walk; a symlinked file that leads out of its folder is returned as an
-    :class:`OutsideLink`, which is reported and not read. Paths keep the form the user gave.
+    Hidden folders (``.git``, ``.cascade_cache``), hidden files and reserved names are skipped; symlinked
+    folders are not followed, so a symlink loop cannot hang the walk; a symlinked file that does not
+    lead to a plan file inside its folder is returned as an :class:`OutsideLink`, which is reported
+    and not read. Paths keep the form the user gave.
     """
     out: list[str] = []
     for raw in paths:
@@ -42,10 +100,18 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for f in files:
-                    if f.endswith(YAML_SUFFIXES) and not f.startswith("."):
+                    if is_plan_name(f):
                         full = os.path.join(root, f)
-                        found.append(OutsideLink(full) if os.path.islink(full) and not _inside(full, top) else full)
+                        found.append(_link(full, top) if os.path.islink(full) else full)
             out.extend(sorted(found))
         else:
             out.append(path)
     return out
+
+
+def searched_description(lang: str = "en") -> str:
+    """What :func:`discover` looks for in a folder, for the message that says none was found."""
+    skipped = ", ".join(["*" + s for s in RESERVED_SUFFIXES[:1]] + sorted(n for n in RESERVED_NAMES if not n.endswith(".yml")))
+    if lang == "id":
+        return f"*.yaml dan *.yml, termasuk subfolder; folder dan berkas tersembunyi serta nama khusus ({skipped}) dilewati"
+    return f"*.yaml and *.yml, subfolders included; hidden folders and files and reserved names ({skipped}) are skipped"

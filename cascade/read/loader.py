@@ -41,6 +41,7 @@ from yaml.events import (
 from ..core.errors import UsageError
 from ..core.text import Text
 from .fastyaml import DECLINE, parse_plain
+from .yaml_messages import problem_id
 from ..core.findings import Finding, Span
 from ..rules.base import make_finding
 from ..core.sourcemap import SourceMap, pointer
@@ -249,7 +250,7 @@ def _construct(text: str, file: str, limits: Limits) -> tuple[Any, list[Finding]
             # `unit: %` and `name: @...` are what planners type; say how to write them
             finding = make_finding("CAS001", "reserved", file=file, span=span, char=char)
         else:
-            finding = make_finding("CAS001", file=file, span=span, problem=problem)
+            finding = make_finding("CAS001", file=file, span=span, problem=problem, problem_id=problem_id(problem))
         return None, findings + [finding], values, keys
     except yaml.reader.ReaderError as err:
         line, col = _line_col(text, err.position)
@@ -261,7 +262,8 @@ def _construct(text: str, file: str, limits: Limits) -> tuple[Any, list[Finding]
             keys,
         )
     except yaml.YAMLError as err:  # any other parser complaint still becomes a finding
-        return None, findings + [make_finding("CAS001", file=file, span=Span(1, 1, 1, 2), problem=str(err))], values, keys
+        problem = str(err)
+        return None, findings + [make_finding("CAS001", file=file, span=Span(1, 1, 1, 2), problem=problem, problem_id=problem_id(problem))], values, keys
     finally:
         dispose = getattr(parser, "dispose", None)
         if dispose is not None:
@@ -468,6 +470,11 @@ def read_bytes(path: str | os.PathLike[str], display: str, limits: Limits = DEFA
                 return LoadedFile(display, None, SourceMap(display), [finding], None, st.st_size)
             return fh.read(limits.max_file_bytes + 1)
     except OSError as err:
+        if isinstance(err, FileNotFoundError) and not os.path.lexists(path):
+            # a mistyped path: say so in the user's language, not with the system's English text
+            # (a dangling symbolic link is there, only unreadable: it keeps the variant below)
+            finding = make_finding("CAS005", "missing", file=display, span=Span(1, 1, 1, 2))
+            return LoadedFile(display, None, SourceMap(display), [finding], None, 0)
         finding = make_finding("CAS005", "unreadable", file=display, span=Span(1, 1, 1, 2), reason=err.strerror or str(err))
         return LoadedFile(display, None, SourceMap(display), [finding], None, 0)
 

@@ -1,7 +1,10 @@
-"""Reporters: pure functions that turn a :class:`~cascade.findings.Report` into text, by format name.
+"""Reporters: pure functions that turn a :class:`~cascade.core.findings.Report` into text, by format name.
 
 Each format is one module with a ``render(report, context) -> str`` function, registered in
-:data:`REPORTERS`. Reporters never print or write files; the CLI decides where the text goes.
+:data:`REPORTERS` by name; a format's module is imported when it is first used, so that a run
+pays only for its own format. Reporters never print or write files; the CLI decides where the
+text goes. What they share (the render context, repository-relative paths, fingerprints) is
+:mod:`cascade.reporters.base`.
 
 >>> from cascade.reporters import render_report
 >>> text = render_report(report, "sarif", lang="id", sources={...}, files=[...])
@@ -10,22 +13,25 @@ Each format is one module with a ``render(report, context) -> str`` function, re
 from __future__ import annotations
 
 from ..core.findings import Report
-from . import concise, full, github, gitlab, json, junit, sarif
 from .base import RenderContext, Reporter, fingerprints, relative_path
 
 __all__ = ["RenderContext", "Reporter", "REPORTERS", "FORMATS", "render_report", "relative_path", "fingerprints"]
 
 
+def _lazy(module: str) -> Reporter:
+    """The ``render`` of ``module``, imported on first use (a lint imports one reporter, not seven)."""
+
+    def render(report: Report, context: RenderContext) -> str:
+        import importlib
+
+        return importlib.import_module(f".{module}", __name__).render(report, context)
+
+    render.__name__ = render.__qualname__ = f"{module}.render"
+    return render
+
+
 def _registry() -> dict[str, Reporter]:
-    return {
-        "full": full.render,
-        "concise": concise.render,
-        "json": json.render,
-        "sarif": sarif.render,
-        "github": github.render,
-        "gitlab": gitlab.render,
-        "junit": junit.render,
-    }
+    return {name: _lazy(name) for name in ("full", "concise", "json", "sarif", "github", "gitlab", "junit")}
 
 
 REPORTERS: dict[str, Reporter] = _registry()

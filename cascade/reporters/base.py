@@ -7,7 +7,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
-from ..core.findings import Report
+from ..core.findings import Report, Severity
 
 __all__ = ["RenderContext", "Reporter", "relative_path", "fingerprints"]
 
@@ -18,13 +18,15 @@ class RenderContext:
 
     ``sources`` maps a file (as in ``Finding.file``) to its text, for source excerpts; ``files`` are
     all files of the run (JUnit lists clean files too); ``root`` is the folder machine-readable
-    formats make paths relative to (the working directory).
+    formats make paths relative to (the command passes the repository root); ``fail_level`` is the
+    lowest severity that fails the run (JUnit makes those findings failures).
     """
 
     lang: str = "en"
     sources: Mapping[str, str] = field(default_factory=dict)
     files: tuple[str, ...] = ()
     root: str = os.curdir
+    fail_level: Severity = Severity.ERROR
 
 
 Reporter = Callable[[Report, RenderContext], str]

@@ -12,15 +12,12 @@ The report ends with a summary line in the chosen language.
 
 from __future__ import annotations
 
-from ..core.findings import Finding, Report
+from ..core.findings import SEVERITY_WORDS, Finding, Report
 from ..core.sourcemap import split_lines
 from .base import RenderContext
 from .concise import location
 
-_SEVERITY = {
-    "en": {"error": "error", "warning": "warning", "info": "info"},
-    "id": {"error": "kesalahan", "warning": "peringatan", "info": "info"},
-}
+_SEVERITY = SEVERITY_WORDS
 _SUMMARY = {
     "en": {
         "clean": "No findings.",

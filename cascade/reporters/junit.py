@@ -1,7 +1,9 @@
 """``junit``: JUnit XML for CI test reports (GitLab ``artifacts:reports:junit``, Jenkins, ...).
 
-One test case per plan file; each error finding is a ``<failure>`` of its file's test case, and
-warnings and infos are listed in the case's ``<system-out>``, so a file with only warnings passes.
+One test case per plan file; each finding at or above the run's fail level (``--fail-level``, default
+error) is a ``<failure>`` of its file's test case, and the others are listed in the case's
+``<system-out>``, so a file with only warnings passes unless warnings fail the run. ``failures``
+counts the failed test cases (files), as JUnit readers expect, not the findings.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from ..core.findings import Finding, Report, Severity
+from ..core.findings import Finding, Report
 from .base import RenderContext, relative_path
 from .concise import location
 
@@ -31,7 +33,8 @@ def render(report: Report, context: RenderContext) -> str:
     by_file: dict[str, list[Finding]] = {relative_path(f, context.root): [] for f in context.files}
     for f in report:
         by_file.setdefault(relative_path(f.file, context.root) if f.file else "-", []).append(f)
-    failures = sum(1 for f in report if f.severity is Severity.ERROR)
+    rank = context.fail_level.rank
+    failures = sum(1 for found in by_file.values() if any(f.severity.rank >= rank for f in found))
     attrs = {"name": "cascade", "tests": str(len(by_file)), "failures": str(failures), "errors": "0"}
     suites = ET.Element("testsuites", attrs)
     suite = ET.SubElement(suites, "testsuite", {**attrs, "skipped": "0"})
@@ -39,7 +42,7 @@ def render(report: Report, context: RenderContext) -> str:
         case = ET.SubElement(suite, "testcase", {"classname": "cascade", "name": _xml(file), "file": _xml(file)})
         others = []
         for f in by_file[file]:
-            if f.severity is Severity.ERROR:
+            if f.severity.rank >= rank:
                 failure = ET.SubElement(case, "failure", {"type": f"{f.code} {f.rule}", "message": _xml(f.localized(context.lang))})
                 failure.text = _line(f, context.lang)
             else:

@@ -68,9 +68,11 @@ def parse_baseline(text: str, path: str | None = None) -> Counter[Key]:
             counts[(e["file"], e["rule"], e.get("ref") or "")] += e["count"]
         return counts
     except (ValueError, KeyError, TypeError, AttributeError) as err:
-        raise ConfigError(f"not a cascade baseline: {err}", path=path, key="baseline") from None
+        raise ConfigError(f"not a cascade baseline: {err}", path=path, key="baseline",
+                          message_id=f"bukan baseline cascade: {err}") from None
     except RecursionError:  # json recurses per nesting level; a committed baseline must not crash the run
-        raise ConfigError("not a cascade baseline: nested too deeply", path=path, key="baseline") from None
+        raise ConfigError("not a cascade baseline: nested too deeply", path=path, key="baseline",
+                          message_id="bukan baseline cascade: susunan terlalu dalam") from None
 
 
 def read_baseline(path: str) -> Counter[Key]:
@@ -79,7 +81,9 @@ def read_baseline(path: str) -> Counter[Key]:
         with open(path, encoding="utf-8") as fh:
             text = fh.read()
     except (OSError, UnicodeDecodeError) as err:
-        raise ConfigError(f"cannot read the baseline: {getattr(err, 'strerror', None) or err}", path=path, key="baseline") from None
+        reason = getattr(err, "strerror", None) or err
+        raise ConfigError(f"cannot read the baseline: {reason}", path=path, key="baseline",
+                          message_id=f"baseline tidak dapat dibaca: {'berkas tidak ada' if isinstance(err, FileNotFoundError) else reason}") from None
     return parse_baseline(text, path)
 
 

@@ -37,7 +37,7 @@ import sys
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Mapping
 
-from ..core.findings import LANGUAGES, Severity, Span
+from ..core.findings import DEFAULT_LANG, LANGUAGES, Severity, Span
 from ..rules.base import all_rules, get_rule, resolve_selector
 from ..read.suppressions import Suppression, glob_matches
 from ..validate import RunSettings, Selection
@@ -50,7 +50,6 @@ else:  # pragma: no cover - the backport is a dependency on 3.10 only
 __all__ = ["ConfigError", "PerFileIgnore", "Settings", "find_config", "load_config", "parse_settings", "check_selectors"]
 
 CONFIG_FILES = ("cascade.toml", "pyproject.toml")
-DEFAULT_LANG = "id"
 KEYS = (
     "select",
     "extend-select",
@@ -70,12 +69,21 @@ class ConfigError(ValueError):
     """A configuration file or option cannot be used: unknown key, rule or option, or wrong type.
 
     ``path`` is the configuration file (None for command-line options), ``key`` the offending key.
+    ``str()`` is English; :meth:`localized` gives the message in another language where one was given
+    (``message_id``, Bahasa Indonesia).
     """
 
-    def __init__(self, message: str, *, path: str | None = None, key: str | None = None):
+    def __init__(self, message: str, *, path: str | None = None, key: str | None = None, message_id: str | None = None):
         super().__init__(f"{path}: {message}" if path else message)
         self.path = path
         self.key = key
+        self.message_id = message_id
+
+    def localized(self, lang: str) -> str:
+        """The message in ``lang`` (``en`` or ``id``), with the file it is about."""
+        if lang != "id" or self.message_id is None:
+            return str(self)
+        return f"{self.path}: {self.message_id}" if self.path else self.message_id
 
 
 @dataclass(frozen=True)
@@ -227,22 +235,23 @@ def load_config(path: str | os.PathLike[str] | None = None, *, start: str | os.P
         text = raw.decode("utf-8")
         data = tomllib.loads(text)
     except OSError as err:
-        raise ConfigError(f"cannot read the configuration: {err.strerror or err}", path=found) from None
+        raise ConfigError(f"cannot read the configuration: {err.strerror or err}", path=found,
+                          message_id=f"konfigurasi tidak dapat dibaca: {err.strerror or err}") from None
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
-        raise ConfigError(f"invalid TOML: {err}", path=found) from None
+        raise ConfigError(f"invalid TOML: {err}", path=found, message_id=f"TOML tidak valid: {err}") from None
     except RecursionError:  # tomllib recurses per nesting level; a shipped config must not crash the run
-        raise ConfigError("invalid TOML: nested too deeply", path=found) from None
+        raise ConfigError("invalid TOML: nested too deeply", path=found, message_id="TOML tidak valid: susunan terlalu dalam") from None
     if os.path.basename(found) == "pyproject.toml":
         table = data.get("tool", {}).get("cascade", {}) if isinstance(data.get("tool"), dict) else {}
         prefix = "tool.cascade."
     else:
         table, prefix = data, ""
     if not isinstance(table, dict):
-        raise ConfigError("[tool.cascade] must be a table", path=found, key="tool.cascade")
+        raise ConfigError("[tool.cascade] must be a table", path=found, key="tool.cascade", message_id="[tool.cascade] harus berupa tabel")
     return parse_settings(table, path=found, text=text, prefix=prefix)
 
 
-def _did_you_mean(word: str, choices: Iterable[str]) -> str:
+def _did_you_mean(word: str, choices: Iterable[str], lang: str = "en") -> str:
     close = difflib.get_close_matches(word, list(choices), n=5, cutoff=0.6)
     if not close:
         return ""
@@ -251,7 +260,7 @@ def _did_you_mean(word: str, choices: Iterable[str]) -> str:
     best = difflib.SequenceMatcher(None, word, close[0]).ratio()
     tied = [c for c in close if difflib.SequenceMatcher(None, word, c).ratio() == best]
     pick = max(tied, key=lambda c: (-(sum(a != b for a, b in zip(word, c)) + abs(len(word) - len(c))), c))
-    return f"; did you mean '{pick}'?"
+    return f"; maksudnya '{pick}'?" if lang == "id" else f"; did you mean '{pick}'?"
 
 
 def check_selectors(selectors: Iterable[str], path: str | None, key: str) -> None:
@@ -260,21 +269,24 @@ def check_selectors(selectors: Iterable[str], path: str | None, key: str) -> Non
     if bad:
         names = [r.name for r in all_rules()] + [r.code for r in all_rules()]
         detail = ", ".join(f"'{b}'" + (f" ({hint.lstrip('; ')})" if (hint := _did_you_mean(str(b), names)) else "") for b in bad)
-        raise ConfigError(f"{key}: unknown rule selector(s): {detail}", path=path, key=key)
+        detail_id = ", ".join(f"'{b}'" + (f" ({hint.lstrip('; ')})" if (hint := _did_you_mean(str(b), names, "id")) else "") for b in bad)
+        raise ConfigError(f"{key}: unknown rule selector(s): {detail}", path=path, key=key,
+                          message_id=f"{key}: pemilih aturan tidak dikenal: {detail_id}")
 
 
 def _strings(value: Any, path: str | None, key: str) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{key} must be a list of strings", path=path, key=key)
+        raise ConfigError(f"{key} must be a list of strings", path=path, key=key, message_id=f"{key} harus berupa daftar teks")
     return tuple(value)
 
 
 def _choice(value: Any, choices: Iterable[str], path: str | None, key: str) -> str:
     choices = tuple(choices)
     if value not in choices:
-        raise ConfigError(f"{key} must be one of {', '.join(choices)}, not {value!r}", path=path, key=key)
+        raise ConfigError(f"{key} must be one of {', '.join(choices)}, not {value!r}", path=path, key=key,
+                          message_id=f"{key} harus salah satu dari {', '.join(choices)}, bukan {value!r}")
     return value
 
 
@@ -284,7 +296,7 @@ def _severity(value: Any, path: str | None, key: str) -> str:
 
 def _table(value: Any, path: str | None, key: str) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise ConfigError(f"{key} must be a table", path=path, key=key)
+        raise ConfigError(f"{key} must be a table", path=path, key=key, message_id=f"{key} harus berupa tabel")
     return value
 
 
@@ -315,7 +327,8 @@ def parse_settings(table: Mapping[str, Any], *, path: str | None = None, text: s
     """
     for key in table:
         if key not in KEYS:
-            raise ConfigError(f"unknown key '{prefix}{key}'{_did_you_mean(key, KEYS)}", path=path, key=key)
+            raise ConfigError(f"unknown key '{prefix}{key}'{_did_you_mean(key, KEYS)}", path=path, key=key,
+                              message_id=f"kunci '{prefix}{key}' tidak dikenal{_did_you_mean(key, KEYS, 'id')}")
     root = os.path.dirname(os.path.abspath(path)) if path else os.curdir
     kw: dict[str, Any] = {"path": path, "root": root}
     for key, attr in (("select", "select"), ("extend-select", "extend_select"), ("ignore", "ignore")):
@@ -344,7 +357,8 @@ def parse_settings(table: Mapping[str, Any], *, path: str | None = None, text: s
         kw["fail_level"] = Severity(_severity(table["fail-level"], path, prefix + "fail-level"))
     if "baseline" in table:
         if not isinstance(table["baseline"], str):
-            raise ConfigError(f"{prefix}baseline must be a path", path=path, key=prefix + "baseline")
+            raise ConfigError(f"{prefix}baseline must be a path", path=path, key=prefix + "baseline",
+                              message_id=f"{prefix}baseline harus berupa jalur berkas")
         kw["baseline"] = os.path.join(root, table["baseline"])
     if "options" in table:
         kw["options"] = _options(_table(table["options"], path, prefix + "options"), path, prefix + "options")
@@ -357,7 +371,8 @@ def _options(table: Mapping[str, Any], path: str | None, where: str) -> dict[str
         rule = get_rule(name)
         if rule is None:
             names = [r.name for r in all_rules()]
-            raise ConfigError(f"{where}: unknown rule '{name}'{_did_you_mean(name, names)}", path=path, key=f"{where}.{name}")
+            raise ConfigError(f"{where}: unknown rule '{name}'{_did_you_mean(name, names)}", path=path, key=f"{where}.{name}",
+                              message_id=f"{where}: aturan '{name}' tidak dikenal{_did_you_mean(name, names, 'id')}")
         values = _table(values, path, f"{where}.{name}")
         for option, value in values.items():
             key = f"{where}.{name}.{option}"
@@ -367,9 +382,12 @@ def _options(table: Mapping[str, Any], path: str | None, where: str) -> dict[str
                     f"unknown option '{key}'{_did_you_mean(option, rule.options)} (options of {rule.name}: {known})",
                     path=path,
                     key=key,
+                    message_id=f"opsi '{key}' tidak dikenal{_did_you_mean(option, rule.options, 'id')} "
+                    f"(opsi {rule.name}: {', '.join(sorted(rule.options)) or 'tidak ada'})",
                 )
             if not _compatible(value, rule.options[option]):
                 default = rule.options[option]
-                raise ConfigError(f"{key} must be like the default {default!r}, not {value!r}", path=path, key=key)
+                raise ConfigError(f"{key} must be like the default {default!r}, not {value!r}", path=path, key=key,
+                                  message_id=f"{key} harus sejenis dengan bawaannya {default!r}, bukan {value!r}")
         out[rule.name] = dict(values)
     return out

@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
-from ..build.loading import SourceTexts, load_parsed, sources_of
+from ..build.loading import SourceTexts
 from ..core.findings import Report, Severity
-from ..core.pool import bulk
-from ..graph import Workspace
-from ..read.cache import Cache
+from ..graph import Workspace, load_workspace
 from ..read.discovery import discover
-from ..read.loader import DEFAULT_LIMITS, LoadedFile, read_file
+from ..read.loader import LoadedFile, read_file
 from ..core.sourcemap import SourceMap
 from ..revisions.lock import add_lock_findings, find_lock, resolve_lock, with_lock
 from ..validate import validate
@@ -61,6 +59,7 @@ def lint(
     dask: str | None = None,
     by_region: bool | None = None,
     lock: Any = "auto",
+    progress: Callable[[str, int, int], None] | None = None,
 ) -> LintResult:
     """Lint the plan files under ``paths`` with ``settings`` (default: :class:`Settings`).
 
@@ -77,7 +76,10 @@ def lint(
     reaches every partition when the run is partitioned.
 
     Raises :class:`~cascade.config.ConfigError` when the configured baseline cannot be read, and
-    :class:`~cascade.distributed.MissingDependency` for ``dask`` without the ``cascade[dask]`` extra.
+    :class:`~cascade.distributed.MissingDependency` for ``dask`` without the ``sakip-cascade[dask]`` extra.
+
+    ``progress`` is called as the run goes (``("files", done, total)``, ``("partitions", done,
+    total)`` on a partitioned run, ``("rules", 0, 1)`` when the checks start); nothing is printed.
     """
     settings = settings or Settings()
     paths = list(paths)
@@ -90,10 +92,9 @@ def lint(
         run = replace(run, options=with_lock(run.options, found))
     workspace: Workspace | None = None
     if dask is None and not by_region:
-        if cache is not None and not isinstance(cache, Cache):
-            cache = Cache(cache)
-        with bulk():
-            workspace = Workspace.from_loaded(load_parsed(sources_of(tuple(files)), DEFAULT_LIMITS, cache, jobs, show_personal))
+        workspace = load_workspace(*files, cache=cache, jobs=jobs, show_personal=show_personal, progress=progress)
+        if progress is not None:
+            progress("rules", 0, 1)
         report = validate(workspace, run.selection, options=run.options, suppressions=run.suppressions, jobs=jobs)
         loaded = workspace.files
         sources = workspace.sources()
@@ -104,7 +105,7 @@ def lint(
             where: dict[str, Any] = {"scheduler": dask or None}
         else:
             where = {"scheduler": "processes", "n_workers": jobs or max(2, os.cpu_count() or 1)}
-        report = distributed.validate_with(files, run, **where, show_personal=show_personal)
+        report = distributed.validate_with(files, run, **where, show_personal=show_personal, progress=progress)
         # no document is built here: only the files with findings are read again, for the lines reporters quote
         quoted = {f.file for f in report}
         loaded = [read_file(path, path) if path in quoted else LoadedFile(path, None, SourceMap(path)) for path in files]

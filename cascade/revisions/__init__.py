@@ -1,4 +1,4 @@
-"""Plan revisions: what changed between two states of the plans (:mod:`.diff`), which links it puts in
+"""Plan revisions: what changed between two states of the plans (:mod:`.compare`), which links it puts in
 doubt (:mod:`.lock`, rule CAS208) and re-alignment to a new RPJMN (:mod:`.realign`).
 
 This layer sits above the graph and the rules and below the public API: it loads workspaces with
@@ -7,23 +7,29 @@ This layer sits above the graph and the rules and below the public API: it loads
 
 from __future__ import annotations
 
-from ..graph import Workspace, load_workspace
-from . import render
-from .api import diff, diff_git
-from .diff import Change, DiffResult, Impact
-from .gitsource import GitError
-from .lock import Lock, ReviewState, SuspectLink, dump_lock, find_lock, lock_entries, parse_lock, read_lock
-from .realign import ApplyResult, Candidate, RealignResult, apply_mapping, read_mapping
-from .realign import realign as _realign
+import importlib
+from typing import Any
+
+#: Public name -> the module of this package that defines it. Imported on first use, so that a lint
+#: that reads ``cascade.lock`` (:mod:`.lock`) does not import the diff, its HTML or the realigner.
+_LAZY = {
+    "render": None, "diff": "api", "diff_git": "api", "Change": "compare", "DiffResult": "compare", "Impact": "compare",
+    "GitError": "gitsource", "Lock": "lock", "ReviewState": "lock", "SuspectLink": "lock", "dump_lock": "lock",
+    "find_lock": "lock", "lock_entries": "lock", "parse_lock": "lock", "read_lock": "lock", "ApplyResult": "realign",
+    "Candidate": "realign", "RealignResult": "realign", "apply_mapping": "realign", "read_mapping": "realign",
+    "realign": "api",
+}
+
+__all__ = sorted(_LAZY)
 
 
-def realign(workspace, old: str, new: str, *, top: int = 3) -> RealignResult:  # type: ignore[no-untyped-def]
-    """Candidates in document ``new`` for every link into document ``old`` of ``workspace`` (a
-    :class:`~cascade.Cascade`, or paths to load): :class:`RealignResult`, best first per link."""
-    ws = workspace if isinstance(workspace, Workspace) else load_workspace(workspace)
-    return _realign(ws, old, new, top=top)
-
-
-__all__ = ["ApplyResult", "Candidate", "Change", "DiffResult", "GitError", "Impact", "Lock", "RealignResult", "ReviewState",
-           "SuspectLink", "apply_mapping", "diff", "diff_git", "dump_lock", "find_lock", "lock_entries", "parse_lock",
-           "read_lock", "read_mapping", "realign", "render"]
+def __getattr__(name: str) -> Any:
+    """Import a public name on first use, then keep it in the package (PEP 562)."""
+    if name not in _LAZY:
+        raise AttributeError(f"module 'cascade.revisions' has no attribute {name!r}")
+    module = _LAZY[name]
+    value = importlib.import_module(f".{name}" if module is None else f".{module}", __name__)
+    if module is not None:
+        value = getattr(value, name)
+    globals()[name] = value
+    return value

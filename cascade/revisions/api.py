@@ -7,9 +7,9 @@ from typing import Any
 
 from ..core.errors import UsageError
 from ..graph import Workspace, load_workspace
-from .diff import DiffResult, diff_workspaces
+from .compare import DiffResult, diff_workspaces
 
-__all__ = ["diff", "diff_git"]
+__all__ = ["diff", "diff_git", "realign"]
 
 
 def _workspace(side: Any, show_personal: bool) -> tuple[Any, str | None]:
@@ -77,3 +77,13 @@ def diff_git(rev: str, path: str | os.PathLike[str] = ".", *, show_personal: boo
         new, root = load_revision(b_rev, path, show_personal=show_personal), None
         label = b_rev
     return _compare(old, new, None, root if b_rev is None else None, show_personal, (a_rev, label))
+
+
+def realign(workspace: Any, old: str, new: str, *, top: int = 3) -> Any:
+    """Candidates in document ``new`` for every link into document ``old`` of ``workspace`` (a
+    :class:`~cascade.Cascade`, or paths to load): :class:`~cascade.revisions.realign.RealignResult`,
+    best first per link."""
+    from .realign import realign as candidates
+
+    ws = workspace if isinstance(workspace, Workspace) else load_workspace(workspace)
+    return candidates(ws, old, new, top=top)

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from ..core.errors import MissingExtraError, UsageError
 from ..core.sourcemap import LINE_BREAK
 from ..core.refs import split_ref
-from .diff import similarity
+from .compare import similarity
 
 if TYPE_CHECKING:
     from ..graph import Workspace
@@ -93,8 +93,8 @@ class RealignResult:
         try:
             import openpyxl
         except ImportError as exc:
-            raise MissingExtraError("an xlsx table needs openpyxl: pip install 'cascade[xlsx]' "
-                                    "/ tabel xlsx membutuhkan openpyxl: pip install 'cascade[xlsx]'") from exc
+            raise MissingExtraError("an xlsx table needs openpyxl: pip install openpyxl (the xlsx extra of sakip-cascade) "
+                                    "/ tabel xlsx membutuhkan openpyxl: pip install openpyxl (the xlsx extra of sakip-cascade)") from exc
         book = openpyxl.Workbook()
         sheet = book.active
         sheet.title = "realign"
@@ -121,7 +121,7 @@ _STOP = frozenset("dan yang untuk di ke dari serta melalui dengan dalam pada bag
 
 
 def _words(text: str) -> set[str]:
-    from .diff import _norm
+    from .compare import _norm
 
     return {w for w in _norm(text).split() if w not in _STOP and len(w) > 2}
 
@@ -230,7 +230,7 @@ def read_mapping(path: str) -> tuple[list[tuple[str, str, str]], list[str]]:
         try:
             import openpyxl
         except ImportError as exc:
-            raise MissingExtraError("reading an xlsx mapping needs openpyxl: pip install 'cascade[xlsx]'") from exc
+            raise MissingExtraError("reading an xlsx mapping needs openpyxl: pip install openpyxl (the xlsx extra of sakip-cascade)") from exc
         sheet = openpyxl.load_workbook(path, read_only=True).active
         rows_iter = ([("" if v is None else str(v)) for v in row] for row in sheet.iter_rows(values_only=True))
     else:

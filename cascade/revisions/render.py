@@ -8,7 +8,7 @@ import json
 from collections import Counter
 from typing import Any
 
-from .diff import Change, DiffResult, tier_name
+from .compare import Change, DiffResult, tier_name
 
 __all__ = ["DIFF_FORMATS", "render_diff", "summary_sentence"]
 

@@ -36,7 +36,7 @@ class YamlSyntax(Rule):
     severity = Severity.ERROR
     stage = True
     messages = {
-        "default": {"en": "invalid YAML: {problem}", "id": "YAML tidak valid: {problem}"},
+        "default": {"en": "invalid YAML: {problem}", "id": "YAML tidak valid: {problem_id}"},
         "complex-key": {
             "en": "a mapping key must be plain text, not a list or mapping",
             "id": "kunci mapping harus berupa teks, bukan list atau mapping",
@@ -219,6 +219,14 @@ class FileLimit(Rule):
         "outside": {
             "en": "a symbolic link to a file outside the folder being checked; it was not read (name the file itself to check it)",
             "id": "tautan simbolik ke berkas di luar folder yang diperiksa; berkas tidak dibaca (sebutkan berkasnya langsung untuk memeriksanya)",
+        },
+        "hidden-link": {
+            "en": "a symbolic link to a hidden file or to a file that is not a plan; it was not read (name the file itself to check it)",
+            "id": "tautan simbolik ke berkas tersembunyi atau ke berkas yang bukan dokumen rencana; berkas tidak dibaca (sebutkan berkasnya langsung untuk memeriksanya)",
+        },
+        "missing": {
+            "en": "no such file or folder; nothing was checked here",
+            "id": "berkas atau folder tidak ada; tidak ada yang diperiksa di sini",
         },
         "default": {"en": "file limit exceeded", "id": "batas berkas terlampaui"},
     }

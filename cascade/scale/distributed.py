@@ -3,7 +3,7 @@
 ``validate(paths, scheduler=None, n_workers=2, **validate_kwargs)`` returns exactly the
 :class:`~cascade.findings.Report` that ``cascade.load(paths).validate(**validate_kwargs)`` returns on
 the same files (same findings, order, severities and summary), while no process holds more than one
-partition of the nation. On a cluster it needs the optional extra ``cascade[dask]``; without it
+partition of the nation. On a cluster it needs the optional extra ``sakip-cascade[dask]``; without it
 :class:`MissingDependency` says how to install it. ``scheduler="processes"`` runs the same tasks on a
 pool of local processes instead, without Dask: what ``cascade lint`` does on a large workspace
 (:func:`cascade.pipeline.lint`), since two partitions on two cores are faster than one process
@@ -76,7 +76,7 @@ from ..read.discovery import discover
 
 __all__ = ["validate", "coverage", "NationalCoverage", "validate_with", "MissingDependency", "DEEP_RULES", "INSTALL_HINT"]
 
-INSTALL_HINT = "pip install 'cascade[dask]'"
+INSTALL_HINT = "pip install 'dask[distributed]' (the dask extra of sakip-cascade)"
 
 #: Rules whose finding on an element may depend on nodes more than one document below it: CAS301
 #: reports an orphan at its highest break with the number of elements and indicators cut off below.
@@ -87,7 +87,7 @@ _SCAN_BATCH = 64
 
 
 class MissingDependency(ImportError):
-    """Dask is not installed: ``cascade[dask]`` is the optional extra that brings it."""
+    """Dask is not installed: ``sakip-cascade[dask]`` is the optional extra that brings it."""
 
 
 def _dask() -> Any:
@@ -495,8 +495,11 @@ class _Run:
     """One distributed validation: scan, partition, verify and couple, reduce."""
 
     def __init__(self, client: Any, entries: list[tuple[int, str]], settings: "RunSettings", show_personal: bool = False,
-                 coverage: bool = False):
+                 coverage: bool = False, progress: Callable[[str, int, int], None] | None = None):
         self.client = client
+        self.progress = progress  # called with ("files", scanned, total) and ("partitions", done, so far)
+        self.partitions_done = 0
+        self.partitions_total = 0
         self.entries = entries
         self.show_personal = show_personal
         self.coverage = coverage  # tasks count their documents for the coverage table
@@ -519,9 +522,12 @@ class _Run:
 
     def _scan(self) -> None:
         batches = [self.entries[i:i + _SCAN_BATCH] for i in range(0, len(self.entries), _SCAN_BATCH)]
-        for batch in self.client.gather(self.client.map(read_headers, batches, show_personal=self.show_personal, pure=False)):
-            for head in batch:
+        futures = self.client.map(read_headers, batches, show_personal=self.show_personal, pure=False)
+        for future in futures:  # one at a time, in order, so that the progress line moves
+            for head in self.client.gather([future])[0]:
                 self.headers[head.index] = head
+            if self.progress is not None:
+                self.progress("files", len(self.headers), len(self.entries))
         self._index()
         for index, head in self.headers.items():
             if head.id is None:
@@ -631,7 +637,12 @@ class _Run:
             ]
             # only the findings and headers come to the coordinator; trimmed feeders stay on the cluster
             heads = [self.client.submit(operator.itemgetter(0), out, pure=False) for out in outputs]
-            for (own, ctx), out, result in zip(sorted(todo), outputs, self.client.gather(heads)):
+            self.partitions_total += len(heads)
+            for (own, ctx), out, head_future in zip(sorted(todo), outputs, heads):
+                result = self.client.gather([head_future])[0]
+                self.partitions_done += 1
+                if self.progress is not None:
+                    self.progress("partitions", self.partitions_done, self.partitions_total)
                 self.results[own] = (ctx, result, out)
                 for head in result.headers:
                     self.headers[head.index] = head
@@ -803,6 +814,7 @@ class _LocalClient:
 
     def __init__(self, n_workers: int):
         self.pool = process_pool(n_workers)
+        self.start_method = self.pool._mp_context.get_start_method()
 
     @staticmethod
     def _value(arg: Any) -> Any:
@@ -887,7 +899,7 @@ def _entries(paths: Any, n_workers: int, show_personal: bool, name: str) -> list
 
 
 def validate(paths: Any, scheduler: Any = None, n_workers: int = 2, *, show_personal: bool = False,
-             **validate_kwargs: Any) -> Report:
+             progress: Callable[[str, int, int], None] | None = None, **validate_kwargs: Any) -> Report:
     """Validate the plan files under ``paths`` on Dask; the report equals single-process validation.
 
     ``paths`` is a path or a list of paths (files or folders, searched recursively). ``scheduler``
@@ -896,21 +908,24 @@ def validate(paths: Any, scheduler: Any = None, n_workers: int = 2, *, show_pers
     the tasks on ``n_workers`` local processes without Dask. Every worker must see the files at
     the same paths (a shared filesystem). ``show_personal`` is :func:`cascade.load`'s (employee NIPs
     and names unmasked in findings); ``validate_kwargs`` are those of :meth:`Cascade.validate`.
+    ``progress``, when given, is called as the run goes: ``("files", scanned, total)``, then
+    ``("partitions", done, total so far)`` (the total grows when partitions that depend on each other
+    are merged and run again); nothing is printed.
 
     Raises :class:`MissingDependency` without Dask, ``ValueError`` for an unknown rule selector and
     :class:`~cascade.errors.UsageError` for arguments of the wrong type.
     """
     settings = RunSettings.of(**validate_kwargs)
-    return validate_with(paths, settings, scheduler, n_workers, show_personal=show_personal)
+    return validate_with(paths, settings, scheduler, n_workers, show_personal=show_personal, progress=progress)
 
 
 def validate_with(paths: Any, settings: RunSettings, scheduler: Any = None, n_workers: int = 2, *,
-                  show_personal: bool = False) -> Report:
+                  show_personal: bool = False, progress: Callable[[str, int, int], None] | None = None) -> Report:
     """:func:`validate` with its settings built (what :func:`cascade.pipeline.lint` calls)."""
     entries = _entries(paths, n_workers, show_personal, "validate")
     client, close = _connect(scheduler, n_workers)
     try:
-        return _Run(client, entries, settings, show_personal).run()
+        return _Run(client, entries, settings, show_personal, progress=progress).run()
     finally:
         close()
 

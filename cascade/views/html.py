@@ -14,7 +14,7 @@ import html
 import re
 from typing import TYPE_CHECKING, Callable
 
-from ..core.findings import LANGUAGES, Finding, Report
+from ..core.findings import LANGUAGES, SEVERITY_WORDS, Finding, Report
 from .tree import TreeNode, build_tree
 from ..core.refs import document_of
 from ..validate import validate
@@ -40,7 +40,7 @@ TEXT: dict[str, dict[str, str]] = {
     "supported": {"en": "Supported from below", "id": "Didukung dari bawah"},
     "orphan_elements": {"en": "Orphan elements", "id": "Elemen yatim"},
     "orphan_indicators": {"en": "Orphan indicators", "id": "Indikator yatim"},
-    "errors": {"en": "Errors", "id": "Galat"},
+    "errors": {"en": "Errors", "id": "Kesalahan"},
     "warnings": {"en": "Warnings", "id": "Peringatan"},
     "infos": {"en": "Infos", "id": "Info"},
     "severity": {"en": "Severity", "id": "Tingkat"},
@@ -162,8 +162,13 @@ def _badges(findings: tuple[Finding, ...], mask: Callable[[str | None], str], la
         group = [f for f in findings if f.severity.value == sev]
         if group:
             tip = "\n".join(f"{f.code} {f.rule}: {mask(f.localized(lang))}" for f in group)
-            out.append(f'<span class="badge {sev}" title="{_e(tip)}">{len(group)} {sev}</span>')
+            out.append(f'<span class="badge {sev}" title="{_e(tip)}">{len(group)} {_e(_word(sev, lang))}</span>')
     return "".join(out)
+
+
+def _word(severity: str, lang: str) -> str:
+    """The one word for a severity in ``lang`` (the HTML report is read by people, not parsed)."""
+    return SEVERITY_WORDS.get(lang, SEVERITY_WORDS["en"])[severity]
 
 
 def _percent(value: float | None) -> str:
@@ -248,17 +253,18 @@ def _findings(cascade: "Workspace", report: Report, t: Callable[[str], str], mas
         where = ":".join(str(x) for x in (f.file, f.line, f.column) if x is not None) or (f.pointer or "")
         rows.append(
             f'<tr data-severity="{_e(f.severity.value)}" data-rule="{_e(f.rule)}" data-doc="{_e(doc)}">'
-            f'<td class="sev-{_e(f.severity.value)}">{_e(f.severity.value)}</td><td><code>{_e(f.code)}</code> {_e(f.rule)}</td>'
+            f'<td class="sev-{_e(f.severity.value)}">{_e(_word(f.severity.value, lang))}</td><td><code>{_e(f.code)}</code> {_e(f.rule)}</td>'
             f"<td><code>{_e(mask(f.ref))}</code></td><td>{_e(where)}</td><td>{_e(mask(f.localized(lang)))}</td></tr>"
         )
 
-    def select(ident: str, name: str, values: list[str]) -> str:
-        opts = "".join(f'<option value="{_e(v)}">{_e(v)}</option>' for v in values)
+    def select(ident: str, name: str, values: list[str], label: Callable[[str], str] = str) -> str:
+        opts = "".join(f'<option value="{_e(v)}">{_e(label(v))}</option>' for v in values)
         return f'<label>{_e(t(name))} <select id="{ident}"><option value="">({_e(t("all"))})</option>{opts}</select></label>'
 
     docs = sorted({d for d in map(doc_of, report) if d})
     filters = (
-        select("f-severity", "severity", [s for s in ("error", "warning", "info") if any(f.severity.value == s for f in report)])
+        select("f-severity", "severity", [s for s in ("error", "warning", "info") if any(f.severity.value == s for f in report)],
+               lambda s: _word(s, lang))
         + select("f-rule", "rule", sorted({f.rule for f in report}))
         + select("f-doc", "document", docs)
         + f'<span><span id="f-count">{len(report)}</span> {_e(t("shown"))}</span>'
@@ -352,7 +358,7 @@ def report_html(report: Report, lang: str = "en") -> str:
     rows = []
     for f in report.findings[:NOTEBOOK_ROWS]:
         where = ":".join(str(x) for x in (f.file, f.line, f.column) if x is not None) or (f.pointer or "")
-        rows.append(f'<tr><td>{_e(f.severity.value)}</td><td>{_e(f.code)} {_e(f.rule)}</td><td>{_e(f.ref)}</td>'
+        rows.append(f'<tr><td>{_e(_word(f.severity.value, lang))}</td><td>{_e(f.code)} {_e(f.rule)}</td><td>{_e(f.ref)}</td>'
                     f"<td>{_e(where)}</td><td>{_e(f.localized(lang))}</td></tr>")
     more = len(report) - NOTEBOOK_ROWS
     tail = f"<p>… {more} {_e(t('more'))}</p>" if more > 0 else ""

@@ -1,6 +1,6 @@
 """pandas tables for notebooks: coverage per document, the matriks keterkaitan, and findings.
 
-pandas is an optional extra (``pip install 'cascade[notebook]'``); without it these functions raise
+pandas is an optional extra (``pip install 'sakip-cascade[notebook]'``); without it these functions raise
 :class:`~cascade.errors.MissingExtraError`. The values come from :mod:`cascade.views`, which needs no pandas.
 """
 

@@ -6,19 +6,21 @@ from pathlib import Path
 
 import pytest
 
-nbclient = pytest.importorskip("nbclient", reason="the notebook extra is not installed: pip install 'cascade[notebook]'")
-nbformat = pytest.importorskip("nbformat", reason="the notebook extra is not installed: pip install 'cascade[notebook]'")
-pytest.importorskip("ipykernel", reason="the notebook extra is not installed: pip install 'cascade[notebook]'")
-pytest.importorskip("pandas", reason="the notebook extra is not installed: pip install 'cascade[notebook]'")
+nbclient = pytest.importorskip("nbclient", reason="the notebook extra is not installed: pip install -e \".[notebook]\"")
+nbformat = pytest.importorskip("nbformat", reason="the notebook extra is not installed: pip install -e \".[notebook]\"")
+pytest.importorskip("ipykernel", reason="the notebook extra is not installed: pip install -e \".[notebook]\"")
+pytest.importorskip("pandas", reason="the notebook extra is not installed: pip install -e \".[notebook]\"")
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_tour_runs_top_to_bottom() -> None:
+def test_tour_runs_top_to_bottom_from_where_jupyter_starts_it() -> None:
+    """Jupyter (``jupyter nbconvert --execute examples/tour.ipynb``, JupyterLab) starts the kernel in the
+    notebook's folder, examples/: the tour must find the example plans from there."""
     if not (ROOT / "examples" / "defects").is_dir():
         pytest.skip("examples/defects/ (the defect workspace the tour lints) is not in this checkout")
     nb = nbformat.read(ROOT / "examples" / "tour.ipynb", as_version=4)
-    client = nbclient.NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(ROOT)}})
+    client = nbclient.NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(ROOT / "examples")}})
     client.execute()
     outputs = [o for cell in nb.cells if cell.cell_type == "code" for o in cell.outputs]
     assert [o for o in outputs if o.output_type == "error"] == []

@@ -24,7 +24,7 @@ def ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_clean_exits_0(ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert run(["lint", "rpjmn.yaml"], ws, monkeypatch) == (0, "No findings.\n", "")
+    assert run(["lint", "rpjmn.yaml"], ws, monkeypatch) == (0, "No findings.\n", "cascade: checked 1 file, 1 document\n")
 
 
 def test_findings_exit_1_and_exit_zero(ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -63,7 +63,9 @@ def test_bad_selectors_exit_2_naming_them(ws: Path, monkeypatch: pytest.MonkeyPa
 
 
 def test_usage_errors_exit_2(ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert run(["lint", "nowhere"], ws, monkeypatch) == (2, "", "cascade: nowhere: berkas atau folder tidak ada\n")
+    # the configuration of the workspace says lang = "en": usage errors follow it
+    assert run(["lint", "nowhere"], ws, monkeypatch) == (2, "", "cascade: nowhere: no such file or folder\n")
+    assert run(["lint", "nowhere", "--lang", "id"], ws, monkeypatch) == (2, "", "cascade: nowhere: berkas atau folder tidak ada\n")
     assert run(["lint", ".", "--format", "xml"], ws, monkeypatch)[0] == 2
     assert run([], ws, monkeypatch)[0] == 2
 
@@ -99,13 +101,13 @@ def test_github_actions_adds_annotations_without_a_format(ws: Path, monkeypatch:
 def test_bad_input_never_raises(ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (ws / "broken.yaml").write_bytes(b"\xff\xfe\x00garbage: [\n")
     (ws / "empty.yml").write_text("", encoding="utf-8")
-    code, out, err = run(["lint", ".", "--format", "concise"], ws, monkeypatch)
+    code, out, err = run(["lint", ".", "--format", "concise", "--quiet"], ws, monkeypatch)
     assert code == 1 and err == ""
     assert "broken.yaml:1:1: CAS005" in out
 
 
 def test_rules_table(ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    code, out, _ = run(["rules"], ws, monkeypatch)
+    code, out, _ = run(["rules", "--lang", "en"], ws, monkeypatch)
     lines = out.splitlines()
     assert code == 0 and lines[0].split() == ["CODE", "NAME", "SEVERITY", "SUMMARY"]
     assert len(lines) == 1 + len(cascade.all_rules())
@@ -115,11 +117,12 @@ def test_rules_table(ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_explain(ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    code, out, _ = run(["explain", "unused-suppression"], ws, monkeypatch)
+    code, out, _ = run(["explain", "unused-suppression", "--lang", "en"], ws, monkeypatch)
     assert code == 0
     assert out.startswith("CAS901 unused-suppression (warning)\n\nAn inline or configured suppression")
-    assert "Basis:" in out and "Failing::" in out and "Passing::" in out
-    assert run(["explain", "CAS902"], ws, monkeypatch)[1].startswith("CAS902 invalid-suppression (error)")
+    # reStructuredText shown as plain text
+    assert "Basis:" in out and "\nFailing:\n" in out and "\nPassing:\n" in out and "::" not in out and "``" not in out
+    assert run(["explain", "CAS902", "--lang", "en"], ws, monkeypatch)[1].startswith("CAS902 invalid-suppression (error)")
 
 
 def test_explain_unknown_exits_2_with_did_you_mean(ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -197,7 +197,7 @@ def lint_in_process(*paths: str, fmt: str = "json", lang: str = "id") -> tuple[i
     out = io.StringIO()
     err = io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(["lint", *paths, "--format", fmt, "--lang", lang, "--no-cache"])
+        code = main(["lint", *paths, "--format", fmt, "--lang", lang, "--no-cache", "--quiet"])  # quiet: no summary line
     assert err.getvalue() == "", err.getvalue()
     return code, out.getvalue()
 
@@ -263,7 +263,7 @@ def test_mutants_through_subprocess(seed_files: list[Path], tmp_path: Path) -> N
         target = tmp_path / f"mutant{n}.yaml"
         target.write_bytes(mutate(rng, rng.choice(seeds)))
         proc = subprocess.run(
-            [sys.executable, "-m", "cascade", "lint", str(target), "--format", "json", "--no-cache"],
+            [sys.executable, "-m", "cascade", "lint", str(target), "--format", "json", "--no-cache", "--quiet"],
             capture_output=True, text=True, env=env, timeout=60,
         )
         assert proc.stderr == ""

@@ -266,7 +266,7 @@ def test_a_file_name_that_is_not_utf8_in_every_format(fmt: str, tmp_path: Path) 
         pytest.skip("this file system refuses names that are not UTF-8")
     env = dict(os.environ, PYTHONPATH=str(REPO), PYTHONIOENCODING="utf-8")
     proc = subprocess.run(
-        [sys.executable, "-m", "cascade", "lint", str(folder), "--format", fmt, "--no-cache"],
+        [sys.executable, "-m", "cascade", "lint", str(folder), "--format", fmt, "--no-cache", "--quiet"],
         capture_output=True, env=env, timeout=120,
     )
     assert (proc.returncode, proc.stderr) == (1, b"")

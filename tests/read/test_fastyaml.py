@@ -34,6 +34,11 @@ SUITE = next(
     REPO.parent / "shared" / "yaml-test-suite" / "cases",
 )
 CASES = sorted(SUITE.glob("*.yaml")) if SUITE.is_dir() else []
+#: Why the suite's test skips, and where the suite comes from.
+SUITE_MISSING = (
+    f"the YAML test suite is not at {SUITE}: it comes from ../shared/yaml-test-suite beside the checkout "
+    "(one file per case of https://github.com/yaml/yaml-test-suite, MIT licence; *.error.yaml are the invalid ones)"
+)
 #: ``CASCADE_HYPOTHESIS_EXAMPLES`` sets the number of examples per property (default 300).
 EXAMPLES = int(os.environ.get("CASCADE_HYPOTHESIS_EXAMPLES", "300"))
 SETTINGS = settings(max_examples=EXAMPLES, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
@@ -312,7 +317,7 @@ def test_load_text_gives_what_the_event_stream_gives() -> None:
         assert fast.sourcemap._keys == slow.sourcemap._keys
 
 
-@pytest.mark.skipif(not CASES, reason=f"YAML test suite not found at {SUITE}")
+@pytest.mark.skipif(not CASES, reason=SUITE_MISSING)
 @pytest.mark.parametrize("pure_python", [False, True], ids=["libyaml", "pure-python"])
 def test_yaml_test_suite(pure_python: bool) -> None:
     """Every case, the invalid ones too: a case is read exactly as the event stream reads it, or declined."""

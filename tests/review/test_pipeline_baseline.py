@@ -45,6 +45,7 @@ def test_only_new_findings_are_reported_and_gone_ones_named(ws: Path, monkeypatc
     assert code == 1
     assert out == "plans/kota-madiun.yaml:25:51: CAS103 wrong-type '2022: 72,8' is not a number cascade will guess; write 72.8\n"
     assert err == (
+        "cascade: checked 1 file, 1 document\n"
         "cascade: 1 baseline entries are gone (fixed); refresh the baseline with --write-baseline baseline.json\n"
         "  gone: plans/kota-madiun.yaml unknown-reference kota-madiun.rpjmd-2019:S1 (x1)\n"
     )
@@ -54,7 +55,7 @@ def test_baseline_from_config_and_json_contract_unchanged(ws: Path, monkeypatch:
     run(["lint", "plans", "--write-baseline", "baseline.json"], ws, monkeypatch)
     with (ws / "cascade.toml").open("a", encoding="utf-8") as fh:
         fh.write('baseline = "baseline.json"\n')
-    code, out, err = run(["lint", "plans", "--format", "json"], ws, monkeypatch)
+    code, out, err = run(["lint", "plans", "--format", "json", "-q"], ws, monkeypatch)
     data = json.loads(out)
     assert (code, err, data["findings"]) == (0, "", [])
     assert list(data) == ["version", "findings", "summary"]

@@ -370,7 +370,7 @@ def test_realign_command_formats_and_usage_errors(tmp_path: Path) -> None:
     except ImportError:
         err = io.StringIO()
         assert main(args + ["--format", "xlsx", "--output", str(tmp_path / "t.xlsx")], stdout=io.StringIO(), stderr=err) == 2
-        assert "pip install 'cascade[xlsx]'" in err.getvalue()
+        assert "pip install openpyxl (the xlsx extra of sakip-cascade)" in err.getvalue()
     bad = tmp_path / "bad.csv"
     bad.write_text("ref,candidate\nx,y\n")
     assert main(args + ["--apply", str(bad)], stdout=io.StringIO(), stderr=io.StringIO()) == 2

@@ -234,7 +234,7 @@ def client(request):
         local.close()
         return
     if dask_distributed is None:
-        pytest.skip("Dask is an optional extra: pip install 'cascade[dask]'")
+        pytest.skip("Dask is an optional extra: pip install -e \".[dask]\"")
     cluster = dask_distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
     client = dask_distributed.Client(cluster)
     yield client
@@ -491,12 +491,12 @@ def test_cli_dask_address_or_path() -> None:
 
 def test_without_dask_the_command_says_how_to_install_it(nation: str, monkeypatch, capsys) -> None:
     monkeypatch.setitem(sys.modules, "distributed", None)
-    with pytest.raises(distributed.MissingDependency, match=r"pip install 'cascade\[dask\]'"):
+    with pytest.raises(distributed.MissingDependency, match=r"pip install 'dask\[distributed\]' \(the dask extra of sakip-cascade\)"):
         distributed.validate(nation)
     assert cli.main(["lint", "--dask", nation, "--lang", "en"]) == 2
-    assert capsys.readouterr().err == "cascade: --dask needs the optional extra: pip install 'cascade[dask]'\n"
+    assert capsys.readouterr().err == "cascade: --dask needs Dask, the dask extra of sakip-cascade: pip install 'dask[distributed]'\n"
     assert cli.main(["lint", "--dask", nation]) == 2
-    assert capsys.readouterr().err == "cascade: --dask memerlukan paket tambahan: pip install 'cascade[dask]'\n"
+    assert capsys.readouterr().err == "cascade: --dask memerlukan Dask, paket tambahan dask dari sakip-cascade: pip install 'dask[distributed]'\n"
 
 
 def test_missing_files_and_empty_folders_are_findings_not_tracebacks(tmp_path: Path, client) -> None:

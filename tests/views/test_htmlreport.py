@@ -99,9 +99,9 @@ def test_cli_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_cli_report_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["report", "--html", str(tmp_path / "r.html"), str(tmp_path / "missing")]) == 2
-    assert "missing: no such file or folder" in capsys.readouterr().err
+    assert "missing: berkas atau folder tidak ada" in capsys.readouterr().err
     assert main(["report", "--html", str(tmp_path / "no" / "dir" / "r.html"), str(FIXTURE)]) == 2
-    assert "tidak dapat menulis berkas" in capsys.readouterr().err
+    assert capsys.readouterr().err == f"cascade: tidak dapat menulis {tmp_path / 'no' / 'dir' / 'r.html'}: berkas atau folder tidak ada\n"
     assert main(["report", str(FIXTURE)]) == 2
     assert "--html" in capsys.readouterr().err
 

@@ -234,7 +234,7 @@ def test_report_to_pandas(report: Report) -> None:
 def test_pandas_missing_is_a_clear_error(ws: cascade.Cascade, report: Report, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "pandas", None)
     for call in (lambda: ws.coverage(report), lambda: ws.alignment_matrix(KOTA, JATIM), report.to_pandas):
-        with pytest.raises(MissingExtraError, match=r"pip install 'cascade\[notebook\]'"):
+        with pytest.raises(MissingExtraError, match=r"needs pandas \(the notebook extra of sakip-cascade\): pip install pandas"):
             call()
     assert issubclass(MissingExtraError, ImportError)
 

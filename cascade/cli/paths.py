@@ -1,0 +1,115 @@
+"""The paths a command was given: each must exist and hold a plan file, or the run is a usage error (exit 2).
+
+A mistyped folder in a pre-commit ``args:`` or a CI line must not pass green with "no findings": a
+path that does not exist, or that holds no plan file (``cascade lint docs``), stops the run before
+anything is checked, and the message says what was searched for.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from typing import Sequence, TextIO
+
+from ..read.discovery import discover, searched_description
+from ..review.config import Settings
+
+__all__ = ["os_reason", "plan_files", "repository_root", "summary_line"]
+
+_MESSAGES = {
+    "missing": {"en": "{path}: no such file or folder", "id": "{path}: berkas atau folder tidak ada"},
+    "empty": {
+        "en": "{path}: no plan file found (searched for {searched})",
+        "id": "{path}: tidak ada berkas rencana (dicari: {searched})",
+    },
+    "excluded": {
+        "en": "every plan file under {paths} is left out by 'exclude' in {config}; nothing to check",
+        "id": "semua berkas rencana di {paths} dikecualikan oleh 'exclude' di {config}; tidak ada yang diperiksa",
+    },
+    "summary": {
+        "en": "cascade: checked {files} {files_word}, {documents} {documents_word}",
+        "id": "cascade: {files} berkas, {documents} dokumen diperiksa",
+    },
+}
+
+
+_OS_REASONS = {
+    errno.ENOENT: {"en": "no such file or folder", "id": "berkas atau folder tidak ada"},
+    errno.EACCES: {"en": "permission denied", "id": "tidak ada izin"},
+    errno.EISDIR: {"en": "it is a folder", "id": "itu sebuah folder"},
+    errno.ENOTDIR: {"en": "a part of the path is not a folder", "id": "bagian dari jalurnya bukan folder"},
+    errno.ENOSPC: {"en": "no space left on the device", "id": "ruang penyimpanan penuh"},
+    errno.EROFS: {"en": "read-only file system", "id": "sistem berkas hanya-baca"},
+}
+
+
+def os_reason(exc: OSError, lang: str) -> str:
+    """Why a file could not be read or written, in ``lang`` for the common cases (else the system's text)."""
+    known = _OS_REASONS.get(exc.errno or -1)
+    if known is not None:
+        return known.get(lang, known["en"])
+    return exc.strerror or str(exc)
+
+
+def _msg(key: str, lang: str, **args: object) -> str:
+    return _MESSAGES[key].get(lang, _MESSAGES[key]["en"]).format(**args)
+
+
+def plan_files(paths: Sequence[str], settings: Settings | None, lang: str, err: TextIO) -> list[str] | None:
+    """The plan files of the run, or None after saying on ``err`` why there are none to check.
+
+    Every path must exist and hold at least one plan file (a file named directly counts as one);
+    then the configuration's ``exclude`` must leave at least one.
+    """
+    problems = []
+    found: list[str] = []
+    for path in paths:
+        if not os.path.lexists(path):
+            problems.append(_msg("missing", lang, path=path))
+            continue
+        files = discover([path])
+        if not files:
+            problems.append(_msg("empty", lang, path=path, searched=searched_description(lang)))
+        found.extend(files)
+    if problems:
+        for line in problems:
+            err.write(f"cascade: {line}\n")
+        return None
+    if settings is not None:
+        kept = [p for p in found if not settings.is_excluded(p)]
+        if not kept:
+            config = settings.path or "cascade.toml"
+            err.write(f"cascade: {_msg('excluded', lang, paths=', '.join(paths), config=config)}\n")
+            return None
+        found = kept
+    return found
+
+
+def repository_root(start: str | None = None) -> str:
+    """The root of the git repository around ``start`` (default: the working directory), else ``start``.
+
+    Machine-readable reports (SARIF, GitLab Code Quality, JUnit) give paths relative to it, so that
+    the paths and fingerprints of a finding do not depend on the folder the command was started in
+    (``cd plans && cascade lint .`` and ``cascade lint plans`` report the same). GitLab's
+    ``CI_PROJECT_DIR`` wins when the working directory is inside it.
+    """
+    here = os.path.abspath(start or os.curdir)
+    project = os.environ.get("CI_PROJECT_DIR")
+    if project and (here == os.path.abspath(project) or here.startswith(os.path.abspath(project).rstrip(os.sep) + os.sep)):
+        return os.path.abspath(project)
+    folder = here
+    while True:
+        if os.path.exists(os.path.join(folder, ".git")):
+            return folder
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return here
+        folder = parent
+
+
+def summary_line(files: int, documents: int, lang: str) -> str:
+    """One line for standard error: how many files and documents the run checked."""
+    return _msg(
+        "summary", lang, files=files, documents=documents,
+        files_word="file" if files == 1 else "files", documents_word="document" if documents == 1 else "documents",
+    ) + "\n"

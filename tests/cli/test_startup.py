@@ -1,0 +1,66 @@
+"""Start-up: ``import cascade`` and ``cascade --version`` import no engine (times are in benchmarks/startup.py)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import cascade
+
+ROOT = Path(__file__).resolve().parents[2]
+HEAVY = ("pydantic", "networkx", "yaml", "cascade.core.models", "cascade.workspace", "cascade.scale.distributed")
+
+
+def _modules_after(code: str) -> set[str]:
+    env = dict(os.environ, PYTHONPATH=str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    out = subprocess.run([sys.executable, "-c", code + "\nimport sys; print('\\n'.join(sys.modules))"],
+                         capture_output=True, text=True, env=env, cwd=ROOT, check=True).stdout
+    return set(out.split())
+
+
+def test_import_cascade_loads_no_engine() -> None:
+    loaded = _modules_after("import cascade")
+    assert [m for m in HEAVY if m in loaded] == []
+
+
+def test_version_and_usage_errors_are_answered_before_the_engine_is_imported() -> None:
+    code = "import io\nfrom cascade.cli import main\nmain(['--version'], stdout=io.StringIO())\nmain(['lint', '--bogus'], stderr=io.StringIO())"
+    loaded = _modules_after(code)
+    assert [m for m in HEAVY if m in loaded] == []
+
+
+def test_a_lint_imports_one_reporter_and_not_the_partitioned_runner() -> None:
+    code = "import io\nfrom cascade.cli import main\nmain(['lint', 'specs', '--format', 'concise', '--no-cache', '-q'], stdout=io.StringIO())"
+    loaded = _modules_after(code)
+    assert "cascade.reporters.concise" in loaded and "cascade.reporters.sarif" not in loaded
+    assert "cascade.scale.distributed" not in loaded and "cascade.views.html" not in loaded
+
+
+def test_the_public_names_are_all_there_lazily() -> None:
+    import importlib
+
+    for name in cascade.__all__:
+        assert getattr(cascade, name) is not None, name
+    assert set(cascade.__all__) <= set(dir(cascade))
+    namespace: dict = {}
+    exec("from cascade import *", namespace)
+    assert namespace["load"] is cascade.load is importlib.import_module("cascade.workspace").load
+    try:
+        cascade.no_such_name  # noqa: B018
+    except AttributeError as err:
+        assert "no_such_name" in str(err)
+    else:  # pragma: no cover
+        raise AssertionError("AttributeError expected")
+
+
+def test_the_parser_constants_match_the_engine() -> None:
+    from cascade.cli import commands, report
+    from cascade.read.cache import DEFAULT_DIR
+    from cascade.reporters import FORMATS
+    from cascade.review.config import DEFAULT_LANG
+
+    assert commands.DEFAULT_LANG == report.DEFAULT_LANG == DEFAULT_LANG
+    assert commands.DEFAULT_CACHE_DIR == DEFAULT_DIR
+    assert commands.FORMATS == FORMATS
