@@ -14,6 +14,7 @@ Keys (``cascade.toml`` shown; in ``pyproject.toml`` put them under ``[tool.casca
     lang = "id"                         # message language: id (default) or en
     fail-level = "error"                # error | warning | info: the lowest severity that fails
     baseline = "cascade-baseline.json"  # report only findings that are not in the baseline
+    cache-dir = ".ci-cache/cascade"     # the parse cache (default: the user's cache folder)
 
     [per-file-ignores]                  # glob -> rules silenced in the files it matches
     "rpjmn/*.yaml" = ["orphan-indicator"]
@@ -61,6 +62,7 @@ KEYS = (
     "fail-level",
     "baseline",
     "options",
+    "cache-dir",
 )
 SEVERITIES = tuple(s.value for s in Severity)
 
@@ -102,6 +104,7 @@ class Settings:
     lang: str = DEFAULT_LANG
     fail_level: Severity = Severity.ERROR
     baseline: str | None = None
+    cache_dir: str | None = None
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     path: str | None = None
     root: str = os.curdir
@@ -117,6 +120,7 @@ class Settings:
         lang: str | None = None,
         fail_level: str | None = None,
         baseline: str | None = None,
+        cache_dir: str | None = None,
     ) -> "Settings":
         """These settings with command-line values on top.
 
@@ -140,6 +144,7 @@ class Settings:
             lang=_choice(lang, LANGUAGES, None, "--lang") if lang is not None else self.lang,
             fail_level=Severity(_severity(fail_level, None, "--fail-level")) if fail_level is not None else self.fail_level,
             baseline=baseline if baseline is not None else self.baseline,
+            cache_dir=cache_dir if cache_dir is not None else self.cache_dir,
         )
 
     def is_excluded(self, path: str) -> bool:
@@ -333,6 +338,10 @@ def parse_settings(table: Mapping[str, Any], *, path: str | None = None, text: s
         if not isinstance(table["baseline"], str):
             raise ConfigError(f"{prefix}baseline must be a path", path=path, key=prefix + "baseline")
         kw["baseline"] = os.path.join(root, table["baseline"])
+    if "cache-dir" in table:
+        if not isinstance(table["cache-dir"], str) or not table["cache-dir"].strip():
+            raise ConfigError(f"{prefix}cache-dir must be a path", path=path, key=prefix + "cache-dir")
+        kw["cache_dir"] = os.path.join(root, os.path.expanduser(table["cache-dir"]))
     if "options" in table:
         kw["options"] = _options(_table(table["options"], path, prefix + "options"), path, prefix + "options")
     return Settings(**kw)
