@@ -343,12 +343,19 @@ def validate(
     findings, suppressed, unused = apply(findings, written, ran)
     selected = {r.code for r in rules}
     stats = dict(cascade.stats, suppressed=sum(1 for f in suppressed if f.code in selected))
-    return finish(findings + unused, selection, rules, stats)
+    return finish(findings + unused, selection, rules, stats, show_personal=cascade.show_personal)
 
 
-def finish(findings: list[Finding], selection: Selection, rules: list[type[Rule]], stats: dict[str, int]) -> Report:
-    """Apply the selection and severity overrides to raw findings and build the report."""
+def finish(findings: list[Finding], selection: Selection, rules: list[type[Rule]], stats: dict[str, int],
+           show_personal: bool = False) -> Report:
+    """Apply the selection and severity overrides to raw findings and build the report.
+
+    NIPs are masked in every finding unless ``show_personal`` (:mod:`cascade.core.privacy`): every
+    report of a run is built here.
+    """
     from dataclasses import replace
+
+    from .core.privacy import mask_finding
 
     codes = {r.code: r for r in rules}
     kept = []
@@ -357,5 +364,6 @@ def finish(findings: list[Finding], selection: Selection, rules: list[type[Rule]
         if rule is None:
             continue
         sev = selection.severity_of(rule)
-        kept.append(f if sev is f.severity or f.code == "CAS903" else replace(f, severity=sev))
+        f = f if sev is f.severity or f.code == "CAS903" else replace(f, severity=sev)
+        kept.append(f if show_personal else mask_finding(f))
     return Report(kept, stats)

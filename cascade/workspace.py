@@ -23,6 +23,7 @@ from .read.loader import DEFAULT_LIMITS, Limits, LoadedFile, check_data, load_by
 from .core.models import Document, Element, Header, Indicator, Unit
 from .rules.base import make_finding
 from .build.documents import ParsedDocument, mask_personal_text, parse_document
+from .core.privacy import mask_finding, mask_source
 from .core.sourcemap import SourceMap
 
 if TYPE_CHECKING:
@@ -183,9 +184,11 @@ class _Sources(Mapping[str, str]):
             loaded = self._files[file]
             text = loaded.text
             assert text is not None
-            # only files that mention employee pay for their source map
-            if not self._show_personal and "employee" in text:
-                text = mask_personal_text(text, loaded.sourcemap)
+            if not self._show_personal:
+                # only files that mention employee pay for their source map
+                if "employee" in text:
+                    text = mask_personal_text(text, loaded.sourcemap)
+                text = mask_source(text)  # by position (whatever the file's state) and NIPs anywhere
             self._texts[file] = text
         return text
 
@@ -212,6 +215,8 @@ class Cascade:
         self.graph: nx.DiGraph
         self.graph, self.parsed, graph_findings = build_graph(parsed)
         self.findings: list[Finding] = findings + graph_findings
+        if not show_personal:  # NIPs anywhere in a message (a duplicate key that is a NIP...)
+            self.findings = [mask_finding(f) for f in self.findings]
         self.files = [f for f in files if f is not None]
         self.documents: dict[str, Document] = {k: v.model for k, v in self.parsed.items()}
         self.stats = dict(stats)

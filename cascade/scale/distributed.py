@@ -746,7 +746,7 @@ class _Run:
         findings, suppressed, unused = apply(findings, written, ran)
         selected = {r.code for r in self.rules}
         stats["suppressed"] = sum(1 for f in suppressed if f.code in selected)
-        return finish(findings + unused, self.selection, self.rules, stats), kept
+        return finish(findings + unused, self.selection, self.rules, stats, show_personal=self.show_personal), kept
 
     def _coverage_rows(self, results: list[_Result], report: Report, kept: set[int]) -> list[dict]:
         """The coverage table: the tasks' counts, with the findings of ``report`` counted by severity.
