@@ -19,8 +19,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..core.findings import Finding, Span
+from ..core.text import short_int
 from ..read.loader import Text
-from ..core.models import ELEMENT_KINDS, Document, Element, Header, Indicator, Unit
+from ..core.models import ELEMENT_KINDS, MAX_PERIOD_YEARS, Document, Element, Header, Indicator, Unit
 from ..rules.base import make_finding
 from ..core.sourcemap import LINE_BREAK, SourceMap, pointer
 
@@ -457,6 +458,13 @@ def _document_checks(model: Document, data: dict, element_paths: list[tuple], si
         sink.add("CAS101", "for-kind", ("document",), field="agency", kind=kind)
     if model.organization and kind != "renstra":
         sink.add("CAS102", "for-kind", ("organization",), key=True, field="organization", kind=kind, kinds="renstra")
+    period = header.period
+    if not period.plausible:
+        if period.end < period.start:
+            sink.add("CAS104", "period-order", ("document", "period", "end"), start=short_int(period.start), end=short_int(period.end))
+        else:
+            sink.add("CAS104", "period-length", ("document", "period", "end"), start=short_int(period.start), end=short_int(period.end),
+                     years=short_int(period.end - period.start + 1), max=MAX_PERIOD_YEARS)
     _ambiguous_text(sink, data.get("document"), ("document",), "header", doc_id)
     region = data["document"].get("region") if isinstance(data.get("document"), dict) else None
     if from_yaml and isinstance(region, dict) and type(region.get("code")) is str and yaml11_kind(region["code"]):

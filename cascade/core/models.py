@@ -163,6 +163,11 @@ def _restore(cls: type, fields: dict, fields_set: set) -> Any:
     return model
 
 
+#: The longest period a plan covers, in years (RPJPN/RPJPD: 20; RPJMN/RPJMD, renstra: 5). A longer
+#: period, or one that ends before it starts, is reported (CAS104) and has no years.
+MAX_PERIOD_YEARS = 30
+
+
 class Period(_Model):
     """The years a document covers, inclusive."""
 
@@ -170,8 +175,15 @@ class Period(_Model):
     end: Year
 
     @property
+    def plausible(self) -> bool:
+        """Whether the period ends no earlier than it starts and spans at most :data:`MAX_PERIOD_YEARS`."""
+        return 0 <= self.end - self.start < MAX_PERIOD_YEARS
+
+    @property
     def years(self) -> range:
-        return range(self.start, self.end + 1)
+        """The years, in order; empty for a period that is not :attr:`plausible` (reported as CAS104),
+        so that no rule ever walks a range built from untrusted numbers (``end: 99999999999``)."""
+        return range(self.start, self.end + 1) if self.plausible else range(0)
 
 
 class Region(_Model):

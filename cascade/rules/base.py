@@ -17,6 +17,7 @@ import re
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
 
 from ..core.findings import Finding, Severity
+from ..core.text import escape_unsafe, short_int
 
 if TYPE_CHECKING:
     from .context import Context
@@ -130,10 +131,6 @@ class _Args(dict):
         return "{" + key + "}"
 
 
-#: Characters no message prints as they are: line breaks and other controls (a name holding a line
-#: break could forge lines of a CI log, such as GitHub's ``::error`` workflow commands) and invisible
-#: or direction-changing marks (a name could read as something else). They are shown as ``\\uXXXX``.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 
 
 def _fmt(value: Any, lang: str = "en") -> str:
@@ -145,7 +142,12 @@ def _fmt(value: Any, lang: str = "en") -> str:
         return format(value, "g")
     if isinstance(value, Severity):
         return value.value
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", str(value))
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = short_int(value)  # str() of a 5000-digit int raises
+    # Characters no message prints as they are: line breaks and other controls (a name holding a line
+    # break could forge lines of a CI log, such as GitHub's ``::error`` workflow commands) and invisible
+    # or direction-changing marks (a name could read as something else): see cascade.core.text.
+    return escape_unsafe(str(value))
 
 
 def render(code: str, variant: str, args: dict[str, Any], lang: str = "en") -> str:

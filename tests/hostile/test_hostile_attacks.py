@@ -1,0 +1,97 @@
+"""Attacks on the hostile-input promises (issue 15, items 3 to 8), each reproduced and stated exactly.
+
+Items 1 (the parse cache) and 2 (personal data) are in ``test_hostile_cache.py`` and
+``test_hostile_privacy.py``.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import cascade
+from cascade.cli.commands import main
+from cascade.reporters import FORMATS
+
+REPO = Path(__file__).resolve().parents[2]
+RPJMN = (REPO / "tests" / "fixtures" / "hostile" / "workspace" / "rpjmn-2020.yaml").read_text()
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def where(findings: Any) -> list[tuple]:
+    return [(f.code, f.variant, f.line, f.column) for f in findings]
+
+
+# -- 3. a huge or mistyped period.end ----------------------------------------------------------
+
+
+def _indicators(n: int) -> str:
+    return "".join(
+        f"  - id: E{i}\n    kind: prioritas_nasional\n    name: Elemen {i}\n    indicators:\n"
+        f"      - {{id: E{i}.I1, name: Indikator {i}, type: impact, unit: persen, targets: {{2020: 1}}}}\n"
+        for i in range(n)
+    )
+
+
+@pytest.mark.parametrize("end, message", [
+    ("99999999999999999999", "'period' 2020-99999999999999999999 spans 99999999999999997980 years; a plan covers at most 30"),
+    ("1002019", "'period' 2020-1002019 spans 1000000 years; a plan covers at most 30"),
+    ("2050", "'period' 2020-2050 spans 31 years; a plan covers at most 30"),
+    ("2019", "'period' ends in 2019, before it starts in 2020"),
+])
+def test_a_period_longer_than_any_plan_is_a_finding(end: str, message: str, tmp_path: Path) -> None:
+    """``end: 99999999999999999999`` ended in a MemoryError (``set(period)``); ``end: 1002019`` with
+    100 indicators ran for minutes at 4 GB. Now: one CAS104 at ``end``, and no year is asked for."""
+    path = tmp_path / "rpjmn.yaml"
+    path.write_text(f"document:\n  id: rpjmn-2020\n  kind: rpjmn\n  title: T\n  period: {{start: 2020, end: {end}}}\nelements:\n" + _indicators(100))
+    started = time.perf_counter()
+    report = cascade.load(str(path)).validate(select=["CAS104", "CAS503"])
+    assert time.perf_counter() - started < 30
+    assert [(f.code, f.line, f.column, f.message) for f in report] == [("CAS104", 5, 30, message)]
+    code, out, _ = run("lint", str(path), "--no-cache", "--format", "json")
+    assert code == 1 and len(out) < 200_000
+
+
+def test_a_period_of_thirty_years_is_fine(tmp_path: Path) -> None:
+    path = tmp_path / "rpjmn.yaml"
+    path.write_text("document:\n  id: rpjmn-2020\n  kind: rpjmn\n  title: T\n  period: {start: 2020, end: 2049}\nelements:\n" + _indicators(1))
+    report = cascade.load(str(path)).validate(select=["CAS104", "CAS503"])
+    assert where(report) == [("CAS503", "default", 11, 68)]  # at the targets key
+    assert report.findings[0].message.endswith("2047, 2048, 2049")
+
+
+def test_a_5000_digit_year_in_a_dict_is_a_finding() -> None:
+    doc = {"document": {"id": "rpjmn-2020", "kind": "rpjmn", "title": "T", "period": {"start": 2020, "end": 10**5000}},
+           "elements": []}
+    report = cascade.load(doc).validate()
+    assert [(f.code, f.pointer, f.message) for f in report] == [
+        ("CAS104", "/document/period/end", "'period' 2020-10000… (5001 digits) spans 99999… (5000 digits) years; a plan covers at most 30"),
+    ]
+    json.dumps(report.as_dict())
+
+
+def test_no_rule_materialises_a_range_of_years() -> None:
+    """The guard for later rules: years are walked only through ``Period.years``, which is empty for an
+    implausible period; no ``range(start, end)`` or ``set(period)`` of raw numbers anywhere else."""
+    import re
+
+    offenders = []
+    for path in sorted((REPO / "cascade").rglob("*.py")):
+        for line in path.read_text().splitlines():
+            if re.search(r"range\([^)]*(\.start\b|\.end\b|year|min\(|max\()", line) or re.search(r"set\(period\b", line):
+                offenders.append(f"{path.relative_to(REPO)}: {line.strip()}")
+    assert offenders == [
+        "cascade/core/models.py: return range(self.start, self.end + 1) if self.plausible else range(0)",
+        "cascade/rules/measurability.py: years[doc] = (period, set(period))",  # period = Period.years, at most 30
+    ]
