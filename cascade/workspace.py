@@ -24,6 +24,7 @@ from .core.models import Document, Element, Header, Indicator, Unit
 from .rules.base import make_finding
 from .build.documents import ParsedDocument, mask_personal_text, parse_document
 from .core.privacy import mask_finding, mask_source
+from .core.text import UNSAFE, escape_unsafe
 from .core.sourcemap import SourceMap
 
 if TYPE_CHECKING:
@@ -87,7 +88,6 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
     return out
 
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def _display(path: str) -> str:
@@ -95,10 +95,12 @@ def _display(path: str) -> str:
 
     Python hands such a name over with lone surrogates, which no UTF-8 report (JSON, SARIF, a
     terminal) can carry; control characters are escaped the same way, since a name with a line break
-    could forge lines of a CI log. The file itself is still opened by its real path.
+    could forge lines of a CI log, and invisible or direction-changing marks (U+202E, U+200B, U+061C,
+    tag characters) as ``\\uXXXX``, since a name could read as another (:mod:`cascade.core.text`).
+    The file itself is still opened by its real path.
     """
     name = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", name)
+    return UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else escape_unsafe(m.group()), name)
 
 
 def _sources(items: tuple[Any, ...]) -> list[_Source]:

@@ -186,7 +186,7 @@ def make_finding(
         code=code,
         rule=rule.name,
         severity=severity or rule.severity,
-        ref=ref,
+        ref=escape_unsafe(ref) if ref else ref,  # an invalid id may hold U+202E: shown, never acted on
         file=file,
         line=line,
         column=column,

@@ -95,3 +95,53 @@ def test_no_rule_materialises_a_range_of_years() -> None:
         "cascade/core/models.py: return range(self.start, self.end + 1) if self.plausible else range(0)",
         "cascade/rules/measurability.py: years[doc] = (period, set(period))",  # period = Period.years, at most 30
     ]
+
+
+# -- 6. terminal escapes in the default format; invisible marks in file names and names ----------
+
+ESCAPES = "\x1b]0;pwned\x07\x1b[2J\x1b[31m"
+
+
+def test_terminal_escapes_in_a_plan_line_are_escaped_in_the_full_excerpt(tmp_path: Path) -> None:
+    """The ``full`` excerpt echoed the raw line: the title of the window set, the screen cleared."""
+    path = tmp_path / "rpjmn.yaml"
+    path.write_text(RPJMN.replace("    kind: program_prioritas\n", f"    kind: program_prioritas\n    bogus: x{ESCAPES}y\n", 1))
+    code, out, _ = run("lint", str(path), "--no-cache", "--lang", "en")
+    assert code == 1
+    assert "\x1b" not in out and "\x07" not in out
+    assert out.split("\n")[:4] == [
+        f"{path}:25:13: CAS001 yaml-syntax [error] character #x001b is not allowed in YAML",
+        "   |",
+        "25 |     bogus: x\\u001b]0;pwned\\u0007\\u001b[2J\\u001b[31my",
+        "   |             ^^^^^^",  # under the first ESC, escaped
+    ]
+    for fmt in FORMATS:
+        assert "\x1b" not in run("lint", str(path), "--no-cache", "--format", fmt)[1], fmt
+
+
+def test_carets_follow_escaped_characters(tmp_path: Path) -> None:
+    path = tmp_path / "rpjmn.yaml"
+    path.write_text(RPJMN.replace("    kind: program_prioritas\n", "    kind: program_prioritas\n    b\u200bogus: \u202ex\n", 1))
+    code, out, _ = run("lint", str(path), "--no-cache", "--lang", "en", "--select", "CAS102")
+    assert out.split("\n")[0].startswith(f"{path}:25:5: CAS102 unknown-field [error] unknown field 'b\\u200bogus' (allowed: ")
+    assert out.split("\n")[1:4] == [
+        "   |",
+        "25 |     b\\u200bogus: \\u202ex",
+        "   |     ^^^^^^^^^^^",
+    ]
+
+
+@pytest.mark.parametrize("mark", ["\u202e", "\u200b", "\u061c", "\U000e0041", "\u2066"])
+def test_invisible_marks_in_file_names_and_names_are_escaped_in_every_format(mark: str, tmp_path: Path) -> None:
+    """The docs promised it; concise, github and json printed U+202E, U+200B, U+061C and tags raw."""
+    folder = tmp_path / "ws"
+    folder.mkdir()
+    path = folder / f"rpjmn{mark}.yaml"
+    path.write_text(RPJMN.replace("name: Peningkatan Akses dan Mutu Pelayanan Kesehatan",
+                                  f"name: Peningkatan{mark} Akses\n    parent: X{mark}9"))
+    for fmt in FORMATS:
+        code, out, err = run("lint", str(folder), "--no-cache", "--format", fmt)
+        assert code == 1, fmt
+        assert mark not in out + err, (fmt, out[:2000])
+        escaped = f"\\u{ord(mark):04x}" if ord(mark) <= 0xFFFF else f"\\U{ord(mark):08x}"
+        assert escaped in out, fmt
