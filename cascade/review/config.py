@@ -34,6 +34,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import stat
 import sys
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Mapping
@@ -47,7 +48,8 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - the backport is a dependency on 3.10 only
     import tomli as tomllib
 
-__all__ = ["ConfigError", "PerFileIgnore", "Settings", "find_config", "load_config", "parse_settings", "check_selectors"]
+__all__ = ["ConfigError", "PerFileIgnore", "Settings", "find_config", "load_config", "parse_settings", "check_selectors",
+           "read_regular_file"]
 
 CONFIG_FILES = ("cascade.toml", "pyproject.toml")
 DEFAULT_LANG = "id"
@@ -65,6 +67,8 @@ KEYS = (
     "cache-dir",
 )
 SEVERITIES = tuple(s.value for s in Severity)
+#: The largest configuration file read (``cascade.toml``, ``pyproject.toml``).
+MAX_CONFIG_BYTES = 4 * 1024 * 1024
 
 
 class ConfigError(ValueError):
@@ -77,6 +81,32 @@ class ConfigError(ValueError):
         super().__init__(f"{path}: {message}" if path else message)
         self.path = path
         self.key = key
+
+
+def read_regular_file(path: str, limit: int, what: str, key: str | None = None) -> bytes:
+    """The bytes of ``path``, read only if it is a regular file of at most ``limit`` bytes.
+
+    A configuration or baseline file comes with the workspace, so it may name ``/dev/zero`` (which
+    never ends), ``/dev/stdin`` or a FIFO (which block): the file is opened without blocking and
+    checked before it is read. Raises :class:`ConfigError` naming the file otherwise.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as err:
+        raise ConfigError(f"cannot read the {what}: {err.strerror or err}", path=path, key=key) from None
+    with os.fdopen(fd, "rb") as fh:
+        st = os.fstat(fh.fileno())
+        if not stat.S_ISREG(st.st_mode):
+            raise ConfigError(f"cannot read the {what}: not a regular file", path=path, key=key)
+        if st.st_size > limit:
+            raise ConfigError(f"cannot read the {what}: larger than {limit:,} bytes", path=path, key=key)
+        try:
+            data = fh.read(limit + 1)
+        except OSError as err:
+            raise ConfigError(f"cannot read the {what}: {err.strerror or err}", path=path, key=key) from None
+    if len(data) > limit:  # grew while being read
+        raise ConfigError(f"cannot read the {what}: larger than {limit:,} bytes", path=path, key=key)
+    return data
 
 
 @dataclass(frozen=True)
@@ -191,7 +221,7 @@ def find_config(start: str | os.PathLike[str] | None = None) -> str | None:
     folder = os.path.abspath(start if start is not None else os.getcwd())
     while True:
         candidate = os.path.join(folder, "cascade.toml")
-        if os.path.isfile(candidate):
+        if os.path.lexists(candidate) and not os.path.isdir(candidate):  # a special file is reported when read
             return candidate
         candidate = os.path.join(folder, "pyproject.toml")
         if os.path.isfile(candidate) and _has_tool_table(candidate):
@@ -204,9 +234,8 @@ def find_config(start: str | os.PathLike[str] | None = None) -> str | None:
 
 def _has_tool_table(path: str) -> bool:
     try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError, RecursionError):  # RecursionError: arrays nested thousands deep
+        data = tomllib.loads(read_regular_file(path, MAX_CONFIG_BYTES, "configuration").decode("utf-8"))
+    except (ConfigError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):  # RecursionError: arrays nested thousands deep
         return False  # not ours to judge: a broken pyproject.toml is another tool's problem
     tool = data.get("tool")
     return isinstance(tool, dict) and "cascade" in tool
@@ -220,13 +249,10 @@ def load_config(path: str | os.PathLike[str] | None = None, *, start: str | os.P
     found = os.fspath(path) if path is not None else find_config(start)
     if found is None:
         return Settings()
+    raw = read_regular_file(found, MAX_CONFIG_BYTES, "configuration")
     try:
-        with open(found, "rb") as fh:
-            raw = fh.read()
         text = raw.decode("utf-8")
         data = tomllib.loads(text)
-    except OSError as err:
-        raise ConfigError(f"cannot read the configuration: {err.strerror or err}", path=found) from None
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
         raise ConfigError(f"invalid TOML: {err}", path=found) from None
     except RecursionError:  # tomllib recurses per nesting level; a shipped config must not crash the run

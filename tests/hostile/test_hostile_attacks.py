@@ -145,3 +145,66 @@ def test_invisible_marks_in_file_names_and_names_are_escaped_in_every_format(mar
         assert mark not in out + err, (fmt, out[:2000])
         escaped = f"\\u{ord(mark):04x}" if ord(mark) <= 0xFFFF else f"\\U{ord(mark):08x}"
         assert escaped in out, fmt
+
+
+# -- 4. configuration that points at special files ----------------------------------------------
+
+
+def _lint_subprocess(cwd: Path, *argv: str) -> "subprocess.CompletedProcess[str]":
+    """``cascade lint`` in a child with 2 GB of address space and its stdin an open pipe nobody writes:
+    what was a 24 GB read or a hang before ends in the time limit or a MemoryError there."""
+    import resource
+    import subprocess
+    import sys
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+    env = dict(os.environ, PYTHONPATH=os.path.dirname(os.path.dirname(cascade.__file__)))  # the cascade under test
+    try:
+        return subprocess.run([sys.executable, "-m", "cascade", "lint", "plans", "--no-cache", *argv], cwd=cwd, env=env,
+                              stdin=subprocess.PIPE, capture_output=True, text=True, timeout=60, preexec_fn=limit)
+    except subprocess.TimeoutExpired:
+        pytest.fail("hung")
+
+
+@pytest.fixture
+def plan_ws(tmp_path: Path) -> Path:
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "rpjmn.yaml").write_text(RPJMN)
+    os.mkfifo(tmp_path / "fifo")
+    return tmp_path
+
+
+SPECIAL = {
+    "config-baseline-dev-zero": ("cascade.toml", 'baseline = "/dev/zero"\n', ()),
+    "pyproject-baseline-dev-stdin": ("pyproject.toml", '[tool.cascade]\nbaseline = "/dev/stdin"\n', ()),
+    "config-baseline-fifo": ("cascade.toml", 'baseline = "fifo"\n', ()),
+    "flag-config-dev-zero": (None, None, ("--config", "/dev/zero")),
+    "flag-baseline-dev-zero": (None, None, ("--baseline", "/dev/zero")),
+    "flag-config-fifo": (None, None, ("--config", "fifo")),
+    "flag-baseline-dev-stdin": (None, None, ("--baseline", "/dev/stdin")),
+    "config-is-a-symlink-to-dev-zero": ("cascade.toml", "-> /dev/zero", ()),
+}
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or not os.path.exists("/dev/zero"), reason="POSIX special files")
+@pytest.mark.parametrize("case", sorted(SPECIAL))
+def test_config_and_baseline_that_are_special_files_are_usage_errors(case: str, plan_ws: Path) -> None:
+    name, text, argv = SPECIAL[case]
+    if name is not None:
+        if text.startswith("-> "):
+            os.symlink(text[3:], plan_ws / name)
+        else:
+            (plan_ws / name).write_text(text)
+    done = _lint_subprocess(plan_ws, *argv)
+    assert done.returncode == 2, done.stderr[-2000:]
+    assert "Traceback" not in done.stderr
+    assert "not a regular file" in done.stderr, done.stderr
+
+
+def test_an_oversized_configuration_is_a_usage_error(plan_ws: Path) -> None:
+    with open(plan_ws / "cascade.toml", "wb") as fh:
+        fh.write(b"# " + b"x" * (5 << 20) + b"\n")
+    code, _, err = run("lint", str(plan_ws / "plans"), "--no-cache", "--config", str(plan_ws / "cascade.toml"))
+    assert code == 2 and "larger than 4,194,304 bytes" in err
