@@ -122,6 +122,8 @@ class InvalidValue(Rule):
     ends before it starts or spans more than 30 years (``cascade.models.MAX_PERIOD_YEARS``: the
     longest plan, the RPJPN/RPJPD, covers 20; a typo such as ``end: 20244`` would otherwise ask for
     18,000 yearly targets). A document with such a period keeps no years: no target is asked for.
+    A ``targets`` year key not written plainly (``02019``, ``2_019``, ``+2019``, ``2019.0``,
+    ``" 2019"``) is reported with the spelling to use; two keys meaning the same year are CAS002.
 
     Basis: FORMAT.md; Permendagri 86/2017 (the element levels of each plan).
 
@@ -152,6 +154,10 @@ class InvalidValue(Rule):
         "period-length": {
             "en": "'period' {start}-{end} spans {years} years; a plan covers at most {max}",
             "id": "'period' {start}-{end} mencakup {years} tahun; sebuah rencana paling lama {max} tahun",
+        },
+        "year-key": {
+            "en": "target year '{value}' is not written plainly; write {year}",
+            "id": "tahun target '{value}' tidak ditulis biasa; tulis {year}",
         },
         "period-order": {
             "en": "'period' ends in {end}, before it starts in {start}",

@@ -58,7 +58,8 @@ class DuplicateKey(Rule):
 
     Plain YAML loaders silently keep the last value, so a pasted block can overwrite a target
     without anyone noticing. cascade keeps the first value and reports the repeated key with the
-    line of the first.
+    line of the first. Two ``targets`` keys that mean the same year (``2019`` and ``02019``,
+    ``2_019``, ``+2019``, ``2019.0``) are duplicate keys too: the model would keep one year.
 
     Basis: PermenPANRB 88/2021 asks for measurable, unambiguous targets; a doubled key makes the
     target depend on the tool that reads it.
@@ -83,7 +84,11 @@ class DuplicateKey(Rule):
         "default": {
             "en": "duplicate key '{key}' (first at line {first_line}); the first value is kept",
             "id": "kunci '{key}' ganda (pertama di baris {first_line}); nilai pertama yang dipakai",
-        }
+        },
+        "same-year": {
+            "en": "duplicate key '{key}': the same year as '{first}' (line {first_line}); the first value is kept",
+            "id": "kunci '{key}' ganda: tahun yang sama dengan '{first}' (baris {first_line}); nilai pertama yang dipakai",
+        },
     }
 
 

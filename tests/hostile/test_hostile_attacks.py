@@ -208,3 +208,75 @@ def test_an_oversized_configuration_is_a_usage_error(plan_ws: Path) -> None:
         fh.write(b"# " + b"x" * (5 << 20) + b"\n")
     code, _, err = run("lint", str(plan_ws / "plans"), "--no-cache", "--config", str(plan_ws / "cascade.toml"))
     assert code == 2 and "larger than 4,194,304 bytes" in err
+
+
+# -- 7. a target silently lost: year keys that mean the same year ---------------------------------
+
+YEARS = """\
+document:
+  id: rpjmn-2020
+  kind: rpjmn
+  title: T
+  period: {start: 2019, end: 2020}
+elements:
+  - id: PN3
+    kind: prioritas_nasional
+    name: Meningkatkan
+    indicators:
+      - id: PN3.I1
+        name: Angka
+        unit: tahun
+        polarity: positive
+        baseline: {year: 2018, value: 70}
+        targets: {2019: 71, 02019: 99, 2020: 72}
+      - id: PN3.I2
+        name: Angka
+        unit: tahun
+        polarity: positive
+        baseline: {year: 2018, value: 0}
+        targets:
+          2_019: 1
+          +2019: 2
+          2019.0: 3
+          " 2019": 4
+          2020: 5
+"""
+
+
+def test_two_keys_meaning_the_same_year_are_a_duplicate_key_and_the_first_value_wins(tmp_path: Path) -> None:
+    """The model kept 99 from ``02019`` (the documented first-value rule reversed), nothing was reported,
+    and the lost value made a false CAS505."""
+    path = tmp_path / "rpjmn.yaml"
+    path.write_text(YEARS)
+    ws = cascade.load(str(path))
+    assert [i.targets for i in ws.documents["rpjmn-2020"].elements[0].indicators] == [{2019: 71, 2020: 72}, {2019: 1, 2020: 5}]
+    report = ws.validate(select=["CAS0", "CAS1", "CAS505"])
+    assert [(f.code, f.line, f.column, f.message) for f in report] == [
+        ("CAS002", 16, 29, "duplicate key '02019': the same year as '2019' (line 16); the first value is kept"),
+        ("CAS104", 23, 11, "target year '2_019' is not written plainly; write 2019"),
+        ("CAS002", 24, 11, "duplicate key '+2019': the same year as '2_019' (line 23); the first value is kept"),
+        ("CAS002", 25, 11, "duplicate key '2019.0': the same year as '2_019' (line 23); the first value is kept"),
+        ("CAS002", 26, 11, "duplicate key ' 2019': the same year as '2_019' (line 23); the first value is kept"),
+    ]
+
+
+@pytest.mark.parametrize("key", ["02019", "2_019", "+2019", "2019.0", '" 2019"'])
+def test_a_year_key_not_plainly_written_says_how_to_write_it(key: str, tmp_path: Path) -> None:
+    path = tmp_path / "rpjmn.yaml"
+    path.write_text(YEARS.replace("{2019: 71, 02019: 99, 2020: 72}", f"{{{key}: 71, 2020: 72}}"))
+    report = cascade.load(str(path)).validate(select=["CAS0", "CAS1"])
+    shown = key.strip('"')
+    assert [(f.code, f.line, f.column, f.message) for f in report][:1] == [
+        ("CAS104", 16, 19, f"target year '{shown}' is not written plainly; write 2019"),
+    ]
+
+
+def test_year_keys_of_a_dict_are_checked_and_the_dict_is_not_changed() -> None:
+    targets = {2019: 71, "02019": 99, 2020: 72}
+    doc = {"document": {"id": "rpjmn-2020", "kind": "rpjmn", "title": "T", "period": {"start": 2019, "end": 2020}},
+           "elements": [{"id": "P", "kind": "prioritas_nasional", "name": "n",
+                         "indicators": [{"id": "I", "name": "n", "unit": "%", "targets": targets}]}]}
+    ws = cascade.load(doc)
+    assert [(f.code, f.pointer) for f in ws.findings] == [("CAS002", "/elements/0/indicators/0/targets/02019")]
+    assert ws.documents["rpjmn-2020"].elements[0].indicators[0].targets == {2019: 71, 2020: 72}
+    assert targets == {2019: 71, "02019": 99, 2020: 72}
