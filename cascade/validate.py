@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from .core.findings import Finding, Report, Severity
-from .rules.base import Rule, all_rules, iter_check_rules, make_finding, resolve_selector
+from .core.errors import UsageError
+from .rules.base import Rule, all_rules, get_rule, iter_check_rules, make_finding, resolve_selector
 from .rules.context import Context
 from .read.suppressions import Suppression, apply, scan
 
@@ -317,9 +318,27 @@ def validate(
     see :mod:`cascade.suppress`) are left out of the report and counted in
     ``Report.stats["suppressed"]``.
 
-    Raises :class:`ValueError` for a selector that names no rule (a usage error, not plan content).
+    Selectors are a list of strings, or one string for one selector (``select="CAS3"``); None means
+    none. Raises :class:`~cascade.UsageError` (a ``TypeError``) for an argument of the wrong type
+    (``select=[None]``, ``severity="x"``, ``options=5``) and :class:`ValueError` for a value of the
+    right type that means nothing (a selector that names no rule, ``severity={"CAS301": "fatal"}``,
+    an unknown option): usage errors, not plan content.
     """
-    selection = Selection(tuple(select), tuple(extend_select), tuple(ignore), tuple((severity or {}).items()))
+    select, extend_select, ignore = (_selectors(v, n) for v, n in ((select, "select"), (extend_select, "extend_select"), (ignore, "ignore")))
+    severity = _severities(severity)
+    options = _options(options)
+    if not isinstance(inline_suppressions, bool):
+        raise UsageError("inline_suppressions must be True or False")
+    if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int)):
+        raise UsageError(f"jobs must be a whole number or None, not {type(jobs).__name__}")
+    if jobs is not None and jobs < 1:
+        raise ValueError("jobs must be 1 or more")
+    if isinstance(suppressions, (str, bytes)) or not isinstance(suppressions, Iterable):
+        raise UsageError("suppressions must be a list of cascade.suppress.Suppression")
+    suppressions = list(suppressions)
+    if not all(isinstance(s, Suppression) for s in suppressions):
+        raise UsageError("suppressions must be a list of cascade.suppress.Suppression")
+    selection = Selection(select, extend_select, ignore, tuple(severity.items()))
     bad = selection.unknown()
     if bad:
         raise ValueError(f"unknown rule selector(s): {', '.join(bad)}")
@@ -344,6 +363,54 @@ def validate(
     selected = {r.code for r in rules}
     stats = dict(cascade.stats, suppressed=sum(1 for f in suppressed if f.code in selected))
     return finish(findings + unused, selection, rules, stats, show_personal=cascade.show_personal)
+
+
+def _selectors(value: Any, name: str) -> tuple[str, ...]:
+    """Selectors as given to :func:`validate`: None, one string, or an iterable of strings."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)  # one selector, never its letters
+    if isinstance(value, (bytes, Mapping)) or not isinstance(value, Iterable):
+        raise UsageError(f"{name} must be a rule selector or a list of them, not {type(value).__name__}")
+    out = tuple(value)
+    bad = [v for v in out if not isinstance(v, str)]
+    if bad:
+        raise UsageError(f"{name} must hold rule selectors (strings), not {type(bad[0]).__name__}")
+    return out
+
+
+def _severities(value: Any) -> dict[str, str]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise UsageError(f"severity must map rule selectors to error, warning or info, not {type(value).__name__}")
+    levels = [s.value for s in Severity]
+    for key, level in value.items():
+        if not isinstance(key, str) or not isinstance(level, (str, Severity)):
+            raise UsageError(f"severity must map rule selectors (strings) to levels (strings), not {key!r}: {level!r}")
+        if str(level) not in levels:
+            raise ValueError(f"severity of {key!r} must be one of {', '.join(levels)}, not {level!r}")
+    return {k: str(v) for k, v in value.items()}
+
+
+def _options(value: Any) -> dict[str, dict[str, Any]] | None:
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        raise UsageError(f"options must map rule names to their options, not {type(value).__name__}")
+    out: dict[str, dict[str, Any]] = {}
+    for name, opts in value.items():
+        if not isinstance(name, str) or not isinstance(opts, Mapping):
+            raise UsageError(f"options must map rule names (strings) to mappings of options, not {name!r}: {type(opts).__name__}")
+        rule = get_rule(name)
+        if rule is None:
+            raise ValueError(f"options: unknown rule {name!r}")
+        unknown = [o for o in opts if o not in rule.options]
+        if unknown:
+            raise ValueError(f"options: {rule.name} has no option {unknown[0]!r} (options: {', '.join(sorted(rule.options)) or 'none'})")
+        out[name] = dict(opts)
+    return out
 
 
 def finish(findings: list[Finding], selection: Selection, rules: list[type[Rule]], stats: dict[str, int],

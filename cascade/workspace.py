@@ -201,6 +201,13 @@ class _Sources(Mapping[str, str]):
         return len(self._files)
 
 
+def _report(report: Any) -> Report | None:
+    """``report`` as the views take it: None (run the rules) or a Report; UsageError otherwise."""
+    if report is not None and not isinstance(report, Report):
+        raise UsageError(f"report must be a cascade.Report or None, not {type(report).__name__}")
+    return report
+
+
 class Cascade:
     """A loaded workspace: documents, their graph, and the findings of loading them.
 
@@ -297,7 +304,7 @@ class Cascade:
         from .views.tables import coverage_frame
         from .views.trace import coverage_rows
 
-        return coverage_frame(coverage_rows(self, self.validate() if report is None else report))
+        return coverage_frame(coverage_rows(self, self.validate() if _report(report) is None else report))
 
     def alignment_matrix(self, lower_doc: str, upper_doc: str, *, full: bool = False, symbols: bool = True) -> "pd.DataFrame":
         """The matriks keterkaitan: elements of ``lower_doc`` (rows) against ``upper_doc`` (columns).
@@ -316,8 +323,12 @@ class Cascade:
         ``depth`` levels deep (None: all), findings of ``report`` (else of :meth:`validate`) attached."""
         from .views.tree import build_tree
 
+        if root is not None and not isinstance(root, str):
+            raise UsageError(f"root must be a document id or an element reference, not {type(root).__name__}")
+        if depth is not None and (isinstance(depth, bool) or not isinstance(depth, int)):
+            raise UsageError(f"depth must be a whole number or None, not {type(depth).__name__}")
         titles = {k: v.model.document.title for k, v in self.parsed.items()}
-        return build_tree(self.graph, titles, self.validate() if report is None else report, root, depth)
+        return build_tree(self.graph, titles, self.validate() if _report(report) is None else report, root, depth)
 
     def to_mermaid(self, root: str | None = None, depth: int | None = None, report: Report | None = None) -> str:
         """The pohon kinerja as a Mermaid flowchart (see :meth:`tree`)."""
@@ -331,7 +342,7 @@ class Cascade:
         """The self-contained HTML report (see :func:`cascade.htmlreport.render_html`)."""
         from .views.html import render_html
 
-        return render_html(self, report, lang=lang, show_personal=show_personal)
+        return render_html(self, _report(report), lang=lang, show_personal=show_personal)
 
     def _repr_html_(self) -> str:
         from .views.html import cascade_html

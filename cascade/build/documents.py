@@ -14,6 +14,7 @@ import re
 import typing
 import unicodedata
 from dataclasses import dataclass, field
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -112,7 +113,7 @@ def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return "true/false"
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return f"the number {short_int(value) if isinstance(value, int) else value}"
     text = _visible(str(value))
     return f"'{text[:40]}…'" if len(text) > 40 else f"'{text}'"
 
@@ -362,6 +363,8 @@ def parse_document(
         span = Span(1, 1, 1, 1) if from_yaml else None
         findings.append(make_finding("CAS101", "empty", file=file, span=span, pointer="", field="document"))
         return None, findings
+    if isinstance(data, Mapping) and not isinstance(data, dict):
+        data = dict(data)  # a UserDict passed to cascade.load(): the schema reads it as the dict it stands for
     if not isinstance(data, dict):
         sink.add("CAS103", "top-level", (), got=_describe(data))
         return None, findings

@@ -24,6 +24,7 @@ import os
 import re
 import stat
 from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import yaml
@@ -478,12 +479,19 @@ def read_file(path: str | os.PathLike[str], file: str | None = None, limits: Lim
     return raw if isinstance(raw, LoadedFile) else load_bytes(raw, display, limits)
 
 
+#: An int in a dict of more bits than this (about 4000 digits) refuses the document: Python refuses to
+#: print one of more than 4300 digits, and no plan value has more than a few dozen.
+_MAX_INT_BITS = 13_300
+
+
 def check_data(data: Any, file: str, limits: Limits = DEFAULT_LIMITS) -> Finding | None:
     """Hold a document passed as a Python dict to the same depth and node limits as a file.
 
     The schema stage copies and validates recursively, so a dict nested thousands of levels deep,
     or one that contains itself, would end in a ``RecursionError``; here it is a ``file-limit``
-    finding at the pointer where the limit was crossed. The walk is iterative and stops at the
+    finding at the pointer where the limit was crossed. Any mapping counts (a ``UserDict`` nested
+    100,000 deep too), and an int of more than about 4000 digits is a ``file-limit`` finding as well
+    (Python cannot even print it). The walk is iterative and stops at the
     first limit, so a self-referencing dict costs ``max_depth`` steps.
     """
     stack: list[tuple[Any, int, tuple]] = [(data, 0, ())]
@@ -493,9 +501,17 @@ def check_data(data: Any, file: str, limits: Limits = DEFAULT_LIMITS) -> Finding
         nodes += 1
         if nodes > limits.max_nodes:
             return make_finding("CAS005", "nodes", file=file, pointer=pointer(path), limit=limits.max_nodes)
-        if isinstance(value, dict):
-            children: Any = value.items()
-        elif isinstance(value, (list, tuple)):
+        if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > _MAX_INT_BITS:
+            return make_finding("CAS005", "number", file=file, pointer=pointer(path), limit=4000)
+        if isinstance(value, Mapping):  # also a UserDict, a MappingProxy...: the schema reads any mapping
+            try:
+                children: Any = list(value.items())
+            except Exception as exc:  # a mapping whose items() raises is content, not a crash
+                return make_finding("CAS005", "unreadable", file=file, pointer=pointer(path), reason=type(exc).__name__)
+            for key, _ in children:
+                if isinstance(key, int) and not isinstance(key, bool) and key.bit_length() > _MAX_INT_BITS:
+                    return make_finding("CAS005", "number", file=file, pointer=pointer(path), limit=4000)  # a key: at its mapping
+        elif isinstance(value, (list, tuple)) or (isinstance(value, Sequence) and not isinstance(value, (str, bytes, bytearray))):
             children = enumerate(value)
         else:
             continue

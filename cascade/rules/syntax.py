@@ -205,6 +205,10 @@ class FileLimit(Rule):
             "en": "not UTF-8 (byte {byte}); save the file as UTF-8",
             "id": "bukan UTF-8 (byte {byte}); simpan berkas sebagai UTF-8",
         },
+        "number": {
+            "en": "a number of more than {limit} digits; the document was not read",
+            "id": "angka lebih dari {limit} digit; dokumen tidak dibaca",
+        },
         "unreadable": {"en": "cannot read the file: {reason}", "id": "berkas tidak dapat dibaca: {reason}"},
         "outside": {
             "en": "a symbolic link to a file outside the folder being checked; it was not read (name the file itself to check it)",

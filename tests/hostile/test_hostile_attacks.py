@@ -71,12 +71,12 @@ def test_a_period_of_thirty_years_is_fine(tmp_path: Path) -> None:
     assert report.findings[0].message.endswith("2047, 2048, 2049")
 
 
-def test_a_5000_digit_year_in_a_dict_is_a_finding() -> None:
-    doc = {"document": {"id": "rpjmn-2020", "kind": "rpjmn", "title": "T", "period": {"start": 2020, "end": 10**5000}},
+def test_a_1000_digit_year_in_a_dict_is_a_finding() -> None:
+    doc = {"document": {"id": "rpjmn-2020", "kind": "rpjmn", "title": "T", "period": {"start": 2020, "end": 10**1000}},
            "elements": []}
     report = cascade.load(doc).validate()
     assert [(f.code, f.pointer, f.message) for f in report] == [
-        ("CAS104", "/document/period/end", "'period' 2020-10000… (5001 digits) spans 99999… (5000 digits) years; a plan covers at most 30"),
+        ("CAS104", "/document/period/end", "'period' 2020-10000… (1001 digits) spans 99999… (1000 digits) years; a plan covers at most 30"),
     ]
     json.dumps(report.as_dict())
 
@@ -280,3 +280,91 @@ def test_year_keys_of_a_dict_are_checked_and_the_dict_is_not_changed() -> None:
     assert [(f.code, f.pointer) for f in ws.findings] == [("CAS002", "/elements/0/indicators/0/targets/02019")]
     assert ws.documents["rpjmn-2020"].elements[0].indicators[0].targets == {2019: 71, 2020: 72}
     assert targets == {2019: 71, "02019": 99, 2020: 72}
+
+
+# -- 5. API misuse raises the right exception; odd dicts are content ------------------------------
+
+
+@pytest.fixture(scope="module")
+def small_ws() -> cascade.Cascade:
+    return cascade.load(RPJMN and str(REPO / "tests" / "fixtures" / "hostile" / "workspace" / "rpjmn-2020.yaml"))
+
+
+@pytest.mark.parametrize("kwargs", [
+    {"select": [None]}, {"ignore": [None]}, {"extend_select": [1]}, {"severity": "x"}, {"severity": {1: 2}},
+    {"options": 5}, {"options": "x"}, {"options": {"weak-target": 5}}, {"select": 123}, {"extend_select": 5},
+    {"select": b"CAS"}, {"jobs": "2"}, {"inline_suppressions": "no"}, {"suppressions": "x"},
+], ids=repr)
+def test_wrong_types_are_usage_errors(kwargs: dict, small_ws: cascade.Cascade) -> None:
+    with pytest.raises(cascade.UsageError):
+        small_ws.validate(**kwargs)
+
+
+@pytest.mark.parametrize("kwargs", [
+    {"select": ["CASX"]}, {"severity": {"CAS301": "fatal"}}, {"options": {"no-such-rule": {}}},
+    {"options": {"weak-target": {"no-such-option": 1}}}, {"jobs": 0},
+], ids=repr)
+def test_wrong_values_are_value_errors(kwargs: dict, small_ws: cascade.Cascade) -> None:
+    with pytest.raises(ValueError) as info:
+        small_ws.validate(**kwargs)
+    assert not isinstance(info.value, TypeError)
+
+
+def test_a_single_string_is_one_selector(small_ws: cascade.Cascade) -> None:
+    """``select="CAS"`` was iterated letter by letter (C, A, S: unknown selectors)."""
+    assert [f.code for f in small_ws.validate(select="CAS302")] == [f.code for f in small_ws.validate(select=["CAS302"])] == ["CAS302"]
+    assert len(small_ws.validate(select="CAS")) == len(small_ws.validate())
+    assert len(small_ws.validate(select=None, ignore="CAS302")) == len(small_ws.validate()) - 1
+    assert len(small_ws.validate(select=("CAS302",), severity={"CAS302": cascade.Severity.INFO}).by_code("CAS302")) == 1
+
+
+@pytest.mark.parametrize("call", [
+    lambda ws: ws.coverage(report=5), lambda ws: ws.tree(depth="x"), lambda ws: ws.tree(root=5),
+    lambda ws: ws.to_mermaid(depth=1.5), lambda ws: ws.to_html(report="x"),
+], ids=["coverage-report", "tree-depth", "tree-root", "mermaid-depth", "html-report"])
+def test_view_arguments_of_the_wrong_type_are_usage_errors(call: Any, small_ws: cascade.Cascade) -> None:
+    with pytest.raises(cascade.UsageError):
+        call(small_ws)
+
+
+def _user_dict_chain(depth: int) -> Any:
+    from collections import UserDict
+
+    root = node = UserDict()
+    for _ in range(depth):
+        node["a"] = UserDict()
+        node = node["a"]
+    return root
+
+
+GOOD_HEADER = {"id": "a", "kind": "rpjmn", "title": "t", "period": {"start": 2020, "end": 2024}}
+
+
+def _indicator(targets: Any) -> dict:
+    return {"document": GOOD_HEADER, "elements": [{"id": "P", "kind": "prioritas_nasional", "name": "n",
+                                                   "indicators": [{"id": "I", "name": "n", "targets": targets}]}]}
+
+
+@pytest.mark.parametrize("doc, expected", [
+    ({"document": GOOD_HEADER, "elements": [_user_dict_chain(100_000)]},
+     [("CAS005", "/elements/0" + "/a" * 46, "nesting deeper than 48 levels; the file was not read further")]),
+    (_indicator({2020: 10**5000}),
+     [("CAS005", "/elements/0/indicators/0/targets/2020", "a number of more than 4000 digits; the document was not read")]),
+    (_indicator({10**5000: 1}),
+     [("CAS005", "/elements/0/indicators/0/targets", "a number of more than 4000 digits; the document was not read")]),
+    ({"document": dict(GOOD_HEADER, title=10**1000)},
+     [("CAS103", "/document/title", "'title' must be text, not the number 10000… (1001 digits)")]),
+], ids=["userdict-100k-deep", "5000-digit-value", "5000-digit-key", "1000-digit-title"])
+def test_odd_dicts_are_content(doc: Any, expected: list, small_ws: cascade.Cascade) -> None:
+    """A deeply nested UserDict gave a RecursionError and a 5000-digit int a ValueError."""
+    report = cascade.load(doc).validate()
+    assert [(f.code, f.pointer, f.message) for f in report if f.code < "CAS2"] == expected
+    json.dumps(report.as_dict())
+
+
+def test_a_user_dict_document_is_read_as_a_dict() -> None:
+    from collections import UserDict
+
+    doc = UserDict({"document": UserDict(GOOD_HEADER), "elements": [UserDict(_indicator({2020: 1})["elements"][0])]})
+    ws = cascade.load(doc)
+    assert ws.findings == [] and list(ws.documents) == ["a"]
