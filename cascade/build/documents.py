@@ -366,7 +366,19 @@ def parse_document(
     if isinstance(data, Mapping) and not isinstance(data, dict):
         data = dict(data)  # a UserDict passed to cascade.load(): the schema reads it as the dict it stands for
     if not isinstance(data, dict):
-        sink.add("CAS103", "top-level", (), got=_describe(data))
+        # The whole file is one value: it is probably not YAML at all (a token, a text file named
+        # *.yaml), so its shape is named and nothing of it is quoted.
+        if isinstance(data, str):
+            got = f"text of {len(data):,} characters"
+        elif isinstance(data, (list, tuple)):
+            got = "a list"
+        elif isinstance(data, bool):
+            got = "true/false"
+        elif isinstance(data, (int, float)):
+            got = "a number"
+        else:
+            got = f"a {type(data).__name__}"
+        sink.add("CAS103", "top-level", (), got=got)
         return None, findings
     data = _year_keys(data, sink)
     try:

@@ -45,6 +45,8 @@ def excerpt(f: Finding, text: str | None) -> list[str]:
     """The gutter, source line and caret line under a finding; empty without a line to show."""
     if text is None or f.line is None:
         return []
+    if f.code == "CAS103" and f.variant == "top-level":
+        return []  # the file is one scalar or list, most likely not YAML at all (a token): nothing is quoted
     lines = split_lines(text)
     if not 1 <= f.line <= len(lines):
         return []

@@ -205,6 +205,10 @@ class FileLimit(Rule):
             "en": "not UTF-8 (byte {byte}); save the file as UTF-8",
             "id": "bukan UTF-8 (byte {byte}); simpan berkas sebagai UTF-8",
         },
+        "many": {
+            "en": "more than {limit} anchors, aliases, tags or duplicate keys; the file was not read further",
+            "id": "lebih dari {limit} anchor, alias, tag, atau kunci ganda; berkas tidak dibaca lebih lanjut",
+        },
         "number": {
             "en": "a number of more than {limit} digits; the document was not read",
             "id": "angka lebih dari {limit} digit; dokumen tidak dibaca",

@@ -368,3 +368,78 @@ def test_a_user_dict_document_is_read_as_a_dict() -> None:
     doc = UserDict({"document": UserDict(GOOD_HEADER), "elements": [UserDict(_indicator({2020: 1})["elements"][0])]})
     ws = cascade.load(doc)
     assert ws.findings == [] and list(ws.documents) == ["a"]
+
+
+# -- 8. smaller ones ----------------------------------------------------------------------------
+
+
+def test_a_long_string_survives_the_dump_round_trip(tmp_path: Path) -> None:
+    """One 80k-character line reloaded as CAS005 (a line over 65,536 characters): long text is folded."""
+    from cascade.read.dump import dump_document
+
+    text = ("Meningkatnya kualitas pelayanan kesehatan dasar " * 1700)[:80_000].strip()
+    data = cascade.load(str(REPO / "tests" / "fixtures" / "hostile" / "workspace" / "rpjmn-2020.yaml")).documents["rpjmn-2020"]
+    doc = data.model_copy(update={"elements": (data.elements[0].model_copy(update={"name": text}),) + tuple(data.elements[1:])})
+    dumped = dump_document(doc)
+    assert max(len(line) for line in dumped.splitlines()) <= 200
+    path = tmp_path / "round.yaml"
+    path.write_text(dumped)
+    back = cascade.load(str(path))
+    assert back.findings == []
+    assert back.documents["rpjmn-2020"] == doc
+
+
+def test_cr_only_line_ends_are_line_ends(tmp_path: Path) -> None:
+    """A file with CR-only line ends (old Mac) was refused as one over-long line."""
+    lines = [f"  - id: E{i}\r    kind: prioritas_nasional\r    name: Elemen nomor {i} dengan nama yang cukup panjang\r" for i in range(1500)]
+    text = "document:\r  id: rpjmn-2020\r  kind: rpjmn\r  title: T\r  period: {start: 2020, end: 2024}\relements:\r" + "".join(lines)
+    assert len(text) > 65_536
+    path = tmp_path / "mac.yaml"
+    path.write_bytes(text.encode())
+    ws = cascade.load(str(path))
+    assert [f.code for f in ws.findings] == [] and len(ws.documents["rpjmn-2020"].elements) == 1500
+    path.write_bytes(text.replace("name: Elemen nomor 7 ", "name: Elemen " + "x" * 70_000 + " ").encode())
+    assert [(f.code, f.line) for f in cascade.load(str(path)).findings] == [("CAS005", 6 + 7 * 3 + 3)]
+
+
+def test_full_width_digits_are_not_ascii_digits(tmp_path: Path) -> None:
+    """``code: "３５.７７"`` passed the region-code pattern, and ``７１.５９`` was read as the number 71.59."""
+    path = tmp_path / "rpjmd.yaml"
+    path.write_text("document:\n  id: kota-madiun.rpjmd-2019\n  kind: rpjmd\n  title: T\n  period: {start: 2019, end: 2024}\n"
+                    "  region: {code: \"３５.７７\"}\nelements:\n  - id: S1\n    kind: sasaran\n    name: n\n    indicators:\n"
+                    "      - {id: S1.I1, name: n, unit: persen, targets: {2019: ７１.５９, 2020: \"７２\"}}\n")
+    report = cascade.load(str(path)).validate(select=["CAS1"])
+    assert [(f.code, f.line, f.column, f.message) for f in report] == [
+        ("CAS101", 2, 3, "a document of kind rpjmd needs 'region'"),
+        ("CAS104", 6, 18, "'code' has an invalid form: '３５.７７'"),
+        ("CAS103", 12, 60, "'2019: ７１.５９' is not a number cascade will guess; write 71.59"),
+        ("CAS103", 12, 73, "'2020: ７２' is not a number cascade will guess; write 72"),
+    ]
+
+
+@pytest.mark.parametrize("content", ["ghp_SECRETTOKEN1234567890abcdefXYZ\n", "12345678\n", "- ghp_SECRET\n"])
+def test_a_file_that_is_not_yaml_is_not_quoted(content: str, tmp_path: Path) -> None:
+    """A token or a text file named *.yaml had its first 40 characters quoted in CAS103."""
+    path = tmp_path / "token.yaml"
+    path.write_text(content)
+    for fmt in FORMATS:
+        out = run("lint", str(path), "--no-cache", "--format", fmt, "--lang", "en")[1]
+        assert "SECRET" not in out and "12345678" not in out, (fmt, out)
+    finding = cascade.load(str(path)).findings[0]
+    assert (finding.code, finding.message) == ("CAS103", "a plan document is a mapping starting with 'document:', not " + (
+        "a list" if content.startswith("-") else f"text of {len(content) - 1} characters"))
+
+
+def test_aliases_count_as_events_and_stop_early() -> None:
+    """4M aliases in 12 MB cost 86 s and 4.6 GB (400,000: 22 s and 300 MB) before the limits stopped them:
+    each alias was a finding. After 1000 anchors, aliases, tags or duplicate keys the file is refused."""
+    from cascade.read.loader import load_text
+
+    for text in ("a: &a x\nb:\n" + "  - *a\n" * 400_000, "a:\n" + "  - !!str x\n" * 400_000):
+        started = time.perf_counter()
+        loaded = load_text(text, "aliases.yaml")
+        assert time.perf_counter() - started < 10
+        codes = [(f.code, f.variant) for f in loaded.findings]
+        assert codes[-1] == ("CAS005", "many") and loaded.data is None
+        assert len(codes) == 1001
+        assert loaded.findings[-1].message == "more than 1000 anchors, aliases, tags or duplicate keys; the file was not read further"
