@@ -384,7 +384,8 @@ def load(
     """Load plan documents from files, folders (searched recursively for ``*.yaml``/``*.yml``) and dicts.
 
     ``cache`` names a folder (or a :class:`~cascade.cache.Cache`) of parsed documents keyed by
-    content, so that a re-run parses only the files that changed. ``jobs`` is the number of
+    content, so that a re-run parses only the files that changed (``cascade.read.cache.default_cache_dir()``
+    is the command line's, in the user's cache folder; keep it out of the checked-out tree). ``jobs`` is the number of
     processes that parse files (default: both cores when there is enough to parse; 1 for none).
     Results never depend on either. Bad content never raises: every problem is a finding in
     ``Cascade.findings``. Raises :class:`~cascade.errors.UsageError` (a ``TypeError``) only for

@@ -13,7 +13,7 @@ folder (:func:`user_cache_home`: ``$XDG_CACHE_HOME`` or ``~/.cache`` on Linux, `
 on macOS, ``%LOCALAPPDATA%`` on Windows), under ``cascade/parse/<hash of the workspace's real
 path>`` (:func:`default_cache_dir`); ``--cache-dir`` or the ``cache-dir`` configuration key choose
 another folder (e.g. one a CI job keeps between runs), ``--no-cache`` bypasses it. A
-``.cascade_cache/`` folder inside a workspace (where versions before 0.2 kept it) is never read or
+``.cascade_cache/`` folder inside a workspace (where earlier versions kept it) is never read or
 written: a pull request can ship one. The library uses a cache only when asked:
 ``cascade.load(path, cache=folder)``.
 
