@@ -119,13 +119,14 @@ class InvalidValue(Rule):
     Document and element kinds, indicator ``type`` and ``polarity``, unit ``level``, id syntax
     (document ids ``[a-z0-9][a-z0-9._-]*``, local ids ``[A-Za-z0-9][A-Za-z0-9._-]*``), references
     (``document-id:local-id``), region codes (``NN`` or ``NN.NN``, ASCII digits), a ``period`` that
-    ends before it starts or spans more than 30 years (``cascade.models.MAX_PERIOD_YEARS``: the
+    ends before it starts or spans more than 30 years (``cascade.core.models.MAX_PERIOD_YEARS``: the
     longest plan, the RPJPN/RPJPD, covers 20; a typo such as ``end: 20244`` would otherwise ask for
     18,000 yearly targets). A document with such a period keeps no years: no target is asked for.
     A ``targets`` year key not written plainly (``02019``, ``2_019``, ``+2019``, ``2019.0``,
     ``" 2019"``) is reported with the spelling to use; two keys meaning the same year are CAS002.
 
-    Basis: FORMAT.md; Permendagri 86/2017 (the element levels of each plan).
+    Basis: FORMAT.md; Permendagri 86/2017 (the element levels of each plan); UU 25/2004 (SPPN): RPJP
+    20 years, RPJMN/RPJMD and renstra 5, RKP 1.
 
     Failing::
 
