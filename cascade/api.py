@@ -15,7 +15,7 @@ import warnings
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from .core import findings as _findings
-from .core.errors import NoPlanFileWarning
+from .core.errors import NoPlanFileWarning, UsageError
 from .graph import Workspace, load_workspace
 from .read.cache import Cache
 from .read.discovery import searched_description
@@ -24,7 +24,7 @@ from .read.suppressions import Suppression
 from .review import pipeline as _pipeline
 from .revisions.lock import ReviewState, add_lock_findings, find_lock, resolve_lock, review_state, with_lock
 from .review.config import Settings
-from .validate import Selection
+from .validate import RunSettings
 from .validate import validate as run_validation
 from .views.html import cascade_html, render_html, report_html
 from .views.trace import Tracer, alignment, coverage_rows
@@ -65,6 +65,13 @@ class Report(_findings.Report):
         return report_html(self)
 
 
+def _report(report: Any) -> _findings.Report | None:
+    """``report`` as the views take it: None (run the rules) or a Report; UsageError otherwise."""
+    if report is not None and not isinstance(report, _findings.Report):
+        raise UsageError(f"report must be a cascade.Report or None, not {type(report).__name__}")
+    return report
+
+
 class Cascade(Workspace):
     """A loaded workspace (:class:`cascade.graph.Workspace`: documents, graph, load findings) with the
     planners' conveniences. Build it with :func:`load`."""
@@ -85,10 +92,10 @@ class Cascade(Workspace):
     def validate(
         self,
         *,
-        select: Iterable[str] = (),
-        extend_select: Iterable[str] = (),
-        ignore: Iterable[str] = (),
-        severity: dict[str, str] | None = None,
+        select: Any = (),
+        extend_select: Any = (),
+        ignore: Any = (),
+        severity: Any = None,
         options: dict[str, dict[str, Any]] | None = None,
         suppressions: Iterable[Suppression] = (),
         inline_suppressions: bool = True,
@@ -107,14 +114,18 @@ class Cascade(Workspace):
         :class:`cascade.revisions.Lock`, or None for none; problems in the lock file are CAS208
         findings placed in it. Raises :class:`ValueError` for a selector that names no rule (a usage error, not plan content).
         """
-        selection = Selection.of(select, extend_select, ignore, severity)
+        settings = RunSettings.of(select=select, extend_select=extend_select, ignore=ignore, severity=severity,
+                                  options=options, suppressions=suppressions, inline_suppressions=inline_suppressions)
+        if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int)):
+            raise UsageError(f"jobs must be a whole number or None, not {type(jobs).__name__}")
+        if jobs is not None and jobs < 1:
+            raise ValueError("jobs must be 1 or more")
         found = resolve_lock(self.lock_path if isinstance(lock, str) and lock == "auto" else lock)
+        options = with_lock(settings.options, found) if found is not None else settings.options
+        report = run_validation(self, settings.selection, options=options, suppressions=settings.suppressions,
+                                inline_suppressions=settings.inline_suppressions, jobs=jobs)
         if found is not None:
-            options = with_lock(options, found)
-        report = run_validation(self, selection, options=options, suppressions=suppressions,
-                                inline_suppressions=inline_suppressions, jobs=jobs)
-        if found is not None:
-            report = add_lock_findings(report, found, selection)
+            report = add_lock_findings(report, found, settings.selection)
         return Report.of(report)
 
     def review_state(self, lock: Any = "auto") -> "ReviewState":
@@ -150,7 +161,7 @@ class Cascade(Workspace):
         """
         from .views.tables import coverage_frame
 
-        return coverage_frame(coverage_rows(self, self.validate() if report is None else report))
+        return coverage_frame(coverage_rows(self, self.validate() if _report(report) is None else report))
 
     def alignment_matrix(self, lower_doc: str, upper_doc: str, *, full: bool = False, symbols: bool = True) -> "pd.DataFrame":
         """The matriks keterkaitan: elements of ``lower_doc`` (rows) against ``upper_doc`` (columns).
@@ -166,8 +177,12 @@ class Cascade(Workspace):
     def tree(self, root: str | None = None, depth: int | None = None, report: Report | None = None) -> "PerformanceTree":
         """The pohon kinerja below ``root`` (a document id, an element ref, or None for every top element),
         ``depth`` levels deep (None: all), findings of ``report`` (else of :meth:`validate`) attached."""
+        if root is not None and not isinstance(root, str):
+            raise UsageError(f"root must be a document id or an element reference, not {type(root).__name__}")
+        if depth is not None and (isinstance(depth, bool) or not isinstance(depth, int)):
+            raise UsageError(f"depth must be a whole number or None, not {type(depth).__name__}")
         titles = {k: v.model.document.title for k, v in self.parsed.items()}
-        return build_tree(self.graph, titles, self.validate() if report is None else report, root, depth)
+        return build_tree(self.graph, titles, self.validate() if _report(report) is None else report, root, depth)
 
     def to_mermaid(self, root: str | None = None, depth: int | None = None, report: Report | None = None) -> str:
         """The pohon kinerja as a Mermaid flowchart (see :meth:`tree`)."""
@@ -179,7 +194,7 @@ class Cascade(Workspace):
 
     def to_html(self, report: Report | None = None, *, lang: str = "id", show_personal: bool = False) -> str:
         """The self-contained HTML report (see :func:`cascade.views.html.render_html`)."""
-        return render_html(self, report, lang=lang, show_personal=show_personal)
+        return render_html(self, _report(report), lang=lang, show_personal=show_personal)
 
     def _repr_html_(self) -> str:
         return cascade_html(self)

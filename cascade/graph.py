@@ -41,6 +41,7 @@ from .core.errors import UsageError
 from .core.findings import Finding
 from .core.models import ELEMENT_KINDS, Document, Element, Header, Indicator, Unit
 from .core.parsed import ParsedDocument
+from .core.privacy import mask_finding
 from .core.refs import TIERS, document_of, document_tier, split_ref, within_two_edits
 from .read.cache import Cache
 from .read.loader import DEFAULT_LIMITS, Limits, LoadedFile
@@ -286,6 +287,8 @@ class Workspace:
         self.graph: nx.DiGraph
         self.graph, self.parsed, graph_findings = build_graph(parsed)
         self.findings: list[Finding] = findings + graph_findings
+        if not show_personal:  # NIPs anywhere in a message (a duplicate key that is a NIP...)
+            self.findings = [mask_finding(f) for f in self.findings]
         self.files = [f for f in files if f is not None]
         self.documents: dict[str, Document] = {k: v.model for k, v in self.parsed.items()}
         self.stats = dict(stats)

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
+from .core.errors import UsageError
 from .core.findings import Finding, Report, Severity, Span
 from .core.pool import bulk, fork_pool
+from .core.privacy import mask_finding
 from .core.refs import document_of, split_ref
 from .graph import Workspace
 from .read.suppressions import Suppression, apply, find_suppressions
-from .rules.base import REGISTRY, Rule, all_rules, iter_check_rules, make_finding, outranked, resolve_selector
+from .rules.base import REGISTRY, Rule, all_rules, get_rule, iter_check_rules, make_finding, outranked, resolve_selector
 from .rules.context import Context
 
 __all__ = ["Selection", "RunSettings", "validate", "run_rules", "conclude"]
@@ -39,10 +41,16 @@ class Selection:
     severity: tuple[tuple[str, str], ...] = ()
 
     @classmethod
-    def of(cls, select: Iterable[str] = (), extend_select: Iterable[str] = (), ignore: Iterable[str] = (),
-           severity: dict[str, str] | None = None) -> "Selection":
-        """The selection of the API's keyword arguments; ValueError for a selector that names no rule."""
-        selection = cls(tuple(select), tuple(extend_select), tuple(ignore), tuple((severity or {}).items()))
+    def of(cls, select: Any = (), extend_select: Any = (), ignore: Any = (), severity: Any = None) -> "Selection":
+        """The selection of the API's keyword arguments, checked where they come in.
+
+        Selectors are a list of strings, or one string for one selector (``select="CAS3"``); None
+        means none. Raises :class:`~cascade.UsageError` (a ``TypeError``) for an argument of the wrong
+        type (``select=[None]``, ``severity="x"``) and :class:`ValueError` for a value that means
+        nothing (a selector that names no rule, ``severity={"CAS301": "fatal"}``).
+        """
+        select, extend_select, ignore = (_selectors(v, n) for v, n in ((select, "select"), (extend_select, "extend_select"), (ignore, "ignore")))
+        selection = cls(select, extend_select, ignore, tuple(_severities(severity).items()))
         bad = selection.unknown()
         if bad:
             raise ValueError(f"unknown rule selector(s): {', '.join(bad)}")
@@ -97,8 +105,17 @@ class RunSettings:
     def of(cls, *, select: Iterable[str] = (), extend_select: Iterable[str] = (), ignore: Iterable[str] = (),
            severity: dict[str, str] | None = None, options: dict | None = None, suppressions: Iterable[Suppression] = (),
            inline_suppressions: bool = True) -> "RunSettings":
-        """The settings of :meth:`Cascade.validate`'s keyword arguments (ValueError for an unknown selector)."""
-        return cls(Selection.of(select, extend_select, ignore, severity), options, tuple(suppressions), bool(inline_suppressions))
+        """The settings of :meth:`Cascade.validate`'s keyword arguments, checked as :meth:`Selection.of`
+        checks the selectors: options map rule names to their known options (UsageError, ValueError),
+        suppressions are :class:`~cascade.read.suppressions.Suppression` objects."""
+        if not isinstance(inline_suppressions, bool):
+            raise UsageError("inline_suppressions must be True or False")
+        if isinstance(suppressions, (str, bytes)) or not isinstance(suppressions, Iterable):
+            raise UsageError("suppressions must be a list of cascade.read.suppressions.Suppression")
+        suppressions = tuple(suppressions)
+        if not all(isinstance(s, Suppression) for s in suppressions):
+            raise UsageError("suppressions must be a list of cascade.read.suppressions.Suppression")
+        return cls(Selection.of(select, extend_select, ignore, severity), _options(options), suppressions, inline_suppressions)
 
 
 def _specificity(selector: str) -> int:
@@ -340,7 +357,7 @@ def validate(
                 found, invalid = find_suppressions(loaded.file, loaded.text)
                 written.extend(found)
                 findings.extend(invalid)
-    return conclude(findings, written, selection, rules, workspace.stats)
+    return conclude(findings, written, selection, rules, workspace.stats, show_personal=workspace.show_personal)
 
 
 def _stage_codes() -> set[str]:
@@ -350,23 +367,75 @@ def _stage_codes() -> set[str]:
 
 
 def conclude(findings: list[Finding], written: Iterable[Suppression], selection: Selection, rules: list[type[Rule]],
-             stats: dict[str, int]) -> Report:
+             stats: dict[str, int], show_personal: bool = False) -> Report:
     """The one end of every validation run, in one process or over a nation's partitions at once.
 
     Applies the ``written`` suppressions (inline comments and configured per-file ignores; an unused
     or invalid one is itself a finding), then the selection and its severity overrides, and counts
     what was suppressed in ``stats["suppressed"]``. Stage rules always ran (their findings come from
-    loading); the graph rules ran when selected.
+    loading); the graph rules ran when selected. NIPs are masked unless ``show_personal``.
     """
     ran = {r.code for r in rules} | _stage_codes()
     findings, suppressed, unused = apply(findings, list(written), ran)
     selected = {r.code for r in rules}
     stats = dict(stats, suppressed=sum(1 for f in suppressed if f.code in selected))
-    return finish(findings + unused, selection, rules, stats)
+    return finish(findings + unused, selection, rules, stats, show_personal=show_personal)
 
 
-def finish(findings: list[Finding], selection: Selection, rules: list[type[Rule]], stats: dict[str, int]) -> Report:
-    """Apply the selection and severity overrides to raw findings and build the report."""
+def _selectors(value: Any, name: str) -> tuple[str, ...]:
+    """Selectors as given to :func:`validate`: None, one string, or an iterable of strings."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)  # one selector, never its letters
+    if isinstance(value, (bytes, Mapping)) or not isinstance(value, Iterable):
+        raise UsageError(f"{name} must be a rule selector or a list of them, not {type(value).__name__}")
+    out = tuple(value)
+    bad = [v for v in out if not isinstance(v, str)]
+    if bad:
+        raise UsageError(f"{name} must hold rule selectors (strings), not {type(bad[0]).__name__}")
+    return out
+
+
+def _severities(value: Any) -> dict[str, str]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise UsageError(f"severity must map rule selectors to error, warning or info, not {type(value).__name__}")
+    levels = [s.value for s in Severity]
+    for key, level in value.items():
+        if not isinstance(key, str) or not isinstance(level, (str, Severity)):
+            raise UsageError(f"severity must map rule selectors (strings) to levels (strings), not {key!r}: {level!r}")
+        if str(level) not in levels:
+            raise ValueError(f"severity of {key!r} must be one of {', '.join(levels)}, not {level!r}")
+    return {k: str(v) for k, v in value.items()}
+
+
+def _options(value: Any) -> dict[str, dict[str, Any]] | None:
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        raise UsageError(f"options must map rule names to their options, not {type(value).__name__}")
+    out: dict[str, dict[str, Any]] = {}
+    for name, opts in value.items():
+        if not isinstance(name, str) or not isinstance(opts, Mapping):
+            raise UsageError(f"options must map rule names (strings) to mappings of options, not {name!r}: {type(opts).__name__}")
+        rule = get_rule(name)
+        if rule is None:
+            raise ValueError(f"options: unknown rule {name!r}")
+        unknown = [o for o in opts if o not in rule.options]
+        if unknown:
+            raise ValueError(f"options: {rule.name} has no option {unknown[0]!r} (options: {', '.join(sorted(rule.options)) or 'none'})")
+        out[name] = dict(opts)
+    return out
+
+
+def finish(findings: list[Finding], selection: Selection, rules: list[type[Rule]], stats: dict[str, int],
+           show_personal: bool = False) -> Report:
+    """Apply the selection and severity overrides to raw findings and build the report.
+
+    NIPs are masked in every finding unless ``show_personal`` (:mod:`cascade.core.privacy`): every
+    report of a run is built here."""
     codes = {r.code: r for r in rules}
     kept = []
     dropped = outranked(findings, codes)  # the more specific of two rules on one missing link (rules.base.PRECEDENCE)
@@ -377,5 +446,6 @@ def finish(findings: list[Finding], selection: Selection, rules: list[type[Rule]
         if rule is None:
             continue
         sev = selection.severity_of(rule)
-        kept.append(f if sev is f.severity or f.code == "CAS903" else replace(f, severity=sev))
+        f = f if sev is f.severity or f.code == "CAS903" else replace(f, severity=sev)
+        kept.append(f if show_personal else mask_finding(f))
     return Report(kept, stats)

@@ -14,14 +14,15 @@ import re
 import typing
 import unicodedata
 from dataclasses import dataclass, field
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from ..core.findings import Finding, Span
-from ..core.text import Text
+from ..core.text import Text, short_int
 from ..read.scalars import YAML11_FIRST, yaml11_kind
-from ..core.models import ELEMENT_KINDS, Document, Element, Header, Indicator, Unit
+from ..core.models import ELEMENT_KINDS, MAX_PERIOD_YEARS, Document, Element, Header, Indicator, Unit
 from ..core.parsed import ParsedDocument
 from ..rules.base import make_finding
 from ..core.sourcemap import LINE_BREAK, SourceMap, deep_get, pointer
@@ -96,7 +97,7 @@ def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return "true/false"
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return f"the number {short_int(value) if isinstance(value, int) else value}"
     text = _visible(str(value))
     return f"'{text[:40]}…'" if len(text) > 40 else f"'{text}'"
 
@@ -356,9 +357,24 @@ def parse_document(
         span = Span(1, 1, 1, 1) if from_yaml else None
         findings.append(make_finding("CAS101", "empty", file=file, span=span, pointer="", field="document"))
         return None, findings
+    if isinstance(data, Mapping) and not isinstance(data, dict):
+        data = dict(data)  # a UserDict passed to cascade.load(): the schema reads it as the dict it stands for
     if not isinstance(data, dict):
-        sink.add("CAS103", "top-level", (), got=_describe(data))
+        # The whole file is one value: it is probably not YAML at all (a token, a text file named
+        # *.yaml), so its shape is named and nothing of it is quoted.
+        if isinstance(data, str):
+            got = f"text of {len(data):,} characters"
+        elif isinstance(data, (list, tuple)):
+            got = "a list"
+        elif isinstance(data, bool):
+            got = "true/false"
+        elif isinstance(data, (int, float)):
+            got = "a number"
+        else:
+            got = f"a {type(data).__name__}"
+        sink.add("CAS103", "top-level", (), got=got)
         return None, findings
+    data = _year_keys(data, sink)
     try:
         model: Document | None = Document.model_validate(data)
     except ValidationError:
@@ -377,6 +393,90 @@ def parse_document(
             return None, findings
     _document_checks(model, data, element_paths, sink, from_yaml)
     return ParsedDocument(model, file, sourcemap, element_paths, indicator_paths, unit_paths, findings), findings
+
+
+def _year_of(key: Any) -> int | None:
+    """The year a ``targets`` key means as the model reads it (``"02019"``, ``"2_019"``, ``"+2019"``,
+    ``"2019.0"`` and ``" 2019"`` all mean 2019), or None for a key that is no year (reported by the schema)."""
+    if isinstance(key, bool):
+        return None
+    if isinstance(key, int):
+        return key
+    if isinstance(key, float):
+        return int(key) if key.is_integer() else None
+    if not isinstance(key, str) or len(key) > 64:
+        return None
+    try:
+        return int(key)
+    except ValueError:
+        pass
+    try:
+        number = float(key)
+    except ValueError:
+        return None
+    return int(number) if number.is_integer() else None
+
+
+def _year_keys(data: dict, sink: _Sink) -> dict:
+    """``data`` with each ``targets`` map checked for year keys that mean the same year.
+
+    ``2019`` and ``02019`` in one map would collapse into one year in the model, the later value
+    winning: the later key is a duplicate key (CAS002) and is left out, so the first value is kept as
+    for any duplicate key. A year key not plainly written (``02019``, ``2_019``, ``+2019``, ``2019.0``,
+    ``" 2019"``) is CAS104 with the spelling to use. ``data`` itself is never changed: the maps with
+    a duplicate are copied along their path.
+    """
+    elements = data.get("elements")
+    if not isinstance(elements, list):
+        return data
+    replaced: dict[tuple[int, int], dict] = {}
+    for i, element in enumerate(elements):
+        indicators = element.get("indicators") if isinstance(element, dict) else None
+        if not isinstance(indicators, list):
+            continue
+        for j, indicator in enumerate(indicators):
+            targets = indicator.get("targets") if isinstance(indicator, dict) else None
+            if not isinstance(targets, dict):
+                continue
+            seen: dict[int, Any] = {}
+            dropped = []
+            for key in targets:
+                year = _year_of(key)
+                if year is None:
+                    continue
+                path = ("elements", i, "indicators", j, "targets", key)
+                ref = _ref_of(data, element, indicator)
+                if year in seen:
+                    first = sink.sourcemap.key(path[:-1] + (seen[year],)) if sink.from_yaml else None
+                    span, ptr = sink.sourcemap.locate(path, key=True)
+                    sink.findings.append(make_finding("CAS002", "same-year", ref=ref, file=sink.file, span=span, pointer=ptr,
+                                                      key=_visible(str(key)), first=_visible(str(seen[year])),
+                                                      first_line=first.line if first else "?"))
+                    dropped.append(key)
+                    continue
+                seen[year] = key
+                if not (type(key) is int or (type(key) is str and key == str(year))):
+                    sink.add("CAS104", "year-key", path, key=True, ref=ref, value=_visible(str(key)), year=short_int(year))
+            if dropped:
+                replaced[(i, j)] = {k: v for k, v in targets.items() if k not in dropped}
+    if not replaced:
+        return data
+    data = dict(data)
+    data["elements"] = elements = list(elements)
+    for (i, j), targets in replaced.items():
+        element = elements[i] = dict(elements[i])
+        indicators = element["indicators"] = list(element["indicators"])
+        indicators[j] = dict(indicators[j], targets=targets)
+    return data
+
+
+def _ref_of(data: dict, element: Any, indicator: Any) -> str | None:
+    header = data.get("document")
+    doc_id = header.get("id") if isinstance(header, dict) else None
+    ind_id = indicator.get("id") if isinstance(indicator, dict) else None
+    if isinstance(doc_id, str) and isinstance(ind_id, str):
+        return f"{doc_id}:{ind_id}"
+    return doc_id if isinstance(doc_id, str) else None
 
 
 def _rebuild(data: dict, sink: _Sink) -> tuple[Document | None, list, list, list]:
@@ -454,6 +554,13 @@ def _document_checks(model: Document, data: dict, element_paths: list[tuple], si
         sink.add("CAS102", "for-kind", ("organization",), key=True, field="organization", kind=kind, kinds="renstra")
     if header.part_of is not None and kind != "renstra":
         sink.add("CAS102", "for-kind", ("document", "part_of"), key=True, field="part_of", kind=kind, kinds="renstra")
+    period = header.period
+    if not period.plausible:
+        if period.end < period.start:
+            sink.add("CAS104", "period-order", ("document", "period", "end"), start=short_int(period.start), end=short_int(period.end))
+        else:
+            sink.add("CAS104", "period-length", ("document", "period", "end"), start=short_int(period.start), end=short_int(period.end),
+                     years=short_int(period.end - period.start + 1), max=MAX_PERIOD_YEARS)
     _ambiguous_text(sink, data.get("document"), ("document",), "header", doc_id)
     region = data["document"].get("region") if isinstance(data.get("document"), dict) else None
     if from_yaml and isinstance(region, dict) and type(region.get("code")) is str and yaml11_kind(region["code"]):

@@ -33,8 +33,6 @@ if TYPE_CHECKING:
     from ..review.pipeline import LintResult
     from ..rules.base import Rule
 
-#: The parse cache folder; equal to cascade.read.cache.DEFAULT_DIR (a test checks).
-DEFAULT_CACHE_DIR = ".cascade_cache"
 #: Report formats, the default first; equal to cascade.reporters.FORMATS (a test checks).
 FORMATS = ("full", "concise", "json", "sarif", "github", "gitlab", "junit")
 
@@ -144,7 +142,9 @@ def _parser() -> argparse.ArgumentParser:
     lint_p.add_argument("--config", metavar="FILE", help="use this cascade.toml or pyproject.toml instead of searching for one")
     lint_p.add_argument("--baseline", metavar="FILE", help="report only findings that are not in this baseline")
     lint_p.add_argument("--write-baseline", metavar="FILE", help="record the current findings as the baseline and exit 0")
-    lint_p.add_argument("--no-cache", action="store_true", help=f"do not read or write the parse cache ({DEFAULT_CACHE_DIR}/ in the working directory)")
+    lint_p.add_argument("--no-cache", action="store_true", help="do not read or write the parse cache")
+    lint_p.add_argument("--cache-dir", metavar="DIR", help="keep the parse cache in DIR (default: the user's cache folder, "
+                                                             "one per workspace; config 'cache-dir')")
     lint_p.add_argument("--jobs", type=_positive, metavar="N", help="processes that parse files and run rules (default: both cores when it pays; 1 for none)")
     lint_p.add_argument("--show-personal", action="store_true", help="show employee numbers (NIP) and names in findings instead of masking them")
     lint_p.add_argument("--dask", nargs="?", const="", default=None, metavar="ADDRESS",
@@ -198,6 +198,7 @@ def _settings(args: argparse.Namespace) -> "Settings":
         lang=args.lang,
         fail_level=args.fail_level,
         baseline=args.baseline,
+        cache_dir=args.cache_dir,
     )
 
 
@@ -223,6 +224,7 @@ def _render(result: "LintResult", fmt: str) -> str:
 
 def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..review.config import ConfigError
+    from ..read.cache import default_cache_dir
     from ..review.pipeline import lint, write_baseline
     from .paths import os_reason, plan_files, summary_line
     from .progress import progress_for
@@ -237,7 +239,7 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         try:
             result = lint(
                 args.paths, settings, use_baseline=args.write_baseline is None,
-                cache=None if args.no_cache else DEFAULT_CACHE_DIR, jobs=args.jobs, show_personal=args.show_personal,
+                cache=None if args.no_cache else settings.cache_dir or default_cache_dir(), jobs=args.jobs, show_personal=args.show_personal,
                 dask=args.dask, by_region=args.by_region, progress=progress,
             )
         finally:

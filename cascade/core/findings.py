@@ -6,15 +6,16 @@ Messages are rendered from the rule's templates, in English (``message``) or any
 (:meth:`Finding.localized`); a finding carries its templates, so that it localises itself without
 the rule catalogue. A :class:`Report` is the ordered collection one run produces.
 
-This module imports nothing else of cascade: every layer builds and reads findings.
+This module imports nothing of cascade but :mod:`cascade.core.text`: every layer builds and reads findings.
 """
 
 from __future__ import annotations
 
 import enum
-import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator, Mapping
+
+from .text import escape_unsafe, short_int
 
 __all__ = ["Severity", "Span", "Finding", "Report", "LANGUAGES", "SEVERITY_WORDS", "format_message", "DEFAULT_LANG"]
 
@@ -181,12 +182,6 @@ class _Args(dict):
         return "{" + key + "}"
 
 
-#: Characters no message prints as they are: line breaks and other controls (a name holding a line
-#: break could forge lines of a CI log, such as GitHub's ``::error`` workflow commands) and invisible
-#: or direction-changing marks (a name could read as something else). They are shown as ``\\uXXXX``.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
-
-
 def _fmt(value: Any, lang: str = "en") -> str:
     if isinstance(value, Finding):  # a finding quoted in another's message (CAS903), in the same language
         return value.localized(lang)
@@ -196,7 +191,12 @@ def _fmt(value: Any, lang: str = "en") -> str:
         return format(value, "g")
     if isinstance(value, Severity):
         return value.value
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", str(value))
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = short_int(value)  # str() of a 5000-digit int raises
+    # Characters no message prints as they are: line breaks and other controls (a name holding a line
+    # break could forge lines of a CI log, such as GitHub's ``::error`` workflow commands) and invisible
+    # or direction-changing marks (a name could read as something else): see cascade.core.text.
+    return escape_unsafe(str(value))
 
 
 def format_message(template: str, args: dict[str, Any], lang: str = "en") -> str:

@@ -9,6 +9,7 @@ stage (:mod:`cascade.schema`) maps every error back to its YAML position.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
@@ -56,15 +57,21 @@ LOCAL_ID = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 #: A reference: ``document-id:local-id`` or a bare local id.
 REF = r"^(?:[a-z0-9][a-z0-9._-]*:)?[A-Za-z0-9][A-Za-z0-9._-]*$"
 
-_PLAIN_NUMBER = re.compile(r"^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$")
-_DECIMAL_COMMA = re.compile(r"^[-+]?\d{1,3}(?:\.\d{3})*,\d+$|^[-+]?\d+,\d+$")
-_DOT_GROUPS = re.compile(r"^[-+]?\d{1,3}(?:\.\d{3})+$")
-_COMMA_GROUPS = re.compile(r"^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+# ASCII digits only (re.ASCII): Python's float() also reads full-width "７１.５９", which is not plain.
+_PLAIN_NUMBER = re.compile(r"^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$", re.ASCII)
+_DECIMAL_COMMA = re.compile(r"^[-+]?\d{1,3}(?:\.\d{3})*,\d+$|^[-+]?\d+,\d+$", re.ASCII)
+_DOT_GROUPS = re.compile(r"^[-+]?\d{1,3}(?:\.\d{3})+$", re.ASCII)
+_COMMA_GROUPS = re.compile(r"^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$", re.ASCII)
 
 
 def _number_hint(text: str) -> str | None:
     """How to write ``text`` as a number, when it is a number written the Indonesian or grouped way."""
     s = text.strip().replace(" ", "")
+    if not s.isascii():  # full-width or other non-ASCII digits: say how to write them
+        plain = unicodedata.normalize("NFKC", s)
+        if plain.isascii() and (_PLAIN_NUMBER.match(plain) or _DECIMAL_COMMA.match(plain) or _DOT_GROUPS.match(plain) or _COMMA_GROUPS.match(plain)):
+            return _number_hint(plain) or plain
+        return None
     if _DECIMAL_COMMA.match(s):
         return s.replace(".", "").replace(",", ".")
     if _DOT_GROUPS.match(s):
@@ -170,6 +177,11 @@ def _restore(cls: type, fields: dict, fields_set: set) -> Any:
     return model
 
 
+#: The longest period a plan covers, in years (RPJPN/RPJPD: 20; RPJMN/RPJMD, renstra: 5). A longer
+#: period, or one that ends before it starts, is reported (CAS104) and has no years.
+MAX_PERIOD_YEARS = 30
+
+
 class Period(_Model):
     """The years a document covers, inclusive."""
 
@@ -177,14 +189,21 @@ class Period(_Model):
     end: Year
 
     @property
+    def plausible(self) -> bool:
+        """Whether the period ends no earlier than it starts and spans at most :data:`MAX_PERIOD_YEARS`."""
+        return 0 <= self.end - self.start < MAX_PERIOD_YEARS
+
+    @property
     def years(self) -> range:
-        return range(self.start, self.end + 1)
+        """The years, in order; empty for a period that is not :attr:`plausible` (reported as CAS104),
+        so that no rule ever walks a range built from untrusted numbers (``end: 99999999999``)."""
+        return range(self.start, self.end + 1) if self.plausible else range(0)
 
 
 class Region(_Model):
     """A Kemendagri region: province ``NN`` or kabupaten/kota ``NN.NN``."""
 
-    code: Annotated[str, Field(pattern=r"^\d{2}(\.\d{2})?$")]
+    code: Annotated[str, Field(pattern=r"^[0-9]{2}(\.[0-9]{2})?$")]  # ASCII digits: "３５" is not a code
     name: str | None = None
 
     @property

@@ -1,8 +1,52 @@
-"""Text that a plan wrote as text."""
+"""Text: what a plan wrote as text (:class:`Text`), and text as reports may print it: no character
+that acts on a terminal, a CI log or a reader's eyes.
+
+:func:`escape_unsafe` writes as ``\\uXXXX`` (``\\UXXXXXXXX`` above the BMP) every character that is
+not shown as itself: C0 and C1 controls (ESC starts terminal sequences that set the window title or
+clear the screen; a line break forges lines of a CI log), line and paragraph separators, and the
+format characters that are invisible or turn text around (zero-width space and joiners, the bidi
+marks, embeddings, overrides and isolates such as U+202E, the Arabic letter mark U+061C, the
+Mongolian vowel separator, BOM, soft hyphen, interlinear annotations, and the tag characters
+U+E0000-U+E007F). Finding messages, file names and source excerpts all pass through it.
+
+:func:`short_int` keeps a number a message quotes printable: Python refuses ``str()`` of an int of
+more than 4300 digits, and nobody reads one.
+"""
 
 from __future__ import annotations
 
-__all__ = ["Text"]
+import re
+
+__all__ = ["Text", "UNSAFE", "escape_unsafe", "short_int"]
+
+#: Every character :func:`escape_unsafe` escapes (Unicode categories Cc, Cf, Zl, Zp).
+UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
+    "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0001\U000e0020-\U000e007f]"
+)
+
+
+def _escape(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
+def escape_unsafe(text: str, keep: str = "") -> str:
+    """``text`` with every :data:`UNSAFE` character (but those in ``keep``, e.g. a tab) as ``\\uXXXX``."""
+    if keep:
+        return UNSAFE.sub(lambda m: m.group() if m.group() in keep else _escape(m), text)
+    return UNSAFE.sub(_escape, text)
+
+
+def short_int(value: int) -> int | str:
+    """``value``, or for more than 30 digits its first five and its length: ``99999… (5000 digits)``."""
+    if -10**30 < value < 10**30:
+        return value
+    shift = max(abs(value).bit_length() * 3 // 10 - 8, 0)  # leaves at least 8 leading digits
+    head = str(abs(value) // 10**shift)
+    return f"{'-' if value < 0 else ''}{head[:5]}… ({len(head) + shift} digits)"
 
 
 class Text(str):

@@ -49,14 +49,40 @@ def _escape(char: str) -> str:
     return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
-def quote(text: str) -> str:
-    """``text`` as a YAML scalar that reads back as exactly that text: plain if safe, else double-quoted."""
-    if _PLAIN.fullmatch(text) and not text.endswith(" ") and text not in _RESERVED and yaml11_kind(text) is None:
-        return text
-    return '"' + "".join(_escape(c) for c in text) + '"'
+#: Text longer than this is folded over several lines (a plan line may hold 65,536 characters).
+FOLD_WIDTH = 100
 
 
-def _scalar(value: Any) -> str:
+def quote(text: str, indent: int | None = None) -> str:
+    """``text`` as a YAML scalar that reads back as exactly that text: plain if safe, else double-quoted.
+
+    With ``indent`` (the column of the key it belongs to), text longer than :data:`FOLD_WIDTH` is
+    written double-quoted over several lines, each but the last ending in an escaped line break
+    (``\\``), which joins the lines with nothing between them; a line never starts with a space
+    (the reader would drop it). So an 80,000-character name reads back as written, instead of as a
+    line over the loader's limit.
+    """
+    if len(text) <= FOLD_WIDTH or indent is None:
+        if _PLAIN.fullmatch(text) and not text.endswith(" ") and text not in _RESERVED and yaml11_kind(text) is None:
+            return text
+        return '"' + "".join(_escape(c) for c in text) + '"'
+    pad = " " * (indent + 2)
+    lines, line, width = [], ['"'], 1
+    prev = ""
+    for char in text:
+        piece = _escape(char)
+        # after a space where one comes near the width, else at 20 past it; never before a space
+        if char not in " \t" and (width >= FOLD_WIDTH + 20 or (width >= FOLD_WIDTH - 20 and prev == " ")):
+            lines.append("".join(line) + "\\")
+            line, width = [pad], 0
+        line.append(piece)
+        width += len(piece)
+        prev = char
+    lines.append("".join(line) + '"')
+    return "\n".join(lines)
+
+
+def _scalar(value: Any, indent: int | None = None) -> str:
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -68,7 +94,7 @@ def _scalar(value: Any) -> str:
             raise ValueError(f"{value} is not a number a plan can hold")
         return repr(value)
     if isinstance(value, str):
-        return quote(value)
+        return quote(value, indent)
     raise ValueError(f"cannot write a {type(value).__name__} as YAML")
 
 
@@ -97,7 +123,7 @@ def _block(value: Any, indent: int, out: list[str], depth: int) -> None:
         elif isinstance(item, (dict, list, tuple)):
             out.append(f"{lead} {'{}' if isinstance(item, dict) else '[]'}")
         else:
-            out.append(f"{lead} {_scalar(item)}")
+            out.append(f"{lead} {_scalar(item, indent)}")
 
 
 def dump_document(data: Any) -> str:

@@ -24,6 +24,7 @@ import os
 import re
 import stat
 from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import yaml
@@ -44,7 +45,7 @@ from .fastyaml import DECLINE, parse_plain
 from .yaml_messages import problem_id
 from ..core.findings import Finding, Span
 from ..rules.base import make_finding
-from ..core.sourcemap import SourceMap, pointer
+from ..core.sourcemap import LINE_BREAK, SourceMap, pointer
 
 try:  # libyaml's event parser; the pure-Python one where PyYAML was built without it
     from yaml._yaml import CParser as _CParser
@@ -138,6 +139,8 @@ def _construct(text: str, file: str, limits: Limits) -> tuple[Any, list[Finding]
     max_nodes, max_depth = limits.max_nodes, limits.max_depth
 
     def structural(code: str, variant: str, ev: Any, path: tuple, **args: Any) -> None:
+        if len(findings) >= _MAX_STRUCTURAL:  # 4M aliases would be 4M findings: minutes and gigabytes
+            raise _Fatal(make_finding("CAS005", "many", file=file, span=_span(ev), limit=_MAX_STRUCTURAL))
         findings.append(make_finding(code, variant, file=file, span=_span(ev), pointer=pointer(path), **args))
 
     def node_path() -> tuple:
@@ -225,6 +228,8 @@ def _construct(text: str, file: str, limits: Limits) -> tuple[Any, list[Finding]
                 structural("CAS003", "merge", ev, top[3])
             if key in top[0]:
                 first = keys.get(top[3] + (key,))
+                if len(findings) >= _MAX_STRUCTURAL:
+                    raise _Fatal(make_finding("CAS005", "many", file=file, span=_span(ev), limit=_MAX_STRUCTURAL))
                 findings.append(
                     make_finding(
                         "CAS002",
@@ -399,11 +404,16 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
 def _long_line(text: str, limit: int) -> int | None:
     """The 1-based number of the first line longer than ``limit`` characters, or None.
 
-    The pattern is anchored at line starts: unanchored, ``[^\\n]{limit+1}`` is retried from every
-    character of every line just under the limit (quadratic: minutes for a few megabytes).
+    Lines end where YAML ends them: LF, CRLF, a lone CR (old Mac files), NEL, U+2028 and U+2029, so
+    that a file with CR-only line ends is many lines, not one over-long line. The pattern is anchored
+    at line starts: unanchored, ``[^\\n]{limit+1}`` is retried from every character of every line just
+    under the limit (quadratic: minutes for a few megabytes).
     """
-    found = re.search("(?m)^[^\n]{%d}" % (limit + 1), text)
-    return None if found is None else text.count("\n", 0, found.start()) + 1
+    if "\r" not in text and text.isascii():  # LF only: the simpler pattern is four times faster
+        found = re.search("(?m)^[^\n]{%d}" % (limit + 1), text)
+        return None if found is None else text.count("\n", 0, found.start()) + 1
+    found = re.search("(?<![^\r\n\x85\u2028\u2029])[^\r\n\x85\u2028\u2029]{%d}" % (limit + 1), text)
+    return None if found is None else len(LINE_BREAK.findall(text, 0, found.start())) + 1
 
 
 def load_text(text: str, file: str, limits: Limits = DEFAULT_LIMITS, size: int | None = None) -> LoadedFile:
@@ -486,12 +496,23 @@ def read_file(path: str | os.PathLike[str], file: str | None = None, limits: Lim
     return raw if isinstance(raw, LoadedFile) else load_bytes(raw, display, limits)
 
 
+#: Anchors, aliases, tags and duplicate keys reported in one file before it is refused (CAS005): each
+#: is a finding, and a file of millions of aliases would otherwise cost one finding (and 50 µs) each.
+_MAX_STRUCTURAL = 1000
+
+#: An int in a dict of more bits than this (about 4000 digits) refuses the document: Python refuses to
+#: print one of more than 4300 digits, and no plan value has more than a few dozen.
+_MAX_INT_BITS = 13_300
+
+
 def check_data(data: Any, file: str, limits: Limits = DEFAULT_LIMITS) -> Finding | None:
     """Hold a document passed as a Python dict to the same depth and node limits as a file.
 
     The schema stage copies and validates recursively, so a dict nested thousands of levels deep,
     or one that contains itself, would end in a ``RecursionError``; here it is a ``file-limit``
-    finding at the pointer where the limit was crossed. The walk is iterative and stops at the
+    finding at the pointer where the limit was crossed. Any mapping counts (a ``UserDict`` nested
+    100,000 deep too), and an int of more than about 4000 digits is a ``file-limit`` finding as well
+    (Python cannot even print it). The walk is iterative and stops at the
     first limit, so a self-referencing dict costs ``max_depth`` steps.
     """
     stack: list[tuple[Any, int, tuple]] = [(data, 0, ())]
@@ -501,9 +522,17 @@ def check_data(data: Any, file: str, limits: Limits = DEFAULT_LIMITS) -> Finding
         nodes += 1
         if nodes > limits.max_nodes:
             return make_finding("CAS005", "nodes", file=file, pointer=pointer(path), limit=limits.max_nodes)
-        if isinstance(value, dict):
-            children: Any = value.items()
-        elif isinstance(value, (list, tuple)):
+        if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > _MAX_INT_BITS:
+            return make_finding("CAS005", "number", file=file, pointer=pointer(path), limit=4000)
+        if isinstance(value, Mapping):  # also a UserDict, a MappingProxy...: the schema reads any mapping
+            try:
+                children: Any = list(value.items())
+            except Exception as exc:  # a mapping whose items() raises is content, not a crash
+                return make_finding("CAS005", "unreadable", file=file, pointer=pointer(path), reason=type(exc).__name__)
+            for key, _ in children:
+                if isinstance(key, int) and not isinstance(key, bool) and key.bit_length() > _MAX_INT_BITS:
+                    return make_finding("CAS005", "number", file=file, pointer=pointer(path), limit=4000)  # a key: at its mapping
+        elif isinstance(value, (list, tuple)) or (isinstance(value, Sequence) and not isinstance(value, (str, bytes, bytearray))):
             children = enumerate(value)
         else:
             continue

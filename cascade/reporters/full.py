@@ -14,8 +14,12 @@ from __future__ import annotations
 
 from ..core.findings import SEVERITY_WORDS, Finding, Report
 from ..core.sourcemap import split_lines
+from ..core.text import escape_unsafe
 from .base import RenderContext
 from .concise import location
+
+#: Characters of one source line an excerpt shows at most (a 64k-character line is quoted in part).
+_MAX_EXCERPT = 400
 
 _SEVERITY = SEVERITY_WORDS
 _SUMMARY = {
@@ -38,6 +42,8 @@ def excerpt(f: Finding, text: str | None) -> list[str]:
     """The gutter, source line and caret line under a finding; empty without a line to show."""
     if text is None or f.line is None:
         return []
+    if f.code == "CAS103" and f.variant == "top-level":
+        return []  # the file is one scalar or list, most likely not YAML at all (a token): nothing is quoted
     lines = split_lines(text)
     if not 1 <= f.line <= len(lines):
         return []
@@ -47,11 +53,18 @@ def excerpt(f: Finding, text: str | None) -> list[str]:
         end = max(f.end_column - 1, start + 1)
     else:  # a span running on to later lines: underline to the end of this one
         end = max(len(source.rstrip()), start + 1)
-    # Tabs are kept in the caret line so that the carets stay under the text in any tab width.
-    pad = "".join("\t" if ch == "\t" else " " for ch in source[:start])
+    if len(source) > _MAX_EXCERPT:  # an over-long line: the part around the span
+        left = max(0, min(start, len(source)) - _MAX_EXCERPT // 2)
+        source, start, end = source[left:left + _MAX_EXCERPT], start - left, min(end - left, _MAX_EXCERPT + 1)
+    # Controls (ESC would set the window title or clear the screen) and invisible or direction-changing
+    # marks are written as \uXXXX; the carets follow the widened text. Tabs are kept, in the caret line
+    # too, so that the carets stay under the text in any tab width.
+    shown = [c if c == "\t" else escape_unsafe(c) for c in source]
+    pad = "".join("\t" if c == "\t" else " " * len(c) for c in shown[:start])
+    width = sum(len(c) for c in shown[start:end]) + max(0, end - max(start, len(shown)))
     number = str(f.line)
     blank = " " * len(number)
-    return [f"{blank} |", f"{number} | {source}", f"{blank} | {pad}{'^' * (end - start)}"]
+    return [f"{blank} |", f"{number} | {''.join(shown)}", f"{blank} | {pad}{'^' * max(width, 1)}"]
 
 
 def summary(report: Report, lang: str) -> str:

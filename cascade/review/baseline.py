@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
-from .config import ConfigError
+from .config import ConfigError, read_regular_file
 from ..core.findings import Finding, Report
 
 __all__ = ["BaselineEntry", "dump_baseline", "read_baseline", "parse_baseline", "apply_baseline"]
@@ -75,15 +75,20 @@ def parse_baseline(text: str, path: str | None = None) -> Counter[Key]:
                           message_id="bukan baseline cascade: susunan terlalu dalam") from None
 
 
+#: The largest baseline read: about 800,000 entries.
+MAX_BASELINE_BYTES = 128 * 1024 * 1024
+
+
 def read_baseline(path: str) -> Counter[Key]:
-    """Counts by key from a baseline file; raises :class:`~cascade.config.ConfigError`."""
+    """Counts by key from a baseline file; raises :class:`~cascade.config.ConfigError`, also for a file
+    that is not a regular file (``/dev/zero``, ``/dev/stdin``, a FIFO) or larger than
+    :data:`MAX_BASELINE_BYTES`."""
+    raw = read_regular_file(path, MAX_BASELINE_BYTES, "baseline", key="baseline")
     try:
-        with open(path, encoding="utf-8") as fh:
-            text = fh.read()
-    except (OSError, UnicodeDecodeError) as err:
-        reason = getattr(err, "strerror", None) or err
-        raise ConfigError(f"cannot read the baseline: {reason}", path=path, key="baseline",
-                          message_id=f"baseline tidak dapat dibaca: {'berkas tidak ada' if isinstance(err, FileNotFoundError) else reason}") from None
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise ConfigError(f"cannot read the baseline: {err}", path=path, key="baseline",
+                          message_id=f"baseline tidak dapat dibaca: bukan UTF-8 ({err})") from None
     return parse_baseline(text, path)
 
 

@@ -14,6 +14,7 @@ Keys (``cascade.toml`` shown; in ``pyproject.toml`` put them under ``[tool.casca
     lang = "id"                         # message language: id (default) or en
     fail-level = "error"                # error | warning | info: the lowest severity that fails
     baseline = "cascade-baseline.json"  # report only findings that are not in the baseline
+    cache-dir = ".ci-cache/cascade"     # the parse cache (default: the user's cache folder)
 
     [per-file-ignores]                  # glob -> rules silenced in the files it matches
     "rpjmn/*.yaml" = ["orphan-indicator"]
@@ -33,6 +34,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import stat
 import sys
 from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Mapping
@@ -47,7 +49,8 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - the backport is a dependency on 3.10 only
     import tomli as tomllib
 
-__all__ = ["ConfigError", "PerFileIgnore", "Settings", "find_config", "load_config", "parse_settings", "check_selectors"]
+__all__ = ["ConfigError", "PerFileIgnore", "Settings", "find_config", "load_config", "parse_settings", "check_selectors",
+           "read_regular_file"]
 
 CONFIG_FILES = ("cascade.toml", "pyproject.toml")
 KEYS = (
@@ -61,8 +64,11 @@ KEYS = (
     "fail-level",
     "baseline",
     "options",
+    "cache-dir",
 )
 SEVERITIES = tuple(s.value for s in Severity)
+#: The largest configuration file read (``cascade.toml``, ``pyproject.toml``).
+MAX_CONFIG_BYTES = 4 * 1024 * 1024
 
 
 class ConfigError(ValueError):
@@ -84,6 +90,39 @@ class ConfigError(ValueError):
         if lang != "id" or self.message_id is None:
             return str(self)
         return f"{self.path}: {self.message_id}" if self.path else self.message_id
+
+
+def read_regular_file(path: str, limit: int, what: str, key: str | None = None) -> bytes:
+    """The bytes of ``path``, read only if it is a regular file of at most ``limit`` bytes.
+
+    A configuration or baseline file comes with the workspace, so it may name ``/dev/zero`` (which
+    never ends), ``/dev/stdin`` or a FIFO (which block): the file is opened without blocking and
+    checked before it is read. Raises :class:`ConfigError` naming the file otherwise.
+    """
+    what_id = {"configuration": "konfigurasi", "baseline": "baseline"}.get(what, what)
+
+    def refuse(reason: str, reason_id: str) -> ConfigError:
+        return ConfigError(f"cannot read the {what}: {reason}", path=path, key=key,
+                           message_id=f"{what_id} tidak dapat dibaca: {reason_id}")
+
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as err:
+        missing = isinstance(err, FileNotFoundError)
+        raise refuse(str(err.strerror or err), "berkas tidak ada" if missing else str(err.strerror or err)) from None
+    with os.fdopen(fd, "rb") as fh:
+        st = os.fstat(fh.fileno())
+        if not stat.S_ISREG(st.st_mode):
+            raise refuse("not a regular file", "bukan berkas biasa")
+        if st.st_size > limit:
+            raise refuse(f"larger than {limit:,} bytes", f"lebih dari {limit:,} bita")
+        try:
+            data = fh.read(limit + 1)
+        except OSError as err:
+            raise refuse(str(err.strerror or err), str(err.strerror or err)) from None
+    if len(data) > limit:  # grew while being read
+        raise refuse(f"larger than {limit:,} bytes", f"lebih dari {limit:,} bita")
+    return data
 
 
 @dataclass(frozen=True)
@@ -111,6 +150,7 @@ class Settings:
     lang: str = DEFAULT_LANG
     fail_level: Severity = Severity.ERROR
     baseline: str | None = None
+    cache_dir: str | None = None
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     path: str | None = None
     root: str = os.curdir
@@ -126,6 +166,7 @@ class Settings:
         lang: str | None = None,
         fail_level: str | None = None,
         baseline: str | None = None,
+        cache_dir: str | None = None,
     ) -> "Settings":
         """These settings with command-line values on top.
 
@@ -149,6 +190,7 @@ class Settings:
             lang=_choice(lang, LANGUAGES, None, "--lang") if lang is not None else self.lang,
             fail_level=Severity(_severity(fail_level, None, "--fail-level")) if fail_level is not None else self.fail_level,
             baseline=baseline if baseline is not None else self.baseline,
+            cache_dir=cache_dir if cache_dir is not None else self.cache_dir,
         )
 
     def is_excluded(self, path: str) -> bool:
@@ -200,7 +242,7 @@ def find_config(start: str | os.PathLike[str] | None = None) -> str | None:
     folder = os.path.abspath(start if start is not None else os.getcwd())
     while True:
         candidate = os.path.join(folder, "cascade.toml")
-        if os.path.isfile(candidate):
+        if os.path.lexists(candidate) and not os.path.isdir(candidate):  # a special file is reported when read
             return candidate
         candidate = os.path.join(folder, "pyproject.toml")
         if os.path.isfile(candidate) and _has_tool_table(candidate):
@@ -213,9 +255,8 @@ def find_config(start: str | os.PathLike[str] | None = None) -> str | None:
 
 def _has_tool_table(path: str) -> bool:
     try:
-        with open(path, "rb") as fh:
-            data = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError, RecursionError):  # RecursionError: arrays nested thousands deep
+        data = tomllib.loads(read_regular_file(path, MAX_CONFIG_BYTES, "configuration").decode("utf-8"))
+    except (ConfigError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):  # RecursionError: arrays nested thousands deep
         return False  # not ours to judge: a broken pyproject.toml is another tool's problem
     tool = data.get("tool")
     return isinstance(tool, dict) and "cascade" in tool
@@ -229,14 +270,10 @@ def load_config(path: str | os.PathLike[str] | None = None, *, start: str | os.P
     found = os.fspath(path) if path is not None else find_config(start)
     if found is None:
         return Settings()
+    raw = read_regular_file(found, MAX_CONFIG_BYTES, "configuration")
     try:
-        with open(found, "rb") as fh:
-            raw = fh.read()
         text = raw.decode("utf-8")
         data = tomllib.loads(text)
-    except OSError as err:
-        raise ConfigError(f"cannot read the configuration: {err.strerror or err}", path=found,
-                          message_id=f"konfigurasi tidak dapat dibaca: {err.strerror or err}") from None
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
         raise ConfigError(f"invalid TOML: {err}", path=found, message_id=f"TOML tidak valid: {err}") from None
     except RecursionError:  # tomllib recurses per nesting level; a shipped config must not crash the run
@@ -360,6 +397,10 @@ def parse_settings(table: Mapping[str, Any], *, path: str | None = None, text: s
             raise ConfigError(f"{prefix}baseline must be a path", path=path, key=prefix + "baseline",
                               message_id=f"{prefix}baseline harus berupa jalur berkas")
         kw["baseline"] = os.path.join(root, table["baseline"])
+    if "cache-dir" in table:
+        if not isinstance(table["cache-dir"], str) or not table["cache-dir"].strip():
+            raise ConfigError(f"{prefix}cache-dir must be a path", path=path, key=prefix + "cache-dir")
+        kw["cache_dir"] = os.path.join(root, os.path.expanduser(table["cache-dir"]))
     if "options" in table:
         kw["options"] = _options(_table(table["options"], path, prefix + "options"), path, prefix + "options")
     return Settings(**kw)

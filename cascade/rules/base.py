@@ -17,6 +17,7 @@ import re
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
 
 from ..core.findings import Finding, Severity, format_message
+from ..core.text import escape_unsafe
 
 if TYPE_CHECKING:
     from .context import Context
@@ -201,7 +202,7 @@ def make_finding(
         code=code,
         rule=rule.name,
         severity=severity or rule.severity,
-        ref=ref,
+        ref=escape_unsafe(ref) if ref else ref,  # an invalid id may hold U+202E: shown, never acted on
         file=file,
         line=line,
         column=column,

@@ -135,12 +135,18 @@ class InvalidValue(Rule):
 
     Document and element kinds, indicator ``type`` and ``polarity``, unit ``level``, id syntax
     (document ids ``[a-z0-9][a-z0-9._-]*``, local ids ``[A-Za-z0-9][A-Za-z0-9._-]*``), references
-    (``document-id:local-id``), region codes (``NN`` or ``NN.NN``).
+    (``document-id:local-id``), region codes (``NN`` or ``NN.NN``, ASCII digits), a ``period`` that
+    ends before it starts or spans more than 30 years (``cascade.core.models.MAX_PERIOD_YEARS``: the
+    longest plan, the RPJPN/RPJPD, covers 20; a typo such as ``end: 20244`` would otherwise ask for
+    18,000 yearly targets). A document with such a period keeps no years: no target is asked for.
+    A ``targets`` year key not written plainly (``02019``, ``2_019``, ``+2019``, ``2019.0``,
+    ``" 2019"``) is reported with the spelling to use; two keys meaning the same year are CAS002.
 
     Why: a value outside its set (a kind, a polarity, an id or region code) makes the element's place
     in the cascade, or its direction, unknown.
 
-    Basis: FORMAT.md; Permendagri 86/2017 (the element levels of each plan).
+    Basis: FORMAT.md; Permendagri 86/2017 (the element levels of each plan); UU 25/2004 (SPPN): RPJP
+    20 years, RPJMN/RPJMD and renstra 5, RKP 1.
 
     Failing::
 
@@ -165,6 +171,18 @@ class InvalidValue(Rule):
         "element-kind": {
             "en": "'{value}' is not an element kind of a {kind} document; expected one of {allowed}",
             "id": "'{value}' bukan jenis elemen dokumen {kind}; yang diharapkan salah satu dari {allowed}",
+        },
+        "period-length": {
+            "en": "'period' {start}-{end} spans {years} years; a plan covers at most {max}",
+            "id": "'period' {start}-{end} mencakup {years} tahun; sebuah rencana paling lama {max} tahun",
+        },
+        "year-key": {
+            "en": "target year '{value}' is not written plainly; write {year}",
+            "id": "tahun target '{value}' tidak ditulis biasa; tulis {year}",
+        },
+        "period-order": {
+            "en": "'period' ends in {end}, before it starts in {start}",
+            "id": "'period' berakhir pada {end}, sebelum dimulai pada {start}",
         },
         "default": {"en": "invalid value", "id": "nilai tidak valid"},
     }

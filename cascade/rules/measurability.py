@@ -217,7 +217,7 @@ class MissingTargetYear(Rule):
         for node, ind in _indicators(ctx):
             doc = G._node[node]["doc"]
             if doc not in years:
-                period = G._node[doc]["model"].period.years
+                period = G._node[doc]["model"].period.years  # empty when implausible (CAS104)
                 years[doc] = (period, set(period))
             period, wanted = years[doc]
             targets = ind.targets

@@ -61,7 +61,8 @@ class DuplicateKey(Rule):
 
     Plain YAML loaders silently keep the last value, so a pasted block can overwrite a target
     without anyone noticing. cascade keeps the first value and reports the repeated key with the
-    line of the first.
+    line of the first. Two ``targets`` keys that mean the same year (``2019`` and ``02019``,
+    ``2_019``, ``+2019``, ``2019.0``) are duplicate keys too: the model would keep one year.
 
     Why: tools disagree on which of two values a repeated key keeps, so the target that counts would
     depend on the tool that reads the plan.
@@ -89,7 +90,11 @@ class DuplicateKey(Rule):
         "default": {
             "en": "duplicate key '{key}' (first at line {first_line}); the first value is kept",
             "id": "kunci '{key}' ganda (pertama di baris {first_line}); nilai pertama yang dipakai",
-        }
+        },
+        "same-year": {
+            "en": "duplicate key '{key}': the same year as '{first}' (line {first_line}); the first value is kept",
+            "id": "kunci '{key}' ganda: tahun yang sama dengan '{first}' (baris {first_line}); nilai pertama yang dipakai",
+        },
     }
 
 
@@ -214,6 +219,14 @@ class FileLimit(Rule):
         "encoding": {
             "en": "not UTF-8 (byte {byte}); save the file as UTF-8",
             "id": "bukan UTF-8 (byte {byte}); simpan berkas sebagai UTF-8",
+        },
+        "many": {
+            "en": "more than {limit} anchors, aliases, tags or duplicate keys; the file was not read further",
+            "id": "lebih dari {limit} anchor, alias, tag, atau kunci ganda; berkas tidak dibaca lebih lanjut",
+        },
+        "number": {
+            "en": "a number of more than {limit} digits; the document was not read",
+            "id": "angka lebih dari {limit} digit; dokumen tidak dibaca",
         },
         "unreadable": {"en": "cannot read the file: {reason}", "id": "berkas tidak dapat dibaca: {reason}"},
         "outside": {

@@ -779,7 +779,7 @@ class _Run:
             "indicators": sum(self.headers[i].counts[1] for i in kept),
         }
         # the end of every run (cascade.validate.conclude), over the whole nation at once
-        return conclude(findings, written, self.selection, self.rules, stats), kept
+        return conclude(findings, written, self.selection, self.rules, stats, show_personal=self.show_personal), kept
 
     def _coverage_rows(self, results: list[_Result], report: Report, kept: set[int]) -> list[dict]:
         """The coverage table: the tasks' counts, with the findings of ``report`` counted by severity.

@@ -15,6 +15,7 @@ import re
 from typing import TYPE_CHECKING, Callable
 
 from ..core.findings import LANGUAGES, SEVERITY_WORDS, Finding, Report
+from ..core.privacy import mask_nips
 from .tree import TreeNode, build_tree
 from ..core.refs import document_of
 from ..validate import validate
@@ -65,7 +66,6 @@ TEXT: dict[str, dict[str, str]] = {
     "documents": {"en": "documents", "id": "dokumen"},
 }
 
-_NIP = re.compile(r"(?<!\d)\d{8}[ .]?\d{6}[ .]?\d[ .]?\d{3}(?!\d)")
 
 
 def outline(text: str) -> str:
@@ -98,7 +98,7 @@ class Masker:
             return ""
         if self.show:
             return text
-        text = _NIP.sub(lambda m: outline(re.sub(r"\D", "", m.group())), text)
+        text = mask_nips(text)
         if self._pattern is not None:
             text = self._pattern.sub(lambda m: outline(m.group()), text)
         return text

@@ -56,11 +56,7 @@ def test_the_public_names_are_all_there_lazily() -> None:
 
 
 def test_the_parser_constants_match_the_engine() -> None:
-    from cascade.cli import commands, report
-    from cascade.read.cache import DEFAULT_DIR
+    from cascade.cli import commands
     from cascade.reporters import FORMATS
-    from cascade.review.config import DEFAULT_LANG
 
-    assert commands.DEFAULT_LANG == report.DEFAULT_LANG == DEFAULT_LANG
-    assert commands.DEFAULT_CACHE_DIR == DEFAULT_DIR
     assert commands.FORMATS == FORMATS

@@ -443,7 +443,8 @@ GARBAGE = {
     "object-value": ({"document": dict(GOOD_HEADER, title=object())}, [("CAS103", "/document/title")]),
     "set-value": ({"document": dict(GOOD_HEADER, aligns_to={"x"})}, []),  # a set of ids is a fine list
     "bytes-value": ({"document": dict(GOOD_HEADER, title=b"\xff")}, [("CAS103", "/document/title")]),
-    "huge-int-year": ({"document": dict(GOOD_HEADER, period={"start": 10**400, "end": 2024})}, []),
+    # a period that ends before it starts (issue 15: periods are checked)
+    "huge-int-year": ({"document": dict(GOOD_HEADER, period={"start": 10**400, "end": 2024})}, [("CAS104", "/document/period/end")]),
 }
 
 

@@ -143,3 +143,98 @@ def test_only_the_files_a_reporter_quotes_are_masked(skp: Path, tmp_path: Path, 
     assert "1990••••••••••1001" not in sources[str(skp)] and NIP not in sources[str(skp)]
     assert sources[str(skp)] is sources[str(skp)]  # masked once
     assert masked == [str(skp)]
+
+
+# -- issue 15: NIPs in messages by pattern, and every line of an employee block in excerpts ---------
+
+SECRET_NIP = "199001012020121001"
+BLOCK = f"""\
+document:
+  id: dinkes.skp-2021
+  kind: skp
+  title: SKP Dinas Kesehatan 2021
+  period: {{start: 2021, end: 2021}}
+  region: {{code: "35.77", name: Kota Madiun}}
+  agency: {{code: "1.02.0.00.0.00.01.0000", name: Dinas Kesehatan}}
+elements:
+  - id: R1
+    kind: rhk
+    name: Meningkatnya cakupan imunisasi
+    employee:
+      nip: "{SECRET_NIP}"
+      name: Budi Rahasiawan
+      unit: YANKES
+"""
+NAME_LINE = "      name: Budi Rahasiawan\n"
+#: Each breaks the employee block so that the file (or the block) does not parse as it should.
+BROKEN_BLOCKS = {
+    "duplicate-nip": BLOCK + f'      nip: "{SECRET_NIP}"\n',
+    "colon-in-name": BLOCK.replace(NAME_LINE, "      name: Budi: Rahasiawan\n"),
+    "tab": BLOCK.replace(NAME_LINE, "      name:\tBudi Rahasiawan\n\t  position: Budi Rahasiawan\n"),
+    "at-sign": BLOCK.replace(NAME_LINE, "      name: @Budi Rahasiawan\n"),
+    "percent": BLOCK.replace(NAME_LINE, "      name: %Budi Rahasiawan\n"),
+    "bad-escape": BLOCK.replace(NAME_LINE, '      name: "Budi \\q Rahasiawan"\n'),
+    "nul": BLOCK.replace(NAME_LINE, "      name: Budi\0 Rahasiawan\n"),
+    "esc": BLOCK.replace(NAME_LINE, "      name: Budi\x1b Rahasiawan\n"),
+    "over-long": BLOCK.replace(NAME_LINE, "      name: Budi Rahasiawan " + "x" * 70_000 + "\n"),
+    "nesting": BLOCK.replace(NAME_LINE, "      name: " + "[" * 60 + "Budi Rahasiawan" + "]" * 60 + "\n"),
+    "nip-as-key": BLOCK.replace(NAME_LINE, f'      name: Budi Rahasiawan\n      "{SECRET_NIP}": Budi Rahasiawan\n'),
+    "printed-nip": BLOCK.replace(f'"{SECRET_NIP}"', '"19900101 202012 1 001"') + "      rank: Budi Rahasiawan\n",
+    "crlf-and-cr": BLOCK.replace("\n", "\r") + f'      nip: "{SECRET_NIP}"\r',
+}
+SECRETS = (SECRET_NIP, "Rahasiawan", "19900101 202012 1 001", "01012020")
+
+
+def run_cli(path: Path, fmt: str, *extra: str) -> tuple[int, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["lint", str(path), "--format", fmt, "--no-cache", *extra], stdout=out, stderr=err)
+    return code, out.getvalue() + err.getvalue()
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN_BLOCKS))
+def test_every_line_of_an_employee_block_is_masked_in_excerpts(case: str, tmp_path: Path) -> None:
+    path = tmp_path / "skp.yaml"
+    path.write_bytes(BROKEN_BLOCKS[case].encode())
+    for fmt in FORMATS:
+        code, text = run_cli(path, fmt)
+        assert code == 1, (fmt, text)
+        for secret in SECRETS:
+            assert secret not in text, (fmt, secret, text[:3000])
+    code, text = run_cli(path, "full", "--show-personal")
+    assert "Rahasiawan" in text or SECRET_NIP in text or "19900101 202012 1 001" in text
+
+
+def test_a_duplicate_key_that_is_a_nip_is_masked_everywhere(tmp_path: Path) -> None:
+    """CAS002 quotes the duplicate key: here the NIP itself, in every format, to_pandas and repr."""
+    path = tmp_path / "skp.yaml"
+    path.write_text(BLOCK + f'      "{SECRET_NIP}": a\n      "{SECRET_NIP}": a\n')
+    for fmt in FORMATS:
+        code, text = run_cli(path, fmt)
+        assert code == 1, fmt
+        assert SECRET_NIP not in text and "1990••••••••••1001" in text, (fmt, text)
+    report = cascade.load(str(path)).validate()
+    dup = report.by_code("CAS002")
+    assert [(f.line, f.column) for f in dup] == [(17, 7)]
+    assert SECRET_NIP not in repr(dup[0]) and "1990••••••••••1001" in repr(dup[0])
+    assert SECRET_NIP not in outputs(report)
+    pd = pytest.importorskip("pandas")
+    frame = report.to_pandas("id")
+    assert isinstance(frame, pd.DataFrame) and SECRET_NIP not in frame.to_csv()
+    shown = cascade.load(str(path), show_personal=True).validate()
+    assert SECRET_NIP in shown.by_code("CAS002")[0].message
+
+
+def test_a_nip_outside_an_employee_block_is_masked_by_its_pattern(tmp_path: Path) -> None:
+    """A NIP typed anywhere (an element name, a reference): 18 digits or the printed 8-6-1-3 form."""
+    path = tmp_path / "skp.yaml"
+    path.write_text(BLOCK.replace("name: Meningkatnya cakupan imunisasi",
+                                  "name: Capaian 19900101 202012 1 001\n    parent: R199001012020121001"))
+    for fmt in FORMATS:
+        code, text = run_cli(path, fmt)
+        for secret in SECRETS:
+            assert secret not in text, (fmt, secret, text)
+    assert "R1990••••••••••1001" in run_cli(path, "concise")[1]
+    from cascade.core.privacy import mask_nips
+
+    assert mask_nips("19900101 202012 1 001 dan 199001012020121001") == "1990•••• •••••• 1 001 dan 1990••••••••••1001"
+    assert mask_nips("1990010120201210011") == "1990010120201210011"  # 19 digits: not a NIP

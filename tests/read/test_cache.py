@@ -195,13 +195,18 @@ def test_document_scoped_rules_read_nothing_but_their_document(case: Path) -> No
         assert alone == [r for r in together if r[0] == file], file
 
 
-def test_cli_keeps_the_cache_in_the_working_directory_unless_told_not_to(ws: Path, monkeypatch, capsys) -> None:
+def test_cli_keeps_the_cache_in_the_user_cache_folder_unless_told_not_to(ws: Path, monkeypatch, capsys, signing_key: Path) -> None:
+    from cascade.read.cache import default_cache_dir
+
     monkeypatch.chdir(ws)
+    user_dir = Path(default_cache_dir())
+    assert user_dir.parent == signing_key / "cascade" / "parse"  # one folder per workspace
     assert cli.main(["lint", ".", "--no-cache", "--format", "concise"]) == 1
-    assert not (ws / ".cascade_cache").exists()
+    assert not user_dir.exists()
     cold = capsys.readouterr().out
     assert cli.main(["lint", ".", "--format", "concise"]) == 1
-    assert len(entries(ws / ".cascade_cache")) == 22
+    assert len(entries(user_dir)) == 22
+    assert not (ws / ".cascade_cache").exists()  # never in the checked-out tree
     assert capsys.readouterr().out == cold
     assert cli.main(["lint", ".", "--format", "concise"]) == 1
     assert capsys.readouterr().out == cold

@@ -22,8 +22,11 @@ CASES = sorted(p for p in ROOT.glob("*/*") if p.is_dir())
 
 
 def render(report: cascade.Report, base: Path) -> list[str]:
+    """The findings as expected.txt lines; a path of the case that a message names is written relative
+    to the case folder too (CAS201 names the file of a document's first definition)."""
+    prefix = str(base) + os.sep
     return [
-        f"{os.path.relpath(f.file, base)}:{f.line}:{f.column}: {f.code} {f.ref}: {f.message}"
+        f"{os.path.relpath(f.file, base)}:{f.line}:{f.column}: {f.code} {f.ref}: {f.message.replace(prefix, '')}"
         for f in report
     ]
 
