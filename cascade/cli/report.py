@@ -19,6 +19,7 @@ from ..core.findings import LANGUAGES
 from ..graph import Workspace
 from ..views.html import render_html
 from ..review.pipeline import lint
+from ..sakip.answers import find_answers
 
 __all__ = ["add_report_parser", "run_report"]
 
@@ -55,7 +56,8 @@ def run_report(args: argparse.Namespace, err: TextIO | None = None) -> int:
         return 2
     # partitioned by region, no process held the whole graph: the page then has the findings only
     workspace = result.workspace if result.workspace is not None else Workspace([], [], [], {"files": len(result.files)})
-    page = render_html(workspace, result.report, lang=settings.lang, show_personal=args.show_personal)
+    page = render_html(workspace, result.report, lang=settings.lang, show_personal=args.show_personal,
+                       sakip_answers=find_answers(list(args.paths)))
     try:
         with open(args.html, "w", encoding="utf-8") as out:
             out.write(page)

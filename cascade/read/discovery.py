@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 from typing import Iterable
 
-__all__ = ["YAML_SUFFIXES", "OutsideLink", "discover"]
+__all__ = ["YAML_SUFFIXES", "RESERVED_NAMES", "OutsideLink", "discover"]
 
 YAML_SUFFIXES = (".yaml", ".yml")
+#: YAML files of a plan repository that are never plans: a team's SAKIP self-assessment (``cascade sakip``).
+RESERVED_NAMES = frozenset({"sakip-answers.yaml"})
 
 
 class OutsideLink(str):
@@ -42,10 +44,10 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for f in files:
-                    if f.endswith(YAML_SUFFIXES) and not f.startswith("."):
+                    if f.endswith(YAML_SUFFIXES) and not f.startswith(".") and f not in RESERVED_NAMES:
                         full = os.path.join(root, f)
                         found.append(OutsideLink(full) if os.path.islink(full) and not _inside(full, top) else full)
             out.extend(sorted(found))
-        else:
+        elif os.path.basename(path) not in RESERVED_NAMES:
             out.append(path)
     return out

@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterable, Mapping
 from ..core.findings import Finding
 from ..core.models import Indicator
 from .catalogue import Catalogue, Criterion, band_88, catalogue, predikat_of
-from .result import INDICATIVE, VALUES, ComponentResult, CriterionResult, Move, SakipResult, SubComponentResult, Worst
+from .result import VALUES, ComponentResult, CriterionResult, Move, SakipResult, SubComponentResult, Worst
 
 __all__ = ["evaluate", "Scope", "scope_of", "DEFAULT_OPTIONS", "Outcome", "METHODS", "CapaianRow"]
 
@@ -580,5 +580,3 @@ def evaluate(
     return SakipResult(scope.to_dict(), year, tuple(crit_results), tuple(comps), total, round(total_assessed, 4),
                        predikat_of(total) if total_assessed else None, tuple(moves), lang, cat.id, tuple(answer_findings))
 
-
-assert set(INDICATIVE) == {"en", "id"}

@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
-from .result import INDICATIVE, SakipResult
+if TYPE_CHECKING:
+    from .result import SakipResult
 
-__all__ = ["render_text", "render_html", "LABELS"]
+__all__ = ["render_text", "render_html", "LABELS", "INDICATIVE"]
+
+INDICATIVE = {
+    "en": "Indicative only: scored over the automated and partial criteria (and answers from sakip-answers.yaml); "
+          "manual criteria are left open. Not the evaluators' grade.",
+    "id": "Indikatif saja: dinilai dari kriteria otomatis dan sebagian (serta jawaban sakip-answers.yaml); "
+          "kriteria manual dibiarkan terbuka. Bukan nilai dari evaluator.",
+}
 
 LABELS = {
     "id": {
@@ -32,13 +41,13 @@ def _n(x: float | None) -> str:
     return "-" if x is None else f"{x:.2f}"
 
 
-def _scope(r: SakipResult, t: dict) -> str:
+def _scope(r: "SakipResult", t: dict) -> str:
     s = r.scope
     what = s["document"] if s["kind"] == "document" else t["pemda"]
     return f"{what} ({len(s['documents'])} dok.: {', '.join(s['documents'])})"
 
 
-def render_text(r: SakipResult, lang: str | None = None, *, all_criteria: bool = False) -> str:
+def render_text(r: "SakipResult", lang: str | None = None, *, all_criteria: bool = False) -> str:
     lang = lang or r.lang
     t = LABELS.get(lang, LABELS["en"])
     out = [t["title"], f"{t['scope']}: {_scope(r, t)}", f"{t['year']}: {r.year if r.year is not None else '-'}",
@@ -80,7 +89,7 @@ def render_text(r: SakipResult, lang: str | None = None, *, all_criteria: bool =
     return "\n".join(out) + "\n"
 
 
-def render_html(r: SakipResult, lang: str | None = None, *, full: bool = True) -> str:
+def render_html(r: "SakipResult", lang: str | None = None, *, full: bool = True, heading: bool = True) -> str:
     """The pre-evaluation as an HTML fragment (a section of the report; a page when ``full``)."""
     lang = lang or r.lang
     t = LABELS.get(lang, LABELS["en"])
@@ -102,7 +111,7 @@ def render_html(r: SakipResult, lang: str | None = None, *, full: bool = True) -
     moves = "".join(f"<li><code>{e(m.criterion)}</code> {e(m.answer)} → {e(m.to)} (+{m.gain:.2f}): {t['fix']} "
                     f"{e(', '.join(m.reasons) or '-')} ({m.fixes} {t['refs']})</li>" for m in r.moves[:10]) or f"<li>{t['none']}</li>"
     body = (
-        f"<section class='sakip'><h2>{e(t['title'])}</h2>"
+        f"<{'section' if heading else 'div'} class='sakip'>{'<h2>' + e(t['title']) + '</h2>' if heading else ''}"
         f"<p>{e(t['scope'])}: {e(_scope(r, t))} · {e(t['year'])}: {r.year if r.year is not None else '-'}</p>"
         f"<p><em>{e(INDICATIVE.get(lang, INDICATIVE['en']))}</em></p>"
         f"<p class='sakip-total'><b>{e(t['total'])}: {r.total_score:.2f}</b> · {e(t['predikat'])}: <b>{e(r.predikat or '-')}</b>"
@@ -112,7 +121,7 @@ def render_html(r: SakipResult, lang: str | None = None, *, full: bool = True) -
         f"<h3>{e(t['moves'])}</h3><ol>{moves}</ol>"
         f"<details><summary>{e(t['criteria'])}</summary><table><thead><tr><th>id</th><th></th><th>{e(t['mode'])}</th>"
         f"<th>{e(t['answer'])}</th><th>{e(t['evidence'])}</th></tr></thead><tbody>{''.join(crit)}</tbody></table></details>"
-        f"</section>"
+        f"</{'section' if heading else 'div'}>"
     )
     if not full:
         return body

@@ -5,17 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Worst", "CriterionResult", "SubComponentResult", "ComponentResult", "Move", "SakipResult", "VALUES", "INDICATIVE"]
+__all__ = ["Worst", "CriterionResult", "SubComponentResult", "ComponentResult", "Move", "SakipResult", "VALUES"]
 
 #: The per-criterion scale: Y/T for keberadaan, A..E for kualitas and pemanfaatan.
 VALUES = {"Y": 1.0, "T": 0.0, "A": 1.0, "B": 0.75, "C": 0.5, "D": 0.25, "E": 0.0}
 
-INDICATIVE = {
-    "en": "Indicative only: scored over the automated and partial criteria (and answers from sakip-answers.yaml); "
-          "manual criteria are left open. Not the evaluators' grade.",
-    "id": "Indikatif saja: dinilai dari kriteria otomatis dan sebagian (serta jawaban sakip-answers.yaml); "
-          "kriteria manual dibiarkan terbuka. Bukan nilai dari evaluator.",
-}
 
 
 @dataclass(frozen=True)
