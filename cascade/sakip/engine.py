@@ -470,6 +470,37 @@ def scope_of(workspace: Any, document: str | None = None, year: int | None = Non
 
 
 
+#: The evidence phrases in Bahasa Indonesia (the methods write English; numbers and refs stay as they are).
+_ID = (
+    ("not judged: ", "tidak dinilai: "), ("no realisasi in the workspace", "tidak ada realisasi di workspace"),
+    ("OPD renstra in scope: crosscutting between OPDs needs two or more", "renstra OPD dalam cakupan: crosscutting antar-OPD memerlukan dua atau lebih"),
+    ("no renstra in scope", "tidak ada renstra dalam cakupan"), ("no skp in scope", "tidak ada skp dalam cakupan"),
+    ("medium-term plans", "dokumen jangka menengah"), ("yearly plans (skp) for", "rencana tahunan (skp) untuk"),
+    ("any year", "semua tahun"), (": none", ": tidak ada"), ("kegiatan/sub kegiatan in", "kegiatan/sub kegiatan dalam"),
+    ("tujuan/sasaran with a measured result", "tujuan/sasaran dengan hasil terukur"),
+    ("indicators SMART as written", "indikator yang SMART"), ("tujuan/sasaran with an IKU", "tujuan/sasaran ber-IKU"),
+    ("indicators with achievable, challenging targets", "indikator dengan target menantang dan realistis"),
+    ("elements that cascade", "elemen yang berjenjang"), ("renstra with crosscutting links", "renstra dengan tautan crosscutting"),
+    ("units with a plan", "unit yang punya rencana kinerja"),
+    ("employees with every rhk linked to the renstra", "pegawai yang seluruh rhk-nya tertaut ke renstra"),
+    ("unit(s) without an skp holder", "unit tanpa pemegang skp"),
+    ("kegiatan/sub kegiatan supporting a result", "kegiatan/sub kegiatan yang mendukung hasil"),
+    ("indicators on track", "indikator on the right track"), ("indicators with realisasi every year", "indikator berealisasi tiap tahun"),
+    ("IKU with a definition and source", "IKU dengan definisi dan sumber data"),
+    ("indicators with a definition and source", "indikator dengan definisi dan sumber data"),
+    ("indicators with a relevant measure", "indikator dengan ukuran yang relevan"),
+    ("tiers monitoring their capaian", "jenjang yang memantau capaiannya"), ("; rules: ", "; aturan: "), (" more", " lainnya"),
+)
+
+
+def _say(text: str, lang: str) -> str:
+    if lang != "id":
+        return text
+    for en, id_ in _ID:
+        text = text.replace(en, id_)
+    return text
+
+
 # -- evaluation ----------------------------------------------------------------------------------------
 
 
@@ -535,9 +566,7 @@ def evaluate(
                     out.answer = "Y" if out.answer == "A" else "T"
                 answer = out.answer if out else None
                 origin = "documents" if answer else None
-                evidence = (out.evidence if out and out.answer else (out.gap or "") if out else "")
-                if out and not out.answer:
-                    evidence = f"not judged: {out.gap}"
+                evidence = _say(out.evidence if out.answer else f"not judged: {out.gap}", lang) if out else ""
                 if c.id in answers and (c.mode != "automated" or answer is None):
                     given, note = answers[c.id]
                     answer, origin = given, "answers"
@@ -554,9 +583,9 @@ def evaluate(
                     rest = len(out.bad) - len(worst)
                     codes = sorted({r for rs in out.bad.values() for r in rs if r.startswith("CAS")})
                     if rest > 0:
-                        evidence += f"; {rest} more" + (f": cascade lint --select {','.join(codes)}" if codes else "")
+                        evidence += _say(f"; {rest} more", lang) + (f": cascade lint --select {','.join(codes)}" if codes else "")
                     elif codes:
-                        evidence += f"; rules: {','.join(codes)}"
+                        evidence += _say(f"; rules: {','.join(codes)}", lang)
                 if value is not None:
                     points += c.weight * value
                     assessed += c.weight
