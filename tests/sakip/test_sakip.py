@@ -165,3 +165,14 @@ def test_no_nip_or_name_in_any_output(capsys):
     out = capsys.readouterr().out
     skp = (ROOT / "specs/kota-madiun/dinkes/skp-2023.yaml").read_text(encoding="utf-8")
     assert "000000000000000001" in skp and "000000000000000001" not in out and "Kepala Contoh" not in out
+
+
+def test_a_person_decides_partial_criteria_but_not_automated_ones():
+    answers = {"perencanaan.2.6": ("B", "IKU tetap selama periode"), "perencanaan.2.5": ("E", None)}
+    r = cascade.load(*base()).sakip(answers=answers)
+    partial, automated = r.criterion("perencanaan.2.6"), r.criterion("perencanaan.2.5")
+    assert (partial.answer, partial.origin) == ("B", "answers") and "IKU tetap selama periode" in partial.evidence
+    assert (automated.answer, automated.origin) == ("A", "documents")
+    # a criterion the documents could not judge takes the team's answer
+    r = cascade.load(*base()).sakip(answers={"perencanaan.2.9": ("C", None)})
+    assert r.criterion("perencanaan.2.9").value == 0.5
