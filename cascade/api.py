@@ -24,6 +24,7 @@ from .read.suppressions import Suppression
 from .review import pipeline as _pipeline
 from .revisions.lock import ReviewState, add_lock_findings, find_lock, resolve_lock, review_state, with_lock
 from .review.config import Settings
+from .sakip import SakipResult, evaluate as _sakip_evaluate, find_answers, read_answers
 from .validate import RunSettings
 from .validate import validate as run_validation
 from .views.html import cascade_html, render_html, report_html
@@ -196,6 +197,40 @@ class Cascade(Workspace):
         """The self-contained HTML report (see :func:`cascade.views.html.render_html`)."""
         return render_html(self, _report(report), lang=lang, show_personal=show_personal)
 
+    #: The ``sakip-answers.yaml`` found beside the paths given to :func:`load` (None when there is none).
+    answers_path: str | None = None
+
+    def sakip(
+        self,
+        *,
+        document: str | None = None,
+        year: int | None = None,
+        answers: Any = "auto",
+        options: dict[str, Any] | None = None,
+        capaian: Any = None,
+        report: Report | None = None,
+        lang: str = "id",
+    ) -> SakipResult:
+        """The SAKIP pre-evaluation against the LKE criteria of PermenPANRB 88/2021 (see ``docs/sakip.md``).
+
+        ``document`` narrows the scope to one document and those aligned to it (an OPD's renstra and
+        its skps); by default the whole pemda. ``year`` defaults to the latest skp year in scope.
+        ``answers`` is the team's ``sakip-answers.yaml`` for the manual criteria: by default the one beside
+        the loaded paths (:attr:`answers_path`), or a path, a mapping ``{id: (answer, note)}``, or None.
+        ``options`` overrides the methods' thresholds (:data:`cascade.sakip.DEFAULT_OPTIONS`);
+        ``capaian`` gives realisasi rows (:class:`cascade.sakip.CapaianRow`) where the plans hold none.
+        Runs :meth:`validate` unless ``report`` is given. The result is indicative, never the evaluators' grade.
+        Raises KeyError for an unknown ``document``.
+        """
+        found: list[Any] = []
+        if isinstance(answers, str) and answers == "auto":
+            answers = self.answers_path
+        if isinstance(answers, (str, os.PathLike)):
+            answers, found = read_answers(os.fspath(answers))
+        findings = (self.validate() if report is None else report).findings
+        return _sakip_evaluate(self, findings, document=document, year=year, answers=answers, answer_findings=found,
+                               options=options, capaian=capaian, lang=lang)
+
     def _repr_html_(self) -> str:
         return cascade_html(self)
 
@@ -230,6 +265,7 @@ def load(
         what = "no such file or folder" if not os.path.lexists(path) else "a folder without plan files (" + searched_description() + ")"
         warnings.warn(f"cascade.load: no plan file found in {path!r}: {what}", NoPlanFileWarning, stacklevel=2)
     ws.lock_path = find_lock(_paths_of(sources))
+    ws.answers_path = find_answers(_paths_of(sources))
     return ws
 
 

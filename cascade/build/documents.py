@@ -13,14 +13,13 @@ import difflib
 import re
 import typing
 import unicodedata
-from dataclasses import dataclass, field
 from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from ..core.findings import Finding, Span
-from ..core.text import Text, short_int
+from ..core.text import short_int
 from ..read.scalars import YAML11_FIRST, yaml11_kind
 from ..core.models import ELEMENT_KINDS, MAX_PERIOD_YEARS, Document, Element, Header, Indicator, Unit
 from ..core.parsed import ParsedDocument

@@ -163,6 +163,9 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("schema", help="print the JSON Schema of plan files (for editors' YAML language server)")
     add_report_parser(sub)
+    from .sakip import add_sakip_parser
+
+    add_sakip_parser(sub)
     from .revisions import add_revision_parsers
 
     add_revision_parsers(sub)
@@ -367,6 +370,10 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
         from .revisions import run_revision_command
 
         return run_revision_command(args, out, err)
+    if args.command == "sakip":
+        from .sakip import run_sakip
+
+        return run_sakip(args, out, err)
     if args.command == "rules":
         return _rules(args, out)
     if args.command == "explain":

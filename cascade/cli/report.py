@@ -43,6 +43,7 @@ def run_report(args: argparse.Namespace, err: TextIO | None = None) -> int:
     from ..graph import Workspace
     from ..review.config import ConfigError, load_config
     from ..review.pipeline import lint
+    from ..sakip.answers import find_answers
     from ..views.html import render_html
     from .paths import os_reason, plan_files, summary_line
     from .progress import progress_for
@@ -65,7 +66,8 @@ def run_report(args: argparse.Namespace, err: TextIO | None = None) -> int:
         return 2
     # partitioned by region, no process held the whole graph: the page then has the findings only
     workspace = result.workspace if result.workspace is not None else Workspace([], [], [], {"files": len(result.files)})
-    page = render_html(workspace, result.report, lang=settings.lang, show_personal=args.show_personal)
+    page = render_html(workspace, result.report, lang=settings.lang, show_personal=args.show_personal,
+                       sakip_answers=find_answers(list(args.paths)))
     try:
         with open(args.html, "w", encoding="utf-8") as out:
             out.write(page)

@@ -19,6 +19,8 @@ from ..core.privacy import mask_nips
 from .tree import TreeNode, build_tree
 from ..core.refs import document_of
 from ..validate import validate
+from ..sakip import evaluate as sakip_evaluate, read_answers
+from ..sakip.render import render_html as sakip_html
 from .trace import alignment, coverage_rows
 
 if TYPE_CHECKING:
@@ -33,6 +35,8 @@ TEXT: dict[str, dict[str, str]] = {
     "tree": {"en": "Performance tree (pohon kinerja)", "id": "Pohon kinerja"},
     "findings": {"en": "Findings", "id": "Temuan"},
     "matrices": {"en": "Alignment matrices (matriks keterkaitan)", "id": "Matriks keterkaitan"},
+    "sakip": {"en": "SAKIP pre-evaluation (LKE 88/2021)", "id": "Pra-evaluasi SAKIP (LKE 88/2021)"},
+    "sakip_none": {"en": "No pemda plans to pre-evaluate.", "id": "Tidak ada dokumen pemda untuk dipra-evaluasi."},
     "document": {"en": "Document", "id": "Dokumen"},
     "kind": {"en": "Kind", "id": "Jenis"},
     "elements": {"en": "Elements", "id": "Elemen"},
@@ -313,7 +317,17 @@ def _translator(lang: str) -> Callable[[str], str]:
     return lambda key: TEXT[key][lang]
 
 
-def render_html(cascade: "Workspace", report: Report | None = None, *, lang: str = "id", show_personal: bool = False) -> str:
+def _sakip(cascade: "Workspace", report: Report, t: Callable[[str], str], lang: str, answers: str | None) -> str:
+    """The SAKIP pre-evaluation of the whole pemda (:mod:`cascade.sakip`), with the team's answers file if any."""
+    if not any(d.document.kind != "rpjmn" for d in cascade.documents.values()):
+        return f"<p>{_e(t('sakip_none'))}</p>"
+    given, found = read_answers(answers) if answers else ({}, [])
+    result = sakip_evaluate(cascade, report.findings, answers=given, answer_findings=found, lang=lang)
+    return sakip_html(result, lang, full=False, heading=False)
+
+
+def render_html(cascade: "Workspace", report: Report | None = None, *, lang: str = "id", show_personal: bool = False,
+                sakip_answers: str | None = None) -> str:
     """The report as one self-contained HTML page (no network, inline CSS and script).
 
     Validates with every rule (:func:`cascade.validate.validate`) unless ``report`` is given. Interface text and messages are in
@@ -333,6 +347,7 @@ def render_html(cascade: "Workspace", report: Report | None = None, *, lang: str
         ("tree", _tree(cascade, report, t, mask, lang)),
         ("findings", _findings(cascade, report, t, mask, lang)),
         ("matrices", _matrices(cascade, t, mask)),
+        ("sakip", _sakip(cascade, report, t, lang, sakip_answers if sakip_answers is not None else getattr(cascade, "answers_path", None))),
     ]
     nav = "".join(f'<a href="#{k}">{_e(t(k))}</a>' for k, _ in sections)
     body = "".join(f'<section id="{k}"><h2>{_e(t(k))}</h2>{v}</section>' for k, v in sections)

@@ -26,12 +26,13 @@ LAYERS: dict[str, tuple[int, str]] = {
     "cascade.build": (3, "build"),
     "cascade.graph": (4, "graph"),
     "cascade.validate": (5, "validate"),
-    "cascade.views": (6, "views"),
-    "cascade.reporters": (6, "reporters"),
-    "cascade.scale": (7, "scale"),
-    "cascade.revisions": (8, "revisions"),
-    "cascade.review": (9, "review"),
-    "cascade": (10, "api"),  # __init__, api, cli/, __main__
+    "cascade.sakip": (6, "sakip"),  # the SAKIP pre-evaluation: reads the workspace and a run's findings
+    "cascade.views": (7, "views"),
+    "cascade.reporters": (7, "reporters"),
+    "cascade.scale": (8, "scale"),
+    "cascade.revisions": (9, "revisions"),
+    "cascade.review": (10, "review"),
+    "cascade": (11, "api"),  # __init__, api, cli/, __main__
 }
 
 #: Re-exports of old module names, for users only.

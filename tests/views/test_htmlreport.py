@@ -39,7 +39,7 @@ def test_plan_text_is_escaped(page: str) -> None:
 
 
 def test_sections_tree_findings_and_matrices(page: str) -> None:
-    assert [m for m in re.findall(r'<section id="(\w+)">', page)] == ["summary", "tree", "findings", "matrices"]
+    assert [m for m in re.findall(r'<section id="(\w+)">', page)] == ["summary", "tree", "findings", "matrices", "sakip"]
     # one summary row per document, tier order
     summary = page[page.index('id="summary-table"'):page.index("</table>", page.index('id="summary-table"'))]
     assert re.findall(r"<tr><td><code>([^<]+)</code>", summary) == [

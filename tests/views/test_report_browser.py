@@ -40,7 +40,7 @@ def page(tmp_path: Path):
 
 def test_report_opens_without_errors_or_network_and_plan_text_stays_text(page: Browser) -> None:
     assert page.evaluate("document.title") == "Performance cascade report"
-    assert page.evaluate("document.querySelectorAll('section').length") == 4
+    assert page.evaluate("document.querySelectorAll('section').length") == 5  # summary, tree, findings, matrices, sakip
     # the goal named "<script>..." is shown as text and never ran (alert would open a dialog)
     assert "<script>alert('x')</script>" in page.evaluate("document.getElementById('tree').innerText")
     assert not [e for e in page.events if e["method"] == "Page.javascriptDialogOpening"]

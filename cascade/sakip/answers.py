@@ -1,0 +1,95 @@
+"""``sakip-answers.yaml``: a planning team's own answers to the criteria the documents cannot decide.
+
+The file maps a criterion id to an answer, with an optional note::
+
+    perencanaan.1.1: {answer: Y, note: "Perwali 12/2022 tentang pedoman perencanaan kinerja"}
+    pelaporan.1.1: Y
+
+It is hostile input like every file of a plan repository: read with the plan files' limits (a
+smaller size cap), and every bad entry is a finding with its position (CAS0xx for the YAML, CAS102
+for an unknown criterion or key, CAS103 for a wrong type, CAS104 for an answer off the scale),
+never an exception. Bad entries are skipped; the good ones are used. The name is reserved: plan
+discovery never reads it as a plan.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from typing import Any
+
+from ..core.findings import Finding
+from ..read.loader import Limits, read_file
+from ..rules.base import make_finding
+from .catalogue import Catalogue, catalogue
+
+__all__ = ["ANSWERS_FILE", "ANSWER_LIMITS", "read_answers", "find_answers"]
+
+ANSWERS_FILE = "sakip-answers.yaml"
+#: Limits of the answers file: 80 criteria with notes fit in far less than 256 KiB.
+ANSWER_LIMITS = Limits(max_file_bytes=256 * 1024, max_depth=8, max_nodes=20_000, max_line_length=4_096)
+NOTE_MAX = 1_000
+
+
+def find_answers(paths: list[str]) -> str | None:
+    """The ``sakip-answers.yaml`` beside (or inside) the first path that has one."""
+    for p in paths:
+        folder = p if os.path.isdir(p) else os.path.dirname(os.path.abspath(p))
+        cand = os.path.join(folder, ANSWERS_FILE)
+        if os.path.isfile(cand):
+            return cand
+    return None
+
+
+def read_answers(path: str, file: str | None = None, cat: Catalogue | None = None) -> tuple[dict[str, tuple[str, str | None]], list[Finding]]:
+    """The answers of ``path`` (criterion id -> (answer, note)) and the findings about its bad entries."""
+    cat = cat or catalogue()
+    file = file or path
+    loaded = read_file(path, file, ANSWER_LIMITS)
+    findings = list(loaded.findings)
+    data = loaded.data
+    if data is None:
+        return {}, findings
+    sm = loaded.sourcemap
+
+    def at(code: str, variant: str, p: tuple, key: bool = False, **args: Any) -> None:
+        span, pointer = sm.locate(p, key=key)
+        findings.append(make_finding(code, variant, file=file, span=span, pointer=pointer, **args))
+
+    if not isinstance(data, dict):
+        at("CAS103", "default", (), field="sakip-answers", expected="a mapping of criterion id to answer",
+           expected_id="mapping id kriteria ke jawaban", got=type(data).__name__)
+        return {}, findings
+    out: dict[str, tuple[str, str | None]] = {}
+    ids = [c.id for c in cat.criteria()]
+    for key, raw in data.items():
+        cid = str(key)
+        crit = cat.criterion(cid)
+        if crit is None:
+            close = difflib.get_close_matches(cid, ids, n=1)
+            if close:
+                at("CAS102", "hint", (key,), key=True, field=cid[:80], hint=close[0])
+            else:
+                at("CAS102", "default", (key,), key=True, field=cid[:80], allowed="criterion ids such as perencanaan.1.1")
+            continue
+        note = None
+        if isinstance(raw, dict):
+            extra = [k for k in raw if k not in ("answer", "note")]
+            for k in extra:
+                at("CAS102", "default", (key, k), key=True, field=str(k)[:80], allowed="answer, note")
+            note = raw.get("note")
+            if note is not None and not isinstance(note, str):
+                at("CAS103", "default", (key, "note"), field="note", expected="text", expected_id="teks", got=type(note).__name__)
+                note = None
+            answer, apath = raw.get("answer"), (key, "answer")
+            if "answer" not in raw:
+                at("CAS101", "default", (key,), field="answer")
+                continue
+        else:
+            answer, apath = raw, (key,)
+        allowed = ("Y", "T") if crit.scale == "Y/T" else ("A", "B", "C", "D", "E")
+        if not isinstance(answer, str) or answer.strip().upper() not in allowed:
+            at("CAS104", "choice", apath, field=f"{cid}.answer", value=repr(answer)[:40], allowed=", ".join(allowed))
+            continue
+        out[cid] = (answer.strip().upper(), note[:NOTE_MAX] if note else None)
+    return out, findings

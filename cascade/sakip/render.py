@@ -1,0 +1,131 @@
+"""Text and HTML renderings of a :class:`~cascade.sakip.result.SakipResult` (Bahasa Indonesia first)."""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .result import SakipResult
+
+__all__ = ["render_text", "render_html", "LABELS", "INDICATIVE"]
+
+INDICATIVE = {
+    "en": "Indicative only: scored over the automated and partial criteria (and answers from sakip-answers.yaml); "
+          "manual criteria are left open. Not the evaluators' grade.",
+    "id": "Indikatif saja: dinilai dari kriteria otomatis dan sebagian (serta jawaban sakip-answers.yaml); "
+          "kriteria manual dibiarkan terbuka. Bukan nilai dari evaluator.",
+}
+
+LABELS = {
+    "id": {
+        "title": "Pra-evaluasi SAKIP (LKE PermenPANRB 88/2021)", "scope": "Cakupan", "pemda": "seluruh pemda",
+        "year": "Tahun", "component": "Komponen", "weight": "Bobot", "assessed": "Bobot dinilai", "score": "Nilai",
+        "band": "Rentang 88/2021", "total": "Total indikatif", "predikat": "Predikat", "criteria": "Kriteria",
+        "mode": "Mode", "answer": "Jawaban", "evidence": "Bukti", "moves": "Yang akan menaikkan nilai",
+        "open": "kriteria manual terbuka", "fix": "perbaiki", "refs": "ref", "gain": "tambah bobot", "none": "(tidak ada)",
+        "answers_problems": "Masalah di sakip-answers.yaml",
+    },
+    "en": {
+        "title": "SAKIP pre-evaluation (LKE PermenPANRB 88/2021)", "scope": "Scope", "pemda": "whole pemda",
+        "year": "Year", "component": "Component", "weight": "Weight", "assessed": "Assessed weight", "score": "Score",
+        "band": "88/2021 band", "total": "Indicative total", "predikat": "Predikat", "criteria": "Criteria",
+        "mode": "Mode", "answer": "Answer", "evidence": "Evidence", "moves": "What would move the grade",
+        "open": "manual criteria left open", "fix": "fix", "refs": "refs", "gain": "weight gained", "none": "(none)",
+        "answers_problems": "Problems in sakip-answers.yaml",
+    },
+}
+
+
+def _n(x: float | None) -> str:
+    return "-" if x is None else f"{x:.2f}"
+
+
+def _scope(r: "SakipResult", t: dict) -> str:
+    s = r.scope
+    what = s["document"] if s["kind"] == "document" else t["pemda"]
+    return f"{what} ({len(s['documents'])} dok.: {', '.join(s['documents'])})"
+
+
+def render_text(r: "SakipResult", lang: str | None = None, *, all_criteria: bool = False) -> str:
+    lang = lang or r.lang
+    t = LABELS.get(lang, LABELS["en"])
+    out = [t["title"], f"{t['scope']}: {_scope(r, t)}", f"{t['year']}: {r.year if r.year is not None else '-'}",
+           INDICATIVE.get(lang, INDICATIVE["en"]), ""]
+    out.append(f"{t['component']:<44} {t['weight']:>6} {t['assessed']:>14} {t['score']:>7}  {t['band']}")
+    for c in r.components:
+        out.append(f"{c.name[:44]:<44} {c.weight:>6.1f} {c.assessed_weight:>14.2f} {c.score:>7.2f}")
+        for s in c.subcomponents:
+            name = f"  {s.number} {s.kind}"
+            band = f"{s.band_88} ({s.fulfilled:.0%})" if s.band_88 else "-"
+            out.append(f"{name:<44} {s.weight:>6.1f} {s.assessed_weight:>14.2f} {s.score:>7.2f}  {band}")
+    out.append(f"{t['total']}: {r.total_score:.2f} / 100   {t['predikat']}: {r.predikat or '-'}   "
+               f"{t['assessed']}: {r.assessed_weight:.2f} / 100")
+    out.append("")
+    out.append(t["criteria"] + ":")
+    open_manual = 0
+    for c in r.criteria:
+        if c.answer is None and c.mode == "manual" and not all_criteria:
+            open_manual += 1
+            continue
+        out.append(f"  {c.id:<20} {c.mode:<9} {c.answer or '-':<2} {c.evidence}")
+        for w in c.refs:
+            where = f"{w.file}:{w.line}" if w.file and w.line else (w.file or "")
+            out.append(f"      {w.ref}  [{', '.join(w.reasons)}]  {where}".rstrip())
+    if open_manual:
+        out.append(f"  ({open_manual} {t['open']})")
+    out.append("")
+    out.append(t["moves"] + ":")
+    if not r.moves:
+        out.append("  " + t["none"])
+    for m in r.moves[:10]:
+        out.append(f"  {m.criterion:<20} {m.answer} -> {m.to}  +{m.gain:.2f} {t['gain']}; {t['fix']} "
+                   f"{', '.join(m.reasons) or '-'} ({m.fixes} {t['refs']})")
+    if r.findings:
+        out.append("")
+        out.append(t["answers_problems"] + ":")
+        for f in r.findings:
+            out.append(f"  {f.file}:{f.line}:{f.column}: {f.code} {f.localized(lang)}")
+    return "\n".join(out) + "\n"
+
+
+def render_html(r: "SakipResult", lang: str | None = None, *, full: bool = True, heading: bool = True) -> str:
+    """The pre-evaluation as an HTML fragment (a section of the report; a page when ``full``)."""
+    lang = lang or r.lang
+    t = LABELS.get(lang, LABELS["en"])
+    e = html.escape
+    rows = []
+    for c in r.components:
+        rows.append(f"<tr class='comp'><th>{e(c.name)}</th><td>{c.weight:.1f}</td><td>{c.assessed_weight:.2f}</td>"
+                    f"<td>{c.score:.2f}</td><td></td></tr>")
+        for s in c.subcomponents:
+            band = f"{s.band_88} ({s.fulfilled:.0%})" if s.band_88 else "-"
+            rows.append(f"<tr><td>{e(s.number)} {e(s.kind)}</td><td>{s.weight:.1f}</td><td>{s.assessed_weight:.2f}</td>"
+                        f"<td>{s.score:.2f}</td><td>{e(band)}</td></tr>")
+    crit = []
+    for c in r.criteria:
+        refs = "".join(f"<li><code>{e(w.ref)}</code> {e(', '.join(w.reasons))}"
+                       f"{' — ' + e(str(w.file)) + ':' + str(w.line) if w.file and w.line else ''}</li>" for w in c.refs)
+        crit.append(f"<tr class='mode-{e(c.mode)}'><td><code>{e(c.id)}</code></td><td>{e(c.text)}</td><td>{e(c.mode)}</td>"
+                    f"<td><b>{e(c.answer or '-')}</b></td><td>{e(c.evidence)}{'<ul>' + refs + '</ul>' if refs else ''}</td></tr>")
+    moves = "".join(f"<li><code>{e(m.criterion)}</code> {e(m.answer)} → {e(m.to)} (+{m.gain:.2f}): {t['fix']} "
+                    f"{e(', '.join(m.reasons) or '-')} ({m.fixes} {t['refs']})</li>" for m in r.moves[:10]) or f"<li>{t['none']}</li>"
+    body = (
+        f"<{'section' if heading else 'div'} class='sakip'>{'<h2>' + e(t['title']) + '</h2>' if heading else ''}"
+        f"<p>{e(t['scope'])}: {e(_scope(r, t))} · {e(t['year'])}: {r.year if r.year is not None else '-'}</p>"
+        f"<p><em>{e(INDICATIVE.get(lang, INDICATIVE['en']))}</em></p>"
+        f"<p class='sakip-total'><b>{e(t['total'])}: {r.total_score:.2f}</b> · {e(t['predikat'])}: <b>{e(r.predikat or '-')}</b>"
+        f" · {e(t['assessed'])}: {r.assessed_weight:.2f} / 100</p>"
+        f"<table><thead><tr><th>{e(t['component'])}</th><th>{e(t['weight'])}</th><th>{e(t['assessed'])}</th>"
+        f"<th>{e(t['score'])}</th><th>{e(t['band'])}</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f"<h3>{e(t['moves'])}</h3><ol>{moves}</ol>"
+        f"<details><summary>{e(t['criteria'])}</summary><table><thead><tr><th>id</th><th></th><th>{e(t['mode'])}</th>"
+        f"<th>{e(t['answer'])}</th><th>{e(t['evidence'])}</th></tr></thead><tbody>{''.join(crit)}</tbody></table></details>"
+        f"</{'section' if heading else 'div'}>"
+    )
+    if not full:
+        return body
+    return (f"<!DOCTYPE html><html lang='{e(lang)}'><head><meta charset='utf-8'><title>{e(t['title'])}</title>"
+            "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;"
+            "padding:2px 6px;vertical-align:top;text-align:left}tr.comp{background:#eef}tr.mode-manual{color:#777}</style>"
+            f"</head><body>{body}</body></html>\n")
