@@ -70,8 +70,10 @@ def _single(path: Path, work: Path) -> dict:
 def _dask(path: Path, n_workers: int) -> dict:
     from distributed import Client, LocalCluster
 
+    from cascade.read.discovery import discover
     from cascade.scale import distributed
-    from cascade.workspace import discover
+    from cascade.scale.distributed import tasks as distributed_tasks
+    from cascade.validate import RunSettings
 
     t = time.perf_counter()
     cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, dashboard_address=None)
@@ -79,11 +81,11 @@ def _dask(path: Path, n_workers: int) -> dict:
     start = time.perf_counter() - t
     try:
         entries = list(enumerate(discover([str(path)])))
-        run = distributed._Run(client, entries, {})
+        run = distributed.Run(client, entries, RunSettings())
         t = time.perf_counter()
         report = run.run()
         wall = time.perf_counter() - t
-        worker_rss = sorted(client.run(distributed._peak_rss).values())
+        worker_rss = sorted(client.run(distributed_tasks._peak_rss).values())
         return {"wall": wall, "cluster_start": start, "worker_rss": worker_rss,
                 "coordinator_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
                 "partitions": len(run._jobs()), "rounds": run.rounds, "stats": report.stats,

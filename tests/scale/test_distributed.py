@@ -21,6 +21,7 @@ import yaml
 import cascade
 from cascade.cli import commands as cli
 from cascade.scale import distributed
+from cascade.scale.distributed import tasks as distributed_tasks
 from cascade.core.findings import Span
 from cascade.read.discovery import discover
 from cascade.validate import RunSettings
@@ -229,7 +230,7 @@ def client(request):
     """Every test runs on a pool of two local processes (``scheduler="processes"``, no Dask) and on
     a Dask ``LocalCluster`` of two workers (skipped without the extra)."""
     if request.param == "processes":
-        local = distributed._LocalClient(2)
+        local = distributed.LocalClient(2)
         yield local
         local.close()
         return
@@ -244,11 +245,11 @@ def client(request):
 
 def _cli_flags(client) -> list[str]:
     """The ``cascade lint`` flags that validate on ``client``'s kind of scheduler."""
-    return ["--by-region"] if isinstance(client, distributed._LocalClient) else ["--dask", client.scheduler.address]
+    return ["--by-region"] if isinstance(client, distributed.LocalClient) else ["--dask", client.scheduler.address]
 
 
 def _dask_only(client) -> None:
-    if isinstance(client, distributed._LocalClient):
+    if isinstance(client, distributed.LocalClient):
         pytest.skip("about the --dask flag")
 
 
@@ -311,7 +312,7 @@ def test_every_rule_group_alone_gives_the_same_findings(nation: str, client) -> 
 
 def test_partitions_are_regions_merged_only_where_they_depend_on_each_other(nation: str, client) -> None:
     entries = list(enumerate(discover([nation])))
-    run = distributed._Run(client, entries, RunSettings())
+    run = distributed.Run(client, entries, RunSettings())
     run.run()
     parts = sorted(sorted({os.path.relpath(p, nation).split(os.sep)[1] for _, p in run._paths(own)}) for own, _ in run._jobs())
     # 35.19 links into 33's RPJMD (a shared document: context, no merge); 35.77 crosscuts into 35.19;
@@ -363,7 +364,7 @@ def test_links_down_from_the_shared_tier_count_where_they_land(wrong_way: str, c
 
 def test_a_reducer_follows_the_shared_tier_down_and_up_again(wrong_way: str, client) -> None:
     entries = list(enumerate(discover([wrong_way])))
-    run = distributed._Run(client, entries, RunSettings())
+    run = distributed.Run(client, entries, RunSettings())
     run.run()
     reach = {os.path.relpath(run.headers[s].path, wrong_way): sorted(os.path.relpath(p, wrong_way) for _, p in run._paths(run._upward([s])))
              for s in run.shared}
@@ -387,7 +388,7 @@ def test_a_trimmed_feeder_keeps_only_elements_that_are_nodes() -> None:
         ],
     })
     assert ws.graph.nodes["r35-77.rpjmd-2025:S1"]["type"] == "indicator"
-    trimmed = distributed._trim(ws.parsed["r35-77.rpjmd-2025"], "r35.rpjmd-2025")
+    trimmed = distributed_tasks._trim(ws.parsed["r35-77.rpjmd-2025"], "r35.rpjmd-2025")
     # S1 is a duplicate (CAS201) in the whole document, so it links nothing there; S2's twin stays a duplicate
     assert [e.name for e in trimmed.model.elements] == ["Sasaran 2", "Sasaran 2 lagi"]
 
@@ -474,7 +475,7 @@ def test_cli_dask_without_an_address_asks_for_a_local_cluster(nation: str, clien
         asked.append((scheduler, n_workers))
         return client, lambda: None
 
-    monkeypatch.setattr(distributed, "_connect", connect)
+    monkeypatch.setattr(distributed, "connect", connect)  # the name validate_with calls
     assert cli.main(["lint", nation]) == 1
     single = capsys.readouterr().out
     assert cli.main(["lint", "--dask", nation]) == 1
@@ -562,7 +563,7 @@ def test_local_processes_start_fresh_in_a_threaded_process(nation: str) -> None:
     thread = threading.Thread(target=stop.wait, daemon=True)
     thread.start()
     try:
-        local = distributed._LocalClient(1)
+        local = distributed.LocalClient(1)
         try:
             assert local.pool._mp_context.get_start_method() == "spawn"
             _same(cascade.load(nation).validate(select=["CAS3"]), distributed.validate(nation, scheduler=local, select=["CAS3"]))
@@ -573,7 +574,7 @@ def test_local_processes_start_fresh_in_a_threaded_process(nation: str) -> None:
         thread.join()
     import multiprocessing
 
-    local = distributed._LocalClient(1)
+    local = distributed.LocalClient(1)
     alone = threading.active_count() == 1  # other tests of the session may have left threads running
     expected = "fork" if alone and "fork" in multiprocessing.get_all_start_methods() else "spawn"
     assert local.pool._mp_context.get_start_method() == expected
@@ -616,7 +617,7 @@ def test_a_part_of_plan_goes_with_its_renstra_and_a_province_rpd_is_shared(tmp_p
         {"id": "T1", "kind": "tujuan", "name": "Meningkatnya derajat kesehatan", "supports": ["kab.dinkes.renstra-2024:T1"]}]})
     root = str(tmp_path)
     entries = list(enumerate(discover([root])))
-    run = distributed._Run(client, entries, RunSettings())
+    run = distributed.Run(client, entries, RunSettings())
     run._scan()
     assert sorted(os.path.relpath(run.headers[s].path, root) for s in run.shared) == [os.path.join("75", "rpd.yaml")]
     keys = {os.path.relpath(run.headers[i].path, root): k for i, k in run.key_of.items()}

@@ -67,7 +67,7 @@ def test_the_partitioned_run_spawns_and_reports_the_same(monkeypatch: pytest.Mon
     from cascade.scale import distributed
 
     monkeypatch.setenv(ENV, "spawn")
-    client = distributed._LocalClient(2)
+    client = distributed.LocalClient(2)
     try:
         assert client.start_method == "spawn"
         spread = distributed.validate(DEFECTS, scheduler=client)
