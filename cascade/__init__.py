@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # what the lazy names are, for type checkers and editors
     from .review.config import ConfigError, Settings, load_config
     from .review.pipeline import LintResult
     from .revisions import DiffResult, Lock, ReviewState, diff, diff_git, realign
-    from .rules.base import all_rules, get_rule
+    from .rules.catalog import all_rules, get_rule
     from .views.trace import Chain, Step
     from .views.tree import PerformanceTree, TreeNode
 
@@ -52,8 +52,8 @@ _LAZY = {
     "Unit": "core.models",
     "LintResult": "review.pipeline",
     "lint": "api",
-    "all_rules": "rules.base",
-    "get_rule": "rules.base",
+    "all_rules": "rules.catalog",
+    "get_rule": "rules.catalog",
     "PerformanceTree": "views.tree",
     "TreeNode": "views.tree",
     "Chain": "views.trace",

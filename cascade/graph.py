@@ -45,7 +45,7 @@ from .core.privacy import mask_finding
 from .core.refs import TIERS, document_of, document_tier, split_ref, within_two_edits
 from .read.cache import Cache
 from .read.loader import DEFAULT_LIMITS, Limits, LoadedFile
-from .rules.base import make_finding
+from .rules.catalog import make_finding
 
 __all__ = ["Workspace", "load_workspace", "build_graph", "TIERS", "document_tier", "split_ref"]
 

@@ -19,7 +19,8 @@ from .core.privacy import mask_finding
 from .core.refs import document_of, split_ref
 from .graph import Workspace
 from .read.suppressions import Suppression, apply, find_suppressions
-from .rules.base import REGISTRY, Rule, all_rules, get_rule, iter_check_rules, make_finding, outranked, resolve_selector
+from .rules.base import REGISTRY, Rule, iter_check_rules, outranked
+from .rules.catalog import all_rules, get_rule, make_finding, resolve_selector
 from .rules.context import Context
 
 __all__ = ["Selection", "RunSettings", "validate", "run_rules", "conclude"]

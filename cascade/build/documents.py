@@ -23,7 +23,7 @@ from ..core.text import short_int
 from ..read.scalars import YAML11_FIRST, yaml11_kind
 from ..core.models import ELEMENT_KINDS, MAX_PERIOD_YEARS, Document, Element, Header, Indicator, Unit
 from ..core.parsed import ParsedDocument
-from ..rules.base import make_finding
+from ..rules.catalog import make_finding
 from ..core.sourcemap import LINE_BREAK, SourceMap, deep_get, pointer
 
 __all__ = ["ParsedDocument", "mask_personal_text", "parse_document"]

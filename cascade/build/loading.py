@@ -21,7 +21,7 @@ from ..core.text import UNSAFE, escape_unsafe
 from ..read.cache import Cache
 from ..read.discovery import HiddenLink, OutsideLink, discover
 from ..read.loader import DEFAULT_LIMITS, Limits, LoadedFile, check_data, load_bytes, read_bytes, read_file
-from ..rules.base import make_finding
+from ..rules.catalog import make_finding
 from .documents import mask_personal_text, parse_document
 
 __all__ = ["Source", "Loaded", "SourceTexts", "sources_of", "load_source", "load_parsed", "parse_loaded"]

@@ -285,7 +285,7 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _rules(args: argparse.Namespace, out: TextIO) -> int:
     from ..rules import docs as rule_docs
-    from ..rules.base import all_rules
+    from ..rules.catalog import all_rules
 
     rules = all_rules()
     if args.format == "json":
@@ -312,7 +312,7 @@ def _rule_table(rules: Sequence[type["Rule"]], lang: str, out: TextIO) -> None:
 
 def _explain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..rules import docs as rule_docs
-    from ..rules.base import all_rules, get_rule, resolve_selector
+    from ..rules.catalog import all_rules, get_rule, resolve_selector
 
     rule = get_rule(args.rule)
     group = resolve_selector(args.rule) if rule is None and re.fullmatch(r"CAS\d{0,2}(xx?)?", args.rule, re.I) else None

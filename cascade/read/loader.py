@@ -44,7 +44,7 @@ from ..core.text import Text
 from .fastyaml import DECLINE, parse_plain
 from .yaml_messages import problem_id
 from ..core.findings import Finding, Span
-from ..rules.base import make_finding
+from ..rules.catalog import make_finding
 from ..core.sourcemap import LINE_BREAK, SourceMap, pointer
 
 try:  # libyaml's event parser; the pure-Python one where PyYAML was built without it

@@ -37,7 +37,7 @@ import yaml
 from yaml.tokens import ScalarToken, StreamEndToken
 
 from ..core.findings import Finding, Span
-from ..rules.base import all_rules, make_finding, resolve_selector
+from ..rules.catalog import all_rules, make_finding, resolve_selector
 from ..core.sourcemap import LINE_BREAK, split_lines
 
 try:  # libyaml's scanner; PyYAML's pure-Python one where libyaml is missing

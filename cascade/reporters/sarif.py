@@ -17,7 +17,8 @@ from typing import Any
 
 from .._version import __version__
 from ..core.findings import Finding, Report
-from ..rules.base import Rule, all_rules
+from ..rules.base import Rule
+from ..rules.catalog import all_rules
 from .base import RenderContext, fingerprints, relative_path
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Mapping
 
 from ..core.findings import DEFAULT_LANG, LANGUAGES, Severity, Span
-from ..rules.base import all_rules, get_rule, resolve_selector
+from ..rules.catalog import all_rules, get_rule, resolve_selector
 from ..read.suppressions import Suppression, glob_matches
 from ..validate import RunSettings, Selection
 

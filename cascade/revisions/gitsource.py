@@ -19,7 +19,7 @@ from ..read.loader import DEFAULT_LIMITS, LoadedFile, Limits, load_bytes
 from ..build.loading import parse_loaded
 from ..core.pool import bulk
 from ..graph import Workspace
-from ..rules.base import make_finding
+from ..rules.catalog import make_finding
 
 __all__ = ["GitError", "load_revision", "split_range"]
 

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from ..core.findings import Finding, Span
 from ..core.fingerprint import FINGERPRINT_LENGTH, fingerprint
-from ..rules.base import make_finding
+from ..rules.catalog import make_finding
 from ..validate import Selection
 
 if TYPE_CHECKING:

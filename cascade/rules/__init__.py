@@ -6,6 +6,7 @@ CAS3xx, ``alignment`` CAS4xx, ``measurability`` CAS5xx, ``nomenclature`` CAS6xx,
 ``suppression`` CAS9xx).
 """
 
-from .base import REGISTRY, Rule, all_rules, get_rule, iter_check_rules, make_finding, render, resolve_selector
+from .base import REGISTRY, Rule, iter_check_rules
+from .catalog import all_rules, get_rule, make_finding, render, resolve_selector
 
 __all__ = ["Rule", "REGISTRY", "get_rule", "all_rules", "render", "make_finding", "resolve_selector", "iter_check_rules"]

@@ -1,9 +1,10 @@
-"""The rule registry: every check of the catalogue, with its code, name, severity and documentation.
+"""The base of every rule: :class:`Rule`, the registry it enters when its module is imported, precedence.
 
-Each rule is a subclass of :class:`Rule` in one of the group modules (``load``, ``schema``,
-``structure``, ``orphans``, ``alignment``, ``measurability``, ``nomenclature``, ``meta``,
-``suppression``). The class docstring is the rule's documentation (``cascade explain``): what it
-finds, why, its basis, a failing and a passing example. ``messages`` maps a variant to its English and Indonesian templates.
+Each rule is a subclass of :class:`Rule` in one of the group modules, which
+:mod:`cascade.rules.catalog` imports by name (the list of groups is written there, once). The
+class docstring is the rule's documentation (``cascade explain``): what it finds, why, its basis,
+a failing and a passing example. ``messages`` maps a variant to its English and Indonesian
+templates.
 
 Rules of the load and schema stages (CAS0xx, CAS1xx, and the reference checks of the graph builder)
 have no ``check``: their findings are produced while files are read and documents are built, and they
@@ -12,23 +13,17 @@ are registered here so that they can be documented, selected and suppressed like
 
 from __future__ import annotations
 
-import importlib
-import re
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
 
-from ..core.findings import Finding, Severity, format_message
-from ..core.text import escape_unsafe
+from ..core.findings import Finding, Severity
 
 if TYPE_CHECKING:
     from .context import Context
 
-__all__ = ["Rule", "REGISTRY", "get_rule", "all_rules", "render", "make_finding", "resolve_selector"]
+__all__ = ["Rule", "REGISTRY", "PRECEDENCE", "outranked", "iter_check_rules"]
 
 REGISTRY: dict[str, type["Rule"]] = {}
 _BY_NAME: dict[str, type["Rule"]] = {}
-
-_GROUP_MODULES = ("syntax", "format", "structure", "revisions", "orphans", "alignment", "measurability", "nomenclature", "meta", "suppression")
-
 
 class Rule:
     """Base class of all rules. Subclasses set the class attributes and, for graph rules, ``check``."""
@@ -84,9 +79,6 @@ class Rule:
         return ()
 
 
-_LOADED: list[bool] = []
-
-
 #: Precedence between rules that describe the same missing link: a finding of a key rule is dropped
 #: when a rule named in its value reports the same element (same ``ref``) in the same run; the more
 #: specific rule wins. The one place where precedence is written; applied when a run finishes
@@ -124,96 +116,6 @@ def outranked(findings: Iterable[Finding], shown: Iterable[str] | None = None) -
         i for i, f in enumerate(findings)
         if f.ref is not None and any((f.ref, w) in present for w in PRECEDENCE.get(code_of(f), ()))
     }
-
-
-def _load_all() -> None:
-    if not _LOADED:
-        _LOADED.append(True)
-        for mod in _GROUP_MODULES:
-            importlib.import_module(f"cascade.rules.{mod}")
-
-
-def all_rules() -> list[type[Rule]]:
-    """Every registered rule, ordered by code."""
-    _load_all()
-    return [REGISTRY[c] for c in sorted(REGISTRY)]
-
-
-def get_rule(key: str) -> type[Rule] | None:
-    """A rule by code (``CAS301``), name (``orphan-element``) or alias; None if there is none."""
-    _load_all()
-    return REGISTRY.get(key.upper()) or _BY_NAME.get(key.lower())
-
-
-_CODE_PREFIX = re.compile(r"^CAS\d{0,3}$", re.I)
-
-
-def resolve_selector(key: str) -> list[type[Rule]] | None:
-    """The rules a selector names: a code, a code prefix (``CAS3``), a name, an alias or ``ALL``.
-
-    Returns None when the selector names nothing (so callers can report it).
-    """
-    _load_all()
-    if key.upper() == "ALL":
-        return all_rules()
-    rule = get_rule(key)
-    if rule is not None:
-        return [rule]
-    if _CODE_PREFIX.match(key):
-        found = [r for r in all_rules() if r.code.startswith(key.upper())]
-        return found or None
-    return None
-
-
-
-def render(code: str, variant: str, args: dict[str, Any], lang: str = "en") -> str:
-    """Render a rule's message template in ``lang`` with ``args`` (lists join with commas)."""
-    _load_all()
-    rule = REGISTRY[code]
-    templates = rule.messages.get(variant) or rule.messages["default"]
-    return format_message(templates.get(lang) or templates["en"], args, lang)
-
-
-def make_finding(
-    code: str,
-    variant: str = "default",
-    /,
-    *,
-    ref: str | None = None,
-    file: str | None = None,
-    span: Any = None,
-    pointer: str | None = None,
-    severity: Severity | None = None,
-    **args: Any,
-) -> Finding:
-    """Build a finding of rule ``code`` with the message rendered from its template.
-
-    ``code`` and ``variant`` are positional-only, so that a template may itself take a ``code``
-    argument (CAS903 names the code of the finding it justifies).
-    """
-    _load_all()
-    rule = REGISTRY[code]
-    templates = rule.messages.get(variant) or rule.messages["default"]
-    if span is None:
-        line = column = end_line = end_column = None
-    else:
-        line, column, end_line, end_column = span.line, span.column, span.end_line, span.end_column
-    return Finding(
-        code=code,
-        rule=rule.name,
-        severity=severity or rule.severity,
-        ref=escape_unsafe(ref) if ref else ref,  # an invalid id may hold U+202E: shown, never acted on
-        file=file,
-        line=line,
-        column=column,
-        end_line=end_line,
-        end_column=end_column,
-        message=format_message(templates["en"], args, "en"),
-        pointer=pointer,
-        variant=variant,
-        args=tuple(args.items()),
-        templates=templates,
-    )
 
 
 def iter_check_rules(selected: Iterable[type[Rule]]) -> Iterator[Rule]:

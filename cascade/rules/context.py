@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Any, Callable, TypeVar
 import networkx as nx
 
 from ..core.findings import Finding
-from .base import Rule, make_finding
+from .base import Rule
+from .catalog import make_finding
 
 if TYPE_CHECKING:
     from ..core.parsed import ParsedDocument

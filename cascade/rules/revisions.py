@@ -8,12 +8,14 @@ reads it as the option ``lock`` of ``suspect-link``, which :meth:`cascade.Cascad
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from ..core.findings import Finding, Severity
 from ..core.fingerprint import fingerprint
 from .base import Rule
-from .context import Context
+
+if TYPE_CHECKING:
+    from .context import Context
 
 __all__ = ["SuspectLink"]
 

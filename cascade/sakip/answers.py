@@ -20,7 +20,7 @@ from typing import Any
 
 from ..core.findings import Finding
 from ..read.loader import Limits, read_file
-from ..rules.base import make_finding
+from ..rules.catalog import make_finding
 from .catalogue import Catalogue, catalogue
 
 __all__ = ["ANSWERS_FILE", "ANSWER_LIMITS", "read_answers", "find_answers"]

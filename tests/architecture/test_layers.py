@@ -84,7 +84,9 @@ def imports(name: str, path: pathlib.Path, is_package: bool, known: set[str]) ->
                 module = ".".join(base + ([node.module] if node.module else []))
             else:
                 module = node.module or ""
-            targets = [module] + [f"{module}.{a.name}" for a in node.names]
+            subs = [f"{module}.{a.name}" for a in node.names]
+            # `from pkg import sub` imports the module sub (pkg is its parent, already imported)
+            targets = subs if all(t in known for t in subs) else [module] + subs
         else:
             continue
         for target in targets:

@@ -11,7 +11,7 @@ import pytest
 from cascade.cli import main
 from cascade.core.findings import SEVERITY_WORDS
 from cascade.read.yaml_messages import problem_id
-from cascade.rules.base import all_rules
+from cascade.rules.catalog import all_rules
 
 ROOT = Path(__file__).resolve().parents[2]
 PLAN = (ROOT / "specs" / "rpjmn-2020.yaml").read_text(encoding="utf-8")

@@ -6,7 +6,8 @@ import os
 from pathlib import Path
 
 import cascade
-from cascade.rules.base import PRECEDENCE, REGISTRY, all_rules
+from cascade.rules.base import PRECEDENCE, REGISTRY
+from cascade.rules.catalog import all_rules
 
 CASE = Path(__file__).parents[1] / "fixtures" / "precedence" / "unlinked-rhk"
 

@@ -9,7 +9,7 @@ from typing import Any, Callable, Iterable
 
 from ...core.findings import Report
 from ...core.refs import within_two_edits
-from ...rules.base import all_rules
+from ...rules.catalog import all_rules
 from ...validate import RunSettings, conclude
 from ...views.trace import coverage_table
 from .headers import _Header, read_headers
