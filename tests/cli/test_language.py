@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-import io
 import re
 from pathlib import Path
 
 import pytest
 
-from cascade.cli import main
 from cascade.core.findings import SEVERITY_WORDS
 from cascade.read.yaml_messages import problem_id
 from cascade.rules.catalog import all_rules
+from cli_support import PLAN, run
 
 ROOT = Path(__file__).resolve().parents[2]
-PLAN = (ROOT / "specs" / "rpjmn-2020.yaml").read_text(encoding="utf-8")
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 #: The mistakes people make typing a plan, and what CAS001 says about each in Indonesian.

@@ -6,7 +6,6 @@ Items 1 (the parse cache) and 2 (personal data) are in ``test_hostile_cache.py``
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import time
@@ -16,17 +15,11 @@ from typing import Any
 import pytest
 
 import cascade
-from cascade.cli.commands import main
 from cascade.reporters import FORMATS
+from cli_support import run
 
 REPO = Path(__file__).resolve().parents[2]
 RPJMN = (REPO / "tests" / "fixtures" / "hostile" / "workspace" / "rpjmn-2020.yaml").read_text()
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def where(findings: Any) -> list[tuple]:

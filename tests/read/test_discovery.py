@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import os
 import shutil
 import warnings
@@ -11,17 +10,10 @@ from pathlib import Path
 import pytest
 
 import cascade
-from cascade.cli import main
 from cascade.read.discovery import HiddenLink, OutsideLink, discover
+from cli_support import PLAN, run
 
 ROOT = Path(__file__).resolve().parents[2]
-PLAN = (ROOT / "specs" / "rpjmn-2020.yaml").read_text(encoding="utf-8")
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def test_cascade_workspace_discover_is_still_importable() -> None:

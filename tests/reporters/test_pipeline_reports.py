@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -11,16 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from cascade.cli import main
+from cli_support import PLAN, run
 
 ROOT = Path(__file__).resolve().parents[2]
-PLAN = (ROOT / "specs" / "rpjmn-2020.yaml").read_text(encoding="utf-8")
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), stdout=out, stderr=err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def _junit(text: str) -> ET.Element:
