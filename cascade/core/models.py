@@ -34,6 +34,9 @@ __all__ = [
     "Unit",
     "Document",
     "TargetValue",
+    "Realized",
+    "RealizedValue",
+    "CAPAIAN_FORMULAS",
 ]
 
 #: ``rpd`` (Rencana Pembangunan Daerah) is the transitional 3-4 year plan of a region with no RPJMD
@@ -49,6 +52,8 @@ ELEMENT_KINDS: dict[str, tuple[str, ...]] = {
 }
 INDICATOR_TYPES = ("impact", "outcome", "output", "process", "input")
 POLARITIES = ("positive", "negative", "stable")
+#: How a lower-is-better indicator's capaian is computed (:mod:`cascade.core.capaian`).
+CAPAIAN_FORMULAS = ("lkjip", "sipd")
 UNIT_LEVELS = ("jpt", "administrator", "pengawas", "fungsional", "pelaksana")
 
 DOC_ID = r"^[a-z0-9][a-z0-9._-]*$"
@@ -243,6 +248,37 @@ class Baseline(_Model):
     value: TargetValue | None = None
 
 
+class Realized(_Model):
+    """A realised value with its standing: ``{value: 73.1, status: preliminary, source: "BPS, Mei 2026"}``."""
+
+    value: Union[float, str]
+    status: Literal["final", "preliminary"] = "final"
+    source: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _value(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "value" in data:
+            value = _to_target(data["value"])
+            if isinstance(value, dict):
+                raise PydanticCustomError("realized_value", "a realised value is a number or text", {})
+            data = {**data, "value": value}
+        return data
+
+
+def _to_realized(value: Any) -> Any:
+    """A realised value: a number, a text (qualitative targets) or ``{value, status, source}``."""
+    if isinstance(value, dict):
+        return value
+    value = _to_target(value)
+    if isinstance(value, bool):
+        raise PydanticCustomError("number_type", "a number is needed", {"text": str(value)})
+    return {"value": value}
+
+
+RealizedValue = Annotated[Realized, BeforeValidator(_to_realized)]
+
+
 class Indicator(_Model):
     """A performance indicator of an element."""
 
@@ -260,6 +296,10 @@ class Indicator(_Model):
     key: Flag = False
     definition: str | None = None
     source: str | None = None
+    #: Realisasi by year (issue 17): what the indicator reached; optional.
+    realized: dict[Year, RealizedValue] = Field(default_factory=dict)
+    #: Formula of a lower-is-better capaian: ``lkjip`` (2 - r/t) x 100 or ``sipd`` t/r x 100.
+    capaian_formula: Literal["lkjip", "sipd"] | None = None
 
     @property
     def effective_polarity(self) -> EffectivePolarity:
