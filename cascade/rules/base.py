@@ -26,7 +26,7 @@ __all__ = ["Rule", "REGISTRY", "get_rule", "all_rules", "render", "make_finding"
 REGISTRY: dict[str, type["Rule"]] = {}
 _BY_NAME: dict[str, type["Rule"]] = {}
 
-_GROUP_MODULES = ("syntax", "format", "structure", "revisions", "orphans", "alignment", "measurability", "nomenclature", "meta", "suppression")
+_GROUP_MODULES = ("syntax", "format", "structure", "revisions", "orphans", "alignment", "measurability", "nomenclature", "realization", "meta", "suppression")
 
 
 class Rule:
