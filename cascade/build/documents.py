@@ -21,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 from ..core.findings import Finding, Span
 from ..core.text import Text
 from ..read.scalars import YAML11_FIRST, yaml11_kind
-from ..core.models import ELEMENT_KINDS, Document, Element, Header, Indicator, Unit
+from ..core.models import ELEMENT_KINDS, Document, Element, Header, Indicator, RealisasiDocument, RealisasiHeader, Unit
 from ..core.parsed import ParsedDocument
 from ..rules.base import make_finding
 from ..core.sourcemap import LINE_BREAK, SourceMap, deep_get, pointer
@@ -29,7 +29,7 @@ from ..core.sourcemap import LINE_BREAK, SourceMap, deep_get, pointer
 __all__ = ["ParsedDocument", "mask_personal_text", "parse_document"]
 
 
-_REQUIRED = {Element: ("id", "kind", "name"), Indicator: ("id", "name"), Unit: ("id", "name"), Header: ("id", "kind", "title", "period")}
+_REQUIRED = {RealisasiDocument: ("document",), RealisasiHeader: ("id", "kind", "for"), Element: ("id", "kind", "name"), Indicator: ("id", "name"), Unit: ("id", "name"), Header: ("id", "kind", "title", "period")}
 
 #: Field names planners write in Indonesian, mapped to the format's English names.
 _SYNONYMS = {
@@ -359,11 +359,13 @@ def parse_document(
     if not isinstance(data, dict):
         sink.add("CAS103", "top-level", (), got=_describe(data))
         return None, findings
+    header_data = data.get("document")
+    if isinstance(header_data, dict) and header_data.get("kind") == "realisasi":
+        return _realisasi(data, header_data, file, sourcemap, sink)
     try:
         model: Document | None = Document.model_validate(data)
     except ValidationError:
         model = None
-    header_data = data.get("document")
     doc_id = header_data.get("id") if isinstance(header_data, dict) and isinstance(header_data.get("id"), str) else None
     sink.ref = doc_id
     if model is not None:
@@ -377,6 +379,21 @@ def parse_document(
             return None, findings
     _document_checks(model, data, element_paths, sink, from_yaml)
     return ParsedDocument(model, file, sourcemap, element_paths, indicator_paths, unit_paths, findings), findings
+
+
+def _realisasi(data: dict, header: dict, file: str, sourcemap: SourceMap, sink: _Sink) -> tuple[ParsedDocument | None, list[Finding]]:
+    """A ``kind: realisasi`` document: what is valid of it is kept, each error reported at its place."""
+    sink.ref = header.get("id") if isinstance(header.get("id"), str) else None
+    for key in data:
+        if key not in RealisasiDocument.model_fields:
+            allowed = sorted(RealisasiDocument.model_fields)
+            hint = _suggest(str(key), allowed)
+            sink.add("CAS102", "hint" if hint else "default", (key,), key=True, field=_visible(str(key)), hint=hint or "", allowed=allowed)
+    known = {k: v for k, v in data.items() if k in RealisasiDocument.model_fields}
+    model = _salvage(RealisasiDocument, known, (), sink, sink.ref)
+    if model is None:
+        return None, sink.findings
+    return ParsedDocument(model, file, sourcemap, [], [], [], sink.findings), sink.findings
 
 
 def _rebuild(data: dict, sink: _Sink) -> tuple[Document | None, list, list, list]:

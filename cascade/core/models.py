@@ -9,7 +9,7 @@ stage (:mod:`cascade.schema`) maps every error back to its YAML position.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, ClassVar, Literal, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -37,6 +37,8 @@ __all__ = [
     "Realized",
     "RealizedValue",
     "CAPAIAN_FORMULAS",
+    "RealisasiHeader",
+    "RealisasiDocument",
 ]
 
 #: ``rpd`` (Rencana Pembangunan Daerah) is the transitional 3-4 year plan of a region with no RPJMD
@@ -364,3 +366,52 @@ class Document(_Model):
     @property
     def kind(self) -> str:
         return self.document.kind
+
+
+class RealisasiHeader(_Model):
+    """The header of a realisasi document: ``{id, kind: realisasi, for: <plan document id>}``.
+
+    Region, period and agency are those of the plan it reports on (``for``).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False, populate_by_name=True)
+
+    id: DocId
+    kind: Literal["realisasi"]
+    for_: DocId = Field(alias="for")
+    title: str | None = None
+
+    # what code that reads any header may ask
+    @property
+    def aligns_to(self) -> tuple[str, ...]:
+        return (self.for_,)
+
+    part_of: ClassVar[None] = None
+    region: ClassVar[None] = None
+    agency: ClassVar[None] = None
+    period: ClassVar[None] = None
+    vision: ClassVar[None] = None
+
+
+class RealisasiDocument(_Model):
+    """A realisasi document (issue 17): the realised values, and optionally the year's Perjanjian
+    Kinerja targets, of a plan's indicators, kept apart from the approved plan file.
+
+    ``realized`` and ``pk_targets`` map an indicator reference (local to the ``for`` document, or
+    a full ``doc:local`` reference) to a year map, as an indicator's ``realized`` and ``targets``.
+    """
+
+    document: RealisasiHeader
+    realized: dict[Ref, dict[Year, RealizedValue]] = Field(default_factory=dict)
+    pk_targets: dict[Ref, dict[Year, TargetValue | None]] = Field(default_factory=dict)
+
+    elements: ClassVar[tuple] = ()
+    organization: ClassVar[tuple] = ()
+
+    @property
+    def id(self) -> str:
+        return self.document.id
+
+    @property
+    def kind(self) -> str:
+        return "realisasi"
