@@ -30,6 +30,7 @@ from .views.tree import build_tree
 if TYPE_CHECKING:
     import pandas as pd
 
+    from .views.capaian import CapaianTable, LkjipRow, RollupRow
     from .views.trace import Chain, Step
     from .views.tree import PerformanceTree
 
@@ -173,6 +174,30 @@ class Cascade(Workspace):
     def to_dot(self, root: str | None = None, depth: int | None = None, report: Report | None = None) -> str:
         """The pohon kinerja as a Graphviz DOT digraph (see :meth:`tree`)."""
         return self.tree(root, depth, report).to_dot()
+
+    def capaian(self, year: int | None = None, as_of: int | None = None, *,
+                options: dict[str, dict[str, Any]] | None = None) -> "CapaianTable":
+        """Capaian (achievement) of every indicator with realisasi, per year up to ``as_of`` (default:
+        the current year) or only ``year``: a :class:`cascade.views.capaian.CapaianTable` with typed
+        ``.rows``, ``.to_pandas()``, ``.to_json()``. ``options`` as in :meth:`validate`
+        (``{"low-achievement": {"formula": "sipd"}}``). Indicators without realisasi have no rows."""
+        from .views.capaian import capaian_table
+
+        return capaian_table(self, year, as_of, options, self.show_personal)
+
+    def capaian_rollup(self, year: int | None = None, as_of: int | None = None, *,
+                       options: dict[str, dict[str, Any]] | None = None) -> "list[RollupRow]":
+        """Per element and year: the capaian of its own indicators beside the mean and minimum
+        capaian of what supports it from below (:func:`cascade.views.capaian.capaian_rollup`)."""
+        from .views.capaian import capaian_rollup
+
+        return capaian_rollup(self, year, as_of, options)
+
+    def lkjip(self, year: int, as_of: int | None = None, *, options: dict[str, dict[str, Any]] | None = None) -> "list[LkjipRow]":
+        """The LKjIP-shaped table of ``year`` (:func:`cascade.views.capaian.lkjip_rows`)."""
+        from .views.capaian import lkjip_rows
+
+        return lkjip_rows(self, year, as_of, options)
 
     def to_html(self, report: Report | None = None, *, lang: str = "id", show_personal: bool = False) -> str:
         """The self-contained HTML report (see :func:`cascade.views.html.render_html`)."""

@@ -96,6 +96,7 @@ def _parser() -> argparse.ArgumentParser:
     lint_p.add_argument("--write-baseline", metavar="FILE", help="record the current findings as the baseline and exit 0")
     lint_p.add_argument("--no-cache", action="store_true", help=f"do not read or write the parse cache ({DEFAULT_CACHE_DIR}/ in the working directory)")
     lint_p.add_argument("--jobs", type=_positive, metavar="N", help="processes that parse files and run rules (default: both cores when it pays; 1 for none)")
+    lint_p.add_argument("--as-of", type=int, metavar="YEAR", help="the year realisasi is reported as of (default: config 'as-of', else the current year)")
     lint_p.add_argument("--show-personal", action="store_true", help="show employee numbers (NIP) and names in findings instead of masking them")
     lint_p.add_argument("--dask", nargs="?", const="", default=None, metavar="ADDRESS",
                         help="validate partitioned by region on Dask: a local cluster, or the scheduler at ADDRESS (needs cascade[dask])")
@@ -112,6 +113,9 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("schema", help="print the JSON Schema of plan files (for editors' YAML language server)")
     add_report_parser(sub)
+    from .capaian import add_capaian_parser
+
+    add_capaian_parser(sub)
     from .revisions import add_revision_parsers
 
     add_revision_parsers(sub)
@@ -143,6 +147,7 @@ def _settings(args: argparse.Namespace) -> Settings:
         lang=args.lang,
         fail_level=args.fail_level,
         baseline=args.baseline,
+        as_of=getattr(args, "as_of", None),
     )
 
 
@@ -253,6 +258,10 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
         from .revisions import run_revision_command
 
         return run_revision_command(args, out, err)
+    if args.command == "capaian":
+        from .capaian import run_capaian
+
+        return run_capaian(args, out, err)
     if args.command == "rules":
         return _rules(args, out)
     if args.command == "explain":

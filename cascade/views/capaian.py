@@ -1,0 +1,255 @@
+"""Capaian tables for planners and tools: the measured rows, the roll-up along the cascade, the
+LKjIP-shaped table, and their text, JSON and CSV forms (issue 17).
+
+The rows come from :func:`cascade.rules.realization.capaian_rows` (the one place capaian is
+computed, with :func:`cascade.core.capaian.capaian`); this module only arranges them. No pandas is
+needed except for :meth:`CapaianTable.to_pandas`.
+
+JSON (``cascade capaian --format json``)::
+
+    {"version": 1, "as_of": 2024, "rows": [{"ref", "document", "tier", "year", "target", "realized",
+     "capaian", "category", "polarity", "polarity_source", "status", "source", "note"}]}
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
+
+from ..core.errors import UsageError, require_pandas
+from ..core.models import Range
+from ..graph import Workspace
+from ..rules.context import Context
+from ..rules.realization import CapaianRow, as_of as _as_of, capaian_rows
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "CapaianRow",
+    "CapaianTable",
+    "RollupRow",
+    "LkjipRow",
+    "JSON_FIELDS",
+    "capaian_table",
+    "capaian_rollup",
+    "lkjip_rows",
+    "capaian_context",
+]
+
+#: The fields of a JSON row, in order (a contract: pipelines read them).
+JSON_FIELDS = ("ref", "document", "tier", "year", "target", "realized", "capaian", "category", "polarity",
+               "polarity_source", "status", "source", "note")
+
+#: An employee number (NIP, 18 digits, often grouped) inside free text such as a ``source``.
+_NIP = re.compile(r"\b\d{8}\s?\d{6}\s?\d\s?\d{3}\b")
+
+
+def _mask_text(text: Any, show_personal: bool) -> Any:
+    if show_personal or not isinstance(text, str):
+        return text
+    return _NIP.sub(lambda m: m.group(0)[:4] + "*" * (len(m.group(0)) - 4), text)
+
+
+def capaian_context(ws: Workspace, as_of: int | None = None, options: dict[str, dict[str, Any]] | None = None) -> Context:
+    """A rules :class:`~cascade.rules.context.Context` on ``ws`` with ``as_of`` set (None: ``options``' or the current year)."""
+    if as_of is not None and (isinstance(as_of, bool) or not isinstance(as_of, int) or not 1900 <= as_of <= 2200):
+        raise UsageError(f"as_of must be a year such as 2024, not {as_of!r}")
+    opts = {k: dict(v) for k, v in (options or {}).items()}
+    if as_of is not None:
+        opts.setdefault("missing-realization", {})["as_of"] = as_of
+    return Context(ws.graph, ws.parsed, opts)
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, Range):
+        return {"min": value.min, "max": value.max}
+    return value
+
+
+def _text_value(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, Range):
+        if value.min is None:
+            return f"<= {value.max:g}"
+        if value.max is None:
+            return f">= {value.min:g}"
+        return f"{value.min:g}-{value.max:g}"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+@dataclass(frozen=True)
+class CapaianTable:
+    """The capaian rows of a workspace as of a year: ``rows`` (typed :class:`CapaianRow`), ``as_of``,
+    and the names of the indicators (``names``: ref -> name) for display."""
+
+    as_of: int
+    rows: tuple[CapaianRow, ...]
+    names: dict[str, str]
+    show_personal: bool = False
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __iter__(self):
+        return iter(self.rows)
+
+    def to_dicts(self) -> list[dict[str, Any]]:
+        """The rows as JSON-ready dicts with exactly :data:`JSON_FIELDS` (NIPs in ``source`` masked)."""
+        out = []
+        for r in self.rows:
+            out.append({
+                "ref": r.ref, "document": r.document, "tier": r.tier, "year": r.year, "target": _json_value(r.target),
+                "realized": r.realized, "capaian": r.capaian, "category": r.category, "polarity": r.polarity,
+                "polarity_source": r.polarity_source, "status": r.status,
+                "source": _mask_text(r.source, self.show_personal), "note": r.note or None,
+            })
+        return out
+
+    def to_json(self) -> str:
+        return json.dumps({"version": 1, "as_of": self.as_of, "rows": self.to_dicts()}, ensure_ascii=False, indent=2) + "\n"
+
+    def to_csv(self) -> str:
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(JSON_FIELDS)
+        for d in self.to_dicts():
+            writer.writerow(["" if d[f] is None else _text_value(Range(**d[f])) if isinstance(d[f], dict) else d[f]
+                             for f in JSON_FIELDS])
+        return buf.getvalue()
+
+    def to_text(self, lang: str = "id") -> str:
+        """A plain table: indicator, year, target, realisasi, capaian, category."""
+        head = ("Indikator", "Tahun", "Target", "Realisasi", "Capaian", "Kategori") if lang == "id" else \
+               ("Indicator", "Year", "Target", "Realisasi", "Capaian", "Category")
+        lines = [[r.ref, str(r.year), _text_value(r.target), _text_value(r.realized),
+                  "-" if r.capaian is None else f"{r.capaian:.2f}", r.category or (r.note or "-")] for r in self.rows]
+        widths = [max(len(h), *(len(l[i]) for l in lines)) if lines else len(h) for i, h in enumerate(head)]
+        title = f"Capaian kinerja per {self.as_of}" if lang == "id" else f"Capaian as of {self.as_of}"
+        out = [title, "  ".join(h.ljust(w) for h, w in zip(head, widths))]
+        out += ["  ".join(c.ljust(w) for c, w in zip(l, widths)).rstrip() for l in lines]
+        if not lines:
+            out.append("(tidak ada realisasi)" if lang == "id" else "(no realisasi)")
+        return "\n".join(out) + "\n"
+
+    def to_pandas(self) -> "pd.DataFrame":
+        """The rows as a DataFrame (columns :data:`JSON_FIELDS` plus ``name``); needs the ``notebook`` extra."""
+        pd = require_pandas("CapaianTable.to_pandas()")
+        rows = self.to_dicts()
+        for d in rows:
+            d["name"] = self.names.get(d["ref"])
+            if isinstance(d["target"], dict):
+                d["target"] = _text_value(Range(**d["target"]))
+        return pd.DataFrame(rows, columns=[*JSON_FIELDS, "name"])
+
+
+def capaian_table(ws: Workspace, year: int | None = None, as_of: int | None = None,
+                  options: dict[str, dict[str, Any]] | None = None, show_personal: bool = False) -> CapaianTable:
+    """The capaian of every measured indicator of ``ws``, per year up to ``as_of`` (or only ``year``)."""
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+        raise UsageError(f"year must be a year such as 2024, not {year!r}")
+    ctx = capaian_context(ws, as_of, options)
+    rows = tuple(capaian_rows(ctx, year))
+    names = {r.ref: ws.graph._node[r.ref]["name"] for r in rows}
+    return CapaianTable(_as_of(ctx), rows, names, show_personal)
+
+
+class RollupRow(NamedTuple):
+    """An element in a year: ``measured`` is the mean capaian of its own indicators (None if none
+    is measured); ``below_mean``/``below_min`` those of the indicators of the elements that cascade
+    into it (``parent``/``supports``), over ``below_count`` measured indicators. Kept apart: nothing
+    rolled up is presented as measured."""
+
+    ref: str
+    document: str
+    tier: str | None
+    kind: str
+    year: int
+    measured: float | None
+    below_mean: float | None
+    below_min: float | None
+    below_count: int
+
+
+def capaian_rollup(ws: Workspace, year: int | None = None, as_of: int | None = None,
+                   options: dict[str, dict[str, Any]] | None = None) -> list[RollupRow]:
+    """Per element and year: its own measured capaian beside the mean and minimum from below."""
+    table = capaian_table(ws, year, as_of, options)
+    G = ws.graph
+    own: dict[tuple[str, int], list[float]] = {}
+    for r in table.rows:
+        if r.capaian is not None:
+            own.setdefault((r.element, r.year), []).append(r.capaian)
+    elements = {e for e, _ in own}
+    above: dict[str, list[str]] = {}
+    for e in list(elements):
+        for upper, edge in G._succ[e].items():
+            if edge.get("type") in ("parent", "supports") and G._node[upper]["type"] == "element":
+                above.setdefault(upper, []).append(e)
+    out = []
+    years = sorted({y for _, y in own})
+    for element in [n for n in G._node if n in elements or n in above]:
+        attrs = G._node[element]
+        for y in years:
+            mine = own.get((element, y))
+            below = [v for b in above.get(element, ()) for v in own.get((b, y), ())]
+            if not mine and not below:
+                continue
+            out.append(RollupRow(element, attrs["doc"], attrs["tier"], attrs["kind"], y,
+                                 round(sum(mine) / len(mine), 2) if mine else None,
+                                 round(sum(below) / len(below), 2) if below else None,
+                                 min(below) if below else None, len(below)))
+    return out
+
+
+class LkjipRow(NamedTuple):
+    """One row of the LKjIP table (PermenPANRB 88/2021, Pelaporan 2.3-2.6): per sasaran and
+    indicator, the year's target, realisasi and capaian, the previous years' realisasi and capaian,
+    and the medium-term target (the plan's ``final``, else its last year's target) with the
+    realisasi's progress toward it."""
+
+    sasaran: str
+    sasaran_name: str
+    ref: str
+    name: str
+    unit: str | None
+    year: int
+    target: Any
+    realized: Any
+    capaian: float | None
+    category: str | None
+    previous: tuple[tuple[int, Any, float | None], ...]
+    final_target: Any
+    final_capaian: float | None
+
+
+def lkjip_rows(ws: Workspace, year: int, as_of: int | None = None, options: dict[str, dict[str, Any]] | None = None) -> list[LkjipRow]:
+    """The LKjIP table of ``year``: one row per measured indicator of a sasaran (or any element)."""
+    from ..core.capaian import capaian as _capaian
+
+    table = capaian_table(ws, None, as_of, options)
+    G = ws.graph
+    by_ref: dict[str, dict[int, CapaianRow]] = {}
+    for r in table.rows:
+        by_ref.setdefault(r.ref, {})[r.year] = r
+    out = []
+    for ref, years in by_ref.items():
+        row = years.get(year)
+        if row is None:
+            continue
+        attrs = G._node[ref]
+        ind = attrs["model"]
+        element = G._node[attrs["element"]]
+        final = ind.final if ind.final is not None else (ind.targets[max(ind.targets)] if ind.targets else None)
+        final_capaian = _capaian(final, row.realized, row.polarity, None).value if final is not None else None
+        previous = tuple((y, years[y].realized, years[y].capaian) for y in sorted(years) if y < year)
+        out.append(LkjipRow(attrs["element"], element["name"], ref, ind.name, ind.unit, year, row.target, row.realized,
+                            row.capaian, row.category, previous, final, final_capaian))
+    return out
