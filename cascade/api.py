@@ -14,6 +14,7 @@ import os
 from typing import TYPE_CHECKING, Any, Iterable
 
 from .core import findings as _findings
+from .core.errors import UsageError
 from .graph import Workspace, load_workspace
 from .read.cache import Cache
 from .read.loader import DEFAULT_LIMITS, Limits
@@ -92,6 +93,7 @@ class Cascade(Workspace):
         inline_suppressions: bool = True,
         jobs: int | None = None,
         lock: Any = "auto",
+        as_of: int | None = None,
     ) -> "Report":
         """Run the rules and return the report (nothing printed, nothing raised for bad content).
 
@@ -103,8 +105,14 @@ class Cascade(Workspace):
         ``lock`` is the review state that rule CAS208 ``suspect-link`` checks links against: by
         default the workspace's ``cascade.lock`` (:attr:`lock_path`), or a path, a
         :class:`cascade.revisions.Lock`, or None for none; problems in the lock file are CAS208
-        findings placed in it. Raises :class:`ValueError` for a selector that names no rule (a usage error, not plan content).
+        findings placed in it. ``as_of`` is the reporting year of realisasi (rules CAS701-CAS705; default: the
+        current year). Raises :class:`ValueError` for a selector that names no rule (a usage error, not plan content).
         """
+        if as_of is not None:
+            if isinstance(as_of, bool) or not isinstance(as_of, int) or not 1900 <= as_of <= 2200:
+                raise UsageError(f"as_of must be a year such as 2024, not {as_of!r}")
+            options = {k: dict(v) for k, v in (options or {}).items()}
+            options.setdefault("missing-realization", {})["as_of"] = as_of
         selection = Selection.of(select, extend_select, ignore, severity)
         found = resolve_lock(self.lock_path if isinstance(lock, str) and lock == "auto" else lock)
         if found is not None:
