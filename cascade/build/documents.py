@@ -162,11 +162,13 @@ _EXPECTED = {
     "bool_parsing": "true or false", "list_type": "a list", "dict_type": "a mapping", "model_type": "a mapping",
     "model_attributes_type": "a mapping", "finite_number": "a finite number",
     "range_bounds": "a range with min, max or both",
+    "realized_value": "a number, a text or {value, status, source}",
 }
 _EXPECTED_ID = {
     "text": "teks", "a whole number (a year)": "bilangan bulat (tahun)", "a number": "angka",
     "true or false": "true atau false", "a list": "list", "a mapping": "mapping", "a finite number": "angka terhingga",
     "a range with min, max or both": "rentang dengan min, max atau keduanya",
+    "a number, a text or {value, status, source}": "angka, teks atau {value, status, source}",
 }
 
 

@@ -261,9 +261,10 @@ class Realized(_Model):
     @classmethod
     def _value(cls, data: Any) -> Any:
         if isinstance(data, dict) and "value" in data:
-            value = _to_target(data["value"])
-            if isinstance(value, dict):
-                raise PydanticCustomError("realized_value", "a realised value is a number or text", {})
+            value = data["value"]
+            if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+                raise PydanticCustomError("realized_value", "a number, a text or {{value, status, source}} is needed", {})
+            value = _to_target(value)
             data = {**data, "value": value}
         return data
 
@@ -272,10 +273,9 @@ def _to_realized(value: Any) -> Any:
     """A realised value: a number, a text (qualitative targets) or ``{value, status, source}``."""
     if isinstance(value, dict):
         return value
-    value = _to_target(value)
-    if isinstance(value, bool):
-        raise PydanticCustomError("number_type", "a number is needed", {"text": str(value)})
-    return {"value": value}
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise PydanticCustomError("realized_value", "a number, a text or {{value, status, source}} is needed", {})
+    return {"value": _to_target(value)}
 
 
 RealizedValue = Annotated[Realized, BeforeValidator(_to_realized)]
