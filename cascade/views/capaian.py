@@ -133,7 +133,7 @@ class CapaianTable:
                   "-" if r.capaian is None else f"{r.capaian:.2f}", r.category or (r.note or "-")] for r in self.rows]
         widths = [max(len(h), *(len(l[i]) for l in lines)) if lines else len(h) for i, h in enumerate(head)]
         title = f"Capaian kinerja per {self.as_of}" if lang == "id" else f"Capaian as of {self.as_of}"
-        out = [title, "  ".join(h.ljust(w) for h, w in zip(head, widths))]
+        out = [title, "  ".join(h.ljust(w) for h, w in zip(head, widths)).rstrip()]
         out += ["  ".join(c.ljust(w) for c, w in zip(l, widths)).rstrip() for l in lines]
         if not lines:
             out.append("(tidak ada realisasi)" if lang == "id" else "(no realisasi)")
