@@ -55,7 +55,7 @@ def run_report(args: argparse.Namespace, err: TextIO | None = None) -> int:
         return 2
     # partitioned by region, no process held the whole graph: the page then has the findings only
     workspace = result.workspace if result.workspace is not None else Workspace([], [], [], {"files": len(result.files)})
-    page = render_html(workspace, result.report, lang=settings.lang, show_personal=args.show_personal)
+    page = render_html(workspace, result.report, lang=settings.lang, show_personal=args.show_personal, as_of=settings.as_of)
     try:
         with open(args.html, "w", encoding="utf-8") as out:
             out.write(page)

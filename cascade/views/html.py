@@ -63,7 +63,19 @@ TEXT: dict[str, dict[str, str]] = {
     "holder": {"en": "Holder", "id": "Pemegang"},
     "more": {"en": "more findings not shown", "id": "temuan lain tidak ditampilkan"},
     "documents": {"en": "documents", "id": "dokumen"},
+    "capaian": {"en": "Achievement (capaian)", "id": "Capaian kinerja"},
+    "heatmap": {"en": "Capaian per element and year (mean of its measured indicators)",
+                "id": "Capaian per elemen dan tahun (rata-rata indikator yang terukur)"},
+    "per_indicator": {"en": "Target and realisasi per indicator", "id": "Target dan realisasi per indikator"},
+    "target": {"en": "target", "id": "target"},
+    "realized": {"en": "realisasi", "id": "realisasi"},
+    "as_of": {"en": "as of", "id": "per"},
+    "element": {"en": "Element", "id": "Elemen"},
 }
+
+#: Colours of the capaian categories (Permendagri 86/2017 scale), best first.
+CATEGORY_COLOURS = {"sangat tinggi": "#1a7f37", "tinggi": "#4ac26b", "sedang": "#d4a72c", "rendah": "#e16f24",
+                    "sangat rendah": "#cf222e"}
 
 _NIP = re.compile(r"(?<!\d)\d{8}[ .]?\d{6}[ .]?\d[ .]?\d{3}(?!\d)")
 
@@ -104,7 +116,9 @@ class Masker:
         return text
 
 
-_CSS = """
+_CSS = """.heatmap td.cap{color:#fff;text-align:right}.cap{display:inline-block;min-width:1.2em;color:#fff;padding:0 .25rem;border-radius:3px}
+.charts{display:flex;flex-wrap:wrap;gap:1rem}.charts figure{margin:0}.charts figcaption{font-size:12px;max-width:260px}
+
 :root{--err:#c0392b;--errbg:#fde2e1;--warn:#9a7d0a;--warnbg:#fff4ce;--info:#2e6da4;--infobg:#e8f1fb;--line:#d0d4d9}
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:1200px;padding:1rem 1.5rem;color:#1d2125}
 h1{font-size:1.5rem;margin:.2rem 0}h2{font-size:1.2rem;margin-top:2rem;border-bottom:2px solid var(--line)}h3{font-size:1rem}
@@ -301,18 +315,111 @@ def _matrices(cascade: "Workspace", t: Callable[[str], str], mask: Callable[[str
     return legend + "".join(out)
 
 
+def _number(value: object, polarity: str | None) -> float | None:
+    from ..core.models import Range
+
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    if isinstance(value, Range):
+        bound = value.max if polarity == "negative" else value.min
+        return bound if bound is not None else (value.max if value.min is None else value.min)
+    return None
+
+
+def _svg(rows: list, t: Callable[[str], str]) -> str:
+    """Target (dashed) and realisasi (solid) of one indicator over the years, as inline SVG."""
+    years = [r.year for r in rows]
+    pts_t = [(r.year, _number(r.target, r.polarity)) for r in rows]
+    pts_r = [(r.year, _number(r.realized, r.polarity)) for r in rows]
+    values = [v for _, v in pts_t + pts_r if v is not None]
+    if not values:
+        return ""
+    lo, hi = min(values), max(values)
+    span = (hi - lo) or abs(hi) or 1.0
+    lo, hi = lo - span * 0.1, hi + span * 0.1
+    w, h, pad = 260, 90, 24
+    y0, y1 = min(years), max(years)
+
+    def xy(year: int, v: float) -> str:
+        x = pad + (0 if y1 == y0 else (year - y0) / (y1 - y0) * (w - 2 * pad))
+        y = h - pad + 8 - (v - lo) / (hi - lo) * (h - pad - 8) if hi != lo else h / 2
+        return f"{x:.1f},{y:.1f}"
+
+    def line(pts: list, style: str, colour: str, label: str) -> str:
+        pts = [(yr, v) for yr, v in pts if v is not None]
+        if not pts:
+            return ""
+        path = " ".join(xy(yr, v) for yr, v in pts)
+        dots = "".join(f'<circle cx="{xy(yr, v).split(",")[0]}" cy="{xy(yr, v).split(",")[1]}" r="2.5" fill="{colour}">'
+                       f"<title>{_e(label)} {yr}: {v:g}</title></circle>" for yr, v in pts)
+        return f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="1.5" {style}/>{dots}'
+
+    dashed = 'stroke-dasharray="4 3"'
+    axis = "".join(f'<text x="{xy(yr, lo).split(",")[0]}" y="{h - 4}" font-size="9" text-anchor="middle">{yr}</text>' for yr in years)
+    return (f'<svg class="capaian-chart" xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="img">'
+            f"{line(pts_t, dashed, '#57606a', t('target'))}{line(pts_r, '', '#0969da', t('realized'))}{axis}</svg>")
+
+
+def _capaian(cascade: "Workspace", t: Callable[[str], str], mask: Callable[[str | None], str], as_of: int | None) -> str | None:
+    """The capaian section: a heat map (element x year, coloured by category) and, per indicator,
+    target vs realisasi as inline SVG. None when nothing in the workspace carries realisasi."""
+    from ..core.capaian import category
+    from .capaian import capaian_rollup, capaian_table
+
+    table = capaian_table(cascade, None, as_of)
+    if not table.rows:
+        return None
+    rollup = [r for r in capaian_rollup(cascade, None, as_of) if r.measured is not None]
+    years = sorted({r.year for r in table.rows})
+    cells: dict[str, dict[int, float]] = {}
+    for r in rollup:
+        cells.setdefault(r.ref, {})[r.year] = r.measured
+    G = cascade.graph
+    head = "".join(f"<th>{y}</th>" for y in years)
+    out = [f'<p>{_e(t("as_of"))} {table.as_of} · ' + " ".join(
+        f'<span class="cap" style="background:{c}">&nbsp;</span> {_e(name)}' for name, c in CATEGORY_COLOURS.items()) + "</p>",
+        f'<h3>{_e(t("heatmap"))}</h3><table class="heatmap"><thead><tr><th>{_e(t("element"))}</th>{head}</tr></thead><tbody>']
+    for ref, by_year in cells.items():
+        tds = []
+        for y in years:
+            v = by_year.get(y)
+            if v is None:
+                tds.append("<td></td>")
+            else:
+                cat = category(v)
+                tds.append(f'<td class="cap" data-category="{_e(cat)}" style="background:{CATEGORY_COLOURS[cat]}" title="{_e(cat)}">{v:.2f}</td>')
+        out.append(f'<tr><td><code>{_e(mask(ref))}</code> {_e(mask(G._node[ref]["name"]))}</td>{"".join(tds)}</tr>')
+    out.append("</tbody></table>")
+    out.append(f'<h3>{_e(t("per_indicator"))}</h3><div class="charts">')
+    by_ind: dict[str, list] = {}
+    for r in table.rows:
+        by_ind.setdefault(r.ref, []).append(r)
+    for ref, rows in by_ind.items():
+        last = [r for r in rows if r.capaian is not None]
+        badge = (f' <span class="cap" style="background:{CATEGORY_COLOURS[last[-1].category]}">{last[-1].capaian:.2f}</span>'
+                 if last else "")
+        out.append(f'<figure><figcaption><code>{_e(mask(ref))}</code> {_e(mask(G._node[ref]["name"]))}{badge}</figcaption>'
+                   f"{_svg(rows, t)}</figure>")
+    out.append("</div>")
+    return "".join(out)
+
+
 def _translator(lang: str) -> Callable[[str], str]:
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
     return lambda key: TEXT[key][lang]
 
 
-def render_html(cascade: "Workspace", report: Report | None = None, *, lang: str = "id", show_personal: bool = False) -> str:
+def render_html(cascade: "Workspace", report: Report | None = None, *, lang: str = "id", show_personal: bool = False,
+                as_of: int | None = None) -> str:
     """The report as one self-contained HTML page (no network, inline CSS and script).
 
     Validates with every rule (:func:`cascade.validate.validate`) unless ``report`` is given. Interface text and messages are in
     ``lang`` (``id`` or ``en``; ValueError otherwise). Employee NIPs and names are masked unless
-    ``show_personal``.
+    ``show_personal``. Where indicators carry realisasi, a capaian section (heat map and charts) as
+    of ``as_of`` (default: the current year) follows.
     """
     t = _translator(lang)
     report = validate(cascade) if report is None else report
@@ -328,6 +435,9 @@ def render_html(cascade: "Workspace", report: Report | None = None, *, lang: str
         ("findings", _findings(cascade, report, t, mask, lang)),
         ("matrices", _matrices(cascade, t, mask)),
     ]
+    capaian = _capaian(cascade, t, mask, as_of)
+    if capaian is not None:  # only where some indicator carries realisasi
+        sections.append(("capaian", capaian))
     nav = "".join(f'<a href="#{k}">{_e(t(k))}</a>' for k, _ in sections)
     body = "".join(f'<section id="{k}"><h2>{_e(t(k))}</h2>{v}</section>' for k, v in sections)
     csp = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
