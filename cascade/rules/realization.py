@@ -184,8 +184,11 @@ def capaian_rows(ctx: "Context", year: int | None = None) -> list[CapaianRow]:
                 entry = m.realized.get(y)
                 if target is None and entry is None:
                     continue
-                realized = entry.value if entry is not None else None
-                value, note = capaian(target, realized, pol.value, _formula(ind, formula), tolerance)
+                if entry is None:  # a target and no realisasi: no capaian, said without computing
+                    realized, value, note = None, None, "no realisasi"
+                else:
+                    realized = entry.value
+                    value, note = capaian(target, realized, pol.value, _formula(ind, formula), tolerance)
                 rows.append(CapaianRow(node, attrs["doc"], attrs["tier"], attrs["element"], y, target,
                                        "pk" if pk is not None else "plan", realized, value, category(value, bounds),
                                        pol.value, pol.source, entry.status if entry else None,
@@ -332,8 +335,9 @@ class RealizationImplausible(Rule):
     name says persentase, cakupan, proporsi or rasio (option ``share_words``); a name that says
     growth or change (``pertumbuhan``, ``laju``...: option ``growth_words``) may be negative and is
     not held to 0-100. Off the path: more than ``factor`` (default 50) times, or less than 1/factor
-    of, the median of the indicator's other numbers (targets, baseline and other realisasi), the
-    mark of a misplaced decimal point or a share written as a fraction.
+    of, the median of the indicator's positive numbers (targets, PK targets, baseline, final and
+    realisasi; at least three of them), the mark of a misplaced decimal point or a share written
+    as a fraction.
 
     Why: a typed 7310 for 73.10 gives a capaian of 10 000 and pulls every roll-up above it; it must
     be caught where it is written, not in the published table.
@@ -392,43 +396,43 @@ class RealizationImplausible(Rule):
             for target in (*ind.targets.values(), *(e.value for e in m.pk_targets.values())):
                 if isinstance(target, Range):
                     numbers += [b for b in (target.min, target.max) if b is not None and b > 0]
-            for y, entry in sorted(m.realized.items()):
+            realized = [(y, e) for y, e in sorted(m.realized.items()) if isinstance(e.value, float)]
+            numbers += [e.value for _, e in realized if e.value > 0]
+            # the median of all the indicator's numbers, its own realisasi included: with three or
+            # more of them one wild value cannot move it far, and it is computed once per indicator
+            median = statistics.median(numbers) if len(numbers) >= 3 else None
+            for y, entry in realized:
                 value = entry.value
-                if not isinstance(value, float):
-                    continue
                 if is_share and not 0 <= value <= 100:
                     yield _at(ctx, self, node, entry.doc, entry.path, name=ind.name, realized=f"{value:g}", year=y)
                     continue
-                others = numbers + [e.value for yy, e in m.realized.items() if yy != y and isinstance(e.value, float) and e.value > 0]
-                if value <= 0 or len(others) < 2:
+                if median is None or value <= 0:
                     continue
-                median = statistics.median(others)
                 if value > median * factor or value * factor < median:
                     yield _at(ctx, self, node, entry.doc, entry.path, "scale", name=ind.name, realized=f"{value:g}",
                               year=y, median=f"{median:g}")
 
 
-def _supporting(ctx: "Context") -> dict[str, list[str]]:
-    """For each indicator, the indicators that support it from below: its ``supports`` links, else
-    the indicators of the elements that cascade into its element (``parent``/``supports``)."""
+def _supporting(ctx: "Context", node: str) -> list[str]:
+    """The indicators that support ``node`` from below: its ``supports`` links, else the indicators
+    of the elements that cascade into its element (``parent``/``supports``)."""
 
     def build(ctx: "Context") -> dict[str, list[str]]:
-        G = ctx.graph
         out: dict[str, list[str]] = {}
         for link in indicator_links(ctx):
             out.setdefault(link.upper, []).append(link.lower)
-        indicators_of: dict[str, list[str]] = {}
-        for node in ctx.nodes_of("indicator"):
-            indicators_of.setdefault(G._node[node]["element"], []).append(node)
-        for element, inds in indicators_of.items():
-            below = [b for b, e in G._pred[element].items() if e.get("type") in CASCADE_LINKS and G._node[b]["type"] == "element"]
-            lower = [i for b in below for i in indicators_of.get(b, ())]
-            if lower:
-                for ind in inds:
-                    out.setdefault(ind, lower)
         return out
 
-    return ctx.index("supporting_indicators", build)
+    linked = ctx.index("supporting_indicators", build).get(node)
+    if linked:
+        return linked
+    G = ctx.graph
+    element = G._node[node]["element"]
+    out = []
+    for below, edge in G._pred[element].items():
+        if edge.get("type") in CASCADE_LINKS and G._node[below]["type"] == "element":
+            out += [i for i, e in G._pred[below].items() if e.get("type") == "indicator_of"]
+    return out
 
 
 class IneffectiveCascade(Rule):
@@ -500,9 +504,8 @@ class IneffectiveCascade(Rule):
         for row in capaian_rows(ctx):
             if row.capaian is not None:
                 by_ind.setdefault(row.ref, {})[row.year] = row
-        below = _supporting(ctx)
         for node, years in by_ind.items():
-            lower = [by_ind[i] for i in below.get(node, ()) if i in by_ind]
+            lower = [by_ind[i] for i in _supporting(ctx, node) if i in by_ind]
             if not lower:
                 continue
             for y, row in sorted(years.items()):
