@@ -36,6 +36,7 @@ def add_capaian_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="plan files or folders (default: .)")
     p.add_argument("--year", type=int, metavar="YEAR", help="only this year")
     p.add_argument("--as-of", type=int, metavar="YEAR", help="the reporting year (default: config 'as-of', else the current year)")
+    p.add_argument("--lkjip", action="store_true", help="the LKjIP table of --year: per sasaran and indicator, previous years and the final target")
     p.add_argument("--format", choices=("text", "json", "csv"), default="text", help="output format (default: text)")
     p.add_argument("--output", metavar="FILE", help="write to FILE instead of the terminal")
     p.add_argument("--lang", choices=LANGUAGES, help=f"language of the text table (default: {DEFAULT_LANG})")
@@ -63,11 +64,21 @@ def run_capaian(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     files = [p for p in discover(args.paths) if not settings.is_excluded(p)]
     ws = load(*files, show_personal=args.show_personal)
     try:
-        table = ws.capaian(year=args.year, as_of=settings.as_of, options=settings.rule_options())
+        if args.lkjip:
+            from ..views.capaian import lkjip_csv, lkjip_json, lkjip_text
+
+            if args.year is None:
+                raise UsageError("--lkjip needs --year" if lang == "en" else "--lkjip memerlukan --year")
+            rows = ws.lkjip(args.year, as_of=settings.as_of, options=settings.rule_options())
+            as_of = ws.capaian(year=args.year, as_of=settings.as_of, options=settings.rule_options()).as_of
+            text = (lkjip_json(rows, args.year, as_of) if args.format == "json" else lkjip_csv(rows, lang)
+                    if args.format == "csv" else lkjip_text(rows, args.year, lang))
+        else:
+            table = ws.capaian(year=args.year, as_of=settings.as_of, options=settings.rule_options())
+            text = table.to_json() if args.format == "json" else table.to_csv() if args.format == "csv" else table.to_text(lang)
     except UsageError as exc:
         _say(err, "usage", lang, error=exc)
         return 2
-    text = table.to_json() if args.format == "json" else table.to_csv() if args.format == "csv" else table.to_text(lang)
     if args.output is not None:
         try:
             with open(args.output, "w", encoding="utf-8", newline="\n") as fh:

@@ -39,6 +39,9 @@ __all__ = [
     "capaian_rollup",
     "lkjip_rows",
     "capaian_context",
+    "lkjip_text",
+    "lkjip_json",
+    "lkjip_csv",
 ]
 
 #: The fields of a JSON row, in order (a contract: pipelines read them).
@@ -248,8 +251,53 @@ def lkjip_rows(ws: Workspace, year: int, as_of: int | None = None, options: dict
         ind = attrs["model"]
         element = G._node[attrs["element"]]
         final = ind.final if ind.final is not None else (ind.targets[max(ind.targets)] if ind.targets else None)
-        final_capaian = _capaian(final, row.realized, row.polarity, None).value if final is not None else None
+        formula = ind.capaian_formula or ((options or {}).get("low-achievement") or {}).get("formula") or "lkjip"
+        final_capaian = _capaian(final, row.realized, row.polarity, formula).value if final is not None else None
         previous = tuple((y, years[y].realized, years[y].capaian) for y in sorted(years) if y < year)
         out.append(LkjipRow(attrs["element"], element["name"], ref, ind.name, ind.unit, year, row.target, row.realized,
                             row.capaian, row.category, previous, final, final_capaian))
     return out
+
+
+_LKJIP_HEAD = {
+    "id": ("Sasaran", "Indikator", "Satuan", "Target", "Realisasi", "Capaian", "Kategori", "Tahun sebelumnya",
+           "Target akhir", "Capaian thd target akhir"),
+    "en": ("Sasaran", "Indicator", "Unit", "Target", "Realisasi", "Capaian", "Category", "Previous years",
+           "Final target", "Capaian of final target"),
+}
+
+
+def _lkjip_cells(r: LkjipRow) -> list[str]:
+    previous = "; ".join(f"{y}: {_text_value(v)} ({'-' if c is None else f'{c:.2f}'})" for y, v, c in r.previous)
+    return [f"{r.sasaran.split(':', 1)[-1]} {r.sasaran_name}", r.name, r.unit or "", _text_value(r.target),
+            _text_value(r.realized), "-" if r.capaian is None else f"{r.capaian:.2f}", r.category or "-", previous or "-",
+            _text_value(r.final_target), "-" if r.final_capaian is None else f"{r.final_capaian:.2f}"]
+
+
+def lkjip_text(rows: list[LkjipRow], year: int, lang: str = "id") -> str:
+    """The LKjIP table as plain text, one block per indicator (the table is too wide for columns)."""
+    head = _LKJIP_HEAD.get(lang, _LKJIP_HEAD["en"])
+    out = [f"Pengukuran kinerja tahun {year}" if lang == "id" else f"Performance measurement {year}"]
+    for r in rows:
+        out.append("")
+        out += [f"  {h}: {c}" for h, c in zip(head, _lkjip_cells(r))]
+    if not rows:
+        out.append("(tidak ada realisasi)" if lang == "id" else "(no realisasi)")
+    return "\n".join(out) + "\n"
+
+
+def lkjip_csv(rows: list[LkjipRow], lang: str = "id") -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(_LKJIP_HEAD.get(lang, _LKJIP_HEAD["en"]))
+    for r in rows:
+        writer.writerow(_lkjip_cells(r))
+    return buf.getvalue()
+
+
+def lkjip_json(rows: list[LkjipRow], year: int, as_of: int) -> str:
+    data = [{"sasaran": r.sasaran, "sasaran_name": r.sasaran_name, "ref": r.ref, "name": r.name, "unit": r.unit,
+             "year": r.year, "target": _json_value(r.target), "realized": r.realized, "capaian": r.capaian,
+             "category": r.category, "previous": [{"year": y, "realized": v, "capaian": c} for y, v, c in r.previous],
+             "final_target": _json_value(r.final_target), "final_capaian": r.final_capaian} for r in rows]
+    return json.dumps({"version": 1, "as_of": as_of, "year": year, "rows": data}, ensure_ascii=False, indent=2) + "\n"

@@ -76,3 +76,16 @@ def test_config_as_of_and_lint_flag(tmp_path: Path) -> None:
     assert code == 2 and "as-of must be a year" in err
     # lint: the specs are clean as of the pinned 2026
     assert run("lint", str(SPECS), "--as-of", "2026", "--no-cache")[0] == 0
+
+
+def test_lkjip_table() -> None:
+    code, out, _ = run("capaian", str(SPECS), "--year", "2023", "--as-of", "2026", "--lkjip", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    ipm = [r for r in data["rows"] if r["ref"].endswith(":T2.1.I1")][0]
+    assert ipm["previous"][0] == {"year": 2019, "realized": 80.88, "capaian": 100.47}
+    assert (ipm["target"], ipm["realized"], ipm["capaian"], ipm["final_target"], ipm["final_capaian"]) == (82.4, 83.71, 101.59, 82.8, 101.1)
+    code, out, _ = run("capaian", str(SPECS), "--year", "2023", "--as-of", "2026", "--lkjip", "--lang", "en")
+    assert code == 0 and "  Previous years: 2019: 80.88 (100.47); 2020: 80.91 (100.00)" in out
+    code, _, err = run("capaian", str(SPECS), "--lkjip", "--lang", "en")
+    assert code == 2 and "--lkjip needs --year" in err
