@@ -197,15 +197,30 @@ def _summary(cascade: "Workspace", report: Report, t: Callable[[str], str], mask
     return f'<table id="summary-table"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
 
 
-def _tree(cascade: "Workspace", report: Report, t: Callable[[str], str], mask: Callable[[str | None], str], lang: str) -> str:
+def _capaian_badges(cascade: "Workspace", as_of: int | None) -> dict[str, str]:
+    """Element ref -> a badge of its measured capaian in the latest year measured (the pohon kinerja's badges)."""
+    from ..core.capaian import category
+    from .capaian import capaian_rollup
+
+    latest: dict[str, tuple[int, float]] = {}
+    for r in capaian_rollup(cascade, None, as_of):
+        if r.measured is not None and (r.ref not in latest or r.year > latest[r.ref][0]):
+            latest[r.ref] = (r.year, r.measured)
+    return {ref: f' <span class="cap" data-capaian="{v:.2f}" style="background:{CATEGORY_COLOURS[category(v)]}" '
+                 f'title="capaian {y}">{v:.2f}</span>' for ref, (y, v) in latest.items()}
+
+
+def _tree(cascade: "Workspace", report: Report, t: Callable[[str], str], mask: Callable[[str | None], str], lang: str,
+          as_of: int | None = None) -> str:
     titles = {k: v.model.document.title for k, v in cascade.parsed.items()}
     tree = build_tree(cascade.graph, titles, report)
     anchors: dict[str, str] = {}
     out: list[str] = []
+    capaian = _capaian_badges(cascade, as_of)
 
     def label(node: TreeNode) -> str:
         return (f'<span class="kind">{_e(node.kind)}</span><code>{_e(mask(node.local_id))}</code> {_e(mask(node.name))}'
-                f'<span class="doc">{_e(node.doc)}</span>{_badges(node.all_findings, mask, lang)}')
+                f'<span class="doc">{_e(node.doc)}</span>{_badges(node.all_findings, mask, lang)}{capaian.get(node.ref, "")}')
 
     def details(node: TreeNode) -> str:
         parts = []
@@ -431,7 +446,7 @@ def render_html(cascade: "Workspace", report: Report | None = None, *, lang: str
                 + " ".join(f'<span class="badge {s}">{counts[s + "s"]} {_e(t(s + "s")).lower()}</span>' for s in ("error", "warning", "info")))
     sections = [
         ("summary", _summary(cascade, report, t, mask)),
-        ("tree", _tree(cascade, report, t, mask, lang)),
+        ("tree", _tree(cascade, report, t, mask, lang, as_of)),
         ("findings", _findings(cascade, report, t, mask, lang)),
         ("matrices", _matrices(cascade, t, mask)),
     ]
