@@ -18,7 +18,8 @@ import io
 import json
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
+from html import escape
+from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 
 from ..core.errors import UsageError, require_pandas
 from ..core.models import Range
@@ -42,11 +43,68 @@ __all__ = [
     "lkjip_text",
     "lkjip_json",
     "lkjip_csv",
+    "svg_chart",
+    "CATEGORY_COLOURS",
 ]
 
 #: The fields of a JSON row, in order (a contract: pipelines read them).
 JSON_FIELDS = ("ref", "document", "tier", "year", "target", "realized", "capaian", "category", "polarity",
                "polarity_source", "status", "source", "note")
+
+#: Colours of the capaian categories (Permendagri 86/2017 scale), best first.
+CATEGORY_COLOURS = {"sangat tinggi": "#1a7f37", "tinggi": "#4ac26b", "sedang": "#d4a72c", "rendah": "#e16f24",
+                    "sangat rendah": "#cf222e"}
+
+
+def _e(text: str | None) -> str:
+    return escape(text or "", quote=True)
+
+
+def _number(value: object, polarity: str | None) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return float(value)
+    if isinstance(value, Range):
+        bound = value.max if polarity == "negative" else value.min
+        return bound if bound is not None else (value.max if value.min is None else value.min)
+    return None
+
+
+def svg_chart(rows: list, t: Callable[[str], str]) -> str:
+    """Target (dashed) and realisasi (solid) of one indicator over the years, as inline SVG."""
+    years = [r.year for r in rows]
+    pts_t = [(r.year, _number(r.target, r.polarity)) for r in rows]
+    pts_r = [(r.year, _number(r.realized, r.polarity)) for r in rows]
+    values = [v for _, v in pts_t + pts_r if v is not None]
+    if not values:
+        return ""
+    lo, hi = min(values), max(values)
+    span = (hi - lo) or abs(hi) or 1.0
+    lo, hi = lo - span * 0.1, hi + span * 0.1
+    w, h, pad = 260, 90, 24
+    y0, y1 = min(years), max(years)
+
+    def xy(year: int, v: float) -> str:
+        x = pad + (0 if y1 == y0 else (year - y0) / (y1 - y0) * (w - 2 * pad))
+        y = h - pad + 8 - (v - lo) / (hi - lo) * (h - pad - 8) if hi != lo else h / 2
+        return f"{x:.1f},{y:.1f}"
+
+    def line(pts: list, style: str, colour: str, label: str) -> str:
+        pts = [(yr, v) for yr, v in pts if v is not None]
+        if not pts:
+            return ""
+        path = " ".join(xy(yr, v) for yr, v in pts)
+        dots = "".join(f'<circle cx="{xy(yr, v).split(",")[0]}" cy="{xy(yr, v).split(",")[1]}" r="2.5" fill="{colour}">'
+                       f"<title>{_e(label)} {yr}: {v:g}</title></circle>" for yr, v in pts)
+        return f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="1.5" {style}/>{dots}'
+
+    dashed = 'stroke-dasharray="4 3"'
+    axis = "".join(f'<text x="{xy(yr, lo).split(",")[0]}" y="{h - 4}" font-size="9" text-anchor="middle">{yr}</text>' for yr in years)
+    return (f'<svg class="capaian-chart" xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="img">'
+            f"{line(pts_t, dashed, '#57606a', t('target'))}{line(pts_r, '', '#0969da', t('realized'))}{axis}</svg>")
+
+
 
 #: An employee number (NIP, 18 digits, often grouped) inside free text such as a ``source``.
 _NIP = re.compile(r"\b\d{8}\s?\d{6}\s?\d\s?\d{3}\b")
@@ -141,6 +199,24 @@ class CapaianTable:
         if not lines:
             out.append("(tidak ada realisasi)" if lang == "id" else "(no realisasi)")
         return "\n".join(out) + "\n"
+
+    def _repr_html_(self) -> str:
+        """A notebook cell shows, per indicator, target vs realisasi as inline SVG and the last capaian
+        (the charts of the HTML report; no plotting library needed)."""
+        t = {"target": "target", "realized": "realisasi"}.get
+        by_ind: dict[str, list[CapaianRow]] = {}
+        for r in self.rows:
+            by_ind.setdefault(r.ref, []).append(r)
+        parts = [f"<p>Capaian kinerja per {self.as_of}: {len(by_ind)} indikator, {len(self.rows)} baris</p>",
+                 '<div style="display:flex;flex-wrap:wrap;gap:1rem">']
+        for ref, rows in list(by_ind.items())[:60]:
+            last = [r for r in rows if r.capaian is not None]
+            badge = (f' <span style="background:{CATEGORY_COLOURS[last[-1].category]};color:#fff;padding:0 .25rem">'
+                     f"{last[-1].capaian:.2f}</span>" if last else "")
+            parts.append(f'<figure style="margin:0"><figcaption style="font-size:12px;max-width:260px"><code>{_e(ref)}</code> '
+                         f"{_e(self.names.get(ref))}{badge}</figcaption>{svg_chart(rows, t)}</figure>")
+        parts.append("</div>")
+        return "".join(parts)
 
     def to_pandas(self) -> "pd.DataFrame":
         """The rows as a DataFrame (columns :data:`JSON_FIELDS` plus ``name``); needs the ``notebook`` extra."""

@@ -18,6 +18,8 @@ from ..core.findings import LANGUAGES, Finding, Report
 from .tree import TreeNode, build_tree
 from ..core.refs import document_of
 from ..validate import validate
+from ..core.capaian import category
+from .capaian import CATEGORY_COLOURS, capaian_rollup, capaian_table, svg_chart
 from .trace import alignment, coverage_rows
 
 if TYPE_CHECKING:
@@ -72,10 +74,6 @@ TEXT: dict[str, dict[str, str]] = {
     "as_of": {"en": "as of", "id": "per"},
     "element": {"en": "Element", "id": "Elemen"},
 }
-
-#: Colours of the capaian categories (Permendagri 86/2017 scale), best first.
-CATEGORY_COLOURS = {"sangat tinggi": "#1a7f37", "tinggi": "#4ac26b", "sedang": "#d4a72c", "rendah": "#e16f24",
-                    "sangat rendah": "#cf222e"}
 
 _NIP = re.compile(r"(?<!\d)\d{8}[ .]?\d{6}[ .]?\d[ .]?\d{3}(?!\d)")
 
@@ -199,9 +197,6 @@ def _summary(cascade: "Workspace", report: Report, t: Callable[[str], str], mask
 
 def _capaian_badges(cascade: "Workspace", as_of: int | None) -> dict[str, str]:
     """Element ref -> a badge of its measured capaian in the latest year measured (the pohon kinerja's badges)."""
-    from ..core.capaian import category
-    from .capaian import capaian_rollup
-
     latest: dict[str, tuple[int, float]] = {}
     for r in capaian_rollup(cascade, None, as_of):
         if r.measured is not None and (r.ref not in latest or r.year > latest[r.ref][0]):
@@ -330,59 +325,9 @@ def _matrices(cascade: "Workspace", t: Callable[[str], str], mask: Callable[[str
     return legend + "".join(out)
 
 
-def _number(value: object, polarity: str | None) -> float | None:
-    from ..core.models import Range
-
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        return float(value)
-    if isinstance(value, Range):
-        bound = value.max if polarity == "negative" else value.min
-        return bound if bound is not None else (value.max if value.min is None else value.min)
-    return None
-
-
-def _svg(rows: list, t: Callable[[str], str]) -> str:
-    """Target (dashed) and realisasi (solid) of one indicator over the years, as inline SVG."""
-    years = [r.year for r in rows]
-    pts_t = [(r.year, _number(r.target, r.polarity)) for r in rows]
-    pts_r = [(r.year, _number(r.realized, r.polarity)) for r in rows]
-    values = [v for _, v in pts_t + pts_r if v is not None]
-    if not values:
-        return ""
-    lo, hi = min(values), max(values)
-    span = (hi - lo) or abs(hi) or 1.0
-    lo, hi = lo - span * 0.1, hi + span * 0.1
-    w, h, pad = 260, 90, 24
-    y0, y1 = min(years), max(years)
-
-    def xy(year: int, v: float) -> str:
-        x = pad + (0 if y1 == y0 else (year - y0) / (y1 - y0) * (w - 2 * pad))
-        y = h - pad + 8 - (v - lo) / (hi - lo) * (h - pad - 8) if hi != lo else h / 2
-        return f"{x:.1f},{y:.1f}"
-
-    def line(pts: list, style: str, colour: str, label: str) -> str:
-        pts = [(yr, v) for yr, v in pts if v is not None]
-        if not pts:
-            return ""
-        path = " ".join(xy(yr, v) for yr, v in pts)
-        dots = "".join(f'<circle cx="{xy(yr, v).split(",")[0]}" cy="{xy(yr, v).split(",")[1]}" r="2.5" fill="{colour}">'
-                       f"<title>{_e(label)} {yr}: {v:g}</title></circle>" for yr, v in pts)
-        return f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="1.5" {style}/>{dots}'
-
-    dashed = 'stroke-dasharray="4 3"'
-    axis = "".join(f'<text x="{xy(yr, lo).split(",")[0]}" y="{h - 4}" font-size="9" text-anchor="middle">{yr}</text>' for yr in years)
-    return (f'<svg class="capaian-chart" xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="img">'
-            f"{line(pts_t, dashed, '#57606a', t('target'))}{line(pts_r, '', '#0969da', t('realized'))}{axis}</svg>")
-
-
 def _capaian(cascade: "Workspace", t: Callable[[str], str], mask: Callable[[str | None], str], as_of: int | None) -> str | None:
     """The capaian section: a heat map (element x year, coloured by category) and, per indicator,
     target vs realisasi as inline SVG. None when nothing in the workspace carries realisasi."""
-    from ..core.capaian import category
-    from .capaian import capaian_rollup, capaian_table
-
     table = capaian_table(cascade, None, as_of)
     if not table.rows:
         return None
@@ -416,7 +361,7 @@ def _capaian(cascade: "Workspace", t: Callable[[str], str], mask: Callable[[str 
         badge = (f' <span class="cap" style="background:{CATEGORY_COLOURS[last[-1].category]}">{last[-1].capaian:.2f}</span>'
                  if last else "")
         out.append(f'<figure><figcaption><code>{_e(mask(ref))}</code> {_e(mask(G._node[ref]["name"]))}{badge}</figcaption>'
-                   f"{_svg(rows, t)}</figure>")
+                   f"{svg_chart(rows, t)}</figure>")
     out.append("</div>")
     return "".join(out)
 
