@@ -75,6 +75,8 @@ def _number(value: Any) -> float | None:
 
 
 def _done(value: float, note: str = "") -> Capaian:
+    if not math.isfinite(value):  # 1e308 / 1e-308: no percentage to print
+        return Capaian(None, "out of range")
     return Capaian(round(value, 2) + 0.0, note)
 
 

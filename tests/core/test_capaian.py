@@ -64,6 +64,7 @@ def test_stable_tolerance():
         (5, float("nan"), "positive", None, "realisasi is not a number"),
         (5, 4, "negative", "other", "unknown formula other"),
         ({"bad": 1}, 4, "negative", None, "target is not a number"),
+        (1e-308, 1e308, "positive", None, "out of range"),
     ],
 )
 def test_capaian_none_with_note(target, realized, polarity, formula, note):
