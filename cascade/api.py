@@ -34,6 +34,7 @@ from .views.tree import build_tree
 if TYPE_CHECKING:
     import pandas as pd
 
+    from .views.capaian import CapaianTable, LkjipRow, RollupRow
     from .views.trace import Chain, Step
     from .views.tree import PerformanceTree
 
@@ -102,6 +103,7 @@ class Cascade(Workspace):
         inline_suppressions: bool = True,
         jobs: int | None = None,
         lock: Any = "auto",
+        as_of: int | None = None,
     ) -> "Report":
         """Run the rules and return the report (nothing printed, nothing raised for bad content).
 
@@ -113,8 +115,14 @@ class Cascade(Workspace):
         ``lock`` is the review state that rule CAS208 ``suspect-link`` checks links against: by
         default the workspace's ``cascade.lock`` (:attr:`lock_path`), or a path, a
         :class:`cascade.revisions.Lock`, or None for none; problems in the lock file are CAS208
-        findings placed in it. Raises :class:`ValueError` for a selector that names no rule (a usage error, not plan content).
+        findings placed in it. ``as_of`` is the reporting year of realisasi (rules CAS701-CAS705; default: the
+        current year). Raises :class:`ValueError` for a selector that names no rule (a usage error, not plan content).
         """
+        if as_of is not None:
+            if isinstance(as_of, bool) or not isinstance(as_of, int) or not 1900 <= as_of <= 2200:
+                raise UsageError(f"as_of must be a year such as 2024, not {as_of!r}")
+            options = {k: dict(v) for k, v in (options or {}).items()}
+            options.setdefault("missing-realization", {})["as_of"] = as_of
         settings = RunSettings.of(select=select, extend_select=extend_select, ignore=ignore, severity=severity,
                                   options=options, suppressions=suppressions, inline_suppressions=inline_suppressions)
         if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int)):
@@ -193,6 +201,30 @@ class Cascade(Workspace):
         """The pohon kinerja as a Graphviz DOT digraph (see :meth:`tree`)."""
         return self.tree(root, depth, report).to_dot()
 
+    def capaian(self, year: int | None = None, as_of: int | None = None, *,
+                options: dict[str, dict[str, Any]] | None = None) -> "CapaianTable":
+        """Capaian (achievement) of every indicator with realisasi, per year up to ``as_of`` (default:
+        the current year) or only ``year``: a :class:`cascade.views.capaian.CapaianTable` with typed
+        ``.rows``, ``.to_pandas()``, ``.to_json()``. ``options`` as in :meth:`validate`
+        (``{"low-achievement": {"formula": "sipd"}}``). Indicators without realisasi have no rows."""
+        from .views.capaian import capaian_table
+
+        return capaian_table(self, year, as_of, options, self.show_personal)
+
+    def capaian_rollup(self, year: int | None = None, as_of: int | None = None, *,
+                       options: dict[str, dict[str, Any]] | None = None) -> "list[RollupRow]":
+        """Per element and year: the capaian of its own indicators beside the mean and minimum
+        capaian of what supports it from below (:func:`cascade.views.capaian.capaian_rollup`)."""
+        from .views.capaian import capaian_rollup
+
+        return capaian_rollup(self, year, as_of, options)
+
+    def lkjip(self, year: int, as_of: int | None = None, *, options: dict[str, dict[str, Any]] | None = None) -> "list[LkjipRow]":
+        """The LKjIP-shaped table of ``year`` (:func:`cascade.views.capaian.lkjip_rows`)."""
+        from .views.capaian import lkjip_rows
+
+        return lkjip_rows(self, year, as_of, options)
+
     def to_html(self, report: Report | None = None, *, lang: str = "id", show_personal: bool = False) -> str:
         """The self-contained HTML report (see :func:`cascade.views.html.render_html`)."""
         return render_html(self, _report(report), lang=lang, show_personal=show_personal)
@@ -210,6 +242,7 @@ class Cascade(Workspace):
         capaian: Any = None,
         report: Report | None = None,
         lang: str = "id",
+        as_of: int | None = None,
     ) -> SakipResult:
         """The SAKIP pre-evaluation against the LKE criteria of PermenPANRB 88/2021 (see ``docs/sakip.md``).
 
@@ -218,7 +251,8 @@ class Cascade(Workspace):
         ``answers`` is the team's ``sakip-answers.yaml`` for the manual criteria: by default the one beside
         the loaded paths (:attr:`answers_path`), or a path, a mapping ``{id: (answer, note)}``, or None.
         ``options`` overrides the methods' thresholds (:data:`cascade.sakip.DEFAULT_OPTIONS`);
-        ``capaian`` gives realisasi rows (:class:`cascade.sakip.CapaianRow`) where the plans hold none.
+        ``capaian`` gives realisasi rows (:class:`cascade.sakip.CapaianRow`); by default the workspace's
+        realisasi is measured up to ``as_of`` (default: the current year).
         Runs :meth:`validate` unless ``report`` is given. The result is indicative, never the evaluators' grade.
         Raises KeyError for an unknown ``document``.
         """
@@ -229,7 +263,7 @@ class Cascade(Workspace):
             answers, found = read_answers(os.fspath(answers))
         findings = (self.validate() if report is None else report).findings
         return _sakip_evaluate(self, findings, document=document, year=year, answers=answers, answer_findings=found,
-                               options=options, capaian=capaian, lang=lang)
+                               options=options, capaian=capaian, lang=lang, as_of=as_of)
 
     def _repr_html_(self) -> str:
         return cascade_html(self)

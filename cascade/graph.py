@@ -67,8 +67,49 @@ class _Builder:
         self.unit_ids: dict[str, set[str]] = {}
         self._pools: dict[tuple[str, str], list[str]] = {}
         self.hint_budget = HINT_BUDGET
+        #: ``kind: realisasi`` documents by id: not plans (no nodes), resolved onto indicators in :meth:`link`.
+        self.realisasi: dict[str, ParsedDocument] = {}
         for doc in parsed:
-            self._add_document(doc)
+            if doc.model.kind == "realisasi":
+                self._add_realisasi(doc)
+            else:
+                self._add_document(doc)
+
+    def _add_realisasi(self, doc: ParsedDocument) -> None:
+        doc_id = doc.model.document.id
+        first = self.docs.get(doc_id) or self.realisasi.get(doc_id)
+        if first is not None:
+            self.finding("CAS201", "document", doc, ("document", "id"), doc_id, id=doc_id, first=first.file)
+            return
+        self.realisasi[doc_id] = doc
+
+    def _resolve_realisasi(self) -> dict[str, list[tuple]]:
+        """Each realisasi document's values as ``(indicator node, "realized"|"pk", year, value, path)``;
+        a reference that names no indicator of the workspace is a CAS202 at its key."""
+        out: dict[str, list[tuple]] = {}
+        for doc_id, doc in self.realisasi.items():
+            model = doc.model
+            plan = model.document.for_
+            if plan not in self.docs:
+                pool = list(self.docs)
+                hint = self._closest(plan, pool, 0.75)
+                self.finding("CAS202", "hint" if hint else "default", doc, ("document", "for"), doc_id, field="for", target=plan, hint=hint or "")
+                continue
+            items: list[tuple] = []
+            for field, kind, values in (("realized", "realized", model.realized), ("pk_targets", "pk", model.pk_targets)):
+                for ref, years in values.items():
+                    target_doc, local = split_ref(ref, plan)
+                    node = f"{target_doc}:{local}"
+                    attrs = self.nodes.get(node)
+                    if attrs is None or attrs["type"] != "indicator":
+                        if target_doc in self.docs:
+                            self._unknown(doc, (field, ref), doc_id, field, ref, target_doc, local, "indicator")
+                        continue
+                    for year, value in years.items():
+                        if value is not None:
+                            items.append((node, kind, year, value, (field, ref, str(year))))
+            out[doc_id] = items
+        return out
 
     def finding(self, code: str, variant: str, source: ParsedDocument, path: tuple, ref: str | None, /, **args: Any) -> None:
         # positional-only, so that message arguments may be called ``doc`` or ``key``
@@ -225,6 +266,9 @@ class _Builder:
         for node, refs in external.items():
             self.nodes[node]["external"] = tuple(refs)
         self.G = _digraph(self.nodes, edges)
+        if self.realisasi:
+            self.G.graph["realisasi"] = self._resolve_realisasi()
+            self.G.graph["realisasi_docs"] = dict(self.realisasi)
 
 
 def _digraph(nodes: dict[str, dict], edges: list[tuple[str, str, str]]) -> nx.DiGraph:

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 from ..core.findings import Finding, Span
 from ..core.text import short_int
 from ..read.scalars import YAML11_FIRST, yaml11_kind
-from ..core.models import ELEMENT_KINDS, MAX_PERIOD_YEARS, Document, Element, Header, Indicator, Unit
+from ..core.models import ELEMENT_KINDS, MAX_PERIOD_YEARS, Document, Element, Header, Indicator, RealisasiDocument, RealisasiHeader, Unit
 from ..core.parsed import ParsedDocument
 from ..rules.catalog import make_finding
 from ..core.sourcemap import LINE_BREAK, SourceMap, deep_get, pointer
@@ -29,7 +29,7 @@ from ..core.sourcemap import LINE_BREAK, SourceMap, deep_get, pointer
 __all__ = ["ParsedDocument", "mask_personal_text", "parse_document"]
 
 
-_REQUIRED = {Element: ("id", "kind", "name"), Indicator: ("id", "name"), Unit: ("id", "name"), Header: ("id", "kind", "title", "period")}
+_REQUIRED = {RealisasiDocument: ("document",), RealisasiHeader: ("id", "kind", "for"), Element: ("id", "kind", "name"), Indicator: ("id", "name"), Unit: ("id", "name"), Header: ("id", "kind", "title", "period")}
 
 #: Field names planners write in Indonesian, mapped to the format's English names.
 _SYNONYMS = {
@@ -162,11 +162,13 @@ _EXPECTED = {
     "bool_parsing": "true or false", "list_type": "a list", "dict_type": "a mapping", "model_type": "a mapping",
     "model_attributes_type": "a mapping", "finite_number": "a finite number",
     "range_bounds": "a range with min, max or both",
+    "realized_value": "a number, a text or {value, status, source}",
 }
 _EXPECTED_ID = {
     "text": "teks", "a whole number (a year)": "bilangan bulat (tahun)", "a number": "angka",
     "true or false": "true atau false", "a list": "list", "a mapping": "mapping", "a finite number": "angka terhingga",
     "a range with min, max or both": "rentang dengan min, max atau keduanya",
+    "a number, a text or {value, status, source}": "angka, teks atau {value, status, source}",
 }
 
 
@@ -373,12 +375,14 @@ def parse_document(
             got = f"a {type(data).__name__}"
         sink.add("CAS103", "top-level", (), got=got)
         return None, findings
+    header_data = data.get("document")
+    if isinstance(header_data, dict) and header_data.get("kind") == "realisasi":
+        return _realisasi(data, header_data, file, sourcemap, sink)
     data = _year_keys(data, sink)
     try:
         model: Document | None = Document.model_validate(data)
     except ValidationError:
         model = None
-    header_data = data.get("document")
     doc_id = header_data.get("id") if isinstance(header_data, dict) and isinstance(header_data.get("id"), str) else None
     sink.ref = doc_id
     if model is not None:
@@ -476,6 +480,21 @@ def _ref_of(data: dict, element: Any, indicator: Any) -> str | None:
     if isinstance(doc_id, str) and isinstance(ind_id, str):
         return f"{doc_id}:{ind_id}"
     return doc_id if isinstance(doc_id, str) else None
+
+
+def _realisasi(data: dict, header: dict, file: str, sourcemap: SourceMap, sink: _Sink) -> tuple[ParsedDocument | None, list[Finding]]:
+    """A ``kind: realisasi`` document: what is valid of it is kept, each error reported at its place."""
+    sink.ref = header.get("id") if isinstance(header.get("id"), str) else None
+    for key in data:
+        if key not in RealisasiDocument.model_fields:
+            allowed = sorted(RealisasiDocument.model_fields)
+            hint = _suggest(str(key), allowed)
+            sink.add("CAS102", "hint" if hint else "default", (key,), key=True, field=_visible(str(key)), hint=hint or "", allowed=allowed)
+    known = {k: v for k, v in data.items() if k in RealisasiDocument.model_fields}
+    model = _salvage(RealisasiDocument, known, (), sink, sink.ref)
+    if model is None:
+        return None, sink.findings
+    return ParsedDocument(model, file, sourcemap, [], [], [], sink.findings), sink.findings
 
 
 def _rebuild(data: dict, sink: _Sink) -> tuple[Document | None, list, list, list]:

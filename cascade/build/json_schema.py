@@ -16,7 +16,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from ..core.models import ELEMENT_KINDS, Document
+from ..core.models import ELEMENT_KINDS, Document, RealisasiDocument
 
 __all__ = ["document_json_schema", "DRAFT_07"]
 
@@ -72,6 +72,24 @@ _DESCRIPTIONS: dict[str, dict[str, str]] = {
         "key": "true for an IKU (indikator kinerja utama).",
         "definition": "Definisi operasional or formula.",
         "source": "Sumber data, e.g. BPS.",
+        "realized": "Realisasi per year: a number, a text (qualitative targets), or {value, status: final|preliminary, source}.",
+        "capaian_formula": "Capaian of a lower-is-better indicator: lkjip (2 - realisasi/target) x 100 (default) or sipd target/realisasi x 100.",
+    },
+    "Realized": {
+        "value": "The realised value: a number, or a text where the target is qualitative.",
+        "status": "final (default) or preliminary (angka sementara).",
+        "source": "Where the value comes from, e.g. BPS, Mei 2026.",
+    },
+    "RealisasiHeader": {
+        "id": "Unique id in the workspace, e.g. kota-madiun.realisasi-2024.",
+        "kind": "realisasi: the realised values of a plan, kept apart from the approved plan file.",
+        "for": "Id of the plan document whose indicators this reports on (region, period and agency are taken from it).",
+        "title": "Title, e.g. Realisasi Kinerja RPJMD Kota Madiun 2019-2024.",
+    },
+    "RealisasiDocument": {
+        "document": "The header: id, kind: realisasi, for.",
+        "realized": "Indicator reference (local to the plan in for, or document-id:local-id) -> realisasi per year.",
+        "pk_targets": "Indicator reference -> the Perjanjian Kinerja target per year, which replaces the plan's target for capaian.",
     },
     "Baseline": {"year": "The year of the baseline value.", "value": "The baseline value."},
     "Range": {"min": "Lower bound of the target range (omit for 'at most').", "max": "Upper bound of the target range (omit for 'at least')."},
@@ -96,6 +114,9 @@ _SINGLE_OR_LIST = {("Header", "aligns_to"), ("Element", "supports"), ("Element",
 
 
 def _rewrite_refs(node: Any) -> Any:
+    if isinstance(node, dict) and node.get("$ref") == "#/$defs/Realized":
+        # a realised value is also written bare: 72.9 or WTP (cascade.core.models._to_realized)
+        return {"anyOf": [{"type": "number"}, {"type": "string"}, {"$ref": "#/definitions/Realized"}]}
     if isinstance(node, dict):
         return {k: (v.replace("#/$defs/", "#/definitions/") if k == "$ref" else _rewrite_refs(v)) for k, v in node.items()}
     if isinstance(node, list):
@@ -144,6 +165,9 @@ def document_json_schema() -> dict[str, Any]:
     schema = copy.deepcopy(Document.model_json_schema())
     definitions = schema.pop("$defs", {})
     definitions["Document"] = {k: v for k, v in schema.items()}
+    realisasi = copy.deepcopy(RealisasiDocument.model_json_schema(by_alias=True))
+    definitions.update(realisasi.pop("$defs", {}))
+    definitions["RealisasiDocument"] = {k: v for k, v in realisasi.items()}
     for name, definition in definitions.items():
         properties = definition.get("properties", {})
         for field, prop in properties.items():
@@ -158,6 +182,7 @@ def document_json_schema() -> dict[str, Any]:
             properties["kind"]["enum"] = kinds
         if name == "Indicator":
             properties["targets"]["propertyNames"] = {"pattern": r"^\d{4}$"}
+            properties["realized"]["propertyNames"] = {"pattern": r"^\d{4}$"}
         if name == "Range":
             definition["minProperties"] = 1  # one-sided {max: 49} or {min: 80}, never empty
     definitions = {name: _lenient(definition) for name, definition in definitions.items()}
@@ -165,8 +190,11 @@ def document_json_schema() -> dict[str, Any]:
         {
             "$schema": DRAFT_07,
             "title": "cascade plan document",
-            "description": "One plan document of a cascade workspace: RPJMN, RPJMD, Renstra or SKP (FORMAT.md, version 1).",
-            "$ref": "#/definitions/Document",
+            "description": "One plan document of a cascade workspace: RPJMN, RPJMD, Renstra or SKP, or a realisasi document (FORMAT.md, version 1).",
+            # a realisasi document (kind: realisasi) has its own shape; every other document is a plan
+            "if": {"properties": {"document": {"properties": {"kind": {"const": "realisasi"}}, "required": ["kind"]}}, "required": ["document"]},
+            "then": {"$ref": "#/definitions/RealisasiDocument"},
+            "else": {"$ref": "#/definitions/Document"},
             "definitions": definitions,
         }
     )

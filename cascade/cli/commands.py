@@ -146,6 +146,7 @@ def _parser() -> argparse.ArgumentParser:
     lint_p.add_argument("--cache-dir", metavar="DIR", help="keep the parse cache in DIR (default: the user's cache folder, "
                                                              "one per workspace; config 'cache-dir')")
     lint_p.add_argument("--jobs", type=_positive, metavar="N", help="processes that parse files and run rules (default: both cores when it pays; 1 for none)")
+    lint_p.add_argument("--as-of", type=int, metavar="YEAR", help="the year realisasi is reported as of (default: config 'as-of', else the current year)")
     lint_p.add_argument("--show-personal", action="store_true", help="show employee numbers (NIP) and names in findings instead of masking them")
     lint_p.add_argument("--dask", nargs="?", const="", default=None, metavar="ADDRESS",
                         help="validate partitioned by region on Dask: a local cluster, or the scheduler at ADDRESS (needs sakip-cascade[dask])")
@@ -166,6 +167,10 @@ def _parser() -> argparse.ArgumentParser:
     from .sakip import add_sakip_parser
 
     add_sakip_parser(sub)
+
+    from .capaian import add_capaian_parser
+
+    add_capaian_parser(sub)
     from .revisions import add_revision_parsers
 
     add_revision_parsers(sub)
@@ -202,6 +207,7 @@ def _settings(args: argparse.Namespace) -> "Settings":
         fail_level=args.fail_level,
         baseline=args.baseline,
         cache_dir=args.cache_dir,
+        as_of=getattr(args, "as_of", None),
     )
 
 
@@ -374,6 +380,10 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
         from .sakip import run_sakip
 
         return run_sakip(args, out, err)
+    if args.command == "capaian":
+        from .capaian import run_capaian
+
+        return run_capaian(args, out, err)
     if args.command == "rules":
         return _rules(args, out)
     if args.command == "explain":

@@ -67,7 +67,7 @@ def run_report(args: argparse.Namespace, err: TextIO | None = None) -> int:
     # partitioned by region, no process held the whole graph: the page then has the findings only
     workspace = result.workspace if result.workspace is not None else Workspace([], [], [], {"files": len(result.files)})
     page = render_html(workspace, result.report, lang=settings.lang, show_personal=args.show_personal,
-                       sakip_answers=find_answers(list(args.paths)))
+                       sakip_answers=find_answers(list(args.paths)), as_of=settings.as_of)
     try:
         with open(args.html, "w", encoding="utf-8") as out:
             out.write(page)

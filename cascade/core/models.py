@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, ClassVar, Literal, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -35,6 +35,11 @@ __all__ = [
     "Unit",
     "Document",
     "TargetValue",
+    "Realized",
+    "RealizedValue",
+    "CAPAIAN_FORMULAS",
+    "RealisasiHeader",
+    "RealisasiDocument",
 ]
 
 #: ``rpd`` (Rencana Pembangunan Daerah) is the transitional 3-4 year plan of a region with no RPJMD
@@ -50,6 +55,8 @@ ELEMENT_KINDS: dict[str, tuple[str, ...]] = {
 }
 INDICATOR_TYPES = ("impact", "outcome", "output", "process", "input")
 POLARITIES = ("positive", "negative", "stable")
+#: How a lower-is-better indicator's capaian is computed (:mod:`cascade.core.capaian`).
+CAPAIAN_FORMULAS = ("lkjip", "sipd")
 UNIT_LEVELS = ("jpt", "administrator", "pengawas", "fungsional", "pelaksana")
 
 DOC_ID = r"^[a-z0-9][a-z0-9._-]*$"
@@ -262,6 +269,37 @@ class Baseline(_Model):
     value: TargetValue | None = None
 
 
+class Realized(_Model):
+    """A realised value with its standing: ``{value: 73.1, status: preliminary, source: "BPS, Mei 2026"}``."""
+
+    value: Union[float, str]
+    status: Literal["final", "preliminary"] = "final"
+    source: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _value(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "value" in data:
+            value = data["value"]
+            if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+                raise PydanticCustomError("realized_value", "a number, a text or {{value, status, source}} is needed", {})
+            value = _to_target(value)
+            data = {**data, "value": value}
+        return data
+
+
+def _to_realized(value: Any) -> Any:
+    """A realised value: a number, a text (qualitative targets) or ``{value, status, source}``."""
+    if isinstance(value, dict):
+        return value
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise PydanticCustomError("realized_value", "a number, a text or {{value, status, source}} is needed", {})
+    return {"value": _to_target(value)}
+
+
+RealizedValue = Annotated[Realized, BeforeValidator(_to_realized)]
+
+
 class Indicator(_Model):
     """A performance indicator of an element."""
 
@@ -279,6 +317,10 @@ class Indicator(_Model):
     key: Flag = False
     definition: str | None = None
     source: str | None = None
+    #: Realisasi by year (issue 17): what the indicator reached; optional.
+    realized: dict[Year, RealizedValue] = Field(default_factory=dict)
+    #: Formula of a lower-is-better capaian: ``lkjip`` (2 - r/t) x 100 or ``sipd`` t/r x 100.
+    capaian_formula: Literal["lkjip", "sipd"] | None = None
 
     @property
     def effective_polarity(self) -> EffectivePolarity:
@@ -343,3 +385,52 @@ class Document(_Model):
     @property
     def kind(self) -> str:
         return self.document.kind
+
+
+class RealisasiHeader(_Model):
+    """The header of a realisasi document: ``{id, kind: realisasi, for: <plan document id>}``.
+
+    Region, period and agency are those of the plan it reports on (``for``).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False, populate_by_name=True)
+
+    id: DocId
+    kind: Literal["realisasi"]
+    for_: DocId = Field(alias="for")
+    title: str | None = None
+
+    # what code that reads any header may ask
+    @property
+    def aligns_to(self) -> tuple[str, ...]:
+        return (self.for_,)
+
+    part_of: ClassVar[None] = None
+    region: ClassVar[None] = None
+    agency: ClassVar[None] = None
+    period: ClassVar[None] = None
+    vision: ClassVar[None] = None
+
+
+class RealisasiDocument(_Model):
+    """A realisasi document (issue 17): the realised values, and optionally the year's Perjanjian
+    Kinerja targets, of a plan's indicators, kept apart from the approved plan file.
+
+    ``realized`` and ``pk_targets`` map an indicator reference (local to the ``for`` document, or
+    a full ``doc:local`` reference) to a year map, as an indicator's ``realized`` and ``targets``.
+    """
+
+    document: RealisasiHeader
+    realized: dict[Ref, dict[Year, RealizedValue]] = Field(default_factory=dict)
+    pk_targets: dict[Ref, dict[Year, TargetValue | None]] = Field(default_factory=dict)
+
+    elements: ClassVar[tuple] = ()
+    organization: ClassVar[tuple] = ()
+
+    @property
+    def id(self) -> str:
+        return self.document.id
+
+    @property
+    def kind(self) -> str:
+        return "realisasi"

@@ -65,6 +65,7 @@ KEYS = (
     "baseline",
     "options",
     "cache-dir",
+    "as-of",
 )
 SEVERITIES = tuple(s.value for s in Severity)
 #: The largest configuration file read (``cascade.toml``, ``pyproject.toml``).
@@ -152,6 +153,8 @@ class Settings:
     baseline: str | None = None
     cache_dir: str | None = None
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    #: The "as of" year of realisasi and capaian (``as-of``, ``--as-of``); None: the current year.
+    as_of: int | None = None
     path: str | None = None
     root: str = os.curdir
 
@@ -167,6 +170,7 @@ class Settings:
         fail_level: str | None = None,
         baseline: str | None = None,
         cache_dir: str | None = None,
+        as_of: int | None = None,
     ) -> "Settings":
         """These settings with command-line values on top.
 
@@ -191,6 +195,7 @@ class Settings:
             fail_level=Severity(_severity(fail_level, None, "--fail-level")) if fail_level is not None else self.fail_level,
             baseline=baseline if baseline is not None else self.baseline,
             cache_dir=cache_dir if cache_dir is not None else self.cache_dir,
+            as_of=_year(as_of, None, "--as-of") if as_of is not None else self.as_of,
         )
 
     def is_excluded(self, path: str) -> bool:
@@ -205,10 +210,18 @@ class Settings:
             out.append(Suppression(entry.selectors, _display(self.path), span, None, entry.pattern, self.root))
         return out
 
+    def rule_options(self) -> dict[str, dict[str, Any]]:
+        """The rule options, with ``as-of`` as the option ``as_of`` of missing-realization (CAS701),
+        where every realisasi rule and view reads it, unless that option is set itself."""
+        options = {k: dict(v) for k, v in self.options.items()}
+        if self.as_of is not None:
+            options.setdefault("missing-realization", {}).setdefault("as_of", self.as_of)
+        return options
+
     def run_settings(self) -> RunSettings:
         """The selection, options and per-file ignores, built once for a run (one process or by region)."""
         return RunSettings(Selection.of(self.select, self.extend_select, self.ignore, dict(self.severity)),
-                           {k: dict(v) for k, v in self.options.items()}, tuple(self.suppressions()))
+                           self.rule_options(), tuple(self.suppressions()))
 
     def validate_kwargs(self) -> dict[str, Any]:
         """Keyword arguments for :func:`cascade.validate.validate` (and ``Cascade.validate``)."""
@@ -217,7 +230,7 @@ class Settings:
             "extend_select": self.extend_select,
             "ignore": self.ignore,
             "severity": dict(self.severity),
-            "options": {k: dict(v) for k, v in self.options.items()},
+            "options": self.rule_options(),
             "suppressions": self.suppressions(),
         }
 
@@ -401,9 +414,17 @@ def parse_settings(table: Mapping[str, Any], *, path: str | None = None, text: s
         if not isinstance(table["cache-dir"], str) or not table["cache-dir"].strip():
             raise ConfigError(f"{prefix}cache-dir must be a path", path=path, key=prefix + "cache-dir")
         kw["cache_dir"] = os.path.join(root, os.path.expanduser(table["cache-dir"]))
+    if "as-of" in table:
+        kw["as_of"] = _year(table["as-of"], path, prefix + "as-of")
     if "options" in table:
         kw["options"] = _options(_table(table["options"], path, prefix + "options"), path, prefix + "options")
     return Settings(**kw)
+
+
+def _year(value: Any, path: str | None, key: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2200:
+        raise ConfigError(f"{key} must be a year such as 2024, not {value!r}", path=path, key=key)
+    return value
 
 
 def _options(table: Mapping[str, Any], path: str | None, where: str) -> dict[str, dict[str, Any]]:

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable, Iterator
 
-from ..core.findings import Finding, Severity
+from ..core.findings import Finding, Severity, format_message
+from ..core.text import escape_unsafe
 
 if TYPE_CHECKING:
     from .context import Context
 
-__all__ = ["Rule", "REGISTRY", "PRECEDENCE", "outranked", "iter_check_rules"]
+__all__ = ["Rule", "REGISTRY", "PRECEDENCE", "outranked", "iter_check_rules", "render", "make_finding"]
 
 REGISTRY: dict[str, type["Rule"]] = {}
 _BY_NAME: dict[str, type["Rule"]] = {}
@@ -123,3 +124,52 @@ def iter_check_rules(selected: Iterable[type[Rule]]) -> Iterator[Rule]:
     for rule in selected:
         if not rule.stage:
             yield rule()
+
+
+def render(code: str, variant: str, args: dict[str, Any], lang: str = "en") -> str:
+    """Render a rule's message template in ``lang`` with ``args`` (lists join with commas)."""
+    rule = REGISTRY[code]
+    templates = rule.messages.get(variant) or rule.messages["default"]
+    return format_message(templates.get(lang) or templates["en"], args, lang)
+
+
+def make_finding(
+    code: str,
+    variant: str = "default",
+    /,
+    *,
+    ref: str | None = None,
+    file: str | None = None,
+    span: Any = None,
+    pointer: str | None = None,
+    severity: Severity | None = None,
+    **args: Any,
+) -> Finding:
+    """Build a finding of rule ``code`` with the message rendered from its template.
+
+    ``code`` and ``variant`` are positional-only, so that a template may itself take a ``code``
+    argument (CAS903 names the code of the finding it justifies). The rule must be registered:
+    outside the rule groups, import this from :mod:`cascade.rules.catalog`, which registers them all.
+    """
+    rule = REGISTRY[code]
+    templates = rule.messages.get(variant) or rule.messages["default"]
+    if span is None:
+        line = column = end_line = end_column = None
+    else:
+        line, column, end_line, end_column = span.line, span.column, span.end_line, span.end_column
+    return Finding(
+        code=code,
+        rule=rule.name,
+        severity=severity or rule.severity,
+        ref=escape_unsafe(ref) if ref else ref,  # an invalid id may hold U+202E: shown, never acted on
+        file=file,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        message=format_message(templates["en"], args, "en"),
+        pointer=pointer,
+        variant=variant,
+        args=tuple(args.items()),
+        templates=templates,
+    )

@@ -3,7 +3,7 @@
 The groups, one module per hundred of codes: ``syntax`` (CAS0xx, the file as YAML), ``format``
 (CAS1xx, one document against the format), ``structure`` and ``revisions`` (CAS2xx, references),
 ``orphans`` (CAS3xx), ``alignment`` (CAS4xx), ``measurability`` (CAS5xx), ``nomenclature``
-(CAS6xx), ``meta`` and ``suppression`` (CAS9xx). Importing this module registers them all
+(CAS6xx), ``realization`` (CAS7xx, realisasi and capaian), ``meta`` and ``suppression`` (CAS9xx). Importing this module registers them all
 (:data:`cascade.rules.base.REGISTRY`); a new group is added to the import list below.
 
 Rules of the load and schema stages (CAS0xx, CAS1xx, and the reference checks of the graph builder)
@@ -14,13 +14,10 @@ they are registered so that they can be documented, selected and suppressed like
 from __future__ import annotations
 
 import re
-from typing import Any
 
-from ..core.findings import Finding, Severity, format_message
-from ..core.text import escape_unsafe
-from . import alignment, measurability, meta, nomenclature, orphans, revisions, structure, suppression, syntax  # noqa: F401
+from . import alignment, measurability, meta, nomenclature, orphans, realization, revisions, structure, suppression, syntax  # noqa: F401
 from . import format as format_rules  # noqa: F401  (the CAS1xx group; the name would hide the builtin)
-from .base import _BY_NAME, REGISTRY, Rule
+from .base import _BY_NAME, REGISTRY, Rule, make_finding, render
 
 __all__ = ["all_rules", "get_rule", "resolve_selector", "render", "make_finding"]
 
@@ -55,49 +52,3 @@ def resolve_selector(key: str) -> list[type[Rule]] | None:
 
 
 
-def render(code: str, variant: str, args: dict[str, Any], lang: str = "en") -> str:
-    """Render a rule's message template in ``lang`` with ``args`` (lists join with commas)."""
-    rule = REGISTRY[code]
-    templates = rule.messages.get(variant) or rule.messages["default"]
-    return format_message(templates.get(lang) or templates["en"], args, lang)
-
-
-def make_finding(
-    code: str,
-    variant: str = "default",
-    /,
-    *,
-    ref: str | None = None,
-    file: str | None = None,
-    span: Any = None,
-    pointer: str | None = None,
-    severity: Severity | None = None,
-    **args: Any,
-) -> Finding:
-    """Build a finding of rule ``code`` with the message rendered from its template.
-
-    ``code`` and ``variant`` are positional-only, so that a template may itself take a ``code``
-    argument (CAS903 names the code of the finding it justifies).
-    """
-    rule = REGISTRY[code]
-    templates = rule.messages.get(variant) or rule.messages["default"]
-    if span is None:
-        line = column = end_line = end_column = None
-    else:
-        line, column, end_line, end_column = span.line, span.column, span.end_line, span.end_column
-    return Finding(
-        code=code,
-        rule=rule.name,
-        severity=severity or rule.severity,
-        ref=escape_unsafe(ref) if ref else ref,  # an invalid id may hold U+202E: shown, never acted on
-        file=file,
-        line=line,
-        column=column,
-        end_line=end_line,
-        end_column=end_column,
-        message=format_message(templates["en"], args, "en"),
-        pointer=pointer,
-        variant=variant,
-        args=tuple(args.items()),
-        templates=templates,
-    )

@@ -12,8 +12,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping
 
+from ..core.capaian import capaian as capaian_of
 from ..core.findings import Finding
 from ..core.models import Indicator
+from ..rules.context import Context
+from ..rules.realization import capaian_rows
 from .catalogue import Catalogue, Criterion, band_88, catalogue, predikat_of
 from .result import VALUES, ComponentResult, CriterionResult, Move, SakipResult, SubComponentResult, Worst
 
@@ -32,8 +35,9 @@ LETTERS = ("A", "B", "C", "D", "E")
 class CapaianRow:
     """One realisasi: the indicator's ref, the year, its target and what was realised (numbers or None).
 
-    The interface the pengukuran criteria read. Built from indicators' ``realized`` fields when the
-    workspace has them (issue 17); otherwise given by the caller (``capaian=``).
+    The interface the pengukuran criteria read. Built from the workspace's realisasi (inline
+    ``realized`` or ``kind: realisasi`` documents, :func:`cascade.rules.realization.capaian_rows`,
+    with its capaian in percent) when it has any; otherwise given by the caller (``capaian=``).
     """
 
     ref: str
@@ -41,6 +45,8 @@ class CapaianRow:
     target: float | None
     realized: float | None
     polarity: str | None = None
+    #: Capaian in percent as :func:`cascade.core.capaian.capaian` computes it; None: computed from the rest.
+    capaian: float | None = None
 
 
 @dataclass
@@ -68,8 +74,10 @@ class _Ctx:
     """What the methods read: the nodes of the documents in scope and the findings per ref."""
 
     def __init__(self, workspace: Any, scope: Scope, year: int | None, findings: Iterable[Finding],
-                 options: Mapping[str, Any], capaian: list[CapaianRow] | None):
+                 options: Mapping[str, Any], capaian: list[CapaianRow] | None,
+                 rule_options: dict[str, dict[str, Any]] | None = None):
         self.ws, self.graph, self.scope, self.year, self.options = workspace, workspace.graph, scope, year, options
+        self.rule_options = rule_options  # the run's rule options (as_of, the capaian formula)
         docs = set(scope.documents)
         self.docs = docs
         self.kind = {d: workspace.documents[d].document.kind for d in docs}
@@ -104,18 +112,13 @@ class _Ctx:
 
 
 def _realized_rows(ctx: _Ctx) -> list[CapaianRow] | None:
-    """Rows from indicators' ``realized`` mapping (year -> value), when the format has it; else None."""
-    rows: list[CapaianRow] = []
-    seen = False
-    for ref, data in ctx.indicators:
-        model = data.get("model")
-        realized = getattr(model, "realized", None)
-        if realized is None:
-            continue
-        seen = True
-        for year, value in dict(realized).items():
-            rows.append(CapaianRow(ref, int(year), _number((model.targets or {}).get(year)), _number(value), model.polarity))
-    return rows if seen else None
+    """Rows of the indicators in scope that carry realisasi (the one capaian of
+    :mod:`cascade.core.capaian`, PK targets and realisasi documents included); None when none does."""
+    in_scope = {ref for ref, _ in ctx.indicators}
+    run = Context(ctx.graph, ctx.ws.parsed, ctx.rule_options)
+    rows = [CapaianRow(r.ref, r.year, _number(r.target), _number(r.realized), r.polarity, r.capaian)
+            for r in capaian_rows(run) if r.ref in in_scope]
+    return rows or None
 
 
 def _number(value: Any) -> float | None:
@@ -332,11 +335,13 @@ def _no_realisasi() -> Outcome:
 
 
 def _capaian(row: CapaianRow) -> float | None:
+    """The row's capaian as a fraction (1.0 = on target), as :func:`cascade.core.capaian.capaian` computes it."""
+    if row.capaian is not None:
+        return row.capaian / 100
     if row.target is None or row.realized is None:
         return None
-    if row.polarity == "negative":
-        return row.target / row.realized if row.realized else None
-    return row.realized / row.target if row.target else None
+    value = capaian_of(row.target, row.realized, row.polarity).value
+    return None if value is None else value / 100
 
 
 def m_p33(ctx: _Ctx) -> Outcome:
@@ -543,13 +548,18 @@ def evaluate(
     capaian: Iterable[CapaianRow] | None = None,
     lang: str = "id",
     cat: Catalogue | None = None,
+    as_of: int | None = None,
 ) -> SakipResult:
-    """Pre-evaluate the documents in scope against the LKE criteria (see :mod:`cascade.sakip`)."""
+    """Pre-evaluate the documents in scope against the LKE criteria (see :mod:`cascade.sakip`).
+
+    Without ``capaian`` rows, the realisasi in the workspace is measured up to ``as_of`` (default:
+    the current year), as ``cascade capaian`` measures it."""
     opts = {**DEFAULT_OPTIONS, **(options or {})}
     opts["thresholds"] = tuple(float(t) for t in opts["thresholds"])
     cat = cat or catalogue()
     scope, year = scope_of(workspace, document, year)
-    ctx = _Ctx(workspace, scope, year, findings, opts, list(capaian) if capaian is not None else None)
+    rule_options = {"missing-realization": {"as_of": as_of}} if as_of is not None else None
+    ctx = _Ctx(workspace, scope, year, findings, opts, list(capaian) if capaian is not None else None, rule_options)
     answers = answers or {}
     crit_results: list[CriterionResult] = []
     moves: list[Move] = []

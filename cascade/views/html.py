@@ -21,6 +21,8 @@ from ..core.refs import document_of
 from ..validate import validate
 from ..sakip import evaluate as sakip_evaluate, read_answers
 from ..sakip.render import render_html as sakip_html
+from ..core.capaian import category
+from .capaian import CATEGORY_COLOURS, capaian_rollup, capaian_table, svg_chart
 from .trace import alignment, coverage_rows
 
 if TYPE_CHECKING:
@@ -68,6 +70,14 @@ TEXT: dict[str, dict[str, str]] = {
     "holder": {"en": "Holder", "id": "Pemegang"},
     "more": {"en": "more findings not shown", "id": "temuan lain tidak ditampilkan"},
     "documents": {"en": "documents", "id": "dokumen"},
+    "capaian": {"en": "Achievement (capaian)", "id": "Capaian kinerja"},
+    "heatmap": {"en": "Capaian per element and year (mean of its measured indicators)",
+                "id": "Capaian per elemen dan tahun (rata-rata indikator yang terukur)"},
+    "per_indicator": {"en": "Target and realisasi per indicator", "id": "Target dan realisasi per indikator"},
+    "target": {"en": "target", "id": "target"},
+    "realized": {"en": "realisasi", "id": "realisasi"},
+    "as_of": {"en": "as of", "id": "per"},
+    "element": {"en": "Element", "id": "Elemen"},
 }
 
 
@@ -108,7 +118,9 @@ class Masker:
         return text
 
 
-_CSS = """
+_CSS = """.heatmap td.cap{color:#fff;text-align:right}.cap{display:inline-block;min-width:1.2em;color:#fff;padding:0 .25rem;border-radius:3px}
+.charts{display:flex;flex-wrap:wrap;gap:1rem}.charts figure{margin:0}.charts figcaption{font-size:12px;max-width:260px}
+
 :root{--err:#c0392b;--errbg:#fde2e1;--warn:#9a7d0a;--warnbg:#fff4ce;--info:#2e6da4;--infobg:#e8f1fb;--line:#d0d4d9}
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0 auto;max-width:1200px;padding:1rem 1.5rem;color:#1d2125}
 h1{font-size:1.5rem;margin:.2rem 0}h2{font-size:1.2rem;margin-top:2rem;border-bottom:2px solid var(--line)}h3{font-size:1rem}
@@ -192,15 +204,27 @@ def _summary(cascade: "Workspace", report: Report, t: Callable[[str], str], mask
     return f'<table id="summary-table"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
 
 
-def _tree(cascade: "Workspace", report: Report, t: Callable[[str], str], mask: Callable[[str | None], str], lang: str) -> str:
+def _capaian_badges(cascade: "Workspace", as_of: int | None) -> dict[str, str]:
+    """Element ref -> a badge of its measured capaian in the latest year measured (the pohon kinerja's badges)."""
+    latest: dict[str, tuple[int, float]] = {}
+    for r in capaian_rollup(cascade, None, as_of):
+        if r.measured is not None and (r.ref not in latest or r.year > latest[r.ref][0]):
+            latest[r.ref] = (r.year, r.measured)
+    return {ref: f' <span class="cap" data-capaian="{v:.2f}" style="background:{CATEGORY_COLOURS[category(v)]}" '
+                 f'title="capaian {y}">{v:.2f}</span>' for ref, (y, v) in latest.items()}
+
+
+def _tree(cascade: "Workspace", report: Report, t: Callable[[str], str], mask: Callable[[str | None], str], lang: str,
+          as_of: int | None = None) -> str:
     titles = {k: v.model.document.title for k, v in cascade.parsed.items()}
     tree = build_tree(cascade.graph, titles, report)
     anchors: dict[str, str] = {}
     out: list[str] = []
+    capaian = _capaian_badges(cascade, as_of)
 
     def label(node: TreeNode) -> str:
         return (f'<span class="kind">{_e(node.kind)}</span><code>{_e(mask(node.local_id))}</code> {_e(mask(node.name))}'
-                f'<span class="doc">{_e(node.doc)}</span>{_badges(node.all_findings, mask, lang)}')
+                f'<span class="doc">{_e(node.doc)}</span>{_badges(node.all_findings, mask, lang)}{capaian.get(node.ref, "")}')
 
     def details(node: TreeNode) -> str:
         parts = []
@@ -311,6 +335,47 @@ def _matrices(cascade: "Workspace", t: Callable[[str], str], mask: Callable[[str
     return legend + "".join(out)
 
 
+def _capaian(cascade: "Workspace", t: Callable[[str], str], mask: Callable[[str | None], str], as_of: int | None) -> str | None:
+    """The capaian section: a heat map (element x year, coloured by category) and, per indicator,
+    target vs realisasi as inline SVG. None when nothing in the workspace carries realisasi."""
+    table = capaian_table(cascade, None, as_of)
+    if not table.rows:
+        return None
+    rollup = [r for r in capaian_rollup(cascade, None, as_of) if r.measured is not None]
+    years = sorted({r.year for r in table.rows})
+    cells: dict[str, dict[int, float]] = {}
+    for r in rollup:
+        cells.setdefault(r.ref, {})[r.year] = r.measured
+    G = cascade.graph
+    head = "".join(f"<th>{y}</th>" for y in years)
+    out = [f'<p>{_e(t("as_of"))} {table.as_of} · ' + " ".join(
+        f'<span class="cap" style="background:{c}">&nbsp;</span> {_e(name)}' for name, c in CATEGORY_COLOURS.items()) + "</p>",
+        f'<h3>{_e(t("heatmap"))}</h3><table class="heatmap"><thead><tr><th>{_e(t("element"))}</th>{head}</tr></thead><tbody>']
+    for ref, by_year in cells.items():
+        tds = []
+        for y in years:
+            v = by_year.get(y)
+            if v is None:
+                tds.append("<td></td>")
+            else:
+                cat = category(v)
+                tds.append(f'<td class="cap" data-category="{_e(cat)}" style="background:{CATEGORY_COLOURS[cat]}" title="{_e(cat)}">{v:.2f}</td>')
+        out.append(f'<tr><td><code>{_e(mask(ref))}</code> {_e(mask(G._node[ref]["name"]))}</td>{"".join(tds)}</tr>')
+    out.append("</tbody></table>")
+    out.append(f'<h3>{_e(t("per_indicator"))}</h3><div class="charts">')
+    by_ind: dict[str, list] = {}
+    for r in table.rows:
+        by_ind.setdefault(r.ref, []).append(r)
+    for ref, rows in by_ind.items():
+        last = [r for r in rows if r.capaian is not None]
+        badge = (f' <span class="cap" style="background:{CATEGORY_COLOURS[last[-1].category]}">{last[-1].capaian:.2f}</span>'
+                 if last else "")
+        out.append(f'<figure><figcaption><code>{_e(mask(ref))}</code> {_e(mask(G._node[ref]["name"]))}{badge}</figcaption>'
+                   f"{svg_chart(rows, t)}</figure>")
+    out.append("</div>")
+    return "".join(out)
+
+
 def _translator(lang: str) -> Callable[[str], str]:
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
@@ -327,12 +392,13 @@ def _sakip(cascade: "Workspace", report: Report, t: Callable[[str], str], lang: 
 
 
 def render_html(cascade: "Workspace", report: Report | None = None, *, lang: str = "id", show_personal: bool = False,
-                sakip_answers: str | None = None) -> str:
+                sakip_answers: str | None = None, as_of: int | None = None) -> str:
     """The report as one self-contained HTML page (no network, inline CSS and script).
 
     Validates with every rule (:func:`cascade.validate.validate`) unless ``report`` is given. Interface text and messages are in
     ``lang`` (``id`` or ``en``; ValueError otherwise). Employee NIPs and names are masked unless
-    ``show_personal``.
+    ``show_personal``. Where indicators carry realisasi, a capaian section (heat map and charts) as
+    of ``as_of`` (default: the current year) follows.
     """
     t = _translator(lang)
     report = validate(cascade) if report is None else report
@@ -344,11 +410,14 @@ def render_html(cascade: "Workspace", report: Report | None = None, *, lang: str
                 + " ".join(f'<span class="badge {s}">{counts[s + "s"]} {_e(t(s + "s")).lower()}</span>' for s in ("error", "warning", "info")))
     sections = [
         ("summary", _summary(cascade, report, t, mask)),
-        ("tree", _tree(cascade, report, t, mask, lang)),
+        ("tree", _tree(cascade, report, t, mask, lang, as_of)),
         ("findings", _findings(cascade, report, t, mask, lang)),
         ("matrices", _matrices(cascade, t, mask)),
         ("sakip", _sakip(cascade, report, t, lang, sakip_answers if sakip_answers is not None else getattr(cascade, "answers_path", None))),
     ]
+    capaian = _capaian(cascade, t, mask, as_of)
+    if capaian is not None:  # only where some indicator carries realisasi
+        sections.append(("capaian", capaian))
     nav = "".join(f'<a href="#{k}">{_e(t(k))}</a>' for k, _ in sections)
     body = "".join(f'<section id="{k}"><h2>{_e(t(k))}</h2>{v}</section>' for k, v in sections)
     csp = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"

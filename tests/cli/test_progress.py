@@ -23,11 +23,11 @@ class Terminal(io.StringIO):
 def test_the_library_calls_back_and_prints_nothing(capsys: pytest.CaptureFixture[str]) -> None:
     calls: list[tuple[str, int, int]] = []
     ws = cascade.load(SPECS, progress=lambda *a: calls.append(a))
-    assert calls == [("files", n, 5) for n in range(1, 6)]
+    assert calls == [("files", n, 6) for n in range(1, 7)]
     assert ws.stats["documents"] == 5
     calls.clear()
     cascade.lint([SPECS], progress=lambda *a: calls.append(a))
-    assert calls[-1] == ("rules", 0, 1) and calls[-2] == ("files", 5, 5)
+    assert calls[-1] == ("rules", 0, 1) and calls[-2] == ("files", 6, 6)
     assert capsys.readouterr() == ("", "")
     with pytest.raises(cascade.UsageError):
         cascade.load(SPECS, progress="yes")
@@ -39,7 +39,7 @@ def test_the_partitioned_run_reports_files_and_partitions() -> None:
     calls: list[tuple[str, int, int]] = []
     distributed.validate(SPECS, scheduler="processes", n_workers=1, progress=lambda *a: calls.append(a))
     stages = [c[0] for c in calls]
-    assert stages[0] == "files" and calls[stages.index("partitions") - 1] == ("files", 5, 5)
+    assert stages[0] == "files" and calls[stages.index("partitions") - 1] == ("files", 6, 6)
     partitions = [c for c in calls if c[0] == "partitions"]
     assert partitions and partitions[-1][1] == partitions[-1][2] and [c[1] for c in partitions] == list(range(1, len(partitions) + 1))
 
@@ -75,13 +75,13 @@ def test_only_a_terminal_gets_the_line_and_quiet_silences_it() -> None:
     out = io.StringIO()
     assert main(["lint", SPECS, "--format", "concise", "--no-cache"], stdout=out, stderr=err) == 0
     text = err.getvalue()
-    assert text.startswith("\rcascade: 1/5 berkas dibaca") and "\rcascade: 5/5 berkas dibaca" in text
+    assert text.startswith("\rcascade: 1/6 berkas dibaca") and "\rcascade: 6/6 berkas dibaca" in text
     # erased before the summary, which stays on its own line
-    assert text.endswith("\rcascade: 5 berkas, 5 dokumen diperiksa\n") and out.getvalue() == ""
+    assert text.endswith("\rcascade: 6 berkas, 5 dokumen diperiksa\n") and out.getvalue() == ""
 
     err = Terminal()
     assert main(["lint", SPECS, "--format", "concise", "--no-cache", "-q"], stdout=io.StringIO(), stderr=err) == 0
     assert err.getvalue() == ""
     err = io.StringIO()  # a CI log: no carriage returns
     assert main(["lint", SPECS, "--format", "concise", "--no-cache"], stdout=io.StringIO(), stderr=err) == 0
-    assert err.getvalue() == "cascade: 5 berkas, 5 dokumen diperiksa\n"
+    assert err.getvalue() == "cascade: 6 berkas, 5 dokumen diperiksa\n"

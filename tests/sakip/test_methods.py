@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import cascade  # noqa: E402
 from cascade.sakip import METHODS, CapaianRow, catalogue  # noqa: E402
-from sakip_support import base, broken_for, plant  # noqa: E402
+from sakip_support import PATH, base, broken_for, plant  # noqa: E402
 
 LETTERS = "ABCDE"
 
@@ -215,17 +215,19 @@ def test_pengukuran_2_5_capaian_monitored_down_the_tiers(tiers, letter):
 
 
 def test_realisasi_read_from_indicators_when_the_format_has_it():
-    """The interface issue 17 fills: an indicator's ``realized`` mapping (year -> value), read by getattr."""
-    ws = cascade.load(*base())
+    """The workspace's realisasi (issue 17) reaches the pengukuran criteria with the one capaian of
+    cascade.core.capaian: RS1.I1 realised 60 against its 2023 target, as cascade capaian reports it."""
     from cascade.sakip.engine import _Ctx, scope_of
 
-    class Model:
-        polarity, targets, realized = "positive", {2023: 66.0}, {2023: 60.0}
-
-    scope, year = scope_of(ws, None, 2023)
-    ctx = _Ctx(ws, scope, year, [], {"thresholds": (0.95, 0.85, 0.7, 0.5), "on_track": 0.9}, None)
-    assert ctx.capaian is None  # today's format: no realized field
-    ctx.indicators = [("kota.dinkes.renstra-2019:RS1.I1", {"model": Model()})]
-    from cascade.sakip.engine import _realized_rows
-
-    assert _realized_rows(ctx) == [CapaianRow("kota.dinkes.renstra-2019:RS1.I1", 2023, 66.0, 60.0, "positive")]
+    plain = cascade.load(*base())
+    scope, year = scope_of(plain, None, 2023)
+    opts = {"thresholds": (0.95, 0.85, 0.7, 0.5), "on_track": 0.9}
+    assert _Ctx(plain, scope, year, [], opts, None).capaian is None  # no realisasi: not judged
+    docs = base()
+    renstra = docs[2]
+    renstra["elements"][1]["indicators"][0]["realized"] = {2023: 60}
+    ws = cascade.load(*docs)
+    rows = [r for r in _Ctx(ws, scope, year, [], opts, None, {"missing-realization": {"as_of": 2026}}).capaian if r.realized is not None]
+    target = PATH[2023]
+    assert rows == [CapaianRow("kota.dinkes.renstra-2019:RS1.I1", 2023, float(target), 60.0, "positive", round(60 / target * 100, 2))]
+    assert [(r.ref, r.year, r.capaian) for r in ws.capaian(as_of=2026).rows if r.realized is not None] == [(rows[0].ref, 2023, rows[0].capaian)]

@@ -623,3 +623,36 @@ def test_a_part_of_plan_goes_with_its_renstra_and_a_province_rpd_is_shared(tmp_p
     keys = {os.path.relpath(run.headers[i].path, root): k for i, k in run.key_of.items()}
     assert keys == {os.path.join("75.01", "dinkes.yaml"): "75.01", os.path.join("75.02", "pkm.yaml"): "75.01"}
     _same(cascade.load(root).validate(), distributed.validate(root, scheduler=client))
+
+
+# -- realisasi (issue 17): a realisasi document travels with the partition of its plan ----------------
+
+_ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize("where", ["specs", "examples/defects"])
+def test_realisasi_by_region_gives_the_findings_of_one_process(where: str) -> None:
+    path = str(_ROOT / where)
+    options = {"missing-realization": {"as_of": 2026}}
+    # CAS208 reads the workspace's cascade.lock, which Cascade.validate finds and distributed.validate is handed by lint
+    single = cascade.load(path).validate(options=options, ignore=["CAS208"])
+    local = distributed.LocalClient(2)
+    try:
+        spread = distributed.validate(path, scheduler=local, options=options, ignore=["CAS208"])
+    finally:
+        local.close()
+    assert [f.as_dict() for f in spread] == [f.as_dict() for f in single]
+    assert [f for f in single if f.code.startswith("CAS7")] or where == "specs"
+
+
+def test_realisasi_goes_into_its_plans_partition() -> None:
+    plan = _ROOT / "specs" / "kota-madiun" / "rpjmd-2019.yaml"
+    real = _ROOT / "specs" / "kota-madiun" / "realisasi-2024.yaml"
+    heads = {h.id: h for h in distributed.read_headers([(0, str(plan)), (1, str(real))])}
+    assert heads["kota-madiun.realisasi-2024"].part_of == "kota-madiun.rpjmd-2019"
+    assert heads["kota-madiun.realisasi-2024"].aligns_to == ("kota-madiun.rpjmd-2019",)
+    # what the partition holds (the region's files and the shared documents) gives the whole workspace's rows
+    whole = cascade.load(str(_ROOT / "specs")).capaian(as_of=2026).rows
+    region = cascade.load(str(_ROOT / "specs" / "kota-madiun"), str(_ROOT / "specs" / "jatim"),
+                          str(_ROOT / "specs" / "rpjmn-2020.yaml")).capaian(as_of=2026).rows
+    assert region == whole and len(whole) == 48

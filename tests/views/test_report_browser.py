@@ -103,3 +103,39 @@ def test_clean_workspace_report_has_no_errors(tmp_path: Path) -> None:
         assert browser.errors() == []
     finally:
         browser.close()
+
+
+def test_capaian_section_heat_map_and_charts(tmp_path: Path) -> None:
+    """The specs carry realisasi: the report gets a capaian section, a heat map coloured by category
+    and one inline SVG chart per indicator with numeric values; nothing is fetched."""
+    specs = Path(__file__).parents[2] / "specs"
+    ws = cascade.load(str(specs))
+    out = tmp_path / "capaian.html"
+    out.write_text(render_html(ws, ws.validate(as_of=2026), lang="id", as_of=2026), encoding="utf-8")
+    browser = Browser(CHROMIUM, str(tmp_path / "profile"))
+    try:
+        browser.navigate(out.as_uri())
+        assert browser.evaluate("document.querySelectorAll('section').length") == 6  # summary, tree, findings, matrices, sakip, capaian
+        assert browser.evaluate("document.querySelector('#capaian h2').innerText") == "Capaian kinerja"
+        # 8 measured indicators in 6 elements; the qualitative Opini BPK has no chart
+        assert browser.evaluate("document.querySelectorAll('#capaian figure').length") == 8
+        assert browser.evaluate("document.querySelectorAll('#capaian svg polyline').length") == 14
+        cells = browser.evaluate("Array.from(document.querySelectorAll('#capaian td.cap')).map(td => td.dataset.category + ':' + td.innerText)")
+        assert "tinggi:83.90" in cells and len(cells) == browser.evaluate("document.querySelectorAll('.heatmap td.cap').length")
+        # the heat map cell of 2022 for the tujuan T2.2 (Tingkat Kemiskinan 4.1 -> 4.76)
+        colour = browser.evaluate(
+            "getComputedStyle(Array.from(document.querySelectorAll('.heatmap td.cap')).find(td => td.innerText == '83.90')).backgroundColor")
+        assert colour == "rgb(74, 194, 107)"  # 'tinggi'
+        # badges on the pohon kinerja: each measured element's capaian of its latest measured year
+        badges = browser.evaluate("Array.from(document.querySelectorAll('#tree [data-capaian]')).map(b => b.dataset.capaian)")
+        # 7 measured elements, some shown again under a second parent; T2.2 Tingkat Kemiskinan 2024: 4.38 against 3.9
+        assert len(badges) >= 7 and "87.69" in badges
+        requests = [e["params"]["request"]["url"] for e in browser.events if e["method"] == "Network.requestWillBeSent"]
+        assert all(u.startswith("file://") for u in requests)
+        assert browser.errors() == []
+    finally:
+        browser.close()
+
+
+def test_no_capaian_section_without_realisasi() -> None:
+    assert 'id="capaian"' not in render_html(cascade.load(str(FIXTURE)), cascade.Report([]))

@@ -59,10 +59,11 @@ from ...core.findings import Report
 from ...read.discovery import discover
 from ...validate import RunSettings
 from .client import INSTALL_HINT, LocalClient, MissingDependency, connect
+from .headers import read_headers
 from .run import DEEP_RULES, Run
 
 __all__ = ["validate", "coverage", "NationalCoverage", "validate_with", "MissingDependency", "DEEP_RULES", "INSTALL_HINT",
-           "Run", "LocalClient"]
+           "Run", "LocalClient", "read_headers"]
 
 
 class NationalCoverage(NamedTuple):

@@ -96,7 +96,9 @@ def _header_of(index: int, path: str, parsed: ParsedDocument | None, size: int) 
     h = parsed.model.document
     region = h.region.code if h.region is not None else None
     counts = (len(parsed.model.elements), sum(len(e.indicators) for e in parsed.model.elements))
-    return _Header(index, path, h.id, h.kind, region, tuple(h.aligns_to), doc_refs(parsed), size, counts, h.part_of)
+    # a realisasi document travels with its plan (``for``), as a part_of plan with its renstra
+    part_of = h.for_ if h.kind == "realisasi" else h.part_of
+    return _Header(index, path, h.id, h.kind, region, tuple(h.aligns_to), doc_refs(parsed), size, counts, part_of)
 
 
 def _fast_header(path: str) -> dict | None:
@@ -128,9 +130,11 @@ def _fast_header(path: str) -> dict | None:
             return None
         if region is not None and not isinstance(region.get("code"), str):
             return None
-        part_of = doc.get("part_of")
+        part_of = doc.get("for") if doc["kind"] == "realisasi" else doc.get("part_of")
         if part_of is not None and not isinstance(part_of, str):
             return None
+        if doc["kind"] == "realisasi":
+            aligns = [part_of] if part_of is not None else []
         return {"id": doc["id"], "kind": doc["kind"], "region": region and region["code"], "aligns_to": tuple(map(str, aligns)),
                 "part_of": part_of}
     except Exception:  # any surprise in a header: the full loader decides

@@ -183,6 +183,9 @@ def _trim_context(parsed: list[tuple[int, ParsedDocument]], own: set[int]) -> li
     elements = {d: {} for d in context}
     holder = {d: {} for d in context}  # local id -> local id of the element holding it
     todo = [split_ref(r, doc.id) for i, doc in parsed if i in own for e in doc.model.elements for r in _links(e)]
+    # a realisasi document's indicators, in a plan the partition holds only as context
+    todo += [split_ref(r, doc.model.document.for_) for i, doc in parsed if i in own and doc.model.kind == "realisasi"
+             for r in (*doc.model.realized, *doc.model.pk_targets)]
     for d, doc in context.items():
         for element in doc.model.elements:
             elements[d].setdefault(element.id, element)

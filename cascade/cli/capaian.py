@@ -1,0 +1,92 @@
+"""``cascade capaian PATH``: realisasi against target, the capaian and its category per indicator and year.
+
+``--format text|json|csv`` (default text), ``--output FILE``; ``--year Y`` for one year; ``--as-of Y``
+(default: the configuration's ``as-of``, else the current year). The JSON is the contract of
+:mod:`cascade.views.capaian`. Exit codes: 0 the table was written; 2 usage or configuration errors
+(missing path, bad year, unwritable output). A table has nothing that "fails": the findings about
+capaian (CAS701-CAS705) are ``cascade lint``'s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from typing import TextIO
+
+from ..core.errors import UsageError
+from ..core.findings import DEFAULT_LANG, LANGUAGES
+
+__all__ = ["add_capaian_parser", "run_capaian"]
+
+_MESSAGES = {
+    "missing": {"en": "{path}: no such file or folder", "id": "{path}: berkas atau folder tidak ada"},
+    "config": {"en": "configuration error: {error}", "id": "kesalahan konfigurasi: {error}"},
+    "usage": {"en": "{error}", "id": "{error}"},
+    "write": {"en": "cannot write {path}: {error}", "id": "tidak dapat menulis {path}: {error}"},
+}
+
+
+def _say(err: TextIO, key: str, lang: str, **args: object) -> None:
+    err.write(f"cascade: {_MESSAGES[key].get(lang, _MESSAGES[key]['en']).format(**args)}\n")
+
+
+def add_capaian_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("capaian", help="realisasi, capaian and category of every measured indicator")
+    p.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="plan files or folders (default: .)")
+    p.add_argument("--year", type=int, metavar="YEAR", help="only this year")
+    p.add_argument("--as-of", type=int, metavar="YEAR", help="the reporting year (default: config 'as-of', else the current year)")
+    p.add_argument("--lkjip", action="store_true", help="the LKjIP table of --year: per sasaran and indicator, previous years and the final target")
+    p.add_argument("--format", choices=("text", "json", "csv"), default="text", help="output format (default: text)")
+    p.add_argument("--output", metavar="FILE", help="write to FILE instead of the terminal")
+    p.add_argument("--lang", choices=LANGUAGES, help=f"language of the text table (default: {DEFAULT_LANG})")
+    p.add_argument("--config", metavar="FILE", help="use this cascade.toml or pyproject.toml")
+    p.add_argument("--show-personal", action="store_true", help="show employee numbers (NIP) instead of masking them")
+
+
+def run_capaian(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ..review.config import ConfigError, load_config
+
+    lang = args.lang or DEFAULT_LANG
+    missing = [p for p in args.paths if not os.path.exists(p)]
+    if missing:
+        for p in missing:
+            _say(err, "missing", lang, path=p)
+        return 2
+    try:
+        settings = load_config(args.config)
+        settings = settings.override(lang=args.lang, as_of=args.as_of)
+        lang = settings.lang
+    except ConfigError as exc:
+        _say(err, "config", lang, error=exc)
+        return 2
+    from ..api import load
+    from ..read.discovery import discover
+
+    files = [p for p in discover(args.paths) if not settings.is_excluded(p)]
+    ws = load(*files, show_personal=args.show_personal)
+    try:
+        if args.lkjip:
+            from ..views.capaian import lkjip_csv, lkjip_json, lkjip_text
+
+            if args.year is None:
+                raise UsageError("--lkjip needs --year" if lang == "en" else "--lkjip memerlukan --year")
+            rows = ws.lkjip(args.year, as_of=settings.as_of, options=settings.rule_options())
+            as_of = ws.capaian(year=args.year, as_of=settings.as_of, options=settings.rule_options()).as_of
+            text = (lkjip_json(rows, args.year, as_of) if args.format == "json" else lkjip_csv(rows, lang)
+                    if args.format == "csv" else lkjip_text(rows, args.year, lang))
+        else:
+            table = ws.capaian(year=args.year, as_of=settings.as_of, options=settings.rule_options())
+            text = table.to_json() if args.format == "json" else table.to_csv() if args.format == "csv" else table.to_text(lang)
+    except UsageError as exc:
+        _say(err, "usage", lang, error=exc)
+        return 2
+    if args.output is not None:
+        try:
+            with open(args.output, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(text)
+        except OSError as exc:
+            _say(err, "write", lang, path=args.output, error=exc.strerror or exc)
+            return 2
+        return 0
+    out.write(text)
+    return 0

@@ -1,0 +1,584 @@
+"""CAS7xx: realisasi and capaian (issue 17), and the measured rows that views and tools read.
+
+The rules look only at indicators that carry at least one realisasi (``realized:`` on the
+indicator, or a ``kind: realisasi`` document): a plan without realisasi gets no finding from them.
+
+Shared with the views (:mod:`cascade.views.capaian`) and other tools: :func:`measurements` (every
+indicator's realisasi and Perjanjian Kinerja targets, with where each value is written),
+:func:`capaian_rows` (one typed :class:`CapaianRow` per indicator and year) and :func:`as_of`. The
+capaian itself is :func:`cascade.core.capaian.capaian`, the one implementation.
+
+Options that concern every capaian (the workspace's ``formula`` for lower-is-better indicators, the
+category ``bounds``, ``tolerance`` of stable targets) are options of ``low-achievement`` (CAS702);
+the "as of" year is the option ``as_of`` of ``missing-realization`` (CAS701), which the
+configuration's top-level ``as-of``, ``--as-of`` and ``as_of=`` set.
+"""
+
+from __future__ import annotations
+
+import datetime
+import statistics
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
+
+from ..core.capaian import CATEGORIES, DEFAULT_BOUNDS, FORMULAS, capaian, category, category_rank
+from ..core.errors import UsageError
+from ..core.findings import Finding, Severity
+from ..core.models import Indicator, Range, Realized
+from ..core.refs import CASCADE_LINKS
+from .base import REGISTRY, Rule, make_finding
+from .indicators import PERCENT_UNITS, indicator_links, normalize_name, normalize_unit, polarity_of, show, word_pattern
+
+if TYPE_CHECKING:
+    from .context import Context
+
+__all__ = [
+    "Entry",
+    "Measured",
+    "CapaianRow",
+    "as_of",
+    "measurements",
+    "capaian_rows",
+    "capaian_settings",
+]
+
+
+class Entry(NamedTuple):
+    """One written value (a realisasi or a PK target): the value and where it is written."""
+
+    value: Any
+    status: str | None
+    source: str | None
+    doc: str  # the id of the document whose file holds the value
+    path: tuple  # the value's path in that document
+
+
+@dataclass
+class Measured:
+    """What is known of one indicator beyond its plan: realisasi and PK targets by year."""
+
+    realized: dict[int, Entry] = field(default_factory=dict)
+    pk_targets: dict[int, Entry] = field(default_factory=dict)
+
+
+class CapaianRow(NamedTuple):
+    """One indicator in one year: target, realisasi, capaian and category (the JSON row of issue 17).
+
+    ``target`` is a number, a :class:`~cascade.core.models.Range` or text (the PK target when the
+    year has one, else the plan's); ``capaian`` None with a ``note`` when it cannot be computed.
+    """
+
+    ref: str
+    document: str
+    tier: str | None
+    element: str
+    year: int
+    target: Any
+    target_source: str  # "plan" or "pk"
+    realized: Any
+    capaian: float | None
+    category: str | None
+    polarity: str | None
+    polarity_source: str | None
+    status: str | None
+    source: str | None
+    note: str
+
+
+def as_of(ctx: "Context") -> int:
+    """The "as of" year of this run: the option ``as_of`` of CAS701, else the current year."""
+    value = ctx.option(REGISTRY["CAS701"], "as_of")
+    if value is None:
+        return datetime.date.today().year
+    if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2200:
+        raise UsageError(f"as-of must be a year, not {value!r}")
+    return value
+
+
+def capaian_settings(ctx: "Context") -> tuple[str, tuple[float, ...], float]:
+    """The run's ``formula``, category ``bounds`` and stable ``tolerance`` (options of CAS702)."""
+
+    def build(ctx: "Context") -> tuple[str, tuple[float, ...], float]:
+        rule = REGISTRY["CAS702"]
+        formula = ctx.option(rule, "formula")
+        if formula not in FORMULAS:
+            raise UsageError(f"low-achievement: formula must be one of {', '.join(FORMULAS)}, not {formula!r}")
+        bounds = ctx.option(rule, "bounds")
+        if (not isinstance(bounds, (list, tuple)) or len(bounds) != 4
+                or not all(isinstance(b, (int, float)) and not isinstance(b, bool) for b in bounds)
+                or list(bounds) != sorted(bounds, reverse=True)):
+            raise UsageError("low-achievement: bounds must be four numbers, highest first (90, 75, 65, 50)")
+        tolerance = ctx.option(rule, "tolerance")
+        if isinstance(tolerance, bool) or not isinstance(tolerance, (int, float)) or tolerance < 0:
+            raise UsageError("low-achievement: tolerance must be a number >= 0")
+        return formula, tuple(float(b) for b in bounds), float(tolerance)
+
+    return ctx.index("capaian_settings", build)
+
+
+def _entry(value: Realized, doc: str, path: tuple) -> Entry:
+    return Entry(value.value, value.status, value.source, doc, path)
+
+
+def measurements(ctx: "Context") -> dict[str, Measured]:
+    """Every indicator node with realisasi or PK targets, built once per run.
+
+    Inline ``realized:`` values come first; a realisasi document's values (``kind: realisasi``,
+    kept by the graph builder in the graph's ``realisasi`` attribute) are added to them, a year
+    written in both places taking the document's value (the later, yearly update).
+    """
+
+    def build(ctx: "Context") -> dict[str, Measured]:
+        G = ctx.graph
+        out: dict[str, Measured] = {}
+        for node in ctx.nodes_of("indicator"):
+            attrs = G._node[node]
+            realized = attrs["model"].realized
+            if realized:
+                path = attrs["path"]
+                out[node] = Measured({y: _entry(v, attrs["doc"], path + ("realized", str(y))) for y, v in realized.items()})
+        for rdoc_id, items in G.graph.get("realisasi", {}).items():
+            if ctx.scope is not None and rdoc_id not in ctx.scope and not any(n.split(":")[0] in ctx.scope for n, *_ in items):
+                continue
+            for node, kind, year, value, path in items:
+                m = out.setdefault(node, Measured())
+                if kind == "realized":
+                    m.realized[year] = _entry(value, rdoc_id, path)
+                else:
+                    m.pk_targets[year] = Entry(value, None, None, rdoc_id, path)
+        return out
+
+    return ctx.index("measurements", build)
+
+
+def _formula(ind: Indicator, default: str) -> str:
+    return ind.capaian_formula or default
+
+
+def capaian_rows(ctx: "Context", year: int | None = None) -> list[CapaianRow]:
+    """One row per measured indicator and year up to the as-of year (or only ``year``), in graph order.
+
+    Only indicators with at least one realisasi have rows (nothing is invented where nothing is
+    measured); their years are those with a target or a realisasi.
+    """
+    key = f"capaian_rows:{year}"
+
+    def build(ctx: "Context") -> list[CapaianRow]:
+        G = ctx.graph
+        formula, bounds, tolerance = capaian_settings(ctx)
+        last = as_of(ctx)
+        rows: list[CapaianRow] = []
+        for node, m in measurements(ctx).items():
+            if not m.realized:
+                continue
+            attrs = G._node[node]
+            ind: Indicator = attrs["model"]
+            pol = polarity_of(ctx, ind)
+            targets = ind.targets
+            years = sorted({*targets, *m.realized, *m.pk_targets})
+            for y in years:
+                if y > last or (year is not None and y != year):
+                    continue
+                pk = m.pk_targets.get(y)
+                target = pk.value if pk is not None else targets.get(y)
+                entry = m.realized.get(y)
+                if target is None and entry is None:
+                    continue
+                if entry is None:  # a target and no realisasi: no capaian, said without computing
+                    realized, value, note = None, None, "no realisasi"
+                else:
+                    realized = entry.value
+                    value, note = capaian(target, realized, pol.value, _formula(ind, formula), tolerance)
+                rows.append(CapaianRow(node, attrs["doc"], attrs["tier"], attrs["element"], y, target,
+                                       "pk" if pk is not None else "plan", realized, value, category(value, bounds),
+                                       pol.value, pol.source, entry.status if entry else None,
+                                       entry.source if entry else None, note))
+        return rows
+
+    return ctx.index(key, build)
+
+
+def _at(ctx: "Context", rule: type[Rule] | Rule, ref: str, doc: str, path: tuple, variant: str = "default", **args: Any) -> Finding:
+    """A finding placed where a value is written (an indicator's file, or a realisasi document's)."""
+    parsed = ctx.documents[doc] if doc in ctx.documents else ctx.graph.graph["realisasi_docs"][doc]
+    span, ptr = parsed.sourcemap.locate(path)
+    return make_finding(rule.code, variant, ref=ref, file=parsed.file, span=span, pointer=ptr, **args)
+
+
+def _show(value: Any) -> str:
+    return show(value) if not isinstance(value, str) else value
+
+
+class MissingRealization(Rule):
+    """A past year with a target and no realisasi, for an indicator that has realisasi for some year.
+
+    Past years are those up to the "as of" year minus one (option ``as_of``; the configuration's
+    ``as-of``, ``--as-of``; default the current year): the year being reported is still open. An
+    indicator without any realisasi is not judged (a plan that does not report realisasi gets no
+    finding). The finding stands at the year's target.
+
+    Why: an LKjIP compares each year's realisasi with its target and with the years before; a year
+    left blank in the middle of a series hides exactly the year that went wrong.
+
+    Basis: PermenPANRB 88/2021 (Pelaporan 2.3-2.6: realisasi against target, against previous
+    years and against the medium-term target); Permendagri 86/2017 (evaluasi hasil RKPD and
+    Renstra: realisasi per year of the period).
+
+    Failing (as of 2024: 2022 has a target and no realisasi)::
+
+        targets: {2021: 72.6, 2022: 72.8, 2023: 73.0}
+        realized: {2021: 72.7, 2023: 73.1}
+
+    Passing::
+
+        targets: {2021: 72.6, 2022: 72.8, 2023: 73.0}
+        realized: {2021: 72.7, 2022: 72.9, 2023: 73.1}
+    """
+
+    code = "CAS701"
+    name = "missing-realization"
+    severity = Severity.WARNING
+    options = {"as_of": None}
+    messages = {
+        "default": {
+            "en": "indicator '{name}' has a target and no realisasi for {year}",
+            "id": "indikator '{name}' memiliki target tetapi tidak ada realisasi untuk tahun {year}",
+        },
+    }
+
+    def check(self, ctx: "Context") -> Iterator[Finding]:
+        G = ctx.graph
+        measured = measurements(ctx)
+        if not measured:
+            return
+        last = as_of(ctx) - 1
+        for node, m in measured.items():
+            if not m.realized:
+                continue
+            attrs = G._node[node]
+            ind = attrs["model"]
+            for y in sorted({*ind.targets, *m.pk_targets}):
+                if y > last or y in m.realized:
+                    continue
+                pk = m.pk_targets.get(y)
+                if pk is not None:
+                    yield _at(ctx, self, node, pk.doc, pk.path, name=ind.name, year=y)
+                elif ind.targets.get(y) is not None:
+                    yield ctx.finding(self, node, field=("targets", str(y)), name=ind.name, year=y)
+
+
+class LowAchievement(Rule):
+    """A capaian in the category ``rendah`` or worse (option ``threshold``: the best category that
+    is still reported).
+
+    Capaian as :mod:`cascade.core.capaian` computes it: realisasi / target x 100 for higher-is-better
+    indicators; for lower-is-better ones (2 - realisasi / target) x 100 (option ``formula: lkjip``,
+    the LKjIP practice) or target / realisasi x 100 (``sipd``; per indicator ``capaian_formula``).
+    Categories (option ``bounds``): sangat tinggi > 90, tinggi > 75, sedang > 65, rendah > 50,
+    sangat rendah <= 50. The finding stands where the realisasi is written.
+
+    Why: a low capaian is what an evaluation (and the inspectorate's review of an LKjIP) asks the
+    agency to explain; listing it in review keeps the explanation next to the number.
+
+    Basis: Permendagri 86/2017 (evaluation scale of capaian kinerja: sangat tinggi, tinggi, sedang,
+    rendah, sangat rendah); PermenPANRB 8/2021 (capaian of a lower-is-better indicator,
+    (1 + (1 - R/T)) x 100%).
+
+    Failing (capaian 60, rendah)::
+
+        targets: {2023: 80}
+        realized: {2023: 48}
+
+    Passing (capaian 95, sangat tinggi)::
+
+        targets: {2023: 80}
+        realized: {2023: 76}
+    """
+
+    code = "CAS702"
+    name = "low-achievement"
+    severity = Severity.WARNING
+    options = {"threshold": "rendah", "formula": "lkjip", "bounds": list(DEFAULT_BOUNDS), "tolerance": 0.0}
+    messages = {
+        "default": {
+            "en": "indicator '{name}' reached capaian {capaian} ({category}) in {year}: realisasi {realized} against target {target}",
+            "id": "capaian indikator '{name}' tahun {year} {capaian} ({category}): realisasi {realized} dari target {target}",
+        },
+    }
+
+    def check(self, ctx: "Context") -> Iterator[Finding]:
+        if not measurements(ctx):
+            return
+        threshold = ctx.option(self, "threshold")
+        if threshold not in CATEGORIES:
+            raise UsageError(f"low-achievement: threshold must be one of {', '.join(CATEGORIES)}")
+        worst = category_rank(threshold)
+        measured = measurements(ctx)
+        for row in capaian_rows(ctx):
+            if row.category is None or category_rank(row.category) < worst:
+                continue
+            entry = measured[row.ref].realized[row.year]
+            yield _at(ctx, self, row.ref, entry.doc, entry.path, name=ctx.graph._node[row.ref]["name"],
+                      capaian=f"{row.capaian:g}", category=row.category, year=row.year,
+                      realized=_show(row.realized), target=_show(row.target))
+
+
+_SHARE_WORDS = ["persentase", "cakupan", "proporsi", "rasio", "prosentase"]
+_GROWTH_WORDS = ["pertumbuhan", "laju", "perubahan", "kenaikan", "penurunan"]
+
+
+class RealizationImplausible(Rule):
+    """A realisasi that cannot be right: a share above 100 or below 0, or a value orders of
+    magnitude off the indicator's own path.
+
+    A share is an indicator whose unit is a percent (``%``, ``persen``) or, without a unit, whose
+    name says persentase, cakupan, proporsi or rasio (option ``share_words``); a name that says
+    growth or change (``pertumbuhan``, ``laju``...: option ``growth_words``) may be negative and is
+    not held to 0-100. Off the path: more than ``factor`` (default 50) times, or less than 1/factor
+    of, the median of the indicator's positive numbers (targets, PK targets, baseline, final and
+    realisasi; at least three of them), the mark of a misplaced decimal point or a share written
+    as a fraction.
+
+    Why: a typed 7310 for 73.10 gives a capaian of 10 000 and pulls every roll-up above it; it must
+    be caught where it is written, not in the published table.
+
+    Basis: PermenPANRB 88/2021 (data kinerja must be valid and reliable: keandalan data);
+    Permendagri 86/2017 (pengendalian: verification of realisasi data).
+
+    Failing::
+
+        name: Persentase desa berstatus mandiri
+        unit: "%"
+        realized: {2023: 112}
+
+    Passing::
+
+        name: Persentase desa berstatus mandiri
+        unit: "%"
+        realized: {2023: 12}
+    """
+
+    code = "CAS703"
+    name = "realization-implausible"
+    severity = Severity.WARNING
+    options = {"share_words": list(_SHARE_WORDS), "growth_words": list(_GROWTH_WORDS), "factor": 50.0}
+    messages = {
+        "default": {
+            "en": "indicator '{name}' is a share and its realisasi {realized} for {year} is outside 0-100",
+            "id": "indikator '{name}' berupa persentase dan realisasi {realized} tahun {year} di luar 0-100",
+        },
+        "scale": {
+            "en": "realisasi {realized} of indicator '{name}' for {year} is far off its own values (median {median})",
+            "id": "realisasi {realized} indikator '{name}' tahun {year} jauh dari nilai-nilainya sendiri (median {median})",
+        },
+    }
+
+    def check(self, ctx: "Context") -> Iterator[Finding]:
+        measured = measurements(ctx)
+        if not measured:
+            return
+        G = ctx.graph
+        share = word_pattern(normalize_name(w) for w in ctx.option(self, "share_words"))
+        growth = word_pattern(normalize_name(w) for w in ctx.option(self, "growth_words"))
+        factor = float(ctx.option(self, "factor"))
+        for node, m in measured.items():
+            if not m.realized:
+                continue
+            ind: Indicator = G._node[node]["model"]
+            name = normalize_name(ind.name)
+            unit = normalize_unit(ind.unit)
+            is_share = unit in PERCENT_UNITS if unit else bool(share and share.search(name))
+            if growth and growth.search(name):
+                is_share = False
+            numbers = [v for v in (*ind.targets.values(), *(e.value for e in m.pk_targets.values()),
+                                   ind.baseline.value if ind.baseline else None, ind.final)
+                       if isinstance(v, float) and v > 0]
+            for target in (*ind.targets.values(), *(e.value for e in m.pk_targets.values())):
+                if isinstance(target, Range):
+                    numbers += [b for b in (target.min, target.max) if b is not None and b > 0]
+            realized = [(y, e) for y, e in sorted(m.realized.items()) if isinstance(e.value, float)]
+            numbers += [e.value for _, e in realized if e.value > 0]
+            # the median of all the indicator's numbers, its own realisasi included: with three or
+            # more of them one wild value cannot move it far, and it is computed once per indicator
+            median = statistics.median(numbers) if len(numbers) >= 3 else None
+            for y, entry in realized:
+                value = entry.value
+                if is_share and not 0 <= value <= 100:
+                    yield _at(ctx, self, node, entry.doc, entry.path, name=ind.name, realized=f"{value:g}", year=y)
+                    continue
+                if median is None or value <= 0:
+                    continue
+                if value > median * factor or value * factor < median:
+                    yield _at(ctx, self, node, entry.doc, entry.path, "scale", name=ind.name, realized=f"{value:g}",
+                              year=y, median=f"{median:g}")
+
+
+def _supporting(ctx: "Context", node: str) -> list[str]:
+    """The indicators that support ``node`` from below: its ``supports`` links, else the indicators
+    of the elements that cascade into its element (``parent``/``supports``)."""
+
+    def build(ctx: "Context") -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for link in indicator_links(ctx):
+            out.setdefault(link.upper, []).append(link.lower)
+        return out
+
+    linked = ctx.index("supporting_indicators", build).get(node)
+    if linked:
+        return linked
+    G = ctx.graph
+    element = G._node[node]["element"]
+    out = []
+    for below, edge in G._pred[element].items():
+        if edge.get("type") in CASCADE_LINKS and G._node[below]["type"] == "element":
+            out += [i for i, e in G._pred[below].items() if e.get("type") == "indicator_of"]
+    return out
+
+
+class IneffectiveCascade(Rule):
+    """The indicators below reached their targets while the outcome they support fell short, or the
+    outcome was met while every indicator below failed: the pohon kinerja's theory of change does
+    not hold in that year.
+
+    The indicators below an indicator are those that name it in ``supports``, else the indicators
+    of the elements that cascade into its element (``parent``, ``supports``). For each year in which
+    the outcome and at least one indicator below have a capaian: reported when the mean capaian
+    below is >= 100 and the outcome's is below ``tinggi`` (option ``short_of``), or when the
+    outcome's capaian is >= 100 and every capaian below is under 100. The finding stands at the
+    outcome's realisasi.
+
+    Why: a cascade is a claim that the programs drive the outcome. When every program meets its
+    target and the outcome does not move, the programs (or their indicators) are the wrong ones;
+    when the outcome moves with every program failing, it moved for other reasons. Either way the
+    next Renstra should rethink the tree, and no other tool shows it.
+
+    Basis: PermenPANRB 89/2021 (pohon kinerja: the cascade of outcome and output is a causal
+    chain); PermenPANRB 88/2021 (Pelaporan: analysis of the causes of achievement and failure).
+
+    Failing (2023: the program met its target, the sasaran it supports fell short)::
+
+        - id: S1.I1            # indicator of sasaran S1
+          name: Angka kemiskinan
+          polarity: negative
+          targets: {2023: 8.0}
+          realized: {2023: 12.0}   # capaian 50
+        - id: P1.I1            # indicator of program P1, below S1
+          name: Persentase KPM yang menerima bantuan sosial
+          supports: S1.I1
+          targets: {2023: 90}
+          realized: {2023: 95}     # capaian 105.56
+
+    Passing (the sasaran met too)::
+
+        - id: S1.I1
+          name: Angka kemiskinan
+          polarity: negative
+          targets: {2023: 8.0}
+          realized: {2023: 7.9}
+    """
+
+    code = "CAS704"
+    name = "ineffective-cascade"
+    severity = Severity.WARNING
+    options = {"short_of": "tinggi"}
+    messages = {
+        "default": {
+            "en": "in {year} the indicators below '{name}' reached their targets (mean capaian {mean}) while it reached only {capaian}",
+            "id": "tahun {year} indikator di bawah '{name}' mencapai target (rata-rata capaian {mean}) sedangkan capaiannya hanya {capaian}",
+        },
+        "outcome-met": {
+            "en": "in {year} '{name}' reached its target ({capaian}) while every indicator below failed (best {best})",
+            "id": "tahun {year} '{name}' mencapai target ({capaian}) sedangkan semua indikator di bawahnya gagal (tertinggi {best})",
+        },
+    }
+
+    def check(self, ctx: "Context") -> Iterator[Finding]:
+        measured = measurements(ctx)
+        if not measured:
+            return
+        short_of = ctx.option(self, "short_of")
+        if short_of not in CATEGORIES:
+            raise UsageError(f"ineffective-cascade: short_of must be one of {', '.join(CATEGORIES)}")
+        rank = category_rank(short_of)
+        by_ind: dict[str, dict[int, CapaianRow]] = {}
+        for row in capaian_rows(ctx):
+            if row.capaian is not None:
+                by_ind.setdefault(row.ref, {})[row.year] = row
+        for node, years in by_ind.items():
+            lower = [by_ind[i] for i in _supporting(ctx, node) if i in by_ind]
+            if not lower:
+                continue
+            for y, row in sorted(years.items()):
+                values = [r[y].capaian for r in lower if y in r]
+                if not values:
+                    continue
+                entry = measured[node].realized[y]
+                name = ctx.graph._node[node]["name"]
+                mean = sum(values) / len(values)
+                if mean >= 100 and category_rank(row.category) > rank:
+                    yield _at(ctx, self, node, entry.doc, entry.path, year=y, name=name, mean=f"{round(mean, 2):g}",
+                              capaian=f"{row.capaian:g}")
+                elif row.capaian >= 100 and max(values) < 100:
+                    yield _at(ctx, self, node, entry.doc, entry.path, "outcome-met", year=y, name=name,
+                              capaian=f"{row.capaian:g}", best=f"{max(values):g}")
+
+
+class RealizationDrift(Rule):
+    """A cumulative coverage indicator whose realisasi falls from one year to the next.
+
+    Coverage: a name saying cakupan or persentase (option ``words``) with a positive effective
+    polarity (declared, or read from the name); lower-is-better and unknown polarities are not
+    judged, since a share of something bad (persentase balita stunting) is not cumulative. Compared
+    between consecutive years that both have a numeric realisasi. The finding stands at the later
+    year's realisasi.
+
+    Why: coverage built up year by year (households with access to water, villages with a plan)
+    does not fall unless the data changed definition or was entered wrong; SIPD's monitoring flags
+    the same.
+
+    Basis: Permendagri 86/2017 (pengendalian dan evaluasi: consistency of realisasi between years);
+    SIPD monitoring practice (a realisasi below the previous year's for a cumulative indicator).
+
+    Failing::
+
+        name: Cakupan rumah tangga dengan akses air minum layak
+        realized: {2022: 91.2, 2023: 88.4}
+
+    Passing::
+
+        name: Cakupan rumah tangga dengan akses air minum layak
+        realized: {2022: 91.2, 2023: 92.0}
+    """
+
+    code = "CAS705"
+    name = "realization-drift"
+    severity = Severity.INFO
+    options = {"words": ["cakupan", "persentase", "prosentase"]}
+    messages = {
+        "default": {
+            "en": "realisasi of coverage indicator '{name}' fell from {before} ({previous}) to {after} ({year})",
+            "id": "realisasi indikator cakupan '{name}' turun dari {before} ({previous}) menjadi {after} ({year})",
+        },
+    }
+
+    def check(self, ctx: "Context") -> Iterator[Finding]:
+        measured = measurements(ctx)
+        if not measured:
+            return
+        words = word_pattern(normalize_name(w) for w in ctx.option(self, "words"))
+        if words is None:
+            return
+        G = ctx.graph
+        for node, m in measured.items():
+            if len(m.realized) < 2:
+                continue
+            ind: Indicator = G._node[node]["model"]
+            if not words.search(normalize_name(ind.name)) or polarity_of(ctx, ind).value != "positive":
+                continue
+            years = sorted(m.realized)
+            for a, b in zip(years, years[1:]):
+                va, vb = m.realized[a].value, m.realized[b].value
+                if b == a + 1 and isinstance(va, float) and isinstance(vb, float) and vb < va:
+                    entry = m.realized[b]
+                    yield _at(ctx, self, node, entry.doc, entry.path, name=ind.name, before=f"{va:g}",
+                              previous=a, after=f"{vb:g}", year=b)

@@ -1,0 +1,91 @@
+"""``cascade capaian``: text, JSON (the contract of issue 17), CSV, --output, --year, --as-of, exit codes."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from cascade.cli.commands import main
+
+ROOT = Path(__file__).resolve().parents[2]
+SPECS = ROOT / "specs"
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_json_of_the_specs_for_one_year() -> None:
+    code, out, _ = run("capaian", str(SPECS), "--year", "2022", "--as-of", "2026", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["version"] == 1 and data["as_of"] == 2026
+    ipm = [r for r in data["rows"] if r["ref"] == "kota-madiun.rpjmd-2019:T2.1.I1"]
+    assert ipm == [{
+        "ref": "kota-madiun.rpjmd-2019:T2.1.I1", "document": "kota-madiun.rpjmd-2019", "tier": ipm[0]["tier"],
+        "year": 2022, "target": 82.01, "realized": 82.01, "capaian": 100.0, "category": "sangat tinggi",
+        "polarity": "positive", "polarity_source": "declared", "status": "final", "source": "BPS Kota Madiun", "note": None,
+    }]
+    p0 = [r for r in data["rows"] if r["ref"].endswith(":T2.2.I1")][0]
+    assert (p0["target"], p0["realized"], p0["capaian"], p0["category"]) == (4.1, 4.76, 83.9, "tinggi")  # (2 - 4.76/4.1) x 100
+    assert {r["year"] for r in data["rows"]} == {2022}
+    assert all(set(r) == {"ref", "document", "tier", "year", "target", "realized", "capaian", "category", "polarity",
+                          "polarity_source", "status", "source", "note"} for r in data["rows"])
+
+
+def test_pk_target_replaces_the_plan_target() -> None:
+    _, out, _ = run("capaian", str(SPECS), "--year", "2023", "--as-of", "2026", "--format", "json")
+    akb = [r for r in json.loads(out)["rows"] if r["ref"].endswith(":S2.1.1.I3")][0]
+    assert (akb["target"], akb["realized"], akb["capaian"], akb["status"]) == (7.0, 6.9, 101.43, "preliminary")
+
+
+def test_text_csv_and_output(tmp_path: Path) -> None:
+    code, out, _ = run("capaian", str(SPECS), "--year", "2022", "--as-of", "2026")
+    assert code == 0 and out.startswith("Capaian kinerja per 2026\n")
+    rows = [line.split() for line in out.splitlines()]
+    assert ["kota-madiun.rpjmd-2019:T2.2.I1", "2022", "4.1", "4.76", "83.90", "tinggi"] in rows
+    assert ["kota-madiun.rpjmd-2019:S1.1.1.I2", "2022", "WTP", "WTP", "100.00", "sangat", "tinggi"] in rows
+    code, out, _ = run("capaian", str(SPECS), "--year", "2022", "--as-of", "2026", "--format", "csv", "--output", str(tmp_path / "c.csv"))
+    assert code == 0 and out == ""
+    lines = (tmp_path / "c.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "ref,document,tier,year,target,realized,capaian,category,polarity,polarity_source,status,source,note"
+    assert len(lines) == 9
+
+
+def test_as_of_hides_later_years() -> None:
+    _, out, _ = run("capaian", str(SPECS), "--as-of", "2021", "--format", "json")
+    assert max(r["year"] for r in json.loads(out)["rows"]) == 2021
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert run("capaian", str(tmp_path / "nope"))[0] == 2
+    assert run("capaian", str(SPECS), "--as-of", "1200")[0] == 2
+    assert run("capaian", str(SPECS), "--format", "xlsx")[0] == 2
+    assert run("capaian", str(SPECS), "--output", str(tmp_path / "no" / "x.json"))[0] == 2
+
+
+def test_config_as_of_and_lint_flag(tmp_path: Path) -> None:
+    (tmp_path / "cascade.toml").write_text("as-of = 2021\n", encoding="utf-8")
+    _, out, _ = run("capaian", str(SPECS), "--config", str(tmp_path / "cascade.toml"), "--format", "json")
+    assert json.loads(out)["as_of"] == 2021
+    (tmp_path / "bad.toml").write_text('as-of = "2021"\n', encoding="utf-8")
+    code, _, err = run("capaian", str(SPECS), "--config", str(tmp_path / "bad.toml"))
+    assert code == 2 and "as-of must be a year" in err
+    # lint: the specs are clean as of the pinned 2026
+    assert run("lint", str(SPECS), "--as-of", "2026", "--no-cache")[0] == 0
+
+
+def test_lkjip_table() -> None:
+    code, out, _ = run("capaian", str(SPECS), "--year", "2023", "--as-of", "2026", "--lkjip", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    ipm = [r for r in data["rows"] if r["ref"].endswith(":T2.1.I1")][0]
+    assert ipm["previous"][0] == {"year": 2019, "realized": 80.88, "capaian": 100.47}
+    assert (ipm["target"], ipm["realized"], ipm["capaian"], ipm["final_target"], ipm["final_capaian"]) == (82.4, 83.71, 101.59, 82.8, 101.1)
+    code, out, _ = run("capaian", str(SPECS), "--year", "2023", "--as-of", "2026", "--lkjip", "--lang", "en")
+    assert code == 0 and "  Previous years: 2019: 80.88 (100.47); 2020: 80.91 (100.00)" in out
+    code, _, err = run("capaian", str(SPECS), "--lkjip", "--lang", "en")
+    assert code == 2 and "--lkjip needs --year" in err
