@@ -1,13 +1,33 @@
-"""Which files are plans: the YAML files under the paths a user names."""
+"""Which files are plans: the YAML files under the paths a user names, and the workbooks (.xlsx, .csv)
+among them, which are read through their sidecar ``<name>.cascade.yaml``.
+
+Reserved names are never plans: ``*.cascade.yaml`` sidecars (they describe a workbook)."""
 
 from __future__ import annotations
 
 import os
 from typing import Iterable
 
-__all__ = ["YAML_SUFFIXES", "OutsideLink", "discover"]
+__all__ = ["YAML_SUFFIXES", "WORKBOOK_SUFFIXES", "SIDECAR_SUFFIX", "OutsideLink", "discover", "is_plan_name", "is_workbook"]
 
 YAML_SUFFIXES = (".yaml", ".yml")
+#: Tables read through a sidecar (cascade.read.workbook); a lock file (~$x.xlsx) is not a table.
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".csv")
+SIDECAR_SUFFIX = ".cascade.yaml"
+
+
+def is_plan_name(name: str) -> bool:
+    """A file name that discovery reads in a folder: YAML that is not a sidecar, or a workbook."""
+    lower = name.lower()
+    if name.startswith((".", "~$")):
+        return False
+    if lower.endswith(SIDECAR_SUFFIX):
+        return False
+    return lower.endswith(YAML_SUFFIXES) or lower.endswith(WORKBOOK_SUFFIXES)
+
+
+def is_workbook(path: str) -> bool:
+    return path.lower().endswith(WORKBOOK_SUFFIXES)
 
 
 class OutsideLink(str):
@@ -42,7 +62,7 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for f in files:
-                    if f.endswith(YAML_SUFFIXES) and not f.startswith("."):
+                    if is_plan_name(f):
                         full = os.path.join(root, f)
                         found.append(OutsideLink(full) if os.path.islink(full) and not _inside(full, top) else full)
             out.extend(sorted(found))

@@ -15,7 +15,7 @@ from __future__ import annotations
 from ..core.findings import Finding, Report
 from ..core.sourcemap import split_lines
 from .base import RenderContext
-from .concise import location
+from .concise import cell_note, location
 
 _SEVERITY = {
     "en": {"error": "error", "warning": "warning", "info": "info"},
@@ -72,7 +72,7 @@ def render(report: Report, context: RenderContext) -> str:
     sev = _SEVERITY.get(context.lang, _SEVERITY["en"])
     out: list[str] = []
     for f in report:
-        out.append(f"{location(f)}: {f.code} {f.rule} [{sev[f.severity.value]}] {f.localized(context.lang)}")
+        out.append(f"{location(f)}: {f.code} {f.rule} [{sev[f.severity.value]}] {f.localized(context.lang)}{cell_note(f)}")
         out.extend(excerpt(f, context.sources.get(f.file or "")))
         out.append("")
     out.append(summary(report, context.lang))

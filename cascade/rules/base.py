@@ -212,6 +212,7 @@ def make_finding(
         variant=variant,
         args=tuple(args.items()),
         templates=templates,
+        cell=getattr(span, "cell", None) or None,
     )
 
 
