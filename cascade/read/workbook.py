@@ -227,6 +227,8 @@ def load_layout(name: str, base: str = ".") -> dict:
         path = os.path.join(LAYOUT_DIR, name + ".yaml")
     else:
         path = name if os.path.isabs(name) else os.path.join(base, name)
+        if not os.path.isfile(path):
+            raise ValueError(f"no preset or layout file named {name!r} (presets: {', '.join(layout_names())})")
     loaded = read_file(path)
     data = loaded.data
     if not isinstance(data, dict) or not isinstance(data.get("columns"), dict):
@@ -313,18 +315,18 @@ def _numbering_row(grid: Grid, r: int) -> bool:
 
 
 def _year_of(parts: tuple[str, ...]) -> int | None:
+    """The year a header names: a sub-header cell ``2023``/``Tahun 2023``, or the one year inside a
+    single-row header (``Target 2023 Rp``, as CSV exports flatten merged headers)."""
     for p in parts:
-        n = norm(p)
-        if n.startswith("tahun"):
-            n = n[5:]
-        m = re.search(r"(19|20)\d\d", n)
-        if m and len(n) <= 12:
-            return int(m.group())
+        years = re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", str(p))
+        if len(set(years)) == 1:
+            return int(years[0])
     return None
 
 
 def _role(parts: tuple[str, ...], layout: dict) -> str:
-    last = norm(parts[-1])
+    words = str(parts[-1]).split()
+    last = norm(words[-1]) if len(parts) == 2 and words else norm(parts[-1])
     if any(last.startswith(norm(w)) for w in layout.get("money", ["rp"])):
         return "money"
     return "target"
@@ -550,11 +552,13 @@ def table_to_documents(grid: Grid, entry: dict, layout: dict, base_findings: lis
                     ind[fname] = v
                     values[ipath + (fname,)] = grid.span(r, cols[0])
 
+            iref = f"{doc_id}:{iid}" if doc_id else None
+
             def target(c: int) -> Any:
-                raw = text_at(r, c, eref)
+                raw = text_at(r, c, iref)
                 got = read_target(raw, locale)
                 if got.problem:
-                    cell_problem(r, c, got.problem[0], eref, **got.problem[1])
+                    cell_problem(r, c, got.problem[0], iref, **got.problem[1])
                 if got.unit:
                     units.append((got.unit, c))
                 return got.value
@@ -589,7 +593,7 @@ def table_to_documents(grid: Grid, entry: dict, layout: dict, base_findings: lis
                     ind["unit"] = units[0][0]
                     values[ipath + ("unit",)] = grid.span(r, units[0][1])
                 else:
-                    cell_problem(r, units[0][1], "units", eref, units=", ".join(sorted(names)))
+                    cell_problem(r, units[0][1], "units", iref, units=", ".join(sorted(names)))
             if key_all:
                 ind["key"] = True
             inds.append(ind)

@@ -67,7 +67,7 @@ def scopes(monkeypatch: pytest.MonkeyPatch) -> list[frozenset | None]:
 def test_the_rules_that_are_remembered() -> None:
     assert DOCUMENT_RULES == [
         "CAS204", "CAS304", "CAS404", "CAS409", "CAS501", "CAS502", "CAS503", "CAS504", "CAS505", "CAS506", "CAS507", "CAS508",
-        "CAS509", "CAS510", "CAS511", "CAS512", "CAS513", "CAS514", "CAS601", "CAS602", "CAS603", "CAS604", "CAS605",
+        "CAS509", "CAS510", "CAS511", "CAS512", "CAS513", "CAS514", "CAS516", "CAS601", "CAS602", "CAS603", "CAS604", "CAS605",
     ]
 
 
