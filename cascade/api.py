@@ -178,6 +178,16 @@ class Cascade(Workspace):
         """The self-contained HTML report (see :func:`cascade.views.html.render_html`)."""
         return render_html(self, report, lang=lang, show_personal=show_personal)
 
+    def to_excel(self, path: Any, report: Report | None = None, *, lang: str = "id", show_personal: bool = False) -> None:
+        """Write the workbook of this workspace to ``path``: summary per document, findings (with the
+        source cell or file:line), coverage, pagu, alignment matrices (see :mod:`cascade.views.excel`).
+
+        Runs :meth:`validate` unless ``report`` is given. Needs the ``xlsx`` extra (openpyxl).
+        """
+        from .views.excel import write_excel
+
+        write_excel(self, path, self.validate() if report is None else report, lang=lang, show_personal=show_personal)
+
     def _repr_html_(self) -> str:
         return cascade_html(self)
 
