@@ -27,7 +27,7 @@ from typing import Any
 import yaml
 
 from ..core.errors import MissingExtraError
-from ..core.findings import CellSpan, Finding, Severity, Span
+from ..core.findings import CellSpan, Finding, Span
 from ..core.sourcemap import SourceMap
 from ..rules.base import make_finding
 from .loader import DEFAULT_LIMITS, Limits, read_file
@@ -652,8 +652,7 @@ def read_workbook(path: str, display: str, limits: Limits = DEFAULT_LIMITS, *, e
         side = sidecar_of(path)
         side_display = sidecar_of(display)
         if not os.path.exists(side):
-            return [], [make_finding("CAS008", "no-sidecar", file=display, span=Span(1, 1, 1, 2),
-                                     sidecar=os.path.basename(side_display), severity=Severity.INFO)]
+            return [], [make_finding("CAS009", file=display, span=Span(1, 1, 1, 2), sidecar=os.path.basename(side_display))]
         entries, side_findings = read_sidecar(side, side_display)
         findings.extend(side_findings)
         base = os.path.dirname(side)

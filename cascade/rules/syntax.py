@@ -312,8 +312,7 @@ class TableCell(Rule):
 class TableLayout(Rule):
     """A plan table does not fit its layout or sidecar.
 
-    Reported: a workbook or CSV without its sidecar ``<name>.cascade.yaml`` (the table is skipped,
-    as an info), a sidecar without a ``document:`` block, an unknown layout, a sheet the workbook
+    Reported: a sidecar without a ``document:`` block, an unknown layout, a sheet the workbook
     does not have, no header row the layout recognises, a second table on the same sheet below the
     first (the first is read; name the second with ``range:`` in a further sidecar entry), and a
     ``links:`` entry naming an element id the table does not produce.
@@ -333,10 +332,6 @@ class TableLayout(Rule):
     severity = Severity.ERROR
     stage = True
     messages = {
-        "no-sidecar": {
-            "en": "a table without its sidecar {sidecar}; it was not read as a plan",
-            "id": "tabel tanpa sidecar {sidecar}; tidak dibaca sebagai rencana",
-        },
         "sidecar": {
             "en": "the sidecar holds no document: block (a mapping, or a list of them)",
             "id": "sidecar tidak memuat blok document: (sebuah mapping, atau daftarnya)",
@@ -359,4 +354,34 @@ class TableLayout(Rule):
             "id": "links: menyebut '{id}', yang tidak dihasilkan tabel",
         },
         "default": {"en": "the table does not fit its layout", "id": "tabel tidak sesuai layout-nya"},
+    }
+
+
+class TableWithoutSidecar(Rule):
+    """A workbook or CSV file among the plans has no sidecar, so it is not read as a plan.
+
+    A table is a plan only with its sidecar ``<name>.cascade.yaml`` next to it (the ``document:``
+    block and the ``layout:``); other spreadsheets in a plan repository (notes, exports) are skipped
+    with this note, never an error. Write the sidecar to have the table checked, or leave the note.
+
+    Why: a Renstra kept as a workbook beside the YAML plans would otherwise be silently unchecked;
+    the note says it was seen and why it was not read.
+
+    Basis: the tables of Permendagri 86/2017 carry no document id, region or links; cascade cannot
+    know which plan a workbook is without its sidecar.
+
+    Failing: ``renstra.xlsx`` alone in the folder.
+
+    Passing: ``renstra.xlsx`` with ``renstra.cascade.yaml`` beside it.
+    """
+
+    code = "CAS009"
+    name = "table-without-sidecar"
+    severity = Severity.INFO
+    stage = True
+    messages = {
+        "default": {
+            "en": "a table without its sidecar {sidecar}; it was not read as a plan",
+            "id": "tabel tanpa sidecar {sidecar}; tidak dibaca sebagai rencana",
+        },
     }
