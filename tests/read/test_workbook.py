@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -238,48 +237,6 @@ def test_several_documents_from_one_workbook(tmp_path: Path) -> None:
     assert sorted(ws.parsed) == ["contoh.iku-2024", "contoh.iku-b"]
     assert ws.parsed["contoh.iku-b"].model.elements[0].name == "S dua"
     assert ws.parsed["contoh.iku-2024"].model.elements[0].name == "S satu"
-
-
-# ------------------------------------------------------------------ hostile workbooks (docs/hostile-input.md)
-
-
-def test_a_zip_bomb_is_a_finding_not_a_hang(tmp_path: Path) -> None:
-    path = tmp_path / "bomb.xlsx"
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("xl/worksheets/sheet1.xml", b"\0" * (300 * 1024 * 1024))
-    (tmp_path / "bomb.cascade.yaml").write_text(IKU_SIDECAR)
-    report = lint([str(tmp_path)]).report
-    assert [(f.code, f.variant) for f in report] == [("CAS005", "workbook")]
-    assert "zip bomb" in report.findings[0].message if hasattr(report, "findings") else True
-
-
-def test_a_file_that_is_not_a_workbook(tmp_path: Path) -> None:
-    (tmp_path / "x.xlsx").write_bytes(b"not a zip at all")
-    (tmp_path / "x.cascade.yaml").write_text(IKU_SIDECAR)
-    assert [(f.code, f.variant) for f in lint([str(tmp_path)]).report] == [("CAS005", "unreadable")]
-
-
-def test_a_huge_sheet_is_a_finding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from cascade.read import workbook
-
-    monkeypatch.setattr(workbook, "MAX_ROWS", 3)
-    _sheet(tmp_path / "iku.xlsx", [["Sasaran Strategis", "Indikator Kinerja Utama", "Satuan", "Target 2024"]] + [["s", "i", "%", 1]] * 5)
-    (tmp_path / "iku.cascade.yaml").write_text(IKU_SIDECAR)
-    report = lint([str(tmp_path)]).report
-    assert [(f.code, f.variant) for f in report] == [("CAS005", "workbook")]
-
-
-def test_formulas_are_never_evaluated_and_external_links_not_followed(tmp_path: Path) -> None:
-    _sheet(tmp_path / "iku.xlsx", [
-        ["Sasaran Strategis", "Indikator Kinerja Utama", "Satuan", "Target 2024", "Target 2025"],
-        ["S", "I", "%", "='[other.xlsx]Sheet1'!A1", '=WEBSERVICE("http://example.invalid/x")'],
-    ])
-    (tmp_path / "iku.cascade.yaml").write_text(IKU_SIDECAR)
-    report = lint([str(tmp_path)]).report
-    cells = [(f.code, f.variant, f.cell) for f in report if f.code == "CAS007"]
-    assert cells == [("CAS007", "formula", "IKU!D2"), ("CAS007", "formula", "IKU!E2")]
-    ind = cascade.load(str(tmp_path)).parsed["contoh.iku-2024"].model.elements[0].indicators[0]
-    assert ind.targets == {}
 
 
 # ------------------------------------------------------------------ export
