@@ -91,6 +91,8 @@ def read_number(raw: Any, locale: str | None, *, money: bool = False) -> CellVal
         text = re.sub(r"[,.]-$", "", text)  # "Rp 1.500.000,-"
     number, why = _parse_number(text, locale)
     if number is None:
+        if why != "ambiguous" and locale and re.fullmatch(r"[+-]?\d[\d.,]*", text.replace(" ", "")):
+            return CellValue(None, problem=("locale", {"text": text[:60], "locale": locale}))
         return CellValue(None, problem=("ambiguous" if why == "ambiguous" else "not-number", {"text": text[:60]}))
     return CellValue(number)
 
@@ -121,4 +123,7 @@ def read_target(raw: Any, locale: str | None) -> CellValue:
             return CellValue(number, unit)
         if why == "ambiguous":
             return CellValue(text, problem=("ambiguous", {"text": text[:60]}))
+        if locale and re.fullmatch(r"[+-]?\d[\d.,]*", m.group(1)) and re.search(r"[.,]", m.group(1)):
+            # "3.5" in a table declared locale id: a number, but not as the table writes them
+            return CellValue(None, problem=("locale", {"text": text[:60], "locale": locale}))
     return CellValue(text)

@@ -268,8 +268,9 @@ class TableCell(Rule):
 
     The finding stands at the cell (``file`` the workbook, ``line`` its row, ``column`` its column,
     ``cell`` as ``"Sheet!E14"``). Reported: a number written as text that reads two ways without a
-    declared number locale (``1.234`` is 1234 in Indonesian tables and 1.234 in English ones), text
-    where an amount is expected, a formula (cascade never evaluates formulas; paste the values), and
+    declared number locale (``1.234`` is 1234 in Indonesian tables and 1.234 in English ones), a number
+    written against the declared locale (``3.5`` in a table read with ``locale: id``, where ``3,5``
+    is written beside it), text where an amount is expected, a formula (cascade never evaluates formulas; paste the values), and
     one indicator whose cells carry different glued units (``72%`` beside ``72 orang``). The value is
     left out rather than guessed; the rest of the table is read.
 
@@ -296,6 +297,10 @@ class TableCell(Rule):
         "not-number": {
             "en": "'{text}' is not a number; the value was left out",
             "id": "'{text}' bukan angka; nilainya tidak dibaca",
+        },
+        "locale": {
+            "en": "'{text}' is not a number as locale {locale} writes them (id: 1.250.000,5; en: 1,250,000.5); the value was left out",
+            "id": "'{text}' bukan angka menurut locale {locale} (id: 1.250.000,5; en: 1,250,000.5); nilainya tidak dibaca",
         },
         "formula": {
             "en": "the cell holds a formula ({formula}); formulas are never evaluated: paste the values",

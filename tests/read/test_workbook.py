@@ -151,7 +151,8 @@ def test_a_workbook_without_sidecar_is_a_note(table: Path) -> None:
     ("1.250.000", None, 1_250_000, None),
     ("1,234.5", None, 1234.5, None),
     ("1,234", "en", 1234, None),
-    ("12,34,5", "id", None, "not-number"),
+    ("12,34,5", "id", None, "locale"),
+    ("3.5", "id", None, "locale"),
     ("lima", "id", None, "not-number"),
     ("-", None, None, None),
     ("NA", None, None, None),
@@ -170,6 +171,9 @@ def test_money_by_locale(text, locale, value, problem) -> None:
     ("WTP", None, "WTP", None, None),
     ("2,500 orang", None, "2,500 orang", None, "ambiguous"),
     ("n/a", None, None, None, None),
+    ("3.5", "id", None, None, "locale"),
+    ("1.500bh", "id", 1500, "bh", None),
+    ("60 kali", "id", 60, "kali", None),
 ])
 def test_targets(text, locale, value, unit, problem) -> None:
     got = read_target(text, locale)
@@ -293,3 +297,25 @@ def test_import_cli(table: Path, tmp_path: Path, capsys) -> None:
     out = capsys.readouterr().out
     assert "CAS007 table-cell" in out and "[T-C.27!P11]" in out and "wrote" in out
     assert main(["import", str(tmp_path / "nope.xlsx"), "-o", str(tmp_path / "o")]) == 2
+
+
+IKU = "biro-umum-iku.xlsx"
+
+
+def test_the_real_iku_table_with_glued_units_and_mixed_decimals() -> None:
+    ws = cascade.load(str(TABLES / IKU))
+    doc = ws.parsed["contoh-prov.biro-umum.iku-2016"].model
+    inds = {i.name: i for e in doc.elements for i in e.indicators}
+    assert len(inds) == 12 and all(i.key for i in inds.values())
+    naskah = inds["Jumlah naskah dinas yang dilayani dengan e-Arsip"]
+    assert (naskah.unit, naskah.targets) == ("bh", {2016: 1500, 2017: 1550})  # "1.500bh", locale id
+    keluhan = inds["Berkurangnya jumlah keluhan terhadap pelayanan kebersihan, alat pendingin dan penerangan bangunan"]
+    assert (keluhan.unit, keluhan.baseline, keluhan.targets) == ("kali", None, {2017: 60})  # N/A, "60 kali"
+    spm = inds["Waktu rata-rata penerbitan Surat Perintah Membayar (SPM)"]
+    assert (spm.unit, spm.baseline.year, spm.baseline.value) == ("hari", 2015, 2)  # "Baseline 2015" names the year
+    # "3.5" printed beside "3,75" in a table read as locale id: never guessed, a finding at its cell
+    tamu = inds["Indeks Kepuasan Pelayanan Tamu"]
+    assert tamu.targets == {2017: 3.75}
+    report = lint([str(TABLES / IKU)]).report
+    assert [(f.code, f.variant, f.ref, f.cell) for f in report if f.code == "CAS007"] == [
+        ("CAS007", "locale", "contoh-prov.biro-umum.iku-2016:S1.I4", "IKU!G8")]
