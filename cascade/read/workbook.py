@@ -377,6 +377,7 @@ def table_to_documents(grid: Grid, entry: dict, layout: dict, base_findings: lis
     ranges: dict[tuple, str] = {}
     elements: list[dict] = []
     key_all = bool(layout.get("key"))
+    anchors = tuple(norm(p) for f in ("indicator", "name") for p in layout["columns"].get(f, [])) or ("\0",)
     skip_words = [norm(w) for w in layout.get("skip_rows", [])]
 
     def cell_problem(r: int, c: int, variant: str, ref: str | None, **args: Any) -> None:
@@ -468,7 +469,9 @@ def table_to_documents(grid: Grid, entry: dict, layout: dict, base_findings: lis
         if all(v is None for v in row_vals):
             r += 1
             continue  # spacer row (or continuation of merges only)
-        sig = [norm(grid.shown(r, c)) for c in range(left, right + 1)]
+        # a header (repeated after a page break, or another table's) names an indicator or name column
+        candidate = any(isinstance(v, str) and len(v) < 200 and norm(v).startswith(anchors) for v in row_vals)
+        sig = [norm(grid.shown(r, c)) for c in range(left, right + 1)] if candidate else None
         if sig == header_sig:  # a header repeated after a page break
             r += 1
             while r <= bottom and (_subheader_row(grid, r, layout) or _numbering_row(grid, r)):
@@ -483,7 +486,7 @@ def table_to_documents(grid: Grid, entry: dict, layout: dict, base_findings: lis
         if len([v for v in row_vals if v is not None]) == 1 and texts and texts[0].startswith("misi") and "misi" not in by_field:
             r += 1
             continue  # a full-width "Misi 1: ..." banner above the tujuan
-        other = _find_header(grid, layout, r, min(bottom, r))
+        other = _find_header(grid, layout, r, min(bottom, r)) if candidate else None
         if other is not None and other[0] == r and [norm(grid.shown(r, c)) for c in range(left, right + 1)] != header_sig:
             findings.append(make_finding("CAS008", "another-table", ref=doc_id, file=file, span=grid.span(r, left),
                                          sheet=grid.sheet, row=r))
@@ -508,6 +511,10 @@ def table_to_documents(grid: Grid, entry: dict, layout: dict, base_findings: lis
             started = new_element(level["kind"], text, r, c, code, lv)
         target_el = started if started is not None else (current[max(current)] if current else None)
         if target_el is None:
+            ind_cols = by_field.get("indicator", [])
+            if ind_cols and _clean(grid.own(r, ind_cols[0])) is not None:
+                # an indicator row before any tujuan/sasaran/program: never dropped silently
+                findings.append(make_finding("CAS008", "no-element", ref=doc_id, file=file, span=grid.span(r, ind_cols[0]), row=r))
             r += 1
             continue
         el = elements[target_el]

@@ -319,7 +319,8 @@ class TableLayout(Rule):
 
     Reported: a sidecar without a ``document:`` block, an unknown layout, a sheet the workbook
     does not have, no header row the layout recognises, a second table on the same sheet below the
-    first (the first is read; name the second with ``range:`` in a further sidecar entry), and a
+    first (the first is read; name the second with ``range:`` in a further sidecar entry), an
+    indicator row with no element cell above it (not read, never dropped silently), and a
     ``links:`` entry naming an element id the table does not produce.
 
     Why: what a table does not say (the document id, period, region, upper links) cannot be guessed;
@@ -353,6 +354,10 @@ class TableLayout(Rule):
         "another-table": {
             "en": "another table starts at row {row} of sheet '{sheet}'; only the first was read (give each a range: in the sidecar)",
             "id": "tabel lain dimulai di baris {row} sheet '{sheet}'; hanya tabel pertama yang dibaca (beri masing-masing range: di sidecar)",
+        },
+        "no-element": {
+            "en": "row {row} has an indicator but no element above it (no tujuan, sasaran or program cell); it was not read",
+            "id": "baris {row} memuat indikator tetapi tidak ada elemen di atasnya (tidak ada sel tujuan, sasaran atau program); tidak dibaca",
         },
         "link": {
             "en": "links: names '{id}', which the table does not produce",

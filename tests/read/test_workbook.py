@@ -319,3 +319,14 @@ def test_the_real_iku_table_with_glued_units_and_mixed_decimals() -> None:
     report = lint([str(TABLES / IKU)]).report
     assert [(f.code, f.variant, f.ref, f.cell) for f in report if f.code == "CAS007"] == [
         ("CAS007", "locale", "contoh-prov.biro-umum.iku-2016:S1.I4", "IKU!G8")]
+
+
+def test_an_indicator_row_without_element_is_a_finding(tmp_path: Path) -> None:
+    _sheet(tmp_path / "iku.xlsx", [
+        ["Sasaran Strategis", "Indikator Kinerja Utama", "Satuan", "Target 2024", "Target 2025"],
+        [None, "I tanpa sasaran", "%", 1, 2],
+        ["S", "I", "%", 1, 2],
+    ])
+    (tmp_path / "iku.cascade.yaml").write_text(IKU_SIDECAR)
+    report = lint([str(tmp_path)]).report
+    assert [(f.code, f.variant, f.cell) for f in report if f.code == "CAS008"] == [("CAS008", "no-element", "IKU!B2")]
