@@ -114,7 +114,7 @@ def read_target(raw: Any, locale: str | None) -> CellValue:
         if lo is not None and hi is not None:
             return CellValue({"min": lo, "max": hi}, m.group(3))
         if "ambiguous" in (why_lo, why_hi):
-            return CellValue(text, problem=("ambiguous", {"text": text[:60]}))
+            return CellValue(None, problem=("ambiguous", {"text": text[:60]}))
     m = _GLUED.match(text)
     if m:
         number, why = _parse_number(m.group(1), locale)
@@ -122,7 +122,7 @@ def read_target(raw: Any, locale: str | None) -> CellValue:
         if number is not None:
             return CellValue(number, unit)
         if why == "ambiguous":
-            return CellValue(text, problem=("ambiguous", {"text": text[:60]}))
+            return CellValue(None, problem=("ambiguous", {"text": text[:60]}))
         if locale and re.fullmatch(r"[+-]?\d[\d.,]*", m.group(1)) and re.search(r"[.,]", m.group(1)):
             # "3.5" in a table declared locale id: a number, but not as the table writes them
             return CellValue(None, problem=("locale", {"text": text[:60], "locale": locale}))

@@ -616,11 +616,17 @@ def table_to_documents(grid: Grid, entry: dict, layout: dict, base_findings: lis
     links = entry.get("links") or {}
     if isinstance(links, dict):
         by_id = {e["id"]: e for e in elements}
+        ind_by_id = {i["id"]: i for e in elements for i in e.get("indicators", [])}
         for eid, extra in links.items():
             if str(eid) in by_id and isinstance(extra, dict):
                 for k in ("supports", "crosscuts", "justification", "parent"):
                     if k in extra:
                         by_id[str(eid)][k] = extra[k]
+            elif str(eid) in ind_by_id and isinstance(extra, dict):
+                # an indicator's links and what a table rarely has a column for
+                for k in ("supports", "polarity", "type", "measure", "key", "definition", "source"):
+                    if k in extra:
+                        ind_by_id[str(eid)][k] = extra[k]
             else:
                 findings.append(make_finding("CAS008", "link", ref=doc_id, file=file, span=grid.span(head_row, left),
                                              id=str(eid)))

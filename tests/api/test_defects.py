@@ -26,6 +26,9 @@ PLANTED: dict[str, list[tuple[str | None, str, int]]] = {
     "CAS004": [(None, 'broken/cas004-yaml-tag.yaml', 6)],
     "CAS005": [(None, 'broken/cas005-file-limit.yaml', 9)],
     "CAS006": [('klaten.dispermasdes.renstra-2025', 'broken/cas006-ambiguous-scalar.yaml', 8)],
+    "CAS007": [('klaten.dinsos-upt.renstra-2025:T1.I1', 'broken/cas007-table-cell.csv', 2)],
+    "CAS008": [(None, 'broken/cas008-table-layout.csv', 1)],
+    "CAS009": [(None, 'broken/cas009-table-without-sidecar.csv', 1)],
     "CAS101": [('klaten.dinsos.renstra-2025:SK6.1.1.I2', 'klaten/dinsos/renstra-2025.yaml', 208)],
     "CAS102": [('klaten.dinsos.renstra-2025:1.06.04.2.01', 'klaten/dinsos/renstra-2025.yaml', 69)],
     "CAS103": [('klaten.dinsos.renstra-2025:S3.I1', 'klaten/dinsos/renstra-2025.yaml', 237)],
@@ -54,7 +57,7 @@ PLANTED: dict[str, list[tuple[str | None, str, int]]] = {
         ('rpjmn-2025:PN8', 'rpjmn-2025.yaml', 57),
     ],
     "CAS304": [('klaten.dinsos.renstra-2025:1.06.07', 'klaten/dinsos/renstra-2025.yaml', 238)],
-    "CAS305": [('klaten.dinsos.renstra-2025#DAYASOS', 'klaten/dinsos/renstra-2025.yaml', 296)],
+    "CAS305": [('klaten.dinsos.renstra-2025#DAYASOS', 'klaten/dinsos/renstra-2025.yaml', 303)],
     "CAS306": [('klaten.dinsos.skp-2026:RHK-06', 'klaten/dinsos/skp-2026.yaml', 94)],
     "CAS307": [('klaten.dinsos.renstra-2025:S3', 'klaten/dinsos/renstra-2025.yaml', 224)],
     "CAS401": [
@@ -99,6 +102,7 @@ PLANTED: dict[str, list[tuple[str | None, str, int]]] = {
         ('klaten.rpjmd-2025:S2.1.3.I1', 'klaten/rpjmd-2025.yaml', 79),
         ('klaten.rpjmd-2025:P1.06.06.I1', 'klaten/rpjmd-2025.yaml', 105),
     ],
+    "CAS516": [('klaten.dinsos.renstra-2025:1.06.07.1.01.0002', 'klaten/dinsos/renstra-2025.yaml', 278)],
     "CAS601": [('klaten.dinsos.renstra-2025:1.06.04.2.01.0001', 'klaten/dinsos/renstra-2025.yaml', 82)],
     "CAS602": [('klaten.rpjmd-2025:1.06.06', 'klaten/rpjmd-2025.yaml', 102)],
     "CAS603": [
@@ -106,7 +110,7 @@ PLANTED: dict[str, list[tuple[str | None, str, int]]] = {
         ('klaten.dinsos.renstra-2025:1.06.07.1.01.0001', 'klaten/dinsos/renstra-2025.yaml', 261),
     ],
     "CAS604": [('klaten.dinsos.renstra-2025:1.06.04.2.02.0006', 'klaten/dinsos/renstra-2025.yaml', 117)],
-    "CAS605": [('klaten.dinsos.renstra-2025#DAYASOS', 'klaten/dinsos/renstra-2025.yaml', 300)],
+    "CAS605": [('klaten.dinsos.renstra-2025#DAYASOS', 'klaten/dinsos/renstra-2025.yaml', 307)],
     "CAS901": [(None, 'klaten/dinsos/skp-2026.yaml', 127)],
     "CAS902": [(None, 'klaten/dinsos/renstra-2025.yaml', 218)],
     "CAS903": [

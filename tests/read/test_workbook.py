@@ -169,7 +169,7 @@ def test_money_by_locale(text, locale, value, problem) -> None:
     ("11 Posyandu", "id", 11, "Posyandu", None),
     ("A (4)", "id", "A (4)", None, None),
     ("WTP", None, "WTP", None, None),
-    ("2,500 orang", None, "2,500 orang", None, "ambiguous"),
+    ("2,500 orang", None, None, None, "ambiguous"),
     ("n/a", None, None, None, None),
     ("3.5", "id", None, None, "locale"),
     ("1.500bh", "id", 1500, "bh", None),
