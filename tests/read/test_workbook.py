@@ -330,3 +330,28 @@ def test_an_indicator_row_without_element_is_a_finding(tmp_path: Path) -> None:
     (tmp_path / "iku.cascade.yaml").write_text(IKU_SIDECAR)
     report = lint([str(tmp_path)]).report
     assert [(f.code, f.variant, f.cell) for f in report if f.code == "CAS008"] == [("CAS008", "no-element", "IKU!B2")]
+
+
+RPJMD = "dinkes-tujuan-sasaran.xlsx"
+
+
+def test_the_real_tujuan_sasaran_table_with_the_rpjmd_preset(tmp_path: Path) -> None:
+    ws = cascade.load(str(TABLES / RPJMD))
+    doc = ws.parsed["contoh.dinkes.renstra-2018"].model
+    # the "Misi . 2 ..." banner row is skipped; the tujuan and sasaran merged down open their elements
+    assert [(e.id, e.kind, e.parent, len(e.indicators)) for e in doc.elements] == [("T1", "tujuan", None, 1), ("S1", "sasaran", "T1", 18)]
+    bblr = doc.elements[1].indicators[2]
+    assert (bblr.name, bblr.baseline.year, bblr.baseline.value, bblr.targets) == (
+        "Persentase BBLR (%)", 2017, 13.0, {2018: 10.0, 2019: 8.0, 2020: 7.0, 2021: 5.0, 2022: 5.0})
+    # "72.80" printed with a point among decimal commas, read as locale id: a finding at each cell, no guess
+    report = lint([str(TABLES / RPJMD)]).report
+    assert [f.cell for f in report if f.code == "CAS007"] == [f"Tujuan Sasaran!{c}5" for c in "FGHIJK"]
+    assert doc.elements[0].indicators[0].targets == {}
+    # without a declared locale each text is read when it reads one way only: 72.80 and 13,0 both
+    shutil.copy(TABLES / RPJMD, tmp_path / RPJMD)
+    (tmp_path / "dinkes-tujuan-sasaran.cascade.yaml").write_text(
+        (TABLES / "dinkes-tujuan-sasaran.cascade.yaml").read_text() + "locale: null\n")
+    doc = cascade.load(str(tmp_path)).parsed["contoh.dinkes.renstra-2018"].model
+    assert doc.elements[0].indicators[0].targets == {2018: 73.42, 2019: 73.72, 2020: 74.03, 2021: 74.34, 2022: 74.65}
+    assert doc.elements[1].indicators[2].baseline.value == 13.0
+    assert not [f for f in lint([str(tmp_path)]).report if f.code == "CAS007"]
