@@ -357,3 +357,8 @@ def test_the_real_tujuan_sasaran_table_with_the_rpjmd_preset(tmp_path: Path) -> 
     assert doc.elements[0].indicators[0].targets == {2018: 73.42, 2019: 73.72, 2020: 74.03, 2021: 74.34, 2022: 74.65}
     assert doc.elements[1].indicators[2].baseline.value == 13.0
     assert not [f for f in lint([str(tmp_path)]).report if f.code == "CAS007"]
+
+
+def test_the_html_report_names_the_cell(table: Path) -> None:
+    ws = cascade.load(str(table))
+    assert "[T-C.27!P11]" in ws.to_html(ws.validate())
