@@ -209,8 +209,19 @@ def load_parsed(items: list[Source], limits: Limits, cache: Cache | None, jobs: 
             results[i] = (None, [_link_finding(item)], None)
             continue
         if is_workbook(item.path):
-            docs, wb_findings = load_workbook_source(item, limits, show_personal)
-            results[i] = (docs, wb_findings, LoadedFile(item.display, None, SourceMap(item.display)))
+            from ..read.workbook import cache_bytes
+
+            raw = cache_bytes(item.path, limits) if cache is not None else None
+            key = cache.key(item.display, raw, (limits, show_personal)) if raw is not None else None
+            hit = cache.get(key) if key is not None else None
+            if hit is None:
+                docs, wb_findings = load_workbook_source(item, limits, show_personal)
+                hit = (docs, wb_findings, LoadedFile(item.display, None, SourceMap(item.display)))
+                if key is not None:
+                    cache.put(key, hit)
+            if key is not None:
+                keys[item.display] = key
+            results[i] = hit
             continue
         raw = read_bytes(item.path, item.display, limits)
         if isinstance(raw, LoadedFile):

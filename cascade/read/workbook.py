@@ -653,6 +653,30 @@ def read_sidecar(path: str, display: str) -> tuple[list[dict], list[Finding]]:
     return good, []
 
 
+def cache_bytes(path: str, limits: Limits = DEFAULT_LIMITS) -> bytes | None:
+    """What a workbook's parse depends on, for the parse cache: the workbook, its sidecar and the layout
+    files the sidecar names (presets are code). None when it cannot be cached (missing, too large)."""
+    side = sidecar_of(path)
+    parts = []
+    try:
+        for p in (path, side):
+            if os.path.getsize(p) > limits.max_file_bytes:
+                return None
+            with open(p, "rb") as fh:
+                parts.append(fh.read())
+        entries, problems = read_sidecar(side, side)
+        for e in entries:
+            name = str(e.get("layout", ""))
+            if name and name not in layout_names():
+                lp = name if os.path.isabs(name) else os.path.join(os.path.dirname(side), name)
+                if os.path.isfile(lp) and os.path.getsize(lp) <= limits.max_file_bytes:
+                    with open(lp, "rb") as fh:
+                        parts.append(fh.read())
+    except OSError:
+        return None
+    return b"\0cascade-table\0".join(parts)
+
+
 def read_workbook(path: str, display: str, limits: Limits = DEFAULT_LIMITS, *, entries: list[dict] | None = None,
                   base: str | None = None) -> tuple[list[TableDocument], list[Finding]]:
     """The documents of a workbook with its sidecar (or the given ``entries``); never raises for content.

@@ -75,14 +75,15 @@ def test_warm_runs_report_what_a_cold_run_reports(ws: Path, tmp_path: Path, monk
     cold = lint(ws, None)
     cache = tmp_path / "cache"
     assert lint(ws, cache) == cold  # fills the cache
-    # a parse per file (12, broken ones too) and the findings of each of the 10 documents
-    assert len(entries(cache)) == 12 + 10
+    # a parse per file (12 YAML, broken ones too, and the 2 tables with a sidecar) and the findings of
+    # each of the 11 documents (one of them from a table)
+    assert len(entries(cache)) == 12 + 2 + 11
     assert (cache / ".gitignore").read_text().endswith("*\n") and (cache / "CACHEDIR.TAG").exists()
     seen = scopes(monkeypatch)
     assert lint(ws, cache) == cold
     # every document's findings came from the cache: no document-scoped rule ran at all
     assert seen == [None]
-    assert len(cold) == 76  # examples/defects: every planted finding, the suspect link of cascade.lock included
+    assert len(cold) == 80  # examples/defects: every planted finding (the four of the tables included), the suspect link of cascade.lock included
 
 
 def test_after_one_file_changed_only_its_document_is_checked_again(ws: Path, tmp_path: Path, monkeypatch) -> None:
@@ -167,7 +168,7 @@ def test_the_library_code_is_part_of_the_key(ws: Path, tmp_path: Path, monkeypat
     before = set(entries(cache))
     monkeypatch.setattr(cache_module, "code_fingerprint", lambda: "another build")
     lint(ws, cache)
-    assert len(set(entries(cache)) - before) == 22
+    assert len(set(entries(cache)) - before) == 25
 
 
 def test_a_parent_in_another_document_is_never_remembered() -> None:
@@ -201,7 +202,7 @@ def test_cli_keeps_the_cache_in_the_working_directory_unless_told_not_to(ws: Pat
     assert not (ws / ".cascade_cache").exists()
     cold = capsys.readouterr().out
     assert cli.main(["lint", ".", "--format", "concise"]) == 1
-    assert len(entries(ws / ".cascade_cache")) == 22
+    assert len(entries(ws / ".cascade_cache")) == 25
     assert capsys.readouterr().out == cold
     assert cli.main(["lint", ".", "--format", "concise"]) == 1
     assert capsys.readouterr().out == cold
@@ -212,7 +213,7 @@ def test_with_the_rules_on_two_processes_too(ws: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     for _ in range(2):  # fills, then reads
         assert rows(cascade.load(str(ws), cache=str(cache), jobs=2).validate(jobs=2)) == cold
-    assert len(entries(cache)) == 22
+    assert len(entries(cache)) == 25
 
 
 def test_a_finding_outside_the_scope_is_reported_and_nothing_is_stored(ws: Path, tmp_path: Path, monkeypatch) -> None:

@@ -362,3 +362,15 @@ def test_the_real_tujuan_sasaran_table_with_the_rpjmd_preset(tmp_path: Path) -> 
 def test_the_html_report_names_the_cell(table: Path) -> None:
     ws = cascade.load(str(table))
     assert "[T-C.27!P11]" in ws.to_html(ws.validate())
+
+
+def test_the_parse_cache_keeps_a_workbook_until_it_or_its_sidecar_changes(table: Path, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    cache = str(tmp_path / "cache")
+    cold = [(f.code, f.ref, f.cell) for f in cascade.load(str(table)).validate()]
+    assert [(f.code, f.ref, f.cell) for f in cascade.load(str(table), cache=cache).validate()] == cold
+    assert [(f.code, f.ref, f.cell) for f in cascade.load(str(table), cache=cache).validate()] == cold  # warm
+    side = table / SIDECAR
+    side.write_text(side.read_text().replace(DOC, "boalemo.dinkes.renstra-2023"))
+    warm = cascade.load(str(table), cache=cache).validate()
+    assert {f.ref.split(":")[0] for f in warm} == {"boalemo.dinkes.renstra-2023"}
