@@ -653,6 +653,15 @@ def read_sidecar(path: str, display: str) -> tuple[list[dict], list[Finding]]:
     return good, []
 
 
+def several_documents(path: str) -> bool:
+    """Whether the sidecar of the table at ``path`` describes more than one document."""
+    side = sidecar_of(path)
+    if not os.path.isfile(side):
+        return False
+    entries, _ = read_sidecar(side, side)
+    return len(entries) > 1
+
+
 def cache_bytes(path: str, limits: Limits = DEFAULT_LIMITS) -> bytes | None:
     """What a workbook's parse depends on, for the parse cache: the workbook, its sidecar and the layout
     files the sidecar names (presets are code). None when it cannot be cached (missing, too large)."""

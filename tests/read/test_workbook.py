@@ -241,6 +241,10 @@ def test_several_documents_from_one_workbook(tmp_path: Path) -> None:
     (tmp_path / "iku.cascade.yaml").write_text(f"- {one[2:]}\n  range: A1:E2\n- {two[2:]}\n  range: A4:E5\n")
     ws = cascade.load(str(tmp_path))
     assert sorted(ws.parsed) == ["contoh.iku-2024", "contoh.iku-b"]
+    # by region, such a workbook is checked in one process: the same report
+    one = [(f.code, f.ref, f.cell) for f in lint([str(tmp_path)], by_region=False).report]
+    assert [(f.code, f.ref, f.cell) for f in lint([str(tmp_path)], by_region=True, jobs=2).report] == one
+    assert {r.split(":")[0] for _, r, _ in one if r} == {"contoh.iku-2024", "contoh.iku-b"}
     assert ws.parsed["contoh.iku-b"].model.elements[0].name == "S dua"
     assert ws.parsed["contoh.iku-2024"].model.elements[0].name == "S satu"
 
