@@ -378,3 +378,16 @@ def test_the_parse_cache_keeps_a_workbook_until_it_or_its_sidecar_changes(table:
     side.write_text(side.read_text().replace(DOC, "boalemo.dinkes.renstra-2023"))
     warm = cascade.load(str(table), cache=cache).validate()
     assert {f.ref.split(":")[0] for f in warm} == {"boalemo.dinkes.renstra-2023"}
+
+
+def test_import_with_options_instead_of_a_sidecar(tmp_path: Path) -> None:
+    shutil.copy(TABLES / IKU, tmp_path / IKU)
+    (tmp_path / "doc.yaml").write_text(IKU_SIDECAR.replace("layout: iku\n", ""))
+    out = tmp_path / "out"
+    code = main(["import", str(tmp_path / IKU), "-o", str(out), "--layout", "iku", "--sheet", "IKU", "--document",
+                 str(tmp_path / "doc.yaml"), "--lang", "en"])
+    assert code == 1  # the "3.5" cell (CAS007) is an error
+    text = (out / "contoh.iku-2024.yaml").read_text()
+    assert "# IKU!E12" in text and 'targets: {2016: 1500, 2017: 1550}' in text and "key: true" in text
+    assert main(["import", str(tmp_path / IKU), "-o", str(out), "--sheet", "Nope", "--document", str(tmp_path / "doc.yaml"),
+                 "--layout", "iku"]) == 1  # CAS008: no such sheet, a finding
