@@ -23,7 +23,8 @@ CASES = sorted(p for p in ROOT.glob("*/*") if p.is_dir())
 
 def render(report: cascade.Report, base: Path) -> list[str]:
     return [
-        f"{os.path.relpath(f.file, base)}:{f.line}:{f.column}: {f.code} {f.ref}: {f.message}"
+        # a message naming another file of the case names it relative to the case, wherever the checkout is
+        f"{os.path.relpath(f.file, base)}:{f.line}:{f.column}: {f.code} {f.ref}: {f.message.replace(str(base) + os.sep, '')}"
         for f in report
     ]
 
