@@ -84,3 +84,21 @@ def test_export_writes_a_plan_text_starting_with_equals_as_text(tmp_path: Path) 
     book = openpyxl.load_workbook(tmp_path / "r.xlsx")
     cells = [c for s in book for r in s.iter_rows() for c in r if isinstance(c.value, str) and "HYPERLINK" in c.value]
     assert cells and all(c.data_type == "s" for c in cells)
+
+
+def test_an_entity_bomb_in_a_sheet_is_a_finding(tmp_path: Path) -> None:
+    _sheet(tmp_path / "plain.xlsx", [["Sasaran Strategis", "Indikator Kinerja Utama", "Satuan", "Target 2024"], ["s", "i", "%", 1]])
+    levels = "".join(f'<!ENTITY l{i} "{("&l%d;" % (i - 1)) * 10}">' for i in range(1, 10))
+    dtd = f'<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY l0 "lol">{levels}]>'
+    with zipfile.ZipFile(tmp_path / "plain.xlsx") as zin, zipfile.ZipFile(tmp_path / "iku.xlsx", "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                text = data.decode().split("?>", 1)[1] if data.startswith(b"<?xml") else data.decode()
+                data = (dtd + text.replace("<t>s</t>", "<t>&l9;</t>", 1)).encode()
+            zout.writestr(item, data)
+    (tmp_path / "plain.xlsx").unlink()
+    (tmp_path / "iku.cascade.yaml").write_text(IKU_SIDECAR)
+    report = lint([str(tmp_path)]).report
+    assert [(f.code, f.variant) for f in report] == [("CAS005", "unreadable")]
+    assert "amplification" in list(report)[0].message
