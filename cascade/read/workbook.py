@@ -416,6 +416,7 @@ def table_to_documents(grid: Grid, entry: dict, layout: dict, base_findings: lis
     last_elem: int | None = None
     n_ind: dict[int, int] = {}
     code_cols = by_field.get("code", [])
+    by_code: dict[str, int] = {}  # code -> index of the first element with it
     name_col = (by_field.get("name") or [None])[0]
 
     def new_element(kind: str, name: str, r: int, c: int, code: str | None, level: int) -> int:
@@ -440,16 +441,18 @@ def table_to_documents(grid: Grid, entry: dict, layout: dict, base_findings: lis
                 parent = elements[current[lv]]
                 break
         if kind in ("kegiatan", "sub_kegiatan") and code:
-            # a kegiatan's parent is the program (or kegiatan) whose code it extends
-            for j in range(i - 1, -1, -1):
-                other = elements[j]
-                if other.get("code") and code.startswith(other["code"] + ".") and other["kind"] != kind:
-                    parent = other
+            # a kegiatan's parent is the program (or kegiatan) whose code it extends: the longest such code
+            parts = code.split(".")
+            for n in range(len(parts) - 1, 0, -1):
+                j = by_code.get(".".join(parts[:n]))
+                if j is not None and elements[j]["kind"] != kind:
+                    parent = elements[j]
                     break
         if parent is not None:
             el["parent"] = parent["id"]
         if code:
             el["code"] = code
+            by_code.setdefault(code, i)
         elements.append(el)
         span = grid.span(r, c)
         values[path] = span
