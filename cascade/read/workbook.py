@@ -175,7 +175,7 @@ def read_grid(path: str, file: str, sheet: str | None = None, limits: Limits = D
                 v = c.value
                 if v is None or getattr(c, "coordinate", None) is None:
                     continue
-                if c.data_type == "f" or (isinstance(v, str) and v.startswith("=") and c.data_type == "f"):
+                if c.data_type == "f":  # a formula (or array formula): kept as its text, never evaluated
                     formulas.add((c.row, c.column))
                     v = str(v)
                 elif not isinstance(v, (str, int, float)):
@@ -358,14 +358,14 @@ def table_to_documents(grid: Grid, entry: dict, layout: dict, base_findings: lis
     top, bottom, left, right = 1, grid.max_row, 1, grid.max_col
     if isinstance(entry.get("range"), str) and ":" in entry["range"]:
         (top, left), (bottom, right) = (_a1(x) for x in entry["range"].split(":", 1))
-    found = _find_header(grid, layout, top, bottom)
+    found = _find_header(grid, layout, top, bottom) if top <= bottom and left <= right else None
     header_doc = dict(entry.get("document") or {})
     if found is None:
         f = make_finding("CAS008", "no-header", ref=header_doc.get("id") if isinstance(header_doc.get("id"), str) else None,
                          file=file, span=grid.span(top, left), layout=str(layout.get("name", "?")), sheet=grid.sheet)
         return [TableDocument({"document": header_doc, "elements": []}, SourceMap.from_spans(file, {(): grid.span(top, left)}, {}),
                               [f], {}, grid.sheet)]
-    head_row, first, paths = _find_header(grid, layout, top, bottom) or found
+    head_row, first, paths = found
     paths = {c: p for c, p in paths.items() if left <= c <= right}
     header_sig = [norm(grid.shown(head_row, c)) for c in range(left, right + 1)]
     by_field: dict[str, list[int]] = {}
@@ -724,5 +724,13 @@ def read_workbook(path: str, display: str, limits: Limits = DEFAULT_LIMITS, *, e
         grids = grids_cache[sheet]
         if not grids:
             continue
-        out.extend(table_to_documents(grids[0], entry, layout))
+        rng = entry.get("range")
+        if rng is not None and not (isinstance(rng, str) and re.fullmatch(r"\$?[A-Za-z]{1,3}\$?\d{1,7}:\$?[A-Za-z]{1,3}\$?\d{1,7}", rng.strip())):
+            findings.append(make_finding("CAS008", "range", file=display, span=Span(1, 1, 1, 2), range=str(rng)[:40]))
+            continue
+        try:
+            out.extend(table_to_documents(grids[0], entry, layout))
+        except Exception as err:  # a table this reader cannot follow is a finding, never a traceback
+            findings.append(make_finding("CAS008", "layout", file=display, span=Span(1, 1, 1, 2),
+                                         reason=f"{type(err).__name__}: {str(err)[:160]}"))
     return out, findings

@@ -343,6 +343,10 @@ class TableLayout(Rule):
             "id": "sidecar tidak memuat blok document: (sebuah mapping, atau daftarnya)",
         },
         "layout": {"en": "cannot use the layout: {reason}", "id": "layout tidak dapat dipakai: {reason}"},
+        "range": {
+            "en": "range: '{range}' is not a cell range such as A5:T40",
+            "id": "range: '{range}' bukan rentang sel seperti A5:T40",
+        },
         "sheet": {
             "en": "the workbook has no sheet '{sheet}' (sheets: {sheets})",
             "id": "buku kerja tidak memiliki sheet '{sheet}' (sheet: {sheets})",

@@ -102,3 +102,15 @@ def test_an_entity_bomb_in_a_sheet_is_a_finding(tmp_path: Path) -> None:
     report = lint([str(tmp_path)]).report
     assert [(f.code, f.variant) for f in report] == [("CAS005", "unreadable")]
     assert "amplification" in list(report)[0].message
+
+
+@pytest.mark.parametrize("extra", ["range: ZZZZ9:1", "range: [1, 2]", "sheet: Nope", "layout: ../../etc/passwd",
+                                   "layout: {a: 1}", "links: [1, 2]", "locale: xx", "range: B9:A1"])
+def test_a_hostile_sidecar_is_a_finding(tmp_path: Path, extra: str) -> None:
+    _sheet(tmp_path / "iku.xlsx", [["Sasaran Strategis", "Indikator Kinerja Utama", "Satuan", "Target 2024"], ["s", "i", "%", 1]])
+    (tmp_path / "iku.cascade.yaml").write_text(IKU_SIDECAR.replace("layout: iku\n", "") + ("" if extra.startswith("layout") else "layout: iku\n") + extra + "\n")
+    report = lint([str(tmp_path)]).report  # never raises
+    if extra.startswith(("links", "locale")):
+        assert not [f for f in report if f.code.startswith("CAS00")]
+    else:
+        assert [f.code for f in report if f.code.startswith("CAS00")] == ["CAS008"]
