@@ -36,6 +36,7 @@ from typing import Any, Callable, Iterable, Mapping
 import networkx as nx
 
 from .build.loading import Loaded, SourceTexts, load_parsed, sources_of
+from .read.discovery import is_workbook
 from .core.pool import bulk
 from .core.errors import UsageError
 from .core.findings import Finding
@@ -352,7 +353,9 @@ class Workspace:
         ws = cls(loaded.parsed, loaded.findings, loaded.files, loaded.stats, loaded.show_personal)
         if loaded.cache is not None:
             ws.cache = loaded.cache
-            ws.cache_keys = {d: loaded.cache_keys[p.file] for d, p in ws.parsed.items() if p.file in loaded.cache_keys}
+            # one workbook may hold several documents: each gets its own findings entry
+            ws.cache_keys = {d: loaded.cache_keys[p.file] + (f"\0{d}" if is_workbook(p.file) else "")
+                             for d, p in ws.parsed.items() if p.file in loaded.cache_keys}
         return ws
 
     def sources(self) -> Mapping[str, str]:

@@ -57,6 +57,7 @@ _DESCRIPTIONS: dict[str, dict[str, str]] = {
         "justification": "Why a link the rules expect is missing on purpose (reported as justified).",
         "indicators": "The performance indicators of the element.",
         "employee": "skp: the holder of this rencana hasil kerja.",
+        "budget": "Pagu indikatif per year in rupiah (program, kegiatan, sub kegiatan): {2024: 125000000}; funded without an indicator is CAS516.",
     },
     "Indicator": {
         "id": "Local id, unique in the document (shared with elements).",

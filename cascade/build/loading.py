@@ -19,7 +19,7 @@ from ..core.privacy import mask_source
 from ..core.sourcemap import SourceMap
 from ..core.text import UNSAFE, escape_unsafe
 from ..read.cache import Cache
-from ..read.discovery import HiddenLink, OutsideLink, discover
+from ..read.discovery import HiddenLink, OutsideLink, discover, is_workbook
 from ..read.loader import DEFAULT_LIMITS, Limits, LoadedFile, check_data, load_bytes, read_bytes, read_file
 from ..rules.catalog import make_finding
 from .documents import mask_personal_text, parse_document
@@ -83,6 +83,10 @@ def load_source(
     """Read (or take) one source and build its document; never raises for bad content."""
     if isinstance(source.path, OutsideLink):
         return None, [_link_finding(source)], None
+    if source.path is not None and is_workbook(source.path):
+        docs, findings = load_workbook_source(source, limits, show_personal)
+        # one result per source here (by region, a workbook is one document: the first of its sidecar)
+        return (docs[0] if docs else None), findings, LoadedFile(source.display, None, SourceMap(source.display))
     if source.path is not None:
         return parse_loaded(read_file(source.path, source.display, limits), show_personal)
     too_big = check_data(source.data, source.display, limits)
@@ -92,6 +96,24 @@ def load_source(
         source.data, source.display, SourceMap(source.display), from_yaml=False, show_personal=show_personal
     )
     return parsed, schema_findings, None
+
+
+def load_workbook_source(source: Source, limits: Limits = DEFAULT_LIMITS, show_personal: bool = False
+                         ) -> tuple[list[ParsedDocument], list[Finding]]:
+    """The documents of a workbook or CSV read through its sidecar, with every finding (cells included)."""
+    from ..read.workbook import read_workbook
+
+    assert source.path is not None
+    tables, findings = read_workbook(source.path, source.display, limits)
+    docs: list[ParsedDocument] = []
+    for table in tables:
+        findings.extend(table.findings)
+        parsed, schema_findings = parse_document(table.data, source.display, table.sourcemap, from_yaml=False,
+                                                 show_personal=show_personal)
+        findings.extend(schema_findings)
+        if parsed is not None:
+            docs.append(parsed)
+    return docs, findings
 
 
 def parse_loaded(loaded: LoadedFile, show_personal: bool = False) -> tuple[ParsedDocument | None, list[Finding], LoadedFile]:
@@ -188,6 +210,21 @@ def load_parsed(items: list[Source], limits: Limits, cache: Cache | None, jobs: 
         if isinstance(item.path, OutsideLink):
             results[i] = (None, [_link_finding(item)], None)
             continue
+        if is_workbook(item.path):
+            from ..read.workbook import cache_bytes
+
+            raw = cache_bytes(item.path, limits) if cache is not None else None
+            key = cache.key(item.display, raw, (limits, show_personal)) if raw is not None else None
+            hit = cache.get(key) if key is not None else None
+            if hit is None:
+                docs, wb_findings = load_workbook_source(item, limits, show_personal)
+                hit = (docs, wb_findings, LoadedFile(item.display, None, SourceMap(item.display)))
+                if key is not None:
+                    cache.put(key, hit)
+            if key is not None:
+                keys[item.display] = key
+            results[i] = hit
+            continue
         raw = read_bytes(item.path, item.display, limits)
         if isinstance(raw, LoadedFile):
             results[i] = (None, list(raw.findings), raw)
@@ -225,7 +262,9 @@ def load_parsed(items: list[Source], limits: Limits, cache: Cache | None, jobs: 
         files.append(loaded)
         if loaded is not None:
             size += loaded.size
-        if doc is not None:
+        if isinstance(doc, list):
+            parsed.extend(doc)  # the documents of one workbook
+        elif doc is not None:
             parsed.append(doc)
     stats = {"files": sum(1 for i in items if i.path is not None), "bytes": size}
     return Loaded(parsed, findings, files, stats, show_personal, cache, keys)

@@ -171,6 +171,10 @@ def _parser() -> argparse.ArgumentParser:
     from .capaian import add_capaian_parser
 
     add_capaian_parser(sub)
+
+    from .tables import add_table_parsers
+
+    add_table_parsers(sub)
     from .revisions import add_revision_parsers
 
     add_revision_parsers(sub)
@@ -372,6 +376,10 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
         from .report import run_report
 
         return run_report(args, err)
+    if args.command in ("import", "export"):
+        from .tables import run_export, run_import
+
+        return run_import(args, out, err) if args.command == "import" else run_export(args, err)
     if args.command in ("diff", "review", "realign"):
         from .revisions import run_revision_command
 

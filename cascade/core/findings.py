@@ -60,6 +60,14 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
+class CellSpan(Span):
+    """A cell of a workbook: ``line`` is its row and ``column`` its column (1-based), ``cell`` names it
+    as ``"<sheet>!<A1>"`` (e.g. ``"T-C.27!E14"``)."""
+
+    cell: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One defect at one place.
 
@@ -85,6 +93,8 @@ class Finding:
     args: tuple[tuple[str, Any], ...] = field(default=(), compare=False)
     #: The variant's message template per language (``{"en": ..., "id": ...}``), as the rule wrote it.
     templates: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
+    #: The workbook cell (``"T-C.27!E14"``) for a finding in a spreadsheet plan; None in YAML.
+    cell: str | None = field(default=None, compare=False)
 
     def localized(self, lang: str = "en") -> str:
         """The message in ``lang`` (``en`` or ``id``), rendered from the rule's template."""
@@ -117,7 +127,7 @@ class Finding:
             "end_line": self.end_line,
             "end_column": self.end_column,
             "message": self.localized(lang),
-        }
+        } | ({"cell": self.cell} if self.cell is not None else {})
 
 
 class Report:

@@ -358,6 +358,8 @@ class Element(_Model):
     justification: str | None = None
     indicators: tuple[Indicator, ...] = ()
     employee: Employee | None = None
+    #: Pagu indikatif per year in rupiah (program, kegiatan, sub kegiatan): ``{2024: 125000000}``.
+    budget: dict[Year, Number | None] = Field(default_factory=dict)
 
 
 class Unit(_Model):

@@ -3,7 +3,9 @@
 A plan file is a ``*.yaml`` or ``*.yml`` file that is not hidden, not in a hidden folder and not one of
 the names reserved for files that sit beside plans without being plans (:data:`RESERVED_NAMES`,
 :data:`RESERVED_SUFFIXES`: configuration such as ``*.cascade.yaml``, SAKIP questionnaire answers,
-``cascade.lock``). Files named directly are taken as given; folders are searched recursively.
+``cascade.lock``). A workbook or CSV table (``*.xlsx``, ``*.xlsm``, ``*.csv``; not an Office lock file
+``~$x.xlsx``) is a plan too, read through its sidecar ``<name>.cascade.yaml``
+(:mod:`cascade.read.workbook`). Files named directly are taken as given; folders are searched recursively.
 
 Plan repositories take pull requests from strangers, so a symbolic link found in a folder is read
 only when it leads to a plan file inside that folder: a link out of the folder, to a hidden file or
@@ -24,10 +26,17 @@ __all__ = [
     "YAML_SUFFIXES",
     "discover",
     "is_plan_name",
+    "is_workbook",
     "searched_description",
+    "SIDECAR_SUFFIX",
+    "WORKBOOK_SUFFIXES",
 ]
 
 YAML_SUFFIXES = (".yaml", ".yml")
+#: Tables read through a sidecar (cascade.read.workbook); an Office lock file (~$x.xlsx) is not a table.
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".csv")
+#: The sidecar of ``report.xlsx`` is ``report.cascade.yaml`` (one of :data:`RESERVED_SUFFIXES`).
+SIDECAR_SUFFIX = ".cascade.yaml"
 
 #: File names that are never plans, though they may end in ``.yaml``: the answers of a SAKIP
 #: self-assessment kept beside the plans, and the lock file of a resolved workspace.
@@ -59,12 +68,14 @@ class HiddenLink(OutsideLink):
 def is_plan_name(name: str) -> bool:
     """Whether a file called ``name`` (no folder) is taken for a plan when a folder is searched."""
     lower = name.lower()  # reserved names in any case (Windows file names ignore it); the suffix as before
-    return (
-        name.endswith(YAML_SUFFIXES)
-        and not name.startswith(".")
-        and lower not in RESERVED_NAMES
-        and not lower.endswith(RESERVED_SUFFIXES)
-    )
+    if name.startswith((".", "~$")) or lower in RESERVED_NAMES or lower.endswith(RESERVED_SUFFIXES):
+        return False
+    return name.endswith(YAML_SUFFIXES) or lower.endswith(WORKBOOK_SUFFIXES)
+
+
+def is_workbook(path: str) -> bool:
+    """Whether ``path`` names a table read through a sidecar rather than a YAML plan."""
+    return path.lower().endswith(WORKBOOK_SUFFIXES)
 
 
 def _link(full: str, top: str) -> str:
@@ -113,5 +124,7 @@ def searched_description(lang: str = "en") -> str:
     """What :func:`discover` looks for in a folder, for the message that says none was found."""
     skipped = ", ".join(["*" + s for s in RESERVED_SUFFIXES[:1]] + sorted(n for n in RESERVED_NAMES if not n.endswith(".yml")))
     if lang == "id":
-        return f"*.yaml dan *.yml, termasuk subfolder; folder dan berkas tersembunyi serta nama khusus ({skipped}) dilewati"
-    return f"*.yaml and *.yml, subfolders included; hidden folders and files and reserved names ({skipped}) are skipped"
+        return (f"*.yaml dan *.yml (serta *.xlsx, *.xlsm, *.csv dengan sidecar *.cascade.yaml), termasuk subfolder; "
+                f"folder dan berkas tersembunyi serta nama khusus ({skipped}) dilewati")
+    return (f"*.yaml and *.yml (and *.xlsx, *.xlsm, *.csv with a *.cascade.yaml sidecar), subfolders included; "
+            f"hidden folders and files and reserved names ({skipped}) are skipped")

@@ -12,6 +12,11 @@ def location(f: Finding) -> str:
     return ":".join(parts)
 
 
+def cell_note(f: Finding) -> str:
+    """`` [T-C.27!E14]`` for a finding in a workbook (the cell as a spreadsheet names it); empty in YAML."""
+    return f" [{f.cell}]" if f.cell else ""
+
+
 def render(report: Report, context: RenderContext) -> str:
     """One line per finding, in report order."""
-    return "".join(f"{location(f)}: {f.code} {f.rule} {f.localized(context.lang)}\n" for f in report)
+    return "".join(f"{location(f)}: {f.code} {f.rule} {f.localized(context.lang)}{cell_note(f)}\n" for f in report)

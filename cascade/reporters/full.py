@@ -16,7 +16,7 @@ from ..core.findings import SEVERITY_WORDS, Finding, Report
 from ..core.sourcemap import split_lines
 from ..core.text import escape_unsafe
 from .base import RenderContext
-from .concise import location
+from .concise import cell_note, location
 
 #: Characters of one source line an excerpt shows at most (a 64k-character line is quoted in part).
 _MAX_EXCERPT = 400
@@ -82,7 +82,7 @@ def render(report: Report, context: RenderContext) -> str:
     sev = _SEVERITY.get(context.lang, _SEVERITY["en"])
     out: list[str] = []
     for f in report:
-        out.append(f"{location(f)}: {f.code} {f.rule} [{sev[f.severity.value]}] {f.localized(context.lang)}")
+        out.append(f"{location(f)}: {f.code} {f.rule} [{sev[f.severity.value]}] {f.localized(context.lang)}{cell_note(f)}")
         out.extend(excerpt(f, context.sources.get(f.file or "")))
         out.append("")
     out.append(summary(report, context.lang))

@@ -31,7 +31,7 @@ def annotation(f: Finding, context: RenderContext) -> str:
     for name, value in (("line", f.line), ("col", f.column), ("endLine", f.end_line), ("endColumn", f.end_column)):
         if value is not None:
             props.append((name, str(value)))
-    props.append(("title", f"{f.code} {f.rule}"))
+    props.append(("title", f"{f.code} {f.rule}" + (f" {f.cell}" if f.cell else "")))
     joined = ",".join(f"{k}={escape_property(v)}" for k, v in props)
     return f"::{_COMMAND[f.severity.value]} {joined}::{escape_data(f.localized(context.lang))}"
 

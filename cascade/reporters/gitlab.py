@@ -20,7 +20,7 @@ def render(report: Report, context: RenderContext) -> str:
     for f, fingerprint in zip(report, fingerprints(report, context.root)):
         issues.append(
             {
-                "description": f"{f.code} {f.rule}: {f.localized(context.lang)}",
+                "description": f"{f.code} {f.rule}: {f.localized(context.lang)}" + (f" [{f.cell}]" if f.cell else ""),
                 "check_name": f.code,
                 "fingerprint": fingerprint,
                 "severity": _SEVERITY[f.severity.value],

@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 
 from ..core.findings import Finding, Report
 from .base import RenderContext, relative_path
-from .concise import location
+from .concise import cell_note, location
 
 
 # XML 1.0 cannot carry these characters even escaped; a message quoting a broken file might.
@@ -25,7 +25,7 @@ def _xml(text: str) -> str:
 
 
 def _line(f: Finding, lang: str) -> str:
-    return _xml(f"{location(f)}: {f.code} {f.rule} {f.localized(lang)}")
+    return _xml(f"{location(f)}: {f.code} {f.rule} {f.localized(lang)}{cell_note(f)}")
 
 
 def render(report: Report, context: RenderContext) -> str:

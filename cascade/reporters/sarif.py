@@ -74,8 +74,9 @@ def render(report: Report, context: RenderContext) -> str:
         if f.file is not None:
             result["locations"] = [_location(f, context.root)]
         result["partialFingerprints"] = {"cascadeFingerprint/v1": fingerprint}
-        if f.ref is not None:
-            result["properties"] = {"ref": f.ref}
+        if f.ref is not None or f.cell:
+            # the workbook cell ("T-C.27!E14") beside the row/column region, for a finding in a spreadsheet
+            result["properties"] = {k: v for k, v in (("ref", f.ref), ("cell", f.cell)) if v is not None}
         results.append(result)
     root_uri = Path(os.path.abspath(context.root)).as_uri().rstrip("/") + "/"
     log = {

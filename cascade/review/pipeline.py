@@ -87,6 +87,10 @@ def lint(
     files = [p for p in discover(paths) if not settings.is_excluded(p)]
     if by_region is None:
         by_region = dask is None and jobs != 1 and (os.cpu_count() or 1) > 1 and _total_bytes(files) >= BY_REGION_MIN_BYTES
+    if (by_region or dask is not None) and _multi_document_tables(files):
+        # a partition holds one document per file; a workbook whose sidecar lists several documents
+        # is checked in one process instead (the same report, without partitions)
+        by_region, dask = False, None
     run = settings.run_settings()
     if found is not None:
         run = replace(run, options=with_lock(run.options, found))
@@ -126,6 +130,17 @@ def lint(
 #: Below this size one process is the default: it has the parse cache, and a single kab/kota (what
 #: a pre-commit hook usually sees) is one partition, with nothing to spread over the cores.
 BY_REGION_MIN_BYTES = 200_000_000
+
+
+def _multi_document_tables(files: list[str]) -> bool:
+    from ..read.discovery import is_workbook
+
+    tables = [f for f in files if is_workbook(f)]
+    if not tables:
+        return False
+    from ..read.workbook import several_documents
+
+    return any(several_documents(f) for f in tables)
 
 
 def _total_bytes(files: list[str]) -> int:

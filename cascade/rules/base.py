@@ -88,7 +88,9 @@ class Rule:
 #:
 #: - CAS301 orphan-element yields to CAS306 unlinked-staff-target: an rhk with no link at all is
 #:   one break, reported once, by the rule that says what the rhk lacks.
-PRECEDENCE: dict[str, frozenset[str]] = {"CAS301": frozenset({"CAS306"})}
+#: - CAS304 missing-indicator yields to CAS516 budget-without-indicator: a funded program, kegiatan
+#:   or sub kegiatan without an indicator is reported once, with what makes it worse (the money).
+PRECEDENCE: dict[str, frozenset[str]] = {"CAS301": frozenset({"CAS306"}), "CAS304": frozenset({"CAS516"})}
 
 
 def outranked(findings: Iterable[Finding], shown: Iterable[str] | None = None) -> set[int]:
@@ -172,4 +174,5 @@ def make_finding(
         variant=variant,
         args=tuple(args.items()),
         templates=templates,
+        cell=getattr(span, "cell", None) or None,
     )

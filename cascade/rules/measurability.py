@@ -1030,3 +1030,70 @@ class PolarityUnknown(Rule):
                 continue
             if len(_numbers(ind)) >= 2:
                 yield ctx.finding(self, node, name=ind.name)
+
+
+class BudgetWithoutIndicator(Rule):
+    """A program, kegiatan or sub kegiatan with a budget (pagu) and no indicator.
+
+    Checks every element of those kinds that has a ``budget`` with at least one amount above zero
+    and no indicator. It takes the place of CAS304 missing-indicator for that element (reported
+    once). A written ``justification`` turns it into CAS903.
+
+    What else the budget makes checkable (not yet rules): pagu in years outside the plan's period;
+    a kegiatan's pagu against the sum of its sub kegiatan; a year with pagu but no target of the
+    element's indicators (money without a measured result), and the reverse; the renstra's total
+    pagu per year against the RPJMD's indicative funding of the same program.
+
+    Why: money without an indicator cannot be accounted for: SAKIP evaluates the result bought with
+    the budget (value for money), and a funded program or kegiatan with nothing to measure is the
+    first thing an evaluator marks.
+
+    Basis: Permendagri 86/2017, table T-C.27 (every program and kegiatan row carries its indikator
+    kinerja, target and pendanaan side by side); PP 12/2019 on regional financial management
+    (budgets are tied to performance: anggaran berbasis kinerja); PermenPANRB 88/2021 (SAKIP
+    evaluation of cascading and of efficiency).
+
+    Failing::
+
+        - id: "1.02.01.2.06"
+          kind: kegiatan
+          name: Administrasi Umum Perangkat Daerah
+          parent: "1.02.01"
+          budget: {2023: 450000000, 2024: 460000000}
+
+    Passing::
+
+        - id: "1.02.01.2.06"
+          kind: kegiatan
+          name: Administrasi Umum Perangkat Daerah
+          parent: "1.02.01"
+          budget: {2023: 450000000, 2024: 460000000}
+          indicators:
+            - {id: K2.I1, name: Persentase layanan administrasi umum terpenuhi, unit: "%"}
+    """
+
+    code = "CAS516"
+    scope = "document"
+    name = "budget-without-indicator"
+    severity = Severity.ERROR
+    justifiable = True
+    messages = {
+        "default": {
+            "en": "{kind} '{name}' has a budget (Rp {total} over {years} year(s)) but no indicator",
+            "id": "{kind} '{name}' memiliki pagu (Rp {total} selama {years} tahun) tetapi tidak memiliki indikator",
+        },
+    }
+
+    def check(self, ctx: "Context") -> Iterator[Finding]:
+        G = ctx.graph
+        for node in ctx.nodes_of("element"):
+            attrs = G._node[node]
+            if attrs["kind"] not in ("program", "kegiatan", "sub_kegiatan"):
+                continue
+            model = attrs["model"]
+            amounts = [v for v in model.budget.values() if v]
+            if amounts and not model.indicators:
+                total = sum(amounts)
+                shown = f"{int(total):,}".replace(",", ".") if float(total).is_integer() else str(total)
+                yield ctx.finding(self, node, field="budget", kind=attrs["kind"], name=attrs["name"], total=shown,
+                                  years=len(amounts))

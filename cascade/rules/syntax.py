@@ -229,6 +229,10 @@ class FileLimit(Rule):
             "id": "angka lebih dari {limit} digit; dokumen tidak dibaca",
         },
         "unreadable": {"en": "cannot read the file: {reason}", "id": "berkas tidak dapat dibaca: {reason}"},
+        "workbook": {
+            "en": "workbook over a limit: {reason}; it was not read",
+            "id": "buku kerja melampaui batas: {reason}; berkas tidak dibaca",
+        },
         "outside": {
             "en": "a symbolic link to a file outside the folder being checked; it was not read (name the file itself to check it)",
             "id": "tautan simbolik ke berkas di luar folder yang diperiksa; berkas tidak dibaca (sebutkan berkasnya langsung untuk memeriksanya)",
@@ -277,4 +281,142 @@ class AmbiguousScalar(Rule):
             "en": "'{field}: {value}' is read as text here, but YAML 1.1 tools read it as a {kind}; quote it: \"{value}\"",
             "id": "'{field}: {value}' dibaca sebagai teks di sini, tetapi perangkat YAML 1.1 membacanya sebagai {kind_id}; beri tanda kutip: \"{value}\"",
         }
+    }
+
+
+class TableCell(Rule):
+    """A cell of a plan table (a workbook or CSV read through its layout) cannot be read safely.
+
+    The finding stands at the cell (``file`` the workbook, ``line`` its row, ``column`` its column,
+    ``cell`` as ``"Sheet!E14"``). Reported: a number written as text that reads two ways without a
+    declared number locale (``1.234`` is 1234 in Indonesian tables and 1.234 in English ones), a number
+    written against the declared locale (``3.5`` in a table read with ``locale: id``, where ``3,5``
+    is written beside it), text where an amount is expected, a formula (cascade never evaluates formulas; paste the values), and
+    one indicator whose cells carry different glued units (``72%`` beside ``72 orang``). The value is
+    left out rather than guessed; the rest of the table is read.
+
+    Why: a silently misread target or pagu is worse than none: a thousands dot read as a decimal
+    turns Rp 1.250.000 into 1.25.
+
+    Basis: Permendagri 86/2017 prescribes the tables (T-C.27, the RPJMD tujuan/sasaran table) but not
+    a number format; pemda tables mix Indonesian and English separators, and SIPD exports text.
+
+    Failing: a target cell holding the text ``2,500`` in a table whose layout declares no locale.
+
+    Passing: the same table with ``locale: id`` in its sidecar (2,5), or the cell holding a number.
+    """
+
+    code = "CAS007"
+    name = "table-cell"
+    severity = Severity.ERROR
+    stage = True
+    messages = {
+        "ambiguous": {
+            "en": "'{text}' reads two ways (thousands or decimals); declare locale: id or en in the sidecar or layout",
+            "id": "'{text}' dapat dibaca dua cara (ribuan atau desimal); nyatakan locale: id atau en di sidecar atau layout",
+        },
+        "not-number": {
+            "en": "'{text}' is not a number; the value was left out",
+            "id": "'{text}' bukan angka; nilainya tidak dibaca",
+        },
+        "locale": {
+            "en": "'{text}' is not a number as locale {locale} writes them (id: 1.250.000,5; en: 1,250,000.5); the value was left out",
+            "id": "'{text}' bukan angka menurut locale {locale} (id: 1.250.000,5; en: 1,250,000.5); nilainya tidak dibaca",
+        },
+        "formula": {
+            "en": "the cell holds a formula ({formula}); formulas are never evaluated: paste the values",
+            "id": "sel berisi rumus ({formula}); rumus tidak pernah dihitung: tempel sebagai nilai",
+        },
+        "units": {
+            "en": "the indicator's cells carry different units ({units}); write the satuan in its own column",
+            "id": "sel indikator memuat satuan berbeda ({units}); tulis satuan di kolomnya sendiri",
+        },
+        "default": {"en": "the cell cannot be read", "id": "sel tidak dapat dibaca"},
+    }
+
+
+class TableLayout(Rule):
+    """A plan table does not fit its layout or sidecar.
+
+    Reported: a sidecar without a ``document:`` block, an unknown layout, a sheet the workbook
+    does not have, no header row the layout recognises, a second table on the same sheet below the
+    first (the first is read; name the second with ``range:`` in a further sidecar entry), an
+    indicator row with no element cell above it (not read, never dropped silently), and a
+    ``links:`` entry naming an element id the table does not produce.
+
+    Why: what a table does not say (the document id, period, region, upper links) cannot be guessed;
+    a table read with the wrong layout would give silently wrong elements.
+
+    Basis: the tables of Permendagri 86/2017 carry no document id, region code or RPJMD links.
+
+    Failing: ``renstra.xlsx`` with ``layout: rpjmd`` in its sidecar, whose header has no RPJMD columns.
+
+    Passing: ``renstra.xlsx`` with ``layout: renstra-tc27``.
+    """
+
+    code = "CAS008"
+    name = "table-layout"
+    severity = Severity.ERROR
+    stage = True
+    messages = {
+        "sidecar": {
+            "en": "the sidecar holds no document: block (a mapping, or a list of them)",
+            "id": "sidecar tidak memuat blok document: (sebuah mapping, atau daftarnya)",
+        },
+        "layout": {"en": "cannot use the layout: {reason}", "id": "layout tidak dapat dipakai: {reason}"},
+        "range": {
+            "en": "range: '{range}' is not a cell range such as A5:T40",
+            "id": "range: '{range}' bukan rentang sel seperti A5:T40",
+        },
+        "sheet": {
+            "en": "the workbook has no sheet '{sheet}' (sheets: {sheets})",
+            "id": "buku kerja tidak memiliki sheet '{sheet}' (sheet: {sheets})",
+        },
+        "no-header": {
+            "en": "no header row of layout {layout} found on sheet '{sheet}'",
+            "id": "baris judul kolom layout {layout} tidak ditemukan di sheet '{sheet}'",
+        },
+        "another-table": {
+            "en": "another table starts at row {row} of sheet '{sheet}'; only the first was read (give each a range: in the sidecar)",
+            "id": "tabel lain dimulai di baris {row} sheet '{sheet}'; hanya tabel pertama yang dibaca (beri masing-masing range: di sidecar)",
+        },
+        "no-element": {
+            "en": "row {row} has an indicator but no element above it (no tujuan, sasaran or program cell); it was not read",
+            "id": "baris {row} memuat indikator tetapi tidak ada elemen di atasnya (tidak ada sel tujuan, sasaran atau program); tidak dibaca",
+        },
+        "link": {
+            "en": "links: names '{id}', which the table does not produce",
+            "id": "links: menyebut '{id}', yang tidak dihasilkan tabel",
+        },
+        "default": {"en": "the table does not fit its layout", "id": "tabel tidak sesuai layout-nya"},
+    }
+
+
+class TableWithoutSidecar(Rule):
+    """A workbook or CSV file among the plans has no sidecar, so it is not read as a plan.
+
+    A table is a plan only with its sidecar ``<name>.cascade.yaml`` next to it (the ``document:``
+    block and the ``layout:``); other spreadsheets in a plan repository (notes, exports) are skipped
+    with this note, never an error. Write the sidecar to have the table checked, or leave the note.
+
+    Why: a Renstra kept as a workbook beside the YAML plans would otherwise be silently unchecked;
+    the note says it was seen and why it was not read.
+
+    Basis: the tables of Permendagri 86/2017 carry no document id, region or links; cascade cannot
+    know which plan a workbook is without its sidecar.
+
+    Failing: ``renstra.xlsx`` alone in the folder.
+
+    Passing: ``renstra.xlsx`` with ``renstra.cascade.yaml`` beside it.
+    """
+
+    code = "CAS009"
+    name = "table-without-sidecar"
+    severity = Severity.INFO
+    stage = True
+    messages = {
+        "default": {
+            "en": "a table without its sidecar {sidecar}; it was not read as a plan",
+            "id": "tabel tanpa sidecar {sidecar}; tidak dibaca sebagai rencana",
+        },
     }

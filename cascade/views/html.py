@@ -279,6 +279,8 @@ def _findings(cascade: "Workspace", report: Report, t: Callable[[str], str], mas
     for f in report:
         doc = doc_of(f)
         where = ":".join(str(x) for x in (f.file, f.line, f.column) if x is not None) or (f.pointer or "")
+        if f.cell:
+            where += f" [{f.cell}]"  # the workbook cell of a finding in a plan table
         rows.append(
             f'<tr data-severity="{_e(f.severity.value)}" data-rule="{_e(f.rule)}" data-doc="{_e(doc)}">'
             f'<td class="sev-{_e(f.severity.value)}">{_e(_word(f.severity.value, lang))}</td><td><code>{_e(f.code)}</code> {_e(f.rule)}</td>'
@@ -442,6 +444,8 @@ def report_html(report: Report, lang: str = "en") -> str:
     rows = []
     for f in report.findings[:NOTEBOOK_ROWS]:
         where = ":".join(str(x) for x in (f.file, f.line, f.column) if x is not None) or (f.pointer or "")
+        if f.cell:
+            where += f" [{f.cell}]"  # the workbook cell of a finding in a plan table
         rows.append(f'<tr><td>{_e(_word(f.severity.value, lang))}</td><td>{_e(f.code)} {_e(f.rule)}</td><td>{_e(f.ref)}</td>'
                     f"<td>{_e(where)}</td><td>{_e(f.localized(lang))}</td></tr>")
     more = len(report) - NOTEBOOK_ROWS

@@ -20,7 +20,8 @@ __all__ = ["coverage_frame", "matrix_frame", "findings_frame", "MATRIX_SYMBOLS"]
 #: Cell marks of the matriks keterkaitan: with symbols, and as words.
 MATRIX_SYMBOLS = {True: {"direct": "●", "indirect": "○"}, False: {"direct": "direct", "indirect": "indirect"}}
 
-FINDING_COLUMNS = ("rule", "code", "severity", "ref", "file", "line", "column", "end_line", "end_column", "message", "pointer")
+FINDING_COLUMNS = ("rule", "code", "severity", "ref", "file", "line", "column", "end_line", "end_column", "message", "pointer",
+                   "cell")
 
 
 def coverage_frame(rows: list[dict[str, Any]]) -> "pd.DataFrame":
@@ -48,7 +49,7 @@ def findings_frame(report: Report, lang: str = "en") -> "pd.DataFrame":
         {
             "rule": f.rule, "code": f.code, "severity": f.severity.value, "ref": f.ref, "file": f.file,
             "line": f.line, "column": f.column, "end_line": f.end_line, "end_column": f.end_column,
-            "message": f.localized(lang), "pointer": f.pointer,
+            "message": f.localized(lang), "pointer": f.pointer, "cell": f.cell,
         }
         for f in report
     ]

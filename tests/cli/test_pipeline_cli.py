@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 import pytest
@@ -171,7 +173,9 @@ def test_pre_commit_hook_manifest() -> None:
     assert [h["id"] for h in hooks] == ["cascade-lint"]
     hook = hooks[0]
     assert hook["entry"] == "cascade lint" and hook["language"] == "python"
-    assert hook["files"] == r"\.ya?ml$"
+    assert hook["files"] == r"\.(ya?ml|xlsx|xlsm|csv)$"  # plan tables and their sidecars too
+    assert re.search(hook["files"], "renstra.xlsx") and re.search(hook["files"], "renstra.cascade.yaml")
+    assert hook["additional_dependencies"] == ["openpyxl>=3.1"]
     assert hook["pass_filenames"] is False and hook["require_serial"] is True
 
 

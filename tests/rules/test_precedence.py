@@ -18,7 +18,7 @@ def lines(report: cascade.Report) -> list[str]:
 
 def test_precedence_names_registered_rules() -> None:
     all_rules()
-    assert PRECEDENCE == {"CAS301": frozenset({"CAS306"})}
+    assert PRECEDENCE == {"CAS301": frozenset({"CAS306"}), "CAS304": frozenset({"CAS516"})}
     assert all(c in REGISTRY for k, v in PRECEDENCE.items() for c in (k, *v))
 
 
@@ -47,3 +47,12 @@ def test_justified_forms_follow_the_same_precedence(tmp_path: Path) -> None:
         ("CAS903", "contoh.puskesmas.skp:R2", "CAS306"),
         ("CAS903", "contoh.puskesmas.skp:R2.I1", "CAS302"),
     ]
+
+
+def test_a_funded_kegiatan_without_indicator_is_reported_once_by_cas516() -> None:
+    case = Path(__file__).parents[1] / "fixtures" / "rules" / "CAS516" / "fail"
+    report = cascade.load(str(case)).validate(select=["CAS304", "CAS516"])
+    assert [(f.code, f.ref) for f in report] == [("CAS516", "boalemo.dinkes.renstra-2022:1.02.01.2.06")]
+    # without CAS516 selected, CAS304 still reports it
+    report = cascade.load(str(case)).validate(select=["CAS304"])
+    assert [(f.code, f.ref) for f in report] == [("CAS304", "boalemo.dinkes.renstra-2022:1.02.01.2.06")]

@@ -223,7 +223,7 @@ def test_alignment_matrix_without_direct_links_shows_top_kinds(ws: cascade.Casca
 def test_report_to_pandas(report: Report) -> None:
     frame = report.to_pandas(lang="id")
     assert list(frame.columns) == ["rule", "code", "severity", "ref", "file", "line", "column", "end_line", "end_column",
-                                   "message", "pointer"]
+                                   "message", "pointer", "cell"]
     assert frame[["code", "severity", "ref", "line", "column"]].values.tolist() == [
         ["CAS202", "error", f"{KOTA}:S2", 40, 16], ["CAS202", "error", f"{SKP}:R3", 36, 13]]
     assert frame.loc[1, "message"] == "parent 'R9' tidak merujuk ke apa pun"

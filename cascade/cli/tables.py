@@ -1,0 +1,97 @@
+"""``cascade import`` (a plan table to plan YAML) and ``cascade export`` (the workspace as a workbook).
+
+``cascade import TABLE.xlsx|.csv [--layout NAME] [--sheet S] [--locale id|en] [--document FILE] -o DIR``
+reads the table through its sidecar ``<name>.cascade.yaml`` (or ``--document``, a YAML file holding
+the ``document:`` block) and writes one YAML file per document into DIR; the table's findings (cells
+it could not read) are printed as ``lint`` prints them. Exit codes: 0, 1 when a finding is an error,
+2 for usage errors.
+
+``cascade export PATH... --xlsx report.xlsx`` runs the review as ``cascade lint`` does and writes the
+workbook (:mod:`cascade.views.excel`); exit codes as ``lint``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from typing import TextIO
+
+from ..core.errors import MissingExtraError
+from ..core.findings import DEFAULT_LANG, LANGUAGES, Report, Severity
+
+__all__ = ["add_table_parsers", "run_import", "run_export"]
+
+
+def add_table_parsers(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    imp = sub.add_parser("import", help="turn a plan table (.xlsx, .csv) into plan YAML / ubah tabel rencana menjadi YAML")
+    imp.add_argument("table", metavar="TABLE", help="the workbook or CSV")
+    imp.add_argument("-o", "--output", required=True, metavar="DIR", help="folder for the YAML files")
+    imp.add_argument("--layout", metavar="NAME", help="a preset (renstra-tc27, rpjmd, iku; cascade/read/layouts/) or a layout file")
+    imp.add_argument("--sheet", metavar="S", help="the sheet to read (default: the sidecar's, else every table on the first)")
+    imp.add_argument("--locale", choices=("id", "en"), help="how text numbers are written (default: the layout's)")
+    imp.add_argument("--document", metavar="FILE", help="a YAML file with the document: block (instead of the sidecar)")
+    imp.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANG, help="message language")
+    exp = sub.add_parser("export", help="write the workspace and its findings as a workbook / tulis buku kerja Excel")
+    exp.add_argument("paths", nargs="+", metavar="PATH", help="plan files or folders")
+    exp.add_argument("--xlsx", required=True, metavar="OUT", help="the workbook to write")
+    exp.add_argument("--lang", choices=LANGUAGES, help=f"language (default: {DEFAULT_LANG}, or config 'lang')")
+    exp.add_argument("--config", metavar="FILE", help="use this cascade.toml or pyproject.toml")
+    exp.add_argument("--show-personal", action="store_true", help="show employee numbers (NIP) and names instead of masking them")
+
+
+def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ..reporters.concise import render
+    from ..reporters.base import RenderContext
+    from ..read.loader import read_file
+    from ..read.tableimport import import_table
+
+    if not os.path.isfile(args.table):
+        err.write(f"cascade: {args.table}: no such file / berkas tidak ada\n")
+        return 2
+    document = None
+    if args.document:
+        loaded = read_file(args.document)
+        if not isinstance(loaded.data, dict) or not isinstance(loaded.data.get("document"), dict):
+            err.write(f"cascade: {args.document}: no document: block / tidak ada blok document:\n")
+            return 2
+        document = loaded.data["document"]
+    try:
+        written, findings = import_table(args.table, args.output, layout=args.layout, sheet=args.sheet,
+                                         document=document, locale=args.locale)
+    except MissingExtraError as exc:
+        err.write(f"cascade: {exc}\n")
+        return 2
+    report = Report(findings)
+    out.write(render(report, RenderContext(lang=args.lang)))
+    for path in written:
+        out.write(f"{'ditulis' if args.lang == 'id' else 'wrote'} {path}\n")
+    return 1 if any(f.severity is Severity.ERROR for f in report) else 0
+
+
+def run_export(args: argparse.Namespace, err: TextIO) -> int:
+    from ..graph import Workspace
+    from ..review.config import ConfigError, load_config
+    from ..review.pipeline import lint
+    from ..views.excel import write_excel
+
+    missing = [p for p in args.paths if not os.path.exists(p)]
+    for p in missing:
+        err.write(f"cascade: {p}: no such file or folder / berkas atau folder tidak ada\n")
+    if missing:
+        return 2
+    try:
+        settings = load_config(args.config).override(lang=args.lang)
+        result = lint(args.paths, settings, show_personal=args.show_personal, by_region=False)
+    except ConfigError as exc:
+        err.write(f"cascade: {exc}\n")
+        return 2
+    workspace = result.workspace if result.workspace is not None else Workspace([], [], [], {"files": len(result.files)})
+    try:
+        write_excel(workspace, args.xlsx, result.report, lang=settings.lang, show_personal=args.show_personal)
+    except MissingExtraError as exc:
+        err.write(f"cascade: {exc}\n")
+        return 2
+    except OSError as exc:
+        err.write(f"cascade: {args.xlsx}: {exc.strerror} / tidak dapat menulis berkas\n")
+        return 2
+    return 1 if result.failed() else 0

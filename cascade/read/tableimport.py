@@ -1,0 +1,135 @@
+"""``cascade import``: a plan table (workbook or CSV) to plan YAML a reviewer can read.
+
+The YAML is written in a stable order (the document block, then the elements in table order, each
+with its fields in the order of FORMAT.md), with a comment above every element and indicator naming
+the cells it came from (``# T-C.27!H9:H10``). A cell that could not be read (CAS007) is left out of
+the data and written as a comment beside its element, with the finding; the findings are returned
+too. Linting the YAML gives the same findings (code, ref, severity, message) as linting the workbook
+directly, apart from those table-reading findings, which only the table can have.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from typing import Any
+
+from ..core.findings import Finding
+from .workbook import TableDocument, read_workbook, sidecar_of
+
+__all__ = ["import_table", "to_yaml"]
+
+_ELEMENT_KEYS = ("id", "kind", "name", "code", "parent", "supports", "crosscuts", "owner", "justification", "budget")
+_INDICATOR_KEYS = ("id", "name", "type", "unit", "polarity", "baseline", "targets", "final", "supports", "measure", "key",
+                   "definition", "source")
+_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+
+
+def _scalar(v: Any) -> str:
+    if v is None:
+        return "null"
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, float):
+        return repr(int(v)) if v.is_integer() and abs(v) < 1e15 else repr(v)
+    text = str(v)
+    if _PLAIN.fullmatch(text) and text.lower() not in ("yes", "no", "on", "off", "true", "false", "null", "y", "n"):
+        return text
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+
+
+def _flow(v: Any) -> str:
+    if isinstance(v, dict):
+        return "{" + ", ".join(f"{_scalar(k) if not isinstance(k, int) else k}: {_flow(x)}" for k, x in v.items()) + "}"
+    if isinstance(v, (list, tuple)):
+        return "[" + ", ".join(_flow(x) for x in v) + "]"
+    return _scalar(v)
+
+
+def to_yaml(table: TableDocument, source: str, findings: list[Finding] = ()) -> str:
+    """The plan YAML of one imported table document."""
+    data = table.data
+    by_ref: dict[str | None, list[Finding]] = {}
+    for f in findings:
+        by_ref.setdefault(f.ref, []).append(f)
+    doc = data.get("document") or {}
+    doc_id = doc.get("id")
+    lines = [f"# Imported by cascade import from {os.path.basename(source)}, sheet {table.sheet}.",
+             "# Comments name the source cells; edit the table and import again, or edit this file and keep it.", "document:"]
+    for k, v in doc.items():
+        if k == "period" and isinstance(v, dict):  # years as numbers, as FORMAT.md writes them
+            v = {pk: int(pv) if isinstance(pv, str) and pv.isdigit() else pv for pk, pv in v.items()}
+        lines.append(f"  {k}: {_flow(v)}")
+    for f in by_ref.get(doc_id, []) + by_ref.get(None, []):
+        lines.append(f"# {f.code} {f.rule} at {f.cell or '-'}: {f.message}")
+    lines.append("")
+    lines.append("elements:")
+    for i, el in enumerate(data.get("elements", [])):
+        where = table.ranges.get(("elements", i))
+        lines.append(f"  # {where}" if where else "  #")
+        for f in by_ref.get(f"{doc_id}:{el['id']}", []):
+            lines.append(f"  # {f.code} {f.rule} at {f.cell or '-'}: {f.message}")
+        first = True
+        for k in _ELEMENT_KEYS:
+            if k not in el or el[k] in (None, {}, []):
+                continue
+            lines.append(f"  {'- ' if first else '  '}{k}: {_flow(el[k])}")
+            first = False
+        inds = el.get("indicators") or []
+        if inds:
+            lines.append("    indicators:")
+        for j, ind in enumerate(inds):
+            where = table.ranges.get(("elements", i, "indicators", j))
+            if where:
+                lines.append(f"      # {where}")
+            for f in by_ref.get(f"{doc_id}:{ind['id']}", []):
+                lines.append(f"      # {f.code} {f.rule} at {f.cell or '-'}: {f.message}")
+            first = True
+            for k in _INDICATOR_KEYS:
+                if k not in ind or ind[k] in (None, {}, []):
+                    continue
+                lines.append(f"      {'- ' if first else '  '}{k}: {_flow(ind[k])}")
+                first = False
+    return "\n".join(lines) + "\n"
+
+
+def import_table(path: str, out_dir: str, *, layout: str | None = None, sheet: str | None = None,
+                 document: dict | None = None, locale: str | None = None) -> tuple[list[str], list[Finding]]:
+    """Write the plan YAML of the table at ``path`` into ``out_dir``; returns (files written, findings).
+
+    What the table does not say comes from its sidecar, or from ``document`` (the ``document:``
+    block) with ``layout``/``sheet``/``locale``, which also override the sidecar's.
+    """
+    entries = None
+    base = None
+    if document is not None or not os.path.exists(sidecar_of(path)):
+        entry: dict[str, Any] = {"document": dict(document or {}), "layout": layout or "renstra-tc27"}
+        if sheet is not None:
+            entry["sheet"] = sheet
+        if locale is not None:
+            entry["locale"] = locale
+        entries = [entry]
+    tables, findings = read_workbook(path, path, entries=entries, base=base)
+    if entries is None and (layout or sheet or locale):
+        # options override the sidecar's entries: read again with them
+        from .workbook import read_sidecar
+
+        side, _ = read_sidecar(sidecar_of(path), sidecar_of(path))
+        for e in side:
+            e.update({k: v for k, v in (("layout", layout), ("sheet", sheet), ("locale", locale)) if v is not None})
+        tables, findings = read_workbook(path, path, entries=side, base=os.path.dirname(sidecar_of(path)))
+    os.makedirs(out_dir, exist_ok=True)
+    written = []
+    stem = os.path.splitext(os.path.basename(path))[0]
+    for n, table in enumerate(tables):
+        name = (table.data.get("document") or {}).get("id")
+        fname = f"{name}.yaml" if isinstance(name, str) and re.fullmatch(r"[a-z0-9][a-z0-9._-]*", name) else f"{stem}-{n + 1}.yaml"
+        target = os.path.join(out_dir, fname)
+        with open(target, "w", encoding="utf-8") as fh:
+            fh.write(to_yaml(table, path, table.findings))
+        written.append(target)
+        findings.extend(table.findings)
+    return written, findings

@@ -1,0 +1,129 @@
+"""Reading the values of spreadsheet cells: numbers by locale, Rp amounts, ranges, NA, glued units.
+
+A cell that holds a number is that number. A text cell is read by the number locale of the layout or
+sidecar: ``id`` (``72,6`` is 72.6, ``1.250.000.000`` is 1250000000) or ``en`` (``1,250.5``). With
+no locale, a text that reads two ways (``1.234``, ``2,500``) is ambiguous and is never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["CellValue", "read_number", "read_target", "MISSING_WORDS"]
+
+#: Texts that say "no value" in pemda tables.
+MISSING_WORDS = {"", "-", "--", "–", "—", "na", "n/a", "n.a", "n.a.", "tidak ada", "nihil", "tad"}
+
+_NUM = r"[+-]?\d[\d.,]*"
+_GLUED = re.compile(rf"^({_NUM})\s*([^\d\s].*)?$")
+_RANGE = re.compile(rf"^({_NUM})\s*(?:-|–|—|s\.?d\.?|s/d|sampai)\s*({_NUM})\s*(\S.*)?$", re.I)
+_RP = re.compile(r"^rp\.?\s*", re.I)
+
+
+@dataclass(frozen=True)
+class CellValue:
+    """What one cell gave: ``value`` (number, range dict, text or None), a glued ``unit``, and
+    ``problem`` (a CAS007 variant with its arguments) when the text could not be read safely."""
+
+    value: Any
+    unit: str | None = None
+    problem: tuple[str, dict] | None = None
+
+
+def _parse_number(text: str, locale: str | None) -> tuple[float | int | None, str | None]:
+    """(number, None), or (None, "ambiguous"/"bad")."""
+    t = text.replace(" ", "").replace("\u00a0", "")
+    neg = t.startswith("-")
+    t = t.lstrip("+-")
+    if not t or not re.fullmatch(r"\d[\d.,]*", t) or t[-1] in ".,":
+        return None, "bad"
+    dots, commas = t.count("."), t.count(",")
+    if locale == "id":
+        thousands, decimal = ".", ","
+    elif locale == "en":
+        thousands, decimal = ",", "."
+    else:
+        if dots and commas:
+            # both: the last one is the decimal mark
+            decimal = "." if t.rfind(".") > t.rfind(",") else ","
+            thousands = "," if decimal == "." else "."
+        elif dots + commas == 0:
+            thousands, decimal = "", "."
+        else:
+            sep = "." if dots else ","
+            n = dots or commas
+            tail = t.rsplit(sep, 1)[1]
+            if n > 1:
+                thousands, decimal = sep, ""
+            elif len(tail) == 3:
+                return None, "ambiguous"  # 1.234 / 2,500: a thousand or a decimal?
+            else:
+                thousands, decimal = "", sep
+    if decimal and t.count(decimal) > 1:
+        return None, "bad"
+    whole, _, frac = t.partition(decimal) if decimal else (t, "", "")
+    if thousands and thousands in whole:
+        groups = whole.split(thousands)
+        if not (1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])):
+            return None, "bad"
+        whole = "".join(groups)
+    if not whole.isdigit() or (frac and not frac.isdigit()) or (thousands and thousands in frac):
+        return None, "bad"
+    value: float | int = float(f"{whole}.{frac}") if frac else int(whole)
+    return (-value if neg else value), None
+
+
+def read_number(raw: Any, locale: str | None, *, money: bool = False) -> CellValue:
+    """A number cell (Rp amount or a numeric target); a text is read by ``locale``."""
+    if raw is None:
+        return CellValue(None)
+    if isinstance(raw, bool):
+        return CellValue(None, problem=("not-number", {"text": str(raw)}))
+    if isinstance(raw, (int, float)):
+        return CellValue(int(raw) if float(raw).is_integer() and money else raw)
+    text = str(raw).strip()
+    if text.lower() in MISSING_WORDS:
+        return CellValue(None)
+    if money:
+        text = _RP.sub("", text)
+        text = re.sub(r"[,.]-$", "", text)  # "Rp 1.500.000,-"
+    number, why = _parse_number(text, locale)
+    if number is None:
+        if why != "ambiguous" and locale and re.fullmatch(r"[+-]?\d[\d.,]*", text.replace(" ", "")):
+            return CellValue(None, problem=("locale", {"text": text[:60], "locale": locale}))
+        return CellValue(None, problem=("ambiguous" if why == "ambiguous" else "not-number", {"text": text[:60]}))
+    return CellValue(number)
+
+
+def read_target(raw: Any, locale: str | None) -> CellValue:
+    """A target or kondisi cell: a number, a range ``a - b``, a number with a glued unit, NA/-, or a
+    qualitative text (``WTP``, ``A (4)``) kept as written."""
+    if raw is None:
+        return CellValue(None)
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        return CellValue(raw)
+    text = " ".join(str(raw).split())
+    if text.lower() in MISSING_WORDS:
+        return CellValue(None)
+    m = _RANGE.match(text)
+    if m:
+        lo, why_lo = _parse_number(m.group(1), locale)
+        hi, why_hi = _parse_number(m.group(2), locale)
+        if lo is not None and hi is not None:
+            return CellValue({"min": lo, "max": hi}, m.group(3))
+        if "ambiguous" in (why_lo, why_hi):
+            return CellValue(None, problem=("ambiguous", {"text": text[:60]}))
+    m = _GLUED.match(text)
+    if m:
+        number, why = _parse_number(m.group(1), locale)
+        unit = m.group(2).strip() if m.group(2) else None
+        if number is not None:
+            return CellValue(number, unit)
+        if why == "ambiguous":
+            return CellValue(None, problem=("ambiguous", {"text": text[:60]}))
+        if locale and re.fullmatch(r"[+-]?\d[\d.,]*", m.group(1)) and re.search(r"[.,]", m.group(1)):
+            # "3.5" in a table declared locale id: a number, but not as the table writes them
+            return CellValue(None, problem=("locale", {"text": text[:60], "locale": locale}))
+    return CellValue(text)

@@ -1,0 +1,733 @@
+"""Plan tables in workbooks (.xlsx) and CSV files, read through a layout into plan documents.
+
+A workbook is a plan when a sidecar ``<name>.cascade.yaml`` stands next to it, holding the
+``document:`` block of the format, the ``layout:`` (a preset name or a path to a layout file) and
+optionally ``sheet:``, ``range:``, ``locale:`` and ``links:`` (what the table has no column for,
+by element id: ``{T1: {supports: [...]}}``); several documents of one workbook are a list of such
+entries. Each document comes back as the format's data with a source map whose spans are cells
+(:class:`~cascade.core.findings.CellSpan`: line = row, column = column, ``cell`` = ``"Sheet!E14"``),
+so every finding of the rules points at the cell it is about.
+
+Hostile input: the file size is checked before opening, the zip members' sizes and ratio before
+unpacking (a zip bomb is a CAS005 finding), rows and columns are capped, formulas are never
+evaluated (a formula cell is a CAS007 finding and gives no value), external links are not loaded.
+See docs/hostile-input.md.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import zipfile
+from dataclasses import dataclass, field
+from typing import Any
+
+
+from ..core.errors import MissingExtraError
+from ..core.findings import CellSpan, Finding, Span
+from ..core.sourcemap import SourceMap
+from ..rules.base import make_finding
+from .loader import DEFAULT_LIMITS, Limits, read_file
+from .tablevalues import read_number, read_target
+
+__all__ = ["WORKBOOK_SUFFIXES", "SIDECAR_SUFFIX", "sidecar_of", "Grid", "TableDocument", "read_grid", "read_workbook",
+           "load_layout", "layout_names", "table_to_documents", "cell_name"]
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".csv")
+SIDECAR_SUFFIX = ".cascade.yaml"
+LAYOUT_DIR = os.path.join(os.path.dirname(__file__), "layouts")
+
+#: Limits of one workbook: bytes unpacked, the unpacked/packed ratio, members, rows and columns.
+MAX_UNPACKED = 256 * 1024 * 1024
+MAX_RATIO = 200
+MAX_MEMBERS = 2000
+MAX_ROWS = 200_000
+MAX_COLUMNS = 256
+
+
+def sidecar_of(path: str) -> str:
+    """``renstra.xlsx`` -> ``renstra.cascade.yaml`` (in the same folder)."""
+    return os.path.splitext(path)[0] + SIDECAR_SUFFIX
+
+
+def column_letter(col: int) -> str:
+    out = ""
+    while col:
+        col, rem = divmod(col - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+def cell_name(sheet: str, row: int, col: int) -> str:
+    return f"{sheet}!{column_letter(col)}{row}"
+
+
+def _a1(ref: str) -> tuple[int, int]:
+    m = re.fullmatch(r"\$?([A-Za-z]{1,3})\$?(\d{1,7})", ref.strip())
+    if not m:
+        raise ValueError(ref)
+    col = 0
+    for ch in m.group(1).upper():
+        col = col * 26 + ord(ch) - 64
+    return int(m.group(2)), col
+
+
+@dataclass
+class Grid:
+    """One sheet: values by (row, col), merged ranges (top-left -> bottom-right) and formula cells."""
+
+    file: str
+    sheet: str
+    values: dict[tuple[int, int], Any]
+    merged: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
+    formulas: set[tuple[int, int]] = field(default_factory=set)
+    max_row: int = 0
+    max_col: int = 0
+    #: every cell covered by a merged range (not its top-left) -> the top-left
+    covered: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for (r1, c1), (r2, c2) in self.merged.items():
+            for r in range(r1, r2 + 1):
+                for c in range(c1, c2 + 1):
+                    if (r, c) != (r1, c1):
+                        self.covered[(r, c)] = (r1, c1)
+
+    def own(self, row: int, col: int) -> Any:
+        """The value written in this cell; None for a cell covered by a merge (it continues the one above/left)."""
+        return None if (row, col) in self.covered else self.values.get((row, col))
+
+    def shown(self, row: int, col: int) -> Any:
+        """The value the cell shows: a merged range shows its top-left value in every cell."""
+        return self.values.get(self.covered.get((row, col), (row, col)))
+
+    def span(self, row: int, col: int) -> CellSpan:
+        return CellSpan(row, col, row, col + 1, cell_name(self.sheet, row, col))
+
+
+class WorkbookError(Exception):
+    """A workbook that cannot be read; carries the finding that says why."""
+
+    def __init__(self, finding: Finding):
+        super().__init__(finding.message)
+        self.finding = finding
+
+
+def _limit(file: str, variant: str, **args: Any) -> WorkbookError:
+    return WorkbookError(make_finding("CAS005", variant, file=file, span=Span(1, 1, 1, 2), **args))
+
+
+def _check_zip(path: str, file: str) -> None:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            if len(infos) > MAX_MEMBERS:
+                raise _limit(file, "workbook", reason=f"{len(infos)} parts in the zip")
+            unpacked = sum(i.file_size for i in infos)
+            packed = sum(i.compress_size for i in infos) or 1
+            if unpacked > MAX_UNPACKED or unpacked / packed > MAX_RATIO and unpacked > 10 * 1024 * 1024:
+                raise _limit(file, "workbook", reason=f"unpacks to {unpacked} bytes from {packed} (a zip bomb?)")
+    except zipfile.BadZipFile:
+        raise _limit(file, "unreadable", reason="not an .xlsx workbook (not a zip file)") from None
+
+
+def read_grid(path: str, file: str, sheet: str | None = None, limits: Limits = DEFAULT_LIMITS) -> tuple[list[Grid], list[Finding]]:
+    """The sheets of a workbook or CSV (only ``sheet`` when given). Raises :class:`WorkbookError`."""
+    try:
+        size = os.path.getsize(path)
+    except OSError as err:
+        raise _limit(file, "unreadable", reason=err.strerror or str(err)) from None
+    if size > limits.max_file_bytes:
+        raise _limit(file, "size", size=size, limit=limits.max_file_bytes)
+    if path.lower().endswith(".csv"):
+        return [_read_csv(path, file)], []
+    _check_zip(path, file)
+    try:
+        import openpyxl
+    except ImportError:  # pragma: no cover - the extra is missing
+        raise MissingExtraError("reading workbooks needs openpyxl: pip install 'sakip-cascade[xlsx]'") from None
+    import warnings
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            # formulas stay formulas (data_only=False: never evaluated, no cached value trusted); no external links
+            wb = openpyxl.load_workbook(path, data_only=False, keep_links=False, keep_vba=False, rich_text=False)
+    except Exception as err:  # openpyxl raises many kinds for broken files
+        raise _limit(file, "unreadable", reason=f"{type(err).__name__}: {str(err)[:120]}") from None
+    grids = []
+    names = wb.sheetnames
+    if sheet is not None and sheet not in names:
+        raise WorkbookError(make_finding("CAS008", "sheet", file=file, span=Span(1, 1, 1, 2), sheet=sheet,
+                                         sheets=", ".join(names)[:200]))
+    for name in names if sheet is None else [sheet]:
+        ws = wb[name]
+        if ws.max_row > MAX_ROWS or ws.max_column > MAX_COLUMNS:
+            raise _limit(file, "workbook", reason=f"sheet {name!r} has {ws.max_row} rows and {ws.max_column} columns "
+                                                  f"(limits {MAX_ROWS} and {MAX_COLUMNS})")
+        values: dict[tuple[int, int], Any] = {}
+        formulas: set[tuple[int, int]] = set()
+        for row in ws.iter_rows():
+            for c in row:
+                v = c.value
+                if v is None or getattr(c, "coordinate", None) is None:
+                    continue
+                if c.data_type == "f":  # a formula (or array formula): kept as its text, never evaluated
+                    formulas.add((c.row, c.column))
+                    v = str(v)
+                elif not isinstance(v, (str, int, float)):
+                    v = str(v)
+                values[(c.row, c.column)] = v
+        merged = {(m.min_row, m.min_col): (m.max_row, m.max_col) for m in ws.merged_cells.ranges}
+        grids.append(Grid(file, name, values, merged, formulas, ws.max_row, ws.max_column))
+    return grids, []
+
+
+def _read_csv(path: str, file: str) -> Grid:
+    with open(path, "rb") as fh:
+        raw = fh.read()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise _limit(file, "encoding", byte=f"0x{raw[err.start]:02x}") from None
+    sample = text[:4096]
+    delimiter = ";" if sample.count(";") > sample.count(",") else ","
+    values: dict[tuple[int, int], Any] = {}
+    max_col = 0
+    r = 0
+    for r, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1):
+        if r > MAX_ROWS or len(row) > MAX_COLUMNS:
+            raise _limit(file, "workbook", reason=f"more than {MAX_ROWS} rows or {MAX_COLUMNS} columns")
+        for c, v in enumerate(row, start=1):
+            if v.strip():
+                values[(r, c)] = v
+        max_col = max(max_col, len(row))
+    sheet = os.path.splitext(os.path.basename(file))[0]
+    return Grid(file, sheet, values, {}, set(), r, max_col)
+
+
+# ---------------------------------------------------------------- layouts
+
+
+def norm(text: Any) -> str:
+    """A header text for matching: lower case, only letters and digits (spacing, line breaks, punctuation dropped)."""
+    return re.sub(r"[^0-9a-z]", "", str(text).lower())
+
+
+def layout_names() -> list[str]:
+    return sorted(f[:-5] for f in os.listdir(LAYOUT_DIR) if f.endswith(".yaml"))
+
+
+def load_layout(name: str, base: str = ".") -> dict:
+    """A preset by name (``renstra-tc27``, ``rpjmd``, ``iku``) or a layout file (a path, relative to ``base``)."""
+    if re.fullmatch(r"[a-z0-9-]+", name) and name in layout_names():
+        path = os.path.join(LAYOUT_DIR, name + ".yaml")
+    else:
+        path = name if os.path.isabs(name) else os.path.join(base, name)
+        if not os.path.isfile(path):
+            raise ValueError(f"no preset or layout file named {name!r} (presets: {', '.join(layout_names())})")
+    loaded = read_file(path)
+    data = loaded.data
+    if not isinstance(data, dict) or not isinstance(data.get("columns"), dict):
+        raise ValueError(f"layout {name!r} is not a layout (presets: {', '.join(layout_names())})")
+    return data
+
+
+# ---------------------------------------------------------------- table -> documents
+
+
+@dataclass
+class TableDocument:
+    """One document read from a table: the format's data, its cell source map and the cell findings."""
+
+    data: dict
+    sourcemap: SourceMap
+    findings: list[Finding]
+    ranges: dict[tuple, str]  # path -> "Sheet!A5:A10" for import comments
+    sheet: str
+
+
+_YEAR = re.compile(r"^(19|20)\d\d$")
+
+
+def _find_header(grid: Grid, layout: dict, top: int, bottom: int) -> tuple[int, int, dict[int, tuple[str, ...]]] | None:
+    """(first header row, first data row, column -> header path) of the table starting at or after ``top``."""
+    columns = {f: [norm(p) for p in pats] for f, pats in layout["columns"].items()}
+
+    def field_of(text: Any) -> str | None:
+        n = norm(text)
+        if not n:
+            return None
+        best, best_len = None, 0
+        for f, pats in columns.items():
+            for p in pats:
+                if n.startswith(p) and len(p) > best_len:
+                    best, best_len = f, len(p)
+        return best
+
+    last = min(bottom, top + 60)  # header rows are looked for near the top only
+    for r in range(top, last + 1):
+        fields = {field_of(grid.shown(r, c)) for c in range(1, grid.max_col + 1)} - {None}
+        if len(fields) >= 3 and ("indicator" in fields or "name" in fields):
+            # the header block: this row and the rows below that only hold sub-headers (years, target/Rp, numbers)
+            end = r
+            while end + 1 <= bottom and _subheader_row(grid, end + 1, layout):
+                end += 1
+            paths: dict[int, tuple[str, ...]] = {}
+            for c in range(1, grid.max_col + 1):
+                parts: list[str] = []
+                for rr in range(r, end + 1):
+                    v = grid.shown(rr, c)
+                    if v is not None and (not parts or norm(v) != norm(parts[-1])):
+                        parts.append(str(v))
+                if parts:
+                    f = field_of(parts[0])
+                    paths[c] = ((f or "?"),) + tuple(parts)
+            first_data = end + 1
+            if _numbering_row(grid, first_data):
+                first_data += 1
+            return r, first_data, paths
+    return None
+
+
+def _subheader_row(grid: Grid, r: int, layout: dict) -> bool:
+    words = {norm(w) for w in layout.get("target", []) + layout.get("money", [])} | {"satuan", "target", "rp", "rp000", "realisasi", "capaian"}
+    seen = False
+    for c in range(1, grid.max_col + 1):
+        if (r, c) in grid.covered:
+            continue
+        v = grid.values.get((r, c))
+        if v is None:
+            continue
+        n = norm(v)
+        if not (n in words or _YEAR.match(n) or (n.startswith("tahun") and _YEAR.match(n[5:]))):
+            return False
+        seen = True
+    return seen
+
+
+def _numbering_row(grid: Grid, r: int) -> bool:
+    vals = [grid.values.get((r, c)) for c in range(1, grid.max_col + 1) if (r, c) not in grid.covered]
+    vals = [v for v in vals if v is not None]
+    return len(vals) >= 3 and all(re.fullmatch(r"\(?\d{1,2}\)?", str(v).strip()) for v in vals)
+
+
+def _year_of(parts: tuple[str, ...]) -> int | None:
+    """The year a header names: a sub-header cell ``2023``/``Tahun 2023``, or the one year inside a
+    single-row header (``Target 2023 Rp``, as CSV exports flatten merged headers)."""
+    for p in parts:
+        years = re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", str(p))
+        if len(set(years)) == 1:
+            return int(years[0])
+    return None
+
+
+def _role(parts: tuple[str, ...], layout: dict) -> str:
+    words = str(parts[-1]).split()
+    last = norm(words[-1]) if len(parts) == 2 and words else norm(parts[-1])
+    if any(last.startswith(norm(w)) for w in layout.get("money", ["rp"])):
+        return "money"
+    return "target"
+
+
+def _code_text(parts: list[Any]) -> str | None:
+    """Code parts from one or several columns: ``1 | 02 | 02 | 2 | 01`` or ``1 02 01 2.02`` -> ``1.02.02.2.01``."""
+    tokens: list[str] = []
+    for p in parts:
+        if p is None:
+            continue
+        if isinstance(p, float) and p.is_integer():
+            p = int(p)
+        tokens.extend(t for t in re.split(r"[\s.]+", str(p).strip()) if t)
+    return ".".join(tokens) if tokens else None
+
+
+def _clean(v: Any) -> str | None:
+    if v is None:
+        return None
+    text = " ".join(str(v).split())
+    return text or None
+
+
+def table_to_documents(grid: Grid, entry: dict, layout: dict, base_findings: list[Finding] | None = None) -> list[TableDocument]:
+    """The plan documents of one sheet, read with ``layout`` and the sidecar ``entry``."""
+    file = grid.file
+    locale = entry.get("locale", layout.get("locale"))
+    top, bottom, left, right = 1, grid.max_row, 1, grid.max_col
+    if isinstance(entry.get("range"), str) and ":" in entry["range"]:
+        (top, left), (bottom, right) = (_a1(x) for x in entry["range"].split(":", 1))
+    found = _find_header(grid, layout, top, bottom) if top <= bottom and left <= right else None
+    header_doc = dict(entry.get("document") or {})
+    if found is None:
+        f = make_finding("CAS008", "no-header", ref=header_doc.get("id") if isinstance(header_doc.get("id"), str) else None,
+                         file=file, span=grid.span(top, left), layout=str(layout.get("name", "?")), sheet=grid.sheet)
+        return [TableDocument({"document": header_doc, "elements": []}, SourceMap.from_spans(file, {(): grid.span(top, left)}, {}),
+                              [f], {}, grid.sheet)]
+    head_row, first, paths = found
+    paths = {c: p for c, p in paths.items() if left <= c <= right}
+    header_sig = [norm(grid.shown(head_row, c)) for c in range(left, right + 1)]
+    by_field: dict[str, list[int]] = {}
+    for c, p in sorted(paths.items()):
+        by_field.setdefault(p[0], []).append(c)
+    findings: list[Finding] = list(base_findings or [])
+    doc_id = header_doc.get("id") if isinstance(header_doc.get("id"), str) else None
+    values: dict[tuple, Span] = {(): grid.span(head_row, left)}
+    ranges: dict[tuple, str] = {}
+    elements: list[dict] = []
+    key_all = bool(layout.get("key"))
+    anchors = tuple(norm(p) for f in ("indicator", "name") for p in layout["columns"].get(f, [])) or ("\0",)
+    skip_words = [norm(w) for w in layout.get("skip_rows", [])]
+
+    def cell_problem(r: int, c: int, variant: str, ref: str | None, **args: Any) -> None:
+        findings.append(make_finding("CAS007", variant, ref=ref, file=file, span=grid.span(r, c), **args))
+
+    def text_at(r: int, c: int, ref: str | None = None) -> Any:
+        if (r, c) in grid.formulas:
+            cell_problem(r, c, "formula", ref, formula=str(grid.values[(r, c)])[:60])
+            return None
+        return grid.own(r, c)
+
+    # the year columns
+    yearly: list[tuple[int, int, str]] = []  # (col, year, role)
+    final_cols: list[tuple[int, str]] = []
+    scale: dict[int, int] = {}
+    for c in by_field.get("yearly", []):
+        year = _year_of(paths[c][1:])
+        if year is None:
+            continue
+        yearly.append((c, year, _role(paths[c], layout)))
+        if norm(paths[c][-1]) == "rp000":
+            scale[c] = 1000
+    for c in by_field.get("final", []):
+        final_cols.append((c, _role(paths[c], layout)))
+        if norm(paths[c][-1]) == "rp000":
+            scale[c] = 1000
+    baseline_cols = by_field.get("baseline", [])
+    baseline_year = _year_of(paths[baseline_cols[0]]) if baseline_cols else None
+    if baseline_year is None and yearly:
+        baseline_year = min(y for _, y, _ in yearly) - 1
+
+    levels = layout.get("levels", [])
+    counters: dict[str, int] = {}
+    current: dict[int, int] = {}  # level index -> element index
+    used_ids: set[str] = set()
+    n_ind: dict[int, int] = {}
+    code_cols = by_field.get("code", [])
+    by_code: dict[str, int] = {}  # code -> index of the first element with it
+
+    def new_element(kind: str, name: str, r: int, c: int, code: str | None, level: int) -> int:
+        if code and kind == "by-code":
+            kind = {3: "program", 5: "kegiatan", 6: "sub_kegiatan", 2: "bidang"}.get(len(code.split(".")), "program")
+        if code and code not in used_ids and re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", code):
+            eid = code
+        else:
+            pattern = levels[level].get("id") if level < len(levels) and levels[level].get("id") else kind[0].upper() + "{n}"
+            counters[pattern] = counters.get(pattern, 0) + 1
+            eid = pattern.replace("{n}", str(counters[pattern]))
+            while eid in used_ids:
+                counters[pattern] += 1
+                eid = pattern.replace("{n}", str(counters[pattern]))
+        used_ids.add(eid)
+        el: dict[str, Any] = {"id": eid, "kind": kind, "name": name}
+        i = len(elements)
+        path = ("elements", i)
+        parent = None
+        for lv in range(level - 1, -1, -1):
+            if lv in current:
+                parent = elements[current[lv]]
+                break
+        if kind in ("kegiatan", "sub_kegiatan") and code:
+            # a kegiatan's parent is the program (or kegiatan) whose code it extends: the longest such code
+            parts = code.split(".")
+            for n in range(len(parts) - 1, 0, -1):
+                j = by_code.get(".".join(parts[:n]))
+                if j is not None and elements[j]["kind"] != kind:
+                    parent = elements[j]
+                    break
+        if parent is not None:
+            el["parent"] = parent["id"]
+        if code:
+            el["code"] = code
+            by_code.setdefault(code, i)
+        elements.append(el)
+        span = grid.span(r, c)
+        values[path] = span
+        values[path + ("name",)] = span
+        values[path + ("id",)] = span
+        end = grid.merged.get((r, c))
+        ranges[path] = cell_name(grid.sheet, r, c) + (f":{column_letter(end[1])}{end[0]}" if end else "")
+        for lv in list(current):
+            if lv >= level:
+                del current[lv]
+        current[level] = i
+        return i
+
+    r = first
+    while r <= bottom:
+        row_vals = [grid.own(r, c) for c in range(left, right + 1)]
+        if all(v is None for v in row_vals):
+            r += 1
+            continue  # spacer row (or continuation of merges only)
+        # a header (repeated after a page break, or another table's) names an indicator or name column
+        candidate = any(isinstance(v, str) and len(v) < 200 and norm(v).startswith(anchors) for v in row_vals)
+        sig = [norm(grid.shown(r, c)) for c in range(left, right + 1)] if candidate else None
+        if sig == header_sig:  # a header repeated after a page break
+            r += 1
+            while r <= bottom and (_subheader_row(grid, r, layout) or _numbering_row(grid, r)):
+                r += 1
+            continue
+        texts = [norm(v) for v in row_vals if v is not None]
+        if texts and any(texts[0].startswith(w) for w in skip_words) and all(
+            grid.own(r, c) is None for c in (by_field.get("indicator", []))
+        ):
+            r += 1
+            continue  # a subtotal row (Jumlah / Total): not an element
+        if len([v for v in row_vals if v is not None]) == 1 and texts and texts[0].startswith("misi") and "misi" not in by_field:
+            r += 1
+            continue  # a full-width "Misi 1: ..." banner above the tujuan
+        other = _find_header(grid, layout, r, min(bottom, r)) if candidate else None
+        if other is not None and other[0] == r and [norm(grid.shown(r, c)) for c in range(left, right + 1)] != header_sig:
+            findings.append(make_finding("CAS008", "another-table", ref=doc_id, file=file, span=grid.span(r, left),
+                                         sheet=grid.sheet, row=r))
+            break
+        started: int | None = None
+        for lv, level in enumerate(levels):
+            col_name = level.get("column")
+            cols = by_field.get(col_name, [])
+            if not cols:
+                continue
+            c = cols[0]
+            text = _clean(text_at(r, c))
+            if text is None:
+                continue
+            code = None
+            if level.get("kind") == "by-code":
+                code = _code_text([grid.own(r, cc) for cc in code_cols])
+                if code is None:
+                    m = re.match(r"^(\d+(?:[ .]\d+){1,6})\s+(.*)$", text)
+                    if m:  # code written in front of the name
+                        code, text = _code_text([m.group(1)]), m.group(2)
+            started = new_element(level["kind"], text, r, c, code, lv)
+        target_el = started if started is not None else (current[max(current)] if current else None)
+        if target_el is None:
+            ind_cols = by_field.get("indicator", [])
+            if ind_cols and _clean(grid.own(r, ind_cols[0])) is not None:
+                # an indicator row before any tujuan/sasaran/program: never dropped silently
+                findings.append(make_finding("CAS008", "no-element", ref=doc_id, file=file, span=grid.span(r, ind_cols[0]), row=r))
+            r += 1
+            continue
+        el = elements[target_el]
+        eref = f"{doc_id}:{el['id']}" if doc_id else None
+        # budget (Rp per year) goes to the element of the row
+        for c, year, role in yearly:
+            if role != "money":
+                continue
+            raw = text_at(r, c, eref)
+            if raw is None:
+                continue
+            got = read_number(raw, locale, money=True)
+            if got.problem:
+                cell_problem(r, c, got.problem[0], eref, **got.problem[1])
+                continue
+            if got.value is not None:
+                bpath = ("elements", target_el, "budget")
+                budget = el.setdefault("budget", {})
+                budget.setdefault(year, got.value * scale.get(c, 1))  # a continuation row repeats it at most
+                values.setdefault(bpath, grid.span(r, c))
+                values[bpath + (year,)] = grid.span(r, c)
+        ind_cols = by_field.get("indicator", [])
+        ind_name = _clean(text_at(r, ind_cols[0], eref)) if ind_cols else None
+        if ind_name is not None:
+            n_ind[target_el] = n_ind.get(target_el, 0) + 1
+            inds = el.setdefault("indicators", [])
+            j = len(inds)
+            iid = f"{el['id']}.I{n_ind[target_el]}"
+            while iid in used_ids:
+                n_ind[target_el] += 1
+                iid = f"{el['id']}.I{n_ind[target_el]}"
+            used_ids.add(iid)
+            ind: dict[str, Any] = {"id": iid, "name": ind_name}
+            ipath = ("elements", target_el, "indicators", j)
+            values[ipath] = values[ipath + ("name",)] = values[ipath + ("id",)] = grid.span(r, ind_cols[0])
+            ranges[ipath] = cell_name(grid.sheet, r, ind_cols[0])
+            units: list[tuple[str, int]] = []
+            for fname in ("unit", "definition", "source"):
+                cols = by_field.get(fname, [])
+                v = _clean(text_at(r, cols[0], eref)) if cols else None
+                if v is not None:
+                    ind[fname] = v
+                    values[ipath + (fname,)] = grid.span(r, cols[0])
+
+            iref = f"{doc_id}:{iid}" if doc_id else None
+
+            def target(c: int) -> Any:
+                raw = text_at(r, c, iref)
+                got = read_target(raw, locale)
+                if got.problem:
+                    cell_problem(r, c, got.problem[0], iref, **got.problem[1])
+                if got.unit:
+                    units.append((got.unit, c))
+                return got.value
+
+            if baseline_cols and baseline_year is not None:
+                v = target(baseline_cols[0])
+                if v is not None:
+                    ind["baseline"] = {"year": baseline_year, "value": v}
+                    values[ipath + ("baseline",)] = values[ipath + ("baseline", "value")] = grid.span(r, baseline_cols[0])
+            for c, year, role in yearly:
+                if role != "target":
+                    continue
+                v = target(c)
+                ind.setdefault("targets", {})
+                if v is not None:
+                    ind["targets"][year] = v
+                    values[ipath + ("targets", year)] = grid.span(r, c)
+            if not ind.get("targets"):
+                ind.pop("targets", None)
+            else:
+                values[ipath + ("targets",)] = values[ipath + ("targets", min(ind["targets"]))]
+            for c, role in final_cols:
+                if role == "target":
+                    v = target(c)
+                    if v is not None:
+                        ind["final"] = v
+                        values[ipath + ("final",)] = grid.span(r, c)
+                    break
+            if units and "unit" not in ind:
+                names = {u for u, _ in units}
+                if len(names) == 1:
+                    ind["unit"] = units[0][0]
+                    values[ipath + ("unit",)] = grid.span(r, units[0][1])
+                else:
+                    cell_problem(r, units[0][1], "units", iref, units=", ".join(sorted(names)))
+            if key_all:
+                ind["key"] = True
+            inds.append(ind)
+        owner_cols = by_field.get("owner", [])
+        if owner_cols and started is not None:
+            v = _clean(text_at(r, owner_cols[0], eref))
+            if v is not None:
+                el.setdefault("_owner_text", v)
+        r += 1
+
+    # links the table has no column for, from the sidecar
+    links = entry.get("links") or {}
+    if isinstance(links, dict):
+        by_id = {e["id"]: e for e in elements}
+        ind_by_id = {i["id"]: i for e in elements for i in e.get("indicators", [])}
+        for eid, extra in links.items():
+            if str(eid) in by_id and isinstance(extra, dict):
+                for k in ("supports", "crosscuts", "justification", "parent"):
+                    if k in extra:
+                        by_id[str(eid)][k] = extra[k]
+            elif str(eid) in ind_by_id and isinstance(extra, dict):
+                # an indicator's links and what a table rarely has a column for
+                for k in ("supports", "polarity", "type", "measure", "key", "definition", "source"):
+                    if k in extra:
+                        ind_by_id[str(eid)][k] = extra[k]
+            else:
+                findings.append(make_finding("CAS008", "link", ref=doc_id, file=file, span=grid.span(head_row, left),
+                                             id=str(eid)))
+    for e in elements:
+        e.pop("_owner_text", None)  # the owner is an organisation unit id; the table prints a name (see the docs)
+    data = {"document": header_doc, "elements": elements}
+    return [TableDocument(data, SourceMap.from_spans(file, values, {}), findings, ranges, grid.sheet)]
+
+
+# ---------------------------------------------------------------- sidecar
+
+
+def read_sidecar(path: str, display: str) -> tuple[list[dict], list[Finding]]:
+    """The entries of a sidecar (a mapping or a list of them) and the findings on the sidecar file."""
+    loaded = read_file(path, display)
+    if loaded.findings:
+        return [], list(loaded.findings)
+    data = loaded.data
+    entries = data if isinstance(data, list) else [data]
+    good = [e for e in entries if isinstance(e, dict) and isinstance(e.get("document"), dict)]
+    if not good:
+        span = Span(1, 1, 1, 2)
+        return [], [make_finding("CAS008", "sidecar", file=display, span=span)]
+    return good, []
+
+
+def several_documents(path: str) -> bool:
+    """Whether the sidecar of the table at ``path`` describes more than one document."""
+    side = sidecar_of(path)
+    if not os.path.isfile(side):
+        return False
+    entries, _ = read_sidecar(side, side)
+    return len(entries) > 1
+
+
+def cache_bytes(path: str, limits: Limits = DEFAULT_LIMITS) -> bytes | None:
+    """What a workbook's parse depends on, for the parse cache: the workbook, its sidecar and the layout
+    files the sidecar names (presets are code). None when it cannot be cached (missing, too large)."""
+    side = sidecar_of(path)
+    parts = []
+    try:
+        for p in (path, side):
+            if os.path.getsize(p) > limits.max_file_bytes:
+                return None
+            with open(p, "rb") as fh:
+                parts.append(fh.read())
+        entries, problems = read_sidecar(side, side)
+        for e in entries:
+            name = str(e.get("layout", ""))
+            if name and name not in layout_names():
+                lp = name if os.path.isabs(name) else os.path.join(os.path.dirname(side), name)
+                if os.path.isfile(lp) and os.path.getsize(lp) <= limits.max_file_bytes:
+                    with open(lp, "rb") as fh:
+                        parts.append(fh.read())
+    except OSError:
+        return None
+    return b"\0cascade-table\0".join(parts)
+
+
+def read_workbook(path: str, display: str, limits: Limits = DEFAULT_LIMITS, *, entries: list[dict] | None = None,
+                  base: str | None = None) -> tuple[list[TableDocument], list[Finding]]:
+    """The documents of a workbook with its sidecar (or the given ``entries``); never raises for content.
+
+    Findings that stop a document (the workbook unreadable, an unknown layout) come back in the
+    second list; findings at cells come with their document.
+    """
+    findings: list[Finding] = []
+    if entries is None:
+        side = sidecar_of(path)
+        side_display = sidecar_of(display)
+        if not os.path.exists(side):
+            return [], [make_finding("CAS009", file=display, span=Span(1, 1, 1, 2), sidecar=os.path.basename(side_display))]
+        entries, side_findings = read_sidecar(side, side_display)
+        findings.extend(side_findings)
+        base = os.path.dirname(side)
+    out: list[TableDocument] = []
+    grids_cache: dict[str | None, list[Grid]] = {}
+    for entry in entries:
+        sheet = entry.get("sheet")
+        sheet = str(sheet) if sheet is not None else None
+        try:
+            layout = load_layout(str(entry.get("layout", "renstra-tc27")), base or ".")
+        except (ValueError, OSError) as err:
+            findings.append(make_finding("CAS008", "layout", file=display, span=Span(1, 1, 1, 2), reason=str(err)[:200]))
+            continue
+        try:
+            if sheet not in grids_cache:
+                grids_cache[sheet] = read_grid(path, display, sheet, limits)[0]
+        except WorkbookError as err:
+            findings.append(err.finding)
+            return out, findings
+        grids = grids_cache[sheet]
+        if not grids:
+            continue
+        rng = entry.get("range")
+        if rng is not None and not (isinstance(rng, str) and re.fullmatch(r"\$?[A-Za-z]{1,3}\$?\d{1,7}:\$?[A-Za-z]{1,3}\$?\d{1,7}", rng.strip())):
+            findings.append(make_finding("CAS008", "range", file=display, span=Span(1, 1, 1, 2), range=str(rng)[:40]))
+            continue
+        try:
+            out.extend(table_to_documents(grids[0], entry, layout))
+        except Exception as err:  # a table this reader cannot follow is a finding, never a traceback
+            findings.append(make_finding("CAS008", "layout", file=display, span=Span(1, 1, 1, 2),
+                                         reason=f"{type(err).__name__}: {str(err)[:160]}"))
+    return out, findings

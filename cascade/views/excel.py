@@ -1,0 +1,160 @@
+"""The workspace and its findings as one workbook a planner can open (``cascade export --xlsx``).
+
+Sheets: ``Ringkasan`` (a summary row per document: elements, indicators, links, orphans, findings,
+and the total pagu per year where the plan has ``budget``), ``Temuan`` (the findings, with an
+autofilter, the source cell for a workbook plan or file:line for YAML, and colours by severity),
+``Cakupan`` (coverage per document), one ``Matriks ...`` sheet per aligned pair of documents (the
+matriks keterkaitan), and ``Pagu`` (budget per element and year). Headers are frozen, columns sized,
+numbers formatted; employee numbers and names are masked unless ``show_personal``. Formulas are never
+written: every cell is a value (a text starting with ``=`` is written as text).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..core.errors import MissingExtraError
+from ..core.findings import Report
+from ..validate import validate
+from .html import Masker
+from .trace import alignment, coverage_rows
+
+if TYPE_CHECKING:
+    from ..graph import Workspace
+
+__all__ = ["write_excel", "SHEETS"]
+
+SHEETS = {
+    "id": {"summary": "Ringkasan", "findings": "Temuan", "coverage": "Cakupan", "budget": "Pagu", "matrix": "Matriks"},
+    "en": {"summary": "Summary", "findings": "Findings", "coverage": "Coverage", "budget": "Budget", "matrix": "Matrix"},
+}
+_HEAD = {
+    "id": {"document": "Dokumen", "title": "Judul", "kind": "Jenis", "period": "Periode", "source": "Sumber",
+           "elements": "Elemen", "indicators": "Indikator", "errors": "Kesalahan", "warnings": "Peringatan", "infos": "Info",
+           "severity": "Tingkat", "code": "Kode", "rule": "Aturan", "ref": "Referensi", "where": "Lokasi (sel atau berkas:baris)",
+           "message": "Pesan", "element": "Elemen", "name": "Nama", "budget_total": "Total pagu (Rp)"},
+    "en": {"document": "Document", "title": "Title", "kind": "Kind", "period": "Period", "source": "Source",
+           "elements": "Elements", "indicators": "Indicators", "errors": "Errors", "warnings": "Warnings", "infos": "Infos",
+           "severity": "Severity", "code": "Code", "rule": "Rule", "ref": "Reference", "where": "Where (cell or file:line)",
+           "message": "Message", "element": "Element", "name": "Name", "budget_total": "Total budget (Rp)"},
+}
+_FILL = {"error": "FDE2E1", "warning": "FFF4CE", "info": "E8F1FB"}
+
+
+def _safe(value: Any) -> Any:
+    """A value as a cell holds it: text that a spreadsheet would take for a formula stays text."""
+    if isinstance(value, str):
+        value = value[:32000]
+        if value[:1] == "=":
+            return "'" + value  # openpyxl would write it as a formula; a plan's text is never one
+    return value
+
+
+def write_excel(workspace: "Workspace", path: Any, report: Report | None = None, *, lang: str = "id",
+                show_personal: bool = False) -> None:
+    """Write the workbook to ``path`` (a file name or a binary stream)."""
+    try:
+        from openpyxl import Workbook
+        from openpyxl.formatting.rule import CellIsRule
+        from openpyxl.styles import Font, PatternFill
+        from openpyxl.utils import get_column_letter
+    except ImportError:
+        raise MissingExtraError("the Excel export needs openpyxl: pip install 'sakip-cascade[xlsx]'") from None
+    report = validate(workspace) if report is None else report
+    mask = Masker(workspace, show_personal)
+    names = SHEETS.get(lang, SHEETS["en"])
+    head = _HEAD.get(lang, _HEAD["en"])
+    wb = Workbook()
+    bold = Font(bold=True)
+
+    def sheet(title: str, columns: list[str], rows: list[list[Any]], widths: list[int], formats: dict[int, str] | None = None):
+        ws = wb.create_sheet(title[:31])
+        ws.append(columns)
+        for c in ws[1]:
+            c.font = bold
+        for row in rows:
+            ws.append([_safe(v) for v in row])
+        ws.freeze_panes = "A2"
+        for i, w in enumerate(widths, start=1):
+            ws.column_dimensions[get_column_letter(i)].width = w
+        for col, fmt in (formats or {}).items():
+            for (cell,) in ws.iter_rows(min_row=2, min_col=col, max_col=col):
+                cell.number_format = fmt
+        if rows:
+            ws.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
+        return ws
+
+    # summary per document
+    budget_years = sorted({y for d in workspace.parsed.values() for e in d.model.elements for y in e.budget})
+    cov = {row["document"]: row for row in coverage_rows(workspace, report)}
+    rows = []
+    for doc_id in sorted(workspace.parsed):
+        doc = workspace.parsed[doc_id]
+        h = doc.model.document
+        row = cov.get(doc_id, {})
+        totals = [sum(v or 0 for e in doc.model.elements for y, v in e.budget.items() if y == year) or None for year in budget_years]
+        rows.append([doc_id, mask(h.title), h.kind, f"{h.period.start}-{h.period.end}", doc.file,
+                     row.get("elements", len(doc.model.elements)), row.get("indicators", 0),
+                     row.get("errors", 0), row.get("warnings", 0), row.get("infos", 0), *totals])
+    columns = [head[k] for k in ("document", "title", "kind", "period", "source", "elements", "indicators", "errors", "warnings", "infos")]
+    columns += [f"Pagu {y}" if lang == "id" else f"Budget {y}" for y in budget_years]
+    ws = sheet(names["summary"], columns, rows, [34, 48, 10, 11, 40, 9, 10, 10, 11, 8] + [18] * len(budget_years),
+               {11 + i: "#,##0" for i, _ in enumerate(budget_years)})
+    wb.remove(wb.worksheets[0])  # the default empty sheet
+
+    # findings: filterable, the cell or file:line, coloured by severity
+    frows = []
+    for f in report:
+        where = f"{f.file} [{f.cell}]" if f.cell else (f"{f.file}:{f.line}" if f.file and f.line else (f.file or ""))
+        frows.append([f.severity.value, f.code, f.rule, f.ref or "", where, mask(f.localized(lang))])
+    ws = sheet(names["findings"], [head[k] for k in ("severity", "code", "rule", "ref", "where", "message")], frows,
+               [10, 9, 26, 44, 44, 100])
+    if frows:
+        rng = f"A2:A{len(frows) + 1}"
+        for sev, color in _FILL.items():
+            ws.conditional_formatting.add(rng, CellIsRule(operator="equal", formula=[f'"{sev}"'],
+                                                          fill=PatternFill(start_color=color, end_color=color, fill_type="solid")))
+
+    # coverage
+    crows = list(coverage_rows(workspace, report))
+    if crows:
+        keys = [k for k in crows[0].keys()]
+        ws = sheet(names["coverage"], keys, [[mask(r[k]) if isinstance(r[k], str) else r[k] for k in keys] for r in crows],
+                   [max(10, min(40, len(k) + 4)) for k in keys])
+        for i, k in enumerate(keys, start=1):
+            if k in ("linked_up", "supported"):
+                for (cell,) in ws.iter_rows(min_row=2, min_col=i, max_col=i):
+                    cell.number_format = "0%"
+        for i, k in enumerate(keys, start=1):
+            if k in ("orphan_elements", "orphan_indicators", "errors"):
+                letter = get_column_letter(i)
+                ws.conditional_formatting.add(f"{letter}2:{letter}{len(crows) + 1}", CellIsRule(
+                    operator="greaterThan", formula=["0"], fill=PatternFill(start_color=_FILL["error"], end_color=_FILL["error"], fill_type="solid")))
+
+    # budget per element
+    brow = []
+    for doc_id in sorted(workspace.parsed):
+        for e in workspace.parsed[doc_id].model.elements:
+            if e.budget:
+                brow.append([doc_id, e.id, e.kind, mask(e.name), len(e.indicators)] + [e.budget.get(y) for y in budget_years])
+    if brow:
+        sheet(names["budget"], [head["document"], head["element"], head["kind"], head["name"], head["indicators"]] + [str(y) for y in budget_years],
+              brow, [34, 18, 12, 60, 10] + [18] * len(budget_years), {6 + i: "#,##0" for i, _ in enumerate(budget_years)})
+
+    # alignment matrices (matriks keterkaitan) between tiers
+    graph = workspace.graph
+    n = 0
+    for lower in sorted(workspace.parsed):
+        for upper in workspace.parsed[lower].model.document.aligns_to:
+            if upper not in workspace.parsed or upper == lower:
+                continue
+            m = alignment(workspace, lower, upper)
+            n += 1
+            cols = [c[len(upper) + 1:] for c in m.columns]
+            rows = []
+            for r in m.rows:
+                rows.append([r[len(lower) + 1:], mask(graph.nodes[r]["name"])] +
+                            [("●" if m.cells[(r, c)] == "direct" else "○") if (r, c) in m.cells else "" for c in m.columns])
+            ws = sheet(f"{names['matrix']} {n}", [f"{lower} \u2192 {upper}", head["name"]] + cols, rows, [18, 50] + [6] * len(cols))
+            ws.freeze_panes = "C2"
+    wb.save(path)
