@@ -1,0 +1,229 @@
+"""Loading a workspace's documents: sources (files, folders, dicts) to parsed documents and their findings.
+
+Files are read as bytes, looked up in the parse cache by content, and parsed (on both cores when
+there is enough to parse); each result is a :class:`~cascade.core.parsed.ParsedDocument` or the
+findings that stopped it. The graph is built one layer up (:class:`cascade.graph.Workspace`).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterator, Mapping
+
+from ..core.errors import UsageError
+from ..core.findings import Finding, Span
+from ..core.parsed import ParsedDocument
+from ..core.pool import process_pool
+from ..core.sourcemap import SourceMap
+from ..read.cache import Cache
+from ..read.discovery import HiddenLink, OutsideLink, discover
+from ..read.loader import DEFAULT_LIMITS, Limits, LoadedFile, check_data, load_bytes, read_bytes, read_file
+from ..rules.base import make_finding
+from .documents import mask_personal_text, parse_document
+
+__all__ = ["Source", "Loaded", "SourceTexts", "sources_of", "load_source", "load_parsed", "parse_loaded"]
+
+
+@dataclass
+class Source:
+    """One input: a file to read (``path``, shown as ``display``) or a dict (``data``)."""
+
+    display: str
+    path: str | None = None
+    data: Any = None
+
+
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _display(path: str) -> str:
+    """The name findings give a file: its path, with bytes that are not UTF-8 written as ``\\xff``.
+
+    Python hands such a name over with lone surrogates, which no UTF-8 report (JSON, SARIF, a
+    terminal) can carry; control characters are escaped the same way, since a name with a line break
+    could forge lines of a CI log. The file itself is still opened by its real path.
+    """
+    name = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", name)
+
+
+def sources_of(items: tuple[Any, ...], empty: list[str] | None = None) -> list[Source]:
+    """The sources of ``items``; paths that give no plan file (missing, or a folder without one) go to ``empty``."""
+    sources: list[Source] = []
+    n_dicts = 0
+    for item in items:
+        if isinstance(item, Mapping):
+            n_dicts += 1
+            sources.append(Source(f"<input {n_dicts}>", data=item))
+        elif isinstance(item, (str, os.PathLike)):
+            found = discover([item])
+            if empty is not None and (not found or not os.path.lexists(item)):
+                empty.append(_display(os.fsdecode(item)))
+            sources.extend(Source(_display(p), path=p) for p in found)
+        elif isinstance(item, (list, tuple)):
+            sources.extend(sources_of(tuple(item), empty))
+        else:
+            raise UsageError(f"cascade.load() takes paths and dicts, not {type(item).__name__}")
+    return sources
+
+
+def _link_finding(source: Source) -> Finding:
+    """CAS005 for a symbolic link that discovery refused to read through (:class:`OutsideLink`)."""
+    variant = "hidden-link" if isinstance(source.path, HiddenLink) else "outside"
+    return make_finding("CAS005", variant, file=source.display, span=Span(1, 1, 1, 2))
+
+
+def load_source(
+    source: Source, limits: Limits = DEFAULT_LIMITS, show_personal: bool = False
+) -> tuple[ParsedDocument | None, list[Finding], LoadedFile | None]:
+    """Read (or take) one source and build its document; never raises for bad content."""
+    if isinstance(source.path, OutsideLink):
+        return None, [_link_finding(source)], None
+    if source.path is not None:
+        return parse_loaded(read_file(source.path, source.display, limits), show_personal)
+    too_big = check_data(source.data, source.display, limits)
+    if too_big is not None:
+        return None, [too_big], None
+    parsed, schema_findings = parse_document(
+        source.data, source.display, SourceMap(source.display), from_yaml=False, show_personal=show_personal
+    )
+    return parsed, schema_findings, None
+
+
+def parse_loaded(loaded: LoadedFile, show_personal: bool = False) -> tuple[ParsedDocument | None, list[Finding], LoadedFile]:
+    findings = list(loaded.findings)
+    if loaded.data is None and findings:
+        return None, findings, loaded
+    parsed, schema_findings = parse_document(loaded.data, loaded.file, loaded.sourcemap, show_personal=show_personal)
+    loaded.data = None  # the models hold what is needed; the raw tree would double the memory
+    return parsed, findings + schema_findings, loaded
+
+
+def _parse_raw(job: tuple[bytes, str, Limits, bool]) -> tuple[ParsedDocument | None, list[Finding], LoadedFile]:
+    """One file's bytes to its document and findings; the worker side of a parallel load.
+
+    The models are built in the worker too: sending back the plain data for the parent to build
+    them from cost as much as parsing it (the line scanner reads 30 MB/s).
+    """
+    raw, display, limits, show_personal = job
+    return parse_loaded(load_bytes(raw, display, limits), show_personal)
+
+
+#: Below this many bytes to parse, starting worker processes costs more than it saves.
+PARALLEL_MIN_BYTES = 2_000_000
+
+
+def _pool(jobs: int | None, todo_bytes: int, n: int) -> Any:
+    """A process pool when it pays: several files, enough bytes, a fork-safe process, >1 core."""
+    workers = jobs if jobs is not None else min(os.cpu_count() or 1, 2 if todo_bytes < 50_000_000 else os.cpu_count() or 1)
+    if workers <= 1 or n < 2 or (jobs is None and todo_bytes < PARALLEL_MIN_BYTES):
+        return None
+    # the workers get their input as arguments (bytes and names), so spawn (Windows) works as fork does
+    return process_pool(workers, fresh=False)
+
+
+class SourceTexts(Mapping[str, str]):
+    """Each file's text, for reporters that quote source lines; an skp's personal data masked on first access."""
+
+    def __init__(self, files: dict[str, LoadedFile], show_personal: bool):
+        self._files = files
+        self._show_personal = show_personal
+        self._texts: dict[str, str] = {}
+
+    def __getitem__(self, file: str) -> str:
+        text = self._texts.get(file)
+        if text is None:
+            loaded = self._files[file]
+            text = loaded.text
+            assert text is not None
+            # only files that mention employee pay for their source map
+            if not self._show_personal and "employee" in text:
+                text = mask_personal_text(text, loaded.sourcemap)
+            self._texts[file] = text
+        return text
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._files)
+
+    def __len__(self) -> int:
+        return len(self._files)
+
+
+@dataclass
+class Loaded:
+    """What loading produced: the parsed documents, the findings of files that failed, the files read.
+
+    ``cache_keys`` maps a file to the cache key of its parse (for the findings cache of
+    :func:`cascade.validate.validate`).
+    """
+
+    parsed: list[ParsedDocument]
+    findings: list[Finding]
+    files: list[LoadedFile | None]
+    stats: dict[str, int]
+    show_personal: bool = False
+    cache: Cache | None = None
+    cache_keys: dict[str, str] = field(default_factory=dict)
+
+
+def load_parsed(items: list[Source], limits: Limits, cache: Cache | None, jobs: int | None, show_personal: bool,
+                progress: Callable[[str, int, int], None] | None = None) -> Loaded:
+    """Read (or take) every source and build its document, files in parallel when it pays; never raises for content.
+
+    ``progress``, when given, is called as ``progress("files", parsed, total)`` while files are read.
+    """
+    results: list[Any] = [None] * len(items)
+    todo: list[tuple[int, bytes, str | None]] = []  # index, bytes, cache key
+    keys: dict[str, str] = {}  # file -> cache key of its parse
+    for i, item in enumerate(items):
+        if item.path is None:
+            results[i] = load_source(item, limits, show_personal)
+            continue
+        if isinstance(item.path, OutsideLink):
+            results[i] = (None, [_link_finding(item)], None)
+            continue
+        raw = read_bytes(item.path, item.display, limits)
+        if isinstance(raw, LoadedFile):
+            results[i] = (None, list(raw.findings), raw)
+            continue
+        # masked and unmasked findings of the same file are different entries
+        key = cache.key(item.display, raw, (limits, show_personal)) if cache is not None else None
+        if key is not None:
+            keys[item.display] = key
+        hit = cache.get(key) if key is not None else None
+        if hit is not None:
+            results[i] = hit
+        else:
+            todo.append((i, raw, key))
+    pool = _pool(jobs, sum(len(raw) for _, raw, _ in todo), len(todo))
+    jobs_list = [(raw, items[i].display, limits, show_personal) for i, raw, _ in todo]
+    try:
+        loaded_iter = pool.map(_parse_raw, jobs_list, chunksize=max(1, len(jobs_list) // 16)) if pool else map(_parse_raw, jobs_list)
+        done = len(items) - len(todo)
+        for (i, _, key), loaded in zip(todo, loaded_iter):
+            results[i] = loaded
+            if key is not None:
+                cache.put(key, results[i])
+            done += 1
+            if progress is not None:
+                progress("files", done, len(items))
+    finally:
+        if pool is not None:
+            pool.shutdown()
+    parsed: list[ParsedDocument] = []
+    findings: list[Finding] = []
+    files: list[LoadedFile | None] = []
+    size = 0
+    for doc, doc_findings, loaded in results:
+        findings.extend(doc_findings)
+        files.append(loaded)
+        if loaded is not None:
+            size += loaded.size
+        if doc is not None:
+            parsed.append(doc)
+    stats = {"files": sum(1 for i in items if i.path is not None), "bytes": size}
+    return Loaded(parsed, findings, files, stats, show_personal, cache, keys)
