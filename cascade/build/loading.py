@@ -18,7 +18,7 @@ from ..core.parsed import ParsedDocument
 from ..core.pool import process_pool
 from ..core.sourcemap import SourceMap
 from ..read.cache import Cache
-from ..read.discovery import HiddenLink, OutsideLink, discover
+from ..read.discovery import OutsideLink, discover
 from ..read.loader import DEFAULT_LIMITS, Limits, LoadedFile, check_data, load_bytes, read_bytes, read_file
 from ..rules.base import make_finding
 from .documents import mask_personal_text, parse_document
@@ -73,7 +73,7 @@ def sources_of(items: tuple[Any, ...], empty: list[str] | None = None) -> list[S
 
 def _link_finding(source: Source) -> Finding:
     """CAS005 for a symbolic link that discovery refused to read through (:class:`OutsideLink`)."""
-    variant = "hidden-link" if isinstance(source.path, HiddenLink) else "outside"
+    variant = "outside"
     return make_finding("CAS005", variant, file=source.display, span=Span(1, 1, 1, 2))
 
 
@@ -123,7 +123,7 @@ def _pool(jobs: int | None, todo_bytes: int, n: int) -> Any:
     if workers <= 1 or n < 2 or (jobs is None and todo_bytes < PARALLEL_MIN_BYTES):
         return None
     # the workers get their input as arguments (bytes and names), so spawn (Windows) works as fork does
-    return process_pool(workers, fresh=False)
+    return process_pool(workers)
 
 
 class SourceTexts(Mapping[str, str]):
