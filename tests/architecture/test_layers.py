@@ -26,6 +26,7 @@ LAYERS: dict[str, tuple[int, str]] = {
     "cascade.build": (3, "build"),
     "cascade.graph": (4, "graph"),
     "cascade.validate": (5, "validate"),
+    "cascade.incremental": (5, "validate"),
     "cascade.views": (6, "views"),
     "cascade.reporters": (6, "reporters"),
     "cascade.scale": (7, "scale"),
