@@ -25,9 +25,9 @@ checks it after every step of random edit sequences. See docs/editor.md.
 from __future__ import annotations
 
 import os
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
-from .build.loading import parse_loaded, sources_of
+from .build.loading import load_source, parse_loaded, sources_of
 from .core.findings import Finding, Report
 from .core.parsed import ParsedDocument
 from .core.pool import bulk
@@ -77,16 +77,19 @@ class LiveWorkspace:
     """
 
     def __init__(self, paths: Iterable[str | os.PathLike[str]], settings: RunSettings | None = None, *,
-                 limits: Limits = DEFAULT_LIMITS, show_personal: bool = False):
+                 limits: Limits = DEFAULT_LIMITS, show_personal: bool = False,
+                 exclude: Callable[[str], bool] | None = None):
         self.roots = [os.fsdecode(p) for p in paths]
+        #: Files a configured ``exclude`` leaves out of the run (as ``cascade lint`` does).
+        self.exclude = exclude or (lambda path: False)
         self.settings = settings or RunSettings()
         self.limits = limits
         self.show_personal = show_personal
         self._serial = 0
         self.entries: dict[str, _Entry] = {}
         for source in sources_of(tuple(self.roots)):
-            from .build.loading import load_source
-
+            if self.exclude(source.display):
+                continue
             parsed, findings, loaded = load_source(source, limits, show_personal)
             self.entries[source.display] = self._entry(parsed, findings, loaded)
         self._memory = _Memory()
@@ -118,7 +121,7 @@ class LiveWorkspace:
         path = os.fsdecode(path)
         if self.key_of(path) is not None:
             return True
-        if not path.endswith(YAML_SUFFIXES) or os.path.basename(path).startswith("."):
+        if not path.endswith(YAML_SUFFIXES) or os.path.basename(path).startswith(".") or self.exclude(path):
             return False
         real = os.path.realpath(path)
         for root in self.roots:
@@ -170,6 +173,9 @@ class LiveWorkspace:
             return
         if name is None:
             name = self._name_for_new(path)
+            if self.exclude(name):
+                self.last_mode = "same"
+                return
         loaded = load_bytes(text.encode("utf-8", "surrogatepass"), name, self.limits)
         loaded.text = text if loaded.text is not None else loaded.text
         parsed, findings, loaded = parse_loaded(loaded, self.show_personal)

@@ -112,6 +112,9 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("schema", help="print the JSON Schema of plan files (for editors' YAML language server)")
     add_report_parser(sub)
+    from .server import add_server_parser
+
+    add_server_parser(sub)
     from .revisions import add_revision_parsers
 
     add_revision_parsers(sub)
@@ -249,6 +252,10 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
         return _lint(args, out, err)
     if args.command == "report":
         return run_report(args, err)
+    if args.command == "server":
+        from .server import run_server
+
+        return run_server(args, err)
     if args.command in ("diff", "review", "realign"):
         from .revisions import run_revision_command
 
