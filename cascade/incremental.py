@@ -247,7 +247,7 @@ class LiveWorkspace:
         doc_id = new.id
         index = self._node_index()
         # the documents whose links are rebuilt: the edited one and those whose references name it
-        touched = {doc_id} | {d for d, p in ws.parsed.items() if d != doc_id and doc_id in _targets(p)}
+        touched = {doc_id} | {d for d, p in ws.parsed.items() if d != doc_id and doc_id in self._targets_of(p)}
         docs_in_order = [e.parsed for e in self.entries.values() if e.parsed is not None]
         sub = _Builder([new])  # the edited document's nodes and its CAS201 findings
         builder = _Builder(())
@@ -282,6 +282,18 @@ class LiveWorkspace:
         ws.stats["indicators"] = sum(len(e.indicators) for d in ws.documents.values() for e in d.elements)
         self._index = index
         self._refresh_files()
+
+    def _targets_of(self, parsed: ParsedDocument) -> set[str]:
+        """The documents ``parsed`` names, computed once per parse."""
+        cache = self.__dict__.setdefault("_target_cache", {})
+        hit = cache.get(id(parsed))
+        if hit is None or hit[0] is not parsed:
+            hit = cache[id(parsed)] = (parsed, _targets(parsed))
+        if len(cache) > len(self.entries) + 8:
+            live = {id(e.parsed) for e in self.entries.values()}
+            for k in [k for k in cache if k not in live]:
+                del cache[k]
+        return hit[1]
 
     def _node_index(self) -> dict[str, list[str]]:
         """Document id -> its nodes (kept between patches; rebuilt after a full rebuild)."""
