@@ -200,8 +200,12 @@ class LiveWorkspace:
             self.last_mode = "same"
             return
         if self._patchable(old_doc, new_doc):
-            self._patch(old_doc, new_doc)
-            self.last_mode = "patch"
+            try:
+                self._patch(old_doc, new_doc)
+                self.last_mode = "patch"
+            except Exception:  # noqa: BLE001 - a patch that fails midway must not leave a half-patched graph
+                self.workspace = self._rebuild()
+                self.last_mode = "rebuild"
         else:
             self.workspace = self._rebuild()
             self.last_mode = "rebuild"

@@ -134,7 +134,21 @@ class CascadeServer(LanguageServer):
     def apply(self, path: str, text: str | None) -> None:
         folder = self.folder_of(path)
         if folder is not None:
-            folder.update(path, text)
+            try:
+                folder.update(path, text)
+            except Exception as exc:  # noqa: BLE001 - keep serving; the next edit starts from a fresh load
+                import traceback
+
+                self.show_message_log(f"cascade: update of {path} failed:\n{traceback.format_exc()}", lsp.MessageType.Error)
+                self.show_message(f"cascade: internal error ({type(exc).__name__}); the workspace is reloaded", lsp.MessageType.Error)
+                fresh = self.folders[self.folders.index(folder)] = Folder(folder.root)
+                for uri, doc in list(self.workspace.text_documents.items()):
+                    open_path = uri_to_path(uri)
+                    if fresh.live.covers(open_path):
+                        try:
+                            fresh.update(open_path, doc.source)
+                        except Exception:  # noqa: BLE001
+                            pass
 
     def publish(self) -> None:
         """Diagnostics for every file with findings, and empty ones where findings went away."""
