@@ -115,7 +115,7 @@ class CascadeServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__("cascade", __version__)
         self.folders: list[Folder] = []
-        self.published: set[str] = set()
+        self.published: dict[str, list[lsp.Diagnostic]] = {}
         self.pending: dict[str, str | None] = {}
         self.timer: asyncio.TimerHandle | None = None
         self.lang = "en"
@@ -159,11 +159,14 @@ class CascadeServer(LanguageServer):
                     continue
                 path = f.file if os.path.isabs(f.file) else os.path.join(folder.root, f.file)
                 by_file.setdefault(path_to_uri(path), []).append(self.diagnostic(f))
-        for uri in self.published - set(by_file):
+        for uri in set(self.published) - set(by_file):
             self.publish_diagnostics(uri, [])
+            del self.published[uri]
         for uri, diags in by_file.items():
-            self.publish_diagnostics(uri, diags)
-        self.published = set(by_file)
+            # only what changed goes over the wire: an edit usually touches one or two files
+            if self.published.get(uri) != diags:
+                self.publish_diagnostics(uri, diags)
+                self.published[uri] = diags
 
     def diagnostic(self, f: Finding) -> lsp.Diagnostic:
         line = max((f.line or 1) - 1, 0)
