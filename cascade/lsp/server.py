@@ -55,20 +55,22 @@ def path_to_uri(path: str) -> str:
     return pathlib.Path(os.path.abspath(path)).as_uri()
 
 
+_DOCS_DIR: list[str] = []
+
+
 def rule_docs_uri(code: str) -> str:
-    """A file with the rule's documentation (``cascade explain``), written once per version."""
-    folder = os.path.join(tempfile.gettempdir(), f"cascade-rules-{__version__}")
-    path = os.path.join(folder, f"{code}.md")
+    """A file with the rule's documentation (``cascade explain``), written on first use into a
+    folder of this server process (private: ``mkdtemp``, so no other user can plant one)."""
+    if not _DOCS_DIR:
+        _DOCS_DIR.append(tempfile.mkdtemp(prefix="cascade-rules-"))
+    path = os.path.join(_DOCS_DIR[0], f"{code}.md")
     if not os.path.exists(path):
         from ..rules.base import get_rule
 
         rule = get_rule(code)
         if rule is not None:
-            os.makedirs(folder, exist_ok=True)
-            tmp = f"{path}.{os.getpid()}"
-            with open(tmp, "w", encoding="utf-8") as fh:
+            with open(path, "w", encoding="utf-8") as fh:
                 fh.write(f"# {rule.code} {rule.name} ({rule.severity.value})\n\n{rule.documentation()}\n")
-            os.replace(tmp, path)
     return path_to_uri(path)
 
 
@@ -374,5 +376,11 @@ def _code_action(ls: CascadeServer, params: lsp.CodeActionParams) -> list[lsp.Co
 
 def main() -> int:
     """Serve over stdin/stdout until the client says exit."""
-    server.start_io()
+    import shutil
+
+    try:
+        server.start_io()
+    finally:
+        for folder in _DOCS_DIR:
+            shutil.rmtree(folder, ignore_errors=True)
     return 0
