@@ -277,8 +277,12 @@ class LiveWorkspace:
         for node, refs in external.items():
             G._node[node]["external"] = tuple(refs)
         add_edges(G, edges)
-        touched_files = {p.file for p in docs_in_order if p.id in touched}
-        kept = [f for f in ws._graph_build_findings if f.file not in touched_files]
+        # graph-building findings: the edited document's are all new (CAS201 from its nodes, CAS202
+        # from its links); the other re-linked documents keep their CAS201 and get new CAS202
+        edited_file = new.file
+        relinked = {p.file for p in docs_in_order if p.id in touched and p.id != doc_id}
+        kept = [f for f in ws._graph_build_findings
+                if f.file != edited_file and (f.file not in relinked or f.code == "CAS201")]
         ws._graph_build_findings = kept + sub.findings + builder.findings
         ws.parsed = {p.id: p for p in docs_in_order}
         ws.documents = {k: v.model for k, v in ws.parsed.items()}

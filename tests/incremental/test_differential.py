@@ -58,9 +58,14 @@ def _edit(rng: random.Random, root: Path, originals: dict[str, str], counter: li
     path = rng.choice(files)
     text = Path(path).read_text(encoding="utf-8")
     kind = rng.choice(["rename", "rename", "break", "break", "fix", "unit", "target", "name", "syntax", "suppress",
-                       "rename", "break", "target", "unit", "add", "duplicate", "delete", "restore", "restore", "top-rename"])
+                       "rename", "break", "target", "unit", "same-id", "same-id", "add", "duplicate", "delete", "restore", "restore", "top-rename"])
     counter[0] += 1
     n = counter[0]
+    if kind == "same-id":  # a local id written twice in one file (CAS201), in a file others may name
+        found = list(IDS.finditer(text))
+        if len(found) > 2:
+            a, b = rng.sample(found, 2)
+            return path, text[:b.start(2)] + a.group(2) + text[b.end(2):], kind
     if kind == "rename":
         return path, _sub(rng, IDS, text, lambda v: v + f"x{n}"), kind
     if kind == "top-rename":  # the upper tier everything hangs on
@@ -141,3 +146,25 @@ def test_update_of_a_dict_workspace_is_a_usage_error():
 
     with pytest.raises(UsageError):
         ws.update("x.yaml", "")
+
+
+def test_a_relinked_document_keeps_its_duplicate_id_finding(tmp_path):
+    """An SKP with a local id written twice (CAS201) names the renstra; editing the renstra re-links
+    the SKP, whose CAS201 must stay (it comes from its nodes, not its links)."""
+    root = tmp_path / "ws"
+    generate_workspace(str(root), elements=120, seed=9, defects=0)
+    skp = sorted(root.rglob("skp-*.yaml"))[0]
+    renstra = sorted(root.rglob("renstra-*.yaml"))[0]
+    ids = IDS.findall(skp.read_text(encoding="utf-8"))
+    text = skp.read_text(encoding="utf-8").replace(f"- id: {ids[1][1]}\n", f"- id: {ids[0][1]}\n", 1)
+    skp.write_text(text, encoding="utf-8")
+    ws = cascade.load(str(root))
+    before = ws.update(str(skp), text)
+    assert any(f.code == "CAS201" and f.file == str(skp) for f in before.findings)
+    for step, new in enumerate([re.sub(r"(\{year: 20\d\d, value: )([0-9.]+)", r"\g<1>1", renstra.read_text(encoding="utf-8"), count=1),
+                                renstra.read_text(encoding="utf-8").replace("- id: S1.1\n", "- id: S1.1Z\n", 1)]):
+        renstra.write_text(new, encoding="utf-8")
+        got = ws.update(str(renstra), new)
+        assert ws._live.last_mode == "patch"
+        assert _key(got) == _key(cascade.load(str(root)).validate()), step
+        assert any(f.code == "CAS201" and f.file == str(skp) for f in got.findings)
