@@ -58,7 +58,7 @@ def _edit(rng: random.Random, root: Path, originals: dict[str, str], counter: li
     path = rng.choice(files)
     text = Path(path).read_text(encoding="utf-8")
     kind = rng.choice(["rename", "rename", "break", "break", "fix", "unit", "target", "name", "syntax", "suppress",
-                       "rename", "break", "target", "unit", "same-id", "same-id", "add", "duplicate", "delete", "restore", "restore", "top-rename"])
+                       "rename", "break", "target", "unit", "same-id", "same-id", "add", "duplicate", "delete", "delete", "restore", "restore", "top-rename"])
     counter[0] += 1
     n = counter[0]
     if kind == "same-id":  # a local id written twice in one file (CAS201), in a file others may name
@@ -93,6 +93,9 @@ def _edit(rng: random.Random, root: Path, originals: dict[str, str], counter: li
     if kind == "duplicate":
         return str(Path(path).with_name(f"dup{n}.yaml")), text, kind
     if kind == "delete" and len(files) > 3:
+        extra = [f for f in files if f not in originals]
+        if extra and rng.random() < 0.8:  # mostly the added copies, so that most steps can be patched
+            return rng.choice(extra), None, kind
         return path, None, kind
     # fix / restore: back to the generated text (or recreate a deleted one)
     gone = [p for p in originals if not os.path.exists(p)]
