@@ -333,8 +333,21 @@ class Fix:
     preferred: bool = True
 
 
-def fixes(finding: Finding, text: str) -> list[Fix]:
-    """Quick fixes for a finding with one right answer, and an inline suppression for any finding."""
+_TITLES = {
+    "quote": {"en": 'Quote: "{v}"', "id": 'Beri tanda kutip: "{v}"'},
+    "write": {"en": "Write {v}", "id": "Tuliskan {v}"},
+    "change": {"en": "Change to '{v}'", "id": "Ganti dengan '{v}'"},
+    "ignore": {"en": "Suppress {v} on this line (# cascade: ignore)", "id": "Abaikan {v} di baris ini (# cascade: ignore)"},
+}
+
+
+def _title(key: str, lang: str, value: str) -> str:
+    return _TITLES[key].get(lang, _TITLES[key]["en"]).format(v=value)
+
+
+def fixes(finding: Finding, text: str, lang: str = "en") -> list[Fix]:
+    """Quick fixes for a finding with one right answer, and an inline suppression for any finding;
+    titles in ``lang`` (``en`` or ``id``)."""
     out: list[Fix] = []
     lines = text.split("\n")
     if finding.line is None:
@@ -350,7 +363,7 @@ def fixes(finding: Finding, text: str) -> list[Fix]:
     if finding.code == "CAS006" and "value" in args:
         raw = str(args["value"])
         if value.strip() == raw:
-            out.append(Fix(f'Quote: "{raw}"', line, start, end, f'"{raw}"'))
+            out.append(Fix(_title("quote", lang, raw), line, start, end, f'"{raw}"'))
     elif finding.code == "CAS103" and finding.variant == "ambiguous":
         hint = str(args.get("hint", ""))
         try:
@@ -358,17 +371,17 @@ def fixes(finding: Finding, text: str) -> list[Fix]:
         except ValueError:
             hint = ""
         if hint:
-            out.append(Fix(f"Write {hint}", line, start, end, hint))
+            out.append(Fix(_title("write", lang, hint), line, start, end, hint))
     elif finding.code == "CAS202" and args.get("hint"):
         target = str(args.get("target", ""))
         hint = str(args["hint"])
         i = current.find(target, start)
         if target and i >= 0:
             new = (target.rsplit(":", 1)[0] + ":" + hint) if ":" in target and ":" not in hint else hint
-            out.append(Fix(f"Change to '{new}'", line, i, i + len(target), new))
+            out.append(Fix(_title("change", lang, new), line, i, i + len(target), new))
     # every finding: an inline suppression, with a reason to fill in
     if "# cascade:" not in current:
         rule = finding.rule or finding.code
-        out.append(Fix(f"Suppress {finding.code} on this line (# cascade: ignore)", line, len(current), len(current),
+        out.append(Fix(_title("ignore", lang, finding.code), line, len(current), len(current),
                        f"  # cascade: ignore[{rule}] REASON", preferred=False))
     return out

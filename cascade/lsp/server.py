@@ -366,7 +366,7 @@ def _code_action(ls: CascadeServer, params: lsp.CodeActionParams) -> list[lsp.Co
             if wanted and (f.code, line) not in wanted:
                 continue
             diag = ls.diagnostic(f)
-            for fix in features.fixes(f, text):
+            for fix in features.fixes(f, text, ls.lang):
                 edit = lsp.TextEdit(range=lsp.Range(lsp.Position(fix.line, fix.start), lsp.Position(fix.line, fix.end)),
                                     new_text=fix.new_text)
                 out.append(lsp.CodeAction(title=fix.title, kind=lsp.CodeActionKind.QuickFix, diagnostics=[diag],

@@ -95,6 +95,7 @@ def test_quick_fixes(plans, tmp_path):
     line = lines[comma[0].line]
     assert line[comma[0].start:comma[0].end] == '"72,6"'
     assert comma[-1].new_text == "  # cascade: ignore[wrong-type] REASON" and not comma[-1].preferred
+    assert features.fixes(by_code["CAS103"], bad, "id")[0].title == "Tuliskan 72.6"
     quote = features.fixes(by_code["CAS006"], bad)[0]
     fixed_line = lines[quote.line][:quote.start] + quote.new_text + lines[quote.line][quote.end:]
     assert re.search(r'code: "[0-9.]+"', fixed_line)
