@@ -190,7 +190,6 @@ class LiveWorkspace:
         self.entries = {n: self.entries[n] for n in self._order()}
 
     def _replace(self, old: _Entry | None, new: _Entry | None) -> None:
-        ws = self.workspace
         old_doc = old.parsed if old is not None else None
         new_doc = new.parsed if new is not None else None
         if old is not None and new is not None and old.loaded is not None and new.loaded is not None \
@@ -325,10 +324,6 @@ class LiveWorkspace:
             elif t == "unit":
                 units.add(n[cut:])
         return ids, units
-
-    def _doc_of_file(self, file: str | None) -> str | None:
-        e = self.entries.get(file or "")
-        return e.parsed.id if e is not None and e.parsed is not None else None
 
     # -- the run -------------------------------------------------------------------------------
 

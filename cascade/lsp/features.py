@@ -63,17 +63,14 @@ def _field_and_section(lines: list[str], line: int, col: int) -> tuple[str | Non
         if ind == 0:
             break
     # the section is named by the enclosing list or mapping key
-    own = min((i for i, _ in keys_at), default=0) if keys_at else 0
     enclosing = [k for i, k in keys_at if i < (keys_at[0][0] if keys_at else 0)]
     top = keys_at[-1][1] if keys_at else ""
-    names = [k for _, k in keys_at]
     if top == "document":
         section = "document"
     elif top == "organization":
         section = "unit"
     elif top == "elements":
         section = "indicator" if "indicators" in enclosing else "employee" if "employee" in enclosing else "element"
-    del own, names
     return field, section, indent
 
 
