@@ -137,6 +137,45 @@ class Cascade(Workspace):
             report = add_lock_findings(report, found, settings.selection)
         return Report.of(report)
 
+    def update(self, path: str | os.PathLike[str], text: str | None, *, lock: Any = "auto", **settings: Any) -> "Report":
+        """Set one plan file's text (an editor's unsaved buffer; None when the file is deleted; a new
+        path under a loaded folder adds a file) and return the report a from-scratch
+        ``load(...).validate(**settings)`` of the result would give, computed incrementally.
+
+        Only the edited file is parsed again; the graph is patched and the rules rerun only where
+        their inputs changed (:class:`cascade.incremental.LiveWorkspace`, docs/editor.md). The
+        workspace itself (graph, documents, findings) follows the edit. ``settings`` are
+        :meth:`validate`'s keyword arguments (``select``, ``ignore``, ``options``, ``suppressions``...).
+        Raises :class:`~cascade.errors.UsageError` for a workspace loaded from dicts.
+        """
+        from .core.errors import UsageError
+        from .incremental import LiveWorkspace
+        from .validate import RunSettings
+
+        settings.pop("jobs", None)
+        found = resolve_lock(self.lock_path if isinstance(lock, str) and lock == "auto" else lock)
+        if found is not None:
+            settings["options"] = with_lock(settings.get("options"), found)
+        run = RunSettings.of(**settings)
+        live = self.__dict__.get("_live")
+        if live is None:
+            roots = self.__dict__.get("_roots")
+            if not roots:
+                raise UsageError("update() needs a workspace loaded from files or folders")
+            live = LiveWorkspace(roots, run, limits=self.__dict__.get("_limits", DEFAULT_LIMITS),
+                                 show_personal=self.show_personal)
+        elif live.settings != run:
+            live.set_settings(run)
+        report = live.update(path, text)
+        # the workspace follows the edit (the views read it)
+        state = {k: v for k, v in live.workspace.__dict__.items()}
+        self.__dict__.pop("_tracer", None)
+        self.__dict__.update(state)
+        self.__dict__["_live"] = live
+        if found is not None:
+            report = add_lock_findings(report, found, run.selection)
+        return Report.of(report)
+
     def review_state(self, lock: Any = "auto") -> "ReviewState":
         """The links whose upper item changed since ``lock`` (default: the workspace's ``cascade.lock``)
         was written, and its stale entries (:class:`cascade.revisions.ReviewState`)."""
@@ -308,9 +347,16 @@ def load(
     for path in ws.empty_paths:
         what = "no such file or folder" if not os.path.lexists(path) else "a folder without plan files (" + searched_description() + ")"
         warnings.warn(f"cascade.load: no plan file found in {path!r}: {what}", NoPlanFileWarning, stacklevel=2)
-    ws.lock_path = find_lock(_paths_of(sources))
-    ws.answers_path = find_answers(_paths_of(sources))
+    paths = _paths_of(sources)
+    ws.lock_path = find_lock(paths)
+    ws.answers_path = find_answers(paths)
+    if not _has_dicts(sources):  # files and folders only: update() can follow edits
+        ws._roots, ws._limits = paths, limits
     return ws
+
+
+def _has_dicts(items: Any) -> bool:
+    return any(_has_dicts(i) if isinstance(i, (list, tuple)) else not isinstance(i, (str, os.PathLike)) for i in items)
 
 
 def _paths_of(items: Any) -> list[str]:

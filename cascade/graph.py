@@ -212,10 +212,23 @@ class _Builder:
             self.finding("CAS202", "unit-hint" if hint else "unit", doc, path, node, field=field, target=unit, hint=hint or "")
 
     def link(self) -> None:
+        edges, external = self.link_documents(list(self.docs.values()))
+        for node, refs in external.items():
+            self.nodes[node]["external"] = tuple(refs)
+        self.G = _digraph(self.nodes, edges)
+        if self.realisasi:
+            self.G.graph["realisasi"] = self._resolve_realisasi()
+            self.G.graph["realisasi_docs"] = dict(self.realisasi)
+
+    def link_documents(self, documents: list[ParsedDocument]) -> tuple[list[tuple[str, str, str]], dict[str, list[tuple[str, str]]]]:
+        """The edges and external references named by ``documents`` (each resolved against every
+        document of the builder), with their CAS202 findings; what :meth:`link` does for all of
+        them, and :mod:`cascade.incremental` for the documents an edit touches."""
         edges: list[tuple[str, str, str]] = []
         external: dict[str, list[tuple[str, str]]] = {}
         doc_ids = list(self.docs)
-        for doc_id, doc in self.docs.items():
+        for doc in documents:
+            doc_id = doc.id
             header = doc.model.document
             for i, target in enumerate(header.aligns_to):
                 if target in self.docs:
@@ -264,12 +277,7 @@ class _Builder:
                         edges.append((node, f"{doc_id}#{unit.parent}", "parent"))
                     else:
                         self._unit_link(edges, doc, node, path + ("parent",), "parent", unit.parent, "parent", [doc_id])
-        for node, refs in external.items():
-            self.nodes[node]["external"] = tuple(refs)
-        self.G = _digraph(self.nodes, edges)
-        if self.realisasi:
-            self.G.graph["realisasi"] = self._resolve_realisasi()
-            self.G.graph["realisasi_docs"] = dict(self.realisasi)
+        return edges, external
 
 
 def _digraph(nodes: dict[str, dict], edges: list[tuple[str, str, str]]) -> nx.DiGraph:
@@ -286,6 +294,13 @@ def _digraph(nodes: dict[str, dict], edges: list[tuple[str, str, str]]) -> nx.Di
     for n in nodes:
         succ[n] = {}
         pred[n] = {}
+    add_edges(G, edges)
+    return G
+
+
+def add_edges(G: nx.DiGraph, edges: list[tuple[str, str, str]]) -> None:
+    """Add typed edges between existing nodes of ``G``, merging a pair linked twice as a build does."""
+    succ, pred = G._succ, G._pred
     for u, v, edge_type in edges:
         data = succ[u].get(v)
         if data is None:
@@ -298,7 +313,6 @@ def _digraph(nodes: dict[str, dict], edges: list[tuple[str, str, str]]) -> nx.Di
             kept, other = sorted((data["type"], edge_type), key=_STRENGTH.index)
             data["type"] = kept
             data["also"] = tuple(sorted({*data.get("also", ()), other}))
-    return G
 
 
 #: Link types from strongest to weakest, for the rare pair of nodes linked twice.

@@ -175,6 +175,10 @@ def _parser() -> argparse.ArgumentParser:
     from .tables import add_table_parsers
 
     add_table_parsers(sub)
+
+    from .server import add_server_parser
+
+    add_server_parser(sub)
     from .revisions import add_revision_parsers
 
     add_revision_parsers(sub)
@@ -380,6 +384,10 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
         from .tables import run_export, run_import
 
         return run_import(args, out, err) if args.command == "import" else run_export(args, err)
+    if args.command == "server":
+        from .server import run_server
+
+        return run_server(args, err)
     if args.command in ("diff", "review", "realign"):
         from .revisions import run_revision_command
 

@@ -26,6 +26,7 @@ LAYERS: dict[str, tuple[int, str]] = {
     "cascade.build": (3, "build"),
     "cascade.graph": (4, "graph"),
     "cascade.validate": (5, "validate"),
+    "cascade.incremental": (5, "validate"),
     "cascade.sakip": (6, "sakip"),  # the SAKIP pre-evaluation: reads the workspace and a run's findings
     "cascade.views": (7, "views"),
     "cascade.reporters": (7, "reporters"),

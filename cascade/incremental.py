@@ -1,0 +1,393 @@
+"""The incremental engine: a workspace kept in memory, revalidated after each edit of one file.
+
+:class:`LiveWorkspace` holds every file's parse (document, load findings, loaded text), the graph,
+the findings of the document-scoped rules per document and the inline suppressions per file. On
+:meth:`LiveWorkspace.update` (a file's new text, e.g. an editor's unsaved buffer, or its removal):
+
+1. only that file is parsed again (:func:`cascade.build.loading.parse_loaded`);
+2. the graph is patched when the edit cannot change which document ids exist (the edited document
+   keeps its id and no document id is duplicated): the edited document's nodes and edges are
+   removed and rebuilt, and every document whose references name the edited one is re-linked
+   (references into it flip between resolved, broken (CAS202) and back). Otherwise (a document
+   added, removed, renamed or duplicated) the graph is rebuilt from the kept parses;
+3. document-scoped rules (``Rule.scope == "document"``) run on the edited document only; the other
+   documents keep their findings (the premise of :class:`cascade.validate.Remembered`); documents
+   whose ``parent`` leaves them are always rerun;
+4. graph rules rerun in full whenever the graph or any model changed (they read links between
+   documents and the attributes at both ends of a link); an edit that changes no model (a comment,
+   a suppression, whitespace) skips them;
+5. the finish is a full run's: justifications, suppressions, selection (:func:`cascade.validate.conclude`).
+
+The result equals a from-scratch ``load(...).validate()`` of the same texts; tests/incremental
+checks it after every step of random edit sequences. See docs/editor.md.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Callable, Iterable
+
+from .build.loading import load_source, parse_loaded, sources_of
+from .core.findings import Finding, Report
+from .core.parsed import ParsedDocument
+from .core.pool import bulk
+from .core.refs import split_ref
+from .graph import Workspace, _Builder, add_edges
+from .read.discovery import YAML_SUFFIXES
+from .read.loader import DEFAULT_LIMITS, Limits, LoadedFile, load_bytes
+from .read.suppressions import Suppression, find_suppressions
+from .validate import RunSettings, _check, _justify, _to_run, conclude, Remembered
+
+__all__ = ["LiveWorkspace"]
+
+
+class _Memory:
+    """A findings store for :class:`Remembered` kept in memory (get/put like the parse cache)."""
+
+    def __init__(self) -> None:
+        self.data: dict[str, Any] = {}
+
+    def get(self, key: str) -> Any:
+        return self.data.get(key)
+
+    def put(self, key: str, value: Any) -> None:
+        self.data[key] = value
+
+
+class _InMemoryRemembered(Remembered):
+    def __init__(self, memory: _Memory, keys: dict[str, str]):
+        self.cache = memory
+        self.keys = keys
+
+
+class _Entry:
+    """One file as last read: its document (or None), load findings, loaded file, parse serial."""
+
+    __slots__ = ("parsed", "findings", "loaded", "serial")
+
+    def __init__(self, parsed: ParsedDocument | None, findings: list[Finding], loaded: LoadedFile | None, serial: int):
+        self.parsed, self.findings, self.loaded, self.serial = parsed, findings, loaded, serial
+
+
+class LiveWorkspace:
+    """A workspace kept in memory for editing: :meth:`update` a file, get the full run's report.
+
+    ``paths`` are the files and folders the workspace was loaded from (as for :func:`cascade.load`);
+    ``settings`` the rule selection, options and suppressions of every run.
+    """
+
+    def __init__(self, paths: Iterable[str | os.PathLike[str]], settings: RunSettings | None = None, *,
+                 limits: Limits = DEFAULT_LIMITS, show_personal: bool = False,
+                 exclude: Callable[[str], bool] | None = None):
+        self.roots = [os.fsdecode(p) for p in paths]
+        #: Files a configured ``exclude`` leaves out of the run (as ``cascade lint`` does).
+        self.exclude = exclude or (lambda path: False)
+        self.settings = settings or RunSettings()
+        self.limits = limits
+        self.show_personal = show_personal
+        self._serial = 0
+        self.entries: dict[str, _Entry] = {}
+        for source in sources_of(tuple(self.roots)):
+            if self.exclude(source.display):
+                continue
+            parsed, findings, loaded = load_source(source, limits, show_personal)
+            self.entries[source.display] = self._entry(parsed, findings, loaded)
+        self._memory = _Memory()
+        self._suppressions: dict[str, tuple[int, list[Suppression], list[Finding]]] = {}
+        self._graph_findings: list[Finding] | None = None
+        self.workspace = self._rebuild()
+        #: How the last update was done, for the benchmark and the tests: "patch", "rebuild" or "same".
+        self.last_mode = "rebuild"
+
+    # -- files ---------------------------------------------------------------------------------
+
+    def _entry(self, parsed: ParsedDocument | None, findings: list[Finding], loaded: LoadedFile | None) -> _Entry:
+        self._serial += 1
+        return _Entry(parsed, findings, loaded, self._serial)
+
+    def key_of(self, path: str | os.PathLike[str]) -> str | None:
+        """The workspace's name (display) of a file path, or None when the file is not in it."""
+        path = os.fsdecode(path)
+        if path in self.entries:
+            return path
+        real = os.path.realpath(path)
+        for name in self.entries:
+            if os.path.realpath(name) == real:
+                return name
+        return None
+
+    def covers(self, path: str | os.PathLike[str]) -> bool:
+        """Whether ``path`` is (or would be, once created) a plan file of this workspace."""
+        path = os.fsdecode(path)
+        if self.key_of(path) is not None:
+            return True
+        if not path.endswith(YAML_SUFFIXES) or os.path.basename(path).startswith(".") or self.exclude(path):
+            return False
+        real = os.path.realpath(path)
+        for root in self.roots:
+            if os.path.isdir(root):
+                top = os.path.realpath(root)
+                rel = os.path.relpath(real, top)
+                if not rel.startswith("..") and not any(part.startswith(".") for part in rel.split(os.sep)[:-1]):
+                    return True
+        return False
+
+    def _name_for_new(self, path: str) -> str:
+        """The name a folder's discovery would give a new file (``root/relative``)."""
+        real = os.path.realpath(path)
+        for root in self.roots:
+            if os.path.isdir(root):
+                rel = os.path.relpath(real, os.path.realpath(root))
+                if not rel.startswith(".."):
+                    return os.path.join(root, rel)
+        return path
+
+    def _order(self) -> list[str]:
+        """The files in the order a fresh load reads them: each root's files sorted, roots in order."""
+        out: list[str] = []
+        seen: set[str] = set()
+        for root in self.roots:
+            mine = sorted(n for n in self.entries if n not in seen and (n == root or n.startswith(os.path.join(root, ""))))
+            out.extend(mine)
+            seen.update(mine)
+        out.extend(n for n in self.entries if n not in seen)
+        return out
+
+    # -- the edit ------------------------------------------------------------------------------
+
+    def update(self, path: str | os.PathLike[str], text: str | None) -> Report:
+        """Set one file's text (None: the file is gone) and return the report of a full run on the result."""
+        with bulk():
+            self._apply(os.fsdecode(path), text)
+            return self.report()
+
+    def _apply(self, path: str, text: str | None) -> None:
+        name = self.key_of(path)
+        if text is None:
+            if name is None:
+                self.last_mode = "same"
+                return
+            old = self.entries.pop(name)
+            self._reorder()
+            self._replace(old, None)
+            return
+        if name is None:
+            name = self._name_for_new(path)
+            if self.exclude(name):
+                self.last_mode = "same"
+                return
+        loaded = load_bytes(text.encode("utf-8", "surrogatepass"), name, self.limits)
+        loaded.text = text if loaded.text is not None else loaded.text
+        parsed, findings, loaded = parse_loaded(loaded, self.show_personal)
+        old = self.entries.get(name)
+        new = self._entry(parsed, findings, loaded)
+        self.entries[name] = new
+        if old is None:
+            self._reorder()
+        self._replace(old, new)
+
+    def _reorder(self) -> None:
+        self.entries = {n: self.entries[n] for n in self._order()}
+
+    def _replace(self, old: _Entry | None, new: _Entry | None) -> None:
+        old_doc = old.parsed if old is not None else None
+        new_doc = new.parsed if new is not None else None
+        if old is not None and new is not None and old.loaded is not None and new.loaded is not None \
+                and old.loaded.text == new.loaded.text and old.loaded.text is not None:
+            # the same text: keep the document (and its rule findings) as it was
+            self.entries[new.loaded.file] = old
+            self.last_mode = "same"
+            return
+        if self._patchable(old_doc, new_doc):
+            try:
+                self._patch(old_doc, new_doc)
+                self.last_mode = "patch"
+            except Exception:  # noqa: BLE001 - a patch that fails midway must not leave a half-patched graph
+                self.workspace = self._rebuild()
+                self.last_mode = "rebuild"
+        else:
+            self.workspace = self._rebuild()
+            self.last_mode = "rebuild"
+        self._graph_findings = None
+
+    def _refresh_files(self) -> None:
+        ws = self.workspace
+        ws.files = [e.loaded for e in self.entries.values() if e.loaded is not None]
+        ws.stats["bytes"] = sum(f.size for f in ws.files)
+        self._load_findings(ws)
+
+    def _load_findings(self, ws: Workspace) -> None:
+        load = [f for e in self.entries.values() for f in e.findings]
+        ws.findings = load + ws._graph_build_findings
+
+    def _rebuild(self) -> Workspace:
+        entries = list(self.entries.values())
+        parsed = [e.parsed for e in entries if e.parsed is not None]
+        findings = [f for e in entries for f in e.findings]
+        files = [e.loaded for e in entries]
+        stats = {"files": len(entries),
+                 "bytes": sum(e.loaded.size for e in entries if e.loaded is not None)}
+        ws = Workspace(parsed, findings, files, stats, self.show_personal)
+        ws._graph_build_findings = ws.findings[len(findings):]
+        self._index = None
+        return ws
+
+    # -- graph patching ------------------------------------------------------------------------
+
+    def _patchable(self, old: ParsedDocument | None, new: ParsedDocument | None) -> bool:
+        """A patch is exact when the set of document ids and the order of first occurrences cannot change."""
+        if old is None or new is None or old.id != new.id:
+            return False
+        ws = self.workspace
+        # realisasi documents are resolved against their plan when the graph is built (graph.realisasi):
+        # an edit near them is rebuilt, not patched
+        if "realisasi" in ws.graph.graph or "realisasi" in (old.model.kind, new.model.kind):
+            return False
+        if ws.parsed.get(old.id) is not old:
+            return False
+        ids = [e.parsed.id for e in self.entries.values() if e.parsed is not None]
+        return len(ids) == len(set(ids))
+
+    def _patch(self, old: ParsedDocument, new: ParsedDocument) -> None:
+        ws = self.workspace
+        G = ws.graph
+        doc_id = new.id
+        index = self._node_index()
+        # the documents whose links are rebuilt: the edited one and those whose references name it
+        touched = {doc_id} | {d for d, p in ws.parsed.items() if d != doc_id and doc_id in self._targets_of(p)}
+        docs_in_order = [e.parsed for e in self.entries.values() if e.parsed is not None]
+        sub = _Builder([new])  # the edited document's nodes and its CAS201 findings
+        builder = _Builder(())
+        builder.docs = {p.id: p for p in docs_in_order}
+        for p in docs_in_order:
+            if p.id == doc_id:
+                builder.local_ids[p.id], builder.unit_ids[p.id] = sub.local_ids[p.id], sub.unit_ids[p.id]
+            else:
+                builder.local_ids[p.id], builder.unit_ids[p.id] = self._ids_of(p.id, index)
+        G.remove_nodes_from(index.get(doc_id, ()))  # with every edge to or from them
+        for d in touched - {doc_id}:
+            for n in index.get(d, ()):
+                for target in list(G._succ[n]):
+                    G.remove_edge(n, target)
+                G._node[n].pop("external", None)
+        for n, attrs in sub.nodes.items():
+            G._succ[n] = {}
+            G._pred[n] = {}
+            G._node[n] = attrs
+        index[doc_id] = list(sub.nodes)
+        builder.nodes = {n: G._node[n] for d in touched for n in index.get(d, ())}
+        edges, external = builder.link_documents([p for p in docs_in_order if p.id in touched])
+        for node, refs in external.items():
+            G._node[node]["external"] = tuple(refs)
+        add_edges(G, edges)
+        # graph-building findings: the edited document's are all new (CAS201 from its nodes, CAS202
+        # from its links); the other re-linked documents keep their CAS201 and get new CAS202
+        edited_file = new.file
+        relinked = {p.file for p in docs_in_order if p.id in touched and p.id != doc_id}
+        kept = [f for f in ws._graph_build_findings
+                if f.file != edited_file and (f.file not in relinked or f.code == "CAS201")]
+        ws._graph_build_findings = kept + sub.findings + builder.findings
+        ws.parsed = {p.id: p for p in docs_in_order}
+        ws.documents = {k: v.model for k, v in ws.parsed.items()}
+        ws.stats["elements"] = sum(len(d.elements) for d in ws.documents.values())
+        ws.stats["indicators"] = sum(len(e.indicators) for d in ws.documents.values() for e in d.elements)
+        self._index = index
+        self._refresh_files()
+
+    def _targets_of(self, parsed: ParsedDocument) -> set[str]:
+        """The documents ``parsed`` names, computed once per parse."""
+        cache = self.__dict__.setdefault("_target_cache", {})
+        hit = cache.get(id(parsed))
+        if hit is None or hit[0] is not parsed:
+            hit = cache[id(parsed)] = (parsed, _targets(parsed))
+        if len(cache) > len(self.entries) + 8:
+            live = {id(e.parsed) for e in self.entries.values()}
+            for k in [k for k in cache if k not in live]:
+                del cache[k]
+        return hit[1]
+
+    def _node_index(self) -> dict[str, list[str]]:
+        """Document id -> its nodes (kept between patches; rebuilt after a full rebuild)."""
+        index = getattr(self, "_index", None)
+        if index is None:
+            index = {}
+            for n, a in self.workspace.graph._node.items():
+                index.setdefault(n if a["type"] == "document" else a["doc"], []).append(n)
+            self._index = index
+        return index
+
+    def _ids_of(self, doc_id: str, index: dict[str, list[str]]) -> tuple[dict[str, str], set[str]]:
+        ids: dict[str, str] = {}
+        units: set[str] = set()
+        nodes = self.workspace.graph._node
+        cut = len(doc_id) + 1
+        for n in index.get(doc_id, ()):
+            t = nodes[n]["type"]
+            if t == "element" or t == "indicator":
+                ids[n[cut:]] = t
+            elif t == "unit":
+                units.add(n[cut:])
+        return ids, units
+
+    # -- the run -------------------------------------------------------------------------------
+
+    def report(self) -> Report:
+        """The report of a full run on the current texts (rules rerun only where inputs changed)."""
+        ws = self.workspace
+        settings = self.settings
+        selection = settings.selection
+        rules = selection.rules()
+        to_run = _to_run(rules)
+        graph_rules = [r for r in to_run if r.scope != "document"]
+        doc_rules = [r for r in to_run if r.scope == "document"]
+        if self._graph_findings is None:
+            self._graph_findings = _check(ws.graph, ws.parsed, graph_rules, settings.options)
+        keys = {d: str(self._serial_of(d)) for d in ws.parsed}
+        remembered = _InMemoryRemembered(self._memory, keys)
+        found = _check(ws.graph, ws.parsed, doc_rules, settings.options, remembered) if doc_rules else []
+        live = set(keys.values())
+        self._memory.data = {k: v for k, v in self._memory.data.items() if k in live}
+        findings = _justify(list(ws.findings) + self._graph_findings + found, ws.graph)
+        written: list[Suppression] = list(settings.suppressions)
+        if settings.inline_suppressions:
+            seen = set()
+            for loaded in ws.files:
+                if loaded.text is None:
+                    continue
+                seen.add(loaded.file)
+                cached = self._suppressions.get(loaded.file)
+                if cached is None or cached[0] is not loaded.text:
+                    cached = (loaded.text, *find_suppressions(loaded.file, loaded.text))
+                    self._suppressions[loaded.file] = cached
+                written.extend(cached[1])
+                findings.extend(cached[2])
+            for f in list(self._suppressions):
+                if f not in seen:
+                    del self._suppressions[f]
+        return conclude(findings, written, selection, rules, ws.stats)
+
+    def _serial_of(self, doc_id: str) -> int:
+        parsed = self.workspace.parsed[doc_id]
+        for e in self.entries.values():
+            if e.parsed is parsed:
+                return e.serial
+        raise KeyError(doc_id)
+
+    def set_settings(self, settings: RunSettings) -> None:
+        """Validate with other settings from now on (the remembered rule findings are dropped)."""
+        self.settings = settings
+        self._memory = _Memory()
+        self._graph_findings = None
+
+
+def _targets(doc: ParsedDocument) -> set[str]:
+    """The documents a document's references name (links, aligns_to and the unit homes)."""
+    own = doc.id
+    out = set(doc.model.document.aligns_to)
+    for e in doc.model.elements:
+        for ref in ([e.parent] if e.parent is not None else []) + list(e.supports) + list(e.crosscuts):
+            out.add(split_ref(ref, own)[0])
+        for ind in e.indicators:
+            for ref in ind.supports:
+                out.add(split_ref(ref, own)[0])
+    return out

@@ -1,0 +1,387 @@
+"""``cascade server``: the Language Server Protocol over stdio (pygls), backed by the incremental engine.
+
+One :class:`Folder` per workspace folder of the editor: its ``cascade.toml``/``[tool.cascade]``
+settings, baseline and ``cascade.lock`` as ``cascade lint`` reads them, and a
+:class:`cascade.incremental.LiveWorkspace` of its plan files. Open buffers replace the files' texts
+(unsaved edits count); every change reruns what it can affect and publishes the diagnostics of
+every plan file whose findings changed, so a renamed id shows at once in the files that name it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import tempfile
+import urllib.parse
+import urllib.request
+from typing import Any
+
+from .._version import __version__
+from ..core.errors import MissingExtraError
+from ..core.findings import Finding, Report, Severity
+
+try:
+    from lsprotocol import types as lsp
+    from pygls.server import LanguageServer
+except ImportError as exc:  # pragma: no cover - exercised by the CLI test without the extra
+    raise MissingExtraError(
+        "cascade server needs the 'lsp' extra: pip install -e \".[lsp]\" (pygls)"
+    ) from exc
+
+from ..incremental import LiveWorkspace
+from ..review.baseline import apply_baseline, read_baseline
+from ..review.config import ConfigError, Settings, load_config
+from ..revisions.lock import add_lock_findings, find_lock, resolve_lock, with_lock
+from . import features
+
+#: Seconds a change waits for the next keystroke before the rules run.
+DEBOUNCE = 0.25
+
+_SEVERITY = {
+    Severity.ERROR: lsp.DiagnosticSeverity.Error,
+    Severity.WARNING: lsp.DiagnosticSeverity.Warning,
+    Severity.INFO: lsp.DiagnosticSeverity.Information,
+}
+
+
+def uri_to_path(uri: str) -> str:
+    parsed = urllib.parse.urlparse(uri)
+    return os.path.abspath(urllib.request.url2pathname(urllib.parse.unquote(parsed.path)))
+
+
+def path_to_uri(path: str) -> str:
+    import pathlib
+
+    return pathlib.Path(os.path.abspath(path)).as_uri()
+
+
+_DOCS_DIR: list[str] = []
+
+
+def rule_docs_uri(code: str) -> str:
+    """A file with the rule's documentation (``cascade explain``), written on first use into a
+    folder of this server process (private: ``mkdtemp``, so no other user can plant one)."""
+    if not _DOCS_DIR:
+        _DOCS_DIR.append(tempfile.mkdtemp(prefix="cascade-rules-"))
+    path = os.path.join(_DOCS_DIR[0], f"{code}.md")
+    if not os.path.exists(path):
+        from ..rules.catalog import get_rule
+
+        rule = get_rule(code)
+        if rule is not None:
+            with open(path, "w", encoding="utf-8") as fh:
+                fh.write(f"# {rule.code} {rule.name} ({rule.severity.value})\n\n{rule.documentation()}\n")
+    return path_to_uri(path)
+
+
+class Folder:
+    """One workspace folder: settings as on the command line, and its live workspace."""
+
+    def __init__(self, root: str):
+        self.root = os.path.abspath(root)
+        self.error: str | None = None
+        try:
+            self.settings = load_config(start=self.root)
+        except ConfigError as err:
+            self.error = str(err)
+            self.settings = Settings()
+        run = self.settings.run_settings()
+        self.lock = resolve_lock(find_lock([self.root]))
+        if self.lock is not None:
+            from dataclasses import replace
+
+            run = replace(run, options=with_lock(run.options, self.lock))
+        self.run = run
+        self.live = LiveWorkspace([self.root], run, exclude=self.settings.is_excluded)
+        self.report = self._finish(self.live.report())
+
+    def _finish(self, report: Report) -> Report:
+        if self.lock is not None:
+            report = add_lock_findings(report, self.lock, self.run.selection)
+        if self.settings.baseline:
+            try:
+                counts = read_baseline(self.settings.baseline)
+            except ConfigError as err:
+                self.error = str(err)
+            else:
+                report, _ = apply_baseline(report, counts, os.path.dirname(os.path.abspath(self.settings.baseline)))
+        return report
+
+    def update(self, path: str, text: str | None) -> Report:
+        self.live.update(path, text)
+        self.report = self._finish(self.live.report())
+        return self.report
+
+
+class CascadeServer(LanguageServer):
+    def __init__(self) -> None:
+        super().__init__("cascade", __version__)
+        self.folders: list[Folder] = []
+        self.published: dict[str, list[lsp.Diagnostic]] = {}
+        self.pending: dict[str, str | None] = {}
+        self.timer: asyncio.TimerHandle | None = None
+        self.lang = "en"
+        #: ``cascade server --lang``: wins over the workspace's configured language.
+        self.forced_lang: str | None = None
+
+    # -- folders and files ---------------------------------------------------------------------
+
+    def folder_of(self, path: str) -> Folder | None:
+        best = None
+        for f in self.folders:
+            if (path == f.root or path.startswith(f.root + os.sep)) and (best is None or len(f.root) > len(best.root)):
+                best = f
+        return best if best is not None and best.live.covers(path) else None
+
+    def apply(self, path: str, text: str | None) -> None:
+        folder = self.folder_of(path)
+        if folder is not None:
+            try:
+                folder.update(path, text)
+            except Exception as exc:  # noqa: BLE001 - keep serving; the next edit starts from a fresh load
+                import traceback
+
+                self.show_message_log(f"cascade: update of {path} failed:\n{traceback.format_exc()}", lsp.MessageType.Error)
+                self.show_message(f"cascade: internal error ({type(exc).__name__}); the workspace is reloaded", lsp.MessageType.Error)
+                fresh = self.folders[self.folders.index(folder)] = Folder(folder.root)
+                for uri, doc in list(self.workspace.text_documents.items()):
+                    open_path = uri_to_path(uri)
+                    if fresh.live.covers(open_path):
+                        try:
+                            fresh.update(open_path, doc.source)
+                        except Exception:  # noqa: BLE001
+                            pass
+
+    def publish(self) -> None:
+        """Diagnostics for every file with findings, and empty ones where findings went away."""
+        by_file: dict[str, list[lsp.Diagnostic]] = {}
+        for folder in self.folders:
+            for f in folder.report.findings:
+                if f.file is None:
+                    continue
+                path = f.file if os.path.isabs(f.file) else os.path.join(folder.root, f.file)
+                by_file.setdefault(path_to_uri(path), []).append(self.diagnostic(f))
+        for uri in set(self.published) - set(by_file):
+            self.publish_diagnostics(uri, [])
+            del self.published[uri]
+        for uri, diags in by_file.items():
+            # only what changed goes over the wire: an edit usually touches one or two files
+            if self.published.get(uri) != diags:
+                self.publish_diagnostics(uri, diags)
+                self.published[uri] = diags
+
+    def diagnostic(self, f: Finding) -> lsp.Diagnostic:
+        line = max((f.line or 1) - 1, 0)
+        col = max((f.column or 1) - 1, 0)
+        end_line = max((f.end_line or f.line or 1) - 1, line)
+        end_col = (f.end_column - 1) if f.end_column else col + 1
+        if end_line == line and end_col <= col:
+            end_col = col + 1
+        return lsp.Diagnostic(
+            range=lsp.Range(lsp.Position(line, col), lsp.Position(end_line, end_col)),
+            message=f.localized(self.lang) + (f" [{f.ref}]" if f.ref else ""),
+            severity=_SEVERITY.get(f.severity, lsp.DiagnosticSeverity.Warning),
+            code=f.code,
+            code_description=lsp.CodeDescription(href=rule_docs_uri(f.code)),
+            source=f"cascade ({f.rule})",
+            data={"code": f.code, "line": f.line, "column": f.column},
+        )
+
+    def findings_at(self, path: str, line: int) -> list[Finding]:
+        folder = self.folder_of(path)
+        if folder is None:
+            return []
+        name = folder.live.key_of(path)
+        return [f for f in folder.report.findings if f.file == name and f.line == line + 1]
+
+    def schedule(self, path: str, text: str | None, delay: float = DEBOUNCE) -> None:
+        self.pending[path] = text
+        if self.timer is not None:
+            self.timer.cancel()
+        self.timer = asyncio.get_event_loop().call_later(delay, self.flush)
+
+    def flush(self) -> None:
+        self.timer = None
+        pending, self.pending = self.pending, {}
+        for path, text in pending.items():
+            self.apply(path, text)
+        self.publish()
+
+    def text_of(self, uri: str) -> str:
+        return self.workspace.get_text_document(uri).source
+
+
+server = CascadeServer()
+
+
+@server.feature(lsp.INITIALIZED)
+def _initialized(ls: CascadeServer, params: lsp.InitializedParams) -> None:
+    roots = [uri_to_path(f.uri) for f in (ls.workspace.folders or {}).values()] or (
+        [ls.workspace.root_path] if ls.workspace.root_path else [os.getcwd()])
+    ls.folders = [Folder(r) for r in roots]
+    for f in ls.folders:
+        if f.error:
+            ls.show_message(f"cascade: {f.error}", lsp.MessageType.Error)
+        ls.lang = ls.forced_lang or f.settings.lang
+    ls.publish()
+
+
+@server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
+def _did_open(ls: CascadeServer, params: lsp.DidOpenTextDocumentParams) -> None:
+    path = uri_to_path(params.text_document.uri)
+    ls.pending[path] = params.text_document.text
+    ls.flush()
+
+
+@server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
+def _did_change(ls: CascadeServer, params: lsp.DidChangeTextDocumentParams) -> None:
+    uri = params.text_document.uri
+    ls.schedule(uri_to_path(uri), ls.text_of(uri))
+
+
+@server.feature(lsp.TEXT_DOCUMENT_DID_SAVE, lsp.TextDocumentSaveRegistrationOptions(include_text=True))
+def _did_save(ls: CascadeServer, params: lsp.DidSaveTextDocumentParams) -> None:
+    uri = params.text_document.uri
+    ls.pending[uri_to_path(uri)] = params.text if params.text is not None else ls.text_of(uri)
+    ls.flush()
+
+
+@server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
+def _did_close(ls: CascadeServer, params: lsp.DidCloseTextDocumentParams) -> None:
+    # the unsaved buffer is gone: the file on disk counts again
+    path = uri_to_path(params.text_document.uri)
+    try:
+        with open(path, encoding="utf-8") as fh:
+            text: str | None = fh.read()
+    except (OSError, UnicodeDecodeError):
+        text = None
+    ls.pending[path] = text
+    ls.flush()
+
+
+@server.feature(lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+def _watched(ls: CascadeServer, params: lsp.DidChangeWatchedFilesParams) -> None:
+    for change in params.changes:
+        path = uri_to_path(change.uri)
+        if change.uri in ls.workspace.text_documents:
+            continue  # the open buffer wins
+        if change.type == lsp.FileChangeType.Deleted:
+            ls.pending[path] = None
+        else:
+            try:
+                with open(path, encoding="utf-8") as fh:
+                    ls.pending[path] = fh.read()
+            except (OSError, UnicodeDecodeError):
+                ls.pending[path] = None
+    ls.flush()
+
+
+def _where(ls: CascadeServer, uri: str, pos: lsp.Position) -> tuple[Folder | None, str, Any]:
+    path = uri_to_path(uri)
+    folder = ls.folder_of(path)
+    if folder is None:
+        return None, path, None
+    if ls.pending:
+        ls.flush()
+    spot = features.spot_at(ls.text_of(uri), pos.line, pos.character)
+    return folder, folder.live.key_of(path) or path, spot
+
+
+@server.feature(lsp.TEXT_DOCUMENT_HOVER)
+def _hover(ls: CascadeServer, params: lsp.HoverParams) -> lsp.Hover | None:
+    folder, name, spot = _where(ls, params.text_document.uri, params.position)
+    if folder is None or spot is None:
+        return None
+    ws = folder.live.workspace
+    node = features.resolve(ws, name, spot)
+    if node is None:
+        return None
+    return lsp.Hover(
+        contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=features.hover_text(ws, node)),
+        range=lsp.Range(lsp.Position(params.position.line, spot.start), lsp.Position(params.position.line, spot.end)),
+    )
+
+
+def _loc(file: str, line: int, col: int, end_line: int | None = None, end_col: int | None = None) -> lsp.Location:
+    return lsp.Location(uri=path_to_uri(file), range=lsp.Range(
+        lsp.Position(line, col), lsp.Position(line if end_line is None else end_line, col if end_col is None else end_col)))
+
+
+@server.feature(lsp.TEXT_DOCUMENT_DEFINITION)
+def _definition(ls: CascadeServer, params: lsp.DefinitionParams) -> list[lsp.Location] | None:
+    folder, name, spot = _where(ls, params.text_document.uri, params.position)
+    if folder is None or spot is None:
+        return None
+    ws = folder.live.workspace
+    node = features.resolve(ws, name, spot)
+    where = features.location(ws, node) if node is not None else None
+    return [_loc(*where)] if where else None
+
+
+@server.feature(lsp.TEXT_DOCUMENT_REFERENCES)
+def _references(ls: CascadeServer, params: lsp.ReferenceParams) -> list[lsp.Location] | None:
+    folder, name, spot = _where(ls, params.text_document.uri, params.position)
+    if folder is None or spot is None:
+        return None
+    ws = folder.live.workspace
+    node = features.resolve(ws, name, spot)
+    if node is None:
+        return None
+    out = [_loc(*r) for r in features.references(ws, node)]
+    if params.context.include_declaration:
+        where = features.location(ws, node)
+        if where:
+            out.insert(0, _loc(*where))
+    return out
+
+
+_KINDS = {"reference": lsp.CompletionItemKind.Reference, "field": lsp.CompletionItemKind.Field,
+          "value": lsp.CompletionItemKind.EnumMember}
+
+
+@server.feature(lsp.TEXT_DOCUMENT_COMPLETION, lsp.CompletionOptions(trigger_characters=[":", "[", " ", ","]))
+def _completion(ls: CascadeServer, params: lsp.CompletionParams) -> lsp.CompletionList:
+    folder, name, _ = _where(ls, params.text_document.uri, params.position)
+    if folder is None:
+        return lsp.CompletionList(is_incomplete=False, items=[])
+    items = features.completions(folder.live.workspace, name, ls.text_of(params.text_document.uri),
+                                 params.position.line, params.position.character)
+    return lsp.CompletionList(is_incomplete=False, items=[
+        lsp.CompletionItem(label=i.label, detail=i.detail, kind=_KINDS[i.kind]) for i in items[:2000]])
+
+
+@server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION,
+                lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix]))
+def _code_action(ls: CascadeServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
+    uri = params.text_document.uri
+    path = uri_to_path(uri)
+    if ls.pending:
+        ls.flush()
+    text = ls.text_of(uri)
+    out = []
+    wanted = {(d.code, d.range.start.line) for d in params.context.diagnostics}
+    first, last = params.range.start.line, params.range.end.line
+    lines = range(first, last + 1)
+    for line in lines:
+        for f in ls.findings_at(path, line):
+            if wanted and (f.code, line) not in wanted:
+                continue
+            diag = ls.diagnostic(f)
+            for fix in features.fixes(f, text, ls.lang):
+                edit = lsp.TextEdit(range=lsp.Range(lsp.Position(fix.line, fix.start), lsp.Position(fix.line, fix.end)),
+                                    new_text=fix.new_text)
+                out.append(lsp.CodeAction(title=fix.title, kind=lsp.CodeActionKind.QuickFix, diagnostics=[diag],
+                                          is_preferred=fix.preferred, edit=lsp.WorkspaceEdit(changes={uri: [edit]})))
+    return out
+
+
+def main() -> int:
+    """Serve over stdin/stdout until the client says exit."""
+    import shutil
+
+    try:
+        server.start_io()
+    finally:
+        for folder in _DOCS_DIR:
+            shutil.rmtree(folder, ignore_errors=True)
+    return 0

@@ -1,0 +1,128 @@
+"""What the language server answers, without the protocol (cascade.lsp.features): the reference under
+the cursor, hover, completion and the quick fixes, on a generated workspace edited in place."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+import cascade  # noqa: E402
+from benchmarks.generate import generate_workspace  # noqa: E402
+from cascade.lsp import features  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def plans(tmp_path_factory):
+    root = tmp_path_factory.mktemp("plans")
+    generate_workspace(str(root), elements=150, seed=7, defects=0)
+    renstra = sorted(root.rglob("renstra-*.yaml"))[0]
+    return root, str(renstra), renstra.read_text(encoding="utf-8")
+
+
+def _line(text: str, pattern: str) -> int:
+    return next(i for i, line in enumerate(text.split("\n")) if re.search(pattern, line))
+
+
+def test_hover_on_an_indicator_id_shows_its_numbers_and_chain(plans):
+    root, renstra, text = plans
+    ws = cascade.load(str(root))
+    i = _line(text, r"- id: S1\.1\.I1$")
+    spot = features.spot_at(text, i, text.split("\n")[i].index("S1"))
+    assert (spot.field, spot.token, spot.section) == ("id", "S1.1.I1", "indicator")
+    node = features.resolve(ws, renstra, spot)
+    assert node == "r35-77.dindik.renstra-2025:S1.1.I1"
+    hover = features.hover_text(ws, node)
+    assert "- unit / satuan: nilai" in hover
+    assert "- polarity / polaritas: positive (declared)" in hover
+    assert "- baseline / kondisi awal: 75.21 (2024)" in hover
+    assert "2025: 77.02" in hover
+    assert hover.rstrip().endswith("prioritas_nasional `rpjmn-2025:PN4` (national)")
+    assert "realisasi" not in hover  # no realized values in this tree
+
+
+def test_hover_shows_an_inferred_polarity(plans):
+    root, renstra, text = plans
+    changed = re.sub(r"^ *polarity: positive\n", "", text, count=1, flags=re.M)
+    ws = cascade.load(str(root))
+    report = ws.update(renstra, changed)
+    del report
+    node = next(n for n, a in ws.graph.nodes(data=True) if a["type"] == "indicator" and a["model"].polarity is None
+                and a["doc"] == "r35-77.dindik.renstra-2025")
+    hover = features.hover_text(ws, node)
+    pol = ws.graph.nodes[node]["model"].effective_polarity
+    if pol.value is None:
+        assert "unknown (not declared, not read from the name)" in hover
+    else:
+        assert f"{pol.value} (inferred from '{pol.word}')" in hover
+
+
+def test_completion_of_enums_fields_and_parents(plans):
+    root, renstra, text = plans
+    ws = cascade.load(str(root))
+    lines = text.split("\n")
+    j = _line(text, r"^\s+polarity: ")
+    assert [i.label for i in features.completions(ws, renstra, text, j, len(lines[j]))] == ["positive", "negative", "stable"]
+    k = _line(text, r"^\s+type: ")
+    assert [i.label for i in features.completions(ws, renstra, text, k, len(lines[k]))] == [
+        "impact", "outcome", "output", "process", "input"]
+    # parent of a sasaran: the tujuan of this renstra, with their names
+    p = next(i for i, line in enumerate(lines) if "parent: T1" in line)
+    items = features.completions(ws, renstra, text, p, len(lines[p]))
+    kinds = {ws.graph.nodes[f"r35-77.dindik.renstra-2025:{i.label}"]["kind"] for i in items}
+    assert kinds == {"tujuan"} and all(i.detail for i in items)
+    # a key position inside an indicator: the indicator's field names
+    i1 = _line(text, r"- id: S1\.1\.I1$")
+    labels = [i.label for i in features.completions(ws, renstra, text, i1 + 1, 4)]
+    assert {"unit", "polarity", "baseline", "targets", "supports"} <= set(labels) and "employee" not in labels
+
+
+def test_quick_fixes(plans, tmp_path):
+    root, renstra, text = plans
+    bad = text.replace("2025: 77.02,", '2025: "72,6",', 1)
+    bad = re.sub(r'code: "([0-9.]+)"', r"code: \1", bad, count=1)
+    ws = cascade.load(str(root))
+    report = ws.update(renstra, bad)
+    lines = bad.split("\n")
+    by_code = {f.code: f for f in report.findings if f.file == renstra}
+    assert {"CAS103", "CAS006"} <= set(by_code), sorted(by_code)
+    comma = features.fixes(by_code["CAS103"], bad)
+    assert comma[0].title == "Write 72.6"
+    line = lines[comma[0].line]
+    assert line[comma[0].start:comma[0].end] == '"72,6"'
+    assert comma[-1].new_text == "  # cascade: ignore[wrong-type] REASON" and not comma[-1].preferred
+    assert features.fixes(by_code["CAS103"], bad, "id")[0].title == "Tuliskan 72.6"
+    quote = features.fixes(by_code["CAS006"], bad)[0]
+    fixed_line = lines[quote.line][:quote.start] + quote.new_text + lines[quote.line][quote.end:]
+    assert re.search(r'code: "[0-9.]+"', fixed_line)
+    # the quick fixes, applied, make the findings go away
+    lines[comma[0].line] = line[:comma[0].start] + comma[0].new_text + line[comma[0].end:]
+    lines[quote.line] = fixed_line
+    after = ws.update(renstra, "\n".join(lines))
+    assert not [f for f in after.findings if f.file == renstra and f.code in ("CAS103", "CAS006")]
+    ws.update(renstra, text)
+
+
+def test_missing_extra_message(monkeypatch, capsys):
+    import builtins
+
+    from cascade.cli.commands import main
+
+    real = builtins.__import__
+
+    def no_pygls(name, *args, **kwargs):
+        if name.startswith(("pygls", "lsprotocol")):
+            raise ImportError(name)
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_pygls)
+    monkeypatch.delitem(sys.modules, "cascade.lsp.server", raising=False)
+    import io
+
+    err = io.StringIO()
+    assert main(["server"], stderr=err) == 2
+    assert 'pip install -e ".[lsp]"' in err.getvalue()

@@ -1,0 +1,161 @@
+"""``cascade server`` driven by a real LSP client (pygls') over stdio, as an editor drives it.
+
+A small generated workspace is copied to a temporary folder (with a ``cascade.toml``); the client
+initializes, opens an SKP file, breaks a reference in the unsaved buffer and fixes it, renames a
+renstra id that the SKP names (the SKP's diagnostics change though it was not edited), and asks for
+hover, definition, references, completion and code actions, then shuts the server down.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("pygls")
+
+from lsprotocol import types as lsp  # noqa: E402
+from pygls.lsp.client import BaseLanguageClient  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from benchmarks.generate import generate_workspace  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class Client(BaseLanguageClient):
+    def __init__(self) -> None:
+        super().__init__("test-client", "1")
+        self.diagnostics: dict[str, list[lsp.Diagnostic]] = {}
+        self.arrived = asyncio.Event()
+
+        @self.feature(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+        def _diags(params: lsp.PublishDiagnosticsParams) -> None:
+            self.diagnostics[params.uri] = params.diagnostics
+            self.arrived.set()
+
+    async def settle(self, quiet: float = 0.8, limit: float = 60) -> None:
+        """Wait until diagnostics stop arriving for ``quiet`` seconds."""
+        loop = asyncio.get_running_loop()
+        end = loop.time() + limit
+        while loop.time() < end:
+            self.arrived.clear()
+            try:
+                await asyncio.wait_for(self.arrived.wait(), quiet)
+            except asyncio.TimeoutError:
+                return
+
+
+def codes(client: Client, uri: str) -> list[tuple[str, int]]:
+    return sorted((str(d.code), d.range.start.line) for d in client.diagnostics.get(uri, []))
+
+
+def test_editing_exchange(tmp_path):
+    ws = tmp_path / "plans"
+    generate_workspace(str(ws), elements=150, seed=7, defects=0)
+    (ws / "cascade.toml").write_text('lang = "en"\n', encoding="utf-8")
+    skp = sorted(ws.rglob("skp-*.yaml"))[0]
+    renstra = sorted(ws.rglob("renstra-*.yaml"))[0]
+    skp_uri, renstra_uri = skp.as_uri(), renstra.as_uri()
+    skp_text = skp.read_text(encoding="utf-8")
+    m = re.search(r"supports: \[([a-z0-9.-]+):(S[0-9.]+)\]", skp_text)
+    assert m, "the generated skp names a renstra sasaran"
+    renstra_doc, sasaran = m.group(1), m.group(2)
+    ref_line = skp_text[:m.start()].count("\n")
+    ref_col = m.start(2) - (skp_text.rfind("\n", 0, m.start()) + 1)
+
+    async def run() -> None:
+        client = Client()
+        env = dict(os.environ, PYTHONPATH=str(ROOT))
+        await client.start_io(sys.executable, "-m", "cascade", "server", cwd=str(tmp_path), env=env)
+        result = await client.initialize_async(lsp.InitializeParams(
+            capabilities=lsp.ClientCapabilities(),
+            root_uri=ws.as_uri(),
+            workspace_folders=[lsp.WorkspaceFolder(uri=ws.as_uri(), name="plans")],
+        ))
+        assert result.capabilities.hover_provider
+        assert result.capabilities.definition_provider
+        client.initialized(lsp.InitializedParams())
+        client.text_document_did_open(lsp.DidOpenTextDocumentParams(
+            lsp.TextDocumentItem(uri=skp_uri, language_id="yaml", version=1, text=skp_text)))
+        await client.settle()
+        assert codes(client, skp_uri) == []  # a clean generated workspace
+
+        # break the reference in the unsaved buffer: CAS202 with a did-you-mean on that line
+        broken = skp_text[:m.start(2)] + sasaran + "9" + skp_text[m.end(2):]
+        client.text_document_did_change(lsp.DidChangeTextDocumentParams(
+            lsp.VersionedTextDocumentIdentifier(uri=skp_uri, version=2),
+            [lsp.TextDocumentContentChangeEvent_Type2(text=broken)]))
+        await client.settle()
+        diags = client.diagnostics[skp_uri]
+        broken_diag = [d for d in diags if d.code == "CAS202"]
+        assert [(d.range.start.line, d.severity) for d in broken_diag] == [(ref_line, lsp.DiagnosticSeverity.Error)]
+        assert sasaran in broken_diag[0].message and "did you mean" in broken_diag[0].message
+        assert broken_diag[0].code_description.href.startswith("file://")
+        assert Path(broken_diag[0].code_description.href[len("file://"):]).read_text(encoding="utf-8").startswith("# CAS202")
+
+        # the did-you-mean quick fix and the inline suppression
+        actions = await client.text_document_code_action_async(lsp.CodeActionParams(
+            text_document=lsp.TextDocumentIdentifier(skp_uri),
+            range=broken_diag[0].range,
+            context=lsp.CodeActionContext(diagnostics=broken_diag)))
+        titles = [a.title for a in actions]
+        assert any(t.startswith("Change to") and sasaran in t for t in titles), titles
+        assert any("# cascade: ignore" in t for t in titles)
+        fix = next(a for a in actions if a.title.startswith("Change to"))
+        edit = fix.edit.changes[skp_uri][0]
+        assert edit.new_text.endswith(sasaran)
+
+        # fix it again: the finding clears
+        client.text_document_did_change(lsp.DidChangeTextDocumentParams(
+            lsp.VersionedTextDocumentIdentifier(uri=skp_uri, version=3),
+            [lsp.TextDocumentContentChangeEvent_Type2(text=skp_text)]))
+        await client.settle()
+        assert codes(client, skp_uri) == []
+
+        # hover and definition on the reference
+        pos = lsp.Position(ref_line, ref_col + 1)
+        hover = await client.text_document_hover_async(lsp.HoverParams(lsp.TextDocumentIdentifier(skp_uri), pos))
+        assert hover is not None and f"`{renstra_doc}:{sasaran}`" in hover.contents.value
+        assert "Chain up" in hover.contents.value
+        defn = await client.text_document_definition_async(lsp.DefinitionParams(lsp.TextDocumentIdentifier(skp_uri), pos))
+        assert defn and defn[0].uri == renstra_uri
+        renstra_text = renstra.read_text(encoding="utf-8")
+        assert renstra_text.split("\n")[defn[0].range.start.line].strip() == f"- id: {sasaran}"
+
+        # references to the sasaran, from the renstra's own definition
+        refs = await client.text_document_references_async(lsp.ReferenceParams(
+            text_document=lsp.TextDocumentIdentifier(renstra_uri), position=defn[0].range.start,
+            context=lsp.ReferenceContext(include_declaration=False)))
+        assert any(r.uri == skp_uri and r.range.start.line == ref_line for r in refs)
+
+        # completion inside the supports list offers the renstra's sasaran with their names
+        comp = await client.text_document_completion_async(lsp.CompletionParams(lsp.TextDocumentIdentifier(skp_uri), pos))
+        labels = [i.label for i in comp.items]
+        assert f"{renstra_doc}:{sasaran}" in labels
+
+        # rename the sasaran in the (unsaved) renstra: the untouched skp now fails, renaming back clears it
+        client.text_document_did_open(lsp.DidOpenTextDocumentParams(
+            lsp.TextDocumentItem(uri=renstra_uri, language_id="yaml", version=1, text=renstra_text)))
+        renamed = renstra_text.replace(f"- id: {sasaran}\n", f"- id: {sasaran}X\n", 1)
+        client.text_document_did_change(lsp.DidChangeTextDocumentParams(
+            lsp.VersionedTextDocumentIdentifier(uri=renstra_uri, version=2),
+            [lsp.TextDocumentContentChangeEvent_Type2(text=renamed)]))
+        await client.settle()
+        assert ("CAS202", ref_line) in codes(client, skp_uri)
+        client.text_document_did_change(lsp.DidChangeTextDocumentParams(
+            lsp.VersionedTextDocumentIdentifier(uri=renstra_uri, version=3),
+            [lsp.TextDocumentContentChangeEvent_Type2(text=renstra_text)]))
+        await client.settle()
+        assert codes(client, skp_uri) == []
+
+        await client.shutdown_async(None)
+        client.exit(None)
+        await client.stop()
+
+    asyncio.run(run())
