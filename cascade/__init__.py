@@ -29,6 +29,8 @@ if TYPE_CHECKING:  # what the lazy names are, for type checkers and editors
     from .review.pipeline import LintResult
     from .revisions import DiffResult, Lock, ReviewState, diff, diff_git, realign
     from .rules.catalog import all_rules, get_rule
+    from .sakip import SakipResult
+    from .views.capaian import CapaianTable
     from .views.trace import Chain, Step
     from .views.tree import PerformanceTree, TreeNode
 
@@ -68,6 +70,8 @@ _LAZY = {
     "diff": "revisions.api",
     "diff_git": "revisions.api",
     "realign": "revisions.api",
+    "SakipResult": "sakip",
+    "CapaianTable": "views.capaian",
 }
 
 __all__ = sorted(_LAZY) + ["__version__"]
