@@ -287,15 +287,22 @@ def _where(ls: CascadeServer, uri: str, pos: lsp.Position) -> tuple[Folder | Non
     return folder, folder.live.key_of(path) or path, spot
 
 
-@server.feature(lsp.TEXT_DOCUMENT_HOVER)
-def _hover(ls: CascadeServer, params: lsp.HoverParams) -> lsp.Hover | None:
-    folder, name, spot = _where(ls, params.text_document.uri, params.position)
+def _node_at(ls: CascadeServer, uri: str, position: lsp.Position) -> tuple[Any, str, Any] | None:
+    """The live workspace, the node named at ``position`` (an id or a reference) and its spot; None off one."""
+    folder, name, spot = _where(ls, uri, position)
     if folder is None or spot is None:
         return None
     ws = folder.live.workspace
     node = features.resolve(ws, name, spot)
-    if node is None:
+    return None if node is None else (ws, node, spot)
+
+
+@server.feature(lsp.TEXT_DOCUMENT_HOVER)
+def _hover(ls: CascadeServer, params: lsp.HoverParams) -> lsp.Hover | None:
+    found = _node_at(ls, params.text_document.uri, params.position)
+    if found is None:
         return None
+    ws, node, spot = found
     return lsp.Hover(
         contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=features.hover_text(ws, node)),
         range=lsp.Range(lsp.Position(params.position.line, spot.start), lsp.Position(params.position.line, spot.end)),
@@ -309,24 +316,17 @@ def _loc(file: str, line: int, col: int, end_line: int | None = None, end_col: i
 
 @server.feature(lsp.TEXT_DOCUMENT_DEFINITION)
 def _definition(ls: CascadeServer, params: lsp.DefinitionParams) -> list[lsp.Location] | None:
-    folder, name, spot = _where(ls, params.text_document.uri, params.position)
-    if folder is None or spot is None:
-        return None
-    ws = folder.live.workspace
-    node = features.resolve(ws, name, spot)
-    where = features.location(ws, node) if node is not None else None
+    found = _node_at(ls, params.text_document.uri, params.position)
+    where = features.location(found[0], found[1]) if found is not None else None
     return [_loc(*where)] if where else None
 
 
 @server.feature(lsp.TEXT_DOCUMENT_REFERENCES)
 def _references(ls: CascadeServer, params: lsp.ReferenceParams) -> list[lsp.Location] | None:
-    folder, name, spot = _where(ls, params.text_document.uri, params.position)
-    if folder is None or spot is None:
+    found = _node_at(ls, params.text_document.uri, params.position)
+    if found is None:
         return None
-    ws = folder.live.workspace
-    node = features.resolve(ws, name, spot)
-    if node is None:
-        return None
+    ws, node, _ = found
     out = [_loc(*r) for r in features.references(ws, node)]
     if params.context.include_declaration:
         where = features.location(ws, node)
