@@ -401,18 +401,23 @@ def m_k22(ctx: _Ctx) -> Outcome:
 
 
 def m_k25(ctx: _Ctx) -> Outcome:
+    """Capaian monitored down the tiers: the share of each tier's indicators that carry realisasi for
+    the year, averaged over the tiers in scope (each tier counts once, however many indicators it has);
+    a tier below the A threshold is named."""
     if ctx.capaian is None:
         return _no_realisasi()
     with_value = {r.ref for r in ctx.capaian if r.realized is not None and (ctx.year is None or r.year == ctx.year)}
     tiers: dict[str, list[str]] = defaultdict(list)
     for ref, d in ctx.indicators:
         tiers[ctx.doc_kind(d)].append(ref)
-    bad = {}
-    for tier, refs in tiers.items():
-        share = sum(r in with_value for r in refs) / len(refs)
-        if share < ctx.options["thresholds"][0]:
-            bad[tier] = ("no-realisasi",)
-    return _ratio(ctx, sorted(tiers), lambda t: bad.get(t, ()), "tiers monitoring their capaian")
+    if not tiers:
+        return Outcome(gap="no tiers monitoring their capaian in scope")
+    shares = {tier: sum(r in with_value for r in refs) / len(refs) for tier, refs in sorted(tiers.items())}
+    mean = sum(shares.values()) / len(shares)
+    bad = {t: ("no-realisasi",) for t, share in shares.items() if share < ctx.options["thresholds"][0]}
+    detail = ", ".join(f"{t} {share:.0%}" for t, share in shares.items())
+    return Outcome(_letter(mean, ctx.options["thresholds"]), f"indicators with realisasi per tier, on average {mean:.0%} ({detail})",
+                   len(shares) - len(bad), len(shares), bad)
 
 
 METHODS: dict[str, Callable[[_Ctx], Outcome]] = {
@@ -494,7 +499,7 @@ _ID = (
     ("IKU with a definition and source", "IKU dengan definisi dan sumber data"),
     ("indicators with a definition and source", "indikator dengan definisi dan sumber data"),
     ("indicators with a relevant measure", "indikator dengan ukuran yang relevan"),
-    ("tiers monitoring their capaian", "jenjang yang memantau capaiannya"), ("; rules: ", "; aturan: "), (" more", " lainnya"),
+    ("tiers monitoring their capaian", "jenjang yang memantau capaiannya"), ("indicators with realisasi per tier, on average", "indikator berealisasi per jenjang, rata-rata"), ("; rules: ", "; aturan: "), (" more", " lainnya"),
 )
 
 

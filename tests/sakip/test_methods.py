@@ -206,12 +206,47 @@ def test_capaian_monitored_every_year(cid, letter):
     assert (got.answer, got.ok, got.total) == (letter, 13 - k, 13)
 
 
-@pytest.mark.parametrize("tiers, letter", [(("rpjmd", "renstra"), "A"), (("renstra",), "D"), ((), "E")])
-def test_pengukuran_2_5_capaian_monitored_down_the_tiers(tiers, letter):
-    refs = {"rpjmd": ["kota.rpjmd-2019:T1.I1", "kota.rpjmd-2019:S1.I1"], "renstra": SASARAN + ["kota.dinkes.renstra-2019:RT1.I1"]}
-    rows = _rows([r for t in tiers for r in refs[t]]) or [CapaianRow("elsewhere:X.I1", 2023, 1.0, 1.0)]
+RPJMD_INDICATORS = ["kota.rpjmd-2019:T1.I1", "kota.rpjmd-2019:S1.I1"]
+RENSTRA_INDICATORS = ["kota.dinkes.renstra-2019:RT1.I1"] + SASARAN  # 11
+
+
+@pytest.mark.parametrize("renstra, rpjmd, letter, named", [
+    (11, 2, "A", []),                    # every indicator of both tiers
+    (10, 2, "A", ["renstra"]),           # rpjmd 100%, renstra 10/11: mean 95%; the renstra tier is below 95%
+    (8, 2, "B", ["renstra"]),            # renstra 8/11: mean 86%
+    (5, 2, "C", ["renstra"]),            # renstra 5/11: mean 73%
+    (0, 2, "D", ["renstra"]),            # renstra none: mean 50%
+    (0, 0, "E", ["renstra", "rpjmd"]),   # no tier monitors
+])
+def test_pengukuran_2_5_capaian_monitored_down_the_tiers(renstra, rpjmd, letter, named):
+    rows = _rows(RPJMD_INDICATORS[:rpjmd] + RENSTRA_INDICATORS[:renstra]) or [CapaianRow("elsewhere:X.I1", 2023, 1.0, 1.0)]
     got = cascade.load(*base()).sakip(year=2023, capaian=rows).criterion("pengukuran.2.5")
-    assert got.answer == letter
+    assert got.answer == letter, got.evidence
+    assert sorted(w.ref for w in got.refs) == named
+
+
+def _opds(n: int, without: int):
+    """``n`` OPD renstras of one kota; the first ``without`` have no crosscutting link, the others
+    crosscut the next OPD's sasaran RS1."""
+    docs = base()
+    first = docs.pop(2)
+    renstras = []
+    for i in range(n):
+        doc = copy.deepcopy(first)
+        doc["document"]["id"] = f"kota.opd{i}.renstra-2019"
+        doc["document"]["agency"] = {"name": f"Perangkat Daerah {i}"}
+        if i >= without:
+            doc["elements"][1]["crosscuts"] = [f"kota.opd{(i + 1) % n}.renstra-2019:RS1"]
+        renstras.append(doc)
+    return docs + renstras
+
+
+@pytest.mark.parametrize("letter", LETTERS)
+def test_perencanaan_2_9_crosscutting_at_every_answer(letter):
+    k = broken_for(letter, 20)
+    got = answer(_opds(20, k), "perencanaan.2.9")
+    assert (got.answer, got.ok, got.total) == (letter, 20 - k, 20), got.evidence
+    assert sorted(w.ref for w in got.refs) == sorted(f"kota.opd{i}.renstra-2019" for i in range(k))[:10]
 
 
 def test_realisasi_read_from_indicators_when_the_format_has_it():
