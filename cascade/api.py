@@ -304,15 +304,18 @@ class Cascade(Workspace):
         return _sakip_evaluate(self, findings, document=document, year=year, answers=answers, answer_findings=found,
                                options=options, capaian=capaian, lang=lang, as_of=as_of)
 
-    def to_excel(self, path: Any, report: Report | None = None, *, lang: str = "id", show_personal: bool = False) -> None:
+    def to_excel(self, path: Any, report: Report | None = None, *, lang: str = "id", show_personal: bool = False,
+                 as_of: int | None = None) -> None:
         """Write the workbook of this workspace to ``path``: summary per document, findings (with the
-        source cell or file:line), coverage, pagu, alignment matrices (see :mod:`cascade.views.excel`).
+        source cell or file:line), coverage, pagu, alignment matrices, capaian (as of ``as_of``) and the
+        SAKIP pre-evaluation (see :mod:`cascade.views.excel`).
 
         Runs :meth:`validate` unless ``report`` is given. Needs the ``xlsx`` extra (openpyxl).
         """
         from .views.excel import write_excel
 
-        write_excel(self, path, self.validate() if report is None else report, lang=lang, show_personal=show_personal)
+        write_excel(self, path, self.validate() if report is None else report, lang=lang, show_personal=show_personal,
+                    as_of=as_of)
 
     def _repr_html_(self) -> str:
         return cascade_html(self)

@@ -87,7 +87,7 @@ def run_export(args: argparse.Namespace, err: TextIO) -> int:
         return 2
     workspace = result.workspace if result.workspace is not None else Workspace([], [], [], {"files": len(result.files)})
     try:
-        write_excel(workspace, args.xlsx, result.report, lang=settings.lang, show_personal=args.show_personal)
+        write_excel(workspace, args.xlsx, result.report, lang=settings.lang, show_personal=args.show_personal, as_of=settings.as_of)
     except MissingExtraError as exc:
         err.write(f"cascade: {exc}\n")
         return 2

@@ -4,7 +4,9 @@ Sheets: ``Ringkasan`` (a summary row per document: elements, indicators, links, 
 and the total pagu per year where the plan has ``budget``), ``Temuan`` (the findings, with an
 autofilter, the source cell for a workbook plan or file:line for YAML, and colours by severity),
 ``Cakupan`` (coverage per document), one ``Matriks ...`` sheet per aligned pair of documents (the
-matriks keterkaitan), and ``Pagu`` (budget per element and year). Headers are frozen, columns sized,
+matriks keterkaitan), ``Pagu`` (budget per element and year), ``Capaian`` (target, realisasi,
+capaian and category per indicator and year, where the plans carry realisasi; coloured by category)
+and ``SAKIP`` (the indicative pre-evaluation per criterion, where the scope holds pemda plans). Headers are frozen, columns sized,
 numbers formatted; employee numbers and names are masked unless ``show_personal``. Formulas are never
 written: every cell is a value (a text starting with ``=`` is written as text).
 """
@@ -15,7 +17,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..core.errors import MissingExtraError
 from ..core.findings import Report
+from ..sakip import evaluate as sakip_evaluate
 from ..validate import validate
+from .capaian import CATEGORY_COLOURS, capaian_table
 from .html import Masker
 from .trace import alignment, coverage_rows
 
@@ -25,8 +29,10 @@ if TYPE_CHECKING:
 __all__ = ["write_excel", "SHEETS"]
 
 SHEETS = {
-    "id": {"summary": "Ringkasan", "findings": "Temuan", "coverage": "Cakupan", "budget": "Pagu", "matrix": "Matriks"},
-    "en": {"summary": "Summary", "findings": "Findings", "coverage": "Coverage", "budget": "Budget", "matrix": "Matrix"},
+    "id": {"summary": "Ringkasan", "findings": "Temuan", "coverage": "Cakupan", "budget": "Pagu", "matrix": "Matriks",
+           "capaian": "Capaian", "sakip": "SAKIP"},
+    "en": {"summary": "Summary", "findings": "Findings", "coverage": "Coverage", "budget": "Budget", "matrix": "Matrix",
+           "capaian": "Capaian", "sakip": "SAKIP"},
 }
 _HEAD = {
     "id": {"document": "Dokumen", "title": "Judul", "kind": "Jenis", "period": "Periode", "source": "Sumber",
@@ -51,8 +57,9 @@ def _safe(value: Any) -> Any:
 
 
 def write_excel(workspace: "Workspace", path: Any, report: Report | None = None, *, lang: str = "id",
-                show_personal: bool = False) -> None:
-    """Write the workbook to ``path`` (a file name or a binary stream)."""
+                show_personal: bool = False, as_of: int | None = None) -> None:
+    """Write the workbook to ``path`` (a file name or a binary stream); capaian as of ``as_of``
+    (default: the current year)."""
     try:
         from openpyxl import Workbook
         from openpyxl.formatting.rule import CellIsRule
@@ -157,4 +164,32 @@ def write_excel(workspace: "Workspace", path: Any, report: Report | None = None,
                             [("●" if m.cells[(r, c)] == "direct" else "○") if (r, c) in m.cells else "" for c in m.columns])
             ws = sheet(f"{names['matrix']} {n}", [f"{lower} \u2192 {upper}", head["name"]] + cols, rows, [18, 50] + [6] * len(cols))
             ws.freeze_panes = "C2"
+    # capaian, where the plans carry realisasi (the rows of `cascade capaian`, NIPs in sources masked)
+    table = capaian_table(workspace, None, as_of, None, show_personal)
+    if table.rows:
+        keys = ["ref", "year", "target", "realized", "capaian", "category", "polarity", "status", "source", "note"]
+        crows = []
+        for r in table.to_dicts():
+            target = r["target"]
+            if isinstance(target, dict):
+                target = "-".join("" if target.get(k) is None else format(target[k], "g") for k in ("min", "max"))
+            crows.append([mask(r["ref"]), r["year"], target, r["realized"], r["capaian"], r["category"], r["polarity"],
+                          r["status"], mask(r["source"]) if isinstance(r["source"], str) else r["source"], r["note"]])
+        ws = sheet(names["capaian"], keys, crows, [40, 6, 12, 12, 10, 14, 10, 12, 30, 30], {5: "0.00"})
+        for row in ws.iter_rows(min_row=2, min_col=6, max_col=6):
+            colour = CATEGORY_COLOURS.get(row[0].value or "")
+            if colour:
+                row[0].fill = PatternFill("solid", fgColor=colour.lstrip("#").upper())
+    # the SAKIP pre-evaluation, where the scope holds pemda plans (indicative; manual criteria open)
+    if any(d.document.kind not in ("rpjmn",) for d in workspace.documents.values()):
+        try:
+            result = sakip_evaluate(workspace, report.findings, lang=lang, as_of=as_of)
+        except (KeyError, ValueError):  # no pemda scope to evaluate
+            result = None
+        if result is not None:
+            keys = ["id", "mode", "answer", "value", "weight", "ok", "total", "evidence", "refs"]
+            srows = [[r[k] if k != "evidence" else mask(r[k]) for k in keys] for r in result.rows()]
+            srows.append(["total", "", result.predikat, None, round(result.assessed_weight, 2), None, None,
+                          f"{result.total_score:.2f} / 100 (indicative)", ""])
+            sheet(names["sakip"], keys, srows, [20, 10, 8, 8, 8, 6, 6, 70, 40], {4: "0.00", 5: "0.00"})
     wb.save(path)
