@@ -364,7 +364,7 @@ class LiveWorkspace:
             for f in list(self._suppressions):
                 if f not in seen:
                     del self._suppressions[f]
-        return conclude(findings, written, selection, rules, ws.stats)
+        return conclude(findings, written, selection, rules, ws.stats, show_personal=ws.show_personal)
 
     def _serial_of(self, doc_id: str) -> int:
         parsed = self.workspace.parsed[doc_id]

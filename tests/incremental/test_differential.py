@@ -170,3 +170,25 @@ def test_a_relinked_document_keeps_its_duplicate_id_finding(tmp_path):
         assert ws._live.last_mode == "patch"
         assert _key(got) == _key(cascade.load(str(root)).validate()), step
         assert any(f.code == "CAS201" and f.file == str(skp) for f in got.findings)
+
+
+@pytest.mark.parametrize("show_personal", [False, True])
+def test_personal_data_is_masked_or_shown_as_in_a_full_run(tmp_path, show_personal):
+    """The incremental run ends as a full run does, masking included: a NIP written as an unknown key
+    of an skp element is shown only with ``show_personal`` (it was always masked after an update)."""
+    import shutil
+
+    specs = Path(__file__).resolve().parents[2] / "specs"
+    ws_dir = tmp_path / "ws"
+    shutil.copytree(specs, ws_dir)
+    skp = ws_dir / "kota-madiun" / "dinkes" / "skp-2023.yaml"
+    text = skp.read_text(encoding="utf-8")
+    nip = "199001012020121001"
+    edited = text.replace("    kind: rhk\n", f"    kind: rhk\n    \"{nip}\": x\n", 1)
+    assert edited != text
+    ws = cascade.load(str(ws_dir), show_personal=show_personal)
+    got = ws.update(str(skp), edited)
+    skp.write_text(edited, encoding="utf-8")
+    want = cascade.load(str(ws_dir), show_personal=show_personal).validate()
+    assert _key(got) == _key(want)
+    assert any(nip in f.message for f in got) is show_personal
