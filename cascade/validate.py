@@ -23,7 +23,7 @@ from .rules.base import REGISTRY, Rule, iter_check_rules, outranked
 from .rules.catalog import all_rules, get_rule, make_finding, resolve_selector
 from .rules.context import Context
 
-__all__ = ["Selection", "RunSettings", "validate", "run_rules", "conclude"]
+__all__ = ["Selection", "RunSettings", "validate", "run_rules", "conclude", "stage_codes"]
 
 
 @dataclass(frozen=True)
@@ -361,7 +361,7 @@ def validate(
     return conclude(findings, written, selection, rules, workspace.stats, show_personal=workspace.show_personal)
 
 
-def _stage_codes() -> set[str]:
+def stage_codes() -> set[str]:
     """Codes of the rules whose findings come from loading (CAS0xx, CAS1xx, the graph builder's):
     they always run, so a suppression of one of them is used or unused whatever the selection."""
     return {r.code for r in all_rules() if r.stage}
@@ -376,7 +376,7 @@ def conclude(findings: list[Finding], written: Iterable[Suppression], selection:
     what was suppressed in ``stats["suppressed"]``. Stage rules always ran (their findings come from
     loading); the graph rules ran when selected. NIPs are masked unless ``show_personal``.
     """
-    ran = {r.code for r in rules} | _stage_codes()
+    ran = {r.code for r in rules} | stage_codes()
     findings, suppressed, unused = apply(findings, list(written), ran)
     selected = {r.code for r in rules}
     stats = dict(stats, suppressed=sum(1 for f in suppressed if f.code in selected))

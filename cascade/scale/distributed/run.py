@@ -9,8 +9,7 @@ from typing import Any, Callable, Iterable
 
 from ...core.findings import Report
 from ...core.refs import within_two_edits
-from ...rules.catalog import all_rules
-from ...validate import RunSettings, conclude
+from ...validate import RunSettings, conclude, stage_codes
 from ...views.trace import coverage_table
 from .headers import _Header, read_headers
 from .tasks import _origin, _pick, _Result, check, partition
@@ -67,8 +66,7 @@ class Run:
         self.config_suppressions = list(settings.suppressions)
         self.inline = settings.inline_suppressions
         self.rules = self.selection.rules()
-        self.stage = {r.code for r in all_rules() if r.stage}
-        self.unselected = frozenset(self.stage - {r.code for r in self.rules})
+        self.unselected = frozenset(stage_codes() - {r.code for r in self.rules})
         self.headers: dict[int, _Header] = {}
         self.groups = _Groups()
         self.key_of: dict[int, str] = {}  # partition key of every file that is not shared
