@@ -12,25 +12,10 @@ openpyxl = pytest.importorskip("openpyxl")
 
 import cascade
 from cascade.review.pipeline import lint
-
-IKU_SIDECAR = """document:
-  id: contoh.iku-2024
-  kind: renstra
-  title: IKU contoh (illustrative)
-  period: {start: 2024, end: 2025}
-  region: {code: "75.01", name: Kabupaten Boalemo}
-  agency: {code: "1.02.0.00.0.00.01.0000", name: Dinas Kesehatan}
-layout: iku
-"""
+from table_support import IKU_SIDECAR, write_sheet
 
 
-def _sheet(path: Path, rows: list[list]) -> None:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "IKU"
-    for r in rows:
-        ws.append(r)
-    wb.save(path)
+
 
 
 
@@ -55,14 +40,14 @@ def test_a_huge_sheet_is_a_finding(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     from cascade.read import workbook
 
     monkeypatch.setattr(workbook, "MAX_ROWS", 3)
-    _sheet(tmp_path / "iku.xlsx", [["Sasaran Strategis", "Indikator Kinerja Utama", "Satuan", "Target 2024"]] + [["s", "i", "%", 1]] * 5)
+    write_sheet(tmp_path / "iku.xlsx", [["Sasaran Strategis", "Indikator Kinerja Utama", "Satuan", "Target 2024"]] + [["s", "i", "%", 1]] * 5)
     (tmp_path / "iku.cascade.yaml").write_text(IKU_SIDECAR)
     report = lint([str(tmp_path)]).report
     assert [(f.code, f.variant) for f in report] == [("CAS005", "workbook")]
 
 
 def test_formulas_are_never_evaluated_and_external_links_not_followed(tmp_path: Path) -> None:
-    _sheet(tmp_path / "iku.xlsx", [
+    write_sheet(tmp_path / "iku.xlsx", [
         ["Sasaran Strategis", "Indikator Kinerja Utama", "Satuan", "Target 2024", "Target 2025"],
         ["S", "I", "%", "='[other.xlsx]Sheet1'!A1", '=WEBSERVICE("http://example.invalid/x")'],
     ])
@@ -87,7 +72,7 @@ def test_export_writes_a_plan_text_starting_with_equals_as_text(tmp_path: Path) 
 
 
 def test_an_entity_bomb_in_a_sheet_is_a_finding(tmp_path: Path) -> None:
-    _sheet(tmp_path / "plain.xlsx", [["Sasaran Strategis", "Indikator Kinerja Utama", "Satuan", "Target 2024"], ["s", "i", "%", 1]])
+    write_sheet(tmp_path / "plain.xlsx", [["Sasaran Strategis", "Indikator Kinerja Utama", "Satuan", "Target 2024"], ["s", "i", "%", 1]])
     levels = "".join(f'<!ENTITY l{i} "{("&l%d;" % (i - 1)) * 10}">' for i in range(1, 10))
     dtd = f'<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY l0 "lol">{levels}]>'
     with zipfile.ZipFile(tmp_path / "plain.xlsx") as zin, zipfile.ZipFile(tmp_path / "iku.xlsx", "w", zipfile.ZIP_DEFLATED) as zout:
@@ -107,7 +92,7 @@ def test_an_entity_bomb_in_a_sheet_is_a_finding(tmp_path: Path) -> None:
 @pytest.mark.parametrize("extra", ["range: ZZZZ9:1", "range: [1, 2]", "sheet: Nope", "layout: ../../etc/passwd",
                                    "layout: {a: 1}", "links: [1, 2]", "locale: xx", "range: B9:A1"])
 def test_a_hostile_sidecar_is_a_finding(tmp_path: Path, extra: str) -> None:
-    _sheet(tmp_path / "iku.xlsx", [["Sasaran Strategis", "Indikator Kinerja Utama", "Satuan", "Target 2024"], ["s", "i", "%", 1]])
+    write_sheet(tmp_path / "iku.xlsx", [["Sasaran Strategis", "Indikator Kinerja Utama", "Satuan", "Target 2024"], ["s", "i", "%", 1]])
     (tmp_path / "iku.cascade.yaml").write_text(IKU_SIDECAR.replace("layout: iku\n", "") + ("" if extra.startswith("layout") else "layout: iku\n") + extra + "\n")
     report = lint([str(tmp_path)]).report  # never raises
     if extra.startswith(("links", "locale")):

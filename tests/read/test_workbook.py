@@ -19,6 +19,7 @@ from cascade.cli import main
 from cascade.read.tablevalues import read_number, read_target
 from cascade.read.tableimport import import_table
 from cascade.review.pipeline import lint
+from table_support import IKU_SIDECAR, write_sheet
 
 TABLES = Path(__file__).parents[1] / "fixtures" / "tables"
 XLSX = "boalemo-dinkes-tc27.xlsx"
@@ -182,30 +183,12 @@ def test_targets(text, locale, value, unit, problem) -> None:
     assert (got.value, got.unit, got.problem and got.problem[0]) == (value, unit, problem)
 
 
-def _sheet(path: Path, rows: list[list], merges: list[str] = ()) -> None:
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "IKU"
-    for r in rows:
-        ws.append(r)
-    for m in merges:
-        ws.merge_cells(m)
-    wb.save(path)
 
 
-IKU_SIDECAR = """document:
-  id: contoh.iku-2024
-  kind: renstra
-  title: IKU contoh (illustrative)
-  period: {start: 2024, end: 2025}
-  region: {code: "75.01", name: Kabupaten Boalemo}
-  agency: {code: "1.02.0.00.0.00.01.0000", name: Dinas Kesehatan}
-layout: iku
-"""
 
 
 def test_header_matching_ignores_case_spacing_and_line_breaks(tmp_path: Path) -> None:
-    _sheet(tmp_path / "iku.xlsx", [
+    write_sheet(tmp_path / "iku.xlsx", [
         ["SASARAN\nSTRATEGIS", "Indikator  Kinerja\nUtama", "SATUAN", "Target\n2024", "target 2025"],
         ["Meningkatnya akses kesehatan bagi masyarakat", "Jumlah Posyandu aktif", "Posyandu Aktif", 11, "11"],
     ])
@@ -217,7 +200,7 @@ def test_header_matching_ignores_case_spacing_and_line_breaks(tmp_path: Path) ->
 
 def test_a_second_table_on_the_sheet_is_a_finding(tmp_path: Path) -> None:
     header = ["Sasaran Strategis", "Indikator Kinerja Utama", "Satuan", "Target 2024", "Target 2025"]
-    _sheet(tmp_path / "iku.xlsx", [
+    write_sheet(tmp_path / "iku.xlsx", [
         header, ["S satu", "I satu", "%", 1, 2], [None] * 5,
         ["Tujuan", "Indikator Kinerja Utama", "Satuan", "Kondisi Awal", "Target 2025"], ["T dua", "I dua", "%", 1, 2],
     ])
@@ -227,7 +210,7 @@ def test_a_second_table_on_the_sheet_is_a_finding(tmp_path: Path) -> None:
 
 
 def test_a_sheet_without_the_layouts_header_is_a_finding(tmp_path: Path) -> None:
-    _sheet(tmp_path / "iku.xlsx", [["Nama", "Alamat"], ["a", "b"]])
+    write_sheet(tmp_path / "iku.xlsx", [["Nama", "Alamat"], ["a", "b"]])
     (tmp_path / "iku.cascade.yaml").write_text(IKU_SIDECAR)
     report = lint([str(tmp_path)]).report
     assert [(f.code, f.variant, f.cell) for f in report if f.code.startswith("CAS00")] == [("CAS008", "no-header", "IKU!A1")]
@@ -235,7 +218,7 @@ def test_a_sheet_without_the_layouts_header_is_a_finding(tmp_path: Path) -> None
 
 def test_several_documents_from_one_workbook(tmp_path: Path) -> None:
     header = ["Sasaran Strategis", "Indikator Kinerja Utama", "Satuan", "Target 2024", "Target 2025"]
-    _sheet(tmp_path / "iku.xlsx", [header, ["S satu", "I satu", "%", 1, 2], [None] * 5, header, ["S dua", "I dua", "%", 3, 4]])
+    write_sheet(tmp_path / "iku.xlsx", [header, ["S satu", "I satu", "%", 1, 2], [None] * 5, header, ["S dua", "I dua", "%", 3, 4]])
     one = "\n".join("  " + line for line in IKU_SIDECAR.splitlines())
     two = one.replace("contoh.iku-2024", "contoh.iku-b")
     (tmp_path / "iku.cascade.yaml").write_text(f"- {one[2:]}\n  range: A1:E2\n- {two[2:]}\n  range: A4:E5\n")
@@ -328,7 +311,7 @@ def test_the_real_iku_table_with_glued_units_and_mixed_decimals() -> None:
 
 
 def test_an_indicator_row_without_element_is_a_finding(tmp_path: Path) -> None:
-    _sheet(tmp_path / "iku.xlsx", [
+    write_sheet(tmp_path / "iku.xlsx", [
         ["Sasaran Strategis", "Indikator Kinerja Utama", "Satuan", "Target 2024", "Target 2025"],
         [None, "I tanpa sasaran", "%", 1, 2],
         ["S", "I", "%", 1, 2],
