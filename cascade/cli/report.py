@@ -40,7 +40,6 @@ def add_report_parser(sub: "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 def run_report(args: argparse.Namespace, err: TextIO | None = None) -> int:
     """Run ``cascade report``; returns the exit code. Problems go to ``err`` (default: standard error)."""
-    from ..graph import Workspace
     from ..review.config import ConfigError, load_config
     from ..review.pipeline import lint
     from ..sakip.answers import find_answers
@@ -64,8 +63,7 @@ def run_report(args: argparse.Namespace, err: TextIO | None = None) -> int:
     except ConfigError as exc:
         err.write(f"cascade: {_msg('config', lang, error=exc.localized(lang))}\n")
         return 2
-    # partitioned by region, no process held the whole graph: the page then has the findings only
-    workspace = result.workspace if result.workspace is not None else Workspace([], [], [], {"files": len(result.files)})
+    workspace = result.workspace_for_views()
     page = render_html(workspace, result.report, lang=settings.lang, show_personal=args.show_personal,
                        sakip_answers=find_answers(list(args.paths)), as_of=settings.as_of)
     try:

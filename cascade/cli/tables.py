@@ -69,7 +69,6 @@ def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def run_export(args: argparse.Namespace, err: TextIO) -> int:
-    from ..graph import Workspace
     from ..review.config import ConfigError, load_config
     from ..review.pipeline import lint
     from ..views.excel import write_excel
@@ -85,7 +84,7 @@ def run_export(args: argparse.Namespace, err: TextIO) -> int:
     except ConfigError as exc:
         err.write(f"cascade: {exc}\n")
         return 2
-    workspace = result.workspace if result.workspace is not None else Workspace([], [], [], {"files": len(result.files)})
+    workspace = result.workspace_for_views()
     try:
         write_excel(workspace, args.xlsx, result.report, lang=settings.lang, show_personal=args.show_personal, as_of=settings.as_of)
     except MissingExtraError as exc:

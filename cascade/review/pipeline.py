@@ -42,6 +42,14 @@ class LintResult:
     files: tuple[str, ...] = ()
     sources: Mapping[str, str] = field(default_factory=dict)
 
+    def workspace_for_views(self) -> Workspace:
+        """The workspace the HTML report and the workbook draw: the loaded one, or, for a run
+        partitioned by region (no process held the whole graph), one of no documents, so that they
+        show the findings only."""
+        if self.workspace is not None:
+            return self.workspace
+        return Workspace([], [], [], {"files": len(self.files)})
+
     def failed(self, level: Severity | None = None) -> bool:
         """Whether a finding is at or above ``level`` (default: the settings' ``fail_level``)."""
         rank = (level or self.settings.fail_level).rank

@@ -79,3 +79,18 @@ def test_malformed_baseline_is_a_usage_error(ws: Path, monkeypatch: pytest.Monke
 def test_missing_baseline_is_a_usage_error(ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     code, _, err = run(["lint", "plans", "--baseline", "nope.json"], ws, monkeypatch)
     assert code == 2 and "cannot read the baseline" in err
+
+
+def test_a_partitioned_result_gives_the_views_a_workspace_of_no_documents() -> None:
+    """The HTML report and the workbook draw from ``workspace_for_views()``: the loaded workspace in one
+    process, and for a run by region (which kept no graph) one of no documents with the run's files."""
+    from pathlib import Path
+
+    from cascade.review.pipeline import lint
+
+    specs = str(Path(__file__).resolve().parents[2] / "specs")
+    one = lint([specs], jobs=1)
+    assert one.workspace_for_views() is one.workspace
+    split = lint([specs], by_region=True, jobs=2)
+    empty = split.workspace_for_views()
+    assert split.workspace is None and empty.documents == {} and empty.stats["files"] == len(split.files) == 6
