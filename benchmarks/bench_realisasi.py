@@ -7,7 +7,7 @@ Generates the workspace (``benchmarks/generate.py``, seed 1), then writes beside
 ``kind: realisasi`` document giving every indicator a realisasi for each target year up to 2025
 (the target times a deterministic factor 0.85-1.15), and times ``cascade.lint`` (one process, no cache,
 as of 2026) on the plans alone and on the plans with their realisasi, each in a fresh process, best of
-``--repeat``; also ``cascade capaian --format json`` on the latter. Prints a Markdown table.
+``--repeat`` interleaved rounds; also ``cascade capaian --format json`` on the latter. Prints a Markdown table.
 """
 
 from __future__ import annotations
@@ -45,13 +45,21 @@ _CHILD = textwrap.dedent("""
 """)
 
 
-def _time(mode: str, path: Path, repeat: int) -> tuple[float, int]:
-    best, count = float("inf"), 0
+def _run(mode: str, path: Path) -> tuple[float, int]:
+    out = subprocess.run([sys.executable, "-c", _CHILD.format(root=str(ROOT)), mode, str(path)],
+                         check=True, capture_output=True, text=True).stdout.split()
+    return float(out[0]), int(out[1])
+
+
+def _interleaved(runs: list[tuple[str, Path]], repeat: int) -> list[tuple[float, int]]:
+    """The best of ``repeat`` rounds of each (mode, path), the rounds interleaved so that a change of
+    load on a shared machine touches every measurement alike."""
+    best = [(float("inf"), 0)] * len(runs)
     for _ in range(repeat):
-        out = subprocess.run([sys.executable, "-c", _CHILD.format(root=str(ROOT)), mode, str(path)],
-                             check=True, capture_output=True, text=True).stdout.split()
-        best, count = min(best, float(out[0])), int(out[1])
-    return best, count
+        for i, (mode, path) in enumerate(runs):
+            seconds, count = _run(mode, path)
+            best[i] = (min(best[i][0], seconds), count)
+    return best
 
 
 def add_realisasi(work: Path) -> int:
@@ -92,9 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     generate_workspace(str(plans), elements=args.elements, seed=1)
     shutil.copytree(plans, both)
     values = add_realisasi(both)
-    without, n0 = _time("lint", plans, args.repeat)
-    with_, n1 = _time("lint", both, args.repeat)
-    cap, rows = _time("capaian", both, args.repeat)
+    (without, n0), (with_, n1), (cap, rows) = _interleaved([("lint", plans), ("lint", both), ("capaian", both)], args.repeat)
     print(f"| elements | realised values | lint without realisasi | lint with realisasi | ratio | capaian JSON ({rows} rows) |")
     print("|---:|---:|---:|---:|---:|---:|")
     print(f"| {args.elements:,} | {values:,} | {without:.2f} s ({n0} findings) | {with_:.2f} s ({n1} findings) | "

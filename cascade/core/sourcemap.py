@@ -18,6 +18,14 @@ __all__ = ["SourceMap", "pointer", "split_lines"]
 Path = tuple  # a path into the document data: keys (str) and list indexes (int)
 
 
+def _span(span: Any) -> Span:
+    """A :class:`Span`; a builder may keep the parser's 0-based ``(line, column, end line, end
+    column)`` tuples instead, which cost a fifth to record (most are never asked for)."""
+    if type(span) is tuple:
+        return Span(span[0] + 1, span[1] + 1, span[2] + 1, span[3] + 1)
+    return span
+
+
 def pointer(path: Path) -> str:
     """The JSON pointer (RFC 6901) of a path: ``('elements', 3, 'id')`` -> ``/elements/3/id``."""
     return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in path)
@@ -27,7 +35,8 @@ class SourceMap:
     """Spans of the keys and values of one document, by path.
 
     ``values[path]`` is the span of the node at ``path``; ``keys[path]`` the span of the mapping key
-    whose value is at ``path``. Built lazily by ``build`` (None for dict input).
+    whose value is at ``path``. Built lazily by ``build`` (None for dict input), which may give
+    0-based tuples in place of spans (see :func:`_span`).
     """
 
     __slots__ = ("file", "_build", "_values", "_keys")
@@ -56,7 +65,7 @@ class SourceMap:
         """The span of every value, by path (empty for dict input)."""
         self._ensure()
         assert self._values is not None
-        return self._values
+        return {path: _span(span) for path, span in self._values.items()}
 
     @property
     def has_positions(self) -> bool:
@@ -71,7 +80,7 @@ class SourceMap:
         while True:
             span = self._values.get(path)
             if span is not None or not path:
-                return span
+                return None if span is None else _span(span)
             path = path[:-1]
 
     def key(self, path: Path) -> Span | None:
@@ -79,7 +88,7 @@ class SourceMap:
         self._ensure()
         assert self._keys is not None
         span = self._keys.get(tuple(path))
-        return span if span is not None else self.value(path)
+        return _span(span) if span is not None else self.value(path)
 
     def locate(self, path: Path, *, key: bool = False) -> tuple[Span | None, str]:
         """The span (of the key when ``key`` is true) and the JSON pointer of ``path``."""

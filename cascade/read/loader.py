@@ -389,8 +389,93 @@ class _Positions:
         self.text, self.file, self.limits = text, file, limits
 
     def __call__(self) -> tuple[dict, dict]:
-        _, _, values, keys = _construct(self.text, self.file, self.limits)
-        return values, keys
+        try:
+            return _positions(self.text, self.limits)
+        except _Restart:
+            _, _, values, keys = _construct(self.text, self.file, self.limits)
+            return values, keys
+
+
+def _positions(text: str, limits: Limits) -> tuple[dict, dict]:
+    """The spans :func:`_construct` records, without building the data or checking anything.
+
+    Only for a file one of the fast readers accepted (no anchor, alias, tag, duplicate key, second
+    document or limit): anything else raises :class:`_Restart` and :func:`_construct` answers. Half
+    the time of :func:`_construct`: a file's first finding pays for this pass. The spans are kept as
+    the parser's 0-based ``(line, column, end line, end column)`` tuples, which
+    :class:`~cascade.core.sourcemap.SourceMap` turns into a :class:`Span` when one is asked for.
+    """
+    parser = None
+    scalar, mapping_start, sequence_start = ScalarEvent, MappingStartEvent, SequenceStartEvent
+    mapping_end, sequence_end, stream_end = MappingEndEvent, SequenceEndEvent, StreamEndEvent
+    nulls, missing = _NULLS, _MISSING
+    max_depth = limits.max_depth
+    values: dict[tuple, tuple] = {}
+    keys: dict[tuple, tuple] = {}
+    # the open collections: (path, is_map, key or count, start mark); the innermost in locals
+    stack: list[tuple[tuple, bool, Any, Any]] = []
+    path: tuple = ()
+    is_map = False
+    key: Any = missing  # in a mapping: the pending key, or missing; in a sequence: the item count
+    start: Any = None
+    top = True  # no collection open yet
+    try:
+        parser = _parser(text)
+        get_event = parser.get_event
+        while True:
+            ev = get_event()
+            cls = ev.__class__
+            if cls is scalar:
+                if ev.anchor is not None or ev.tag is not None:
+                    raise _Restart
+                s, e = ev.start_mark, ev.end_mark
+                if top:
+                    values[()] = (s.line, s.column, e.line, e.column)
+                elif is_map:
+                    if key is missing:
+                        raw = ev.value
+                        key = "" if not ev.style and raw in nulls else raw
+                        here = path + (key,)
+                        if here in keys or key == "<<":
+                            raise _Restart
+                        keys[here] = (s.line, s.column, e.line, e.column)
+                    else:
+                        values[path + (key,)] = (s.line, s.column, e.line, e.column)
+                        key = missing
+                else:
+                    values[path + (key,)] = (s.line, s.column, e.line, e.column)
+                    key += 1
+            elif cls is mapping_start or cls is sequence_start:
+                if ev.anchor is not None or ev.tag is not None or len(stack) >= max_depth or (is_map and key is missing):
+                    raise _Restart
+                if top:
+                    inner: tuple = ()
+                else:
+                    inner = path + (key,)
+                    stack.append((path, is_map, key, start))
+                top = False
+                path, is_map, start = inner, cls is mapping_start, ev.start_mark
+                key = missing if is_map else 0
+            elif cls is mapping_end or cls is sequence_end:
+                e = ev.end_mark
+                values[path] = (start.line, start.column, e.line, e.column)
+                if not stack:
+                    continue
+                path, is_map, key, start = stack.pop()
+                key = missing if is_map else key + 1
+            elif cls is stream_end:
+                break
+            elif cls is AliasEvent:
+                raise _Restart
+            elif cls is DocumentStartEvent and values:
+                raise _Restart
+    except yaml.YAMLError:
+        raise _Restart from None
+    finally:
+        dispose = getattr(parser, "dispose", None)
+        if dispose is not None:
+            dispose()
+    return values, keys
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -23,6 +23,7 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from cascade.core import sourcemap
 from cascade.read import loader
 from cascade.read.fastyaml import DECLINE, _Scan, parse_plain
 from cascade.read.loader import DEFAULT_LIMITS, Limits, Text, load_text
@@ -102,7 +103,22 @@ def same(text: str, limits: Limits = DEFAULT_LIMITS, pure_python: bool = False) 
         return False
     assert want is not _RESTART, f"parse_plain read a text the event stream restarts on:\n{text!r}\n-> {got!r}"
     assert_identical(got, want)
+    same_positions(text, limits, pure_python)
     return True
+
+
+def same_positions(text: str, limits: Limits, pure_python: bool = False) -> None:
+    """The spans-only pass (what a file's first finding pays for) gives every span the full pass records."""
+    with parser(pure_python):
+        _, findings, values, keys = loader._construct(text, "f.yaml", limits)
+        try:
+            fast_values, fast_keys = loader._positions(text, limits)
+        except loader._Restart:
+            return
+    assert not findings, text
+    as_spans = lambda spans: {p: sourcemap._span(s) for p, s in spans.items()}  # noqa: E731
+    assert as_spans(fast_values) == values, text
+    assert as_spans(fast_keys) == keys, text
 
 
 # --------------------------------------------------------------------------- the subset, by example
