@@ -67,8 +67,10 @@ def normalize_name(text: str) -> str:
     return " ".join(_PUNCT.sub(" ", text.casefold()).split())
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def normalize_unit(unit: str | None) -> str | None:
-    """A unit case-folded with whitespace collapsed; None for an absent or blank unit."""
+    """A unit case-folded with whitespace collapsed; None for an absent or blank unit (memoised: a
+    workspace uses a few dozen units)."""
     if unit is None:
         return None
     return " ".join(unit.casefold().split()) or None

@@ -17,6 +17,7 @@ configuration's top-level ``as-of``, ``--as-of`` and ``as_of=`` set.
 from __future__ import annotations
 
 import datetime
+import math
 import statistics
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
@@ -53,7 +54,7 @@ class Entry(NamedTuple):
     path: tuple  # the value's path in that document
 
 
-@dataclass
+@dataclass(slots=True)
 class Measured:
     """What is known of one indicator beyond its plan: realisasi and PK targets by year."""
 
@@ -141,14 +142,23 @@ def measurements(ctx: "Context") -> dict[str, Measured]:
             if ctx.scope is not None and rdoc_id not in ctx.scope and not any(n.split(":")[0] in ctx.scope for n, *_ in items):
                 continue
             for node, kind, year, value, path in items:
-                m = out.setdefault(node, Measured())
+                m = out.get(node)
+                if m is None:
+                    m = out[node] = Measured({}, {})
                 if kind == "realized":
-                    m.realized[year] = _entry(value, rdoc_id, path)
+                    m.realized[year] = Entry(value.value, value.status, value.source, rdoc_id, path)
                 else:
                     m.pk_targets[year] = Entry(value, None, None, rdoc_id, path)
         return out
 
     return ctx.index("measurements", build)
+
+
+def _plain_positive(value: float) -> tuple[float | None, str]:
+    """:func:`cascade.core.capaian.capaian` of a positive indicator with finite numbers, target not 0."""
+    if not math.isfinite(value):
+        return None, "out of range"
+    return round(value, 2) + 0.0, ""
 
 
 def _formula(ind: Indicator, default: str) -> str:
@@ -173,7 +183,9 @@ def capaian_rows(ctx: "Context", year: int | None = None) -> list[CapaianRow]:
                 continue
             attrs = G._node[node]
             ind: Indicator = attrs["model"]
+            doc, tier, element = attrs["doc"], attrs["tier"], attrs["element"]
             pol = polarity_of(ctx, ind)
+            positive = pol.value == "positive"
             targets = ind.targets
             years = sorted({*targets, *m.realized, *m.pk_targets})
             for y in years:
@@ -188,9 +200,15 @@ def capaian_rows(ctx: "Context", year: int | None = None) -> list[CapaianRow]:
                     realized, value, note = None, None, "no realisasi"
                 else:
                     realized = entry.value
-                    value, note = capaian(target, realized, pol.value, _formula(ind, formula), tolerance)
-                rows.append(CapaianRow(node, attrs["doc"], attrs["tier"], attrs["element"], y, target,
-                                       "pk" if pk is not None else "plan", realized, value, category(value, bounds),
+                    if (positive and target.__class__ is float and realized.__class__ is float and target
+                            and math.isfinite(target) and math.isfinite(realized)):
+                        # the common case, as core.capaian computes it, without the call
+                        value, note = _plain_positive(realized / target * 100)
+                    else:
+                        value, note = capaian(target, realized, pol.value, _formula(ind, formula), tolerance)
+                rows.append(CapaianRow(node, doc, tier, element, y, target,
+                                       "pk" if pk is not None else "plan", realized, value,
+                                       None if value is None else category(value, bounds),
                                        pol.value, pol.source, entry.status if entry else None,
                                        entry.source if entry else None, note))
         return rows
@@ -247,24 +265,22 @@ class MissingRealization(Rule):
     }
 
     def check(self, ctx: "Context") -> Iterator[Finding]:
-        G = ctx.graph
         measured = measurements(ctx)
         if not measured:
             return
         last = as_of(ctx) - 1
-        for node, m in measured.items():
-            if not m.realized:
+        # the rows of capaian (shared with CAS702, CAS704 and the views) are exactly the measured
+        # indicators' years with a target or a realisasi, in graph order and year order: a row
+        # without realisasi is a year with a target (the PK's when the year has one) and none
+        for row in capaian_rows(ctx):
+            if row.realized is not None or row.year > last:
                 continue
-            attrs = G._node[node]
-            ind = attrs["model"]
-            for y in sorted({*ind.targets, *m.pk_targets}):
-                if y > last or y in m.realized:
-                    continue
-                pk = m.pk_targets.get(y)
-                if pk is not None:
-                    yield _at(ctx, self, node, pk.doc, pk.path, name=ind.name, year=y)
-                elif ind.targets.get(y) is not None:
-                    yield ctx.finding(self, node, field=("targets", str(y)), name=ind.name, year=y)
+            if row.target_source == "pk":
+                pk = measured[row.ref].pk_targets[row.year]
+                yield _at(ctx, self, row.ref, pk.doc, pk.path, name=ctx.graph._node[row.ref]["model"].name, year=row.year)
+            else:
+                yield ctx.finding(self, row.ref, field=("targets", str(row.year)),
+                                  name=ctx.graph._node[row.ref]["model"].name, year=row.year)
 
 
 class LowAchievement(Rule):
@@ -382,25 +398,32 @@ class RealizationImplausible(Rule):
         growth = word_pattern(normalize_name(w) for w in ctx.option(self, "growth_words"))
         factor = float(ctx.option(self, "factor"))
         for node, m in measured.items():
-            if not m.realized:
+            realized = [(y, e) for y, e in sorted(m.realized.items()) if isinstance(e.value, float)]
+            if not realized:
                 continue
             ind: Indicator = G._node[node]["model"]
-            name = normalize_name(ind.name)
             unit = normalize_unit(ind.unit)
-            is_share = unit in PERCENT_UNITS if unit else bool(share and share.search(name))
-            if growth and growth.search(name):
+            if unit:
+                is_share = unit in PERCENT_UNITS
+            else:
+                is_share = bool(share and share.search(normalize_name(ind.name)))
+            if is_share and growth and growth.search(normalize_name(ind.name)):
                 is_share = False
-            numbers = [v for v in (*ind.targets.values(), *(e.value for e in m.pk_targets.values()),
-                                   ind.baseline.value if ind.baseline else None, ind.final)
-                       if isinstance(v, float) and v > 0]
-            for target in (*ind.targets.values(), *(e.value for e in m.pk_targets.values())):
-                if isinstance(target, Range):
-                    numbers += [b for b in (target.min, target.max) if b is not None and b > 0]
-            realized = [(y, e) for y, e in sorted(m.realized.items()) if isinstance(e.value, float)]
+            targets = [*ind.targets.values(), *(e.value for e in m.pk_targets.values())]
+            numbers = [v for v in targets if isinstance(v, float) and v > 0]
+            if len(numbers) < len(targets):  # a range, a text or a target not positive
+                for target in targets:
+                    if isinstance(target, Range):
+                        numbers += [b for b in (target.min, target.max) if b is not None and b > 0]
+            numbers += [v for v in (ind.baseline.value if ind.baseline else None, ind.final) if isinstance(v, float) and v > 0]
             numbers += [e.value for _, e in realized if e.value > 0]
             # the median of all the indicator's numbers, its own realisasi included: with three or
-            # more of them one wild value cannot move it far, and it is computed once per indicator
-            median = statistics.median(numbers) if len(numbers) >= 3 else None
+            # more of them one wild value cannot move it far, and it is computed once per indicator.
+            # When the largest is within ``factor`` of the smallest, no value can be that far off the
+            # median (which lies between them): the sort is skipped, as for nearly every indicator.
+            median = None
+            if len(numbers) >= 3 and max(numbers) > min(numbers) * factor:
+                median = statistics.median(numbers)
             for y, entry in realized:
                 value = entry.value
                 if is_share and not 0 <= value <= 100:
