@@ -631,18 +631,35 @@ _ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize("where", ["specs", "examples/defects"])
-def test_realisasi_by_region_gives_the_findings_of_one_process(where: str) -> None:
+def test_realisasi_by_region_gives_the_findings_of_one_process(where: str, client) -> None:
+    """On local processes and on Dask workers: the realisasi documents travel with their plans."""
     path = str(_ROOT / where)
     options = {"missing-realization": {"as_of": 2026}}
     # CAS208 reads the workspace's cascade.lock, which Cascade.validate finds and distributed.validate is handed by lint
     single = cascade.load(path).validate(options=options, ignore=["CAS208"])
-    local = distributed.LocalClient(2)
-    try:
-        spread = distributed.validate(path, scheduler=local, options=options, ignore=["CAS208"])
-    finally:
-        local.close()
-    assert [f.as_dict() for f in spread] == [f.as_dict() for f in single]
+    spread = distributed.validate(path, scheduler=client, options=options, ignore=["CAS208"])
+    _same(single, spread)
     assert [f for f in single if f.code.startswith("CAS7")] or where == "specs"
+
+
+def test_realisasi_of_every_indicator_by_region(tmp_path: Path, client) -> None:
+    """A generated nation with a realisasi document beside every plan (as benchmarks/bench_realisasi.py
+    writes them): the CAS7xx findings of a run by region, on processes and on Dask, are one process's."""
+    from benchmarks.bench_realisasi import add_realisasi
+    from benchmarks.generate import generate_workspace
+
+    generate_workspace(str(tmp_path), elements=3000, regions=3, seed=2)
+    assert add_realisasi(tmp_path) > 1000
+    options = {"missing-realization": {"as_of": 2026}}
+    single = cascade.load(str(tmp_path)).validate(options=options)
+    spread = distributed.validate(str(tmp_path), scheduler=client, options=options)
+    _same(single, spread)
+    # the shared tier's indicators are judged against what supports them in every region (CAS704)
+    assert {f.code for f in single} >= {"CAS703", "CAS704"}
+    assert [f for f in single if f.code == "CAS704" and f.ref.startswith("rpjmn-2025:")]
+    # the coverage table counts the realisasi documents' findings where one process counts them
+    _, rows = _single_coverage(str(tmp_path), options=options)
+    assert distributed.coverage(str(tmp_path), scheduler=client, options=options).rows == rows
 
 
 def test_realisasi_goes_into_its_plans_partition() -> None:

@@ -30,7 +30,10 @@ How a run goes (see ``docs/distributed.md``):
    upward (the shared documents above it, and the chain on from a partition's document it links
    down into), the shared documents naming it, and every partition document that names it,
    trimmed to its header and the elements linking into it; the partitions produce those trimmed
-   documents as they run, and they go from worker to worker. Rules whose findings on an upper
+   documents as they run, and they go from worker to worker. Realisasi documents (``kind:
+   realisasi``) travel with their plan: into its partition, or, for a shared plan, into its
+   reducer; a trimmed feeder comes with the realisasi of the indicators it keeps, so that a shared
+   indicator's capaian is compared with what supports it in every region (CAS704). Rules whose findings on an upper
    element depend on more than the links directly below it (:data:`DEEP_RULES`) are evaluated
    again, on the whole down-closure of the documents where they fire: on the shared tier, and in
    a partition that a shared document links down into (a link the wrong way).

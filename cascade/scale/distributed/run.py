@@ -71,6 +71,8 @@ class Run:
         self.groups = _Groups()
         self.key_of: dict[int, str] = {}  # partition key of every file that is not shared
         self.shared: set[int] = set()
+        #: The realisasi documents of each shared document, read by its reducer (not by a partition).
+        self.attached: dict[int, list[int]] = {}
         self.results: dict[tuple, tuple] = {}  # own files -> (context used, result, future of the output)
         self.outputs: dict[tuple, Any] = {}  # own files -> future of the partition's output (with trims)
         self.owners: dict[str, list[int]] = {}
@@ -110,6 +112,13 @@ class Run:
                 owner = holders[0]
             if owner != index and index in self.key_of:
                 self.key_of[index] = self.key_of[owner]
+        # a realisasi document of a shared plan goes with that plan into its reducer, which sees what
+        # supports the plan's indicators from every partition (the capaian below them: CAS704)
+        shared_by_id = self._shared_by_id()
+        for index, head in sorted(self.headers.items()):
+            if head.kind == "realisasi" and index in self.key_of and head.part_of in shared_by_id:
+                del self.key_of[index]
+                self.attached.setdefault(shared_by_id[head.part_of], []).append(index)
         for key in set(self.key_of.values()):
             self.groups.find(key)
 
@@ -159,6 +168,8 @@ class Run:
                 for s in [i for i in indexes if i in self.shared]:
                     self.shared.discard(s)
                     self.key_of[s] = f"#{s}"
+                    for attached in self.attached.pop(s, ()):  # its realisasi stays with it
+                        self.key_of[attached] = f"#{s}"
                     changed = True
                 for i in indexes[1:]:
                     changed |= self.groups.union(self.key_of[indexes[0]], self.key_of[i])
@@ -224,15 +235,23 @@ class Run:
             doc_id = self.headers[s].id
             above = self._upward([s])
             naming = [t for t in self.shared if doc_id in self._refs(t)]
+            context = set(above) | set(naming)
+            # the realisasi of the shared documents read here, as one process has it
+            context |= {a for t in context for a in self.attached.get(t, ())}
+            own_files = [s, *self.attached.get(s, ())]
             pieces = []
             for own, out in self.outputs.items():
-                allowed = frozenset(i for i in own if i in first and doc_id in self._refs(i))
-                if allowed:
+                plans = {i for i in own if i in first and doc_id in self._refs(i)}
+                # with each feeder, the realisasi of what it keeps (partition() cuts it to that)
+                allowed = frozenset(plans | {i for i in own if self.headers[i].kind == "realisasi"
+                                             and plans.intersection(self.owners.get(self.headers[i].part_of or "", ()))})
+                if plans:
                     pieces.append(self.client.submit(_pick, out, doc_id, allowed, pure=False))
             futures.append(self.client.submit(
-                check, self._paths([s]), self._paths(set(above) | set(naming)), self.selection, self.options,
+                check, self._paths(own_files), self._paths(context), self.selection, self.options,
                 cached=tuple(self.shared), unselected=self.unselected, inline=self.inline, extra=pieces,
-                show_personal=self.show_personal, coverage=(s,) if self.coverage else None, key=f"cascade-reduce-{s}", pure=False,
+                show_personal=self.show_personal, coverage=tuple(own_files) if self.coverage else None,
+                key=f"cascade-reduce-{s}", pure=False,
             ))
         return self.client.gather(futures)
 

@@ -152,12 +152,26 @@ def partition(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]]
                               show_personal=show_personal, coverage=[i for i, _ in own] if coverage else None)
     trims: dict[str, list[tuple[int, ParsedDocument]]] = {}
     refs = {head.index: head.refs for head in result.headers}  # each own file's _doc_refs, found once
+    kept: dict[tuple[str, str], set[str]] = {}  # (shared id, plan id) -> the plan's indicators sent
     for index, _ in own:
         doc = by_index[index][0]
-        if doc is None:
+        if doc is None or doc.model.kind == "realisasi":
             continue
         for target in (refs[index] or frozenset()) & shared_ids:
-            trims.setdefault(target, []).append((index, _trim(doc, target)))
+            cut = _trim(doc, target)
+            trims.setdefault(target, []).append((index, cut))
+            kept.setdefault((target, doc.id), set()).update(i.id for e in cut.model.elements for i in e.indicators)
+    # the realisasi of the indicators sent: the reducer compares a shared indicator's capaian with
+    # the capaian of what supports it (CAS704), as one process does
+    for index, _ in own:
+        doc = by_index[index][0]
+        if doc is None or doc.model.kind != "realisasi":
+            continue
+        plan = doc.model.document.for_
+        for target in list(trims):
+            ids = kept.get((target, plan))
+            if ids:
+                trims[target].append((index, _cut_realisasi(doc, plan, ids)))
     return result, trims
 
 
@@ -240,6 +254,19 @@ def _trim(doc: ParsedDocument, target: str) -> ParsedDocument:
         if any(split_ref(r, doc.id)[0] == target for r in _links(element)):
             wanted.add(element.id)
     return _cut(doc, wanted, keep_units=False)
+
+
+def _cut_realisasi(doc: ParsedDocument, plan: str, ids: set[str]) -> ParsedDocument:
+    """A realisasi document with only the values of the indicators ``ids`` of ``plan``, without positions."""
+
+    def wanted(ref: str) -> bool:
+        target, local = split_ref(ref, plan)
+        return target == plan and local in ids
+
+    model = doc.model
+    update = {"realized": {r: v for r, v in model.realized.items() if wanted(r)},
+              "pk_targets": {r: v for r, v in model.pk_targets.items() if wanted(r)}}
+    return ParsedDocument(model.model_copy(update=update), doc.file, SourceMap(doc.file), [], [], [])
 
 
 def _pick(output: tuple[_Result, dict], target: str, allowed: frozenset[int]) -> list[tuple[int, ParsedDocument]]:
