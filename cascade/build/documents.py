@@ -21,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 from ..core.findings import Finding, Span
 from ..core.text import short_int
 from ..read.scalars import YAML11_FIRST, yaml11_kind
-from ..core.models import ELEMENT_KINDS, MAX_PERIOD_YEARS, Document, Element, Header, Indicator, RealisasiDocument, RealisasiHeader, Unit
+from ..core.models import ELEMENT_KINDS, MAX_PERIOD_YEARS, Document, Element, Header, Indicator, RealisasiDocument, RealisasiHeader, Unit, share_fields_sets
 from ..core.parsed import ParsedDocument
 from ..rules.catalog import make_finding
 from ..core.sourcemap import LINE_BREAK, SourceMap, deep_get, pointer
@@ -395,6 +395,7 @@ def parse_document(
         if model is None:
             return None, findings
     _document_checks(model, data, element_paths, sink, from_yaml)
+    share_fields_sets(model)
     return ParsedDocument(model, file, sourcemap, element_paths, indicator_paths, unit_paths, findings), findings
 
 
