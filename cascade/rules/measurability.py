@@ -78,6 +78,33 @@ def _holds_range(indicator: Any) -> bool:
             or (indicator.baseline is not None and type(indicator.baseline.value) is Range))
 
 
+_NOT_TEXT = frozenset({float, Range, type(None)})
+
+
+def _may_hold_text(indicator: Any) -> bool:
+    """Whether a value :func:`_values` yields may be text: a C-level pre-test, since most
+    indicators hold numbers only (anything but a float, a range or nothing counts as text here)."""
+    if not {*map(type, indicator.targets.values())} <= _NOT_TEXT or type(indicator.final) not in _NOT_TEXT:
+        return True
+    return indicator.baseline is not None and type(indicator.baseline.value) not in _NOT_TEXT
+
+
+def _within(indicator: Any, low: float, high: float) -> bool:
+    """Whether every value :func:`_values` yields is a float between ``low`` and ``high`` (True
+    also for none): a C-level pre-test for the rules that look for a number out of bounds."""
+    values = [*indicator.targets.values()]
+    if indicator.final is not None:
+        values.append(indicator.final)
+    if indicator.baseline is not None:
+        values.append(indicator.baseline.value)
+    if not values:
+        return True
+    return {*map(type, values)} == _JUST_FLOAT and low <= min(values) and max(values) <= high
+
+
+_JUST_FLOAT = {float}
+
+
 def _blank(text: str | None) -> bool:
     return text is None or not text.strip()
 
@@ -401,7 +428,7 @@ class PercentOutOfRange(Rule):
 
     def check(self, ctx: "Context") -> Iterator[Finding]:
         for node, ind in _indicators(ctx):
-            if normalize_unit(ind.unit) not in PERCENT_UNITS:
+            if normalize_unit(ind.unit) not in PERCENT_UNITS or _within(ind, 0.0, 100.0):
                 continue
             for field, value in _values(ind):
                 if isinstance(value, Range):
@@ -956,6 +983,8 @@ class NumericText(Rule):
 
     def check(self, ctx: "Context") -> Iterator[Finding]:
         for node, ind in _indicators(ctx):
+            if not _may_hold_text(ind):
+                continue
             unit = normalize_unit(ind.unit)
             for field, value in _values(ind):
                 if not isinstance(value, str):
