@@ -886,6 +886,15 @@ class TargetBehindBaseline(Rule):
             base = least_ambitious(ind.baseline.value, polarity)
             if base is None:
                 continue
+            targets, final = ind.targets, ind.final
+            if (final is None or type(final) is float) and (not targets or {*map(type, targets.values())} == _JUST_FLOAT):
+                # numbers only (nearly every indicator): nothing is behind when the least ambitious
+                # of them is not, decided in C
+                if polarity == "positive":
+                    if (not targets or min(targets.values()) >= base) and (final is None or final >= base):
+                        continue
+                elif (not targets or max(targets.values()) <= base) and (final is None or final <= base):
+                    continue
             path = numeric_path(ind.targets, polarity)
             behind = [(year, v) for year, v in path if _behind(polarity, v, base)]
             variant = polarity if source == "declared" else f"{polarity}-name"
