@@ -106,7 +106,8 @@ def import_table(path: str, out_dir: str, *, layout: str | None = None, sheet: s
     entries = None
     base = None
     if document is not None or not os.path.exists(sidecar_of(path)):
-        entry: dict[str, Any] = {"document": dict(document or {}), "layout": layout or "renstra-tc27"}
+        realisasi = (document or {}).get("kind") == "realisasi"
+        entry: dict[str, Any] = {"document": dict(document or {}), "layout": layout or ("realisasi" if realisasi else "renstra-tc27")}
         if sheet is not None:
             entry["sheet"] = sheet
         if locale is not None:
