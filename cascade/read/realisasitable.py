@@ -253,8 +253,13 @@ def _number_like(value: str) -> bool:
     return bool(re.fullmatch(r"[\s\d.,%()+\-<>≤≥]*", value))
 
 
+_SUBHEADER_FIELDS = frozenset({"target", "realized", "capaian", "unit", "ignore"})
+
+
 def _subheader(grid: Grid, columns: dict[str, list[str]], r: int, left: int, right: int) -> bool:
-    """A row of a header block: every cell of its own is a year, ``Tahun 2023`` or a header word."""
+    """A row of a header block: every cell of its own is a year, ``Tahun 2023`` or a short value
+    header (``Target``, ``Realisasi``, ``Capaian Kinerja Tahun 2019``); a sasaran banner below the
+    header (``Sasaran Strategis 1. Meningkatnya ...``) is not one."""
     seen = False
     for c in range(left, right + 1):
         if (r, c) in grid.covered:
@@ -263,7 +268,7 @@ def _subheader(grid: Grid, columns: dict[str, list[str]], r: int, left: int, rig
         if v is None:
             continue
         n = norm(v)
-        if not (_YEAR.match(n) or _field_of(columns, v) is not None):
+        if not (_YEAR.match(n) or (len(n) <= 40 and _field_of(columns, v) in _SUBHEADER_FIELDS)):
             return False
         seen = True
     return seen
@@ -292,7 +297,7 @@ def _find_header(grid: Grid, columns: dict[str, list[str]], top: int, bottom: in
             if field is not None and field != "ignore":
                 roles[c] = (field, tuple(parts), _year_of(tuple(parts)))
         kinds = {f for f, _, _ in roles.values()}
-        if len(kinds & {"target", "realized", "capaian"}) >= 2:
+        if "indicator" in kinds and len(kinds & {"target", "realized", "capaian"}) >= 2:
             first = end + 1
             if _numbering_row(grid, first):
                 first += 1

@@ -370,3 +370,44 @@ def test_by_region_equals_one_process(tmp_path: Path) -> None:
     code, out, _ = run("lint", str(tmp_path / "plans"), "--jobs", "2", "--by-region", "--format", "json", "--no-cache", "-q")
     by_cli = [(f["code"], f["ref"], f["line"], f.get("cell")) for f in json.loads(out)["findings"]]
     assert by_cli == [(f.code, f.ref, f.line, f.cell) for f in one]
+
+
+def test_a_sasaran_banner_row_tells_equal_names_apart(tmp_path: Path) -> None:
+    """The header and the first row of Tabel 3.1 "Pencapaian Kinerja" of the LKjIP 2019 of the Inspektorat
+    Daerah Kabupaten Sampang as printed (text mirror https://123dok.com/document/zx5dll94-baik-baik-cukup-
+    kurang-kurang.html): the sasaran printed as a banner row above its indicators, "55%" and "n/a". The plan
+    is illustrative: the same indicator name under a second sasaran, which only the banner tells apart."""
+    (tmp_path / "renstra.yaml").write_text("""document:
+  id: sampang.inspektorat.renstra-2019
+  kind: renstra
+  title: Renstra Inspektorat Daerah Kabupaten Sampang 2019-2024 (illustrative)
+  period: {start: 2019, end: 2024}
+  region: {code: "35.27", name: Kabupaten Sampang}
+  agency: {name: Inspektorat Daerah}
+elements:
+  - id: S1
+    kind: sasaran
+    name: Meningkatnya Akuntabilitas Keuangan Dan Kinerja Pemerintah Daerah
+    indicators:
+      - {id: S1.I1, name: Persentase penurunan temuan keuangan yang bersifat materil, unit: "%", targets: {2019: 55}}
+  - id: S2
+    kind: sasaran
+    name: Meningkatnya kualitas pengawasan (illustrative)
+    indicators:
+      - {id: S2.I1, name: Persentase penurunan temuan keuangan yang bersifat materil, unit: "%", targets: {2019: 50}}
+""")
+    (tmp_path / "lkjip-2019.csv").write_text(
+        "N0;Indikator Kinerja Utama;Satuan;Target;Realisasi;Capaian\n"
+        "Sasaran Strategis 1. Meningkatnya Akuntabilitas Keuangan Dan Kinerja Pemerintah Daerah;;;;;\n"
+        '1;"Persentase penurunan temuan\nkeuangan yang bersifat materil";%;55%;n/a;n/a\n')  # a line break in the cell
+    (tmp_path / "lkjip-2019.cascade.yaml").write_text(
+        "document: {id: sampang.inspektorat.realisasi-2019, kind: realisasi, for: sampang.inspektorat.renstra-2019}\n"
+        "layout: realisasi\nyear: 2019\n")
+    ws = cascade.load(str(tmp_path))
+    [row] = ws.graph.graph["realisasi_docs"]["sampang.inspektorat.realisasi-2019"].model.rows
+    assert (row.sasaran, row.targets, row.realized, row.capaian) == (
+        "Sasaran Strategis 1. Meningkatnya Akuntabilitas Keuangan Dan Kinerja Pemerintah Daerah", {2019: 55}, {}, {})
+    assert not [f for f in ws.validate() if f.code.startswith(("CAS0", "CAS706"))]
+    # the row's target went to S1's indicator (the banner's sasaran), not S2's
+    items = ws.graph.graph["realisasi"]["sampang.inspektorat.realisasi-2019"]
+    assert [(node, kind, year) for node, kind, year, _, _ in items] == [("sampang.inspektorat.renstra-2019:S1.I1", "pk", 2019)]
