@@ -44,6 +44,8 @@ from .core.models import ELEMENT_KINDS, Document, Element, Header, Indicator, Un
 from .core.parsed import ParsedDocument
 from .core.privacy import mask_finding
 from .core.refs import TIERS, document_of, document_tier, split_ref, within_two_edits
+from .core.capaian import PrintedCapaian
+from .core.text import name_key, sasaran_key
 from .read.cache import Cache
 from .read.loader import DEFAULT_LIMITS, Limits, LoadedFile
 from .rules.catalog import make_finding
@@ -70,6 +72,8 @@ class _Builder:
         self.hint_budget = HINT_BUDGET
         #: ``kind: realisasi`` documents by id: not plans (no nodes), resolved onto indicators in :meth:`link`.
         self.realisasi: dict[str, ParsedDocument] = {}
+        #: plan id -> name key -> [(indicator node, sasaran keys of its element and those above)]
+        self._names: dict[str, dict[str, list[tuple[str, frozenset[str]]]]] = {}
         for doc in parsed:
             if doc.model.kind == "realisasi":
                 self._add_realisasi(doc)
@@ -109,8 +113,99 @@ class _Builder:
                     for year, value in years.items():
                         if value is not None:
                             items.append((node, kind, year, value, (field, ref, str(year))))
+            if model.rows:
+                items += self._resolve_rows(doc, plan)
             out[doc_id] = items
         return out
+
+    def _name_index(self, plan: str) -> dict[str, list[tuple[str, frozenset[str]]]]:
+        """The indicators of ``plan`` by :func:`name_key` of their name, each with the
+        :func:`sasaran_key` of its element and of the elements above it (built once per plan)."""
+        index = self._names.get(plan)
+        if index is not None:
+            return index
+        index = {}
+        G = self.G
+        for element in self.docs[plan].model.elements:
+            enode = f"{plan}:{element.id}"
+            if self.nodes.get(enode, {}).get("model") is not element or not element.indicators:
+                continue
+            chain: set[str] = set()
+            node: str | None = enode
+            while node is not None and node not in chain and len(chain) < 64:
+                chain.add(node)
+                node = next((v for v, e in G._succ[node].items() if e["type"] == "parent"), None)
+            keys = frozenset(sasaran_key(G._node[n]["name"]) for n in chain)
+            for indicator in element.indicators:
+                inode = f"{plan}:{indicator.id}"
+                if self.nodes.get(inode, {}).get("model") is indicator:
+                    index.setdefault(name_key(indicator.name), []).append((inode, keys))
+        self._names[plan] = index
+        return index
+
+    def _resolve_rows(self, doc: ParsedDocument, plan: str) -> list[tuple]:
+        """The values of a realisasi document's ``rows`` (indicators named as a table prints them).
+
+        A row's ``ref`` names its indicator outright; else its printed name, compared by
+        :func:`name_key`, must name exactly one indicator of ``plan``, the ``sasaran`` telling equal
+        names apart (the sasaran of the indicator's element or of an element above it). A row that
+        names none, several, or an indicator an earlier row gave the same years of is CAS706 at its
+        name, and gives nothing: a value is never put on an indicator by a guess.
+        """
+        doc_id = doc.id
+        items: list[tuple] = []
+        claimed: dict[str, set[int]] = {}
+        names = None
+        for row, rpath in zip(doc.model.rows, doc.row_paths):
+            shown = " ".join(row.indicator.split())
+            if row.ref is not None:
+                target_doc, local = split_ref(row.ref, plan)
+                node = f"{target_doc}:{local}"
+                attrs = self.nodes.get(node)
+                if attrs is None or attrs["type"] != "indicator":
+                    if target_doc in self.docs:
+                        self._unknown(doc, rpath + ("ref",), doc_id, "ref", row.ref, target_doc, local, "indicator")
+                    continue
+            else:
+                names = names if names is not None else self._name_index(plan)
+                found = names.get(name_key(row.indicator), [])
+                if len(found) > 1 and row.sasaran:
+                    key = sasaran_key(row.sasaran)
+                    found = [f for f in found if key in f[1]] or found
+                if len(found) > 1:
+                    refs = ", ".join(n.split(":", 1)[1] for n, _ in found[:5]) + (", ..." if len(found) > 5 else "")
+                    self.finding("CAS706", "ambiguous", doc, rpath + ("indicator",), doc_id, name=shown, plan=plan,
+                                 count=len(found), refs=refs)
+                    continue
+                if not found:
+                    pool = list(names)
+                    hint = self._closest(name_key(row.indicator), pool, 0.75) if pool else None
+                    if hint is None:
+                        self.finding("CAS706", "default", doc, rpath + ("indicator",), doc_id, name=shown, plan=plan)
+                    else:
+                        near = names[hint][0][0]
+                        self.finding("CAS706", "hint", doc, rpath + ("indicator",), doc_id, name=shown, plan=plan,
+                                     hint=" ".join(self.nodes[near]["name"].split()), target=near.split(":", 1)[1])
+                    continue
+                node = found[0][0]
+            years = {*row.realized, *row.targets, *row.capaian}
+            twice = sorted(claimed.get(node, set()) & years)
+            if twice:
+                self.finding("CAS706", "twice", doc, rpath + ("indicator",), doc_id, name=shown, target=node,
+                             years=", ".join(map(str, twice)))
+                continue
+            claimed.setdefault(node, set()).update(years)
+            for year, value in row.realized.items():
+                items.append((node, "realized", year, value, rpath + ("realized", str(year))))
+            for year, target in row.targets.items():
+                if target is not None:
+                    items.append((node, "pk", year, target, rpath + ("targets", str(year))))
+            for year, printed in row.capaian.items():
+                if printed is not None:
+                    realized = row.realized.get(year)
+                    value = PrintedCapaian(printed, row.targets.get(year), realized.value if realized is not None else None)
+                    items.append((node, "capaian", year, value, rpath + ("capaian", str(year))))
+        return items
 
     def finding(self, code: str, variant: str, source: ParsedDocument, path: tuple, ref: str | None, /, **args: Any) -> None:
         # positional-only, so that message arguments may be called ``doc`` or ``key``

@@ -21,7 +21,8 @@ from pydantic import BaseModel, ValidationError
 from ..core.findings import Finding, Span
 from ..core.text import short_int
 from ..read.scalars import YAML11_FIRST, yaml11_kind
-from ..core.models import ELEMENT_KINDS, MAX_PERIOD_YEARS, Document, Element, Header, Indicator, RealisasiDocument, RealisasiHeader, Unit, share_fields_sets
+from ..core.models import (ELEMENT_KINDS, MAX_PERIOD_YEARS, Document, Element, Header, Indicator, RealisasiDocument,
+                           RealisasiHeader, RealisasiRow, Unit, share_fields_sets)
 from ..core.parsed import ParsedDocument
 from ..rules.catalog import make_finding
 from ..core.sourcemap import LINE_BREAK, SourceMap, deep_get, pointer
@@ -29,7 +30,7 @@ from ..core.sourcemap import LINE_BREAK, SourceMap, deep_get, pointer
 __all__ = ["ParsedDocument", "mask_personal_text", "parse_document"]
 
 
-_REQUIRED = {RealisasiDocument: ("document",), RealisasiHeader: ("id", "kind", "for"), Element: ("id", "kind", "name"), Indicator: ("id", "name"), Unit: ("id", "name"), Header: ("id", "kind", "title", "period")}
+_REQUIRED = {RealisasiDocument: ("document",), RealisasiRow: ("indicator",), RealisasiHeader: ("id", "kind", "for"), Element: ("id", "kind", "name"), Indicator: ("id", "name"), Unit: ("id", "name"), Header: ("id", "kind", "title", "period")}
 
 #: Field names planners write in Indonesian, mapped to the format's English names.
 _SYNONYMS = {
@@ -505,11 +506,23 @@ def _realisasi(data: dict, header: dict, file: str, sourcemap: SourceMap, sink: 
             allowed = sorted(RealisasiDocument.model_fields)
             hint = _suggest(str(key), allowed)
             sink.add("CAS102", "hint" if hint else "default", (key,), key=True, field=_visible(str(key)), hint=hint or "", allowed=allowed)
-    known = {k: v for k, v in data.items() if k in RealisasiDocument.model_fields}
+    known = {k: v for k, v in data.items() if k in RealisasiDocument.model_fields and k != "rows"}
     model = _salvage(RealisasiDocument, known, (), sink, sink.ref)
     if model is None:
         return None, sink.findings
-    return ParsedDocument(model, file, sourcemap, [], [], [], sink.findings), sink.findings
+    # rows one by one, so that a row left out for an error shifts no other row's position
+    rows, row_paths = [], []
+    raw_rows = data.get("rows")
+    if raw_rows is not None and not isinstance(raw_rows, list):
+        sink.add("CAS103", "default", ("rows",), field="rows", expected="a list", expected_id="list", got=_describe(raw_rows))
+    for i, raw in enumerate(raw_rows if isinstance(raw_rows, list) else ()):
+        row = _salvage(RealisasiRow, raw, ("rows", i), sink, sink.ref)
+        if row is not None:
+            rows.append(row)
+            row_paths.append(("rows", i))
+    if rows:
+        model = model.model_copy(update={"rows": tuple(rows)})
+    return ParsedDocument(model, file, sourcemap, [], [], [], sink.findings, row_paths), sink.findings
 
 
 def _rebuild(data: dict, sink: _Sink) -> tuple[Document | None, list, list, list]:

@@ -91,6 +91,15 @@ _DESCRIPTIONS: dict[str, dict[str, str]] = {
         "document": "The header: id, kind: realisasi, for.",
         "realized": "Indicator reference (local to the plan in for, or document-id:local-id) -> realisasi per year.",
         "pk_targets": "Indicator reference -> the Perjanjian Kinerja target per year, which replaces the plan's target for capaian.",
+        "rows": "Rows of a realisasi table (an LKjIP Pengukuran Kinerja table): indicators named as printed, matched to the plan in for by name (case, spacing and punctuation aside) and sasaran.",
+    },
+    "RealisasiRow": {
+        "indicator": "The indicator's name as the table prints it; matched to an indicator of the plan in for (an unmatched or ambiguous name is CAS706).",
+        "sasaran": "The sasaran the table prints the row under: tells apart indicators of the plan that share a name.",
+        "ref": "The indicator (local to the plan in for, or document-id:local-id), where the printed name does not say.",
+        "targets": "The year's target as printed (the Perjanjian Kinerja target): acts as pk_targets.",
+        "realized": "Realisasi per year, as printed: a number, a text, or {value, status, source}.",
+        "capaian": "Capaian per year as printed (a percentage); checked against target and realisasi (CAS707), never used as a value.",
     },
     "Baseline": {"year": "The year of the baseline value.", "value": "The baseline value."},
     "Range": {"min": "Lower bound of the target range (omit for 'at most').", "max": "Upper bound of the target range (omit for 'at least')."},
@@ -184,6 +193,9 @@ def document_json_schema() -> dict[str, Any]:
         if name == "Indicator":
             properties["targets"]["propertyNames"] = {"pattern": r"^\d{4}$"}
             properties["realized"]["propertyNames"] = {"pattern": r"^\d{4}$"}
+        if name == "RealisasiRow":
+            for year_map in ("targets", "realized", "capaian"):
+                properties[year_map]["propertyNames"] = {"pattern": r"^\d{4}$"}
         if name == "Range":
             definition["minProperties"] = 1  # one-sided {max: 49} or {min: 80}, never empty
     definitions = {name: _lenient(definition) for name, definition in definitions.items()}

@@ -1,6 +1,6 @@
 """``cascade import`` (a plan table to plan YAML) and ``cascade export`` (the workspace as a workbook).
 
-``cascade import TABLE.xlsx|.csv [--layout NAME] [--sheet S] [--locale id|en] [--document FILE] -o DIR``
+``cascade import TABLE.xlsx|.csv [--layout NAME] [--sheet S] [--locale id|en] [--year Y] [--document FILE] -o DIR``
 reads the table through its sidecar ``<name>.cascade.yaml`` (or ``--document``, a YAML file holding
 the ``document:`` block) and writes one YAML file per document into DIR; the table's findings (cells
 it could not read) are printed as ``lint`` prints them. Exit codes: 0, 1 when a finding is an error,
@@ -26,9 +26,10 @@ def add_table_parsers(sub: "argparse._SubParsersAction[argparse.ArgumentParser]"
     imp = sub.add_parser("import", help="turn a plan table (.xlsx, .csv) into plan YAML / ubah tabel rencana menjadi YAML")
     imp.add_argument("table", metavar="TABLE", help="the workbook or CSV")
     imp.add_argument("-o", "--output", required=True, metavar="DIR", help="folder for the YAML files")
-    imp.add_argument("--layout", metavar="NAME", help="a preset (renstra-tc27, rpjmd, iku; cascade/read/layouts/) or a layout file")
+    imp.add_argument("--layout", metavar="NAME", help="a preset (renstra-tc27, rpjmd, iku, realisasi; cascade/read/layouts/) or a layout file")
     imp.add_argument("--sheet", metavar="S", help="the sheet to read (default: the sidecar's, else every table on the first)")
     imp.add_argument("--locale", choices=("id", "en"), help="how text numbers are written (default: the layout's)")
+    imp.add_argument("--year", type=int, metavar="Y", help="realisasi tables: the year the table reports, when its columns name none")
     imp.add_argument("--document", metavar="FILE", help="a YAML file with the document: block (instead of the sidecar)")
     imp.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANG, help="message language")
     exp = sub.add_parser("export", help="write the workspace and its findings as a workbook / tulis buku kerja Excel")
@@ -57,7 +58,7 @@ def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         document = loaded.data["document"]
     try:
         written, findings = import_table(args.table, args.output, layout=args.layout, sheet=args.sheet,
-                                         document=document, locale=args.locale)
+                                         document=document, locale=args.locale, year=args.year)
     except MissingExtraError as exc:
         err.write(f"cascade: {exc}\n")
         return 2

@@ -44,6 +44,7 @@ __all__ = [
     "FORMULAS",
     "ZERO_REALIZED_CAP",
     "Capaian",
+    "PrintedCapaian",
     "capaian",
     "category",
     "category_rank",
@@ -67,6 +68,15 @@ class Capaian(NamedTuple):
     note: str
 
 
+class PrintedCapaian(NamedTuple):
+    """A capaian as a realisasi table prints it, with the target and realisasi the same row prints
+    for that year (None where it prints none): what rule CAS707 recomputes."""
+
+    value: float
+    target: Any
+    realized: Any
+
+
 def _number(value: Any) -> float | None:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
@@ -74,19 +84,20 @@ def _number(value: Any) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def _done(value: float, note: str = "") -> Capaian:
+def _done(value: float, note: str = "", digits: int | None = 2) -> Capaian:
     if not math.isfinite(value):  # 1e308 / 1e-308: no percentage to print
         return Capaian(None, "out of range")
-    return Capaian(round(value, 2) + 0.0, note)
+    return Capaian((round(value, digits) if digits is not None else value) + 0.0, note)
 
 
 def capaian(target: Any, realized: Any, polarity: str | None, formula: str | None = "lkjip",
-            tolerance: float = 0.0) -> Capaian:
+            tolerance: float = 0.0, digits: int | None = 2) -> Capaian:
     """The capaian of ``realized`` against ``target`` for an indicator of ``polarity``.
 
     ``target`` is a number, a :class:`~cascade.core.models.Range` (or ``{"min", "max"}`` mapping) or
     text; ``realized`` a number or text; ``polarity`` ``positive``, ``negative``, ``stable`` or None;
-    ``formula`` ``lkjip`` (default, also for None) or ``sipd`` (negative polarity only). Never raises.
+    ``formula`` ``lkjip`` (default, also for None) or ``sipd`` (negative polarity only); ``digits``
+    the rounding (2, as LKjIP tables print it; None for the unrounded value). Never raises.
 
     >>> capaian(32, 4.88, "negative")
     Capaian(value=184.75, note='')
@@ -113,7 +124,7 @@ def capaian(target: Any, realized: Any, polarity: str | None, formula: str | Non
     if polarity not in ("positive", "negative", "stable"):
         return Capaian(None, "polarity unknown")
     if polarity == "stable":
-        return _stable(target, r, tolerance)
+        return _stable(target, r, tolerance, digits)
     note = ""
     if isinstance(target, Range):
         bound = target.min if polarity == "positive" else target.max
@@ -129,20 +140,20 @@ def capaian(target: Any, realized: Any, polarity: str | None, formula: str | Non
     if polarity == "positive":
         if t == 0:
             return Capaian(None, "target 0 on a positive indicator")
-        return _done(r / t * 100, note)
+        return _done(r / t * 100, note, digits)
     formula = formula or "lkjip"
     if formula == "sipd":
         if r == 0:
-            return _done(ZERO_REALIZED_CAP, (note + "; " if note else "") + "realisasi 0: capped")
-        return _done(t / r * 100, note)
+            return _done(ZERO_REALIZED_CAP, (note + "; " if note else "") + "realisasi 0: capped", digits)
+        return _done(t / r * 100, note, digits)
     if formula != "lkjip":
         return Capaian(None, f"unknown formula {formula}")
     if t == 0:
         return Capaian(None, "target 0 on a negative indicator (lkjip formula)")
-    return _done((2 - r / t) * 100, note)
+    return _done((2 - r / t) * 100, note, digits)
 
 
-def _stable(target: Any, r: float, tolerance: float) -> Capaian:
+def _stable(target: Any, r: float, tolerance: float, digits: int | None = 2) -> Capaian:
     if isinstance(target, Range):
         lo = target.min if target.min is not None else -math.inf
         hi = target.max if target.max is not None else math.inf
@@ -158,7 +169,7 @@ def _stable(target: Any, r: float, tolerance: float) -> Capaian:
         bound = t
     if bound == 0:
         return Capaian(None, "stable target 0: no scale for the distance")
-    return _done(max(0.0, 100 * (1 - abs(r - bound) / abs(bound))), "outside the target")
+    return _done(max(0.0, 100 * (1 - abs(r - bound) / abs(bound))), "outside the target", digits)
 
 
 def category(value: float | None, bounds: tuple[float, float, float, float] | list[float] = DEFAULT_BOUNDS) -> str | None:

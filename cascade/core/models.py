@@ -40,6 +40,7 @@ __all__ = [
     "RealizedValue",
     "CAPAIAN_FORMULAS",
     "RealisasiHeader",
+    "RealisasiRow",
     "RealisasiDocument",
 ]
 
@@ -452,17 +453,37 @@ class RealisasiHeader(_Model):
     vision: ClassVar[None] = None
 
 
+class RealisasiRow(_Model):
+    """One row of a realisasi table (an LKjIP "Pengukuran Kinerja" table): the indicator by its
+    printed name, with what the row prints per year.
+
+    The graph builder resolves ``indicator`` (and ``sasaran``, to tell equal names apart) to an
+    indicator of the ``for`` plan; ``ref`` names it outright where the printed name does not match.
+    ``targets`` are the year's targets as printed (the Perjanjian Kinerja targets: they act as
+    ``pk_targets``), ``capaian`` the capaian as printed (checked by CAS707, never used as a value).
+    """
+
+    indicator: str
+    sasaran: str | None = None
+    ref: Ref | None = None
+    targets: dict[Year, TargetValue | None] = Field(default_factory=dict)
+    realized: dict[Year, RealizedValue] = Field(default_factory=dict)
+    capaian: dict[Year, Number | None] = Field(default_factory=dict)
+
+
 class RealisasiDocument(_Model):
     """A realisasi document (issue 17): the realised values, and optionally the year's Perjanjian
     Kinerja targets, of a plan's indicators, kept apart from the approved plan file.
 
     ``realized`` and ``pk_targets`` map an indicator reference (local to the ``for`` document, or
     a full ``doc:local`` reference) to a year map, as an indicator's ``realized`` and ``targets``.
+    ``rows`` name indicators by their printed name, as an LKjIP table does (:class:`RealisasiRow`).
     """
 
     document: RealisasiHeader
     realized: dict[Ref, dict[Year, RealizedValue]] = Field(default_factory=dict)
     pk_targets: dict[Ref, dict[Year, TargetValue | None]] = Field(default_factory=dict)
+    rows: tuple[RealisasiRow, ...] = ()
 
     elements: ClassVar[tuple] = ()
     organization: ClassVar[tuple] = ()

@@ -22,6 +22,9 @@ class ParsedDocument:
     indicator_paths: list[list[tuple]]
     unit_paths: list[tuple]
     findings: list[Finding] = field(default_factory=list)
+    #: A realisasi document's ``rows``: the path of each row of ``model.rows`` in the source data
+    #: (a row left out for an error shifts no other row's position).
+    row_paths: list[tuple] = field(default_factory=list)
 
     @property
     def id(self) -> str:

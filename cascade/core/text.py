@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["Text", "UNSAFE", "escape_unsafe", "short_int"]
+__all__ = ["Text", "UNSAFE", "escape_unsafe", "short_int", "name_key", "sasaran_key"]
 
 #: Every character :func:`escape_unsafe` escapes (Unicode categories Cc, Cf, Zl, Zp).
 UNSAFE = re.compile(
@@ -38,6 +38,25 @@ def escape_unsafe(text: str, keep: str = "") -> str:
     if keep:
         return UNSAFE.sub(lambda m: m.group() if m.group() in keep else _escape(m), text)
     return UNSAFE.sub(_escape, text)
+
+
+def name_key(text: str) -> str:
+    """A printed name as names are matched: compatibility forms folded (NFKC), case folded, and
+    everything but letters and digits dropped, so that spacing, line breaks in cells and punctuation
+    never matter: ``"Angka Kematian Ibu\n(per 100.000 KH)"`` and ``"angka kematian ibu per 100000 KH"``
+    give the same key."""
+    import unicodedata
+
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum())
+
+
+_SASARAN_PREFIX = re.compile(r"^\s*(?:sasaran(?:\s+strategis)?|ss)\s*(?:ke\s*)?(?:\d+(?:\.\d+)*|[ivxlc]+)?\s*[.:)\-]?\s+", re.I)
+
+
+def sasaran_key(text: str) -> str:
+    """:func:`name_key` of a sasaran as an LKjIP table prints it, without its numbering:
+    ``"Sasaran Strategis 1. Meningkatnya ..."`` and ``"Meningkatnya ..."`` give the same key."""
+    return name_key(_SASARAN_PREFIX.sub("", text, count=1))
 
 
 def short_int(value: int) -> int | str:

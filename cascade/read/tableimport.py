@@ -1,8 +1,8 @@
 """``cascade import``: a plan table (workbook or CSV) to plan YAML a reviewer can read.
 
 The YAML is written in a stable order (the document block, then the elements in table order, each
-with its fields in the order of FORMAT.md), with a comment above every element and indicator naming
-the cells it came from (``# T-C.27!H9:H10``). A cell that could not be read (CAS007) is left out of
+with its fields in the order of FORMAT.md; a realisasi table's ``rows`` in table order), with a
+comment above every element, indicator and row naming the cells it came from (``# T-C.27!H9:H10``). A cell that could not be read (CAS007) is left out of
 the data and written as a comment beside its element, with the finding; the findings are returned
 too. Linting the YAML gives the same findings (code, ref, severity, message) as linting the workbook
 directly, apart from those table-reading findings, which only the table can have.
@@ -23,6 +23,7 @@ __all__ = ["import_table", "to_yaml"]
 _ELEMENT_KEYS = ("id", "kind", "name", "code", "parent", "supports", "crosscuts", "owner", "justification", "budget")
 _INDICATOR_KEYS = ("id", "name", "type", "unit", "polarity", "baseline", "targets", "final", "supports", "measure", "key",
                    "definition", "source")
+_ROW_KEYS = ("indicator", "sasaran", "ref", "targets", "realized", "capaian")
 _PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 
 
@@ -66,6 +67,8 @@ def to_yaml(table: TableDocument, source: str, findings: list[Finding] = ()) -> 
     for f in by_ref.get(doc_id, []) + by_ref.get(None, []):
         lines.append(f"# {f.code} {f.rule} at {f.cell or '-'}: {f.message}")
     lines.append("")
+    if doc.get("kind") == "realisasi":
+        return "\n".join(lines + _rows_yaml(table)) + "\n"
     lines.append("elements:")
     for i, el in enumerate(data.get("elements", [])):
         where = table.ranges.get(("elements", i))
@@ -96,30 +99,52 @@ def to_yaml(table: TableDocument, source: str, findings: list[Finding] = ()) -> 
     return "\n".join(lines) + "\n"
 
 
+def _rows_yaml(table: TableDocument) -> list[str]:
+    """The ``rows:`` of a realisasi table, each under a comment naming its cells (and its sasaran's)."""
+    lines = ["rows:"]
+    for i, row in enumerate(table.data.get("rows", [])):
+        where = table.ranges.get(("rows", i))
+        sasaran = table.ranges.get(("rows", i, "sasaran"))
+        lines.append(f"  # {where or '-'}" + (f" (sasaran {sasaran})" if sasaran else ""))
+        first = True
+        for k in _ROW_KEYS:
+            if k not in row or row[k] in (None, {}, []):
+                continue
+            lines.append(f"  {'- ' if first else '  '}{k}: {_flow(row[k])}")
+            first = False
+    if len(lines) == 1:
+        lines[0] = "rows: []"
+    return lines
+
+
 def import_table(path: str, out_dir: str, *, layout: str | None = None, sheet: str | None = None,
-                 document: dict | None = None, locale: str | None = None) -> tuple[list[str], list[Finding]]:
+                 document: dict | None = None, locale: str | None = None, year: int | None = None) -> tuple[list[str], list[Finding]]:
     """Write the plan YAML of the table at ``path`` into ``out_dir``; returns (files written, findings).
 
     What the table does not say comes from its sidecar, or from ``document`` (the ``document:``
-    block) with ``layout``/``sheet``/``locale``, which also override the sidecar's.
+    block) with ``layout``/``sheet``/``locale``/``year`` (a realisasi table's year), which also
+    override the sidecar's.
     """
     entries = None
     base = None
     if document is not None or not os.path.exists(sidecar_of(path)):
-        entry: dict[str, Any] = {"document": dict(document or {}), "layout": layout or "renstra-tc27"}
+        realisasi = (document or {}).get("kind") == "realisasi"
+        entry: dict[str, Any] = {"document": dict(document or {}), "layout": layout or ("realisasi" if realisasi else "renstra-tc27")}
         if sheet is not None:
             entry["sheet"] = sheet
         if locale is not None:
             entry["locale"] = locale
+        if year is not None:
+            entry["year"] = year
         entries = [entry]
     tables, findings = read_workbook(path, path, entries=entries, base=base)
-    if entries is None and (layout or sheet or locale):
+    if entries is None and (layout or sheet or locale or year):
         # options override the sidecar's entries: read again with them
         from .workbook import read_sidecar
 
         side, _ = read_sidecar(sidecar_of(path), sidecar_of(path))
         for e in side:
-            e.update({k: v for k, v in (("layout", layout), ("sheet", sheet), ("locale", locale)) if v is not None})
+            e.update({k: v for k, v in (("layout", layout), ("sheet", sheet), ("locale", locale), ("year", year)) if v is not None})
         tables, findings = read_workbook(path, path, entries=side, base=os.path.dirname(sidecar_of(path)))
     os.makedirs(out_dir, exist_ok=True)
     written = []

@@ -20,6 +20,9 @@ _NUM = r"[+-]?\d[\d.,]*"
 _GLUED = re.compile(rf"^({_NUM})\s*([^\d\s].*)?$")
 _RANGE = re.compile(rf"^({_NUM})\s*(?:-|–|—|s\.?d\.?|s/d|sampai)\s*({_NUM})\s*(\S.*)?$", re.I)
 _RP = re.compile(r"^rp\.?\s*", re.I)
+#: A one-sided target: "< 49", "≤ 1", "kurang dari 49", "maks. 5" (at most); "> 80", "minimal 80" (at least).
+_AT_MOST = re.compile(rf"^(?:<=?|≤|=<|kurang\s+dari|maks(?:imal|\.)?|max\.?|paling\s+banyak)\s*({_NUM})\s*(\S.*)?$", re.I)
+_AT_LEAST = re.compile(rf"^(?:>=?|≥|=>|lebih\s+dari|min(?:imal|\.)?|paling\s+sedikit|sekurang-kurangnya)\s*({_NUM})\s*(\S.*)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -98,8 +101,9 @@ def read_number(raw: Any, locale: str | None, *, money: bool = False) -> CellVal
 
 
 def read_target(raw: Any, locale: str | None) -> CellValue:
-    """A target or kondisi cell: a number, a range ``a - b``, a number with a glued unit, NA/-, or a
-    qualitative text (``WTP``, ``A (4)``) kept as written."""
+    """A target or kondisi cell: a number, a range ``a - b``, a one-sided range (``< 49`` or ``kurang
+    dari 49`` is ``{max: 49}``, ``> 80`` or ``minimal 80`` is ``{min: 80}``), a number with a glued
+    unit, NA/-, or a qualitative text (``WTP``, ``A (4)``) kept as written."""
     if raw is None:
         return CellValue(None)
     if isinstance(raw, (int, float)) and not isinstance(raw, bool):
@@ -115,6 +119,14 @@ def read_target(raw: Any, locale: str | None) -> CellValue:
             return CellValue({"min": lo, "max": hi}, m.group(3))
         if "ambiguous" in (why_lo, why_hi):
             return CellValue(None, problem=("ambiguous", {"text": text[:60]}))
+    for pattern, bound in ((_AT_MOST, "max"), (_AT_LEAST, "min")):
+        m = pattern.match(text)
+        if m:
+            number, why = _parse_number(m.group(1), locale)
+            if number is not None:
+                return CellValue({bound: number}, m.group(2).strip() if m.group(2) else None)
+            if why == "ambiguous":
+                return CellValue(None, problem=("ambiguous", {"text": text[:60]}))
     m = _GLUED.match(text)
     if m:
         number, why = _parse_number(m.group(1), locale)

@@ -21,15 +21,16 @@ import io
 import os
 import re
 import zipfile
-from dataclasses import dataclass, field
 from typing import Any
 
 
 from ..core.errors import MissingExtraError
-from ..core.findings import CellSpan, Finding, Span
+from ..core.findings import Finding, Span
 from ..core.sourcemap import SourceMap
 from ..rules.base import make_finding
+from .grid import Grid, TableDocument, _a1, _clean, _numbering_row, _year_of, cell_name, column_letter, norm
 from .loader import DEFAULT_LIMITS, Limits, read_file
+from .realisasitable import LayoutMismatch, realisasi_table
 from .tablevalues import read_number, read_target
 
 __all__ = ["WORKBOOK_SUFFIXES", "SIDECAR_SUFFIX", "sidecar_of", "Grid", "TableDocument", "read_grid", "read_workbook",
@@ -50,61 +51,6 @@ MAX_COLUMNS = 256
 def sidecar_of(path: str) -> str:
     """``renstra.xlsx`` -> ``renstra.cascade.yaml`` (in the same folder)."""
     return os.path.splitext(path)[0] + SIDECAR_SUFFIX
-
-
-def column_letter(col: int) -> str:
-    out = ""
-    while col:
-        col, rem = divmod(col - 1, 26)
-        out = chr(65 + rem) + out
-    return out
-
-
-def cell_name(sheet: str, row: int, col: int) -> str:
-    return f"{sheet}!{column_letter(col)}{row}"
-
-
-def _a1(ref: str) -> tuple[int, int]:
-    m = re.fullmatch(r"\$?([A-Za-z]{1,3})\$?(\d{1,7})", ref.strip())
-    if not m:
-        raise ValueError(ref)
-    col = 0
-    for ch in m.group(1).upper():
-        col = col * 26 + ord(ch) - 64
-    return int(m.group(2)), col
-
-
-@dataclass
-class Grid:
-    """One sheet: values by (row, col), merged ranges (top-left -> bottom-right) and formula cells."""
-
-    file: str
-    sheet: str
-    values: dict[tuple[int, int], Any]
-    merged: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
-    formulas: set[tuple[int, int]] = field(default_factory=set)
-    max_row: int = 0
-    max_col: int = 0
-    #: every cell covered by a merged range (not its top-left) -> the top-left
-    covered: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        for (r1, c1), (r2, c2) in self.merged.items():
-            for r in range(r1, r2 + 1):
-                for c in range(c1, c2 + 1):
-                    if (r, c) != (r1, c1):
-                        self.covered[(r, c)] = (r1, c1)
-
-    def own(self, row: int, col: int) -> Any:
-        """The value written in this cell; None for a cell covered by a merge (it continues the one above/left)."""
-        return None if (row, col) in self.covered else self.values.get((row, col))
-
-    def shown(self, row: int, col: int) -> Any:
-        """The value the cell shows: a merged range shows its top-left value in every cell."""
-        return self.values.get(self.covered.get((row, col), (row, col)))
-
-    def span(self, row: int, col: int) -> CellSpan:
-        return CellSpan(row, col, row, col + 1, cell_name(self.sheet, row, col))
 
 
 class WorkbookError(Exception):
@@ -211,11 +157,6 @@ def _read_csv(path: str, file: str) -> Grid:
 # ---------------------------------------------------------------- layouts
 
 
-def norm(text: Any) -> str:
-    """A header text for matching: lower case, only letters and digits (spacing, line breaks, punctuation dropped)."""
-    return re.sub(r"[^0-9a-z]", "", str(text).lower())
-
-
 def layout_names() -> list[str]:
     return sorted(f[:-5] for f in os.listdir(LAYOUT_DIR) if f.endswith(".yaml"))
 
@@ -236,17 +177,6 @@ def load_layout(name: str, base: str = ".") -> dict:
 
 
 # ---------------------------------------------------------------- table -> documents
-
-
-@dataclass
-class TableDocument:
-    """One document read from a table: the format's data, its cell source map and the cell findings."""
-
-    data: dict
-    sourcemap: SourceMap
-    findings: list[Finding]
-    ranges: dict[tuple, str]  # path -> "Sheet!A5:A10" for import comments
-    sheet: str
 
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
@@ -308,22 +238,6 @@ def _subheader_row(grid: Grid, r: int, layout: dict) -> bool:
     return seen
 
 
-def _numbering_row(grid: Grid, r: int) -> bool:
-    vals = [grid.values.get((r, c)) for c in range(1, grid.max_col + 1) if (r, c) not in grid.covered]
-    vals = [v for v in vals if v is not None]
-    return len(vals) >= 3 and all(re.fullmatch(r"\(?\d{1,2}\)?", str(v).strip()) for v in vals)
-
-
-def _year_of(parts: tuple[str, ...]) -> int | None:
-    """The year a header names: a sub-header cell ``2023``/``Tahun 2023``, or the one year inside a
-    single-row header (``Target 2023 Rp``, as CSV exports flatten merged headers)."""
-    for p in parts:
-        years = re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", str(p))
-        if len(set(years)) == 1:
-            return int(years[0])
-    return None
-
-
 def _role(parts: tuple[str, ...], layout: dict) -> str:
     words = str(parts[-1]).split()
     last = norm(words[-1]) if len(parts) == 2 and words else norm(parts[-1])
@@ -342,13 +256,6 @@ def _code_text(parts: list[Any]) -> str | None:
             p = int(p)
         tokens.extend(t for t in re.split(r"[\s.]+", str(p).strip()) if t)
     return ".".join(tokens) if tokens else None
-
-
-def _clean(v: Any) -> str | None:
-    if v is None:
-        return None
-    text = " ".join(str(v).split())
-    return text or None
 
 
 def table_to_documents(grid: Grid, entry: dict, layout: dict, base_findings: list[Finding] | None = None) -> list[TableDocument]:
@@ -708,7 +615,8 @@ def read_workbook(path: str, display: str, limits: Limits = DEFAULT_LIMITS, *, e
         sheet = entry.get("sheet")
         sheet = str(sheet) if sheet is not None else None
         try:
-            layout = load_layout(str(entry.get("layout", "renstra-tc27")), base or ".")
+            kind = (entry.get("document") or {}).get("kind")
+            layout = load_layout(str(entry.get("layout", "realisasi" if kind == "realisasi" else "renstra-tc27")), base or ".")
         except (ValueError, OSError) as err:
             findings.append(make_finding("CAS008", "layout", file=display, span=Span(1, 1, 1, 2), reason=str(err)[:200]))
             continue
@@ -725,8 +633,17 @@ def read_workbook(path: str, display: str, limits: Limits = DEFAULT_LIMITS, *, e
         if rng is not None and not (isinstance(rng, str) and re.fullmatch(r"\$?[A-Za-z]{1,3}\$?\d{1,7}:\$?[A-Za-z]{1,3}\$?\d{1,7}", rng.strip())):
             findings.append(make_finding("CAS008", "range", file=display, span=Span(1, 1, 1, 2), range=str(rng)[:40]))
             continue
+        document = entry.get("document") or {}
         try:
-            out.extend(table_to_documents(grids[0], entry, layout))
+            if layout.get("kind") == "realisasi":
+                out.extend(realisasi_table(grids[0], entry, layout))
+            elif document.get("kind") == "realisasi":
+                findings.append(make_finding("CAS008", "layout", file=display, span=Span(1, 1, 1, 2),
+                                             reason=f"layout {layout.get('name', '?')} reads plans; a realisasi document needs layout: realisasi"))
+            else:
+                out.extend(table_to_documents(grids[0], entry, layout))
+        except LayoutMismatch as err:  # the entry and the layout do not fit together
+            findings.append(make_finding("CAS008", "layout", file=display, span=Span(1, 1, 1, 2), reason=str(err)[:200]))
         except Exception as err:  # a table this reader cannot follow is a finding, never a traceback
             findings.append(make_finding("CAS008", "layout", file=display, span=Span(1, 1, 1, 2),
                                          reason=f"{type(err).__name__}: {str(err)[:160]}"))

@@ -22,7 +22,7 @@ import statistics
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
-from ..core.capaian import CATEGORIES, DEFAULT_BOUNDS, FORMULAS, capaian, category, category_rank
+from ..core.capaian import CATEGORIES, DEFAULT_BOUNDS, FORMULAS, PrintedCapaian, capaian, category, category_rank
 from ..core.errors import UsageError
 from ..core.findings import Finding, Severity
 from ..core.models import Indicator, Range, Realized
@@ -60,6 +60,8 @@ class Measured:
 
     realized: dict[int, Entry] = field(default_factory=dict)
     pk_targets: dict[int, Entry] = field(default_factory=dict)
+    #: Capaian as a realisasi table prints it (value: :class:`~cascade.core.capaian.PrintedCapaian`).
+    printed: dict[int, Entry] = field(default_factory=dict)
 
 
 class CapaianRow(NamedTuple):
@@ -147,8 +149,10 @@ def measurements(ctx: "Context") -> dict[str, Measured]:
                     m = out[node] = Measured({}, {})
                 if kind == "realized":
                     m.realized[year] = Entry(value.value, value.status, value.source, rdoc_id, path)
-                else:
+                elif kind == "pk":
                     m.pk_targets[year] = Entry(value, None, None, rdoc_id, path)
+                else:  # a printed capaian
+                    m.printed[year] = Entry(value, None, None, rdoc_id, path)
         return out
 
     return ctx.index("measurements", build)
@@ -605,3 +609,201 @@ class RealizationDrift(Rule):
                     entry = m.realized[b]
                     yield _at(ctx, self, node, entry.doc, entry.path, name=ind.name, before=f"{va:g}",
                               previous=a, after=f"{vb:g}", year=b)
+
+
+class UnmatchedRealisasiRow(Rule):
+    """A row of a realisasi table (or a ``rows:`` entry of a realisasi document) whose printed
+    indicator name does not name exactly one indicator of the plan it reports on (``for``).
+
+    LKjIP tables name indicators as printed, not by reference. A row's name is compared with the
+    names of the plan's indicators with case, spacing, line breaks and punctuation ignored; when
+    several indicators have that name, the row's sasaran (the ``Sasaran`` column, a sasaran banner
+    row, or ``sasaran:``) must be the sasaran of one of them (or of an element above it). Reported
+    at the row's indicator cell: a name that matches no indicator (with the closest name as a
+    did-you-mean), a name several indicators share that the sasaran does not tell apart, and a row
+    giving the same years for an indicator as an earlier row. Such a row gives no value: a value is
+    never put on an indicator by a guess. Where the printed name differs from the plan's, name the
+    indicator outright: ``ref:`` on the row, or ``names: {"<printed name>": <ref>}`` in the table's
+    sidecar.
+
+    Why: an LKjIP row matched to the wrong indicator puts one indicator's realisasi on another, and
+    every capaian, category and roll-up above it is then wrong without any sign; a row matched to
+    nothing silently drops a measured value from the evaluation.
+
+    Basis: PermenPANRB 53/2014 and 88/2021 (the LKjIP measures the indicators of the Perjanjian
+    Kinerja and the Renstra/RPJMD: the same indicators, by name); Permendagri 86/2017 (evaluasi
+    hasil RPJMD and Renstra, per indicator of the plan).
+
+    Failing (the plan names the indicator "Prevalensi Penderita HIV terhadap Penduduk Beresiko")::
+
+        rows:
+          - indicator: Menurunnya prevalensi penderita HIV terhadap penduduk beresiko
+            realized: {2016: 0.72}
+
+    Passing::
+
+        rows:
+          - indicator: Prevalensi penderita HIV terhadap penduduk beresiko
+            realized: {2016: 0.72}
+    """
+
+    code = "CAS706"
+    name = "unmatched-realisasi-row"
+    severity = Severity.ERROR
+    stage = True
+    messages = {
+        "default": {
+            "en": "row '{name}' names no indicator of {plan}; give the row its ref (ref:, or names: in the sidecar)",
+            "id": "baris '{name}' tidak menyebut indikator mana pun dari {plan}; beri baris itu ref-nya (ref:, atau names: di sidecar)",
+        },
+        "hint": {
+            "en": "row '{name}' names no indicator of {plan}; did you mean '{hint}' ({target})? give the row its ref (ref:, or names: in the sidecar)",
+            "id": "baris '{name}' tidak menyebut indikator mana pun dari {plan}; maksudnya '{hint}' ({target})? beri baris itu ref-nya (ref:, atau names: di sidecar)",
+        },
+        "ambiguous": {
+            "en": "row '{name}' matches {count} indicators of {plan} ({refs}) and its sasaran does not tell them apart; give the row its ref",
+            "id": "baris '{name}' cocok dengan {count} indikator {plan} ({refs}) dan sasarannya tidak membedakannya; beri baris itu ref-nya",
+        },
+        "twice": {
+            "en": "row '{name}' gives {years} for {target}, which an earlier row gives already; this row is left out",
+            "id": "baris '{name}' memberi tahun {years} untuk {target}, yang sudah diberikan baris sebelumnya; baris ini diabaikan",
+        },
+    }
+
+
+_FORMULA_TEXT = {
+    "positive": ("realisasi / target x 100", "realisasi / target x 100"),
+    "lkjip": ("(2 - realisasi / target) x 100", "(2 - realisasi / target) x 100"),
+    "sipd": ("target / realisasi x 100", "target / realisasi x 100"),
+    "stable": ("the stable-target formula", "rumus target stabil"),
+    "qualitative": ("the qualitative comparison", "perbandingan kualitatif"),
+}
+
+
+def _decimals(value: float, most: int) -> int:
+    """The decimals ``value`` is written with (its shortest form), at most ``most``."""
+    text = repr(float(value))
+    if "e" in text or "E" in text:
+        return most
+    whole, _, frac = text.partition(".")
+    return min(len(frac.rstrip("0")), most)
+
+
+def _spread(value: Any) -> list[Any]:
+    """``value`` and the ends of what it may have been before it was rounded to the decimals it is
+    printed with (a whole number is taken as exact: targets and counts are)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        return [value]
+    d = _decimals(value, 6)
+    if d == 0:
+        return [value]
+    half = 0.5 * 10 ** -d
+    return [value - half, value, value + half]
+
+
+def capaian_bounds(target: Any, realized: Any, polarity: str | None, formula: str, tolerance: float = 0.0) -> tuple[float, float] | None:
+    """The least and greatest unrounded capaian that the printed ``target`` and ``realized`` allow,
+    each taken as rounded to the decimals it is printed with (see :func:`_spread`); None when no
+    capaian can be computed."""
+    targets = _spread(target)
+    reals = _spread(realized)
+    if polarity == "stable" and isinstance(target, (int, float)) and not isinstance(target, bool) and min(reals) <= target <= max(reals):
+        reals.append(target)  # the best case of a value to hold lies inside the interval
+    values = [capaian(t, r, polarity, formula, tolerance, digits=None).value for t in targets for r in reals]
+    values = [v for v in values if v is not None]
+    return (min(values), max(values)) if values else None
+
+
+class CapaianMismatch(Rule):
+    """A capaian printed in a realisasi table that does not follow from the target and realisasi
+    the table prints beside it.
+
+    The capaian is recomputed as :mod:`cascade.core.capaian` computes every capaian: with the
+    indicator's effective polarity and its formula (``capaian_formula``, else the option
+    ``formula`` of CAS702), from the row's target and realisasi of that year (the plan's or PK
+    target where the row prints none). Tolerance: every printed number is taken as rounded to the
+    decimals it is printed with (target and realisasi within half a unit of their last decimal, a
+    whole number as exact), and the printed capaian must lie within the capaian those allow, give or
+    take half a unit of its own last decimal (at most 2) plus 1% of that unit. So ``87,10`` beside
+    target ``162`` and realisasi ``186`` (t/r: 87.0968) passes, and ``72,52`` beside target ``0,64``
+    and realisasi ``0,18`` does not. A table that caps capaian (at 100 when the target is met, as
+    some pemda do) passes with the option ``cap: 100``. Nothing is reported where no capaian can be
+    computed (polarity unknown, no target). The finding stands at the printed capaian.
+
+    Why: a printed capaian is what the LKjIP's reader, the evaluator and the DPRD read; an
+    arithmetic slip, a formula applied the wrong way round for a lower-is-better indicator, or a
+    garbled row changes the category the agency reports, and nobody recomputes it by hand.
+
+    Basis: PermenPANRB 53/2014 and 88/2021 (Pengukuran kinerja: capaian = realisasi against target;
+    the evaluation checks that reported capaian are accurate); PermenPANRB 8/2021 (capaian of a
+    lower-is-better indicator, (1 + (1 - R/T)) x 100%); Permendagri 86/2017 (evaluasi: the same
+    capaian formula for every indicator of the plan).
+
+    Failing (Kabupaten Manggarai Timur, LKjIP 2019, Tabel 3.8: Angka Kematian Balita, target/realisasi)::
+
+        rows:
+          - indicator: Angka Kematian Balita per 1.000KH
+            targets: {2019: 0.64}
+            realized: {2019: 0.18}
+            capaian: {2019: 72.52}
+
+    Passing (Angka Kematian Bayi of the same table)::
+
+        rows:
+          - indicator: Angka Kematian Bayi per 1.000KH
+            targets: {2019: 9.20}
+            realized: {2019: 9.53}
+            capaian: {2019: 96.54}
+    """
+
+    code = "CAS707"
+    name = "capaian-mismatch"
+    severity = Severity.WARNING
+    options = {"cap": None}
+    messages = {
+        "default": {
+            "en": "capaian {printed} printed for '{name}' in {year} does not follow from target {target} and realisasi {realized}: {formula} gives {computed}",
+            "id": "capaian {printed} yang tercetak untuk '{name}' tahun {year} tidak sesuai dengan target {target} dan realisasi {realized}: {formula_id} menghasilkan {computed}",
+        },
+    }
+
+    def check(self, ctx: "Context") -> Iterator[Finding]:
+        measured = measurements(ctx)
+        if not any(m.printed for m in measured.values()):
+            return
+        cap = ctx.option(self, "cap")
+        if cap is not None and (isinstance(cap, bool) or not isinstance(cap, (int, float)) or cap <= 0):
+            raise UsageError("capaian-mismatch: cap must be a positive number (100, 120) or null")
+        default, _, tolerance = capaian_settings(ctx)
+        G = ctx.graph
+        for node, m in measured.items():
+            if not m.printed:
+                continue
+            ind: Indicator = G._node[node]["model"]
+            pol = polarity_of(ctx, ind).value
+            formula = _formula(ind, default)
+            for year, entry in sorted(m.printed.items()):
+                printed: PrintedCapaian = entry.value
+                target = printed.target
+                if target is None:
+                    pk = m.pk_targets.get(year)
+                    target = pk.value if pk is not None else ind.targets.get(year)
+                realized = printed.realized
+                if realized is None and year in m.realized:
+                    realized = m.realized[year].value
+                computed = capaian(target, realized, pol, formula, tolerance)
+                bounds = capaian_bounds(target, realized, pol, formula, tolerance)
+                if computed.value is None or bounds is None:
+                    continue
+                value = float(printed.value)
+                slack = 0.51 * 10 ** -_decimals(value, 2)
+                low, high = bounds
+                if low - slack <= value <= high + slack:
+                    continue
+                if cap is not None and abs(value - cap) <= slack and high + slack >= cap:
+                    continue  # capped as the table's convention says
+                kind = ("qualitative" if isinstance(target, str) else "stable" if pol == "stable"
+                        else "positive" if pol == "positive" else formula)
+                yield _at(ctx, self, node, entry.doc, entry.path, printed=f"{value:g}", name=ind.name, year=year,
+                          target=_show(target), realized=_show(realized), formula=_FORMULA_TEXT[kind][0],
+                          formula_id=_FORMULA_TEXT[kind][1], computed=f"{computed.value:g}")

@@ -342,7 +342,10 @@ class TableLayout(Rule):
     does not have, no header row the layout recognises, a second table on the same sheet below the
     first (the first is read; name the second with ``range:`` in a further sidecar entry), an
     indicator row with no element cell above it (not read, never dropped silently), and a
-    ``links:`` entry naming an element id the table does not produce.
+    ``links:`` entry naming an element id the table does not produce. In a realisasi table
+    (``layout: realisasi``): a target, realisasi or capaian column whose header names no year when
+    the sidecar gives no ``year:``, two columns giving the same value of the same year, a row with
+    values and no indicator name, and a ``names:`` entry that no row prints.
 
     Why: what a table does not say (the document id, period, region, upper links) cannot be guessed;
     a table read with the wrong layout would give silently wrong elements.
@@ -387,6 +390,22 @@ class TableLayout(Rule):
         "link": {
             "en": "links: names '{id}', which the table does not produce",
             "id": "links: menyebut '{id}', yang tidak dihasilkan tabel",
+        },
+        "year": {
+            "en": "column '{header}' names no year; give the sidecar year: (the year the table reports)",
+            "id": "kolom '{header}' tidak menyebut tahun; beri sidecar year: (tahun yang dilaporkan tabel)",
+        },
+        "column-twice": {
+            "en": "column '{header}' gives the same value and year as column {first}; only column {first} is read",
+            "id": "kolom '{header}' memberi nilai dan tahun yang sama dengan kolom {first}; hanya kolom {first} yang dibaca",
+        },
+        "no-indicator": {
+            "en": "row {row} has values but no indicator name; it was not read",
+            "id": "baris {row} memuat nilai tetapi tanpa nama indikator; tidak dibaca",
+        },
+        "name": {
+            "en": "names: lists '{name}', which no row of the table prints",
+            "id": "names: memuat '{name}', yang tidak tercetak di baris mana pun pada tabel",
         },
         "default": {"en": "the table does not fit its layout", "id": "tabel tidak sesuai layout-nya"},
     }

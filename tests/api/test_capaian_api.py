@@ -187,7 +187,7 @@ def test_bad_realisasi_document_is_findings_not_a_crash(tmp_path: Path) -> None:
         ("CAS202", 1, 58, "for 'contoh.rpjmd-2091' names nothing; did you mean 'contoh.rpjmd-2019'?"),
         ("CAS103", 3, 17, "'2015: 4,88' is not a number cascade will guess; write 4.88"),
         ("CAS103", 3, 31, "'2016' must be a number, a text or {value, status, source}, not a list"),
-        ("CAS102", 4, 1, "unknown field 'catatan' (allowed: document, pk_targets, realized)"),
+        ("CAS102", 4, 1, "unknown field 'catatan' (allowed: document, pk_targets, realized, rows)"),
     ]
 
 

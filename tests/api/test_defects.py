@@ -119,6 +119,8 @@ PLANTED: dict[str, list[tuple[str | None, str, int]]] = {
     "CAS703": [('klaten.dinsos.renstra-2025:S2.I3', 'klaten/dinsos/realisasi-2025.yaml', 19)],
     "CAS704": [('klaten.dinsos.renstra-2025:S1.I1', 'klaten/dinsos/realisasi-2025.yaml', 14)],
     "CAS705": [('klaten.dinsos.renstra-2025:T1.I1', 'klaten/dinsos/realisasi-2025.yaml', 11)],
+    "CAS706": [('klaten.dinsos.lkjip-2025', 'klaten/dinsos/lkjip-2025.csv', 2)],
+    "CAS707": [('klaten.dinsos.renstra-2025:K4.1.I1', 'klaten/dinsos/lkjip-2025.csv', 3)],
     "CAS901": [(None, 'klaten/dinsos/skp-2026.yaml', 127)],
     "CAS902": [(None, 'klaten/dinsos/renstra-2025.yaml', 218)],
     "CAS903": [

@@ -99,3 +99,73 @@ def test_a_hostile_sidecar_is_a_finding(tmp_path: Path, extra: str) -> None:
         assert not [f for f in report if f.code.startswith("CAS00")]
     else:
         assert [f.code for f in report if f.code.startswith("CAS00")] == ["CAS008"]
+
+
+# ------------------------------------------------------------------ realisasi tables (layout: realisasi)
+
+REALISASI_SIDECAR = """document:
+  id: contoh.realisasi-2024
+  kind: realisasi
+  for: contoh.iku-2024
+layout: realisasi
+year: 2024
+"""
+
+
+def _iku_plan(folder: Path, n: int) -> None:
+    rows = [["Sasaran Strategis", "Indikator Kinerja Utama", "Satuan", "Target 2024"]]
+    rows += [["Meningkatnya akses", f"Persentase layanan nomor {i}", "%", 90] for i in range(n)]
+    write_sheet(folder / "iku.xlsx", rows)
+    (folder / "iku.cascade.yaml").write_text(IKU_SIDECAR)
+
+
+@pytest.mark.parametrize("sidecar_extra", ["", "range: A1:E3\n", "names: {x: S1.I1, 'Persentase layanan nomor 1': '../../etc'}\n", "year: 99999\n", "year: [1]\n"])
+def test_a_hostile_realisasi_table_is_findings_never_a_traceback(tmp_path: Path, sidecar_extra: str) -> None:
+    _iku_plan(tmp_path, 3)
+    header = ["Sasaran", "Indikator Kinerja", "Target", "Realisasi", "Capaian"]
+    rows = [header, ["Meningkatnya akses", "Persentase layanan nomor 9\u202e", "90", "=1/0", "sangat baik"],
+            [None, None, None, None, None], [None, 7, "1.234", "88,5", "98,33"], header,
+            ["", "Persentase layanan nomor 1", "< 9O", "60 - 70", "-"], [None, None, 1, 2, 3]]
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for r in rows:
+        ws.append(r)
+    ws.merge_cells("A5:A6")
+    wb.save(tmp_path / "lkjip.xlsx")
+    sidecar = REALISASI_SIDECAR.replace("year: 2024\n", "") if sidecar_extra.startswith("year") else REALISASI_SIDECAR
+    (tmp_path / "lkjip.cascade.yaml").write_text(sidecar + sidecar_extra)
+    report = lint([str(tmp_path)]).report  # never raises
+    got = [(f.code, f.variant, f.cell) for f in report if f.code.startswith(("CAS0", "CAS706", "CAS707"))]
+    if sidecar_extra.startswith(("year: 9", "year: [")):
+        assert [(c, v) for c, v, _ in got] == [("CAS008", "layout")]
+        return
+    if sidecar_extra.startswith("names"):  # no row prints 'x'; a ref that is not one is the schema's finding at its row
+        assert ("CAS008", "name", "Sheet!A1") in got
+        assert [(f.code, f.cell) for f in report if f.code == "CAS104"] == [("CAS104", "Sheet!B6")]
+    assert ("CAS007", "formula", "Sheet!D2") in got and ("CAS007", "not-number", "Sheet!E2") in got
+    # no plan indicator is number 9; the bidi override is escaped in the message (invisible marks are
+    # no letters: "nomor 0\u202e" would be indicator 0's name)
+    [bidi] = [f for f in report if f.code == "CAS706" and f.cell == "Sheet!B2"]
+    assert "\u202e" not in bidi.message and "\\u202e" in bidi.message
+    if sidecar_extra.startswith("range"):
+        return
+    assert ("CAS007", "not-number", "Sheet!D6") in got  # a range is no realisasi
+    assert ("CAS008", "no-indicator", "Sheet!B7") in got
+    assert ("CAS706", "default", "Sheet!B4") in got  # a name that is a number: matched to nothing, never guessed
+
+
+def test_many_unmatched_rows_stop_asking_for_hints(tmp_path: Path) -> None:
+    """The did-you-mean of CAS706 compares a name with every indicator name of the plan: past the graph
+    builder's hint budget the findings simply carry no hint (no hours of comparisons)."""
+    from cascade import graph
+
+    _iku_plan(tmp_path, 400)
+    lines = ["Indikator Kinerja;Target 2024;Realisasi 2024"] + [f"Cakupan lain {i};1;1" for i in range(600)]
+    (tmp_path / "lkjip.csv").write_text("\n".join(lines) + "\n")
+    (tmp_path / "lkjip.cascade.yaml").write_text(REALISASI_SIDECAR)
+    report = [f for f in cascade.load(str(tmp_path)).validate() if f.code == "CAS706"]
+    assert len(report) == 600
+    assert graph.HINT_BUDGET // 400 < 600  # the budget runs out before the last row
+    assert report[-1].variant == "default"

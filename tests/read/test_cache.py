@@ -76,15 +76,16 @@ def test_warm_runs_report_what_a_cold_run_reports(ws: Path, tmp_path: Path, monk
     cold = lint(ws, None)
     cache = tmp_path / "cache"
     assert lint(ws, cache) == cold  # fills the cache
-    # a parse per file (13 YAML, broken ones and the realisasi document too, and the 2 tables with a
-    # sidecar) and the findings of each of the 11 plan documents (one of them from a table)
-    assert len(entries(cache)) == 13 + 2 + 11
+    # a parse per file (13 YAML, broken ones and the realisasi document too, and the 3 tables with a
+    # sidecar, the LKjIP realisasi table among them) and the findings of each of the 11 plan documents
+    # (one of them from a table; realisasi documents are no plans)
+    assert len(entries(cache)) == 13 + 3 + 11
     assert (cache / ".gitignore").read_text().endswith("*\n") and (cache / "CACHEDIR.TAG").exists()
     seen = scopes(monkeypatch)
     assert lint(ws, cache) == cold
     # every document's findings came from the cache: no document-scoped rule ran at all
     assert seen == [None]
-    assert len(cold) == 85  # examples/defects: every planted finding (tables and realisasi included), the suspect link of cascade.lock included
+    assert len(cold) == 87  # examples/defects: every planted finding (tables and realisasi included), the suspect link of cascade.lock included
 
 
 def test_after_one_file_changed_only_its_document_is_checked_again(ws: Path, tmp_path: Path, monkeypatch) -> None:
@@ -169,7 +170,7 @@ def test_the_library_code_is_part_of_the_key(ws: Path, tmp_path: Path, monkeypat
     before = set(entries(cache))
     monkeypatch.setattr(cache_module, "code_fingerprint", lambda: "another build")
     lint(ws, cache)
-    assert len(set(entries(cache)) - before) == 26
+    assert len(set(entries(cache)) - before) == 27
 
 
 def test_a_parent_in_another_document_is_never_remembered() -> None:
@@ -207,7 +208,7 @@ def test_cli_keeps_the_cache_in_the_user_cache_folder_unless_told_not_to(ws: Pat
     assert not user_dir.exists()
     cold = capsys.readouterr().out
     assert cli.main(["lint", ".", "--format", "concise"]) == 1
-    assert len(entries(user_dir)) == 26
+    assert len(entries(user_dir)) == 27
     assert not (ws / ".cascade_cache").exists()  # never in the checked-out tree
     assert capsys.readouterr().out == cold
     assert cli.main(["lint", ".", "--format", "concise"]) == 1
@@ -219,7 +220,7 @@ def test_with_the_rules_on_two_processes_too(ws: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     for _ in range(2):  # fills, then reads
         assert rows(cascade.load(str(ws), cache=str(cache), jobs=2).validate(jobs=2)) == cold
-    assert len(entries(cache)) == 26
+    assert len(entries(cache)) == 27
 
 
 def test_a_finding_outside_the_scope_is_reported_and_nothing_is_stored(ws: Path, tmp_path: Path, monkeypatch) -> None:

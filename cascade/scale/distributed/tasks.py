@@ -197,9 +197,12 @@ def _trim_context(parsed: list[tuple[int, ParsedDocument]], own: set[int]) -> li
     elements = {d: {} for d in context}
     holder = {d: {} for d in context}  # local id -> local id of the element holding it
     todo = [split_ref(r, doc.id) for i, doc in parsed if i in own for e in doc.model.elements for r in _links(e)]
-    # a realisasi document's indicators, in a plan the partition holds only as context
-    todo += [split_ref(r, doc.model.document.for_) for i, doc in parsed if i in own and doc.model.kind == "realisasi"
-             for r in (*doc.model.realized, *doc.model.pk_targets)]
+    # a realisasi document's indicators, in a plan the partition holds only as context; rows name
+    # indicators by their printed name (matched against every indicator of the plan): the plan stays whole
+    realisasi = [doc.model for i, doc in parsed if i in own and doc.model.kind == "realisasi"]
+    todo += [split_ref(r, model.document.for_) for model in realisasi for r in (*model.realized, *model.pk_targets)]
+    todo += [(model.document.for_, "") for model in realisasi if model.rows]  # "" holds nothing: kept whole
+    todo += [split_ref(row.ref, model.document.for_) for model in realisasi for row in model.rows if row.ref]
     for d, doc in context.items():
         for element in doc.model.elements:
             elements[d].setdefault(element.id, element)

@@ -1,0 +1,107 @@
+"""A sheet of a plan table as cells (:class:`Grid`), what a table reader returns (:class:`TableDocument`),
+and the small helpers every table reader shares: cell names, header text matching, years in headers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..core.findings import CellSpan, Finding
+from ..core.sourcemap import SourceMap
+
+__all__ = ["Grid", "TableDocument", "cell_name", "column_letter", "norm"]
+
+
+def column_letter(col: int) -> str:
+    out = ""
+    while col:
+        col, rem = divmod(col - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+def cell_name(sheet: str, row: int, col: int) -> str:
+    return f"{sheet}!{column_letter(col)}{row}"
+
+
+def _a1(ref: str) -> tuple[int, int]:
+    m = re.fullmatch(r"\$?([A-Za-z]{1,3})\$?(\d{1,7})", ref.strip())
+    if not m:
+        raise ValueError(ref)
+    col = 0
+    for ch in m.group(1).upper():
+        col = col * 26 + ord(ch) - 64
+    return int(m.group(2)), col
+
+
+@dataclass
+class Grid:
+    """One sheet: values by (row, col), merged ranges (top-left -> bottom-right) and formula cells."""
+
+    file: str
+    sheet: str
+    values: dict[tuple[int, int], Any]
+    merged: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
+    formulas: set[tuple[int, int]] = field(default_factory=set)
+    max_row: int = 0
+    max_col: int = 0
+    #: every cell covered by a merged range (not its top-left) -> the top-left
+    covered: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for (r1, c1), (r2, c2) in self.merged.items():
+            for r in range(r1, r2 + 1):
+                for c in range(c1, c2 + 1):
+                    if (r, c) != (r1, c1):
+                        self.covered[(r, c)] = (r1, c1)
+
+    def own(self, row: int, col: int) -> Any:
+        """The value written in this cell; None for a cell covered by a merge (it continues the one above/left)."""
+        return None if (row, col) in self.covered else self.values.get((row, col))
+
+    def shown(self, row: int, col: int) -> Any:
+        """The value the cell shows: a merged range shows its top-left value in every cell."""
+        return self.values.get(self.covered.get((row, col), (row, col)))
+
+    def span(self, row: int, col: int) -> CellSpan:
+        return CellSpan(row, col, row, col + 1, cell_name(self.sheet, row, col))
+
+
+def norm(text: Any) -> str:
+    """A header text for matching: lower case, only letters and digits (spacing, line breaks, punctuation dropped)."""
+    return re.sub(r"[^0-9a-z]", "", str(text).lower())
+
+
+@dataclass
+class TableDocument:
+    """One document read from a table: the format's data, its cell source map and the cell findings."""
+
+    data: dict
+    sourcemap: SourceMap
+    findings: list[Finding]
+    ranges: dict[tuple, str]  # path -> "Sheet!A5:A10" for import comments
+    sheet: str
+
+
+def _numbering_row(grid: Grid, r: int) -> bool:
+    vals = [grid.values.get((r, c)) for c in range(1, grid.max_col + 1) if (r, c) not in grid.covered]
+    vals = [v for v in vals if v is not None]
+    return len(vals) >= 3 and all(re.fullmatch(r"\(?\d{1,2}\)?", str(v).strip()) for v in vals)
+
+
+def _year_of(parts: tuple[str, ...]) -> int | None:
+    """The year a header names: a sub-header cell ``2023``/``Tahun 2023``, or the one year inside a
+    single-row header (``Target 2023 Rp``, as CSV exports flatten merged headers)."""
+    for p in parts:
+        years = re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", str(p))
+        if len(set(years)) == 1:
+            return int(years[0])
+    return None
+
+
+def _clean(v: Any) -> str | None:
+    if v is None:
+        return None
+    text = " ".join(str(v).split())
+    return text or None
