@@ -68,6 +68,7 @@ def by_region(path: str, work: Path, jobs: int, sample: float) -> dict:
     cmd = [sys.executable, "-m", "cascade", "lint", path, "--format", "json", "--no-cache", "--by-region",
            "--jobs", str(jobs), "--output", str(out), "--quiet"]
     peaks: dict[int, tuple[str, int]] = {}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=str(ROOT))
     stop = threading.Event()
@@ -84,12 +85,14 @@ def by_region(path: str, work: Path, jobs: int, sample: float) -> dict:
     watcher.start()
     code = proc.wait()
     wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the command and its workers, all waited for
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     stop.set()
     watcher.join()
     if code not in (0, 1):
         raise SystemExit(f"cascade lint exited with {code}")
     report = json.loads(out.read_text())
-    return {"wall": wall, "exit": code, "coordinator_rss": max((r for k, r in peaks.values() if k == "coordinator"), default=0),
+    return {"wall": wall, "cpu": cpu, "exit": code, "coordinator_rss": max((r for k, r in peaks.values() if k == "coordinator"), default=0),
             "worker_rss": sorted(r for k, r in peaks.values() if k == "worker"), "findings": report["findings"],
             "summary": report.get("summary")}
 
@@ -143,7 +146,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.only in (None, "by-region"):
         r = by_region(args.path, work, args.jobs, args.sample)
         results["by_region"] = r
-        rows.append((f"by region, --jobs {args.jobs}", r["wall"], r["worker_rss"], r["coordinator_rss"], len(r["findings"])))
+        rows.append((f"by region, --jobs {args.jobs} (CPU {r['cpu'] / 60:.1f} min)", r["wall"], r["worker_rss"],
+                     r["coordinator_rss"], len(r["findings"])))
     if args.only in (None, "dask"):
         r = on_dask(args.path, work, args.workers)
         results["dask"] = r
