@@ -97,6 +97,14 @@ def by_region(path: str, work: Path, jobs: int, sample: float) -> dict:
             "summary": report.get("summary")}
 
 
+def _cpu_seconds() -> float:
+    """User and system CPU time of the calling process (asked of each Dask worker)."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def on_dask(path: str, work: Path, workers: int) -> dict:
     from distributed import Client, LocalCluster
 
@@ -117,9 +125,10 @@ def on_dask(path: str, work: Path, workers: int) -> dict:
         report = run.run()
         wall = time.perf_counter() - t
         rss = sorted(client.run(tasks._peak_rss).values())
+        cpu = sum(client.run(_cpu_seconds).values()) + _cpu_seconds()
         findings = [f.as_dict() for f in report]
         (work / "dask.json").write_text(json.dumps(findings))
-        return {"wall": wall, "cluster_start": start, "worker_rss": rss,
+        return {"wall": wall, "cpu": cpu, "cluster_start": start, "worker_rss": rss,
                 "coordinator_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
                 "findings": findings, "rounds": run.rounds, "stats": report.stats}
     finally:
@@ -151,8 +160,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.only in (None, "dask"):
         r = on_dask(args.path, work, args.workers)
         results["dask"] = r
-        rows.append((f"Dask LocalCluster, {args.workers} workers", r["wall"], r["worker_rss"], r["coordinator_rss"],
-                     len(r["findings"])))
+        rows.append((f"Dask LocalCluster, {args.workers} workers (CPU {r['cpu'] / 60:.1f} min)", r["wall"], r["worker_rss"],
+                     r["coordinator_rss"], len(r["findings"])))
     print("| run | wall (min) | peak RSS per worker (MB) | coordinator (MB) | findings |")
     print("|---|---:|---:|---:|---:|")
     for name, wall, rss, coord, n in rows:
