@@ -320,6 +320,8 @@ class Realized(_Model):
     def _value(cls, data: Any) -> Any:
         if isinstance(data, dict) and "value" in data:
             value = data["value"]
+            if value.__class__ is float:  # a number already (a bare realisasi, read by _to_realized)
+                return data
             if isinstance(value, bool) or not isinstance(value, (str, int, float)):
                 raise PydanticCustomError("realized_value", "a number, a text or {{value, status, source}} is needed", {})
             value = _to_target(value)
