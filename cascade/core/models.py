@@ -189,28 +189,23 @@ def share_fields_sets(document: "Document") -> None:
     dozen different sets. The models are frozen, and pydantic copies the set before it changes a
     copy's (``model_copy``), so one shared, never-changed set per content is safe.
     """
-    shared = _FIELDS_SETS
-    get = shared.get
     for element in document.elements:
         for model in (element, *element.indicators):
-            fields = model.__pydantic_fields_set__
-            key = frozenset(fields)
-            one = get(key)
-            if one is None:
-                if len(shared) < 4096:
-                    shared[key] = fields
-            elif one is not fields:
-                _set(model, "__pydantic_fields_set__", one)
+            _share_fields_set(model)
             baseline = getattr(model, "baseline", None)
             if baseline is not None:
-                fields = baseline.__pydantic_fields_set__
-                key = frozenset(fields)
-                one = get(key)
-                if one is None:
-                    if len(shared) < 4096:
-                        shared[key] = fields
-                elif one is not fields:
-                    _set(baseline, "__pydantic_fields_set__", one)
+                _share_fields_set(baseline)
+
+
+def _share_fields_set(model: Any) -> None:
+    fields = model.__pydantic_fields_set__
+    key = frozenset(fields)
+    one = _FIELDS_SETS.get(key)
+    if one is None:
+        if len(_FIELDS_SETS) < 4096:
+            _FIELDS_SETS[key] = fields
+    elif one is not fields:
+        _set(model, "__pydantic_fields_set__", one)
 
 
 def _restore(cls: type, fields: dict, fields_set: set) -> Any:

@@ -84,6 +84,20 @@ class TableDocument:
     sheet: str
 
 
+def field_of(columns: dict[str, list[str]], text: Any) -> str | None:
+    """The layout field a header text names: the one whose longest normalised pattern (``columns``:
+    field -> patterns, already :func:`norm`-ed) the text starts with; None for an empty or unknown header."""
+    n = norm(text)
+    if not n:
+        return None
+    best, best_len = None, 0
+    for f, pats in columns.items():
+        for p in pats:
+            if n.startswith(p) and len(p) > best_len:
+                best, best_len = f, len(p)
+    return best
+
+
 def _numbering_row(grid: Grid, r: int) -> bool:
     vals = [grid.values.get((r, c)) for c in range(1, grid.max_col + 1) if (r, c) not in grid.covered]
     vals = [v for v in vals if v is not None]

@@ -26,7 +26,7 @@ from ..core.sourcemap import SourceMap
 from ..core.text import name_key
 from ..rules.base import make_finding
 from .tablevalues import read_target
-from .grid import Grid, TableDocument, _a1, _clean, _numbering_row, _year_of, cell_name, column_letter, norm
+from .grid import Grid, TableDocument, _a1, _clean, _numbering_row, _year_of, cell_name, column_letter, field_of, norm
 
 __all__ = ["LayoutMismatch", "realisasi_table", "ROLES"]
 
@@ -38,19 +38,6 @@ _YEAR = re.compile(r"^(?:tahun)?((?:19|20)\d\d)$")
 
 class LayoutMismatch(ValueError):
     """The sidecar entry and the layout do not fit together (reported as CAS008 with this reason)."""
-
-
-def _field_of(columns: dict[str, list[str]], text: Any) -> str | None:
-    """The layout field a header text names: the longest pattern it starts with (as the plan layouts)."""
-    n = norm(text)
-    if not n:
-        return None
-    best, best_len = None, 0
-    for f, pats in columns.items():
-        for p in pats:
-            if n.startswith(p) and len(p) > best_len:
-                best, best_len = f, len(p)
-    return best
 
 
 def _entry_year(entry: dict) -> int | None:
@@ -168,7 +155,7 @@ def realisasi_table(grid: Grid, entry: dict, layout: dict) -> list[TableDocument
             continue  # a spacer row, or one whose cells all continue merges from above
         texts = [(c, v) for c, v in sorted(filled.items()) if isinstance(v, str) and not _number_like(v)]
         first_text = norm(texts[0][1]) if texts else ""
-        if own.get(ind_col) is not None and _field_of(columns, own[ind_col]) == "indicator":
+        if own.get(ind_col) is not None and field_of(columns, own[ind_col]) == "indicator":
             if [norm(grid.shown(r, c)) for c in range(left, right + 1)] == header_sig:  # repeated after a page break
                 r += 1
                 while r <= bottom and (_subheader(grid, columns, r, left, right) or _numbering_row(grid, r)):
@@ -268,7 +255,7 @@ def _subheader(grid: Grid, columns: dict[str, list[str]], r: int, left: int, rig
         if v is None:
             continue
         n = norm(v)
-        if not (_YEAR.match(n) or (len(n) <= 40 and _field_of(columns, v) in _SUBHEADER_FIELDS)):
+        if not (_YEAR.match(n) or (len(n) <= 40 and field_of(columns, v) in _SUBHEADER_FIELDS)):
             return False
         seen = True
     return seen
@@ -281,7 +268,7 @@ def _find_header(grid: Grid, columns: dict[str, list[str]], top: int, bottom: in
     below it) names at least two of target, realisasi and capaian."""
     last = min(bottom, top + 60)  # header rows are looked for near the top only
     for r in range(top, last + 1):
-        if "indicator" not in {_field_of(columns, grid.shown(r, c)) for c in range(left, right + 1)}:
+        if "indicator" not in {field_of(columns, grid.shown(r, c)) for c in range(left, right + 1)}:
             continue
         end = r
         while end + 1 <= bottom and _subheader(grid, columns, end + 1, left, right):
@@ -293,7 +280,7 @@ def _find_header(grid: Grid, columns: dict[str, list[str]], top: int, bottom: in
                 v = grid.shown(rr, c)
                 if v is not None and norm(v) and (not parts or norm(v) != norm(parts[-1])):
                     parts.append(str(v))
-            field = next((f for f in (_field_of(columns, p) for p in reversed(parts)) if f is not None), None)
+            field = next((f for f in (field_of(columns, p) for p in reversed(parts)) if f is not None), None)
             if field is not None and field != "ignore":
                 roles[c] = (field, tuple(parts), _year_of(tuple(parts)))
         kinds = {f for f, _, _ in roles.values()}

@@ -28,7 +28,7 @@ from ..core.errors import MissingExtraError
 from ..core.findings import Finding, Span
 from ..core.sourcemap import SourceMap
 from ..rules.base import make_finding
-from .grid import Grid, TableDocument, _a1, _clean, _numbering_row, _year_of, cell_name, column_letter, norm
+from .grid import Grid, TableDocument, _a1, _clean, _numbering_row, _year_of, cell_name, column_letter, field_of, norm
 from .loader import DEFAULT_LIMITS, Limits, read_file
 from .realisasitable import LayoutMismatch, realisasi_table
 from .tablevalues import read_number, read_target
@@ -186,20 +186,9 @@ def _find_header(grid: Grid, layout: dict, top: int, bottom: int) -> tuple[int, 
     """(first header row, first data row, column -> header path) of the table starting at or after ``top``."""
     columns = {f: [norm(p) for p in pats] for f, pats in layout["columns"].items()}
 
-    def field_of(text: Any) -> str | None:
-        n = norm(text)
-        if not n:
-            return None
-        best, best_len = None, 0
-        for f, pats in columns.items():
-            for p in pats:
-                if n.startswith(p) and len(p) > best_len:
-                    best, best_len = f, len(p)
-        return best
-
     last = min(bottom, top + 60)  # header rows are looked for near the top only
     for r in range(top, last + 1):
-        fields = {field_of(grid.shown(r, c)) for c in range(1, grid.max_col + 1)} - {None}
+        fields = {field_of(columns, grid.shown(r, c)) for c in range(1, grid.max_col + 1)} - {None}
         if len(fields) >= 3 and ("indicator" in fields or "name" in fields):
             # the header block: this row and the rows below that only hold sub-headers (years, target/Rp, numbers)
             end = r
@@ -213,7 +202,7 @@ def _find_header(grid: Grid, layout: dict, top: int, bottom: int) -> tuple[int, 
                     if v is not None and (not parts or norm(v) != norm(parts[-1])):
                         parts.append(str(v))
                 if parts:
-                    f = field_of(parts[0])
+                    f = field_of(columns, parts[0])
                     paths[c] = ((f or "?"),) + tuple(parts)
             first_data = end + 1
             if _numbering_row(grid, first_data):
