@@ -13,9 +13,13 @@ the findings of the document-scoped rules per document and the inline suppressio
 3. document-scoped rules (``Rule.scope == "document"``) run on the edited document only; the other
    documents keep their findings (the premise of :class:`cascade.validate.Remembered`); documents
    whose ``parent`` leaves them are always rerun;
-4. graph rules rerun in full whenever the graph or any model changed (they read links between
-   documents and the attributes at both ends of a link); an edit that changes no model (a comment,
-   a suppression, whitespace) skips them;
+4. graph rules keep their findings per document they are placed on; after a patched edit each
+   reruns only on the documents whose findings the edit can change, as its ``Rule.reads`` says
+   (the edited document, those that name it, those it names, or their transitive closures; see
+   :attr:`cascade.rules.base.Rule.reads`), and replaces its findings there. Which elements reach the
+   national tier (CAS301) is kept and recomputed for the documents that reach the edited one. A
+   rebuilt graph reruns every graph rule; an edit that changes no model (a comment, a
+   suppression, whitespace) reruns none;
 5. the finish is a full run's: justifications, suppressions, selection (:func:`cascade.validate.conclude`).
 
 The result equals a from-scratch ``load(...).validate()`` of the same texts; tests/incremental
@@ -31,11 +35,13 @@ from .build.loading import load_source, parse_loaded, sources_of
 from .core.findings import Finding, Report
 from .core.parsed import ParsedDocument
 from .core.pool import bulk
-from .core.refs import split_ref
+from .core.refs import UP_LINKS, document_of, reaching, split_ref
 from .graph import Workspace, _Builder, add_edges
 from .read.discovery import YAML_SUFFIXES
 from .read.loader import DEFAULT_LIMITS, Limits, LoadedFile, load_bytes
 from .read.suppressions import Suppression, find_suppressions
+from .rules.base import Rule, iter_check_rules
+from .rules.context import Context
 from .validate import RunSettings, _check, _justify, _to_run, conclude, Remembered
 
 __all__ = ["LiveWorkspace"]
@@ -94,7 +100,15 @@ class LiveWorkspace:
             self.entries[source.display] = self._entry(parsed, findings, loaded)
         self._memory = _Memory()
         self._suppressions: dict[str, tuple[int, list[Suppression], list[Finding]]] = {}
-        self._graph_findings: list[Finding] | None = None
+        #: The graph rules' findings: rule code -> document the finding is placed on -> findings
+        #: (None: run every graph rule on the whole graph at the next report).
+        self._graph_store: dict[str, dict[str | None, list[Finding]]] | None = None
+        #: The patched edits since the last report: (document id, the documents it named before, after).
+        self._changes: list[tuple[str, set[str], set[str]]] = []
+        #: Per rule code, the documents its last run covered (for the benchmark and the tests).
+        self.last_scopes: dict[str, int] = {}
+        #: Document id -> its elements with a path up to the national tier (None: compute afresh).
+        self._reached: dict[str, set[str]] | None = None
         self.workspace = self._rebuild()
         #: How the last update was done, for the benchmark and the tests: "patch", "rebuild" or "same".
         self.last_mode = "rebuild"
@@ -202,13 +216,15 @@ class LiveWorkspace:
             try:
                 self._patch(old_doc, new_doc)
                 self.last_mode = "patch"
+                self._changes.append((new_doc.id, self._targets_of(old_doc), self._targets_of(new_doc)))
+                return
             except Exception:  # noqa: BLE001 - a patch that fails midway must not leave a half-patched graph
                 self.workspace = self._rebuild()
                 self.last_mode = "rebuild"
         else:
             self.workspace = self._rebuild()
             self.last_mode = "rebuild"
-        self._graph_findings = None
+        self._graph_store = None
 
     def _refresh_files(self) -> None:
         ws = self.workspace
@@ -230,6 +246,7 @@ class LiveWorkspace:
         ws = Workspace(parsed, findings, files, stats, self.show_personal)
         ws._graph_build_findings = ws.findings[len(findings):]
         self._index = None
+        self._ids_cache: dict[str, tuple] = {}
         return ws
 
     # -- graph patching ------------------------------------------------------------------------
@@ -289,8 +306,8 @@ class LiveWorkspace:
         ws._graph_build_findings = kept + sub.findings + builder.findings
         ws.parsed = {p.id: p for p in docs_in_order}
         ws.documents = {k: v.model for k, v in ws.parsed.items()}
-        ws.stats["elements"] = sum(len(d.elements) for d in ws.documents.values())
-        ws.stats["indicators"] = sum(len(e.indicators) for d in ws.documents.values() for e in d.elements)
+        ws.stats["elements"] += len(new.model.elements) - len(old.model.elements)
+        ws.stats["indicators"] += _indicator_count(new) - _indicator_count(old)
         self._index = index
         self._refresh_files()
 
@@ -317,6 +334,18 @@ class LiveWorkspace:
         return index
 
     def _ids_of(self, doc_id: str, index: dict[str, list[str]]) -> tuple[dict[str, str], set[str]]:
+        """A document's local ids (-> node type) and unit ids, kept while its node list is the same
+        (read only by the graph builder)."""
+        cache = self.__dict__.setdefault("_ids_cache", {})
+        listed = index.get(doc_id)
+        hit = cache.get(doc_id)
+        if hit is not None and hit[0] is listed and listed is not None:
+            return hit[1]
+        found = self._collect_ids(doc_id, index)
+        cache[doc_id] = (listed, found)
+        return found
+
+    def _collect_ids(self, doc_id: str, index: dict[str, list[str]]) -> tuple[dict[str, str], set[str]]:
         ids: dict[str, str] = {}
         units: set[str] = set()
         nodes = self.workspace.graph._node
@@ -340,14 +369,13 @@ class LiveWorkspace:
         to_run = _to_run(rules)
         graph_rules = [r for r in to_run if r.scope != "document"]
         doc_rules = [r for r in to_run if r.scope == "document"]
-        if self._graph_findings is None:
-            self._graph_findings = _check(ws.graph, ws.parsed, graph_rules, settings.options)
+        graph_found = self._graph_rule_findings(graph_rules)
         keys = {d: str(self._serial_of(d)) for d in ws.parsed}
         remembered = _InMemoryRemembered(self._memory, keys)
         found = _check(ws.graph, ws.parsed, doc_rules, settings.options, remembered) if doc_rules else []
         live = set(keys.values())
         self._memory.data = {k: v for k, v in self._memory.data.items() if k in live}
-        findings = _justify(list(ws.findings) + self._graph_findings + found, ws.graph)
+        findings = _justify(list(ws.findings) + graph_found + found, ws.graph)
         written: list[Suppression] = list(settings.suppressions)
         if settings.inline_suppressions:
             seen = set()
@@ -366,6 +394,150 @@ class LiveWorkspace:
                     del self._suppressions[f]
         return conclude(findings, written, selection, rules, ws.stats, show_personal=ws.show_personal)
 
+    def _graph_rule_findings(self, rules: list[type[Rule]]) -> list[Finding]:
+        """The graph rules' findings on the current graph, each rule rerun only on the documents
+        the edits since the last report can change (:attr:`Rule.reads`); in rule-code order."""
+        ws = self.workspace
+        store = self._graph_store
+        changes, self._changes = self._changes, []
+        codes = [r.code for r in rules]
+        if store is None or len(changes) > 1 or list(store) != codes:
+            store = self._graph_store = {c: {} for c in codes}
+            self._reached = None
+            self._run_graph_rules(rules, None)
+        elif changes:
+            scopes = self._affected(*changes[0])
+            if self._reached is not None:
+                self._update_reached(scopes["up"])
+            groups: dict[frozenset[str] | None, list[type[Rule]]] = {}
+            for rule in rules:
+                scope = scopes.get(rule.reads)
+                if None in store[rule.code] or (scope is not None and len(scope) >= len(ws.parsed)):
+                    scope = None  # a finding placed on no document, or every document: the whole run
+                groups.setdefault(scope, []).append(rule)
+            for scope, group in groups.items():
+                self._run_graph_rules(group, scope)
+        return [f for c in codes for found in store[c].values() for f in found]
+
+    def _run_graph_rules(self, rules: list[type[Rule]], scope: frozenset[str] | None) -> None:
+        """Run ``rules`` on the documents of ``scope`` (None: all) and replace their stored findings there."""
+        ws = self.workspace
+        graph = ws.graph
+        index = self._node_index()
+        ctx = Context(graph, ws.parsed, self.settings.options, scope=scope, nodes_by_doc=index)
+        if any(r.code == "CAS301" for r in rules):
+            ctx.provide("reached", self._reached_view())
+        file_doc = {p.file: d for d, p in ws.parsed.items()}
+        store = self._graph_store
+        for rule in iter_check_rules(rules):
+            placed: dict[str | None, list[Finding]] = {}
+            for f in rule.check(ctx):
+                doc_id = document_of(f.ref, graph)
+                if doc_id is None:
+                    doc_id = file_doc.get(f.file or "")
+                placed.setdefault(doc_id, []).append(f)
+            if scope is None:
+                store[rule.code] = placed
+                self.last_scopes[rule.code] = len(ws.parsed)
+                continue
+            mine = store[rule.code]
+            for doc_id in scope:
+                mine.pop(doc_id, None)
+            for doc_id, found in placed.items():
+                if doc_id in scope:
+                    mine[doc_id] = found
+                elif doc_id is None:  # placed nowhere: kept, and the rule runs whole from now on
+                    mine[None] = found
+            self.last_scopes[rule.code] = len(scope)
+
+    # -- elements with a path up to the national tier (CAS301), kept across edits ----------------
+
+    def _reached_view(self) -> set[str]:
+        if self._reached is None:
+            nodes = self.workspace.graph._node
+            flat = reaching(self.workspace.graph)
+            by_doc: dict[str, set[str]] = {d: set() for d in self.workspace.parsed}
+            for n in flat:
+                by_doc.setdefault(nodes[n]["doc"], set()).add(n)
+            self._reached, self._reached_flat = by_doc, flat
+        return self._reached_flat
+
+    def _update_reached(self, dirty: frozenset[str]) -> None:
+        """Recompute which elements of the ``dirty`` documents (those that reach the edited one) reach
+        the top: an element elsewhere keeps its answer, since its way up cannot pass the edit."""
+        ws = self.workspace
+        G = ws.graph
+        nodes, succ, pred = G._node, G._succ, G._pred
+        index = self._node_index()
+        by_doc, flat = self._reached, self._reached_flat
+        for d in [d for d in by_doc if d not in ws.parsed]:
+            flat -= by_doc.pop(d)
+        for d in dirty:
+            flat -= by_doc.get(d, set())
+            by_doc[d] = set()
+        seeds = []
+        for d in dirty:
+            for n in index.get(d, ()):
+                a = nodes[n]
+                if a["type"] != "element":
+                    continue
+                if a["tier"] == 0 or any(t in UP_LINKS for t, _ in a.get("external", ())):
+                    seeds.append(n)
+                    continue
+                for t, e in succ[n].items():
+                    if e["type"] in UP_LINKS:
+                        ta = nodes[t]
+                        if ta["type"] == "element" and ta["doc"] not in dirty and t in by_doc.get(ta["doc"], ()):
+                            seeds.append(n)
+                            break
+        for n in seeds:
+            by_doc[nodes[n]["doc"]].add(n)
+        queue = list(seeds)
+        while queue:
+            for below, edge in pred[queue.pop()].items():
+                if edge["type"] in UP_LINKS:
+                    b = nodes[below]
+                    if b["type"] == "element" and b["doc"] in dirty and below not in by_doc[b["doc"]]:
+                        by_doc[b["doc"]].add(below)
+                        queue.append(below)
+        for d in dirty:
+            flat |= by_doc[d]
+
+    def _affected(self, edited: str, before: set[str], after: set[str]) -> dict[str, frozenset[str]]:
+        """For each value of :attr:`Rule.reads`, the documents whose findings an edit of ``edited``
+        can change (``before`` and ``after``: the documents it named)."""
+        ws = self.workspace
+        names = {d: self._targets_of(p) for d, p in ws.parsed.items()}
+        named_by: dict[str, set[str]] = {}
+        for d, targets in names.items():
+            for t in targets:
+                if t != d:
+                    named_by.setdefault(t, set()).add(d)
+        named = (before | after) - {edited}
+
+        def closure(start: Iterable[str], step: Callable[[str], Iterable[str]]) -> set[str]:
+            seen = set(start)
+            queue = list(seen)
+            while queue:
+                for n in step(queue.pop()):
+                    if n not in seen and n in names:
+                        seen.add(n)
+                        queue.append(n)
+            return seen
+
+        up = closure([edited], lambda d: named_by.get(d, ()))  # every document that reaches the edited one
+        down = closure([edited, *(n for n in named if n in names)],
+                       lambda d: (t for t in names[d] if t != d) if d != edited else ())  # what it reaches
+        own = {edited}
+        return {
+            "own": frozenset(own),
+            "targets": frozenset(own | named_by.get(edited, set())),
+            "referrers": frozenset(own | {n for n in named if n in names}),
+            "up": frozenset(up),
+            "down": frozenset(down),
+            "cycle": frozenset(up & down),
+        }
+
     def _serial_of(self, doc_id: str) -> int:
         parsed = self.workspace.parsed[doc_id]
         for e in self.entries.values():
@@ -377,7 +549,11 @@ class LiveWorkspace:
         """Validate with other settings from now on (the remembered rule findings are dropped)."""
         self.settings = settings
         self._memory = _Memory()
-        self._graph_findings = None
+        self._graph_store = None
+
+
+def _indicator_count(doc: ParsedDocument) -> int:
+    return sum(len(e.indicators) for e in doc.model.elements)
 
 
 def _targets(doc: ParsedDocument) -> set[str]:

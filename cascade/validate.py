@@ -16,7 +16,7 @@ from .core.errors import UsageError
 from .core.findings import Finding, Report, Severity, Span
 from .core.pool import bulk, fork_pool
 from .core.privacy import mask_finding
-from .core.refs import document_of, split_ref
+from .core.refs import document_of
 from .graph import Workspace
 from .read.suppressions import Suppression, apply, find_suppressions
 from .rules.base import REGISTRY, Rule, iter_check_rules, outranked
@@ -154,9 +154,7 @@ class Remembered:
         out = {}
         for doc_id, key in self.keys.items():
             parsed = documents.get(doc_id)
-            if parsed is not None and all(
-                e.parent is None or split_ref(e.parent, doc_id)[0] == doc_id for e in parsed.model.elements
-            ):
+            if parsed is not None and parsed.parents_inside:
                 out[doc_id] = key
         return out
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 from .findings import Finding
@@ -29,3 +30,19 @@ class ParsedDocument:
     @property
     def id(self) -> str:
         return self.model.document.id
+
+    @functools.cached_property
+    def parents_inside(self) -> bool:
+        """Whether every element's ``parent`` names an element of this document (asked once per parse)."""
+        own = self.id
+        for e in self.model.elements:
+            if e.parent is not None:
+                doc, sep, _ = e.parent.rpartition(":")
+                if sep and doc != own:
+                    return False
+        return True
+
+    @functools.cached_property
+    def measured(self) -> bool:
+        """Whether an indicator of the document carries a ``realized`` value (asked once per parse)."""
+        return any(ind.realized for e in self.model.elements for ind in e.indicators)

@@ -105,6 +105,7 @@ class IndicatorOutsideChain(Rule):
     code = "CAS401"
     name = "indicator-outside-chain"
     severity = Severity.ERROR
+    reads = "up"
     messages = {
         "default": {
             "en": "supports {target}, but this indicator's element {element} is not below {target_element} through parent, supports or crosscuts links",
@@ -206,6 +207,7 @@ class UnitMismatch(Rule):
     code = "CAS402"
     name = "unit-mismatch"
     severity = Severity.ERROR
+    reads = "targets"
     options = {"equivalent_units": [list(PERCENT_SPELLINGS)]}
     messages = {
         "default": {
@@ -262,6 +264,7 @@ class PolarityMismatch(Rule):
     code = "CAS403"
     name = "polarity-mismatch"
     severity = Severity.ERROR
+    reads = "targets"
     messages = {
         "default": {
             "en": "polarity {polarity} is the opposite of {target_polarity} of {target}, which this indicator supports and which measures the same quantity",
@@ -408,6 +411,7 @@ class WeakTarget(Rule):
     code = "CAS405"
     name = "weak-target"
     severity = Severity.WARNING
+    reads = "targets"
     options = {"ratio": 0.9}
     messages = {
         "positive": {
@@ -508,6 +512,7 @@ class ContradictingTrend(Rule):
     code = "CAS406"
     name = "contradicting-trend"
     severity = Severity.WARNING
+    reads = "targets"
     messages = {
         "positive": {
             "en": "targets fall from {first} in {first_year} to {last} in {last_year}, but {target}, which it supports, must rise (polarity positive)",
@@ -582,6 +587,7 @@ class OwnerMismatch(Rule):
     code = "CAS407"
     name = "owner-mismatch"
     severity = Severity.WARNING
+    reads = "up"
     messages = {
         "bidang": {
             "en": "code '{value}' is of bidang {bidang}, but its owner {unit} covers bidang {allowed}",
@@ -670,6 +676,7 @@ class CrosscutMismatch(Rule):
     code = "CAS408"
     name = "crosscut-mismatch"
     severity = Severity.WARNING
+    reads = "targets"
     messages = {
         "tier": {
             "en": "crosscuts {target} in {target_doc}, a document of another tier than {doc}: a link up or down is supports",

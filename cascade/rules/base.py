@@ -43,6 +43,23 @@ class Rule:
     #: findings are kept in the parse cache beside the document's parse. ``graph`` (the default) for
     #: rules that read links between documents: those rerun in full every time.
     scope: ClassVar[str] = "graph"
+    #: What a graph rule's findings on one document read beyond that document, so that the
+    #: incremental engine (:mod:`cascade.incremental`) reruns the rule only on the documents an edit
+    #: can change (each value names the documents D whose findings depend on an edited document E):
+    #:
+    #: - ``own``: nothing else (D = E);
+    #: - ``targets``: the documents it names directly (D = E and the documents that name E);
+    #: - ``referrers``: the documents that name it directly (D = E and the documents E names, before
+    #:   and after the edit);
+    #: - ``up``: everything it names, transitively (D = E and every document that reaches E);
+    #: - ``down``: everything that names it, transitively (D = E and every document E reaches);
+    #: - ``cycle``: the documents on a cycle of references with it (D = E's strongly connected
+    #:   component of documents, before and after the edit);
+    #: - ``whole``: anything (every document; the safe default of a new rule).
+    #:
+    #: A scoped run sees only the scope's nodes through ``Context.nodes_of``; a rule that reads the
+    #: nodes of other documents reads them through the graph or a whole-workspace index.
+    reads: ClassVar[str] = "whole"
 
     def __init_subclass__(cls, **kw: Any) -> None:
         super().__init_subclass__(**kw)

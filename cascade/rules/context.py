@@ -25,7 +25,7 @@ class Context:
     """
 
     def __init__(self, graph: nx.DiGraph, documents: dict[str, "ParsedDocument"], options: dict[str, dict[str, Any]] | None = None,
-                 scope: frozenset[str] | None = None):
+                 scope: frozenset[str] | None = None, nodes_by_doc: dict[str, list[str]] | None = None):
         self.graph = graph
         self.documents = documents
         self._options = options or {}
@@ -33,6 +33,9 @@ class Context:
         #: The documents whose nodes :meth:`nodes_of` yields (None: all); how document-scoped rules
         #: run on only the documents whose findings are not cached.
         self.scope = scope
+        #: Document id -> its nodes, when the caller keeps that index (the incremental engine): a
+        #: scoped run then lists its nodes without a pass over the whole graph.
+        self.nodes_by_doc = nodes_by_doc
 
     def option(self, rule: type[Rule] | Rule, name: str) -> Any:
         """The value of a rule option: the caller's override, else the rule's default."""
@@ -45,6 +48,10 @@ class Context:
             self._indexes[name] = build(self)
         return self._indexes[name]
 
+    def provide(self, name: str, value: Any) -> None:
+        """Set an index from outside (the incremental engine keeps ``reached`` up to date across edits)."""
+        self._indexes[name] = value
+
     def nodes_of(self, type_: str) -> list[str]:
         """Node ids of one type (``document``, ``element``, ``indicator``, ``unit``), in graph order."""
         def build(ctx: "Context") -> dict[str, list[str]]:
@@ -54,12 +61,28 @@ class Context:
                 for node, t in ctx.graph.nodes(data="type"):
                     out[t].append(node)
                 return out
-            for node, attrs in ctx.graph._node.items():
+            nodes = ctx.graph._node
+            if ctx.nodes_by_doc is not None:
+                for doc_id in (d for d in ctx.documents if d in scope):  # in the workspace's order
+                    for node in ctx.nodes_by_doc.get(doc_id, ()):
+                        out[nodes[node]["type"]].append(node)
+                return out
+            for node, attrs in nodes.items():
                 if (node if attrs["type"] == "document" else attrs["doc"]) in scope:
                     out[attrs["type"]].append(node)
             return out
 
         return self.index("nodes_by_type", build)[type_]
+
+    def scoped_nodes(self) -> dict[str, None] | None:
+        """Every node of the scope's documents (all types, in graph order), or None when unscoped."""
+        if self.scope is None:
+            return None
+
+        def build(ctx: "Context") -> dict[str, None]:
+            return dict.fromkeys(n for t in ("document", "element", "indicator", "unit") for n in ctx.nodes_of(t))
+
+        return self.index("scoped_nodes", build)
 
     def finding(
         self,

@@ -89,19 +89,26 @@ class Measure(NamedTuple):
         return bool(self.name) and self.name == other.name
 
 
+class _Measures(dict):
+    """Indicator node -> :class:`Measure`, each computed when first asked for (any indicator of the
+    graph, also outside a scoped run's documents: a link's upper end lies elsewhere)."""
+
+    __slots__ = ("nodes",)
+
+    def __init__(self, nodes: dict) -> None:
+        super().__init__()
+        self.nodes = nodes
+
+    def __missing__(self, node: str) -> Measure:
+        ind: Indicator = self.nodes[node]["model"]
+        measure = " ".join(ind.measure.casefold().split()) if ind.measure else None
+        value = self[node] = Measure(measure or None, normalize_name(ind.name))
+        return value
+
+
 def measures(ctx: "Context") -> dict[str, Measure]:
-    """The same-measure key of every indicator node, built once per run."""
-
-    def build(ctx: "Context") -> dict[str, Measure]:
-        out = {}
-        nodes = ctx.graph._node
-        for node in ctx.nodes_of("indicator"):
-            ind: Indicator = nodes[node]["model"]
-            measure = " ".join(ind.measure.casefold().split()) if ind.measure else None
-            out[node] = Measure(measure or None, normalize_name(ind.name))
-        return out
-
-    return ctx.index("measures", build)
+    """The same-measure key of every indicator node (computed on first use, once per run)."""
+    return ctx.index("measures", lambda c: _Measures(c.graph._node))
 
 
 def unit_classes(groups: Any) -> dict[str, str]:

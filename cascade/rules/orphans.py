@@ -169,6 +169,7 @@ class OrphanIndicator(Rule):
     code = "CAS302"
     name = "orphan-indicator"
     severity = Severity.WARNING
+    reads = "targets"
     justifiable = True
     messages = {
         "default": {
@@ -242,6 +243,7 @@ class UnsupportedElement(Rule):
     code = "CAS303"
     name = "unsupported-element"
     severity = Severity.WARNING
+    reads = "referrers"
     justifiable = True
     messages = {
         "default": {
@@ -393,6 +395,7 @@ class IdleUnit(Rule):
     code = "CAS305"
     name = "idle-unit"
     severity = Severity.WARNING
+    reads = "referrers"
     messages = {
         "default": {
             "en": "unit '{name}' owns no element and no staff target names it",
@@ -447,6 +450,7 @@ class UnlinkedStaffTarget(Rule):
     code = "CAS306"
     name = "unlinked-staff-target"
     severity = Severity.ERROR
+    reads = "targets"
     justifiable = True
     messages = {
         "default": {
@@ -462,19 +466,48 @@ class UnlinkedStaffTarget(Rule):
                 yield ctx.finding(self, node, name=G._node[node]["name"])
 
 
-def _reaching_staff(ctx: "Context") -> set[str]:
-    """Elements whose cascade below reaches an rhk: one upward search from every rhk."""
-    G = ctx.graph
-    seeds = [n for n in ctx.nodes_of("element") if G._node[n]["kind"] == "rhk"]
-    seen = set(seeds)
-    queue = deque(seeds)
-    while queue:
-        node = queue.popleft()
-        for above, edge in G._succ[node].items():
-            if edge["type"] in UP_LINKS and above not in seen:
-                seen.add(above)
-                queue.append(above)
-    return seen
+class _StaffBelow:
+    """Whether an element's cascade below reaches an rhk (``node in staff``): a downward search from
+    the element through :data:`UP_LINKS`, across documents, each answer kept; a search stops at the
+    first rhk or at an element already answered."""
+
+    __slots__ = ("G", "known")
+
+    def __init__(self, G: nx.DiGraph) -> None:
+        self.G = G
+        self.known: dict[str, bool] = {}
+
+    def __contains__(self, node: str) -> bool:
+        known = self.known
+        hit = known.get(node)
+        if hit is not None:
+            return hit
+        nodes, pred = self.G._node, self.G._pred
+        if nodes[node]["kind"] == "rhk":
+            return True
+        seen = {node}
+        queue = deque([node])
+        found = False
+        while queue and not found:
+            for below, edge in pred[queue.popleft()].items():
+                if edge["type"] not in UP_LINKS or below in seen or nodes[below]["type"] != "element":
+                    continue
+                if nodes[below]["kind"] == "rhk" or known.get(below):
+                    found = True
+                    break
+                seen.add(below)
+                queue.append(below)
+        if found:
+            known[node] = True
+        else:  # nothing below any of them reaches an rhk
+            for n in seen:
+                known[n] = False
+        return found
+
+
+def _reaching_staff(ctx: "Context") -> _StaffBelow:
+    """Elements whose cascade below reaches an rhk, asked element by element (shared by the rules)."""
+    return _StaffBelow(ctx.graph)
 
 
 class ShallowCascade(Rule):
@@ -510,6 +543,7 @@ class ShallowCascade(Rule):
     code = "CAS307"
     name = "shallow-cascade"
     severity = Severity.INFO
+    reads = "down"
     justifiable = True
     messages = {
         "default": {

@@ -134,7 +134,11 @@ def measurements(ctx: "Context") -> dict[str, Measured]:
     def build(ctx: "Context") -> dict[str, Measured]:
         G = ctx.graph
         out: dict[str, Measured] = {}
-        for node in ctx.nodes_of("indicator"):
+        indicators = ctx.nodes_of("indicator")
+        if ctx.nodes_by_doc is not None:  # the incremental engine: only documents with realisasi
+            indicators = [n for d, p in ctx.documents.items() if p.measured and (ctx.scope is None or d in ctx.scope)
+                          for n in ctx.nodes_by_doc.get(d, ()) if G._node[n]["type"] == "indicator"]
+        for node in indicators:
             attrs = G._node[node]
             realized = attrs["model"].realized
             if realized:
@@ -260,6 +264,7 @@ class MissingRealization(Rule):
     code = "CAS701"
     name = "missing-realization"
     severity = Severity.WARNING
+    reads = "own"
     options = {"as_of": None}
     messages = {
         "default": {
@@ -318,6 +323,7 @@ class LowAchievement(Rule):
     code = "CAS702"
     name = "low-achievement"
     severity = Severity.WARNING
+    reads = "own"
     options = {"threshold": "rendah", "formula": "lkjip", "bounds": list(DEFAULT_BOUNDS), "tolerance": 0.0}
     messages = {
         "default": {
@@ -381,6 +387,7 @@ class RealizationImplausible(Rule):
     code = "CAS703"
     name = "realization-implausible"
     severity = Severity.WARNING
+    reads = "own"
     options = {"share_words": list(_SHARE_WORDS), "growth_words": list(_GROWTH_WORDS), "factor": 50.0}
     messages = {
         "default": {
@@ -580,6 +587,7 @@ class RealizationDrift(Rule):
     code = "CAS705"
     name = "realization-drift"
     severity = Severity.INFO
+    reads = "own"
     options = {"words": ["cakupan", "persentase", "prosentase"]}
     messages = {
         "default": {
@@ -759,6 +767,7 @@ class CapaianMismatch(Rule):
     code = "CAS707"
     name = "capaian-mismatch"
     severity = Severity.WARNING
+    reads = "own"
     options = {"cap": None}
     messages = {
         "default": {

@@ -65,6 +65,7 @@ class SuspectLink(Rule):
     code = "CAS208"
     name = "suspect-link"
     severity = Severity.WARNING
+    reads = "targets"
     options = {"lock": None}
     messages = {
         "default": {

@@ -168,6 +168,7 @@ class LinkCycle(Rule):
     code = "CAS203"
     name = "link-cycle"
     severity = Severity.ERROR
+    reads = "cycle"
     messages = {
         "default": {
             "en": "link cycle through {count} nodes: {members}",
@@ -180,9 +181,13 @@ class LinkCycle(Rule):
         G = ctx.graph
         succ: dict[str, list[str]] = {}
         indegree: dict[str, int] = {}
-        for u, nbrs in G._succ.items():
+        # a scoped run (the incremental engine's, ``reads = "cycle"``) searches its documents only:
+        # a cycle lies within one strongly connected component of documents
+        inside = ctx.scoped_nodes()
+        adjacency = G._succ.items() if inside is None else ((n, G._succ[n]) for n in inside)
+        for u, nbrs in adjacency:
             for v, data in nbrs.items():
-                if data["type"] in CASCADE_LINKS:
+                if data["type"] in CASCADE_LINKS and (inside is None or v in inside):
                     succ.setdefault(u, []).append(v)
                     indegree[v] = indegree.get(v, 0) + 1
         # Peel off, in linear time, every node no cycle leads into; what is left (usually nothing)
@@ -335,6 +340,7 @@ class WrongTierLink(Rule):
     code = "CAS205"
     name = "wrong-tier-link"
     severity = Severity.ERROR
+    reads = "targets"
     justifiable = True
     messages = {
         "own-document": {
@@ -439,6 +445,7 @@ class RegionMismatch(Rule):
     code = "CAS206"
     name = "region-mismatch"
     severity = Severity.ERROR
+    reads = "targets"
     messages = {
         "default": {
             "en": "aligns to {target} of region {target_region}, but this document is of region {region}",
@@ -498,6 +505,7 @@ class PeriodMismatch(Rule):
     code = "CAS207"
     name = "period-mismatch"
     severity = Severity.WARNING
+    reads = "targets"
     messages = {
         "aligns": {
             "en": "aligns to {target} ({target_start}-{target_end}), whose period does not overlap {start}-{end}",

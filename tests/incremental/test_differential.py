@@ -104,6 +104,89 @@ def _edit(rng: random.Random, root: Path, originals: dict[str, str], counter: li
     return path, originals.get(path, text), "fix"
 
 
+DOC_ID = re.compile(r"^  id: (\S+)$", re.M)
+ALIGNS = re.compile(r"^(  aligns_to: \[)([^\]]*)(\])$", re.M)
+REGION = re.compile(r'^(  region: \{code: ")([^"]+)(")', re.M)
+EMPLOYEE_UNIT = re.compile(r"^(      unit: )([A-Z]\S*)$", re.M)
+PARENTS = re.compile(r"^(    parent: )(\S+)$", re.M)
+FINALS = re.compile(r"^( +)final: (\S+)$", re.M)
+
+
+def _doc_and_ids(path: str) -> tuple[str | None, list[str]]:
+    text = Path(path).read_text(encoding="utf-8")
+    doc = DOC_ID.search(text)
+    return (doc.group(1) if doc else None), [m.group(2) for m in IDS.finditer(text)]
+
+
+def _link_edit(rng: random.Random, root: Path, counter: list[int]) -> tuple[str, str | None, str]:
+    """Edits of the links between documents, the ones a scoped rerun must get right: a ``supports``,
+    ``parent`` or ``crosscuts`` into another document (upwards, sideways or downwards, which closes
+    cycles of documents), ``aligns_to`` changed, a region or an employee's unit changed, inline
+    realisasi added."""
+    files = sorted(str(p) for p in root.rglob("*.yaml"))
+    path = rng.choice(files)
+    text = Path(path).read_text(encoding="utf-8")
+    other = rng.choice(files)
+    other_doc, other_ids = _doc_and_ids(other)
+    kind = rng.choice(["cross-supports", "cross-supports", "cross-parent", "crosscut", "aligns", "aligns-drop",
+                       "region", "employee-unit", "employee-unit-all", "realized", "cut", "reparent", "reparent",
+                       "cycle", "cycle", "cycle"])
+    counter[0] += 1
+    if kind == "cycle":  # the upper end of a link supports its lower end back: a cycle of two documents
+        links = [(m.group(1), m.group(2), m.group(3)) for m in
+                 re.finditer(r"^  - id: (\S+)\n(?:    (?!supports).*\n)*?    supports: \[([^\],:]+):([^\],]+)", text, re.M)]
+        doc = DOC_ID.search(text)
+        if links and doc:
+            lower, upper_doc, upper = rng.choice(links)
+            upper_file = next((f for f in files if _doc_and_ids(f)[0] == upper_doc), None)
+            if upper_file is not None:
+                up_text = Path(upper_file).read_text(encoding="utf-8")
+                m = re.search(rf"^  - id: {re.escape(upper)}$", up_text, re.M)
+                if m:
+                    back = f"{doc.group(1)}:{lower}"
+                    end = up_text.find("\n  - id: ", m.end())
+                    end = len(up_text) if end < 0 else end
+                    block = up_text[m.end():end]
+                    if "\n    supports: [" in block:
+                        block = block.replace("\n    supports: [", f"\n    supports: [{back}, ", 1)
+                    else:
+                        block = f"\n    supports: [{back}]" + block
+                    return upper_file, up_text[:m.end()] + block + up_text[end:], kind
+    if kind == "cut":  # every supports of a file emptied: what it supported loses its support
+        return path, re.sub(r"supports: \[[^\]]*\]", "supports: []", text), kind
+    if kind == "reparent":  # an element moved under another of its document: the chains above change
+        own = [m.group(2) for m in IDS.finditer(text)]
+        if own and PARENTS.search(text):
+            return path, _sub(rng, PARENTS, text, lambda v: rng.choice(own)), kind
+    if kind == "employee-unit-all":
+        return path, EMPLOYEE_UNIT.sub(lambda m: m.group(1) + "KADIN", text), kind
+    if kind in ("cross-supports", "cross-parent", "crosscut") and other_doc and other_ids:
+        target = f"{other_doc}:{rng.choice(other_ids)}"
+        if kind == "cross-supports" and REFS.search(text):
+            return path, REFS.sub(lambda m: m.group(1) + target + ", " + m.group(2), text, count=1), kind
+        if kind == "cross-parent" and PARENTS.search(text):
+            return path, _sub(rng, PARENTS, text, lambda v: target), kind
+        found = list(IDS.finditer(text))
+        if found:
+            m = rng.choice(found)
+            return path, text[:m.end()] + f"\n    crosscuts: [{target}]" + text[m.end():], kind
+    if kind == "aligns" and other_doc:
+        return path, ALIGNS.sub(lambda m: m.group(1) + (m.group(2) + ", " if m.group(2) else "") + other_doc + m.group(3), text, count=1), kind
+    if kind == "aligns-drop":
+        return path, ALIGNS.sub(lambda m: m.group(1) + m.group(3), text, count=1), kind
+    if kind == "region":
+        return path, _sub(rng, REGION, text, lambda v: rng.choice(["35", "35.77", "33.10", "31.71"])), kind
+    if kind == "employee-unit":
+        return path, _sub(rng, EMPLOYEE_UNIT, text, lambda v: rng.choice(["KADIN", "SEKR", "BID1", "SEKSI1.1", "NOWHERE"])), kind
+    if kind == "realized":
+        found = list(FINALS.finditer(text))
+        if found:
+            m = rng.choice(found)
+            value = rng.choice(["1", "50", "99.5", "150", '"tercapai"'])
+            return path, text[:m.end()] + f"\n{m.group(1)}realized: {{2025: {value}, 2026: {value}}}" + text[m.end():], kind
+    return path, text, "same"
+
+
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_random_edits_match_a_full_run(tmp_path, seed):
     root = tmp_path / "ws"
@@ -192,3 +275,112 @@ def test_personal_data_is_masked_or_shown_as_in_a_full_run(tmp_path, show_person
     want = cascade.load(str(ws_dir), show_personal=show_personal).validate()
     assert _key(got) == _key(want)
     assert any(nip in f.message for f in got) is show_personal
+
+
+@pytest.mark.parametrize("seed", [4, 5, 6])
+def test_random_link_edits_match_a_full_run_with_scoped_reruns(tmp_path, seed):
+    """Edits of the links between documents on a workspace of 17 files, where most edits rerun the
+    graph rules on a few documents only (``Rule.reads``): after every step the report equals a full
+    run, and some steps must have been scoped (the test would otherwise prove nothing about scopes)."""
+    root = tmp_path / "ws"
+    generate_workspace(str(root), elements=3000, seed=seed, defects=6)
+    originals = {str(p): p.read_text(encoding="utf-8") for p in root.rglob("*.yaml")}
+    ws = cascade.load(str(root))
+    rng = random.Random(seed)
+    counter = [0]
+    scoped = 0
+    for step in range(30):
+        if rng.random() < 0.7:
+            path, text, kind = _link_edit(rng, root, counter)
+        else:
+            path, text, kind = _edit(rng, root, originals, counter)
+        if text is None:
+            os.remove(path)
+        else:
+            Path(path).write_text(text, encoding="utf-8")
+        got = ws.update(path, text)
+        live = ws._live
+        if live.last_mode == "patch" and min(live.last_scopes.values()) < len(live.workspace.parsed):
+            scoped += 1
+        want = cascade.load(str(root)).validate()
+        assert _key(got) == _key(want), f"step {step}: {kind} {path}"
+        assert got.stats == want.stats, f"step {step}: {kind} {path}"
+    assert scoped >= 5
+
+
+def _scoped_workspace(tmp_path):
+    root = tmp_path / "ws"
+    generate_workspace(str(root), elements=3000, seed=4, defects=0)
+    renstra = root / "35" / "35.77" / "dindik" / "renstra-2025.yaml"
+    skp = root / "35" / "35.77" / "dindik" / "skp-2026.yaml"
+    return root, renstra, skp
+
+
+def _warm(ws, path):
+    """The first update builds the live workspace and runs every rule; the edits after it are scoped."""
+    ws.update(str(path), path.read_text(encoding="utf-8"))
+
+
+def _step(ws, root, path, text):
+    """One edit: the incremental report, checked against a full run, and the files it has findings in."""
+    path.write_text(text, encoding="utf-8")
+    got = ws.update(str(path), text)
+    assert _key(got) == _key(cascade.load(str(root)).validate())
+    return got
+
+
+def _at(report, code, path):
+    return sorted((f.line, f.ref) for f in report.findings if f.code == code and f.file == str(path))
+
+
+def test_an_upper_edit_reruns_the_rules_reading_targets_on_the_documents_below(tmp_path):
+    """reads = "targets" (CAS302 orphan-indicator): renaming a renstra indicator orphans the SKP
+    indicators that support it; the SKP's findings change although only the renstra was edited."""
+    root, renstra, skp = _scoped_workspace(tmp_path)
+    ws = cascade.load(str(root))
+    before = ws.validate()
+    _warm(ws, renstra)
+    text = renstra.read_text(encoding="utf-8")
+    got = _step(ws, root, renstra, text.replace("      - id: S1.1.I1\n", "      - id: S1.1.I1x\n", 1))
+    assert not _at(before, "CAS302", skp) and _at(got, "CAS302", skp)
+    assert ws._live.last_scopes["CAS302"] < len(ws._live.workspace.parsed)
+    got = _step(ws, root, renstra, text)
+    assert not _at(got, "CAS302", skp)
+
+
+def test_an_upper_edit_reruns_the_rules_reading_up_the_chain_below(tmp_path):
+    """reads = "up" (CAS401 indicator-outside-chain): an SKP indicator supports the indicator of a
+    sasaran its rhk does not cascade to (a finding in the SKP); moving that rhk's sasaran under the
+    other one in the renstra puts it in the chain, and the SKP's finding goes."""
+    root, renstra, skp = _scoped_workspace(tmp_path)
+    ws = cascade.load(str(root))
+    _warm(ws, skp)
+    doc = "r35-77.dindik.renstra-2025"
+    s_text = skp.read_text(encoding="utf-8")
+    assert f"supports: [{doc}:S1.1.I1]" in s_text and "  - id: S1.2\n" in renstra.read_text(encoding="utf-8")
+    got = _step(ws, root, skp, s_text.replace(f"supports: [{doc}:S1.1.I1]", f"supports: [{doc}:S1.2.I1]", 1))
+    assert _at(got, "CAS401", skp)
+    r_text = renstra.read_text(encoding="utf-8")
+    moved = re.sub(r"(  - id: S1\.1\n(?:    (?!parent).*\n)*?    parent: )T1\n", r"\1S1.2\n", r_text, count=1)
+    assert moved != r_text
+    got = _step(ws, root, renstra, moved)
+    assert not _at(got, "CAS401", skp)
+    assert ws._live.last_scopes["CAS401"] < len(ws._live.workspace.parsed)
+
+
+def test_a_lower_edit_reruns_the_rules_reading_referrers_on_the_documents_above(tmp_path):
+    """reads = "referrers" (CAS305 idle-unit): a renstra unit no one holds is idle (a finding in the
+    renstra); an SKP that puts an employee in it makes it active, although only the SKP was edited."""
+    root, renstra, skp = _scoped_workspace(tmp_path)
+    r_text = renstra.read_text(encoding="utf-8")
+    unit = "  - id: SEKSI9\n    name: Seksi Baru\n    level: pengawas\n    parent: BID1\n    bidang: [\"1.01\"]\n"
+    r_text = r_text.replace("  - id: BID2\n", unit + "  - id: BID2\n", 1)
+    renstra.write_text(r_text, encoding="utf-8")
+    ws = cascade.load(str(root))
+    before = ws.validate()
+    assert [ref for _, ref in _at(before, "CAS305", renstra)] == ["r35-77.dindik.renstra-2025#SEKSI9"]
+    _warm(ws, skp)
+    s_text = skp.read_text(encoding="utf-8")
+    got = _step(ws, root, skp, s_text.replace("      unit: SEKSI1.1\n", "      unit: SEKSI9\n", 1))
+    assert not _at(got, "CAS305", renstra)
+    assert ws._live.last_scopes["CAS305"] < len(ws._live.workspace.parsed)
