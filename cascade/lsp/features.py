@@ -141,7 +141,31 @@ def _fmt(value: Any) -> str:
     return str(value)
 
 
-def hover_text(ws: Workspace, node: str) -> str:
+def _measured(ws: Workspace, node: str, options: dict | None) -> list[str]:
+    """Realisasi and capaian lines of an indicator, as ``cascade capaian`` computes them (inline
+    ``realized`` and realisasi documents, PK targets, the configured formula, bounds and as-of year:
+    ``options`` are the run's rule options); nothing when the indicator has no realisasi."""
+    from ..rules.context import Context
+    from ..rules.realization import capaian_rows
+
+    doc = ws.graph._node[node]["doc"]
+    try:
+        rows = [r for r in capaian_rows(Context(ws.graph, ws.parsed, options, scope=frozenset({doc}))) if r.ref == node]
+    except Exception:  # noqa: BLE001 - a bad option is the lint's finding to report, not the hover's
+        return []
+    if not rows:
+        return []
+    out = ["- realisasi: " + ", ".join(
+        f"{r.year}: {_fmt(r.realized)}" + (" (preliminary / sementara)" if r.status == "preliminary" else "")
+        for r in rows if r.realized is not None)]
+    caps = [f"{r.year}: {r.capaian:g} ({r.category})" if r.capaian is not None else f"{r.year}: — ({r.note})" for r in rows]
+    out.append("- capaian: " + ", ".join(caps))
+    if any(r.target_source == "pk" for r in rows):
+        out.append("  (against the Perjanjian Kinerja target / terhadap target PK)")
+    return out
+
+
+def hover_text(ws: Workspace, node: str, options: dict | None = None) -> str:
     """Markdown for a node: name, kind, document, the chain up to the RPJMN, an indicator's numbers."""
     G = ws.graph
     attrs = G.nodes[node]
@@ -174,18 +198,7 @@ def hover_text(ws: Workspace, node: str) -> str:
             out.append(f"- baseline / kondisi awal: {_fmt(model.baseline.value)} ({model.baseline.year})")
         if model.targets:
             out.append("- targets / target: " + ", ".join(f"{y}: {_fmt(v)}" for y, v in sorted(model.targets.items())))
-        # realisasi and capaian appear once indicators carry realized values (issue 17)
-        realized = getattr(model, "realized", None)
-        if realized:
-            out.append("- realisasi: " + ", ".join(f"{y}: {_fmt(v)}" for y, v in sorted(realized.items())))
-            caps = []
-            for y, r in sorted(realized.items()):
-                target = model.targets.get(y)
-                if isinstance(target, (int, float)) and isinstance(r, (int, float)) and target:
-                    ratio = r / target if pol.value != "negative" else (2 - r / target)
-                    caps.append(f"{y}: {ratio * 100:.1f}%")
-            if caps:
-                out.append("- capaian: " + ", ".join(caps))
+        out.extend(_measured(ws, node, options))
     try:
         chains = Tracer(G).trace(node)
     except KeyError:

@@ -304,9 +304,15 @@ def _hover(ls: CascadeServer, params: lsp.HoverParams) -> lsp.Hover | None:
         return None
     ws, node, spot = found
     return lsp.Hover(
-        contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=features.hover_text(ws, node)),
+        contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=features.hover_text(ws, node, _options_of(ls, params.text_document.uri))),
         range=lsp.Range(lsp.Position(params.position.line, spot.start), lsp.Position(params.position.line, spot.end)),
     )
+
+
+def _options_of(ls: CascadeServer, uri: str) -> dict | None:
+    """The rule options of the folder a file is in (its ``as-of`` and capaian settings, for the hover)."""
+    folder = ls.folder_of(uri_to_path(uri))
+    return None if folder is None else folder.live.settings.options
 
 
 def _loc(file: str, line: int, col: int, end_line: int | None = None, end_col: int | None = None) -> lsp.Location:

@@ -45,6 +45,22 @@ def test_hover_on_an_indicator_id_shows_its_numbers_and_chain(plans):
     assert "realisasi" not in hover  # no realized values in this tree
 
 
+def test_hover_shows_realisasi_and_capaian_as_cascade_capaian_computes_them():
+    """The Kota Madiun RPJMD's unemployment rate (negative polarity; realisasi inline and from
+    specs/kota-madiun/realisasi-2024.yaml): the same numbers as ``cascade capaian specs --as-of 2024``,
+    up to the configured as-of year."""
+    specs = Path(__file__).resolve().parents[2] / "specs"
+    ws = cascade.load(str(specs))
+    node = "kota-madiun.rpjmd-2019:T2.2.I1"
+    hover = features.hover_text(ws, node, {"missing-realization": {"as_of": 2024}})
+    assert ("- realisasi: 2019: 4.35, 2020: 4.98, 2021: 4.31 (preliminary / sementara), 2022: 4.76, 2023: 4.74, "
+            "2024: 4.38") in hover
+    assert ("- capaian: 2019: 100 (sangat tinggi), 2020: 84.19 (tinggi), 2021: 97.38 (sangat tinggi), "
+            "2022: 83.9 (tinggi), 2023: 81.5 (tinggi), 2024: 87.69 (tinggi)") in hover
+    early = features.hover_text(ws, node, {"missing-realization": {"as_of": 2020}})
+    assert "- capaian: 2019: 100 (sangat tinggi), 2020: 84.19 (tinggi)\n" in early
+
+
 def test_hover_shows_an_inferred_polarity(plans):
     root, renstra, text = plans
     changed = re.sub(r"^ *polarity: positive\n", "", text, count=1, flags=re.M)
