@@ -34,7 +34,7 @@ from .views.tree import build_tree
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .views.capaian import CapaianTable, LkjipRow, RollupRow
+    from .views.capaian import CapaianTable, DocumentRollupRow, LkjipRow, RollupRow
     from .views.trace import Chain, Step
     from .views.tree import PerformanceTree
 
@@ -257,6 +257,15 @@ class Cascade(Workspace):
         from .views.capaian import capaian_rollup
 
         return capaian_rollup(self, year, as_of, options)
+
+    def capaian_by_document(self, year: int | None = None, as_of: int | None = None, *,
+                            options: dict[str, dict[str, Any]] | None = None) -> "list[DocumentRollupRow]":
+        """Per document, element kind (tujuan, sasaran, program...) and year: how many indicators are
+        measured, their mean and lowest capaian and the count per category
+        (:func:`cascade.views.capaian.capaian_by_document`)."""
+        from .views.capaian import capaian_by_document
+
+        return capaian_by_document(self, year, as_of, options)
 
     def lkjip(self, year: int, as_of: int | None = None, *, options: dict[str, dict[str, Any]] | None = None) -> "list[LkjipRow]":
         """The LKjIP-shaped table of ``year`` (:func:`cascade.views.capaian.lkjip_rows`)."""

@@ -1,6 +1,8 @@
 """``cascade capaian PATH``: realisasi against target, the capaian and its category per indicator and year.
 
 ``--format text|json|csv`` (default text), ``--output FILE``; ``--year Y`` for one year; ``--as-of Y``
+(``--lkjip``: the LKjIP table of ``--year``; ``--by-document``: per document and level, the count,
+mean and lowest capaian and the count per category)
 (default: the configuration's ``as-of``, else the current year). The JSON is the contract of
 :mod:`cascade.views.capaian`. Exit codes: 0 the table was written; 2 usage or configuration errors
 (missing path, bad year, unwritable output). A table has nothing that "fails": the findings about
@@ -36,6 +38,8 @@ def add_capaian_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--year", type=int, metavar="YEAR", help="only this year")
     p.add_argument("--as-of", type=int, metavar="YEAR", help="the reporting year (default: config 'as-of', else the current year)")
     p.add_argument("--lkjip", action="store_true", help="the LKjIP table of --year: per sasaran and indicator, previous years and the final target")
+    p.add_argument("--by-document", action="store_true",
+                   help="per document and level (tujuan, sasaran, program...): measured indicators, mean and lowest capaian, count per category")
     p.add_argument("--format", choices=("text", "json", "csv"), default="text", help="output format (default: text)")
     p.add_argument("--output", metavar="FILE", help="write to FILE instead of the terminal")
     p.add_argument("--lang", choices=LANGUAGES, help=f"language of the text table (default: {DEFAULT_LANG})")
@@ -74,6 +78,13 @@ def run_capaian(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             as_of = ws.capaian(year=args.year, as_of=settings.as_of, options=settings.rule_options()).as_of
             text = (lkjip_json(rows, args.year, as_of) if args.format == "json" else lkjip_csv(rows, lang)
                     if args.format == "csv" else lkjip_text(rows, args.year, lang))
+        elif args.by_document:
+            from ..views.capaian import by_document_csv, by_document_json, by_document_text
+
+            table = ws.capaian(year=args.year, as_of=settings.as_of, options=settings.rule_options())
+            rows = ws.capaian_by_document(args.year, as_of=settings.as_of, options=settings.rule_options())
+            text = (by_document_json(rows, table.as_of) if args.format == "json" else by_document_csv(rows, lang)
+                    if args.format == "csv" else by_document_text(rows, table.as_of, lang))
         else:
             table = ws.capaian(year=args.year, as_of=settings.as_of, options=settings.rule_options())
             text = table.to_json() if args.format == "json" else table.to_csv() if args.format == "csv" else table.to_text(lang)

@@ -288,6 +288,83 @@ def capaian_rollup(ws: Workspace, year: int | None = None, as_of: int | None = N
     return out
 
 
+class DocumentRollupRow(NamedTuple):
+    """A document's measured indicators of one element kind in one year (the roll-up "for a
+    document, per tier" of the plan's own levels: its tujuan, sasaran, program...): how many have a
+    capaian, their mean and minimum, and how many fall in each category (scale order)."""
+
+    document: str
+    tier: int | None
+    kind: str
+    year: int
+    indicators: int
+    mean: float | None
+    min: float | None
+    categories: tuple[tuple[str, int], ...]
+
+
+def capaian_by_document(ws: Workspace, year: int | None = None, as_of: int | None = None,
+                        options: dict[str, dict[str, Any]] | None = None) -> list[DocumentRollupRow]:
+    """Per document, element kind (its levels, in the order of the format) and year: the capaian of
+    its measured indicators summarised. Only measured indicators count; nothing is rolled up from
+    other documents (that is :func:`capaian_rollup`'s ``below`` columns)."""
+    from ..core.capaian import CATEGORIES
+    from ..core.models import ELEMENT_KINDS
+
+    table = capaian_table(ws, year, as_of, options)
+    G = ws.graph
+    groups: dict[tuple[str, str, int], list[CapaianRow]] = {}
+    for r in table.rows:
+        if r.capaian is not None:
+            groups.setdefault((r.document, G._node[r.element]["kind"], r.year), []).append(r)
+    order = {d: i for i, d in enumerate(ws.parsed)}
+    kinds = {k: i for i, k in enumerate(ELEMENT_KINDS)}
+    out = []
+    for (doc, kind, y), rows in sorted(groups.items(), key=lambda kv: (order.get(kv[0][0], len(order)), kinds.get(kv[0][1], len(kinds)), kv[0][2])):
+        values = [r.capaian for r in rows]
+        counts = tuple((c, sum(1 for r in rows if r.category == c)) for c in CATEGORIES)
+        out.append(DocumentRollupRow(doc, rows[0].tier, kind, y, len(values), round(sum(values) / len(values), 2), min(values), counts))
+    return out
+
+
+_BY_DOCUMENT_HEAD = {
+    "id": ("Dokumen", "Jenjang", "Tingkat", "Tahun", "Indikator", "Rata-rata", "Terendah", *(c for c in ("sangat tinggi", "tinggi", "sedang", "rendah", "sangat rendah"))),
+    "en": ("Document", "Tier", "Level", "Year", "Indicators", "Mean", "Lowest", *(c for c in ("sangat tinggi", "tinggi", "sedang", "rendah", "sangat rendah"))),
+}
+
+
+def _by_document_cells(r: DocumentRollupRow) -> list[Any]:
+    return [r.document, "" if r.tier is None else r.tier, r.kind, r.year, r.indicators, f"{r.mean:.2f}", f"{r.min:.2f}",
+            *(n for _, n in r.categories)]
+
+
+def by_document_text(rows: list[DocumentRollupRow], as_of: int, lang: str = "id") -> str:
+    """The per-document roll-up as an aligned text table."""
+    head = _BY_DOCUMENT_HEAD.get(lang, _BY_DOCUMENT_HEAD["en"])
+    title = f"Capaian per dokumen dan tingkat, keadaan tahun {as_of}" if lang == "id" else f"Capaian per document and level as of {as_of}"
+    if not rows:
+        return title + "\n" + ("(tidak ada realisasi)" if lang == "id" else "(no realisasi)") + "\n"
+    cells = [[str(c) for c in head]] + [[str(c) for c in _by_document_cells(r)] for r in rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(head))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
+    return title + "\n" + "\n".join(lines) + "\n"
+
+
+def by_document_csv(rows: list[DocumentRollupRow], lang: str = "id") -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(_BY_DOCUMENT_HEAD.get(lang, _BY_DOCUMENT_HEAD["en"]))
+    for r in rows:
+        writer.writerow(_by_document_cells(r))
+    return buf.getvalue()
+
+
+def by_document_json(rows: list[DocumentRollupRow], as_of: int) -> str:
+    data = [{"document": r.document, "tier": r.tier, "kind": r.kind, "year": r.year, "indicators": r.indicators,
+             "mean": r.mean, "min": r.min, "categories": dict(r.categories)} for r in rows]
+    return json.dumps({"version": 1, "as_of": as_of, "documents": data}, ensure_ascii=False, indent=2) + "\n"
+
+
 class LkjipRow(NamedTuple):
     """One row of the LKjIP table (PermenPANRB 88/2021, Pelaporan 2.3-2.6): per sasaran and
     indicator, the year's target, realisasi and capaian, the previous years' realisasi and capaian,

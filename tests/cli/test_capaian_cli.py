@@ -89,3 +89,27 @@ def test_lkjip_table() -> None:
     assert code == 0 and "  Previous years: 2019: 80.88 (100.47); 2020: 80.91 (100.00)" in out
     code, _, err = run("capaian", str(SPECS), "--lkjip", "--lang", "en")
     assert code == 2 and "--lkjip needs --year" in err
+
+
+def test_by_document_rolls_up_each_level_of_a_document() -> None:
+    """Kota Madiun's RPJMD in 2023 (hand-computed from the rows of ``cascade capaian --year 2023``):
+    tujuan IPM 101.59 and TPT 81.5 (mean 91.545, shown 91.55), five sasaran 100.3, 101.46, 100,
+    101.43 and 100 (WTP; mean 100.638), one program at 100."""
+    code, out, _ = run("capaian", str(SPECS), "--year", "2023", "--as-of", "2026", "--by-document", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["as_of"] == 2026
+    got = [(d["document"], d["kind"], d["year"], d["indicators"], d["mean"], d["min"], d["categories"]["sangat tinggi"],
+            d["categories"]["tinggi"]) for d in data["documents"]]
+    assert got == [
+        ("kota-madiun.rpjmd-2019", "tujuan", 2023, 2, 91.55, 81.5, 1, 1),
+        ("kota-madiun.rpjmd-2019", "sasaran", 2023, 5, 100.64, 100.0, 5, 0),
+        ("kota-madiun.rpjmd-2019", "program", 2023, 1, 100.0, 100.0, 1, 0),
+    ]
+    code, out, _ = run("capaian", str(SPECS), "--year", "2023", "--as-of", "2026", "--by-document", "--lang", "id")
+    assert code == 0
+    assert out.splitlines()[0] == "Capaian per dokumen dan tingkat, keadaan tahun 2026"
+    assert out.splitlines()[2].split() == ["kota-madiun.rpjmd-2019", "2", "tujuan", "2023", "2", "91.55", "81.50", "1", "1", "0", "0", "0"]
+    code, out, _ = run("capaian", str(SPECS), "--year", "2023", "--as-of", "2026", "--by-document", "--format", "csv", "--lang", "en")
+    assert out.splitlines()[0] == "Document,Tier,Level,Year,Indicators,Mean,Lowest,sangat tinggi,tinggi,sedang,rendah,sangat rendah"
+    assert len(out.splitlines()) == 4
