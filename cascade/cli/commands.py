@@ -413,7 +413,8 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
 def run() -> None:  # console script entry point
     try:
         code = main()
-        sys.stdout.flush()
+        if not sys.stdout.closed:  # `cascade server`: the LSP library closes stdout on exit
+            sys.stdout.flush()
     except BrokenPipeError:  # `cascade rules | head`: the reader left; no traceback
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         code = 0

@@ -159,3 +159,27 @@ def test_editing_exchange(tmp_path):
         await client.stop()
 
     asyncio.run(run())
+
+
+def test_shutdown_then_exit_ends_the_process_with_code_0():
+    """The LSP lifecycle: after ``shutdown`` and ``exit`` the server process exits with 0 (the
+    library closes stdout on exit; the console script must not trip over it)."""
+    import json
+    import subprocess
+
+    def frame(msg: dict) -> bytes:
+        data = json.dumps(msg).encode()
+        return b"Content-Length: %d\r\n\r\n" % len(data) + data
+
+    messages = [
+        {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"processId": None, "rootUri": None, "capabilities": {}}},
+        {"jsonrpc": "2.0", "method": "initialized", "params": {}},
+        {"jsonrpc": "2.0", "id": 2, "method": "shutdown"},
+        {"jsonrpc": "2.0", "method": "exit"},
+    ]
+    proc = subprocess.run([sys.executable, "-c", "from cascade.cli.commands import run; run()", "server"],
+                          input=b"".join(frame(m) for m in messages), capture_output=True, timeout=120,
+                          cwd=str(ROOT / "specs"), env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert proc.returncode == 0, proc.stderr.decode()[-2000:]
+    assert b'"id": 2' in proc.stdout.replace(b'"id":2', b'"id": 2')
+    assert b"Traceback" not in proc.stderr
