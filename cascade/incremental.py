@@ -38,7 +38,7 @@ from .core.pool import bulk
 from .core.refs import UP_LINKS, document_of, reaching, split_ref
 from .graph import Workspace, _Builder, add_edges
 from .read.discovery import YAML_SUFFIXES
-from .read.loader import DEFAULT_LIMITS, Limits, LoadedFile, load_bytes
+from .read.loader import DEFAULT_LIMITS, Limits, LoadedFile, ReusedPositions, load_bytes, reuse_positions
 from .read.suppressions import Suppression, find_suppressions
 from .rules.base import Rule, iter_check_rules
 from .rules.context import Context
@@ -192,8 +192,9 @@ class LiveWorkspace:
                 return
         loaded = load_bytes(text.encode("utf-8", "surrogatepass"), name, self.limits)
         loaded.text = text if loaded.text is not None else loaded.text
-        parsed, findings, loaded = parse_loaded(loaded, self.show_personal)
         old = self.entries.get(name)
+        _reuse_spans(old, loaded, self.limits)
+        parsed, findings, loaded = parse_loaded(loaded, self.show_personal)
         new = self._entry(parsed, findings, loaded)
         self.entries[name] = new
         if old is None:
@@ -247,6 +248,7 @@ class LiveWorkspace:
         ws._graph_build_findings = ws.findings[len(findings):]
         self._index = None
         self._ids_cache: dict[str, tuple] = {}
+        self._typed_cache: dict[str, tuple] = {}
         return ws
 
     # -- graph patching ------------------------------------------------------------------------
@@ -333,6 +335,10 @@ class LiveWorkspace:
             self._index = index
         return index
 
+    def _typed_index(self) -> "_Typed":
+        """Document id -> {node type: its nodes}, each document's lists kept while its node list is the same."""
+        return _Typed(self)
+
     def _ids_of(self, doc_id: str, index: dict[str, list[str]]) -> tuple[dict[str, str], set[str]]:
         """A document's local ids (-> node type) and unit ids, kept while its node list is the same
         (read only by the graph builder)."""
@@ -372,7 +378,8 @@ class LiveWorkspace:
         graph_found = self._graph_rule_findings(graph_rules)
         keys = {d: str(self._serial_of(d)) for d in ws.parsed}
         remembered = _InMemoryRemembered(self._memory, keys)
-        found = _check(ws.graph, ws.parsed, doc_rules, settings.options, remembered) if doc_rules else []
+        found = _check(ws.graph, ws.parsed, doc_rules, settings.options, remembered,
+                       nodes_by_doc=self._typed_index()) if doc_rules else []
         live = set(keys.values())
         self._memory.data = {k: v for k, v in self._memory.data.items() if k in live}
         findings = _justify(list(ws.findings) + graph_found + found, ws.graph)
@@ -419,12 +426,13 @@ class LiveWorkspace:
                 self._run_graph_rules(group, scope)
         return [f for c in codes for found in store[c].values() for f in found]
 
-    def _run_graph_rules(self, rules: list[type[Rule]], scope: frozenset[str] | None) -> None:
-        """Run ``rules`` on the documents of ``scope`` (None: all) and replace their stored findings there."""
+    def _run_graph_rules(self, rules: list[type[Rule]], scope: frozenset[str] | None,
+                         keep: dict[str, frozenset[str]] | None = None) -> None:
+        """Run ``rules`` on the documents of ``scope`` (None: all) and replace their stored findings
+        there, or, with ``keep``, only on each rule's documents in it."""
         ws = self.workspace
         graph = ws.graph
-        index = self._node_index()
-        ctx = Context(graph, ws.parsed, self.settings.options, scope=scope, nodes_by_doc=index)
+        ctx = Context(graph, ws.parsed, self.settings.options, scope=scope, nodes_by_doc=self._typed_index())
         if any(r.code == "CAS301" for r in rules):
             ctx.provide("reached", self._reached_view())
         file_doc = {p.file: d for d, p in ws.parsed.items()}
@@ -441,14 +449,15 @@ class LiveWorkspace:
                 self.last_scopes[rule.code] = len(ws.parsed)
                 continue
             mine = store[rule.code]
-            for doc_id in scope:
+            own = scope if keep is None else keep[rule.code]
+            for doc_id in own:
                 mine.pop(doc_id, None)
             for doc_id, found in placed.items():
-                if doc_id in scope:
+                if doc_id in own:
                     mine[doc_id] = found
                 elif doc_id is None:  # placed nowhere: kept, and the rule runs whole from now on
                     mine[None] = found
-            self.last_scopes[rule.code] = len(scope)
+            self.last_scopes[rule.code] = len(own)
 
     # -- elements with a path up to the national tier (CAS301), kept across edits ----------------
 
@@ -550,6 +559,53 @@ class LiveWorkspace:
         self.settings = settings
         self._memory = _Memory()
         self._graph_store = None
+
+
+class _Typed:
+    """``typed[doc_id]`` -> {node type: the document's nodes of that type, in graph order} (the
+    ``nodes_by_doc`` of :class:`~cascade.rules.context.Context`), cached per document node list."""
+
+    __slots__ = ("live", "index", "cache")
+
+    def __init__(self, live: LiveWorkspace):
+        self.live = live
+        self.index = live._node_index()
+        self.cache = live.__dict__.setdefault("_typed_cache", {})
+
+    def __getitem__(self, doc_id: str) -> dict[str, list[str]]:
+        listed = self.index.get(doc_id)
+        hit = self.cache.get(doc_id)
+        if hit is not None and hit[0] is listed:
+            return hit[1]
+        nodes = self.live.workspace.graph._node
+        typed: dict[str, list[str]] = {"document": [], "element": [], "indicator": [], "unit": []}
+        for n in listed or ():
+            typed[nodes[n]["type"]].append(n)
+        self.cache[doc_id] = (listed, typed)
+        return typed
+
+
+def _reuse_spans(old: "_Entry | None", loaded: LoadedFile, limits: Limits) -> None:
+    """Let the new text's source map start from the old text's spans (the file's first finding after
+    a one-line edit then costs a snippet, not a positions pass over the file; see
+    :func:`cascade.read.loader.reuse_positions`)."""
+    if old is None or old.loaded is None or old.loaded.text is None or loaded.text is None:
+        return
+    before, after = old.loaded.sourcemap, loaded.sourcemap
+    if after._values is not None or after._build is None:
+        return
+    if before._values is None:
+        # the previous text's spans were never asked for; they are cheap when it was itself a
+        # one-line edit of a text whose spans are known (typing, or an edit and its undo)
+        built = before._build
+        if not isinstance(built, ReusedPositions):
+            return
+        spans = reuse_positions(built.old_values, built.old_keys, built.old_text, built.new_text, built.limits)
+        if spans is None:
+            return
+        before._values, before._keys = spans
+        before._build = None
+    after._build = ReusedPositions(before._values, before._keys, old.loaded.text, loaded.text, limits, after._build)
 
 
 def _indicator_count(doc: ParsedDocument) -> int:

@@ -190,8 +190,8 @@ def run_rules(
 
 
 def _check(graph: Any, documents: dict, rules: Iterable[type[Rule]], options: dict | None,
-           remembered: Remembered | None = None) -> list[Finding]:
-    ctx = Context(graph, documents, options)
+           remembered: Remembered | None = None, nodes_by_doc: Any = None) -> list[Finding]:
+    ctx = Context(graph, documents, options, nodes_by_doc=nodes_by_doc)
     out: list[Finding] = []
     local = [r for r in rules if r.scope == "document"]
     for rule in iter_check_rules(rules):
@@ -220,7 +220,8 @@ def _check_documents(ctx: Context, rules: list[type[Rule]], remembered: Remember
             needs.setdefault(need, []).append(rule)
     stray: list[Finding] = []  # placed on no document of the scope: reported, and nothing is stored
     for need, group in needs.items():
-        sub = ctx if len(need) == len(documents) else Context(ctx.graph, documents, ctx._options, scope=need)
+        sub = ctx if len(need) == len(documents) else Context(ctx.graph, documents, ctx._options, scope=need,
+                                                              nodes_by_doc=ctx.nodes_by_doc)
         for rule in iter_check_rules(group):
             per: dict[str, list[Finding]] = {d: [] for d in need}
             for f in rule.check(sub):

@@ -396,6 +396,88 @@ class _Positions:
             return values, keys
 
 
+def _bounds(span: Any) -> tuple[int, int, int, int]:
+    """0-based ``(line, column, end line, end column)`` of a recorded span (tuple or :class:`Span`)."""
+    if type(span) is tuple:
+        return span
+    return span.line - 1, span.column - 1, span.end_line - 1, span.end_column - 1
+
+
+def reuse_positions(old_values: dict, old_keys: dict, old_text: str, new_text: str, limits: Limits) -> tuple[dict, dict] | None:
+    """The spans of ``new_text`` from those of ``old_text`` when the edit is one ``key: value`` line
+    whose keys and values keep their paths (a target, a name, a reference typed over), else None.
+
+    The editor's common edit, and the incremental engine's: a file's first finding after an edit
+    would otherwise pay for a positions pass over the whole file. Only the changed line is parsed
+    (as a snippet at its own indentation); its spans replace the old spans on that line. None
+    (the caller makes the full pass) when the texts differ in more or fewer than one line or in
+    the number of lines, when a recorded span crosses into or out of the line (a node that starts
+    or ends on it and continues elsewhere: an ``- id:`` line, a multi-line scalar, the end of the
+    stream), when an enclosing collection on another line is a flow collection (the line would
+    read differently alone), when the line starts a sequence item, or when the snippet does not
+    give exactly the old paths on that line with single-line spans.
+    """
+    old_lines = old_text.split("\n")
+    new_lines = new_text.split("\n")
+    if len(old_lines) != len(new_lines):
+        return None
+    changed = [i for i, (a, b) in enumerate(zip(old_lines, new_lines)) if a != b]
+    if len(changed) != 1:
+        return None
+    k = changed[0]
+    line = new_lines[k]
+    if line.lstrip().startswith(("-", "?", "[", "{")) or old_lines[k].lstrip().startswith(("-", "?", "[", "{")):
+        return None
+    inside: dict[str, set] = {"values": set(), "keys": set()}
+    for name, table in (("values", old_values), ("keys", old_keys)):
+        for path, span in table.items():
+            l0, c0, l1, _ = _bounds(span)
+            if l1 < k or l0 > k:
+                continue
+            if l0 == k == l1:
+                inside[name].add(path)
+            elif l0 < k < l1:
+                if old_lines[l0][c0:c0 + 1] in ("[", "{"):
+                    return None  # the line is inside a multi-line flow collection
+            else:
+                return None  # a node crossing the line's start or end
+    if not inside["keys"]:
+        return None
+    first = min(inside["keys"], key=lambda p: _bounds(old_keys[p])[1])
+    prefix = first[:-1]
+    try:
+        values, keys = _positions(line + "\n", limits)  # a block scalar (`|`) then ends on the next line
+    except Exception:  # noqa: BLE001 - _Restart, a syntax error: the full pass decides
+        return None
+    values.pop((), None)
+    if any(sp[0] != 0 or sp[2] != 0 for sp in (*values.values(), *keys.values())):
+        return None
+    new_values = {prefix + p: (k, sp[1], k, sp[3]) for p, sp in values.items()}
+    new_keys = {prefix + p: (k, sp[1], k, sp[3]) for p, sp in keys.items()}
+    if set(new_values) != inside["values"] or set(new_keys) != inside["keys"]:
+        return None
+    out_values = dict(old_values)
+    out_values.update(new_values)
+    out_keys = dict(old_keys)
+    out_keys.update(new_keys)
+    return out_values, out_keys
+
+
+class ReusedPositions:
+    """A source map's builder that tries :func:`reuse_positions` from the previous text's spans and
+    falls back to the full pass (``fallback``) when it cannot (picklable, like :class:`_Positions`)."""
+
+    __slots__ = ("old_values", "old_keys", "old_text", "new_text", "limits", "fallback")
+
+    def __init__(self, old_values: dict, old_keys: dict, old_text: str, new_text: str, limits: Limits, fallback: Any):
+        self.old_values, self.old_keys = old_values, old_keys
+        self.old_text, self.new_text, self.limits, self.fallback = old_text, new_text, limits, fallback
+
+    def __call__(self) -> tuple[dict, dict]:
+        reused = reuse_positions(self.old_values, self.old_keys, self.old_text, self.new_text, self.limits)
+        return reused if reused is not None else self.fallback()
+
+
 def _positions(text: str, limits: Limits) -> tuple[dict, dict]:
     """The spans :func:`_construct` records, without building the data or checking anything.
 

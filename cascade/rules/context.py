@@ -25,7 +25,7 @@ class Context:
     """
 
     def __init__(self, graph: nx.DiGraph, documents: dict[str, "ParsedDocument"], options: dict[str, dict[str, Any]] | None = None,
-                 scope: frozenset[str] | None = None, nodes_by_doc: dict[str, list[str]] | None = None):
+                 scope: frozenset[str] | None = None, nodes_by_doc: Any = None):
         self.graph = graph
         self.documents = documents
         self._options = options or {}
@@ -33,8 +33,9 @@ class Context:
         #: The documents whose nodes :meth:`nodes_of` yields (None: all); how document-scoped rules
         #: run on only the documents whose findings are not cached.
         self.scope = scope
-        #: Document id -> its nodes, when the caller keeps that index (the incremental engine): a
-        #: scoped run then lists its nodes without a pass over the whole graph.
+        #: Document id -> {node type: its nodes of that type}, when the caller keeps that index (the
+        #: incremental engine): ``nodes_of`` then joins per-document lists instead of a pass over the
+        #: whole graph.
         self.nodes_by_doc = nodes_by_doc
 
     def option(self, rule: type[Rule] | Rule, name: str) -> Any:
@@ -57,17 +58,17 @@ class Context:
         def build(ctx: "Context") -> dict[str, list[str]]:
             out: dict[str, list[str]] = {"document": [], "element": [], "indicator": [], "unit": []}
             scope = ctx.scope
+            if ctx.nodes_by_doc is not None:
+                for doc_id in ctx.documents:  # in the workspace's order
+                    if scope is None or doc_id in scope:
+                        for t, listed in ctx.nodes_by_doc[doc_id].items():
+                            out[t].extend(listed)
+                return out
             if scope is None:
                 for node, t in ctx.graph.nodes(data="type"):
                     out[t].append(node)
                 return out
-            nodes = ctx.graph._node
-            if ctx.nodes_by_doc is not None:
-                for doc_id in (d for d in ctx.documents if d in scope):  # in the workspace's order
-                    for node in ctx.nodes_by_doc.get(doc_id, ()):
-                        out[nodes[node]["type"]].append(node)
-                return out
-            for node, attrs in nodes.items():
+            for node, attrs in ctx.graph._node.items():
                 if (node if attrs["type"] == "document" else attrs["doc"]) in scope:
                     out[attrs["type"]].append(node)
             return out

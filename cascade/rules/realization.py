@@ -137,7 +137,7 @@ def measurements(ctx: "Context") -> dict[str, Measured]:
         indicators = ctx.nodes_of("indicator")
         if ctx.nodes_by_doc is not None:  # the incremental engine: only documents with realisasi
             indicators = [n for d, p in ctx.documents.items() if p.measured and (ctx.scope is None or d in ctx.scope)
-                          for n in ctx.nodes_by_doc.get(d, ()) if G._node[n]["type"] == "indicator"]
+                          for n in ctx.nodes_by_doc[d]["indicator"]]
         for node in indicators:
             attrs = G._node[node]
             realized = attrs["model"].realized
