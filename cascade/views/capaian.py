@@ -350,13 +350,17 @@ def by_document_text(rows: list[DocumentRollupRow], as_of: int, lang: str = "id"
     return title + "\n" + "\n".join(lines) + "\n"
 
 
-def by_document_csv(rows: list[DocumentRollupRow], lang: str = "id") -> str:
+def _csv(head: Any, cells: Any) -> str:
+    """A header row and one row per item, as CSV."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(_BY_DOCUMENT_HEAD.get(lang, _BY_DOCUMENT_HEAD["en"]))
-    for r in rows:
-        writer.writerow(_by_document_cells(r))
+    writer.writerow(head)
+    writer.writerows(cells)
     return buf.getvalue()
+
+
+def by_document_csv(rows: list[DocumentRollupRow], lang: str = "id") -> str:
+    return _csv(_BY_DOCUMENT_HEAD.get(lang, _BY_DOCUMENT_HEAD["en"]), (_by_document_cells(r) for r in rows))
 
 
 def by_document_json(rows: list[DocumentRollupRow], as_of: int) -> str:
@@ -440,12 +444,7 @@ def lkjip_text(rows: list[LkjipRow], year: int, lang: str = "id") -> str:
 
 
 def lkjip_csv(rows: list[LkjipRow], lang: str = "id") -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(_LKJIP_HEAD.get(lang, _LKJIP_HEAD["en"]))
-    for r in rows:
-        writer.writerow(_lkjip_cells(r))
-    return buf.getvalue()
+    return _csv(_LKJIP_HEAD.get(lang, _LKJIP_HEAD["en"]), (_lkjip_cells(r) for r in rows))
 
 
 def lkjip_json(rows: list[LkjipRow], year: int, as_of: int) -> str:

@@ -187,12 +187,17 @@ def _link_edit(rng: random.Random, root: Path, counter: list[int]) -> tuple[str,
     return path, text, "same"
 
 
+def _generated(tmp_path, elements: int, seed: int, defects: int):
+    """A generated workspace, its files' texts, and the workspace loaded from it."""
+    root = tmp_path / "ws"
+    generate_workspace(str(root), elements=elements, seed=seed, defects=defects)
+    originals = {str(p): p.read_text(encoding="utf-8") for p in root.rglob("*.yaml")}
+    return root, originals, cascade.load(str(root))
+
+
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_random_edits_match_a_full_run(tmp_path, seed):
-    root = tmp_path / "ws"
-    generate_workspace(str(root), elements=260, seed=seed, defects=4)
-    originals = {str(p): p.read_text(encoding="utf-8") for p in root.rglob("*.yaml")}
-    ws = cascade.load(str(root))
+    root, originals, ws = _generated(tmp_path, 260, seed, 4)
     rng = random.Random(seed)
     counter = [0]
     modes = set()
@@ -282,10 +287,7 @@ def test_random_link_edits_match_a_full_run_with_scoped_reruns(tmp_path, seed):
     """Edits of the links between documents on a workspace of 17 files, where most edits rerun the
     graph rules on a few documents only (``Rule.reads``): after every step the report equals a full
     run, and some steps must have been scoped (the test would otherwise prove nothing about scopes)."""
-    root = tmp_path / "ws"
-    generate_workspace(str(root), elements=3000, seed=seed, defects=6)
-    originals = {str(p): p.read_text(encoding="utf-8") for p in root.rglob("*.yaml")}
-    ws = cascade.load(str(root))
+    root, originals, ws = _generated(tmp_path, 3000, seed, 6)
     rng = random.Random(seed)
     counter = [0]
     scoped = 0
