@@ -116,6 +116,13 @@ def _mark_span(mark: Any) -> Span:
     return Span(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 2)
 
 
+def _dispose(parser: Any) -> None:
+    """Free a libyaml parser's buffers now (the pure parser has nothing to free)."""
+    dispose = getattr(parser, "dispose", None)
+    if dispose is not None:
+        dispose()
+
+
 def _parser(text: str) -> Any:
     if _CParser is not None:
         return _CParser(text)
@@ -270,9 +277,7 @@ def _construct(text: str, file: str, limits: Limits) -> tuple[Any, list[Finding]
         problem = str(err)
         return None, findings + [make_finding("CAS001", file=file, span=Span(1, 1, 1, 2), problem=problem, problem_id=problem_id(problem))], values, keys
     finally:
-        dispose = getattr(parser, "dispose", None)
-        if dispose is not None:
-            dispose()
+        _dispose(parser)
     return (None if root is _MISSING else root), findings, values, keys
 
 
@@ -356,9 +361,7 @@ def _construct_lean(text: str, limits: Limits) -> Any:
     except yaml.YAMLError:
         raise _Restart from None
     finally:
-        dispose = getattr(parser, "dispose", None)
-        if dispose is not None:
-            dispose()
+        _dispose(parser)
     return None if root is missing else root
 
 
@@ -554,9 +557,7 @@ def _positions(text: str, limits: Limits) -> tuple[dict, dict]:
     except yaml.YAMLError:
         raise _Restart from None
     finally:
-        dispose = getattr(parser, "dispose", None)
-        if dispose is not None:
-            dispose()
+        _dispose(parser)
     return values, keys
 
 

@@ -187,6 +187,15 @@ def _link_edit(rng: random.Random, root: Path, counter: list[int]) -> tuple[str,
     return path, text, "same"
 
 
+def _save_and_update(ws, path: str, text: str | None):
+    """The edit on disk (None: the file deleted) and in the live workspace, as an editor saves it."""
+    if text is None:
+        os.remove(path)
+    else:
+        Path(path).write_text(text, encoding="utf-8")
+    return ws.update(path, text)
+
+
 def _generated(tmp_path, elements: int, seed: int, defects: int):
     """A generated workspace, its files' texts, and the workspace loaded from it."""
     root = tmp_path / "ws"
@@ -203,11 +212,7 @@ def test_random_edits_match_a_full_run(tmp_path, seed):
     modes = set()
     for step in range(40):
         path, text, kind = _edit(rng, root, originals, counter)
-        if text is None:
-            os.remove(path)
-        else:
-            Path(path).write_text(text, encoding="utf-8")
-        got = ws.update(path, text)
+        got = _save_and_update(ws, path, text)
         modes.add(ws._live.last_mode)
         fresh = cascade.load(str(root))
         want = fresh.validate()
@@ -296,11 +301,7 @@ def test_random_link_edits_match_a_full_run_with_scoped_reruns(tmp_path, seed):
             path, text, kind = _link_edit(rng, root, counter)
         else:
             path, text, kind = _edit(rng, root, originals, counter)
-        if text is None:
-            os.remove(path)
-        else:
-            Path(path).write_text(text, encoding="utf-8")
-        got = ws.update(path, text)
+        got = _save_and_update(ws, path, text)
         live = ws._live
         if live.last_mode == "patch" and min(live.last_scopes.values()) < len(live.workspace.parsed):
             scoped += 1
