@@ -22,7 +22,7 @@ from ..validate import validate
 from ..sakip import evaluate as sakip_evaluate, read_answers
 from ..sakip.render import render_html as sakip_html
 from ..core.capaian import category
-from .capaian import CATEGORY_COLOURS, capaian_rollup, capaian_table, svg_chart
+from .capaian import CATEGORY_COLOURS, capaian_by_document, capaian_rollup, capaian_table, svg_chart
 from .trace import alignment, coverage_rows
 
 if TYPE_CHECKING:
@@ -74,6 +74,13 @@ TEXT: dict[str, dict[str, str]] = {
     "heatmap": {"en": "Capaian per element and year (mean of its measured indicators)",
                 "id": "Capaian per elemen dan tahun (rata-rata indikator yang terukur)"},
     "per_indicator": {"en": "Target and realisasi per indicator", "id": "Target dan realisasi per indikator"},
+    "per_document": {"en": "Capaian per document and level (measured indicators)",
+                     "id": "Capaian per dokumen dan tingkat (indikator yang terukur)"},
+    "level": {"en": "Level", "id": "Tingkat"},
+    "year": {"en": "Year", "id": "Tahun"},
+    "measured_count": {"en": "Indicators", "id": "Indikator"},
+    "mean": {"en": "Mean", "id": "Rata-rata"},
+    "lowest": {"en": "Lowest", "id": "Terendah"},
     "target": {"en": "target", "id": "target"},
     "realized": {"en": "realisasi", "id": "realisasi"},
     "as_of": {"en": "as of", "id": "per"},
@@ -364,6 +371,18 @@ def _capaian(cascade: "Workspace", t: Callable[[str], str], mask: Callable[[str 
                 tds.append(f'<td class="cap" data-category="{_e(cat)}" style="background:{CATEGORY_COLOURS[cat]}" title="{_e(cat)}">{v:.2f}</td>')
         out.append(f'<tr><td><code>{_e(mask(ref))}</code> {_e(mask(G._node[ref]["name"]))}</td>{"".join(tds)}</tr>')
     out.append("</tbody></table>")
+    levels = capaian_by_document(cascade, None, as_of)
+    if levels:
+        out.append(f'<h3>{_e(t("per_document"))}</h3><table class="by-document"><thead><tr>'
+                   + "".join(f"<th>{_e(t(k))}</th>" for k in ("document", "level", "year", "measured_count", "mean", "lowest"))
+                   + "".join(f'<th><span class="cap" style="background:{c}">&nbsp;</span> {_e(n)}</th>' for n, c in CATEGORY_COLOURS.items())
+                   + "</tr></thead><tbody>")
+        for r in levels:
+            out.append(f"<tr><td><code>{_e(r.document)}</code></td><td>{_e(r.kind)}</td><td>{r.year}</td><td>{r.indicators}</td>"
+                       f'<td class="level-cap" style="background:{CATEGORY_COLOURS[category(r.mean)]}">{r.mean:.2f}</td>'
+                       f'<td class="level-cap" style="background:{CATEGORY_COLOURS[category(r.min)]}">{r.min:.2f}</td>'
+                       + "".join(f"<td>{n}</td>" for _, n in r.categories) + "</tr>")
+        out.append("</tbody></table>")
     out.append(f'<h3>{_e(t("per_indicator"))}</h3><div class="charts">')
     by_ind: dict[str, list] = {}
     for r in table.rows:

@@ -126,6 +126,12 @@ def test_capaian_section_heat_map_and_charts(tmp_path: Path) -> None:
         colour = browser.evaluate(
             "getComputedStyle(Array.from(document.querySelectorAll('.heatmap td.cap')).find(td => td.innerText == '83.90')).backgroundColor")
         assert colour == "rgb(74, 194, 107)"  # 'tinggi'
+        # per document and level: Kota Madiun's RPJMD, tujuan/sasaran/program x 2019-2024 (hand-computed for 2023:
+        # tujuan 101.59 and 81.5 -> 91.55)
+        assert browser.evaluate("document.querySelectorAll('#capaian table.by-document tbody tr').length") == 18
+        row = browser.evaluate("Array.from(document.querySelectorAll('#capaian table.by-document tbody tr'))"
+                               ".map(tr => tr.innerText.split('\\t').slice(0, 6).join('|')).find(t => t.includes('tujuan|2023'))")
+        assert row == "kota-madiun.rpjmd-2019|tujuan|2023|2|91.55|81.50"
         # badges on the pohon kinerja: each measured element's capaian of its latest measured year
         badges = browser.evaluate("Array.from(document.querySelectorAll('#tree [data-capaian]')).map(b => b.dataset.capaian)")
         # 7 measured elements, some shown again under a second parent; T2.2 Tingkat Kemiskinan 2024: 4.38 against 3.9
