@@ -38,7 +38,7 @@ from .core.pool import bulk
 from .core.refs import UP_LINKS, document_of, reaching, split_ref
 from .graph import Workspace, _Builder, add_edges
 from .read.discovery import YAML_SUFFIXES
-from .read.loader import DEFAULT_LIMITS, Limits, LoadedFile, ReusedPositions, load_bytes, reuse_positions
+from .read.loader import DEFAULT_LIMITS, Limits, LoadedFile, ReusedPositions, load_bytes
 from .read.suppressions import Suppression, find_suppressions
 from .rules.base import Rule, iter_check_rules
 from .rules.context import Context
@@ -247,8 +247,7 @@ class LiveWorkspace:
         ws = Workspace(parsed, findings, files, stats, self.show_personal)
         ws._graph_build_findings = ws.findings[len(findings):]
         self._index = None
-        self._ids_cache: dict[str, tuple] = {}
-        self._typed_cache: dict[str, tuple] = {}
+        self._doc_cache: dict[tuple[str, str], tuple] = {}
         return ws
 
     # -- graph patching ------------------------------------------------------------------------
@@ -282,7 +281,7 @@ class LiveWorkspace:
             if p.id == doc_id:
                 builder.local_ids[p.id], builder.unit_ids[p.id] = sub.local_ids[p.id], sub.unit_ids[p.id]
             else:
-                builder.local_ids[p.id], builder.unit_ids[p.id] = self._ids_of(p.id, index)
+                builder.local_ids[p.id], builder.unit_ids[p.id] = self._ids_of(p.id)
         G.remove_nodes_from(index.get(doc_id, ()))  # with every edge to or from them
         for d in touched - {doc_id}:
             for n in index.get(d, ()):
@@ -335,34 +334,30 @@ class LiveWorkspace:
             self._index = index
         return index
 
+    def _per_document(self, doc_id: str, name: str, build: Callable[[list[str]], Any]) -> Any:
+        """``build(the document's nodes)``, kept while the document's node list is the same object (a
+        patch gives the edited document a new list; a rebuild gives every document one)."""
+        listed = self._node_index().get(doc_id)
+        hit = self._doc_cache.get((doc_id, name))
+        if hit is not None and hit[0] is listed:
+            return hit[1]
+        value = build(listed or [])
+        self._doc_cache[(doc_id, name)] = (listed, value)
+        return value
+
     def _typed_index(self) -> "_Typed":
-        """Document id -> {node type: its nodes}, each document's lists kept while its node list is the same."""
+        """Document id -> {node type: its nodes} (the ``nodes_by_doc`` of a rules context)."""
         return _Typed(self)
 
-    def _ids_of(self, doc_id: str, index: dict[str, list[str]]) -> tuple[dict[str, str], set[str]]:
-        """A document's local ids (-> node type) and unit ids, kept while its node list is the same
-        (read only by the graph builder)."""
-        cache = self.__dict__.setdefault("_ids_cache", {})
-        listed = index.get(doc_id)
-        hit = cache.get(doc_id)
-        if hit is not None and hit[0] is listed and listed is not None:
-            return hit[1]
-        found = self._collect_ids(doc_id, index)
-        cache[doc_id] = (listed, found)
-        return found
+    def _ids_of(self, doc_id: str) -> tuple[dict[str, str], set[str]]:
+        """A document's local ids (-> node type) and unit ids (read only by the graph builder)."""
+        def build(listed: list[str]) -> tuple[dict[str, str], set[str]]:
+            typed = self._typed_index()[doc_id]
+            cut = len(doc_id) + 1
+            ids = {n[cut:]: t for t in ("element", "indicator") for n in typed[t]}
+            return ids, {n[cut:] for n in typed["unit"]}
 
-    def _collect_ids(self, doc_id: str, index: dict[str, list[str]]) -> tuple[dict[str, str], set[str]]:
-        ids: dict[str, str] = {}
-        units: set[str] = set()
-        nodes = self.workspace.graph._node
-        cut = len(doc_id) + 1
-        for n in index.get(doc_id, ()):
-            t = nodes[n]["type"]
-            if t == "element" or t == "indicator":
-                ids[n[cut:]] = t
-            elif t == "unit":
-                units.add(n[cut:])
-        return ids, units
+        return self._per_document(doc_id, "ids", build)
 
     # -- the run -------------------------------------------------------------------------------
 
@@ -426,10 +421,8 @@ class LiveWorkspace:
                 self._run_graph_rules(group, scope)
         return [f for c in codes for found in store[c].values() for f in found]
 
-    def _run_graph_rules(self, rules: list[type[Rule]], scope: frozenset[str] | None,
-                         keep: dict[str, frozenset[str]] | None = None) -> None:
-        """Run ``rules`` on the documents of ``scope`` (None: all) and replace their stored findings
-        there, or, with ``keep``, only on each rule's documents in it."""
+    def _run_graph_rules(self, rules: list[type[Rule]], scope: frozenset[str] | None) -> None:
+        """Run ``rules`` on the documents of ``scope`` (None: all) and replace their stored findings there."""
         ws = self.workspace
         graph = ws.graph
         ctx = Context(graph, ws.parsed, self.settings.options, scope=scope, nodes_by_doc=self._typed_index())
@@ -449,15 +442,14 @@ class LiveWorkspace:
                 self.last_scopes[rule.code] = len(ws.parsed)
                 continue
             mine = store[rule.code]
-            own = scope if keep is None else keep[rule.code]
-            for doc_id in own:
+            for doc_id in scope:
                 mine.pop(doc_id, None)
             for doc_id, found in placed.items():
-                if doc_id in own:
+                if doc_id in scope:
                     mine[doc_id] = found
                 elif doc_id is None:  # placed nowhere: kept, and the rule runs whole from now on
                     mine[None] = found
-            self.last_scopes[rule.code] = len(own)
+            self.last_scopes[rule.code] = len(scope)
 
     # -- elements with a path up to the national tier (CAS301), kept across edits ----------------
 
@@ -476,41 +468,22 @@ class LiveWorkspace:
         the top: an element elsewhere keeps its answer, since its way up cannot pass the edit."""
         ws = self.workspace
         G = ws.graph
-        nodes, succ, pred = G._node, G._succ, G._pred
-        index = self._node_index()
+        nodes, succ = G._node, G._succ
         by_doc, flat = self._reached, self._reached_flat
         for d in [d for d in by_doc if d not in ws.parsed]:
             flat -= by_doc.pop(d)
         for d in dirty:
-            flat -= by_doc.get(d, set())
+            flat -= by_doc.pop(d, set())
+        elements = [n for d in dirty for n in self._typed_index()[d]["element"]]
+        # an element whose link up leads to an element outside the dirty documents that reaches the top
+        via = [n for n in elements if any(
+            e["type"] in UP_LINKS and nodes[t]["type"] == "element" and t in flat for t, e in succ[n].items())]
+        found = reaching(G, elements, also=via, within=dirty)
+        for d in dirty:
             by_doc[d] = set()
-        seeds = []
-        for d in dirty:
-            for n in index.get(d, ()):
-                a = nodes[n]
-                if a["type"] != "element":
-                    continue
-                if a["tier"] == 0 or any(t in UP_LINKS for t, _ in a.get("external", ())):
-                    seeds.append(n)
-                    continue
-                for t, e in succ[n].items():
-                    if e["type"] in UP_LINKS:
-                        ta = nodes[t]
-                        if ta["type"] == "element" and ta["doc"] not in dirty and t in by_doc.get(ta["doc"], ()):
-                            seeds.append(n)
-                            break
-        for n in seeds:
+        for n in found:
             by_doc[nodes[n]["doc"]].add(n)
-        queue = list(seeds)
-        while queue:
-            for below, edge in pred[queue.pop()].items():
-                if edge["type"] in UP_LINKS:
-                    b = nodes[below]
-                    if b["type"] == "element" and b["doc"] in dirty and below not in by_doc[b["doc"]]:
-                        by_doc[b["doc"]].add(below)
-                        queue.append(below)
-        for d in dirty:
-            flat |= by_doc[d]
+        flat |= found
 
     def _affected(self, edited: str, before: set[str], after: set[str]) -> dict[str, frozenset[str]]:
         """For each value of :attr:`Rule.reads`, the documents whose findings an edit of ``edited``
@@ -562,27 +535,23 @@ class LiveWorkspace:
 
 
 class _Typed:
-    """``typed[doc_id]`` -> {node type: the document's nodes of that type, in graph order} (the
-    ``nodes_by_doc`` of :class:`~cascade.rules.context.Context`), cached per document node list."""
+    """``typed[doc_id]`` -> {node type: the document's nodes of that type, in graph order}."""
 
-    __slots__ = ("live", "index", "cache")
+    __slots__ = ("live",)
 
     def __init__(self, live: LiveWorkspace):
         self.live = live
-        self.index = live._node_index()
-        self.cache = live.__dict__.setdefault("_typed_cache", {})
 
     def __getitem__(self, doc_id: str) -> dict[str, list[str]]:
-        listed = self.index.get(doc_id)
-        hit = self.cache.get(doc_id)
-        if hit is not None and hit[0] is listed:
-            return hit[1]
         nodes = self.live.workspace.graph._node
-        typed: dict[str, list[str]] = {"document": [], "element": [], "indicator": [], "unit": []}
-        for n in listed or ():
-            typed[nodes[n]["type"]].append(n)
-        self.cache[doc_id] = (listed, typed)
-        return typed
+
+        def build(listed: list[str]) -> dict[str, list[str]]:
+            typed: dict[str, list[str]] = {"document": [], "element": [], "indicator": [], "unit": []}
+            for n in listed:
+                typed[nodes[n]["type"]].append(n)
+            return typed
+
+        return self.live._per_document(doc_id, "typed", build)
 
 
 def _reuse_spans(old: "_Entry | None", loaded: LoadedFile, limits: Limits) -> None:
@@ -598,9 +567,7 @@ def _reuse_spans(old: "_Entry | None", loaded: LoadedFile, limits: Limits) -> No
         # the previous text's spans were never asked for; they are cheap when it was itself a
         # one-line edit of a text whose spans are known (typing, or an edit and its undo)
         built = before._build
-        if not isinstance(built, ReusedPositions):
-            return
-        spans = reuse_positions(built.old_values, built.old_keys, built.old_text, built.new_text, built.limits)
+        spans = built.reused() if isinstance(built, ReusedPositions) else None
         if spans is None:
             return
         before._values, before._keys = spans

@@ -60,24 +60,29 @@ def document_of(ref: str | None, graph: Any) -> str | None:
     return ref if attrs["type"] == "document" else attrs["doc"]
 
 
-def reaching(graph: Any, elements: Iterable[str] | None = None) -> set[str]:
+def reaching(graph: Any, elements: Iterable[str] | None = None, *, also: Iterable[str] = (),
+             within: Any = None) -> set[str]:
     """The elements with a path up to the national tier or to an external reference (not orphaned).
 
     One backward sweep through :data:`UP_LINKS` from the RPJMN elements and the elements with an
     external upward reference, so the cost is linear in the graph. ``elements`` lists the element
-    nodes to seed from (default: every element node of ``graph``).
+    nodes to seed from (default: every element node of ``graph``); ``also`` adds seeds known to
+    reach the top some other way, and ``within`` (a set of document ids) keeps the sweep inside
+    those documents (the incremental engine's update of the documents an edit can change).
     """
     nodes = graph._node
     if elements is None:
         elements = (n for n, a in nodes.items() if a["type"] == "element")
     seeds = [n for n in elements if nodes[n]["tier"] == 0 or any(t in UP_LINKS for t, _ in nodes[n].get("external", ()))]
+    seeds.extend(also)
     reached = set(seeds)
     queue = deque(seeds)
     pred = graph._pred
     while queue:
         node = queue.popleft()
         for below, edge in pred[node].items():
-            if edge["type"] in UP_LINKS and below not in reached and nodes[below]["type"] == "element":
+            if edge["type"] in UP_LINKS and below not in reached and nodes[below]["type"] == "element" \
+                    and (within is None or nodes[below]["doc"] in within):
                 reached.add(below)
                 queue.append(below)
     return reached

@@ -476,8 +476,12 @@ class ReusedPositions:
         self.old_values, self.old_keys = old_values, old_keys
         self.old_text, self.new_text, self.limits, self.fallback = old_text, new_text, limits, fallback
 
+    def reused(self) -> tuple[dict, dict] | None:
+        """The spans by reuse alone, or None where only the full pass can tell."""
+        return reuse_positions(self.old_values, self.old_keys, self.old_text, self.new_text, self.limits)
+
     def __call__(self) -> tuple[dict, dict]:
-        reused = reuse_positions(self.old_values, self.old_keys, self.old_text, self.new_text, self.limits)
+        reused = self.reused()
         return reused if reused is not None else self.fallback()
 
 
