@@ -66,6 +66,8 @@ def run_capaian(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..api import load
     from ..read.discovery import discover
 
+    from ..views.capaian import resolve_as_of
+
     files = [p for p in discover(args.paths) if not settings.is_excluded(p)]
     ws = load(*files, show_personal=args.show_personal)
     try:
@@ -75,16 +77,16 @@ def run_capaian(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             if args.year is None:
                 raise UsageError("--lkjip needs --year" if lang == "en" else "--lkjip memerlukan --year")
             rows = ws.lkjip(args.year, as_of=settings.as_of, options=settings.rule_options())
-            as_of = ws.capaian(year=args.year, as_of=settings.as_of, options=settings.rule_options()).as_of
+            as_of = resolve_as_of(settings.as_of, settings.rule_options())
             text = (lkjip_json(rows, args.year, as_of) if args.format == "json" else lkjip_csv(rows, lang)
                     if args.format == "csv" else lkjip_text(rows, args.year, lang))
         elif args.by_document:
             from ..views.capaian import by_document_csv, by_document_json, by_document_text
 
-            table = ws.capaian(year=args.year, as_of=settings.as_of, options=settings.rule_options())
             rows = ws.capaian_by_document(args.year, as_of=settings.as_of, options=settings.rule_options())
-            text = (by_document_json(rows, table.as_of) if args.format == "json" else by_document_csv(rows, lang)
-                    if args.format == "csv" else by_document_text(rows, table.as_of, lang))
+            as_of = resolve_as_of(settings.as_of, settings.rule_options())
+            text = (by_document_json(rows, as_of) if args.format == "json" else by_document_csv(rows, lang)
+                    if args.format == "csv" else by_document_text(rows, as_of, lang))
         else:
             table = ws.capaian(year=args.year, as_of=settings.as_of, options=settings.rule_options())
             text = table.to_json() if args.format == "json" else table.to_csv() if args.format == "csv" else table.to_text(lang)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 
+from ..core.capaian import CATEGORIES
 from ..core.errors import UsageError, require_pandas
 from ..core.models import Range
 from ..graph import Workspace
@@ -116,14 +117,24 @@ def _mask_text(text: Any, show_personal: bool) -> Any:
     return _NIP.sub(lambda m: m.group(0)[:4] + "*" * (len(m.group(0)) - 4), text)
 
 
-def capaian_context(ws: Workspace, as_of: int | None = None, options: dict[str, dict[str, Any]] | None = None) -> Context:
-    """A rules :class:`~cascade.rules.context.Context` on ``ws`` with ``as_of`` set (None: ``options``' or the current year)."""
+def _with_as_of(as_of: int | None, options: dict[str, dict[str, Any]] | None) -> dict[str, dict[str, Any]]:
+    """``options`` with ``as_of`` set on the rule that owns it (checked: a year, or None)."""
     if as_of is not None and (isinstance(as_of, bool) or not isinstance(as_of, int) or not 1900 <= as_of <= 2200):
         raise UsageError(f"as_of must be a year such as 2024, not {as_of!r}")
     opts = {k: dict(v) for k, v in (options or {}).items()}
     if as_of is not None:
         opts.setdefault("missing-realization", {})["as_of"] = as_of
-    return Context(ws.graph, ws.parsed, opts)
+    return opts
+
+
+def capaian_context(ws: Workspace, as_of: int | None = None, options: dict[str, dict[str, Any]] | None = None) -> Context:
+    """A rules :class:`~cascade.rules.context.Context` on ``ws`` with ``as_of`` set (None: ``options``' or the current year)."""
+    return Context(ws.graph, ws.parsed, _with_as_of(as_of, options))
+
+
+def resolve_as_of(as_of: int | None = None, options: dict[str, dict[str, Any]] | None = None) -> int:
+    """The year a capaian table of these arguments is as of (``as_of``, else the options', else this year)."""
+    return _as_of(Context(None, {}, _with_as_of(as_of, options)))
 
 
 def _json_value(value: Any) -> Any:
@@ -260,7 +271,11 @@ class RollupRow(NamedTuple):
 def capaian_rollup(ws: Workspace, year: int | None = None, as_of: int | None = None,
                    options: dict[str, dict[str, Any]] | None = None) -> list[RollupRow]:
     """Per element and year: its own measured capaian beside the mean and minimum from below."""
-    table = capaian_table(ws, year, as_of, options)
+    return rollup_of(ws, capaian_table(ws, year, as_of, options))
+
+
+def rollup_of(ws: Workspace, table: CapaianTable) -> list[RollupRow]:
+    """:func:`capaian_rollup` of a table already computed."""
     G = ws.graph
     own: dict[tuple[str, int], list[float]] = {}
     for r in table.rows:
@@ -308,10 +323,13 @@ def capaian_by_document(ws: Workspace, year: int | None = None, as_of: int | Non
     """Per document, element kind (its levels, in the order of the format) and year: the capaian of
     its measured indicators summarised. Only measured indicators count; nothing is rolled up from
     other documents (that is :func:`capaian_rollup`'s ``below`` columns)."""
-    from ..core.capaian import CATEGORIES
+    return by_document_of(ws, capaian_table(ws, year, as_of, options))
+
+
+def by_document_of(ws: Workspace, table: CapaianTable) -> list[DocumentRollupRow]:
+    """:func:`capaian_by_document` of a table already computed."""
     from ..core.models import ELEMENT_KINDS
 
-    table = capaian_table(ws, year, as_of, options)
     G = ws.graph
     groups: dict[tuple[str, str, int], list[CapaianRow]] = {}
     for r in table.rows:
@@ -328,8 +346,8 @@ def capaian_by_document(ws: Workspace, year: int | None = None, as_of: int | Non
 
 
 _BY_DOCUMENT_HEAD = {
-    "id": ("Dokumen", "Jenjang", "Tingkat", "Tahun", "Indikator", "Rata-rata", "Terendah", *(c for c in ("sangat tinggi", "tinggi", "sedang", "rendah", "sangat rendah"))),
-    "en": ("Document", "Tier", "Level", "Year", "Indicators", "Mean", "Lowest", *(c for c in ("sangat tinggi", "tinggi", "sedang", "rendah", "sangat rendah"))),
+    "id": ("Dokumen", "Jenjang", "Tingkat", "Tahun", "Indikator", "Rata-rata", "Terendah", *CATEGORIES),
+    "en": ("Document", "Tier", "Level", "Year", "Indicators", "Mean", "Lowest", *CATEGORIES),
 }
 
 

@@ -22,7 +22,7 @@ from ..validate import validate
 from ..sakip import evaluate as sakip_evaluate, read_answers
 from ..sakip.render import render_html as sakip_html
 from ..core.capaian import category
-from .capaian import CATEGORY_COLOURS, capaian_by_document, capaian_rollup, capaian_table, svg_chart
+from .capaian import CATEGORY_COLOURS, by_document_of, capaian_rollup, capaian_table, rollup_of, svg_chart
 from .trace import alignment, coverage_rows
 
 if TYPE_CHECKING:
@@ -350,7 +350,7 @@ def _capaian(cascade: "Workspace", t: Callable[[str], str], mask: Callable[[str 
     table = capaian_table(cascade, None, as_of)
     if not table.rows:
         return None
-    rollup = [r for r in capaian_rollup(cascade, None, as_of) if r.measured is not None]
+    rollup = [r for r in rollup_of(cascade, table) if r.measured is not None]
     years = sorted({r.year for r in table.rows})
     cells: dict[str, dict[int, float]] = {}
     for r in rollup:
@@ -371,7 +371,7 @@ def _capaian(cascade: "Workspace", t: Callable[[str], str], mask: Callable[[str 
                 tds.append(f'<td class="cap" data-category="{_e(cat)}" style="background:{CATEGORY_COLOURS[cat]}" title="{_e(cat)}">{v:.2f}</td>')
         out.append(f'<tr><td><code>{_e(mask(ref))}</code> {_e(mask(G._node[ref]["name"]))}</td>{"".join(tds)}</tr>')
     out.append("</tbody></table>")
-    levels = capaian_by_document(cascade, None, as_of)
+    levels = by_document_of(cascade, table)
     if levels:
         out.append(f'<h3>{_e(t("per_document"))}</h3><table class="by-document"><thead><tr>'
                    + "".join(f"<th>{_e(t(k))}</th>" for k in ("document", "level", "year", "measured_count", "mean", "lowest"))
