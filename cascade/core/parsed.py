@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from .findings import Finding
 from .models import Document
+from .refs import split_ref
 from .sourcemap import SourceMap
 
 __all__ = ["ParsedDocument"]
@@ -35,12 +36,7 @@ class ParsedDocument:
     def parents_inside(self) -> bool:
         """Whether every element's ``parent`` names an element of this document (asked once per parse)."""
         own = self.id
-        for e in self.model.elements:
-            if e.parent is not None:
-                doc, sep, _ = e.parent.rpartition(":")
-                if sep and doc != own:
-                    return False
-        return True
+        return all(e.parent is None or split_ref(e.parent, own)[0] == own for e in self.model.elements)
 
     @functools.cached_property
     def measured(self) -> bool:
