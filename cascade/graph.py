@@ -389,25 +389,40 @@ def _digraph(nodes: dict[str, dict], edges: list[tuple[str, str, str]]) -> nx.Di
     for n in nodes:
         succ[n] = {}
         pred[n] = {}
-    add_edges(G, edges)
+    # an edge stores its ends as keys of the adjacency dicts: the node's own key object, not the
+    # equal string the linking made, which would be kept twice for every edge
+    add_edges(G, edges, dict(zip(nodes, nodes)))
     return G
 
 
-def add_edges(G: nx.DiGraph, edges: list[tuple[str, str, str]]) -> None:
-    """Add typed edges between existing nodes of ``G``, merging a pair linked twice as a build does."""
+def add_edges(G: nx.DiGraph, edges: list[tuple[str, str, str]], canon: dict[str, str] | None = None) -> None:
+    """Add typed edges between existing nodes of ``G``, merging a pair linked twice as a build does.
+
+    The edges of one link type share one attribute dict (``{"type": "supports"}``), kept per graph
+    in ``G._cascade_edge_data``: a dict per edge was a tenth of a workspace's memory. The graph is
+    read, never changed in place: a pair linked twice gets a dict of its own, never an edit of the
+    shared one. ``canon`` maps each node id to the key object of its node, so that an edge keeps
+    no second copy of its ends' ids.
+    """
     succ, pred = G._succ, G._pred
+    shared: dict[str, dict] = G.__dict__.setdefault("_cascade_edge_data", {})
     for u, v, edge_type in edges:
+        if canon is not None:
+            u, v = canon[u], canon[v]
         data = succ[u].get(v)
         if data is None:
-            data = {"type": edge_type}
+            data = shared.get(edge_type)
+            if data is None:
+                data = shared[edge_type] = {"type": edge_type}
             succ[u][v] = data
             pred[v][u] = data
         elif data["type"] != edge_type:
             # two links between the same pair (parent: X and crosscuts: [X]): one edge keeps the
             # strongest as its type, so every rule sees the tree link, and lists the others
             kept, other = sorted((data["type"], edge_type), key=_STRENGTH.index)
-            data["type"] = kept
-            data["also"] = tuple(sorted({*data.get("also", ()), other}))
+            data = {"type": kept, "also": tuple(sorted({*data.get("also", ()), other}))}
+            succ[u][v] = data
+            pred[v][u] = data
 
 
 #: Link types from strongest to weakest, for the rare pair of nodes linked twice.
@@ -429,7 +444,8 @@ class Workspace:
 
     ``documents`` maps a document id to its typed :class:`~cascade.core.models.Document`; ``parsed``
     to its :class:`~cascade.core.parsed.ParsedDocument` (the model with its positions); ``graph`` is
-    the networkx graph above; ``findings`` are the load, schema and reference findings. The public
+    the networkx graph above, to be read, not changed (the edges of one link type share one
+    attribute dict: ``G.copy()`` gives a graph of one's own to change); ``findings`` are the load, schema and reference findings. The public
     ``cascade.Cascade`` adds the planners' conveniences (validate, trace, coverage, tree, HTML).
     """
 

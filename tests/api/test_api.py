@@ -122,3 +122,24 @@ def test_a_pair_linked_twice_keeps_the_tree_link() -> None:
     rpjmd = {**RPJMD, "elements": [*RPJMD["elements"][:2], {"id": "T3", "kind": "tujuan", "name": "T", "parent": "M1", "crosscuts": ["M1"]}]}
     edge = cascade.load(RPJMN, rpjmd).graph.edges["kota-madiun.rpjmd-2019:T3", "kota-madiun.rpjmd-2019:M1"]
     assert edge == {"type": "parent", "also": ("crosscuts",)}
+
+
+def test_edges_share_one_attribute_dict_per_link_type_and_a_pair_linked_twice_has_its_own() -> None:
+    # memory (issue 22): one {"type": ...} per link type instead of one per edge; the merge of a pair
+    # linked twice must not edit the shared dict, or every parent edge would read "also: crosscuts"
+    rpjmd = {**RPJMD, "elements": [*RPJMD["elements"][:2], {"id": "T3", "kind": "tujuan", "name": "T", "parent": "M1", "crosscuts": ["M1"]},
+                                   {"id": "T4", "kind": "tujuan", "name": "U", "parent": "M1"}]}
+    G = cascade.load(RPJMN, rpjmd).graph
+    doc = "kota-madiun.rpjmd-2019"
+    parents = [d for _, _, d in G.edges(data=True) if d["type"] == "parent"]
+    plain = [d for d in parents if "also" not in d]
+    assert len(plain) >= 2 and all(d is plain[0] for d in plain)
+    assert G.edges[f"{doc}:T4", f"{doc}:M1"] == {"type": "parent"}
+    assert G.edges[f"{doc}:T3", f"{doc}:M1"] == {"type": "parent", "also": ("crosscuts",)}
+    # an edge keeps its ends as the nodes' own key objects, not second copies of the ids
+    keys = {n: n for n in G.nodes}
+    for u, v in G.edges:
+        assert G._succ[u] is G._succ[keys[u]]
+    for n, succ in G._succ.items():
+        for v in succ:
+            assert v is keys[v]
