@@ -18,7 +18,7 @@ import json
 import os
 import re
 import sys
-from typing import NoReturn, Sequence, TextIO
+from typing import Any, NoReturn, Sequence, TextIO
 
 from typing import TYPE_CHECKING
 
@@ -294,7 +294,16 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         _say(err, "gone", lang, n=len(result.gone), path=settings.baseline)
         for entry in result.gone:
             err.write(_msg("gone-entry", lang, file=entry.file, rule=entry.rule, ref=entry.ref or "-", count=entry.count) + "\n")
+    if _KEPT is not None:
+        _KEPT.append(result)
     return 1 if result.failed() and not args.exit_zero else 0
+
+
+#: What a command leaves for the end of the process when :func:`run` (the ``cascade`` command) called
+#: it, None when :func:`main` was called from Python: freeing a loaded workspace object by object
+#: cost 0.12 s of a whole ``cascade lint`` at 20,000 elements (2.21 s against 2.09 s, mean of five),
+#: and the process is about to end anyway.
+_KEPT: list[Any] | None = None
 
 
 def _rules(args: argparse.Namespace, out: TextIO) -> int:
@@ -411,6 +420,8 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
 
 
 def run() -> None:  # console script entry point
+    global _KEPT
+    _KEPT = []
     try:
         code = main()
         if not sys.stdout.closed:  # `cascade server`: the LSP library closes stdout on exit
@@ -418,4 +429,12 @@ def run() -> None:  # console script entry point
     except BrokenPipeError:  # `cascade rules | head`: the reader left; no traceback
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         code = 0
+    if _KEPT:
+        # a lint kept its workspace: end without freeing it. Every file was written and closed,
+        # every worker pool shut down; the standard streams are flushed here.
+        try:
+            sys.stderr.flush()
+        except OSError:
+            pass
+        os._exit(code)
     sys.exit(code)
