@@ -181,31 +181,34 @@ _FIELDS_SETS: dict[frozenset, set] = {}
 
 
 def share_fields_sets(document: "Document") -> None:
-    """Let the elements, indicators and baselines of ``document`` that were given the same fields
-    share one set of their names.
+    """Let the elements, indicators, baselines and employees of ``document`` that were given the
+    same fields share one set of their names.
 
     pydantic keeps a set of the fields given (``model_fields_set``) in every model: 728 bytes for
     an element or indicator, a fifth of a loaded workspace's memory, though a plan uses only a few
     dozen different sets. The models are frozen, and pydantic copies the set before it changes a
-    copy's (``model_copy``), so one shared, never-changed set per content is safe.
+    copy's (``model_copy``), so one shared, never-changed set per content is safe. One flat loop
+    (0.03 s for 82,000 models at 20,000 elements, a third of a call per model).
     """
+    sets = _FIELDS_SETS
+    models: list[Any] = []
+    add = models.append
     for element in document.elements:
-        for model in (element, *element.indicators):
-            _share_fields_set(model)
-            baseline = getattr(model, "baseline", None)
-            if baseline is not None:
-                _share_fields_set(baseline)
-
-
-def _share_fields_set(model: Any) -> None:
-    fields = model.__pydantic_fields_set__
-    key = frozenset(fields)
-    one = _FIELDS_SETS.get(key)
-    if one is None:
-        if len(_FIELDS_SETS) < 4096:
-            _FIELDS_SETS[key] = fields
-    elif one is not fields:
-        _set(model, "__pydantic_fields_set__", one)
+        add(element)
+        if element.employee is not None:
+            add(element.employee)
+        for indicator in element.indicators:
+            add(indicator)
+            if indicator.baseline is not None:
+                add(indicator.baseline)
+    for model in models:
+        fields = model.__pydantic_fields_set__
+        one = sets.get(frozenset(fields))
+        if one is None:
+            if len(sets) < 4096:
+                sets[frozenset(fields)] = fields
+        elif one is not fields:
+            _set(model, "__pydantic_fields_set__", one)
 
 
 def _restore(cls: type, fields: dict, fields_set: set) -> Any:

@@ -39,3 +39,18 @@ def test_documents_read_from_the_parse_cache_keep_their_sets(tmp_path: Path) -> 
             ids.setdefault(frozenset(m.model_fields_set), set()).add(id(m.__pydantic_fields_set__))
         assert all(len(v) == 1 for v in ids.values()), doc_id  # pickled once per set, restored once
         assert parsed.model == cold.parsed[doc_id].model
+
+
+def test_employees_and_baselines_share_their_sets_too() -> None:
+    ws = cascade.load(str(SPECS))
+    elements = [e for p in ws.parsed.values() for e in p.model.elements]
+    for kind in ("employee", "baseline"):
+        if kind == "employee":
+            models = [e.employee for e in elements if e.employee is not None]
+        else:
+            models = [i.baseline for e in elements for i in e.indicators if i.baseline is not None]
+        assert len(models) > 3, kind
+        ids: dict[frozenset, set[int]] = {}
+        for m in models:
+            ids.setdefault(frozenset(m.model_fields_set), set()).add(id(m.__pydantic_fields_set__))
+        assert all(len(v) == 1 for v in ids.values()), kind
