@@ -154,9 +154,19 @@ def indicator_links(ctx: "Context") -> list[Link]:
         out = []
         for node in ctx.nodes_of("indicator"):
             attrs = G._node[node]
+            refs = attrs["model"].supports
+            if not refs:
+                continue
             succ = G._succ[node]
+            if len(refs) == 1:
+                # the usual case: an indicator's only supports edge comes from its only reference
+                # (its other edge, indicator_of, ends at an element), at place 0
+                for target, edge in succ.items():
+                    if edge["type"] == "supports":
+                        out.append(Link(node, 0, target))
+                continue
             seen = set()
-            for i, ref in enumerate(attrs["model"].supports):
+            for i, ref in enumerate(refs):
                 doc, local = split_ref(ref, attrs["doc"])
                 target = f"{doc}:{local}"
                 edge = succ.get(target)
