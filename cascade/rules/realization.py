@@ -138,6 +138,10 @@ def measurements(ctx: "Context") -> dict[str, Measured]:
         if ctx.nodes_by_doc is not None:  # the incremental engine: only documents with realisasi
             indicators = [n for d, p in ctx.documents.items() if p.measured and (ctx.scope is None or d in ctx.scope)
                           for n in ctx.nodes_by_doc[d]["indicator"]]
+        else:  # only the indicators of documents with an inline realized value (each asked once per parse)
+            measured = {d for d, p in ctx.documents.items() if p.measured}
+            if len(measured) < len(ctx.documents):
+                indicators = [n for n in indicators if G._node[n]["doc"] in measured] if measured else []
         for node in indicators:
             attrs = G._node[node]
             realized = attrs["model"].realized
