@@ -364,28 +364,30 @@ class WrongTierLink(Rule):
 
     def check(self, ctx: "Context") -> Iterator[Finding]:
         G = ctx.graph
-        # the verdict depends only on the two documents and the node type: decided once per pair
+        nodes, documents = G._node, ctx.documents
+        # the verdict depends only on the two documents and the node type: decided once per pair,
+        # and only a reference with a verdict is looked up (one that names nothing is CAS202)
         verdicts: dict[tuple[str, str, str], str | None] = {}
         for type_ in ("element", "indicator"):
             for node in ctx.nodes_of(type_):
-                attrs = G._node[node]
+                attrs = nodes[node]
                 refs = attrs["model"].supports
                 if not refs:
                     continue
                 doc_id = attrs["doc"]
-                succ = G._succ[node]
                 for i, ref in enumerate(refs):
-                    target_doc, local = split_ref(ref, doc_id)
-                    present = target_doc in ctx.documents
-                    if present and f"{target_doc}:{local}" not in succ:
-                        continue  # names nothing: CAS202
+                    target_doc, sep, local = ref.rpartition(":")  # core.refs.split_ref, inlined
+                    if not sep:
+                        target_doc = doc_id
                     key = (doc_id, target_doc, type_)
-                    if key in verdicts:
-                        variant = verdicts[key]
-                    else:
-                        variant = verdicts[key] = self._variant(G, attrs["tier"], doc_id, target_doc, type_, present)
-                    if variant is not None:
-                        yield ctx.finding(self, node, variant, field=("supports", i), target=ref, doc=target_doc)
+                    variant = verdicts.get(key, _UNDECIDED)
+                    if variant is _UNDECIDED:
+                        variant = verdicts[key] = self._variant(G, attrs["tier"], doc_id, target_doc, type_, target_doc in documents)
+                    if variant is None:
+                        continue
+                    if target_doc in documents and f"{target_doc}:{local}" not in G._succ[node]:
+                        continue  # names nothing: CAS202
+                    yield ctx.finding(self, node, variant, field=("supports", i), target=ref, doc=target_doc)
 
     @staticmethod
     def _variant(G: Any, own_tier: int, doc_id: str, target_doc: str, type_: str, present: bool) -> str | None:
@@ -405,6 +407,9 @@ class WrongTierLink(Rule):
         if variant is None and target_doc not in G._node[doc_id]["model"].aligns_to and target_doc != doc_id:
             variant = "not-aligned"
         return variant
+
+
+_UNDECIDED = object()
 
 
 def _same_region(source: str, target: str) -> bool:
