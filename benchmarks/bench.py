@@ -75,7 +75,7 @@ _CHILD = textwrap.dedent(
         render_report(result.report, "json", sources=result.sources, files=result.files)
         out["seconds"] = time.perf_counter() - t
         out["findings"] = len(result.report)
-        out["by_region"] = not result.workspace.documents
+        out["by_region"] = result.workspace is None or not result.workspace.documents
     out["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     out["worker_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(json.dumps(out))
