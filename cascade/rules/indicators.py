@@ -287,9 +287,14 @@ def polarity_table(ctx: "Context") -> PolarityTable:
 def polarity_of(ctx: "Context", indicator: Indicator) -> EffectivePolarity:
     """The effective polarity of ``indicator`` in this run: declared, else read from its name with
     the run's table (:func:`polarity_table`); ``value`` None when unknown."""
-    if indicator.polarity is not None:
-        return EffectivePolarity(indicator.polarity, "declared")
+    declared = indicator.polarity
+    if declared is not None:
+        return _DECLARED.get(declared) or EffectivePolarity(declared, "declared")
     return polarity_table(ctx).infer(indicator.name)
+
+
+#: One (immutable) answer per declared polarity: asked about 80,000 times a run at 20,000 elements.
+_DECLARED = {p: EffectivePolarity(p, "declared") for p in ("positive", "negative", "stable")}
 
 
 # -- values printed as text ("87.2%", "15,50 - 16,50", "< 0,49", "NA") --------------------------
