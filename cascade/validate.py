@@ -163,7 +163,7 @@ def run_rules(
     graph: Any, documents: dict, rules: Iterable[type[Rule]], options: dict | None = None, jobs: int | None = None,
     remembered: Remembered | None = None,
 ) -> list[Finding]:
-    """The findings of the graph rules among ``rules`` on one graph, in rule-code order.
+    """The findings of the graph rules among ``rules`` on one graph.
 
     On a large workspace (and ``jobs`` not 1) about half of the graph rules run in a forked process
     while this one runs the others (:func:`_helper_takes`). With ``remembered``, document-scoped rules
