@@ -429,12 +429,34 @@ def run() -> None:  # console script entry point
     except BrokenPipeError:  # `cascade rules | head`: the reader left; no traceback
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         code = 0
-    if _KEPT:
+    if _KEPT and _whole_process(sys._getframe(1)):
         # a lint kept its workspace: end without freeing it. Every file was written and closed,
         # every worker pool shut down; the standard streams are flushed here.
-        try:
-            sys.stderr.flush()
-        except OSError:
-            pass
+        if sys.stderr is not None:  # None when the process was started with standard error closed
+            try:
+                sys.stderr.flush()
+            except (OSError, ValueError):
+                pass
         os._exit(code)
     sys.exit(code)
+
+
+def _whole_process(caller: Any) -> bool:
+    """Whether :func:`run` is all the process does, so that it may end it without the interpreter's
+    clean-up: called by the ``cascade`` console script's module or by ``python -m cascade`` itself,
+    with no tracer or profiler hooked in (``coverage``, ``python -m cProfile``, ``python -m trace``
+    write their results at exit) and not under ``python -i``. A program that calls :func:`run`
+    (``runpy``, a ``python -c`` line, a function with its own ``try``/``finally``) gets the ordinary
+    exit; a script file whose top level calls it is taken for the console script."""
+    if sys.gettrace() is not None or sys.getprofile() is not None or sys.flags.inspect:
+        return False
+    monitoring = getattr(sys, "monitoring", None)  # Python 3.12+: coverage may use it instead of a tracer
+    if monitoring is not None and any(monitoring.get_tool(i) is not None for i in range(6)):
+        return False
+    outer = caller.f_back
+    if outer is None:  # a script's top level called run(): the console script (`python -c` is a program of its own)
+        return caller.f_code.co_filename not in ("<string>", "<stdin>")
+    # python -m cascade: runpy's _run_module_as_main -> _run_code -> cascade/__main__.py -> run()
+    first = outer.f_back
+    return (caller.f_globals.get("__name__") == "__main__" and outer.f_code.co_name == "_run_code"
+            and first is not None and first.f_code.co_name == "_run_module_as_main" and first.f_back is None)

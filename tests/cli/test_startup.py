@@ -86,3 +86,43 @@ def test_a_lint_that_ends_without_freeing_its_workspace_still_writes_everything(
     assert len(sarif["runs"][0]["results"]) == len(report["findings"])
     clean = _cascade("lint", "specs", "--no-cache", "-q", "--exit-zero")
     assert clean.returncode == 0
+
+
+def _hooked(tmp_path: Path, argv: list[str], **kw) -> tuple[subprocess.CompletedProcess, bool]:
+    """Run ``argv`` with an atexit hook installed at start-up (a sitecustomize module); whether it ran."""
+    hook = tmp_path / "hook"
+    hook.mkdir(exist_ok=True)
+    (hook / "sitecustomize.py").write_text(
+        "import atexit, os\nflag = os.environ['CASCADE_TEST_FLAG']\natexit.register(lambda: open(flag, 'w').write('ran'))\n")
+    flag = tmp_path / f"flag{len(list(tmp_path.iterdir()))}"
+    env = dict(os.environ, CASCADE_TEST_FLAG=str(flag),
+               PYTHONPATH=os.pathsep.join([str(hook), str(ROOT), os.environ.get("PYTHONPATH", "")]))
+    done = subprocess.run(argv, capture_output=True, text=True, env=env, cwd=ROOT, **kw)
+    return done, flag.exists()
+
+
+def test_only_the_command_itself_ends_without_the_interpreters_clean_up(tmp_path: Path) -> None:
+    """``python -m cascade lint`` skips the clean-up (an atexit hook does not run); a program that calls
+    run() itself, a profiler and a runpy wrapper keep theirs, and a closed stderr changes no exit code."""
+    lint = ["lint", "specs", "-q", "--no-cache"]
+    done, hooked = _hooked(tmp_path, [sys.executable, "-m", "cascade", *lint])
+    assert done.returncode == 0 and not hooked
+    script = tmp_path / "cascade_script.py"  # what the console script's module does
+    script.write_text("import sys\nfrom cascade.cli import run\nif __name__ == '__main__':\n    sys.exit(run())\n")
+    done, hooked = _hooked(tmp_path, [sys.executable, str(script), "lint", "examples/defects", "-q", "--no-cache"])
+    assert done.returncode == 1 and not hooked
+    program = f"import sys\nfrom cascade.cli import run\nsys.argv = ['cascade', *{lint!r}]\nrun()"
+    done, hooked = _hooked(tmp_path, [sys.executable, "-c", program])
+    assert done.returncode == 0 and hooked
+    profile = tmp_path / "lint.prof"
+    done, hooked = _hooked(tmp_path, [sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "cascade", *lint])
+    assert done.returncode == 0 and hooked and profile.stat().st_size > 0
+    wrapper = ("import runpy, sys\nsys.argv = ['cascade', *%r]\ntry:\n    runpy.run_module('cascade', run_name='__main__', alter_sys=True)\n"
+               "except SystemExit as e:\n    print('exit', e.code)\nfinally:\n    print('finally')\n" % (lint,))
+    done, hooked = _hooked(tmp_path, [sys.executable, "-c", wrapper])
+    assert done.stdout.splitlines()[-2:] == ["exit 0", "finally"] and hooked
+    for args, code in ((lint, 0), (["lint", "examples/defects", "-q", "--no-cache", "--exit-zero"], 0),
+                       (["lint", "examples/defects", "-q", "--no-cache"], 1)):
+        closed = subprocess.run(["sh", "-c", '"$0" -m cascade "$@" 2>&- >/dev/null', sys.executable, *args], cwd=ROOT,
+                                env=dict(os.environ, PYTHONPATH=str(ROOT)))
+        assert closed.returncode == code, args
