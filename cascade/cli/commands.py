@@ -240,6 +240,7 @@ def _render(result: "LintResult", fmt: str) -> str:
 
 
 def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ..core.errors import UsageError
     from ..review.config import ConfigError
     from ..read.cache import default_cache_dir
     from ..review.pipeline import lint, write_baseline
@@ -265,6 +266,11 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except ConfigError as exc:
         _say(err, "config", lang, error=exc.localized(lang))
         return 2
+    except UsageError as exc:
+        # a rule option of the right type but the wrong shape, found when its rule first reads it
+        # (``[options.unit-name-mismatch] name_units = [{starts = ["x"]}]``): a configuration error
+        _say(err, "config", lang, error=str(exc))
+        return 2
     except ImportError as exc:
         # Dask missing (cascade.scale.distributed.MissingDependency); that module is imported only
         # when a run goes by region, so it is not imported here for every lint
@@ -282,6 +288,8 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except OSError as exc:
         _say(err, "write", lang, path=args.write_baseline or args.output, error=os_reason(exc, lang))
         return 2
+    code = 1 if result.failed() and not args.exit_zero else 0
+    _OUTCOME[:] = [code]  # the exit code even when the reader of standard output leaves early
     terminal_full = args.output is not None or args.format is None
     out.write(_render(result, "full" if terminal_full else args.format))
     # On GitHub Actions the full text also gets annotations, unless a format was asked for the terminal.
@@ -296,7 +304,12 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             err.write(_msg("gone-entry", lang, file=entry.file, rule=entry.rule, ref=entry.ref or "-", count=entry.count) + "\n")
     if _KEPT is not None:
         _KEPT.append(result)
-    return 1 if result.failed() and not args.exit_zero else 0
+    return code
+
+
+#: The exit code a lint decided before writing to standard output, for :func:`run` when the reader
+#: left (``cascade lint | head``): a failing lint still exits 1.
+_OUTCOME: list[int] = []
 
 
 #: What a command leaves for the end of the process when :func:`run` (the ``cascade`` command) called
@@ -428,7 +441,7 @@ def run() -> None:  # console script entry point
             sys.stdout.flush()
     except BrokenPipeError:  # `cascade rules | head`: the reader left; no traceback
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        code = 0
+        code = _OUTCOME[0] if _OUTCOME else 0
     if _KEPT and _whole_process(sys._getframe(1)):
         # a lint kept its workspace: end without freeing it. Every file was written and closed,
         # every worker pool shut down; the standard streams are flushed here.

@@ -72,6 +72,17 @@ def test_usage_errors_exit_2(ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert run([], ws, monkeypatch)[0] == 2
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_rule_option_of_the_wrong_shape_is_a_configuration_error(ws: Path, monkeypatch: pytest.MonkeyPatch, jobs: str) -> None:
+    # right type for the config reader, wrong shape for the rule that reads it when the rules run
+    # (with --jobs 2 in the forked helper, whose exception comes back to this process)
+    (ws / "cascade.toml").write_text('lang = "en"\n[options.unit-name-mismatch]\nname_units = [{starts = ["x"]}]\n', encoding="utf-8")
+    code, out, err = run(["lint", ".", "--no-cache", "--jobs", jobs], ws, monkeypatch)
+    assert (code, out) == (2, "")
+    assert err == ("cascade: configuration error: unit-name-mismatch: name_units is a list of {starts: [...], allow: [...]} "
+                   "or {starts: [...], deny: [...]}\n")
+
+
 def test_output_writes_the_format_and_the_terminal_gets_full_text(ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     code, out, _ = run(["lint", ".", "--format", "sarif", "--output", "cascade.sarif"], ws, monkeypatch)
     _, full, _ = run(["lint", "."], ws, monkeypatch)

@@ -126,3 +126,14 @@ def test_only_the_command_itself_ends_without_the_interpreters_clean_up(tmp_path
         closed = subprocess.run(["sh", "-c", '"$0" -m cascade "$@" 2>&- >/dev/null', sys.executable, *args], cwd=ROOT,
                                 env=dict(os.environ, PYTHONPATH=str(ROOT)))
         assert closed.returncode == code, args
+
+
+def test_a_failing_lint_whose_reader_leaves_early_still_exits_1() -> None:
+    """``cascade lint | true``: the reader is gone before the report is written (a broken pipe); the
+    exit code is still the lint's, without a traceback."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    for args, code in ((["examples/defects"], 1), (["examples/defects", "--exit-zero"], 0), (["specs"], 0)):
+        done = subprocess.run(["bash", "-c", '"$0" -m cascade lint "$@" --no-cache | true; exit "${PIPESTATUS[0]}"',
+                               sys.executable, *args], cwd=ROOT, capture_output=True, text=True, env=env)
+        assert done.returncode == code, (args, done.stderr[-500:])
+        assert "Traceback" not in done.stderr
