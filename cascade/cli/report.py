@@ -40,6 +40,7 @@ def add_report_parser(sub: "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 def run_report(args: argparse.Namespace, err: TextIO | None = None) -> int:
     """Run ``cascade report``; returns the exit code. Problems go to ``err`` (default: standard error)."""
+    from ..core.errors import UsageError
     from ..review.config import ConfigError, load_config
     from ..review.pipeline import lint
     from ..sakip.answers import find_answers
@@ -62,6 +63,9 @@ def run_report(args: argparse.Namespace, err: TextIO | None = None) -> int:
                 progress.clear()
     except ConfigError as exc:
         err.write(f"cascade: {_msg('config', lang, error=exc.localized(lang))}\n")
+        return 2
+    except UsageError as exc:  # a rule option of the wrong shape, found when its rule reads it (as in lint)
+        err.write(f"cascade: {_msg('config', lang, error=str(exc))}\n")
         return 2
     workspace = result.workspace_for_views()
     page = render_html(workspace, result.report, lang=settings.lang, show_personal=args.show_personal,
