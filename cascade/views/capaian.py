@@ -351,6 +351,13 @@ _BY_DOCUMENT_HEAD = {
 }
 
 
+def by_document_head(lang: str = "id", *, tier: bool = True) -> tuple[str, ...]:
+    """The column headings of the per-document roll-up in ``lang``, without the tier's when ``tier``
+    is false (the HTML report's table)."""
+    head = _BY_DOCUMENT_HEAD.get(lang, _BY_DOCUMENT_HEAD["en"])
+    return head if tier else head[:1] + head[2:]
+
+
 def _by_document_cells(r: DocumentRollupRow) -> list[Any]:
     return [r.document, "" if r.tier is None else r.tier, r.kind, r.year, r.indicators, f"{r.mean:.2f}", f"{r.min:.2f}",
             *(n for _, n in r.categories)]
@@ -358,7 +365,7 @@ def _by_document_cells(r: DocumentRollupRow) -> list[Any]:
 
 def by_document_text(rows: list[DocumentRollupRow], as_of: int, lang: str = "id") -> str:
     """The per-document roll-up as an aligned text table."""
-    head = _BY_DOCUMENT_HEAD.get(lang, _BY_DOCUMENT_HEAD["en"])
+    head = by_document_head(lang)
     title = f"Capaian per dokumen dan tingkat, keadaan tahun {as_of}" if lang == "id" else f"Capaian per document and level as of {as_of}"
     if not rows:
         return title + "\n" + ("(tidak ada realisasi)" if lang == "id" else "(no realisasi)") + "\n"
@@ -378,7 +385,7 @@ def _csv(head: Any, cells: Any) -> str:
 
 
 def by_document_csv(rows: list[DocumentRollupRow], lang: str = "id") -> str:
-    return _csv(_BY_DOCUMENT_HEAD.get(lang, _BY_DOCUMENT_HEAD["en"]), (_by_document_cells(r) for r in rows))
+    return _csv(by_document_head(lang), (_by_document_cells(r) for r in rows))
 
 
 def by_document_json(rows: list[DocumentRollupRow], as_of: int) -> str:

@@ -21,8 +21,8 @@ from ..core.refs import document_of
 from ..validate import validate
 from ..sakip import evaluate as sakip_evaluate, read_answers
 from ..sakip.render import render_html as sakip_html
-from ..core.capaian import category
-from .capaian import CATEGORY_COLOURS, by_document_of, capaian_rollup, capaian_table, rollup_of, svg_chart
+from ..core.capaian import CATEGORIES, category
+from .capaian import CATEGORY_COLOURS, CapaianTable, RollupRow, by_document_head, by_document_of, capaian_table, rollup_of, svg_chart
 from .trace import alignment, coverage_rows
 
 if TYPE_CHECKING:
@@ -76,11 +76,6 @@ TEXT: dict[str, dict[str, str]] = {
     "per_indicator": {"en": "Target and realisasi per indicator", "id": "Target dan realisasi per indikator"},
     "per_document": {"en": "Capaian per document and level (measured indicators)",
                      "id": "Capaian per dokumen dan tingkat (indikator yang terukur)"},
-    "level": {"en": "Level", "id": "Tingkat"},
-    "year": {"en": "Year", "id": "Tahun"},
-    "measured_count": {"en": "Indicators", "id": "Indikator"},
-    "mean": {"en": "Mean", "id": "Rata-rata"},
-    "lowest": {"en": "Lowest", "id": "Terendah"},
     "target": {"en": "target", "id": "target"},
     "realized": {"en": "realisasi", "id": "realisasi"},
     "as_of": {"en": "as of", "id": "per"},
@@ -211,10 +206,10 @@ def _summary(cascade: "Workspace", report: Report, t: Callable[[str], str], mask
     return f'<table id="summary-table"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
 
 
-def _capaian_badges(cascade: "Workspace", as_of: int | None) -> dict[str, str]:
+def _capaian_badges(rollup: list[RollupRow]) -> dict[str, str]:
     """Element ref -> a badge of its measured capaian in the latest year measured (the pohon kinerja's badges)."""
     latest: dict[str, tuple[int, float]] = {}
-    for r in capaian_rollup(cascade, None, as_of):
+    for r in rollup:
         if r.measured is not None and (r.ref not in latest or r.year > latest[r.ref][0]):
             latest[r.ref] = (r.year, r.measured)
     return {ref: f' <span class="cap" data-capaian="{v:.2f}" style="background:{CATEGORY_COLOURS[category(v)]}" '
@@ -222,12 +217,12 @@ def _capaian_badges(cascade: "Workspace", as_of: int | None) -> dict[str, str]:
 
 
 def _tree(cascade: "Workspace", report: Report, t: Callable[[str], str], mask: Callable[[str | None], str], lang: str,
-          as_of: int | None = None) -> str:
+          rollup: list[RollupRow]) -> str:
     titles = {k: v.model.document.title for k, v in cascade.parsed.items()}
     tree = build_tree(cascade.graph, titles, report)
     anchors: dict[str, str] = {}
     out: list[str] = []
-    capaian = _capaian_badges(cascade, as_of)
+    capaian = _capaian_badges(rollup)
 
     def label(node: TreeNode) -> str:
         return (f'<span class="kind">{_e(node.kind)}</span><code>{_e(mask(node.local_id))}</code> {_e(mask(node.name))}'
@@ -344,13 +339,13 @@ def _matrices(cascade: "Workspace", t: Callable[[str], str], mask: Callable[[str
     return legend + "".join(out)
 
 
-def _capaian(cascade: "Workspace", t: Callable[[str], str], mask: Callable[[str | None], str], as_of: int | None) -> str | None:
+def _capaian(cascade: "Workspace", table: CapaianTable, rollup: list[RollupRow], t: Callable[[str], str],
+             mask: Callable[[str | None], str], lang: str) -> str | None:
     """The capaian section: a heat map (element x year, coloured by category) and, per indicator,
     target vs realisasi as inline SVG. None when nothing in the workspace carries realisasi."""
-    table = capaian_table(cascade, None, as_of)
     if not table.rows:
         return None
-    rollup = [r for r in rollup_of(cascade, table) if r.measured is not None]
+    rollup = [r for r in rollup if r.measured is not None]
     years = sorted({r.year for r in table.rows})
     cells: dict[str, dict[int, float]] = {}
     for r in rollup:
@@ -374,7 +369,9 @@ def _capaian(cascade: "Workspace", t: Callable[[str], str], mask: Callable[[str 
     levels = by_document_of(cascade, table)
     if levels:
         out.append(f'<h3>{_e(t("per_document"))}</h3><table class="by-document"><thead><tr>'
-                   + "".join(f"<th>{_e(t(k))}</th>" for k in ("document", "level", "year", "measured_count", "mean", "lowest"))
+                   # the roll-up's own headings (as in `cascade capaian --by-document`); the category
+                   # columns get their colour swatch
+                   + "".join(f"<th>{_e(h)}</th>" for h in by_document_head(lang, tier=False)[:-len(CATEGORIES)])
                    + "".join(f'<th><span class="cap" style="background:{c}">&nbsp;</span> {_e(n)}</th>' for n, c in CATEGORY_COLOURS.items())
                    + "</tr></thead><tbody>")
         for r in levels:
@@ -426,17 +423,19 @@ def render_html(cascade: "Workspace", report: Report | None = None, *, lang: str
     mask = Masker(cascade, show_personal)
     counts = report.counts()
     stats = cascade.stats
+    table = capaian_table(cascade, None, as_of)  # once, for the tree's badges and the capaian section
+    rollup = rollup_of(cascade, table)
     headline = (f'{stats.get("documents", 0)} {_e(t("documents"))} · {stats.get("elements", 0)} {_e(t("elements")).lower()} · '
                 f'{stats.get("indicators", 0)} {_e(t("indicators")).lower()} · '
                 + " ".join(f'<span class="badge {s}">{counts[s + "s"]} {_e(t(s + "s")).lower()}</span>' for s in ("error", "warning", "info")))
     sections = [
         ("summary", _summary(cascade, report, t, mask)),
-        ("tree", _tree(cascade, report, t, mask, lang, as_of)),
+        ("tree", _tree(cascade, report, t, mask, lang, rollup)),
         ("findings", _findings(cascade, report, t, mask, lang)),
         ("matrices", _matrices(cascade, t, mask)),
         ("sakip", _sakip(cascade, report, t, lang, sakip_answers if sakip_answers is not None else getattr(cascade, "answers_path", None))),
     ]
-    capaian = _capaian(cascade, t, mask, as_of)
+    capaian = _capaian(cascade, table, rollup, t, mask, lang)
     if capaian is not None:  # only where some indicator carries realisasi
         sections.append(("capaian", capaian))
     nav = "".join(f'<a href="#{k}">{_e(t(k))}</a>' for k, _ in sections)
