@@ -289,7 +289,8 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         _say(err, "write", lang, path=args.write_baseline or args.output, error=os_reason(exc, lang))
         return 2
     code = 1 if result.failed() and not args.exit_zero else 0
-    _OUTCOME[:] = [code]  # the exit code even when the reader of standard output leaves early
+    if _KEPT is not None:  # with its exit code, for run() also when the reader of standard output leaves early
+        _KEPT.append((result, code))
     terminal_full = args.output is not None or args.format is None
     out.write(_render(result, "full" if terminal_full else args.format))
     # On GitHub Actions the full text also gets annotations, unless a format was asked for the terminal.
@@ -302,21 +303,15 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         _say(err, "gone", lang, n=len(result.gone), path=settings.baseline)
         for entry in result.gone:
             err.write(_msg("gone-entry", lang, file=entry.file, rule=entry.rule, ref=entry.ref or "-", count=entry.count) + "\n")
-    if _KEPT is not None:
-        _KEPT.append(result)
     return code
 
 
-#: The exit code a lint decided before writing to standard output, for :func:`run` when the reader
-#: left (``cascade lint | head``): a failing lint still exits 1.
-_OUTCOME: list[int] = []
-
-
-#: What a command leaves for the end of the process when :func:`run` (the ``cascade`` command) called
-#: it, None when :func:`main` was called from Python: freeing a loaded workspace object by object
-#: cost 0.12 s of a whole ``cascade lint`` at 20,000 elements (2.21 s against 2.09 s, mean of five),
-#: and the process is about to end anyway.
-_KEPT: list[Any] | None = None
+#: What a lint leaves for the end of the process when :func:`run` (the ``cascade`` command) called
+#: it, None when :func:`main` was called from Python: ``(result, exit code)``. Freeing a loaded
+#: workspace object by object cost 0.12 s of a whole ``cascade lint`` at 20,000 elements (2.21 s
+#: against 2.09 s, mean of five), and the process is about to end anyway; the exit code stands when
+#: the reader of standard output left before the report was written (``cascade lint | head``).
+_KEPT: list[tuple[Any, int]] | None = None
 
 
 def _rules(args: argparse.Namespace, out: TextIO) -> int:
@@ -441,7 +436,7 @@ def run() -> None:  # console script entry point
             sys.stdout.flush()
     except BrokenPipeError:  # `cascade rules | head`: the reader left; no traceback
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        code = _OUTCOME[0] if _OUTCOME else 0
+        code = _KEPT[-1][1] if _KEPT else 0
     if _KEPT and _whole_process(sys._getframe(1)):
         # a lint kept its workspace: end without freeing it. Every file was written and closed,
         # every worker pool shut down; the standard streams are flushed here.
