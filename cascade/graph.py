@@ -281,19 +281,17 @@ class _Builder:
 
     def _link(self, edges: list, external: dict, doc: ParsedDocument, node: str, path: tuple, field: str,
               refs: list[str], want: str, edge_type: str) -> None:
-        docs = self.docs
+        doc_id = doc.id
         for i, ref in enumerate(refs):
-            target_doc, sep, local = ref.rpartition(":")  # core.refs.split_ref, inlined
-            if not sep:
-                target_doc = doc.id
-            if target_doc not in docs:
+            target_doc, local = split_ref(ref, doc_id)
+            if target_doc not in self.docs:
                 external.setdefault(node, []).append((edge_type, ref))
                 continue
             if self.local_ids[target_doc].get(local) != want:
                 ref_path = path + ((field,) if field == "parent" else (field, i))
                 self._unknown(doc, ref_path, node, field, ref, target_doc, local, want)
                 continue
-            edges.append((node, ref if sep else f"{target_doc}:{local}", edge_type))
+            edges.append((node, f"{target_doc}:{local}", edge_type))
 
     def _unit_link(self, edges: list, doc: ParsedDocument, node: str, path: tuple, field: str, unit: str, edge_type: str, homes: list[str]) -> None:
         for home in homes:

@@ -376,9 +376,7 @@ class WrongTierLink(Rule):
                     continue
                 doc_id = attrs["doc"]
                 for i, ref in enumerate(refs):
-                    target_doc, sep, local = ref.rpartition(":")  # core.refs.split_ref, inlined
-                    if not sep:
-                        target_doc = doc_id
+                    target_doc, local = split_ref(ref, doc_id)
                     key = (doc_id, target_doc, type_)
                     variant = verdicts.get(key, _UNDECIDED)
                     if variant is _UNDECIDED:
