@@ -65,7 +65,6 @@ def run_capaian(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return 2
     from ..api import load
     from ..read.discovery import discover
-
     from ..views.capaian import resolve_as_of
 
     files = [p for p in discover(args.paths) if not settings.is_excluded(p)]
