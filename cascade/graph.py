@@ -63,7 +63,9 @@ HINT_BUDGET = 200_000
 
 class _Builder:
     def __init__(self, parsed: Iterable[ParsedDocument]):
-        self.nodes: dict[str, dict] = {}
+        #: The graph the nodes go into as they are made (its node dict is ``nodes``); edges are added by :meth:`link`.
+        self.G = nx.DiGraph()
+        self.nodes: dict[str, dict] = self.G._node
         self.findings: list[Finding] = []
         self.docs: dict[str, ParsedDocument] = {}
         self.local_ids: dict[str, dict[str, str]] = {}  # doc -> local id -> node type
@@ -306,19 +308,27 @@ class _Builder:
             self.finding("CAS202", "unit-hint" if hint else "unit", doc, path, node, field=field, target=unit, hint=hint or "")
 
     def link(self) -> None:
-        edges, external = self.link_documents(list(self.docs.values()))
+        G = self.G
+        succ, pred = G._succ, G._pred
+        for n in self.nodes:
+            succ[n] = {}
+            pred[n] = {}
+        # each edge goes into the graph as it is named: a list of every edge first (a tuple and a
+        # new id string each) was the largest transient of a load, 70 MB at 100,000 elements
+        _, external = self.link_documents(list(self.docs.values()), _EdgeSink(G, dict(zip(self.nodes, self.nodes))))
         for node, refs in external.items():
             self.nodes[node]["external"] = tuple(refs)
-        self.G = _digraph(self.nodes, edges)
         if self.realisasi:
             self.G.graph["realisasi"] = self._resolve_realisasi()
             self.G.graph["realisasi_docs"] = dict(self.realisasi)
 
-    def link_documents(self, documents: list[ParsedDocument]) -> tuple[list[tuple[str, str, str]], dict[str, list[tuple[str, str]]]]:
+    def link_documents(self, documents: list[ParsedDocument], sink: Any = None
+                       ) -> tuple[list[tuple[str, str, str]], dict[str, list[tuple[str, str]]]]:
         """The edges and external references named by ``documents`` (each resolved against every
         document of the builder), with their CAS202 findings; what :meth:`link` does for all of
-        them, and :mod:`cascade.incremental` for the documents an edit touches."""
-        edges: list[tuple[str, str, str]] = []
+        them, and :mod:`cascade.incremental` for the documents an edit touches. ``sink``, when
+        given, takes each edge as ``sink.append((u, v, type))`` in place of the returned list."""
+        edges: Any = [] if sink is None else sink
         external: dict[str, list[tuple[str, str]]] = {}
         doc_ids = list(self.docs)
         for doc in documents:
@@ -374,54 +384,59 @@ class _Builder:
         return edges, external
 
 
-def _digraph(nodes: dict[str, dict], edges: list[tuple[str, str, str]]) -> nx.DiGraph:
-    """A DiGraph filled through networkx's adjacency dicts: what ``add_nodes_from`` and
-    ``add_edges_from`` build, without their per-item overhead (10x faster on 100k nodes).
-
-    The layout (``_node``, ``_succ`` (= ``_adj``) and ``_pred``, each edge's attribute dict shared
-    by both directions) is the one networkx 2.x and 3.x use; tests check the graph through the
-    public views.
-    """
-    G = nx.DiGraph()
-    G._node.update(nodes)
-    succ, pred = G._succ, G._pred
-    for n in nodes:
-        succ[n] = {}
-        pred[n] = {}
-    # an edge stores its ends as keys of the adjacency dicts: the node's own key object, not the
-    # equal string the linking made, which would be kept twice for every edge
-    add_edges(G, edges, dict(zip(nodes, nodes)))
-    return G
-
-
-def add_edges(G: nx.DiGraph, edges: list[tuple[str, str, str]], canon: dict[str, str] | None = None) -> None:
-    """Add typed edges between existing nodes of ``G``, merging a pair linked twice as a build does.
+class _EdgeSink:
+    """Adds typed edges between existing nodes of a graph, one ``append((u, v, type))`` at a time,
+    merging a pair linked twice as a build does.
 
     The edges of one link type share one attribute dict (``{"type": "supports"}``), kept per graph
     in ``G._cascade_edge_data``: a dict per edge was a tenth of a workspace's memory. The graph is
     read, never changed in place: a pair linked twice gets a dict of its own, never an edit of the
     shared one. ``canon`` maps each node id to the key object of its node, so that an edge keeps
     no second copy of its ends' ids.
+
+    The layout (``_node``, ``_succ`` (= ``_adj``) and ``_pred``, each edge's attribute dict shared
+    by both directions) is the one networkx 2.x and 3.x use; filling it directly is 10x faster than
+    ``add_edges_from`` on 100k nodes. Tests check the graph through the public views.
     """
+
+    __slots__ = ("append",)
+
+    def __init__(self, G: nx.DiGraph, canon: dict[str, str] | None = None):
+        self.append: Callable[[tuple[str, str, str]], None] = _edge_adder(G, canon)
+
+
+def _edge_adder(G: nx.DiGraph, canon: dict[str, str] | None) -> Callable[[tuple[str, str, str]], None]:
     succ, pred = G._succ, G._pred
     shared: dict[str, dict] = G.__dict__.setdefault("_cascade_edge_data", {})
-    for u, v, edge_type in edges:
+
+    def append(edge: tuple[str, str, str]) -> None:
+        u, v, edge_type = edge
         if canon is not None:
             u, v = canon[u], canon[v]
-        data = succ[u].get(v)
+        succ_u = succ[u]
+        data = succ_u.get(v)
         if data is None:
             data = shared.get(edge_type)
             if data is None:
                 data = shared[edge_type] = {"type": edge_type}
-            succ[u][v] = data
+            succ_u[v] = data
             pred[v][u] = data
         elif data["type"] != edge_type:
             # two links between the same pair (parent: X and crosscuts: [X]): one edge keeps the
             # strongest as its type, so every rule sees the tree link, and lists the others
             kept, other = sorted((data["type"], edge_type), key=_STRENGTH.index)
             data = {"type": kept, "also": tuple(sorted({*data.get("also", ()), other}))}
-            succ[u][v] = data
+            succ_u[v] = data
             pred[v][u] = data
+
+    return append
+
+
+def add_edges(G: nx.DiGraph, edges: Iterable[tuple[str, str, str]], canon: dict[str, str] | None = None) -> None:
+    """Add typed edges between existing nodes of ``G`` as a build does (see :class:`_EdgeSink`)."""
+    append = _EdgeSink(G, canon).append
+    for edge in edges:
+        append(edge)
 
 
 #: Link types from strongest to weakest, for the rare pair of nodes linked twice.
