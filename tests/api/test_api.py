@@ -124,6 +124,32 @@ def test_a_pair_linked_twice_keeps_the_tree_link() -> None:
     assert edge == {"type": "parent", "also": ("crosscuts",)}
 
 
+def test_node_attributes_are_plain_dicts_that_share_their_keys() -> None:
+    # memory (issue 22): each node's attribute dict keeps only its values, the keys once per node
+    # type; to anyone reading or copying the graph it is an ordinary dict
+    import platform
+    import sys
+
+    rpjmd = {**RPJMD, "elements": [*RPJMD["elements"], {"id": "T9", "kind": "tujuan", "name": "T", "parent": "rpjmd-lain:M1"}]}
+    G = cascade.load(RPJMN, rpjmd).graph
+    doc = "kota-madiun.rpjmd-2019"
+    attrs = G.nodes[f"{doc}:M1"]
+    assert type(attrs) is dict
+    assert list(attrs) == ["type", "doc", "kind", "level", "tier", "name", "model", "path"]
+    assert attrs["type"] == "element" and attrs["doc"] == doc and attrs["path"] == ("elements", 0)
+    outside = G.nodes[f"{doc}:T9"]  # a reference into a document not loaded: the key added last
+    assert outside["external"] == (("parent", "rpjmd-lain:M1"),)
+    assert list(G.nodes[doc]) == ["type", "kind", "tier", "region", "model", "file"]
+    if platform.python_implementation() == "CPython":
+        assert sys.getsizeof(attrs) < sys.getsizeof(dict(attrs))
+    copy = G.copy()
+    copy.nodes[f"{doc}:M1"]["note"] = "mine"
+    assert "note" not in attrs and copy.nodes[f"{doc}:M1"]["name"] == attrs["name"]
+    attrs2 = G.nodes[f"{doc}:T9"]
+    attrs2["mark"] = 1  # another key still goes in (the dict becomes one of its own)
+    assert attrs2["mark"] == 1 and attrs2["name"] == "T"
+
+
 def test_edges_share_one_attribute_dict_per_link_type_and_a_pair_linked_twice_has_its_own() -> None:
     # memory (issue 22): one {"type": ...} per link type instead of one per edge; the merge of a pair
     # linked twice must not edit the shared dict, or every parent edge would read "also: crosscuts"
