@@ -530,7 +530,7 @@ class Workspace:
         read: a reporter quotes the files of its findings only, and masking needs the file's
         source map (a second pass over its YAML), which a clean SKP file should not pay for.
         """
-        return SourceTexts({f.file: f for f in self.files if f.text is not None}, self.show_personal)
+        return SourceTexts({f.file: f for f in self.files if f.text is not None or f.origin is not None}, self.show_personal)
 
     def __repr__(self) -> str:
         s = self.stats
@@ -563,11 +563,14 @@ def load_workspace(
     jobs: int | None = None,
     show_personal: bool = False,
     progress: Callable[[str, int, int], None] | None = None,
+    keep_text: bool = True,
 ) -> Workspace:
     """Load plan documents from files, folders and dicts into a :class:`Workspace` (what
     :func:`cascade.load` does, for the layers below the public API). Raises
     :class:`~cascade.errors.UsageError` only for arguments of the wrong type. Paths that gave no plan
-    file (missing, or folders without one) are listed in ``Workspace.empty_paths``."""
+    file (missing, or folders without one) are listed in ``Workspace.empty_paths``. ``keep_text=False``
+    (a batch run) keeps no file's text once it is parsed: files are read again for positions and
+    quotes (see :meth:`cascade.read.loader.LoadedFile.release_text`)."""
     if not isinstance(limits, Limits):
         raise UsageError("limits must be a cascade.Limits")
     if not isinstance(show_personal, bool):
@@ -583,6 +586,6 @@ def load_workspace(
     empty: list[str] = []
     items = sources_of(sources, empty)
     with bulk():
-        workspace = Workspace.from_loaded(load_parsed(items, limits, cache, jobs, show_personal, progress))
+        workspace = Workspace.from_loaded(load_parsed(items, limits, cache, jobs, show_personal, progress, keep_text))
     workspace.empty_paths = empty
     return workspace

@@ -370,8 +370,12 @@ def validate(
         for loaded in workspace.files:
             if loaded.text is not None:
                 found, invalid = find_suppressions(loaded.file, loaded.text)
-                written.extend(found)
-                findings.extend(invalid)
+            elif loaded.suppressions is not None:  # read before the text was released
+                found, invalid = loaded.suppressions
+            else:
+                continue
+            written.extend(found)
+            findings.extend(invalid)
     return conclude(findings, written, selection, rules, workspace.stats, show_personal=workspace.show_personal)
 
 

@@ -20,7 +20,7 @@ from ..core.sourcemap import SourceMap
 from ..core.text import UNSAFE, escape_unsafe
 from ..read.cache import Cache
 from ..read.discovery import HiddenLink, OutsideLink, discover, is_workbook
-from ..read.loader import DEFAULT_LIMITS, Limits, LoadedFile, check_data, load_bytes, read_bytes, read_file
+from ..read.loader import DEFAULT_LIMITS, Limits, LoadedFile, TextOrigin, check_data, load_bytes, read_bytes, read_file
 from ..rules.catalog import make_finding
 from .documents import mask_personal_text, parse_document
 
@@ -125,14 +125,18 @@ def parse_loaded(loaded: LoadedFile, show_personal: bool = False) -> tuple[Parse
     return parsed, findings + schema_findings, loaded
 
 
-def _parse_raw(job: tuple[bytes, str, Limits, bool]) -> tuple[ParsedDocument | None, list[Finding], LoadedFile]:
+def _parse_raw(job: tuple[bytes, str, Limits, bool, Any]) -> tuple[ParsedDocument | None, list[Finding], LoadedFile]:
     """One file's bytes to its document and findings; the worker side of a parallel load.
 
     The models are built in the worker too: sending back the plain data for the parent to build
-    them from cost as much as parsing it (the line scanner reads 30 MB/s).
+    them from cost as much as parsing it (the line scanner reads 30 MB/s). With a ``path`` (a run
+    that keeps no text) the text is released before it is sent back.
     """
-    raw, display, limits, show_personal = job
-    return parse_loaded(load_bytes(raw, display, limits), show_personal)
+    raw, display, limits, show_personal, path = job
+    result = parse_loaded(load_bytes(raw, display, limits), show_personal)
+    if path is not None:
+        result[2].release_text(TextOrigin.of(path, raw))
+    return result
 
 
 #: Below this many bytes to parse, starting worker processes costs more than it saves.
@@ -160,8 +164,9 @@ class SourceTexts(Mapping[str, str]):
         text = self._texts.get(file)
         if text is None:
             loaded = self._files[file]
-            text = loaded.text
-            assert text is not None
+            text = loaded.read_text()
+            if text is None:  # released, and changed or gone since: nothing to quote rather than other lines
+                raise KeyError(file)
             if not self._show_personal:
                 # only files that mention employee pay for their source map
                 if "employee" in text:
@@ -195,10 +200,11 @@ class Loaded:
 
 
 def load_parsed(items: list[Source], limits: Limits, cache: Cache | None, jobs: int | None, show_personal: bool,
-                progress: Callable[[str, int, int], None] | None = None) -> Loaded:
+                progress: Callable[[str, int, int], None] | None = None, keep_text: bool = True) -> Loaded:
     """Read (or take) every source and build its document, files in parallel when it pays; never raises for content.
 
     ``progress``, when given, is called as ``progress("files", parsed, total)`` while files are read.
+    ``keep_text=False`` releases each file's text once it is parsed (:meth:`LoadedFile.release_text`).
     """
     results: list[Any] = [None] * len(items)
     todo: list[tuple[int, bytes, str | None]] = []  # index, bytes, cache key
@@ -235,11 +241,13 @@ def load_parsed(items: list[Source], limits: Limits, cache: Cache | None, jobs: 
             keys[item.display] = key
         hit = cache.get(key) if key is not None else None
         if hit is not None:
+            if not keep_text and hit[2] is not None:
+                hit[2].release_text(TextOrigin.of(item.path, raw))
             results[i] = hit
         else:
             todo.append((i, raw, key))
     pool = _pool(jobs, sum(len(raw) for _, raw, _ in todo), len(todo))
-    jobs_list = [(raw, items[i].display, limits, show_personal) for i, raw, _ in todo]
+    jobs_list = [(raw, items[i].display, limits, show_personal, None if keep_text else items[i].path) for i, raw, _ in todo]
     try:
         loaded_iter = pool.map(_parse_raw, jobs_list, chunksize=max(1, len(jobs_list) // 16)) if pool else map(_parse_raw, jobs_list)
         done = len(items) - len(todo)

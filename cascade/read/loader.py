@@ -20,12 +20,13 @@ in, line by line: it returns exactly what the first pass would, or declines to i
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import re
 import stat
 from dataclasses import dataclass, field
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.events import (
@@ -86,9 +87,43 @@ class Limits:
 DEFAULT_LIMITS = Limits()
 
 
+def _digest(raw: bytes) -> bytes:
+    # a cryptographic digest, not a checksum: bytes that differ never pass for the ones checked
+    return hashlib.blake2b(raw, digest_size=16).digest()
+
+
+class TextOrigin(NamedTuple):
+    """Where a file's text can be read again: its path, and the size and BLAKE2b digest of the bytes
+    it was checked from (see :meth:`LoadedFile.release_text`)."""
+
+    path: str
+    size: int
+    digest: bytes
+
+    @classmethod
+    def of(cls, path: str | os.PathLike[str], raw: bytes) -> "TextOrigin":
+        return cls(os.fsdecode(path), len(raw), _digest(raw))
+
+    def read(self) -> str | None:
+        """The text again, or None when the file is gone or its bytes are no longer the ones checked
+        (never the text of another version: the lines and columns of findings come from it)."""
+        raw = read_bytes(self.path, self.path, Limits(max_file_bytes=max(self.size, 1)))
+        if isinstance(raw, LoadedFile) or len(raw) != self.size or _digest(raw) != self.digest:
+            return None
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+        return text[1:] if text.startswith("\ufeff") else text
+
+
 @dataclass
 class LoadedFile:
-    """One file read: its data (None when unusable), source map, load findings and text."""
+    """One file read: its data (None when unusable), source map, load findings and text.
+
+    A batch run may let the text go once the file is parsed (:meth:`release_text`): ``text`` is then
+    None and ``origin`` says where to read it again, which :meth:`read_text` does.
+    """
 
     file: str
     data: Any
@@ -96,6 +131,41 @@ class LoadedFile:
     findings: list[Finding] = field(default_factory=list)
     text: str | None = None
     size: int = 0
+    #: Where the released text can be read again (None while ``text`` is kept).
+    origin: TextOrigin | None = None
+    #: The ``# cascade: ignore`` suppressions of the released text and the findings of the invalid
+    #: ones (:func:`cascade.read.suppressions.find_suppressions`), found before it was let go.
+    suppressions: tuple[list, list[Finding]] | None = None
+
+    def read_text(self) -> str | None:
+        """The file's text: the one kept, or the file read again when it was released (None when it
+        changed or went away since, or when there never was a text)."""
+        if self.text is not None:
+            return self.text
+        return self.origin.read() if self.origin is not None else None
+
+    def release_text(self, origin: TextOrigin) -> None:
+        """Let the text go, keeping where to read it again (the bytes it was read from, at ``origin``).
+
+        A large run keeps no file's text (three quarters of a kilobyte per element): the few files
+        with findings are read again for their positions and the lines reporters quote, and a file
+        that changed in between gives its findings without a line rather than someone else's line.
+        The file's inline suppressions are read first.
+        """
+        build = self.sourcemap._build
+        if self.text is not None:
+            from .suppressions import find_suppressions
+
+            self.suppressions = find_suppressions(self.file, self.text)
+            if isinstance(build, _Positions) and build.text is self.text:
+                build.text = origin
+            self.text = None
+        elif self.origin is not None:  # released already (a parse cache entry): read from here now
+            if isinstance(build, _Positions) and isinstance(build.text, TextOrigin):
+                build.text = origin
+        else:
+            return
+        self.origin = origin
 
 
 class _Restart(Exception):
@@ -388,14 +458,17 @@ class _Positions:
 
     __slots__ = ("text", "file", "limits")
 
-    def __init__(self, text: str, file: str, limits: Limits):
+    def __init__(self, text: "str | TextOrigin", file: str, limits: Limits):
         self.text, self.file, self.limits = text, file, limits
 
     def __call__(self) -> tuple[dict, dict]:
+        text = self.text if isinstance(self.text, str) else self.text.read()
+        if text is None:  # released, and the file changed since: no positions rather than wrong ones
+            return {}, {}
         try:
-            return _positions(self.text, self.limits)
+            return _positions(text, self.limits)
         except _Restart:
-            _, _, values, keys = _construct(self.text, self.file, self.limits)
+            _, _, values, keys = _construct(text, self.file, self.limits)
             return values, keys
 
 

@@ -104,7 +104,9 @@ def lint(
         run = replace(run, options=with_lock(run.options, found))
     workspace: Workspace | None = None
     if dask is None and not by_region:
-        workspace = load_workspace(*files, cache=cache, jobs=jobs, show_personal=show_personal, progress=progress)
+        # a batch run keeps no text: files with findings are read again (and checked unchanged)
+        workspace = load_workspace(*files, cache=cache, jobs=jobs, show_personal=show_personal, progress=progress,
+                                   keep_text=False)
         if progress is not None:
             progress("rules", 0, 1)
         report = validate(workspace, run.selection, options=run.options, suppressions=run.suppressions, jobs=jobs)
