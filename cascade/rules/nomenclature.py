@@ -53,12 +53,19 @@ def parse_code(text: object) -> tuple[str, ...] | None:
     return _parse_code(text)
 
 
+#: One string object per distinct part of a code ("01", "0001"...): tens of thousands of codes share
+#: a few hundred parts, and a part string of its own per code was most of the parse cache's memory.
+_PARTS: dict[str, str] = {}
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _parse_code(text: str) -> tuple[str, ...] | None:
     # five rules parse every element's code (and its parent's): once per distinct code
     if not _CODE.match(text):
         return None
-    return tuple(text.split("."))
+    parts = _PARTS
+    # a well-formed code has at most 6 parts of at most 4 digits: the table stays under 12,000 entries
+    return tuple([parts.setdefault(p, p) for p in text.split(".")])
 
 
 def bidang_of(code: object) -> str | None:
