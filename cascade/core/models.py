@@ -182,9 +182,14 @@ class _Model(BaseModel):
         fields = self.__dict__
         if len(fields) == len(names):
             try:
-                return _restore_values, (cls, tuple(map(fields.__getitem__, names)), self.__pydantic_fields_set__)
+                values = tuple(map(fields.__getitem__, names))
             except KeyError:
                 pass
+            else:
+                years = _YEAR_FIELDS.get(cls)
+                if years is not None:
+                    return _restore_years, (cls, _pack_years(values, years), self.__pydantic_fields_set__)
+                return _restore_values, (cls, values, self.__pydantic_fields_set__)
         return _restore, (cls, fields, self.__pydantic_fields_set__)
 
 
@@ -248,6 +253,48 @@ def _restore_values(cls: type, values: tuple, fields_set: set) -> Any:
     _set(model, "__pydantic_extra__", None)
     _set(model, "__pydantic_private__", None)
     return model
+
+
+#: Per model class, the places (in field order) of its maps keyed by year, pickled by
+#: :func:`_pack_years`; filled once the classes exist (an indicator's ``targets`` and ``realized``).
+_YEAR_FIELDS: dict[type, tuple[int, ...]] = {}
+
+#: One tuple per distinct sequence of years (``(2025, 2026, 2027, 2028, 2029)``), in this process.
+_YEAR_KEYS: dict[tuple, tuple] = {}
+
+
+def _pack_years(values: tuple, places: tuple[int, ...]) -> tuple:
+    """``values`` with each non-empty year map at ``places`` as ``(years, values)``, the years one
+    tuple object per distinct sequence.
+
+    Pickle sends a shared object once per stream and never shares ints, so every target map came
+    back with year ints of its own (28 bytes each, five or six per indicator); a shared years tuple
+    gives all the maps of a document the same year objects.
+    """
+    out = list(values)
+    keys_table = _YEAR_KEYS
+    for i in places:
+        years = out[i]
+        if years:
+            keys = tuple(years)
+            shared = keys_table.get(keys)
+            if shared is None:
+                shared = keys_table[keys] = keys if len(keys_table) < 4096 else None
+            out[i] = (shared or keys, tuple(years.values()))
+    return tuple(out)
+
+
+def _restore_years(cls: type, values: tuple, fields_set: set) -> Any:
+    """A model from :func:`_pack_years`'d values (see :func:`_restore_values`)."""
+    out = list(values)
+    for i in _YEAR_FIELDS[cls]:
+        packed = out[i]
+        if type(packed) is tuple:
+            keys, vals = packed
+            if len(keys) != len(vals):
+                raise pickle.UnpicklingError(f"{cls.__name__}: {len(keys)} years, {len(vals)} values")
+            out[i] = dict(zip(keys, vals))
+    return _restore_values(cls, out, fields_set)
 
 
 def _prime_shared_keys(cls: type) -> None:
@@ -558,3 +605,6 @@ class RealisasiDocument(_Model):
     @property
     def kind(self) -> str:
         return "realisasi"
+
+
+_YEAR_FIELDS[Indicator] = tuple(i for i, name in enumerate(_names(Indicator)) if name in ("targets", "realized"))

@@ -38,10 +38,36 @@ def test_a_round_trip_gives_equal_models_with_the_same_given_fields() -> None:
 
 
 def test_field_values_are_sent_without_their_names() -> None:
-    ind = next(m for m in _models() if isinstance(m, Indicator))
-    func, args = ind.__reduce__()
+    element = next(m for m in _models() if isinstance(m, Element))
+    func, args = element.__reduce__()
     assert func is models._restore_values
-    assert args[0] is Indicator and args[1] == tuple(getattr(ind, n) for n in Indicator.model_fields)
+    assert args[0] is Element and args[1] == tuple(getattr(element, n) for n in Element.model_fields)
+
+
+def test_year_maps_go_as_one_years_tuple_per_sequence_and_come_back_sharing_their_years() -> None:
+    inds = [m for m in _models() if isinstance(m, Indicator) and len(m.targets) >= 2]
+    func, args = inds[0].__reduce__()
+    assert func is models._restore_years
+    place = list(Indicator.model_fields).index("targets")
+    years, values = args[1][place]
+    assert years == tuple(inds[0].targets) and values == tuple(inds[0].targets.values())
+    same = [i for i in inds if tuple(i.targets) == years]
+    assert len(same) >= 2
+    assert same[0].__reduce__()[1][1][place][0] is same[1].__reduce__()[1][1][place][0]
+    back = pickle.loads(pickle.dumps(same, 5))
+    assert [b.targets for b in back] == [i.targets for i in same]
+    first = list(back[0].targets)
+    assert all(a is b for a, b in zip(first, back[1].targets))  # one int object per year, not one per map
+    empty = next(m for m in _models() if isinstance(m, Indicator) and not m.realized)
+    assert pickle.loads(pickle.dumps(empty)).realized == {}
+
+
+def test_packed_years_of_another_length_are_refused() -> None:
+    values = list(Indicator(id="I1", name="x", targets={2025: 1.0, 2026: 2.0}).__reduce__()[1][1])
+    place = list(Indicator.model_fields).index("targets")
+    values[place] = ((2025, 2026), (1.0,))
+    with pytest.raises(pickle.UnpicklingError, match="2 years, 1 values"):
+        models._restore_years(Indicator, tuple(values), set())
 
 
 def test_a_model_missing_a_field_goes_as_its_dict() -> None:
