@@ -254,7 +254,8 @@ def _check_documents(ctx: Context, rules: list[type[Rule]], remembered: Remember
     if stray:
         return out + stray
     for doc_id, found in fresh.items():
-        if doc_id in usable:
+        # a file changed since its parse gave findings without lines: they are never kept
+        if doc_id in usable and not documents[doc_id].sourcemap.lost:
             remembered.cache.put(usable[doc_id], {**stored.get(doc_id, {}), **found})
     return out
 

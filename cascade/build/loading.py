@@ -153,20 +153,44 @@ def _pool(jobs: int | None, todo_bytes: int, n: int) -> Any:
 
 
 class SourceTexts(Mapping[str, str]):
-    """Each file's text, for reporters that quote source lines; an skp's personal data masked on first access."""
+    """Each file's text, for reporters that quote source lines; an skp's personal data masked on first access.
+
+    A file whose text was released (``cascade lint``) and that changed or went away since is not in
+    the mapping: nothing to quote rather than the lines of another version.
+    """
 
     def __init__(self, files: dict[str, LoadedFile], show_personal: bool):
         self._files = files
         self._show_personal = show_personal
-        self._texts: dict[str, str] = {}
+        self._texts: dict[str, str] = {}  # masked, as given out
+        self._read: dict[str, str] = {}  # released texts read again, not yet masked
+        self._gone: set[str] = set()
+
+    def _available(self, file: str) -> bool:
+        """Whether ``file``'s text can be given, reading a released one again once (a changed file is
+        asked once, however many findings look it up)."""
+        if file in self._texts or file in self._read:
+            return True
+        loaded = self._files.get(file)
+        if loaded is None or file in self._gone:
+            return False
+        if loaded.text is not None:
+            return True
+        text = loaded.read_text()
+        if text is None:
+            self._gone.add(file)
+            return False
+        self._read[file] = text
+        return True
 
     def __getitem__(self, file: str) -> str:
         text = self._texts.get(file)
         if text is None:
-            loaded = self._files[file]
-            text = loaded.read_text()
-            if text is None:  # released, and changed or gone since: nothing to quote rather than other lines
+            if not self._available(file):
                 raise KeyError(file)
+            loaded = self._files[file]
+            text = self._read.pop(file) if file in self._read else loaded.text
+            assert text is not None
             if not self._show_personal:
                 # only files that mention employee pay for their source map
                 if "employee" in text:
@@ -176,10 +200,14 @@ class SourceTexts(Mapping[str, str]):
         return text
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._files)
+        # the files whose text can still be given (a released one is read again to know; none is masked)
+        return (f for f in list(self._files) if self._available(f))
+
+    def __contains__(self, file: object) -> bool:
+        return isinstance(file, str) and self._available(file)
 
     def __len__(self) -> int:
-        return len(self._files)
+        return sum(1 for _ in self)
 
 
 @dataclass
@@ -241,8 +269,11 @@ def load_parsed(items: list[Source], limits: Limits, cache: Cache | None, jobs: 
             keys[item.display] = key
         hit = cache.get(key) if key is not None else None
         if hit is not None:
-            if not keep_text and hit[2] is not None:
-                hit[2].release_text(TextOrigin.of(item.path, raw))
+            if hit[2] is not None:
+                if keep_text:
+                    hit[2].keep_text_from(raw)
+                else:
+                    hit[2].release_text(TextOrigin.of(item.path, raw))
             results[i] = hit
         else:
             todo.append((i, raw, key))

@@ -39,13 +39,16 @@ class SourceMap:
     0-based tuples in place of spans (see :func:`_span`).
     """
 
-    __slots__ = ("file", "_build", "_values", "_keys")
+    __slots__ = ("file", "_build", "_values", "_keys", "lost")
 
-    def __init__(self, file: str | None, build: Callable[[], tuple[dict, dict]] | None = None):
+    def __init__(self, file: str | None, build: Callable[[], tuple[dict, dict] | None] | None = None):
         self.file = file
         self._build = build
         self._values: dict[Path, Span] | None = None
         self._keys: dict[Path, Span] | None = None
+        #: True when the positions could not be built: the file's text was released and the file
+        #: changed since (its findings then carry a pointer and no line; nothing keeps them).
+        self.lost = False
 
     @classmethod
     def from_spans(cls, file: str | None, values: dict[Path, Span], keys: dict[Path, Span]) -> "SourceMap":
@@ -58,7 +61,11 @@ class SourceMap:
             if self._build is None:
                 self._values, self._keys = {}, {}
             else:
-                self._values, self._keys = self._build()
+                built = self._build()
+                if built is None:
+                    built = ({}, {})
+                    self.lost = True
+                self._values, self._keys = built
                 self._build = None
 
     def spans(self) -> dict[Path, Span]:

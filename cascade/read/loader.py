@@ -102,7 +102,8 @@ class TextOrigin(NamedTuple):
 
     @classmethod
     def of(cls, path: str | os.PathLike[str], raw: bytes) -> "TextOrigin":
-        return cls(os.fsdecode(path), len(raw), _digest(raw))
+        # absolute: a program may change its working directory before a finding asks for a line
+        return cls(os.path.abspath(os.fsdecode(path)), len(raw), _digest(raw))
 
     def read(self) -> str | None:
         """The text again, or None when the file is gone or its bytes are no longer the ones checked
@@ -110,11 +111,16 @@ class TextOrigin(NamedTuple):
         raw = read_bytes(self.path, self.path, Limits(max_file_bytes=max(self.size, 1)))
         if isinstance(raw, LoadedFile) or len(raw) != self.size or _digest(raw) != self.digest:
             return None
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            return None
-        return text[1:] if text.startswith("\ufeff") else text
+        return _text_of(raw)
+
+
+def _text_of(raw: bytes) -> str | None:
+    """A file's text as :func:`load_bytes` reads it (UTF-8, a BOM left out), or None."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return text[1:] if text.startswith("\ufeff") else text
 
 
 @dataclass
@@ -144,6 +150,19 @@ class LoadedFile:
             return self.text
         return self.origin.read() if self.origin is not None else None
 
+    def keep_text_from(self, raw: bytes) -> None:
+        """Take the text back from ``raw`` (the bytes it was released from: a parse cache entry
+        written by a run that kept no text, hit by one that keeps them)."""
+        if self.text is not None or self.origin is None:
+            return
+        text = _text_of(raw)
+        if text is None:
+            return
+        build = self.sourcemap._build
+        if isinstance(build, _Positions) and isinstance(build.text, TextOrigin):
+            build.text = text
+        self.text, self.origin, self.suppressions = text, None, None
+
     def release_text(self, origin: TextOrigin) -> None:
         """Let the text go, keeping where to read it again (the bytes it was read from, at ``origin``).
 
@@ -156,7 +175,12 @@ class LoadedFile:
         if self.text is not None:
             from .suppressions import find_suppressions
 
-            self.suppressions = find_suppressions(self.file, self.text)
+            found = find_suppressions(self.file, self.text)
+            if found[0] or found[1]:
+                # suppressions match findings by line: a file that has them keeps its text, so that
+                # an edit during the run cannot unsuppress its findings (the few files that have them)
+                return
+            self.suppressions = found
             if isinstance(build, _Positions) and build.text is self.text:
                 build.text = origin
             self.text = None
@@ -461,10 +485,10 @@ class _Positions:
     def __init__(self, text: "str | TextOrigin", file: str, limits: Limits):
         self.text, self.file, self.limits = text, file, limits
 
-    def __call__(self) -> tuple[dict, dict]:
+    def __call__(self) -> tuple[dict, dict] | None:
         text = self.text if isinstance(self.text, str) else self.text.read()
         if text is None:  # released, and the file changed since: no positions rather than wrong ones
-            return {}, {}
+            return None
         try:
             return _positions(text, self.limits)
         except _Restart:
@@ -553,7 +577,7 @@ class ReusedPositions:
         """The spans by reuse alone, or None where only the full pass can tell."""
         return reuse_positions(self.old_values, self.old_keys, self.old_text, self.new_text, self.limits)
 
-    def __call__(self) -> tuple[dict, dict]:
+    def __call__(self) -> tuple[dict, dict] | None:
         reused = self.reused()
         return reused if reused is not None else self.fallback()
 

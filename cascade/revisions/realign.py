@@ -306,11 +306,12 @@ def apply_mapping(ws: "Workspace", rows: Iterable[tuple[str, str, str]], *, old:
     sources = {f.file: f for f in ws.files}
     for file, spans in edits.items():
         loaded = sources.get(file)
-        if loaded is None or loaded.text is None:
+        text = loaded.read_text() if loaded is not None else None
+        if text is None:
             result.problems.append(f"{file}: text not available")
             continue
-        parts = LINE_BREAK.split(loaded.text)
-        breaks = LINE_BREAK.findall(loaded.text)
+        parts = LINE_BREAK.split(text)
+        breaks = LINE_BREAK.findall(text)
         count = 0
         for line, start, end, written, text, drop in sorted(spans, reverse=True):
             src = parts[line - 1]

@@ -3,6 +3,7 @@ again for positions and quotes, and a file changed since gives no line rather th
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import yaml
@@ -63,7 +64,9 @@ def test_positions_quotes_and_suppressions_are_those_of_a_run_that_kept_the_text
     ws = _workspace(tmp_path)
     kept = load_workspace(str(ws), jobs=1)
     released = load_workspace(str(ws), jobs=1, keep_text=False)
-    assert all(f.text is None and f.origin is not None for f in released.files)
+    by_name = {Path(f.file).name: f for f in released.files}
+    assert by_name["rpjmn-2020.yaml"].text is None and by_name["rpjmn-2020.yaml"].origin is not None
+    assert by_name["rpjmd-2019.yaml"].text == RPJMD  # it has an ignore comment: kept (see below)
     assert all(f.text is not None for f in kept.files)
     a, b = validate(kept), validate(released)
     assert _positions(a) == _positions(b)
@@ -109,10 +112,61 @@ def test_parse_cache_entries_without_text_are_read_from_this_runs_path(tmp_path:
     moved = tmp_path / "b"
     ws.rename(moved)
     warm = load_workspace(str(moved), jobs=1, cache=Cache(str(tmp_path / "cache")), keep_text=False)
-    assert warm.stats.get("cached", len(warm.files)) and all(f.origin is not None for f in warm.files)
-    assert all(Path(f.origin.path).parent == moved for f in warm.files)
+    national = next(f for f in warm.files if f.file.endswith("rpjmn-2020.yaml"))
+    assert national.text is None and Path(national.origin.path).parent == moved
     got = _positions(validate(warm))
     assert [p[:2] + p[3:] for p in got] == [p[:2] + p[3:] for p in expected]
     # a run that keeps text, on the same entries, reads it again from the file
     kept = load_workspace(str(moved), jobs=1, cache=Cache(str(tmp_path / "cache")))
     assert all(f.read_text() == (moved / Path(f.file).name).read_text(encoding="utf-8") for f in kept.files)
+
+
+def test_a_file_with_suppressions_keeps_its_text_so_an_edit_cannot_unsuppress_its_findings(tmp_path: Path) -> None:
+    ws = _workspace(tmp_path)
+    released = load_workspace(str(ws), jobs=1, keep_text=False)
+    rpjmd = ws / "rpjmd-2019.yaml"
+    kept = next(f for f in released.files if f.file == str(rpjmd))
+    assert kept.text == RPJMD and kept.origin is None  # it has a '# cascade: ignore' comment
+    rpjmd.write_text("# an editor saved the file during the run\n" + RPJMD, encoding="utf-8")
+    report = validate(released)
+    assert report.stats["suppressed"] == 1
+    assert all(f.line is not None for f in report if f.file == str(rpjmd))
+    assert not [f for f in report if f.code == "CAS901"]
+
+
+def test_findings_without_lines_are_never_kept_in_the_findings_cache(tmp_path: Path) -> None:
+    ws = _workspace(tmp_path / "ws")
+    rpjmn = ws / "rpjmn-2020.yaml"
+    before = rpjmn.read_text(encoding="utf-8")
+    cache = str(tmp_path / "cache")
+    released = load_workspace(str(ws), jobs=1, cache=Cache(cache), keep_text=False)
+    rpjmn.write_text("#" + "-" * 10 + "\n" + before.replace(" Berkualitas", ""), encoding="utf-8")
+    assert {f.line for f in validate(released) if f.file == str(rpjmn)} == {None}
+    rpjmn.write_text(before, encoding="utf-8")  # the file as it was parsed: a warm run gives its lines
+    warm = load_workspace(str(ws), jobs=1, cache=Cache(cache), keep_text=False)
+    assert sorted(f.line for f in validate(warm) if f.file == str(rpjmn)) == [13, 17]
+
+
+def test_a_run_that_keeps_text_takes_it_back_from_entries_written_without_it(tmp_path: Path) -> None:
+    ws = _workspace(tmp_path / "ws")
+    cache = str(tmp_path / "cache")
+    load_workspace(str(ws), jobs=1, cache=Cache(cache), keep_text=False)
+    kept = load_workspace(str(ws), jobs=1, cache=Cache(cache))
+    assert all(f.text is not None and f.origin is None for f in kept.files)
+    assert next(f for f in kept.files if f.file.endswith("rpjmd-2019.yaml")).text == RPJMD
+
+
+def test_released_texts_are_read_from_absolute_paths_and_sources_stay_a_mapping(tmp_path: Path, monkeypatch) -> None:
+    ws = _workspace(tmp_path / "ws")
+    national, local = os.path.join(".", "rpjmn-2020.yaml"), os.path.join(".", "rpjmd-2019.yaml")
+    monkeypatch.chdir(ws)
+    result, again = lint(["."], jobs=1), lint(["."], jobs=1)
+    monkeypatch.chdir(tmp_path)  # a notebook or a server moves on before it reports
+    assert result.workspace is not None
+    loaded = next(f for f in result.workspace.files if f.file == national)
+    assert loaded.text is None and os.path.isabs(loaded.origin.path)
+    assert result.sources[national] == (ws / "rpjmn-2020.yaml").read_text(encoding="utf-8")
+    (ws / "rpjmn-2020.yaml").write_text("document: {}\n", encoding="utf-8")
+    # the changed file is left out, and the mapping agrees with itself
+    assert sorted(dict(again.sources)) == sorted(again.sources) == [local]
+    assert len(again.sources) == 1 and national not in again.sources
