@@ -54,13 +54,8 @@ def repo_yaml_files() -> list[Path]:
     return found
 
 
-def as_text(raw: bytes) -> str | None:
-    """The text ``load_bytes`` would pass on (UTF-8, no leading BOM), or None."""
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-    return text[1:] if text.startswith("\ufeff") else text
+#: The text ``load_bytes`` would pass on (UTF-8, no leading BOM), or None.
+as_text = loader._text_of
 
 
 @contextlib.contextmanager
