@@ -43,6 +43,7 @@ from .core.findings import Finding
 from .core.models import ELEMENT_KINDS, Document, Element, Header, Indicator, Unit
 from .core.parsed import ParsedDocument
 from .core.privacy import mask_finding
+from .core.sharedkeys import attrs_class
 from .core.refs import TIERS, document_of, document_tier, split_ref, within_two_edits
 from .core.capaian import PrintedCapaian
 from .core.text import name_key, sasaran_key
@@ -61,25 +62,13 @@ __all__ = ["Workspace", "load_workspace", "build_graph", "TIERS", "document_tier
 HINT_BUDGET = 200_000
 
 
-def _attrs_class(name: str, keys: tuple[str, ...]) -> type:
-    """A class whose instances exist only to make one kind of node's attribute dict: the dict an
-    instance's attributes are stored in (``instance.__dict__``, a plain ``dict``) shares its keys
-    with every other of its class and keeps only its values (144 bytes for an element's eight,
-    against 272 for a dict of its own; set as attributes, faster to make than a dict display).
-    The key table is filled once, in the order the builder sets them, ``external`` last (added to
-    nodes with references outside the workspace); any other key added later turns that one dict
-    into an ordinary one."""
-    cls = type(name, (), {"__doc__": "Attribute dict maker of one node type (see _attrs_class)."})
-    probe = cls().__dict__
-    for key in keys:
-        probe[key] = None
-    return cls
-
-
-_DocumentAttrs = _attrs_class("_DocumentAttrs", ("type", "kind", "tier", "region", "model", "file", "external"))
-_ElementAttrs = _attrs_class("_ElementAttrs", ("type", "doc", "kind", "level", "tier", "name", "model", "path", "external"))
-_IndicatorAttrs = _attrs_class("_IndicatorAttrs", ("type", "doc", "element", "tier", "name", "model", "path", "external"))
-_UnitAttrs = _attrs_class("_UnitAttrs", ("type", "doc", "name", "model", "path"))
+#: Makers of each node type's attribute dicts (:func:`~cascade.core.sharedkeys.attrs_class`): an
+#: element's eight values take 144 bytes instead of 272; ``external`` last, added to nodes with
+#: references outside the workspace.
+_DocumentAttrs = attrs_class("_DocumentAttrs", ("type", "kind", "tier", "region", "model", "file", "external"))
+_ElementAttrs = attrs_class("_ElementAttrs", ("type", "doc", "kind", "level", "tier", "name", "model", "path", "external"))
+_IndicatorAttrs = attrs_class("_IndicatorAttrs", ("type", "doc", "element", "tier", "name", "model", "path", "external"))
+_UnitAttrs = attrs_class("_UnitAttrs", ("type", "doc", "name", "model", "path"))
 
 
 class _Builder:

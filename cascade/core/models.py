@@ -8,7 +8,6 @@ stage (:mod:`cascade.schema`) maps every error back to its YAML position.
 
 from __future__ import annotations
 
-import collections
 import pickle
 import re
 import unicodedata
@@ -18,6 +17,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_valida
 from pydantic_core import PydanticCustomError
 
 from .polarity import DEFAULT_TABLE, EffectivePolarity
+from .sharedkeys import drain, prime_keys
 
 __all__ = [
     "share_fields_sets",
@@ -170,15 +170,18 @@ class _Model(BaseModel):
 
     @classmethod
     def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        # before any instance exists: pydantic gives every validated model a dict of its own, and
+        # CPython's shared key table takes new keys only while few instances have been made
         super().__pydantic_init_subclass__(**kwargs)
-        _prime_shared_keys(cls)
+        names = _NAMES[cls] = tuple(cls.model_fields)
+        prime_keys(cls, names)
 
     def __reduce__(self) -> tuple:
         # Pickled by the parse cache and by parse workers, hundreds of thousands at a time:
         # the field values in field order and the set of fields given, without pydantic's state
         # dict (no extra fields, no private attributes here), restored by _restore_values.
         cls = type(self)
-        names = _NAMES.get(cls) or _names(cls)
+        names = _NAMES[cls]
         fields = self.__dict__
         if len(fields) == len(names):
             try:
@@ -231,24 +234,25 @@ def share_fields_sets(document: "Document") -> None:
             _set(model, "__pydantic_fields_set__", one)
 
 
-#: Each model class's field names in order, for :meth:`_Model.__reduce__` and :func:`_restore_values`.
+#: Each model class's field names in order (set at class creation), for :meth:`_Model.__reduce__`
+#: and :func:`_restore_values`.
 _NAMES: dict[type, tuple[str, ...]] = {}
 
 
 def _restore_values(cls: type, values: tuple, fields_set: set) -> Any:
     """A model from :meth:`_Model.__reduce__`: its field values as they were validated, not validated again.
 
-    The values go one by one into the new instance's own ``__dict__``, which CPython keeps as a
-    key-sharing dict (the keys once per class, only the values per instance: 192 bytes for an
-    indicator's 15 fields, against 464 for the dict pydantic builds); the loop runs in C
-    (``deque(map(...))``), as fast as building the dict was. Every model a parse worker or the
-    parse cache gives back is made here: a third of a loaded workspace's model memory.
+    The values go one by one into the new instance's own ``__dict__``, a key-sharing dict
+    (:mod:`cascade.core.sharedkeys`: 192 bytes for an indicator's 15 fields, against 464 for the
+    dict pydantic builds); the loop runs in C (:func:`~cascade.core.sharedkeys.drain`), as fast as
+    building the dict was. Every model a parse worker or the parse cache gives back is made here: a
+    third of a loaded workspace's model memory.
     """
-    names = _NAMES.get(cls) or _names(cls)
+    names = _NAMES[cls]
     if len(values) != len(names):  # written by another version of the models: never a guess
         raise pickle.UnpicklingError(f"{cls.__name__} has {len(names)} fields, not {len(values)}")
     model = cls.__new__(cls)
-    _drain(map(model.__dict__.__setitem__, names, values))
+    drain(map(model.__dict__.__setitem__, names, values))
     _set(model, "__pydantic_fields_set__", fields_set)
     _set(model, "__pydantic_extra__", None)
     _set(model, "__pydantic_private__", None)
@@ -295,30 +299,6 @@ def _restore_years(cls: type, values: tuple, fields_set: set) -> Any:
                 raise pickle.UnpicklingError(f"{cls.__name__}: {len(keys)} years, {len(vals)} values")
             out[i] = dict(zip(keys, vals))
     return _restore_values(cls, out, fields_set)
-
-
-def _prime_shared_keys(cls: type) -> None:
-    """Give ``cls``'s key-sharing instance dicts every field name, in field order, before any
-    instance exists.
-
-    CPython (3.11) shares one keys table among the instance dicts of a class, but lets it take
-    new keys only while few instances have been made: each new instance lowers its room by one.
-    pydantic gives every validated model a dict of its own, so after a load the table of
-    ``Indicator`` would have room for one key, and :func:`_restore_values` would fall back to
-    dicts of their own. One dict filled at class creation fixes the table's keys for good.
-    """
-    names = _names(cls)
-    probe = cls.__new__(cls)
-    _drain(map(probe.__dict__.__setitem__, names, names))
-
-
-def _names(cls: type) -> tuple[str, ...]:
-    names = _NAMES[cls] = tuple(cls.model_fields)
-    return names
-
-
-def _drain(items: Any, _deque: Any = collections.deque) -> None:
-    _deque(items, 0)
 
 
 def _restore(cls: type, fields: dict, fields_set: set) -> Any:
@@ -607,4 +587,4 @@ class RealisasiDocument(_Model):
         return "realisasi"
 
 
-_YEAR_FIELDS[Indicator] = tuple(i for i, name in enumerate(_names(Indicator)) if name in ("targets", "realized"))
+_YEAR_FIELDS[Indicator] = tuple(i for i, name in enumerate(_NAMES[Indicator]) if name in ("targets", "realized"))
