@@ -295,7 +295,7 @@ class _Builder:
         hint = self._closest(local, pool, 0.75)
         self.finding("CAS202", "hint" if hint else "default", doc, path, ref_of, field=field, target=ref, hint=hint or "")
 
-    def _link(self, edges: list, external: dict, doc: ParsedDocument, node: str, path: tuple, field: str,
+    def _link(self, add: Callable[[tuple[str, str, str]], None], external: dict, doc: ParsedDocument, node: str, path: tuple, field: str,
               refs: list[str], want: str, edge_type: str) -> None:
         doc_id = doc.id
         for i, ref in enumerate(refs):
@@ -307,12 +307,12 @@ class _Builder:
                 ref_path = path + ((field,) if field == "parent" else (field, i))
                 self._unknown(doc, ref_path, node, field, ref, target_doc, local, want)
                 continue
-            edges.append((node, f"{target_doc}:{local}", edge_type))
+            add((node, f"{target_doc}:{local}", edge_type))
 
-    def _unit_link(self, edges: list, doc: ParsedDocument, node: str, path: tuple, field: str, unit: str, edge_type: str, homes: list[str]) -> None:
+    def _unit_link(self, add: Callable[[tuple[str, str, str]], None], doc: ParsedDocument, node: str, path: tuple, field: str, unit: str, edge_type: str, homes: list[str]) -> None:
         for home in homes:
             if unit in self.unit_ids.get(home, ()):
-                edges.append((node, f"{home}#{unit}", edge_type))
+                add((node, f"{home}#{unit}", edge_type))
                 return
         # only a renstra in the workspace holds units to check against; an skp whose renstra is
         # outside the workspace has its units unchecked, like any external reference (decision 5)
@@ -329,20 +329,23 @@ class _Builder:
             pred[n] = {}
         # each edge goes into the graph as it is named: a list of every edge first (a tuple and a
         # new id string each) was the largest transient of a load, 70 MB at 100,000 elements
-        _, external = self.link_documents(list(self.docs.values()), _EdgeSink(G, dict(zip(self.nodes, self.nodes))))
+        _, external = self.link_documents(list(self.docs.values()), edge_adder(G, dict(zip(self.nodes, self.nodes))))
         for node, refs in external.items():
             self.nodes[node]["external"] = tuple(refs)
         if self.realisasi:
             self.G.graph["realisasi"] = self._resolve_realisasi()
             self.G.graph["realisasi_docs"] = dict(self.realisasi)
 
-    def link_documents(self, documents: list[ParsedDocument], sink: Any = None
+    def link_documents(self, documents: list[ParsedDocument], add: Callable[[tuple[str, str, str]], None] | None = None
                        ) -> tuple[list[tuple[str, str, str]], dict[str, list[tuple[str, str]]]]:
         """The edges and external references named by ``documents`` (each resolved against every
         document of the builder), with their CAS202 findings; what :meth:`link` does for all of
-        them, and :mod:`cascade.incremental` for the documents an edit touches. ``sink``, when
-        given, takes each edge as ``sink.append((u, v, type))`` in place of the returned list."""
-        edges: Any = [] if sink is None else sink
+        them, and :mod:`cascade.incremental` for the documents an edit touches. ``add``, when
+        given, takes each edge ``(u, v, type)`` as it is named (:func:`edge_adder`), and the
+        returned list is empty."""
+        edges: list[tuple[str, str, str]] = []
+        if add is None:
+            add = edges.append
         external: dict[str, list[tuple[str, str]]] = {}
         doc_ids = list(self.docs)
         for doc in documents:
@@ -350,7 +353,7 @@ class _Builder:
             header = doc.model.document
             for i, target in enumerate(header.aligns_to):
                 if target in self.docs:
-                    edges.append((doc_id, target, "aligns_to"))
+                    add((doc_id, target, "aligns_to"))
                     continue
                 external.setdefault(doc_id, []).append(("aligns_to", target))
                 # a typo is one or two keystrokes away; 'jateng.rpjmd-2025' is not a typo of
@@ -366,15 +369,15 @@ class _Builder:
                 if ids.get(element.id) != "element" or self.nodes[node]["model"] is not element:
                     continue
                 if element.parent is not None:
-                    self._link(edges, external, doc, node, path, "parent", [element.parent], "element", "parent")
+                    self._link(add, external, doc, node, path, "parent", [element.parent], "element", "parent")
                 if element.supports:
-                    self._link(edges, external, doc, node, path, "supports", element.supports, "element", "supports")
+                    self._link(add, external, doc, node, path, "supports", element.supports, "element", "supports")
                 if element.crosscuts:
-                    self._link(edges, external, doc, node, path, "crosscuts", element.crosscuts, "element", "crosscuts")
+                    self._link(add, external, doc, node, path, "crosscuts", element.crosscuts, "element", "crosscuts")
                 if element.owner is not None:
-                    self._unit_link(edges, doc, node, path + ("owner",), "owner", element.owner, "owner", homes)
+                    self._unit_link(add, doc, node, path + ("owner",), "owner", element.owner, "owner", homes)
                 if element.employee is not None:
-                    self._unit_link(edges, doc, node, path + ("employee", "unit"), "unit", element.employee.unit, "unit", homes)
+                    self._unit_link(add, doc, node, path + ("employee", "unit"), "unit", element.employee.unit, "unit", homes)
             for element in doc.model.elements:
                 enode = f"{doc_id}:{element.id}"
                 if self.nodes.get(enode, {}).get("model") is not element:
@@ -384,22 +387,22 @@ class _Builder:
                     attrs = self.nodes.get(inode)
                     if attrs is None or attrs.get("model") is not indicator:
                         continue
-                    edges.append((inode, enode, "indicator_of"))
+                    add((inode, enode, "indicator_of"))
                     if indicator.supports:
-                        self._link(edges, external, doc, inode, attrs["path"], "supports", indicator.supports, "indicator", "supports")
+                        self._link(add, external, doc, inode, attrs["path"], "supports", indicator.supports, "indicator", "supports")
             for unit, path in zip(doc.model.organization, doc.unit_paths):
                 node = f"{doc_id}#{unit.id}"
                 # a repeated unit id was left out (CAS201): the node is the first unit's
                 if unit.parent is not None and self.nodes[node]["model"] is unit:
                     if unit.parent in self.unit_ids[doc_id]:
-                        edges.append((node, f"{doc_id}#{unit.parent}", "parent"))
+                        add((node, f"{doc_id}#{unit.parent}", "parent"))
                     else:
-                        self._unit_link(edges, doc, node, path + ("parent",), "parent", unit.parent, "parent", [doc_id])
+                        self._unit_link(add, doc, node, path + ("parent",), "parent", unit.parent, "parent", [doc_id])
         return edges, external
 
 
-class _EdgeSink:
-    """Adds typed edges between existing nodes of a graph, one ``append((u, v, type))`` at a time,
+def edge_adder(G: nx.DiGraph, canon: dict[str, str] | None = None) -> Callable[[tuple[str, str, str]], None]:
+    """A function that adds one typed edge ``(u, v, type)`` between existing nodes of ``G``,
     merging a pair linked twice as a build does.
 
     The edges of one link type share one attribute dict (``{"type": "supports"}``), kept per graph
@@ -412,18 +415,10 @@ class _EdgeSink:
     by both directions) is the one networkx 2.x and 3.x use; filling it directly is 10x faster than
     ``add_edges_from`` on 100k nodes. Tests check the graph through the public views.
     """
-
-    __slots__ = ("append",)
-
-    def __init__(self, G: nx.DiGraph, canon: dict[str, str] | None = None):
-        self.append: Callable[[tuple[str, str, str]], None] = _edge_adder(G, canon)
-
-
-def _edge_adder(G: nx.DiGraph, canon: dict[str, str] | None) -> Callable[[tuple[str, str, str]], None]:
     succ, pred = G._succ, G._pred
     shared: dict[str, dict] = G.__dict__.setdefault("_cascade_edge_data", {})
 
-    def append(edge: tuple[str, str, str]) -> None:
+    def add(edge: tuple[str, str, str]) -> None:
         u, v, edge_type = edge
         if canon is not None:
             u, v = canon[u], canon[v]
@@ -443,14 +438,14 @@ def _edge_adder(G: nx.DiGraph, canon: dict[str, str] | None) -> Callable[[tuple[
             succ_u[v] = data
             pred[v][u] = data
 
-    return append
+    return add
 
 
 def add_edges(G: nx.DiGraph, edges: Iterable[tuple[str, str, str]], canon: dict[str, str] | None = None) -> None:
-    """Add typed edges between existing nodes of ``G`` as a build does (see :class:`_EdgeSink`)."""
-    append = _EdgeSink(G, canon).append
+    """Add typed edges between existing nodes of ``G`` as a build does (see :func:`edge_adder`)."""
+    add = edge_adder(G, canon)
     for edge in edges:
-        append(edge)
+        add(edge)
 
 
 #: Link types from strongest to weakest, for the rare pair of nodes linked twice.
