@@ -514,7 +514,7 @@ class Workspace:
         read: a reporter quotes the files of its findings only, and masking needs the file's
         source map (a second pass over its YAML), which a clean SKP file should not pay for.
         """
-        return SourceTexts({f.file: f for f in self.files if f.text is not None or f.origin is not None}, self.show_personal)
+        return SourceTexts(self.files, self.show_personal)
 
     def __repr__(self) -> str:
         s = self.stats

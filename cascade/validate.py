@@ -18,7 +18,7 @@ from .core.pool import bulk, fork_pool
 from .core.privacy import mask_finding
 from .core.refs import document_of
 from .graph import Workspace
-from .read.suppressions import Suppression, apply, find_suppressions
+from .read.suppressions import Suppression, apply
 from .rules.base import REGISTRY, Rule, iter_check_rules, outranked
 from .rules.catalog import all_rules, get_rule, make_finding, resolve_selector
 from .rules.context import Context
@@ -369,12 +369,7 @@ def validate(
     written: list[Suppression] = list(suppressions)
     if inline_suppressions:
         for loaded in workspace.files:
-            if loaded.text is not None:
-                found, invalid = find_suppressions(loaded.file, loaded.text)
-            elif loaded.suppressions is not None:  # read before the text was released
-                found, invalid = loaded.suppressions
-            else:
-                continue
+            found, invalid = loaded.inline_suppressions()
             written.extend(found)
             findings.extend(invalid)
     return conclude(findings, written, selection, rules, workspace.stats, show_personal=workspace.show_personal)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from ..core.errors import UsageError
 from ..core.findings import Finding, Span
@@ -159,8 +159,9 @@ class SourceTexts(Mapping[str, str]):
     the mapping: nothing to quote rather than the lines of another version.
     """
 
-    def __init__(self, files: dict[str, LoadedFile], show_personal: bool):
-        self._files = files
+    def __init__(self, files: Iterable[LoadedFile], show_personal: bool):
+        # the files with a text: kept, or released with where to read it again
+        self._files = {f.file: f for f in files if f.text is not None or f.origin is not None}
         self._show_personal = show_personal
         self._texts: dict[str, str] = {}  # masked, as given out
         self._read: dict[str, str] = {}  # released texts read again, not yet masked

@@ -150,6 +150,18 @@ class LoadedFile:
             return self.text
         return self.origin.read() if self.origin is not None else None
 
+    def inline_suppressions(self) -> tuple[list, list[Finding]]:
+        """The file's ``# cascade: ignore`` suppressions and the findings of the invalid ones
+        (:func:`cascade.read.suppressions.find_suppressions`): read from its text, or as found before
+        the text was released; none for a file without text."""
+        if self.suppressions is not None:
+            return self.suppressions
+        if self.text is None:
+            return [], []
+        from .suppressions import find_suppressions
+
+        return find_suppressions(self.file, self.text)
+
     def keep_text_from(self, raw: bytes) -> None:
         """Take the text back from ``raw`` (the bytes it was released from: a parse cache entry
         written by a run that kept no text, hit by one that keeps them)."""
@@ -173,9 +185,7 @@ class LoadedFile:
         """
         build = self.sourcemap._build
         if self.text is not None:
-            from .suppressions import find_suppressions
-
-            found = find_suppressions(self.file, self.text)
+            found = self.inline_suppressions()
             if found[0] or found[1]:
                 # suppressions match findings by line: a file that has them keeps its text, so that
                 # an edit during the run cannot unsuppress its findings (the few files that have them)

@@ -123,7 +123,7 @@ def lint(
         # no document is built here: only the files with findings are read again, for the lines reporters quote
         quoted = {f.file for f in report}
         loaded = [read_file(path, path) if path in quoted else LoadedFile(path, None, SourceMap(path)) for path in files]
-        sources = SourceTexts({f.file: f for f in loaded if f.text is not None}, show_personal)
+        sources = SourceTexts(loaded, show_personal)
     if found is not None:
         report = add_lock_findings(report, found, run.selection)
     gone: list[BaselineEntry] = []

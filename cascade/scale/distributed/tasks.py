@@ -16,7 +16,7 @@ from ...core.pool import bulk
 from ...core.sourcemap import SourceMap
 from ...core.refs import split_ref
 from ...graph import Workspace
-from ...read.suppressions import Suppression, find_suppressions
+from ...read.suppressions import Suppression
 from ...validate import Selection
 from ...validate import validate as run_validation
 from ...views.trace import DocumentCounts, coverage_counts, document_of
@@ -124,8 +124,8 @@ def _check(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]], s
     if inline:
         for index, path in items:
             loaded = by_index[index][1]
-            if index in keep_index and loaded is not None and loaded.text is not None:
-                found, invalid = find_suppressions(loaded.file, loaded.text)
+            if index in keep_index and loaded is not None:
+                found, invalid = loaded.inline_suppressions()
                 written.extend(found)
                 kept.extend(invalid)
     counted = None
