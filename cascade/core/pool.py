@@ -23,7 +23,9 @@ __all__ = ["bulk", "fork_pool", "process_pool"]
 def _pool(workers: int, method: str) -> Any:
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
+    pool.start_method = method  # whether its children see this process's memory (fork)
+    return pool
 
 
 def fork_pool(workers: int) -> Any:

@@ -1,0 +1,123 @@
+"""The parallel parse (:func:`cascade.build.loading._parse_all`): this process parses a share of the
+files itself and takes a worker's results from a file; the documents and findings are those of one
+process, whatever happens to the worker."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+import cascade
+from cascade.build import loading
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFECTS = str(ROOT / "examples" / "defects")
+
+needs_fork = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="no fork here")
+
+
+def _key(findings) -> list[tuple]:
+    return [(f.code, f.file, f.line, f.column, f.ref, f.message) for f in findings]
+
+
+def test_the_share_of_this_process_balances_the_transport() -> None:
+    # with one worker both take half; with more, this process unpickles theirs and parses less
+    assert loading._own_share(1) == pytest.approx(0.5)
+    assert 0.1 < loading._own_share(3) < 0.15
+    assert loading._own_share(5) == 0.0 and loading._own_share(16) == 0.0
+
+
+@needs_fork
+def test_this_process_and_the_worker_each_parse_files_and_read_as_one(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    log = tmp_path / "who.log"
+    real = loading._parse_raw  # the parse in whichever process, recorded with its pid
+
+    def recording(job):
+        with open(log, "a") as fh:
+            fh.write(f"{os.getpid()} {job[1]}\n")
+        return real(job)
+
+    monkeypatch.setenv("CASCADE_START_METHOD", "fork")
+    monkeypatch.setattr(loading, "_parse_raw", recording)
+    serial = cascade.load(DEFECTS, jobs=1)
+    parsed = sorted(line.split(" ", 1)[1] for line in log.read_text().splitlines())
+    assert len(parsed) >= 10
+    log.unlink()
+    pooled = cascade.load(DEFECTS, jobs=2)
+    who = [line.split(" ", 1) for line in log.read_text().splitlines()]
+    assert sorted(name for _, name in who) == parsed  # every file once
+    pids = {pid for pid, _ in who}
+    assert str(os.getpid()) in pids and len(pids) == 2  # this process and the worker
+    assert pooled.documents == serial.documents
+    assert _key(pooled.findings) == _key(serial.findings)
+    assert [f.file for f in pooled.files] == [f.file for f in serial.files]
+
+
+def _failing_chunk(spec):
+    raise OSError(28, "No space left on device")
+
+
+@needs_fork
+def test_a_chunk_whose_worker_failed_is_parsed_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CASCADE_START_METHOD", "fork")
+    monkeypatch.setattr(loading, "_parse_chunk", _failing_chunk)
+    pooled = cascade.load(DEFECTS, jobs=2)
+    serial = cascade.load(DEFECTS, jobs=1)
+    assert pooled.documents == serial.documents
+    assert _key(pooled.findings) == _key(serial.findings)
+
+
+def test_the_results_folder_is_removed(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    cascade.load(DEFECTS, jobs=2)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith("cascade-parse-")]
+
+
+def test_without_a_temporary_folder_this_process_parses_everything(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "missing"))
+    pooled = cascade.load(DEFECTS, jobs=2)
+    assert _key(pooled.findings) == _key(cascade.load(DEFECTS, jobs=1).findings)
+
+
+@needs_fork
+def test_above_the_own_share_limit_the_workers_parse_everything(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # a large parse keeps its data trees out of this process, whose memory holds every model
+    log = tmp_path / "who.log"
+    real = loading._parse_raw
+
+    def recording(job):
+        with open(log, "a") as fh:
+            fh.write(f"{os.getpid()}\n")
+        return real(job)
+
+    monkeypatch.setenv("CASCADE_START_METHOD", "fork")
+    monkeypatch.setattr(loading, "OWN_SHARE_MAX_BYTES", 0)
+    monkeypatch.setattr(loading, "_parse_raw", recording)
+    pooled = cascade.load(DEFECTS, jobs=2)
+    pids = set(log.read_text().split())
+    assert str(os.getpid()) not in pids and 1 <= len(pids) <= 2
+    monkeypatch.setattr(loading, "_parse_raw", real)
+    assert _key(pooled.findings) == _key(cascade.load(DEFECTS, jobs=1).findings)
+
+
+@needs_fork
+def test_a_worker_forked_without_the_jobs_leaves_them_to_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    # should a pool fork a worker before the jobs are set, that worker refuses rather than return nothing
+    with pytest.raises(LookupError):
+        loading._parse_chunk((0, 3, None, "/nonexistent/out.pickle"))
+    monkeypatch.setenv("CASCADE_START_METHOD", "fork")
+    monkeypatch.setattr(loading, "_FORK_JOBS", _Forgetful())
+    pooled = cascade.load(DEFECTS, jobs=2)
+    assert _key(pooled.findings) == _key(cascade.load(DEFECTS, jobs=1).findings)
+    assert pooled.documents == cascade.load(DEFECTS, jobs=1).documents
+
+
+class _Forgetful(list):
+    """A job list that a forked worker finds empty (it forgets what it is given)."""
+
+    def __setitem__(self, key, value) -> None:
+        pass
