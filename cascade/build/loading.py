@@ -7,6 +7,7 @@ findings that stopped it. The graph is built one layer up (:class:`cascade.graph
 
 from __future__ import annotations
 
+import itertools
 import os
 import pickle
 from dataclasses import dataclass, field
@@ -168,9 +169,12 @@ OWN_SHARE_MAX_BYTES = 50_000_000
 #: bytes; measured at 20,000 elements: 0.175 s and 0.183 s against 0.62 s (:func:`_parse_all`).
 TRANSPORT = 0.29
 
-#: The jobs of the parallel parse under way, for forked workers: they read their files' bytes here,
-#: in the memory they share with this process, instead of receiving them through a pipe.
-_FORK_JOBS: list[tuple] = []
+#: The parallel parses under way, for forked workers: a token per load, to its jobs and the open
+#: anonymous files the workers write their results into. A worker reads its files' bytes here, in
+#: the memory it shares with this process, instead of receiving them through a pipe; the token
+#: keeps two loads in two threads (a forced fork) from reading each other's.
+_FORK_JOBS: dict[int, tuple[list[tuple], list[Any]]] = {}
+_TOKENS = itertools.count(1)
 
 
 def _own_share(workers: int) -> float:
@@ -180,17 +184,27 @@ def _own_share(workers: int) -> float:
     return max(0.0, ((1 + c) / k - c) / (1 - c + (1 + c) / k))
 
 
-def _parse_chunk(spec: tuple[int, int, list[tuple] | None, str]) -> str:
-    """A worker's part of :func:`_parse_all`: the results of jobs ``start:stop`` (``given``, or this
-    forked process's copy of :data:`_FORK_JOBS`), pickled into the file ``out``; returns ``out``."""
-    start, stop, given, out = spec
-    jobs = given if given is not None else _FORK_JOBS[start:stop]
-    if len(jobs) != stop - start:  # forked before the jobs were set: the parent parses them
-        raise LookupError(f"jobs {start}:{stop} are not in this process")
-    results = [_parse_raw(job) for job in jobs]
-    with open(out, "wb") as fh:
-        pickle.dump(results, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    return out
+def _parse_chunk(spec: tuple[int, int, int, list[tuple] | None, int]) -> Any:
+    """A worker's part of :func:`_parse_all`: the results of jobs ``start:stop``.
+
+    With ``given`` jobs (a spawned worker) the results are returned. Otherwise this is a forked
+    worker: the jobs are its copy of :data:`_FORK_JOBS` under ``token``, and the results are pickled
+    into the inherited anonymous file number ``out``; it returns None. A worker that finds no jobs
+    under its token (forked before they were set, or for another load) raises LookupError, and the
+    parent parses them.
+    """
+    token, start, stop, given, out = spec
+    if given is not None:
+        return [_parse_raw(job) for job in given]
+    jobs, files = _FORK_JOBS.get(token, ((), ()))
+    if len(jobs) < stop or out >= len(files):
+        raise LookupError(f"jobs {start}:{stop} of load {token} are not in this process")
+    results = [_parse_raw(job) for job in jobs[start:stop]]
+    fh = files[out]
+    fh.seek(0)
+    pickle.dump(results, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    fh.flush()
+    return None
 
 
 def _parse_all(jobs: list[tuple], pool: Any, workers: int, shares: bool = True) -> Iterator[tuple[int, Any]]:
@@ -199,12 +213,16 @@ def _parse_all(jobs: list[tuple], pool: Any, workers: int, shares: bool = True) 
     What this process parses needs no pickling: a worker's models cost about as much to pickle and
     unpickle as to scan (:data:`TRANSPORT`). So the pool takes the files from the front in chunks
     and this process its share of the bytes (:func:`_own_share`) from the back, and between its own
-    files it takes in the chunks done. A worker writes its results to a file in a private folder
-    and this process reads them in its main thread: results sent through the pool's pipe are read
-    by a thread of this process, which its parsing main thread keeps waiting for the interpreter
-    lock, and the worker waits on the full pipe meanwhile (measured: a worker idle a third of the
-    time, and no faster than one process). Forked workers read their input in the memory they share
-    with this process. A chunk whose worker failed (a full disk) is parsed here.
+    files it takes in the chunks done.
+
+    Forked workers read their input in the memory they share with this process and write their
+    results into anonymous files (unlinked from the start: nothing stays on disk, whatever ends the
+    run) that this process opened before the pool forked, and reads in its main thread. Results
+    sent through the pool's pipe are read by a thread of this process, which its parsing main thread
+    keeps waiting for the interpreter lock, and the worker waits on the full pipe meanwhile
+    (measured: a worker idle a third of the time, and no faster than one process). Spawned workers
+    (Windows) receive their jobs and send their results through the pipe. A chunk whose worker
+    failed (a full disk, a worker that died) is parsed here.
     """
     if pool is None:
         for k, job in enumerate(jobs):
@@ -215,23 +233,22 @@ def _parse_all(jobs: list[tuple], pool: Any, workers: int, shares: bool = True) 
     while mine > 1 and taken + len(jobs[mine - 1][0]) / 2 <= share:  # none when not ``shares``
         mine -= 1
         taken += len(jobs[mine][0])
-    import shutil
-    import tempfile
-
-    try:
-        folder = tempfile.mkdtemp(prefix="cascade-parse-")
-    except OSError:
-        for k, job in enumerate(jobs):
-            yield k, _parse_raw(job)
-        return
-    forked = getattr(pool, "start_method", None) == "fork"
     size = max(1, -(-mine // (4 * workers)))
     bounds = [(a, min(a + size, mine)) for a in range(0, mine, size)]
+    token = next(_TOKENS)
+    files: list[Any] = []
+    forked = getattr(pool, "start_method", None) == "fork"
     try:
         if forked:
-            _FORK_JOBS[:] = jobs  # before the first submit: the pool forks its workers then (kept till the end: the same bytes)
-        futures = [pool.submit(_parse_chunk, (a, b, None if forked else jobs[a:b], os.path.join(folder, f"{n}.pickle")))
-                   for n, (a, b) in enumerate(bounds)]
+            import tempfile
+
+            try:
+                files = [tempfile.TemporaryFile() for _ in bounds]
+            except OSError:  # no temporary folder to write in: the results come through the pipe
+                files, forked = [], False
+        if forked:
+            _FORK_JOBS[token] = (jobs, files)  # before the first submit: the pool forks its workers then
+        futures = [pool.submit(_parse_chunk, (token, a, b, None if forked else jobs[a:b], n)) for n, (a, b) in enumerate(bounds)]
         taken_in = 0  # the chunks before this one are given out
 
         def chunks_done(wait: bool) -> Iterator[tuple[int, Any]]:
@@ -239,10 +256,12 @@ def _parse_all(jobs: list[tuple], pool: Any, workers: int, shares: bool = True) 
             while taken_in < len(futures) and (wait or futures[taken_in].done()):
                 a, b = bounds[taken_in]
                 try:
-                    path = futures[taken_in].result()
-                    with open(path, "rb") as fh:
+                    results = futures[taken_in].result()
+                    if forked:
+                        fh = files[taken_in]
+                        fh.seek(0)
                         results = pickle.load(fh)
-                    os.unlink(path)
+                        fh.close()
                 except Exception:  # noqa: BLE001 (a worker that failed, whatever the cause: the parse here says it again)
                     results = [_parse_raw(job) for job in jobs[a:b]]
                 taken_in += 1
@@ -253,8 +272,9 @@ def _parse_all(jobs: list[tuple], pool: Any, workers: int, shares: bool = True) 
             yield from chunks_done(False)
         yield from chunks_done(True)
     finally:
-        _FORK_JOBS.clear()
-        shutil.rmtree(folder, ignore_errors=True)
+        _FORK_JOBS.pop(token, None)
+        for fh in files:
+            fh.close()
 
 
 class SourceTexts(Mapping[str, str]):

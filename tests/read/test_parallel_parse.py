@@ -71,16 +71,67 @@ def test_a_chunk_whose_worker_failed_is_parsed_here(monkeypatch: pytest.MonkeyPa
     assert _key(pooled.findings) == _key(serial.findings)
 
 
-def test_the_results_folder_is_removed(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+@needs_fork
+def test_the_results_never_have_a_name_on_disk(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # a run killed at any moment leaves nothing behind (the results hold employees' NIPs unmasked):
+    # the workers write into anonymous files, so the temporary folder stays empty throughout
+    seen: list[list[str]] = []
+    real = loading._parse_raw
+
+    def looking(job):
+        seen.append(os.listdir(tmp_path))
+        return real(job)
+
+    monkeypatch.setenv("CASCADE_START_METHOD", "fork")
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(loading, "_parse_raw", looking)
     cascade.load(DEFECTS, jobs=2)
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith("cascade-parse-")]
+    assert seen and all(listing == [] for listing in seen)
+    assert os.listdir(tmp_path) == []
 
 
-def test_without_a_temporary_folder_this_process_parses_everything(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def _parent_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files this process parses itself (spawned workers do not see the wrapper)."""
+    mine: list[str] = []
+    real = loading._parse_raw
+    pid = os.getpid()
+
+    def counting(job):
+        if os.getpid() == pid:
+            mine.append(job[1])
+        return real(job)
+
+    monkeypatch.setattr(loading, "_parse_raw", counting)
+    return mine
+
+
+@needs_fork
+def test_without_a_temporary_folder_the_results_come_through_the_pipe(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("CASCADE_START_METHOD", "fork")
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "missing"))
+    mine = _parent_parses(monkeypatch)
+    serial = cascade.load(DEFECTS, jobs=1)
+    every = len(mine)
+    mine.clear()
     pooled = cascade.load(DEFECTS, jobs=2)
-    assert _key(pooled.findings) == _key(cascade.load(DEFECTS, jobs=1).findings)
+    assert 0 < len(mine) < every  # the worker's chunks were not parsed again here
+    assert _key(pooled.findings) == _key(serial.findings)
+    assert pooled.documents == serial.documents
+
+
+@pytest.mark.skipif("spawn" not in multiprocessing.get_all_start_methods(), reason="no spawn here")
+def test_spawned_workers_parse_their_share(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a pool whose workers all failed would still give the right documents, parsed here: the
+    # files this process parsed show that the workers' results were taken
+    monkeypatch.setenv("CASCADE_START_METHOD", "spawn")
+    mine = _parent_parses(monkeypatch)
+    serial = cascade.load(DEFECTS, jobs=1)
+    every = len(mine)
+    mine.clear()
+    pooled = cascade.load(DEFECTS, jobs=2)
+    assert 0 < len(mine) < every
+    assert _key(pooled.findings) == _key(serial.findings)
+    assert pooled.documents == serial.documents
 
 
 @needs_fork
@@ -105,19 +156,25 @@ def test_above_the_own_share_limit_the_workers_parse_everything(monkeypatch: pyt
 
 
 @needs_fork
-def test_a_worker_forked_without_the_jobs_leaves_them_to_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
-    # should a pool fork a worker before the jobs are set, that worker refuses rather than return nothing
+def test_a_worker_without_its_jobs_leaves_them_to_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a worker forked before the jobs were set, or one that finds another load's jobs (two loads
+    # in two threads, with fork forced), refuses rather than return nothing or the wrong files
     with pytest.raises(LookupError):
-        loading._parse_chunk((0, 3, None, "/nonexistent/out.pickle"))
+        loading._parse_chunk((999_999, 0, 3, None, 0))
+    other = next(loading._TOKENS)
+    monkeypatch.setitem(loading._FORK_JOBS, other, ([(b"", "x.yaml", None, False, None)] * 5, [None] * 2))
+    with pytest.raises(LookupError):
+        loading._parse_chunk((other + 1, 0, 3, None, 0))
     monkeypatch.setenv("CASCADE_START_METHOD", "fork")
     monkeypatch.setattr(loading, "_FORK_JOBS", _Forgetful())
+    serial = cascade.load(DEFECTS, jobs=1)
     pooled = cascade.load(DEFECTS, jobs=2)
-    assert _key(pooled.findings) == _key(cascade.load(DEFECTS, jobs=1).findings)
-    assert pooled.documents == cascade.load(DEFECTS, jobs=1).documents
+    assert _key(pooled.findings) == _key(serial.findings)
+    assert pooled.documents == serial.documents
 
 
-class _Forgetful(list):
-    """A job list that a forked worker finds empty (it forgets what it is given)."""
+class _Forgetful(dict):
+    """A table of jobs that a forked worker finds empty (it forgets what it is given)."""
 
     def __setitem__(self, key, value) -> None:
         pass
