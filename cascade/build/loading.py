@@ -153,9 +153,10 @@ def _pool(jobs: int | None, todo_bytes: int, n: int) -> tuple[Any, int, bool]:
     if workers <= 1 or n < 2 or (jobs is None and todo_bytes < PARALLEL_MIN_BYTES):
         return None, 0, False
     shares = todo_bytes < OWN_SHARE_MAX_BYTES
+    size = workers - 1 if shares else workers
     # the workers get their input as arguments (bytes and names), so spawn (Windows) works as fork does
-    pool = process_pool(workers - 1 if shares else workers, fresh=False)
-    return pool, (workers - 1 if shares else workers) if pool is not None else 0, shares
+    pool = process_pool(size, fresh=False)
+    return pool, size if pool is not None else 0, shares
 
 
 #: Up to this many bytes to parse, this process parses a share of the files itself. Above, it only

@@ -13,9 +13,7 @@ Exit codes: 0 clean (or ``--exit-zero``), 1 findings at or above the fail level 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import difflib
-import gc
 import json
 import os
 import re
@@ -241,22 +239,12 @@ def _render(result: "LintResult", fmt: str) -> str:
     )
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Any:
-    """The garbage collector paused while the engine is imported: pydantic's schemas and networkx
-    create hundreds of thousands of objects and no garbage, and the collections they trigger cost
-    about 45 ms of a lint's 0.3 s of imports (measured on the 20k benchmark's 2-core VM)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    with _collector_paused():
+    from ..core.pool import bulk
+
+    # the engine imported with the collector paused: pydantic's schemas and networkx make hundreds
+    # of thousands of objects and no garbage, and the collections cost 45 ms of the 0.3 s of imports
+    with bulk():
         from ..core.errors import UsageError
         from ..review.config import ConfigError
         from ..read.cache import default_cache_dir

@@ -24,7 +24,7 @@ def _pool(workers: int, method: str) -> Any:
     from concurrent.futures import ProcessPoolExecutor
 
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
-    pool.start_method = method  # whether its children see this process's memory (fork)
+    pool.start_method = method  # whether its children see this process's memory (fork), for its users
     return pool
 
 

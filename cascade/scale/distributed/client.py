@@ -39,7 +39,7 @@ class LocalClient:
 
     def __init__(self, n_workers: int):
         self.pool = process_pool(n_workers)
-        self.start_method = self.pool._mp_context.get_start_method()
+        self.start_method = self.pool.start_method
 
     @staticmethod
     def _value(arg: Any) -> Any:
