@@ -306,12 +306,12 @@ def apply_mapping(ws: "Workspace", rows: Iterable[tuple[str, str, str]], *, old:
     sources = {f.file: f for f in ws.files}
     for file, spans in edits.items():
         loaded = sources.get(file)
-        text = loaded.read_text() if loaded is not None else None
-        if text is None:
+        source = loaded.read_text() if loaded is not None else None
+        if source is None:
             result.problems.append(f"{file}: text not available")
             continue
-        parts = LINE_BREAK.split(text)
-        breaks = LINE_BREAK.findall(text)
+        parts = LINE_BREAK.split(source)
+        breaks = LINE_BREAK.findall(source)
         count = 0
         for line, start, end, written, text, drop in sorted(spans, reverse=True):
             src = parts[line - 1]
