@@ -13,15 +13,12 @@ import pytest
 
 import cascade
 from cascade.build import loading
+from findings_support import finding_rows
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFECTS = str(ROOT / "examples" / "defects")
 
 needs_fork = pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="no fork here")
-
-
-def _key(findings) -> list[tuple]:
-    return [(f.code, f.file, f.line, f.column, f.ref, f.message) for f in findings]
 
 
 def test_the_share_of_this_process_balances_the_transport() -> None:
@@ -53,7 +50,7 @@ def test_this_process_and_the_worker_each_parse_files_and_read_as_one(monkeypatc
     pids = {pid for pid, _ in who}
     assert str(os.getpid()) in pids and len(pids) == 2  # this process and the worker
     assert pooled.documents == serial.documents
-    assert _key(pooled.findings) == _key(serial.findings)
+    assert finding_rows(pooled.findings) == finding_rows(serial.findings)
     assert [f.file for f in pooled.files] == [f.file for f in serial.files]
 
 
@@ -68,7 +65,7 @@ def test_a_chunk_whose_worker_failed_is_parsed_here(monkeypatch: pytest.MonkeyPa
     pooled = cascade.load(DEFECTS, jobs=2)
     serial = cascade.load(DEFECTS, jobs=1)
     assert pooled.documents == serial.documents
-    assert _key(pooled.findings) == _key(serial.findings)
+    assert finding_rows(pooled.findings) == finding_rows(serial.findings)
 
 
 @needs_fork
@@ -115,7 +112,7 @@ def test_without_a_temporary_folder_the_results_come_through_the_pipe(monkeypatc
     mine.clear()
     pooled = cascade.load(DEFECTS, jobs=2)
     assert 0 < len(mine) < every  # the worker's chunks were not parsed again here
-    assert _key(pooled.findings) == _key(serial.findings)
+    assert finding_rows(pooled.findings) == finding_rows(serial.findings)
     assert pooled.documents == serial.documents
 
 
@@ -130,7 +127,7 @@ def test_spawned_workers_parse_their_share(monkeypatch: pytest.MonkeyPatch) -> N
     mine.clear()
     pooled = cascade.load(DEFECTS, jobs=2)
     assert 0 < len(mine) < every
-    assert _key(pooled.findings) == _key(serial.findings)
+    assert finding_rows(pooled.findings) == finding_rows(serial.findings)
     assert pooled.documents == serial.documents
 
 
@@ -152,7 +149,7 @@ def test_above_the_own_share_limit_the_workers_parse_everything(monkeypatch: pyt
     pids = set(log.read_text().split())
     assert str(os.getpid()) not in pids and 1 <= len(pids) <= 2
     monkeypatch.setattr(loading, "_parse_raw", real)
-    assert _key(pooled.findings) == _key(cascade.load(DEFECTS, jobs=1).findings)
+    assert finding_rows(pooled.findings) == finding_rows(cascade.load(DEFECTS, jobs=1).findings)
 
 
 @needs_fork
@@ -169,7 +166,7 @@ def test_a_worker_without_its_jobs_leaves_them_to_this_process(monkeypatch: pyte
     monkeypatch.setattr(loading, "_FORK_JOBS", _Forgetful())
     serial = cascade.load(DEFECTS, jobs=1)
     pooled = cascade.load(DEFECTS, jobs=2)
-    assert _key(pooled.findings) == _key(serial.findings)
+    assert finding_rows(pooled.findings) == finding_rows(serial.findings)
     assert pooled.documents == serial.documents
 
 

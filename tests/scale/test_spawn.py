@@ -16,6 +16,7 @@ import pytest
 import cascade
 from cascade.cli import main
 from cascade.core.processes import ENV, start_method
+from findings_support import finding_rows
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFECTS = str(ROOT / "examples" / "defects")
@@ -38,10 +39,6 @@ def test_the_environment_forces_the_start_method(monkeypatch: pytest.MonkeyPatch
         assert start_method() == expected and start_method(needs_fork=True) == expected
 
 
-def _key(findings) -> list[tuple]:
-    return [(f.code, f.file, f.line, f.column, f.ref, f.message) for f in findings]
-
-
 def test_the_parse_pool_spawns_and_reads_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
     import concurrent.futures
 
@@ -58,9 +55,9 @@ def test_the_parse_pool_spawns_and_reads_the_same(monkeypatch: pytest.MonkeyPatc
     pooled = cascade.load(DEFECTS, jobs=2)
     assert methods == ["spawn"]
     serial = cascade.load(DEFECTS, jobs=1)
-    assert _key(pooled.findings) == _key(serial.findings)
+    assert finding_rows(pooled.findings) == finding_rows(serial.findings)
     assert pooled.documents == serial.documents
-    assert _key(pooled.validate(jobs=2)) == _key(serial.validate(jobs=1))
+    assert finding_rows(pooled.validate(jobs=2)) == finding_rows(serial.validate(jobs=1))
 
 
 def test_the_partitioned_run_spawns_and_reports_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -73,7 +70,7 @@ def test_the_partitioned_run_spawns_and_reports_the_same(monkeypatch: pytest.Mon
         spread = distributed.validate(DEFECTS, scheduler=client)
     finally:
         client.close()
-    assert _key(spread) == _key(cascade.load(DEFECTS).validate(lock=None))  # distributed.validate takes a lock only through options
+    assert finding_rows(spread) == finding_rows(cascade.load(DEFECTS).validate(lock=None))  # distributed.validate takes a lock only through options
 
 
 def test_the_command_with_two_jobs_under_spawn(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
