@@ -22,12 +22,19 @@ _Y11_FLOAT = re.compile(
 )
 _Y11_DATE = re.compile(r"^[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?")
 YAML11_FIRST = frozenset("0123456789+-.yYnNtTfFoO")
+#: The words ``_Y11_BOOL`` matches: a scalar that starts with a letter is a YAML 1.1 boolean or
+#: text, decided by one set lookup (names and ids starting with T, N, O, F or Y are common).
+_Y11_BOOL_WORDS = frozenset(_Y11_BOOL.pattern[4:-2].split("|"))
+_LETTERS = frozenset("yYnNtTfFoO")
 
 
 def yaml11_kind(value: str) -> str | None:
     """What a YAML 1.1 loader would make of this plain scalar, when not text."""
     if not value or value[0] not in YAML11_FIRST:
         return None
+    if value[0] in _LETTERS:
+        # ``$`` also matches before a final newline, as the pattern read it
+        return "boolean" if value in _Y11_BOOL_WORDS or (value[-1] == "\n" and value[:-1] in _Y11_BOOL_WORDS) else None
     if _Y11_INT.match(value) or _Y11_FLOAT.match(value):
         return "number"
     if _Y11_BOOL.match(value):
