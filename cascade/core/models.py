@@ -263,8 +263,10 @@ def _restore_values(cls: type, values: tuple, fields_set: set) -> Any:
 #: :func:`_pack_years`; filled once the classes exist (an indicator's ``targets`` and ``realized``).
 _YEAR_FIELDS: dict[type, tuple[int, ...]] = {}
 
-#: One tuple per distinct sequence of years (``(2025, 2026, 2027, 2028, 2029)``), in this process.
+#: One tuple per distinct sequence of years (``(2025, 2026, 2027, 2028, 2029)``), in this process,
+#: up to :data:`_YEAR_KEYS_MAX` sequences (a plan uses a handful).
 _YEAR_KEYS: dict[tuple, tuple] = {}
+_YEAR_KEYS_MAX = 4096
 
 
 def _pack_years(values: tuple, places: tuple[int, ...]) -> tuple:
@@ -283,8 +285,10 @@ def _pack_years(values: tuple, places: tuple[int, ...]) -> tuple:
             keys = tuple(years)
             shared = keys_table.get(keys)
             if shared is None:
-                shared = keys_table[keys] = keys if len(keys_table) < 4096 else None
-            out[i] = (shared or keys, tuple(years.values()))
+                shared = keys
+                if len(keys_table) < _YEAR_KEYS_MAX:  # a bound hostile files cannot push
+                    keys_table[keys] = keys
+            out[i] = (shared, tuple(years.values()))
     return tuple(out)
 
 

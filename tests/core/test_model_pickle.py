@@ -94,3 +94,13 @@ def test_restored_models_keep_their_fields_in_a_key_sharing_dict() -> None:
     fresh = sum(sys.getsizeof(i.__dict__) for i in inds)
     restored = sum(sys.getsizeof(i.__dict__) for i in back)
     assert restored < 0.6 * fresh, (restored, fresh)
+
+
+def test_the_table_of_year_sequences_stops_growing_at_its_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a hostile workspace with endless distinct sets of target years must not grow it without end
+    monkeypatch.setattr(models, "_YEAR_KEYS", {(1900 + n,): (1900 + n,) for n in range(models._YEAR_KEYS_MAX)})
+    ind = Indicator(id="I1", name="x", targets={2025: 1.0, 2026: 2.0})
+    back = pickle.loads(pickle.dumps(ind, 5))
+    assert back.targets == {2025: 1.0, 2026: 2.0}
+    assert len(models._YEAR_KEYS) == models._YEAR_KEYS_MAX
+    assert (2025, 2026) not in models._YEAR_KEYS
