@@ -12,7 +12,13 @@ import re
 
 __all__ = ["yaml11_kind", "YAML11_FIRST"]
 
-_Y11_BOOL = re.compile(r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$")
+#: The YAML 1.1 booleans. Each starts with a letter, and no number or date does: a scalar starting
+#: with a letter is a boolean or text, decided by one set lookup (names and ids starting with T, N,
+#: O, F or Y are common).
+_Y11_BOOL_WORDS = frozenset(
+    "y Y yes Yes YES n N no No NO true True TRUE false False FALSE on On ON off Off OFF".split()
+)
+_BOOL_FIRST = frozenset(word[0] for word in _Y11_BOOL_WORDS)
 _Y11_INT = re.compile(
     r"^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$"
 )
@@ -21,24 +27,18 @@ _Y11_FLOAT = re.compile(
     r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
 )
 _Y11_DATE = re.compile(r"^[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?")
-YAML11_FIRST = frozenset("0123456789+-.yYnNtTfFoO")
-#: The words ``_Y11_BOOL`` matches: a scalar that starts with a letter is a YAML 1.1 boolean or
-#: text, decided by one set lookup (names and ids starting with T, N, O, F or Y are common).
-_Y11_BOOL_WORDS = frozenset(_Y11_BOOL.pattern[4:-2].split("|"))
-_LETTERS = frozenset("yYnNtTfFoO")
+YAML11_FIRST = frozenset("0123456789+-.") | _BOOL_FIRST
 
 
 def yaml11_kind(value: str) -> str | None:
     """What a YAML 1.1 loader would make of this plain scalar, when not text."""
     if not value or value[0] not in YAML11_FIRST:
         return None
-    if value[0] in _LETTERS:
-        # ``$`` also matches before a final newline, as the pattern read it
+    if value[0] in _BOOL_FIRST:
+        # a final newline is allowed, as the ``$`` of the other patterns allows it
         return "boolean" if value in _Y11_BOOL_WORDS or (value[-1] == "\n" and value[:-1] in _Y11_BOOL_WORDS) else None
     if _Y11_INT.match(value) or _Y11_FLOAT.match(value):
         return "number"
-    if _Y11_BOOL.match(value):
-        return "boolean"
     if _Y11_DATE.match(value):
         return "date"
     return None
