@@ -22,7 +22,7 @@ from ..core.findings import Finding, Span
 from ..core.text import short_int
 from ..read.scalars import YAML11_FIRST, yaml11_kind
 from ..core.models import (ELEMENT_KINDS, MAX_PERIOD_YEARS, Document, Element, Header, Indicator, RealisasiDocument,
-                           RealisasiHeader, RealisasiRow, Unit, share_fields_sets)
+                           RealisasiHeader, RealisasiRow, Unit, compact_models)
 from ..core.parsed import ParsedDocument
 from ..rules.catalog import make_finding
 from ..core.sourcemap import LINE_BREAK, SourceMap, deep_get, pointer
@@ -343,13 +343,16 @@ _KIND_EXTRAS = {"employee": ("skp",), "owner": ("renstra", "skp")}
 
 
 def parse_document(
-    data: Any, file: str, sourcemap: SourceMap, from_yaml: bool = True, show_personal: bool = False
+    data: Any, file: str, sourcemap: SourceMap, from_yaml: bool = True, show_personal: bool = False,
+    compact: bool = True,
 ) -> tuple[ParsedDocument | None, list[Finding]]:
     """Build the typed document of one file's data, with the schema findings.
 
     The document is None when the data has no usable header (the findings say why). ``from_yaml``
     is False for dict input, whose strings were never YAML scalars (no CAS006). Values under an
-    skp ``employee`` (NIP, name) are masked in the findings unless ``show_personal``.
+    skp ``employee`` (NIP, name) are masked in the findings unless ``show_personal``. ``compact``
+    False leaves the models' values in pydantic's own dicts, for a parse worker whose models are
+    pickled (:func:`~cascade.core.models.compact_models`).
     """
     sink = _Sink(file, sourcemap, data, show_personal)
     sink.from_yaml = from_yaml
@@ -396,7 +399,7 @@ def parse_document(
         if model is None:
             return None, findings
     _document_checks(model, data, element_paths, sink, from_yaml)
-    share_fields_sets(model)
+    compact_models(model, dicts=compact)
     return ParsedDocument(model, file, sourcemap, element_paths, indicator_paths, unit_paths, findings), findings
 
 

@@ -118,24 +118,27 @@ def load_workbook_source(source: Source, limits: Limits = DEFAULT_LIMITS, show_p
     return docs, findings
 
 
-def parse_loaded(loaded: LoadedFile, show_personal: bool = False) -> tuple[ParsedDocument | None, list[Finding], LoadedFile]:
+def parse_loaded(loaded: LoadedFile, show_personal: bool = False, compact: bool = True
+                 ) -> tuple[ParsedDocument | None, list[Finding], LoadedFile]:
     findings = list(loaded.findings)
     if loaded.data is None and findings:
         return None, findings, loaded
-    parsed, schema_findings = parse_document(loaded.data, loaded.file, loaded.sourcemap, show_personal=show_personal)
+    parsed, schema_findings = parse_document(loaded.data, loaded.file, loaded.sourcemap, show_personal=show_personal,
+                                             compact=compact)
     loaded.data = None  # the models hold what is needed; the raw tree would double the memory
     return parsed, findings + schema_findings, loaded
 
 
-def _parse_raw(job: tuple[bytes, str, Limits, bool, Any]) -> tuple[ParsedDocument | None, list[Finding], LoadedFile]:
+def _parse_raw(job: tuple[bytes, str, Limits, bool, Any], kept: bool = True) -> tuple[ParsedDocument | None, list[Finding], LoadedFile]:
     """One file's bytes to its document and findings; the worker side of a parallel load.
 
     The models are built in the worker too: sending back the plain data for the parent to build
     them from cost as much as parsing it (the line scanner reads 30 MB/s). With a ``path`` (a run
-    that keeps no text) the text is released before it is sent back.
+    that keeps no text) the text is released before it is sent back. ``kept`` False (a worker's
+    results, pickled) skips moving the models into compact dicts, which unpickling does anyway.
     """
     raw, display, limits, show_personal, path = job
-    result = parse_loaded(load_bytes(raw, display, limits), show_personal)
+    result = parse_loaded(load_bytes(raw, display, limits), show_personal, compact=kept)
     if path is not None:
         result[2].release_text(TextOrigin.of(path, raw))
     return result
@@ -147,23 +150,22 @@ PARALLEL_MIN_BYTES = 2_000_000
 
 def _pool(jobs: int | None, todo_bytes: int, n: int) -> tuple[Any, int, bool]:
     """A process pool when it pays (several files, enough bytes, a fork-safe process, >1 core), its
-    size, and whether this process parses a share too (:func:`_parse_all`): below
-    :data:`OWN_SHARE_MAX_BYTES`, with one process fewer in the pool."""
+    size, and whether this process parses a share too (:func:`_parse_all`), with one process fewer
+    in the pool: unless that share would be nothing (five workers and more, :func:`_own_share`)."""
     workers = jobs if jobs is not None else min(os.cpu_count() or 1, 2 if todo_bytes < 50_000_000 else os.cpu_count() or 1)
     if workers <= 1 or n < 2 or (jobs is None and todo_bytes < PARALLEL_MIN_BYTES):
         return None, 0, False
-    shares = todo_bytes < OWN_SHARE_MAX_BYTES
+    # this process parses a share at every size: it once left parses above 50 MB to the workers,
+    # for memory (the models it built kept pydantic's own dicts, 48 MB more at 100,000 elements than
+    # the workers' unpickled ones), until compact_models. Measured at 100,000 elements (72 MB, two
+    # cores): 3.7 s to parse with two workers and this process only unpickling (three processes
+    # on two cores, every result pickled and unpickled), 2.9-3.0 s with one worker and this process
+    # parsing half, at the same peak
+    shares = _own_share(workers - 1) > 0
     size = workers - 1 if shares else workers
     # the workers get their input as arguments (bytes and names), so spawn (Windows) works as fork does
     pool = process_pool(size, fresh=False)
     return pool, size if pool is not None else 0, shares
-
-
-#: Up to this many bytes to parse, this process parses a share of the files itself. Above, it only
-#: takes in the workers' results: a file's data tree, built here beside the models of all the files
-#: before it, raised the peak memory of a 100,000-element lint (75 MB) from 570 to 609 MB, for 3 %
-#: of its time.
-OWN_SHARE_MAX_BYTES = 50_000_000
 
 
 #: What a worker's pickled result costs (pickling, then unpickling here) against parsing the same
@@ -196,11 +198,11 @@ def _parse_chunk(spec: tuple[int, int, int, list[tuple] | None, int]) -> Any:
     """
     token, start, stop, given, out = spec
     if given is not None:
-        return [_parse_raw(job) for job in given]
+        return [_parse_raw(job, False) for job in given]
     jobs, files = _FORK_JOBS.get(token, ((), ()))
     if len(jobs) < stop or out >= len(files):
         raise LookupError(f"jobs {start}:{stop} of load {token} are not in this process")
-    results = [_parse_raw(job) for job in jobs[start:stop]]
+    results = [_parse_raw(job, False) for job in jobs[start:stop]]
     fh = files[out]
     fh.seek(0)
     pickle.dump(results, fh, protocol=pickle.HIGHEST_PROTOCOL)

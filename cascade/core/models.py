@@ -17,9 +17,10 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_valida
 from pydantic_core import PydanticCustomError
 
 from .polarity import DEFAULT_TABLE, EffectivePolarity
-from .sharedkeys import drain, prime_keys
+from .sharedkeys import prime_keys
 
 __all__ = [
+    "compact_models",
     "share_fields_sets",
     "DOCUMENT_KINDS",
     "ELEMENT_KINDS",
@@ -174,7 +175,7 @@ class _Model(BaseModel):
         # CPython's shared key table takes new keys only while few instances have been made
         super().__pydantic_init_subclass__(**kwargs)
         names = _NAMES[cls] = tuple(cls.model_fields)
-        prime_keys(cls, names)
+        _TEMPLATES[cls] = prime_keys(cls, names)
 
     def __reduce__(self) -> tuple:
         # Pickled by the parse cache and by parse workers, hundreds of thousands at a time:
@@ -199,19 +200,33 @@ class _Model(BaseModel):
 _set = object.__setattr__
 
 
-#: One set object per distinct set of given fields (a few dozen in a workspace), see :func:`share_fields_sets`.
+#: One set object per distinct set of given fields (a few dozen in a workspace), see :func:`compact_models`.
 _FIELDS_SETS: dict[frozenset, set] = {}
 
 
 def share_fields_sets(document: "Document") -> None:
+    """:func:`compact_models` without moving the values: for models about to be pickled (a parse
+    worker's), which come back in key-sharing dicts anyway (:func:`_restore_values`)."""
+    compact_models(document, dicts=False)
+
+
+def compact_models(document: "Document", dicts: bool = True) -> None:
     """Let the elements, indicators, baselines and employees of ``document`` that were given the
-    same fields share one set of their names.
+    same fields share one set of their names; with ``dicts``, also keep each one's values in a
+    key-sharing dict, its year maps keyed by shared year objects.
 
     pydantic keeps a set of the fields given (``model_fields_set``) in every model: 728 bytes for
     an element or indicator, a fifth of a loaded workspace's memory, though a plan uses only a few
     dozen different sets. The models are frozen, and pydantic copies the set before it changes a
-    copy's (``model_copy``), so one shared, never-changed set per content is safe. One flat loop
-    (0.03 s for 82,000 models at 20,000 elements, a third of a call per model).
+    copy's (``model_copy``), so one shared, never-changed set per content is safe.
+
+    pydantic also gives every model a dict of its own (464 bytes for an indicator's 15 fields); a
+    copy of the class's template (:data:`_TEMPLATES`) holds the same values in 192, its keys kept
+    once per class, and a target map whose years were seen before gets the years' int objects of
+    the first (28 bytes a year otherwise). Models that came through pickle (a parse worker's, the
+    parse cache's) are made this way already; this is for the models of this process's own parse,
+    which took 48 MB more than a worker's at 100,000 elements. One flat loop: 0.09 s for 100,000
+    models with ``dicts`` (a tenth of their parse), 0.03 s without.
     """
     sets = _FIELDS_SETS
     models: list[Any] = []
@@ -232,27 +247,60 @@ def share_fields_sets(document: "Document") -> None:
                 sets[frozenset(fields)] = fields
         elif one is not fields:
             _set(model, "__pydantic_fields_set__", one)
+    if not dicts:
+        return
+    templates, names_of, year_fields, keys_table = _TEMPLATES, _NAMES, _YEAR_FIELDS, _YEAR_KEYS
+    for model in models:
+        cls = type(model)
+        values = model.__dict__
+        names = names_of[cls]
+        if len(values) != len(names):  # not as validated (never in a load): left as it is
+            continue
+        shared = templates[cls].copy()
+        shared.update(values)
+        if len(shared) != len(names):  # a key that is no field: left as it is
+            continue
+        places = year_fields.get(cls)
+        if places is not None:
+            for i in places:
+                years = shared[names[i]]
+                if years:
+                    keys = tuple(years)
+                    first = keys_table.get(keys)
+                    if first is None:
+                        if len(keys_table) < _YEAR_KEYS_MAX:  # a bound hostile files cannot push
+                            keys_table[keys] = keys
+                    else:
+                        shared[names[i]] = dict(zip(first, years.values()))
+        _set(model, "__dict__", shared)
 
 
 #: Each model class's field names in order (set at class creation), for :meth:`_Model.__reduce__`
 #: and :func:`_restore_values`.
 _NAMES: dict[type, tuple[str, ...]] = {}
 
+#: Each model class's template instance dict: its field names in order, each value None, in the
+#: class's shared key table (:func:`~cascade.core.sharedkeys.prime_keys`). A ``copy()`` of it,
+#: then ``update``, makes a model's key-sharing dict in C (:func:`_restore_values`, :func:`compact_models`).
+_TEMPLATES: dict[type, dict] = {}
+
 
 def _restore_values(cls: type, values: tuple, fields_set: set) -> Any:
     """A model from :meth:`_Model.__reduce__`: its field values as they were validated, not validated again.
 
-    The values go one by one into the new instance's own ``__dict__``, a key-sharing dict
+    The values go into a copy of the class's template (:data:`_TEMPLATES`), a key-sharing dict
     (:mod:`cascade.core.sharedkeys`: 192 bytes for an indicator's 15 fields, against 464 for the
-    dict pydantic builds); the loop runs in C (:func:`~cascade.core.sharedkeys.drain`), as fast as
-    building the dict was. Every model a parse worker or the parse cache gives back is made here: a
-    third of a loaded workspace's model memory.
+    dict pydantic builds), by one ``update`` in C: 0.9 us a model, where setting them one by one on
+    the new instance's own dict took 1.3. Every model a parse worker or the parse cache gives back
+    is made here: a third of a loaded workspace's model memory.
     """
     names = _NAMES[cls]
     if len(values) != len(names):  # written by another version of the models: never a guess
         raise pickle.UnpicklingError(f"{cls.__name__} has {len(names)} fields, not {len(values)}")
     model = cls.__new__(cls)
-    drain(map(model.__dict__.__setitem__, names, values))
+    fields = _TEMPLATES[cls].copy()
+    fields.update(zip(names, values))
+    _set(model, "__dict__", fields)
     _set(model, "__pydantic_fields_set__", fields_set)
     _set(model, "__pydantic_extra__", None)
     _set(model, "__pydantic_private__", None)

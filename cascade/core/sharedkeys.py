@@ -17,11 +17,17 @@ from typing import Any, Iterable
 __all__ = ["prime_keys", "attrs_class", "drain"]
 
 
-def prime_keys(cls: type, keys: Iterable[str]) -> None:
-    """Fill ``cls``'s shared key table with ``keys``, in this order, before any instance exists."""
+def prime_keys(cls: type, keys: Iterable[str]) -> dict:
+    """Fill ``cls``'s shared key table with ``keys``, in this order, before any instance exists.
+
+    Returns the dict that filled it (every key, each value None): its ``copy()`` is a key-sharing
+    dict too, made in C (:data:`cascade.core.models._TEMPLATES`), where setting the keys one by one
+    on a new instance's dict costs a Python-level call per key.
+    """
     probe = cls.__new__(cls).__dict__
     for key in keys:
         probe[key] = None
+    return probe
 
 
 def attrs_class(name: str, keys: tuple[str, ...]) -> type:

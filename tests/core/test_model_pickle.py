@@ -91,9 +91,60 @@ def test_values_of_another_version_of_the_models_are_refused() -> None:
 def test_restored_models_keep_their_fields_in_a_key_sharing_dict() -> None:
     inds = [m for m in _models() if isinstance(m, Indicator)]
     back = pickle.loads(pickle.dumps(inds, 5))
-    fresh = sum(sys.getsizeof(i.__dict__) for i in inds)
+    validated = [Indicator.model_validate(i.model_dump(exclude_unset=True)) for i in inds]
+    fresh = sum(sys.getsizeof(i.__dict__) for i in validated)
     restored = sum(sys.getsizeof(i.__dict__) for i in back)
     assert restored < 0.6 * fresh, (restored, fresh)
+    assert [list(i.__dict__) for i in back] == [list(Indicator.model_fields)] * len(back)
+
+
+@pytest.mark.skipif(platform.python_implementation() != "CPython", reason="dict sizes are CPython's")
+def test_models_parsed_in_this_process_are_as_compact_as_restored_ones() -> None:
+    # this process's own parse (jobs=1, or its share beside a worker) keeps its models: they go into
+    # key-sharing dicts as a worker's come back, and equal targets years share their int objects
+    own = [m for m in _models() if isinstance(m, (Element, Indicator))]
+    validated = [type(m).model_validate(m.model_dump(exclude_unset=True)) for m in own]
+    assert validated == own
+    for m, v in zip(own, validated):
+        assert list(m.__dict__) == list(v.__dict__) == list(type(m).model_fields)
+        assert sys.getsizeof(m.__dict__) < 0.6 * sys.getsizeof(v.__dict__), type(m).__name__
+    back = pickle.loads(pickle.dumps(own, 5))
+    assert [sys.getsizeof(m.__dict__) for m in back] == [sys.getsizeof(m.__dict__) for m in own]
+    by_years: dict[tuple, list] = {}
+    for m in own:
+        if isinstance(m, Indicator) and m.targets:
+            by_years.setdefault(tuple(m.targets), []).append(list(m.targets))
+    shared = [keys for keys in by_years.values() if len(keys) > 1]
+    assert shared  # the specs have indicators with the same target years
+    for keys in shared:
+        assert all(a is b for other in keys[1:] for a, b in zip(keys[0], other))
+
+
+def test_a_worker_leaves_its_models_to_be_compacted_by_unpickling(tmp_path: Path) -> None:
+    from cascade.build.documents import parse_document
+    from cascade.core.sourcemap import SourceMap
+
+    data = {"document": {"id": "kota.rpjmd-2025", "kind": "rpjmd", "title": "RPJMD", "period": {"start": 2025, "end": 2029}},
+            "elements": [{"id": "S1", "kind": "sasaran", "name": "Sasaran", "indicators": [
+                {"id": "S1.I1", "name": "Indikator", "unit": "persen", "targets": {2025: 1, 2026: 2}}]}]}
+    kept, _ = parse_document(data, "a.yaml", SourceMap("a.yaml"), from_yaml=False)
+    sent, _ = parse_document(data, "a.yaml", SourceMap("a.yaml"), from_yaml=False, compact=False)
+    assert kept is not None and sent is not None
+    assert kept.model == sent.model
+    size = sys.getsizeof
+    assert size(sent.model.elements[0].__dict__) > size(kept.model.elements[0].__dict__)
+    back = pickle.loads(pickle.dumps(sent.model, 5))
+    assert back == kept.model
+    assert size(back.elements[0].indicators[0].__dict__) == size(kept.model.elements[0].indicators[0].__dict__)
+
+
+def test_a_model_not_as_validated_is_left_as_it_is() -> None:
+    # compact_models moves only dicts with every field (a load never makes others)
+    partial = Element.model_construct(id="E1", kind="sasaran")
+    doc = models.Document.model_construct(elements=(partial,))
+    before = partial.__dict__
+    models.compact_models(doc)
+    assert partial.__dict__ is before
 
 
 def test_the_table_of_year_sequences_stops_growing_at_its_bound(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -33,10 +33,10 @@ def test_this_process_and_the_worker_each_parse_files_and_read_as_one(monkeypatc
     log = tmp_path / "who.log"
     real = loading._parse_raw  # the parse in whichever process, recorded with its pid
 
-    def recording(job):
+    def recording(job, kept=True):
         with open(log, "a") as fh:
             fh.write(f"{os.getpid()} {job[1]}\n")
-        return real(job)
+        return real(job, kept)
 
     monkeypatch.setenv("CASCADE_START_METHOD", "fork")
     monkeypatch.setattr(loading, "_parse_raw", recording)
@@ -75,9 +75,9 @@ def test_the_results_never_have_a_name_on_disk(monkeypatch: pytest.MonkeyPatch, 
     seen: list[list[str]] = []
     real = loading._parse_raw
 
-    def looking(job):
+    def looking(job, kept=True):
         seen.append(os.listdir(tmp_path))
-        return real(job)
+        return real(job, kept)
 
     monkeypatch.setenv("CASCADE_START_METHOD", "fork")
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
@@ -93,10 +93,10 @@ def _parent_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     real = loading._parse_raw
     pid = os.getpid()
 
-    def counting(job):
+    def counting(job, kept=True):
         if os.getpid() == pid:
             mine.append(job[1])
-        return real(job)
+        return real(job, kept)
 
     monkeypatch.setattr(loading, "_parse_raw", counting)
     return mine
@@ -132,22 +132,24 @@ def test_spawned_workers_parse_their_share(monkeypatch: pytest.MonkeyPatch) -> N
 
 
 @needs_fork
-def test_above_the_own_share_limit_the_workers_parse_everything(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    # a large parse keeps its data trees out of this process, whose memory holds every model
+def test_with_many_workers_they_parse_everything(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # from six processes on, this process's share would be nothing (it unpickles five workers'
+    # results already), so all six are workers
     log = tmp_path / "who.log"
     real = loading._parse_raw
 
-    def recording(job):
+    def recording(job, kept=True):
         with open(log, "a") as fh:
-            fh.write(f"{os.getpid()}\n")
-        return real(job)
+            fh.write(f"{os.getpid()} {kept}\n")
+        return real(job, kept)
 
     monkeypatch.setenv("CASCADE_START_METHOD", "fork")
-    monkeypatch.setattr(loading, "OWN_SHARE_MAX_BYTES", 0)
     monkeypatch.setattr(loading, "_parse_raw", recording)
-    pooled = cascade.load(DEFECTS, jobs=2)
-    pids = set(log.read_text().split())
-    assert str(os.getpid()) not in pids and 1 <= len(pids) <= 2
+    pooled = cascade.load(DEFECTS, jobs=6)
+    who = [line.split() for line in log.read_text().splitlines()]
+    pids = {pid for pid, _ in who}
+    assert str(os.getpid()) not in pids and 1 <= len(pids) <= 6
+    assert {kept for _, kept in who} == {"False"}  # pickled: not compacted in the worker
     monkeypatch.setattr(loading, "_parse_raw", real)
     assert finding_rows(pooled.findings) == finding_rows(cascade.load(DEFECTS, jobs=1).findings)
 
