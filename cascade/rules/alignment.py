@@ -29,7 +29,7 @@ from .indicators import (
     show,
     unit_classes,
 )
-from .nomenclature import CODED_KINDS, bidang_of, penunjang
+from .nomenclature import CODED_KINDS, code_parts, penunjang
 
 if TYPE_CHECKING:
     from .context import Context
@@ -618,10 +618,12 @@ class OwnerMismatch(Rule):
     def check(self, ctx: "Context") -> Iterator[Finding]:
         G = ctx.graph
         lines: dict[str, set[str]] = {}
+        parts_of = code_parts(ctx)
         for node in ctx.nodes_of("element"):
             attrs = G._node[node]
             model = attrs["model"]
-            bidang = bidang_of(model.code) if attrs["kind"] in CODED_KINDS and attrs["level"] is not None else None
+            parts = parts_of(model.code) if attrs["kind"] in CODED_KINDS and attrs["level"] is not None else None
+            bidang = f"{parts[0]}.{parts[1]}" if parts is not None else None
             if bidang is not None:
                 owner = self._edge(ctx, node, "owner")
                 allowed = [b.strip() for b in G._node[owner]["model"].bidang if b.strip()] if owner is not None else []
