@@ -121,8 +121,18 @@ class EffectivePolarity(NamedTuple):
 UNKNOWN = EffectivePolarity(None)
 
 
+#: How many names a table remembers by default (the process-wide :data:`DEFAULT_TABLE`, the editor's).
+CACHE_SIZE = 1 << 14
+
+
 class PolarityTable:
-    """What a name says about polarity: negative and positive words, and abbreviations."""
+    """What a name says about polarity: negative and positive words, and abbreviations.
+
+    ``cache_size`` bounds how many names it remembers (default :data:`CACHE_SIZE`); None remembers
+    every name, for a table that lives as long as one run (a rule run's, :func:`cascade.rules.indicators.polarity_table`):
+    seven rules ask about every indicator whose polarity is not written, in the same order, so a
+    workspace with more distinct names than the bound made the cache miss on every call.
+    """
 
     def __init__(
         self,
@@ -130,12 +140,13 @@ class PolarityTable:
         reversing_words: Iterable[str] = REVERSING_WORDS,
         positive_words: Iterable[str] = POSITIVE_WORDS,
         abbreviations: Mapping[str, str] = ABBREVIATIONS,
+        cache_size: int | None = -1,
     ) -> None:
         negative = [*negative_words, *(a for a, p in abbreviations.items() if p == "negative")]
         positive = [*reversing_words, *positive_words, *(a for a, p in abbreviations.items() if p == "positive")]
         self._negative = _pattern(negative)
         self._positive = _pattern(positive)
-        self.infer = functools.lru_cache(maxsize=1 << 14)(self._infer)
+        self.infer = functools.lru_cache(maxsize=CACHE_SIZE if cache_size == -1 else cache_size)(self._infer)
 
     def _infer(self, name: str) -> EffectivePolarity:
         """The polarity read from ``name``; :data:`UNKNOWN` when the name says nothing."""

@@ -279,7 +279,8 @@ def polarity_table(ctx: "Context") -> PolarityTable:
             isinstance(k, str) and v in ("positive", "negative") for k, v in abbreviations.items()
         ):
             raise UsageError("polarity-name-hint: abbreviations must map each abbreviation to positive or negative")
-        return PolarityTable(negative, reversing, positive, abbreviations)
+        # this run's own table remembers every name it is asked about (its cache goes with the run)
+        return PolarityTable(negative, reversing, positive, abbreviations, cache_size=None)
 
     return ctx.index("polarity_table", build)
 

@@ -3,6 +3,7 @@ the schema of the fields issue 16 added."""
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -123,3 +124,27 @@ def test_an_empty_range_is_one_clear_finding(tmp_path: Path) -> None:
     assert [(f.line, f.column, f.message) for f in report] == [
         (4, 90, "'2025' must be a range with min, max or both, not a mapping"),
     ]
+
+
+def test_a_run_reads_each_name_once_however_many_names_it_has(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the run's own table remembers every name: with the process-wide bound at 4 names (it is
+    # 16,384), seven rules asking about the same indicators in the same order would miss every time
+    from cascade.core import polarity
+    from cascade.validate import Selection, validate
+    from findings_support import finding_rows
+
+    ws = cascade.load(str(Path(__file__).resolve().parents[2] / "examples" / "defects"), jobs=1)
+    before = finding_rows(validate(ws, jobs=1))
+    monkeypatch.setattr(polarity, "CACHE_SIZE", 4)
+    asked: Counter[str] = Counter()
+    real = PolarityTable._infer
+
+    def counting(self: PolarityTable, name: str):
+        asked[name] += 1
+        return real(self, name)
+
+    monkeypatch.setattr(PolarityTable, "_infer", counting)
+    assert finding_rows(validate(ws, jobs=1)) == before
+    assert len(asked) > 4  # more names than the bound
+    assert max(asked.values()) == 1, asked.most_common(3)
+    assert PolarityTable().infer.cache_info().maxsize == 4  # other tables keep the bound
