@@ -44,10 +44,12 @@ def make_noisy(source: str, target: str) -> int:
                         continue
                     line = _POLARITY_FLOW.sub("", line)
                     m = _NAME.match(line.rstrip("\n"))
-                    if m:
+                    value = m.group(2) if m else ""
+                    quoted = value[:1] in ("'", '"')
+                    # a quoted name followed by a comment, or a plain one with a comment: left as it is
+                    if m and (value[-1:] == value[:1] if quoted else " #" not in value):
                         n += 1
-                        value = m.group(2)
-                        value = value[:-1] + f" {n}" + value[0] if value[:1] in ("'", '"') else f"{value} {n}"
+                        value = value[:-1] + f" {n}" + value[0] if quoted else f"{value} {n}"
                         line = m.group(1) + value + "\n"
                     out.append(line)
             with open(path, "w", encoding="utf-8") as fh:

@@ -29,7 +29,6 @@ or ``negative``) build the table every polarity-dependent rule reads.
 
 from __future__ import annotations
 
-import functools
 import re
 from typing import Iterable, Mapping, NamedTuple
 
@@ -146,7 +145,20 @@ class PolarityTable:
         positive = [*reversing_words, *positive_words, *(a for a, p in abbreviations.items() if p == "positive")]
         self._negative = _pattern(negative)
         self._positive = _pattern(positive)
-        self.infer = functools.lru_cache(maxsize=CACHE_SIZE if cache_size == -1 else cache_size)(self._infer)
+        #: name -> what it says; filled up to the bound, then names beyond it are read each time (a
+        #: plain dict the table owns: a cache wrapping the bound method made a reference cycle, so a
+        #: run's table was freed only by the cyclic collector)
+        self._memo: dict[str, EffectivePolarity] = {}
+        self._bound = CACHE_SIZE if cache_size == -1 else cache_size
+
+    def infer(self, name: str) -> EffectivePolarity:
+        """The polarity read from ``name`` (remembered); :data:`UNKNOWN` when the name says nothing."""
+        found = self._memo.get(name)
+        if found is None:
+            found = self._infer(name)
+            if self._bound is None or len(self._memo) < self._bound:
+                self._memo[name] = found
+        return found
 
     def _infer(self, name: str) -> EffectivePolarity:
         """The polarity read from ``name``; :data:`UNKNOWN` when the name says nothing."""

@@ -87,18 +87,25 @@ def test_values_of_another_version_of_the_models_are_refused() -> None:
         models._restore_values(Baseline, values[:-1], set())
 
 
-@pytest.mark.skipif(platform.python_implementation() != "CPython", reason="dict sizes are CPython's")
+#: Key-sharing copies of a template: CPython 3.11 and later (3.10 makes a dict of its own).
+shares_keys = pytest.mark.skipif(
+    platform.python_implementation() != "CPython" or not models._TEMPLATE_COPIES_SHARE,
+    reason="dict sizes are CPython's, and its copies of a key-sharing dict share keys from 3.11 on",
+)
+
+
+@shares_keys
 def test_restored_models_keep_their_fields_in_a_key_sharing_dict() -> None:
     inds = [m for m in _models() if isinstance(m, Indicator)]
     back = pickle.loads(pickle.dumps(inds, 5))
     validated = [Indicator.model_validate(i.model_dump(exclude_unset=True)) for i in inds]
     fresh = sum(sys.getsizeof(i.__dict__) for i in validated)
     restored = sum(sys.getsizeof(i.__dict__) for i in back)
-    assert restored < 0.6 * fresh, (restored, fresh)
+    assert restored < 0.7 * fresh, (restored, fresh)
     assert [list(i.__dict__) for i in back] == [list(Indicator.model_fields)] * len(back)
 
 
-@pytest.mark.skipif(platform.python_implementation() != "CPython", reason="dict sizes are CPython's")
+@shares_keys
 def test_models_parsed_in_this_process_are_as_compact_as_restored_ones() -> None:
     # this process's own parse (jobs=1, or its share beside a worker) keeps its models: they go into
     # key-sharing dicts as a worker's come back, and equal targets years share their int objects
@@ -107,7 +114,7 @@ def test_models_parsed_in_this_process_are_as_compact_as_restored_ones() -> None
     assert validated == own
     for m, v in zip(own, validated):
         assert list(m.__dict__) == list(v.__dict__) == list(type(m).model_fields)
-        assert sys.getsizeof(m.__dict__) < 0.6 * sys.getsizeof(v.__dict__), type(m).__name__
+        assert sys.getsizeof(m.__dict__) < 0.7 * sys.getsizeof(v.__dict__), type(m).__name__
     back = pickle.loads(pickle.dumps(own, 5))
     assert [sys.getsizeof(m.__dict__) for m in back] == [sys.getsizeof(m.__dict__) for m in own]
     by_years: dict[tuple, list] = {}
@@ -120,6 +127,7 @@ def test_models_parsed_in_this_process_are_as_compact_as_restored_ones() -> None
         assert all(a is b for other in keys[1:] for a, b in zip(keys[0], other))
 
 
+@shares_keys
 def test_a_worker_leaves_its_models_to_be_compacted_by_unpickling(tmp_path: Path) -> None:
     from cascade.build.documents import parse_document
     from cascade.core.sourcemap import SourceMap
@@ -155,3 +163,19 @@ def test_the_table_of_year_sequences_stops_growing_at_its_bound(monkeypatch: pyt
     assert back.targets == {2025: 1.0, 2026: 2.0}
     assert len(models._YEAR_KEYS) == models._YEAR_KEYS_MAX
     assert (2025, 2026) not in models._YEAR_KEYS
+
+
+def test_long_year_sequences_are_not_kept_in_the_shared_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the table outlives every load: a hostile map of hundreds of years is shared within nothing
+    monkeypatch.setattr(models, "_YEAR_KEYS", {})
+    years = {2000 + n: float(n) for n in range(models._YEAR_KEYS_LEN + 1)}
+    few = {2025: 1.0, 2026: 2.0}
+    doc = models.Document.model_validate({
+        "document": {"id": "kota.rpjmd-2025", "kind": "rpjmd", "title": "RPJMD", "period": {"start": 2025, "end": 2029}},
+        "elements": [{"id": "S1", "kind": "sasaran", "name": "Sasaran", "indicators": [
+            {"id": "S1.I1", "name": "A", "unit": "persen", "targets": years},
+            {"id": "S1.I2", "name": "B", "unit": "persen", "targets": few}]}]})
+    models.compact_models(doc)
+    pickle.loads(pickle.dumps(doc, 5))
+    assert list(models._YEAR_KEYS) == [tuple(few)]
+    assert doc.elements[0].indicators[0].targets == years

@@ -147,4 +147,25 @@ def test_a_run_reads_each_name_once_however_many_names_it_has(monkeypatch: pytes
     assert finding_rows(validate(ws, jobs=1)) == before
     assert len(asked) > 4  # more names than the bound
     assert max(asked.values()) == 1, asked.most_common(3)
-    assert PolarityTable().infer.cache_info().maxsize == 4  # other tables keep the bound
+    other = PolarityTable()  # other tables keep the bound: they remember four names, and read the rest each time
+    for n in range(10):
+        assert other.infer(f"Angka kematian {n}").value == "negative"
+    assert len(other._memo) == 4
+
+
+def test_a_table_is_freed_without_the_cyclic_collector() -> None:
+    # a run's table remembers every name: it must go with the run, not wait for a full collection
+    import gc
+    import weakref
+
+    table = PolarityTable(cache_size=None)
+    table.infer("Angka kematian ibu")
+    gone = weakref.ref(table)
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        del table
+        assert gone() is None
+    finally:
+        if was:
+            gc.enable()

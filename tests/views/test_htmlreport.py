@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -106,12 +107,32 @@ def test_the_names_tree_finds_what_the_alternation_finds() -> None:
         assert [m.span() for m in tree.finditer(text)] == [m.span() for m in plain.finditer(text)], text
 
 
-def test_names_too_deep_for_a_tree_fall_back_to_the_alternation() -> None:
-    # a hostile skp: names that are prefixes of each other hundreds deep, or very long
-    for names in ({"a" * k for k in range(1, 199)}, {"x" * 500, "xy"}, {"ab" * k for k in range(1, 99)}):
+def test_hostile_names_find_what_the_alternation_finds() -> None:
+    # names that are prefixes of each other hundreds deep, very long names beside short ones
+    text = "b" + "a" * 300 + " x" * 20 + "y" + "ab" * 120 + "x" * 600 + "xy"
+    for names in ({"a" * k for k in range(1, 199)}, {"x" * 500, "xy", "x" * 250 + "y", "x"}, {"ab" * k for k in range(1, 99)}):
         found = html._names_pattern(names)
-        text = "b" + "a" * 300 + " x" * 20 + "y" + "ab" * 120
         assert [m.span() for m in found.finditer(text)] == [m.span() for m in _alternation(names).finditer(text)]
+
+
+def test_a_tree_too_deep_for_the_compiler_falls_back_to_the_alternation() -> None:
+    # called with little stack left, compiling the tree of a deep prefix chain raises RecursionError
+    names = {"a" * k for k in range(1, 150)}
+    text = "b" + "a" * 400
+    plain = _alternation(names)
+    results = []
+
+    def at_depth(n: int) -> None:
+        if n > 0:
+            at_depth(n - 1)
+            return
+        results.append(html._names_pattern(names))
+
+    at_depth(sys.getrecursionlimit() - 120)
+    (found,) = results
+    assert found.pattern == plain.pattern  # the tree could not be compiled there
+    assert [m.span() for m in found.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert html._names_pattern(names).pattern != plain.pattern  # with stack to spare it is a tree
 
 
 def test_language(ws: cascade.Cascade) -> None:
