@@ -22,7 +22,6 @@ from .sharedkeys import prime_keys
 
 __all__ = [
     "compact_models",
-    "share_fields_sets",
     "DOCUMENT_KINDS",
     "ELEMENT_KINDS",
     "INDICATOR_TYPES",
@@ -205,12 +204,6 @@ _set = object.__setattr__
 _FIELDS_SETS: dict[frozenset, set] = {}
 
 
-def share_fields_sets(document: "Document") -> None:
-    """:func:`compact_models` without moving the values: for models about to be pickled (a parse
-    worker's), which come back in key-sharing dicts anyway (:func:`_restore_values`)."""
-    compact_models(document, dicts=False)
-
-
 def compact_models(document: "Document", dicts: bool = True) -> None:
     """Let the elements, indicators, baselines and employees of ``document`` that were given the
     same fields share one set of their names; with ``dicts``, also keep each one's values in a
@@ -252,7 +245,7 @@ def compact_models(document: "Document", dicts: bool = True) -> None:
             _set(model, "__pydantic_fields_set__", one)
     if not dicts:
         return
-    templates, names_of, year_fields, keys_table = _TEMPLATES, _NAMES, _YEAR_FIELDS, _YEAR_KEYS
+    templates, names_of, year_fields = _TEMPLATES, _NAMES, _YEAR_FIELDS
     move = _TEMPLATE_COPIES_SHARE
     for model in models:
         cls = type(model)
@@ -273,11 +266,8 @@ def compact_models(document: "Document", dicts: bool = True) -> None:
                 years = shared[names[i]]
                 if years:
                     keys = tuple(years)
-                    first = keys_table.get(keys)
-                    if first is None:
-                        if len(keys_table) < _YEAR_KEYS_MAX and len(keys) <= _YEAR_KEYS_LEN:  # bounds hostile files cannot push
-                            keys_table[keys] = keys
-                    else:
+                    first = _shared_years(keys)
+                    if first is not keys:
                         shared[names[i]] = dict(zip(first, years.values()))
         if move:
             _set(model, "__dict__", shared)
@@ -336,18 +326,22 @@ def _pack_years(values: tuple, places: tuple[int, ...]) -> tuple:
     gives all the maps of a document the same year objects.
     """
     out = list(values)
-    keys_table = _YEAR_KEYS
     for i in places:
         years = out[i]
         if years:
-            keys = tuple(years)
-            shared = keys_table.get(keys)
-            if shared is None:
-                shared = keys
-                if len(keys_table) < _YEAR_KEYS_MAX and len(keys) <= _YEAR_KEYS_LEN:  # bounds hostile files cannot push
-                    keys_table[keys] = keys
-            out[i] = (shared, tuple(years.values()))
+            out[i] = (_shared_years(tuple(years)), tuple(years.values()))
     return tuple(out)
+
+
+def _shared_years(keys: tuple) -> tuple:
+    """The table's tuple equal to ``keys``; ``keys`` itself when it is new (kept in the table
+    within its bounds, which hostile files cannot push)."""
+    shared = _YEAR_KEYS.get(keys)
+    if shared is None:
+        shared = keys
+        if len(_YEAR_KEYS) < _YEAR_KEYS_MAX and len(keys) <= _YEAR_KEYS_LEN:
+            _YEAR_KEYS[keys] = keys
+    return shared
 
 
 def _restore_years(cls: type, values: tuple, fields_set: set) -> Any:
