@@ -29,7 +29,7 @@ from .indicators import (
     show,
     unit_classes,
 )
-from .nomenclature import CODED_KINDS, code_parts, penunjang
+from .nomenclature import CODED_KINDS, bidang_of, code_parts, penunjang
 
 if TYPE_CHECKING:
     from .context import Context
@@ -622,8 +622,7 @@ class OwnerMismatch(Rule):
         for node in ctx.nodes_of("element"):
             attrs = G._node[node]
             model = attrs["model"]
-            parts = parts_of(model.code) if attrs["kind"] in CODED_KINDS and attrs["level"] is not None else None
-            bidang = f"{parts[0]}.{parts[1]}" if parts is not None else None
+            bidang = bidang_of(model.code, parts_of) if attrs["kind"] in CODED_KINDS and attrs["level"] is not None else None
             if bidang is not None:
                 owner = self._edge(ctx, node, "owner")
                 allowed = [b.strip() for b in G._node[owner]["model"].bidang if b.strip()] if owner is not None else []

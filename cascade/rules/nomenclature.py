@@ -69,9 +69,9 @@ def _parse_code(text: str) -> tuple[str, ...] | None:
     return tuple([parts.setdefault(p, p) for p in text.split(".")])
 
 
-def bidang_of(code: object) -> str | None:
-    """The ``U.BB`` of a well-formed code, or None."""
-    parts = parse_code(code)
+def bidang_of(code: object, parse: Callable[[object], tuple[str, ...] | None] = parse_code) -> str | None:
+    """The ``U.BB`` of a well-formed code, or None; ``parse`` a run's :func:`code_parts` in a rule."""
+    parts = parse(code)
     return None if parts is None else f"{parts[0]}.{parts[1]}"
 
 
@@ -97,7 +97,8 @@ _UNSEEN = object()
 
 def code_parts(ctx: "Context") -> Callable[[object], tuple[str, ...] | None]:
     """:func:`parse_code` with a memo of this run's own, filled with the codes of the coded elements
-    (:func:`_coded_elements`): each distinct code asks the process-wide cache once a run.
+    (:func:`_coded_elements`, which parses them on its own line of ``bench_rules.py`` rather than in
+    whichever rule asks first): each distinct code asks the process-wide cache once a run.
 
     That cache keeps the last 65,536 codes, so that a long-lived process (the editor, a notebook)
     stays bounded while by-region workers reuse the codes every kab/kota shares. A workspace with
@@ -125,7 +126,7 @@ def code_parts(ctx: "Context") -> Callable[[object], tuple[str, ...] | None]:
 def _coded_elements(ctx: "Context") -> list[tuple[str, str, str, tuple[str, ...] | None]]:
     """``(node, kind, code, parts)`` of every element of a coded kind that has a code, listed once
     per run; ``parts`` as :func:`parse_code` gives them (None for a malformed code), each distinct
-    code parsed once (see :func:`code_parts`)."""
+    code parsed once (:func:`code_parts`)."""
 
     def build(ctx: "Context") -> list[tuple[str, str, str, tuple[str, ...] | None]]:
         nodes = ctx.graph._node
