@@ -82,19 +82,22 @@ def summary(report: Report, lang: str) -> str:
     return line
 
 
+_NO_FILE = object()
+
+
 def render(report: Report, context: RenderContext) -> str:
     """Every finding with its source excerpt, then the summary line."""
     sev = _SEVERITY.get(context.lang, _SEVERITY["en"])
     out: list[str] = []
     # a report is sorted by file: each file's lines are split once, and only one file's are kept
-    file: str | None = None
+    file: object = _NO_FILE
     text: str | None = None
     lines: list[str] | None = None
     for f in report:
         out.append(f"{location(f)}: {f.code} {f.rule} [{sev[f.severity.value]}] {f.localized(context.lang)}{cell_note(f)}")
-        if f.file != file or file is None:
+        if f.file != file:
             file, lines = f.file, None
-            text = context.sources.get(file or "")
+            text = context.sources.get(f.file or "")
         if lines is None and text is not None and f.line is not None:
             lines = split_lines(text)
         out.extend(excerpt(f, text, lines))
