@@ -121,8 +121,8 @@ def mask_personal_text(text: str, sourcemap: SourceMap) -> str:
     For reporters that quote source lines: a finding on an employee's line would otherwise show the
     NIP and name in the excerpt. Field names, layout and line lengths are kept, so carets still line up.
     """
-    spans = sourcemap.spans()
-    personal = [p for p in spans if _personal(p)]
+    spans = sourcemap.spans(_personal)
+    personal = list(spans)
     if not personal:
         return text
     parents = {p[:n] for p in personal for n in range(3, len(p))}

@@ -68,11 +68,15 @@ class SourceMap:
                 self._values, self._keys = built
                 self._build = None
 
-    def spans(self) -> dict[Path, Span]:
-        """The span of every value, by path (empty for dict input)."""
+    def spans(self, where: Callable[[Path], bool] | None = None) -> dict[Path, Span]:
+        """The span of every value, by path (empty for dict input); only of the paths ``where``
+        accepts when it is given (a file keeps about one span per line: making a :class:`Span` of
+        each, to keep a few, was most of the cost of masking a large SKP file)."""
         self._ensure()
         assert self._values is not None
-        return {path: _span(span) for path, span in self._values.items()}
+        if where is None:
+            return {path: _span(span) for path, span in self._values.items()}
+        return {path: _span(span) for path, span in self._values.items() if where(path)}
 
     @property
     def has_positions(self) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from ..core.findings import SEVERITY_WORDS, Finding, Report
 from ..core.sourcemap import split_lines
-from ..core.text import escape_unsafe
+from ..core.text import UNSAFE, escape_unsafe
 from .base import RenderContext
 from .concise import cell_note, location
 
@@ -64,11 +64,15 @@ def excerpt(f: Finding, text: str | None, lines: list[str] | None = None) -> lis
     # Controls (ESC would set the window title or clear the screen) and invisible or direction-changing
     # marks are written as \uXXXX; the carets follow the widened text. Tabs are kept, in the caret line
     # too, so that the carets stay under the text in any tab width.
+    number = str(f.line)
+    blank = " " * len(number)
+    if "\t" not in source and UNSAFE.search(source) is None:  # the usual line: one column a character
+        n = len(source)
+        width = len(source[start:end]) + max(0, end - max(start, n))
+        return [f"{blank} |", f"{number} | {source}", f"{blank} | {' ' * min(start, n)}{'^' * max(width, 1)}"]
     shown = [c if c == "\t" else escape_unsafe(c) for c in source]
     pad = "".join("\t" if c == "\t" else " " * len(c) for c in shown[:start])
     width = sum(len(c) for c in shown[start:end]) + max(0, end - max(start, len(shown)))
-    number = str(f.line)
-    blank = " " * len(number)
     return [f"{blank} |", f"{number} | {''.join(shown)}", f"{blank} | {pad}{'^' * max(width, 1)}"]
 
 
