@@ -14,7 +14,9 @@ missing); values are constructed here, never by PyYAML, so that
 The first pass records no positions; a file's :class:`~cascade.sourcemap.SourceMap` is filled by a
 second pass on first use. A file with a structural finding is read once, with positions. Before the
 first pass, :func:`cascade.read.fastyaml.parse_plain` tries the plain subset of YAML that plan files are written
-in, line by line: it returns exactly what the first pass would, or declines to it.
+in, line by line: it returns exactly what the first pass would, or declines to it. The second pass
+likewise tries :func:`cascade.read.fastpositions.positions_plain` first (libyaml's spans, line by
+line, two to three times faster than the event stream).
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from yaml.events import (
 from ..core.errors import UsageError
 from ..core.text import Text
 from .fastyaml import DECLINE, parse_plain
+from .fastpositions import positions_plain
 from .yaml_messages import problem_id
 from ..core.findings import Finding, Span
 from ..rules.catalog import make_finding
@@ -499,6 +502,10 @@ class _Positions:
         text = self.text if isinstance(self.text, str) else self.text.read()
         if text is None:  # released, and the file changed since: no positions rather than wrong ones
             return None
+        if _CParser is not None:  # the scanner gives libyaml's spans (the pure-Python parser ends a file elsewhere)
+            found = positions_plain(text, self.limits)
+            if found is not DECLINE:
+                return found
         try:
             return _positions(text, self.limits)
         except _Restart:

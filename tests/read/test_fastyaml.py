@@ -7,6 +7,9 @@ declined. :func:`same` checks that on every input here: the shipped YAML files, 
 YAML test suite (valid and invalid), a generated workspace (where nothing may be declined),
 documents dumped by PyYAML from generated data, and a seeded mutation fuzzer. The real files are
 also checked with PyYAML's pure-Python parser, the loader's fallback where libyaml is missing.
+
+Every text is also given to the positions scanner (cascade.read.fastpositions): it declines or
+gives exactly the spans of ``loader._positions`` (:func:`same_fast_positions`).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from hypothesis import strategies as st
 
 from cascade.core import sourcemap
 from cascade.read import loader
+from cascade.read.fastpositions import positions_plain
 from cascade.read.fastyaml import DECLINE, _Scan, parse_plain
 from cascade.read.loader import DEFAULT_LIMITS, Limits, Text, load_text
 
@@ -90,7 +94,10 @@ def assert_identical(got: Any, want: Any, where: str = "") -> None:
 
 
 def same(text: str, limits: Limits = DEFAULT_LIMITS, pure_python: bool = False) -> bool:
-    """Check the contract on ``text``; True when ``parse_plain`` read it, False when it declined."""
+    """Check the contract on ``text``; True when ``parse_plain`` read it, False when it declined.
+
+    The positions scanner's contract is checked on the same text (:func:`same_fast_positions`)."""
+    same_fast_positions(text, limits, pure_python)
     got = parse_plain(text, limits)
     with parser(pure_python):
         want = lean(text, limits)
@@ -99,6 +106,31 @@ def same(text: str, limits: Limits = DEFAULT_LIMITS, pure_python: bool = False) 
     assert want is not _RESTART, f"parse_plain read a text the event stream restarts on:\n{text!r}\n-> {got!r}"
     assert_identical(got, want)
     same_positions(text, limits, pure_python)
+    return True
+
+
+#: How many texts ``positions_plain`` read and declined in this test run (tests assert it reads).
+FAST_POSITIONS = {"read": 0, "declined": 0}
+
+
+def same_fast_positions(text: str, limits: Limits, pure_python: bool = False) -> bool:
+    """``positions_plain`` declines ``text`` or gives exactly the spans ``loader._positions`` gives
+    (which it stands in for), and declines wherever that pass restarts or the parser fails.
+
+    The spans are libyaml's, always: the pure-Python parser (the loader's fallback where libyaml
+    is missing) ends a last line without a line break elsewhere, and the loader then does not use
+    the scanner (``test_the_pure_python_parser_keeps_its_own_positions``)."""
+    got = positions_plain(text, limits)
+    if got is DECLINE:
+        FAST_POSITIONS["declined"] += 1
+        return False
+    with contextlib.nullcontext():
+        try:
+            want = loader._positions(text, limits)
+        except Exception as exc:  # noqa: BLE001 - _Restart, or a text the parser cannot even read
+            raise AssertionError(f"positions_plain read a text the event stream does not ({exc!r}):\n{text!r}") from None
+    assert got == want, text
+    FAST_POSITIONS["read"] += 1
     return True
 
 
@@ -334,11 +366,13 @@ def test_yaml_test_suite(pure_python: bool) -> None:
     """Every case, the invalid ones too: a case is read exactly as the event stream reads it, or declined."""
     assert len(CASES) == 402
     read = 0
+    positions_before = FAST_POSITIONS["read"]
     for path in CASES:
         text = as_text(path.read_bytes())
         if text is not None:
             read += same(text, pure_python=pure_python)
     assert read >= 20  # the plain cases are read, not all declined
+    assert FAST_POSITIONS["read"] - positions_before >= 20  # by the positions scanner too
 
 
 def test_generated_workspace_is_never_declined(tmp_path: Path, fast_path: bool) -> None:
@@ -467,6 +501,7 @@ def test_mutation_fuzzer(tmp_path: Path) -> None:
     seeds += [p.read_text(encoding="utf-8") for p in sorted(tmp_path.rglob("*.yaml"))]
     rng = random.Random(20250101)
     mutants = read = 0
+    positions_before = FAST_POSITIONS["read"]
     for window in windows(rng, seeds, 4000):
         text = window
         for _ in range(rng.randint(1, 3)):
@@ -481,3 +516,71 @@ def test_mutation_fuzzer(tmp_path: Path) -> None:
     assert mutants == 4060
     print(f"mutants: {mutants}, read by the scanner: {read}")
     assert read > mutants // 4  # most mutants keep to the subset: the fuzzer tests the scanner, not only declines
+    positions_read = FAST_POSITIONS["read"] - positions_before
+    print(f"read by the positions scanner: {positions_read}")
+    assert positions_read > mutants // 4  # the positions scanner too
+
+
+# --------------------------------------------------------------------------- the positions scanner
+
+
+def test_the_positions_scanner_reads_what_the_data_scanner_reads() -> None:
+    """The texts of the subset get their spans from the scanner, not from the event stream."""
+    read = [text for text in SUPPORTED if positions_plain(text, DEFAULT_LIMITS) is not DECLINE]
+    # declined: no content at all, and the documents that are one flow collection
+    assert sorted(set(SUPPORTED) - set(read)) == ["", "# only a comment\n\n", "---\n", "[a, {b: c}]\n", "{a: 1, b: [x, y]}\n"]
+    for text in SUPPORTED:
+        same_fast_positions(text, DEFAULT_LIMITS)
+    for text in DECLINED:
+        assert positions_plain(text, DEFAULT_LIMITS) is DECLINE or not same_positions_differ(text), text
+
+
+def same_positions_differ(text: str) -> bool:
+    """Whether ``_positions`` fails on ``text`` (a text the scanner must then have declined)."""
+    try:
+        loader._positions(text, DEFAULT_LIMITS)
+    except Exception:  # noqa: BLE001
+        return True
+    return False
+
+
+@pytest.mark.parametrize(
+    ("text", "values", "keys"),
+    [
+        # a last line without a line break: libyaml ends the stream at column 0 of the line after it
+        ("a: 1\nb: x", {("a",): (0, 3, 0, 4), ("b",): (1, 3, 1, 4), (): (0, 0, 2, 0)},
+         {("a",): (0, 0, 0, 1), ("b",): (1, 0, 1, 1)}),
+        # empty values end after their `:` or `-`; a block collection ends where the next shallower token starts
+        ("k:\n- x\n-\n  # c\nm:   # c\nn: 1\n",
+         {("k", 0): (1, 2, 1, 3), ("k", 1): (2, 1, 2, 1), ("k",): (1, 0, 4, 0), ("m",): (4, 2, 4, 2),
+          ("n",): (5, 3, 5, 4), (): (0, 0, 6, 0)},
+         {("k",): (0, 0, 0, 1), ("m",): (4, 0, 4, 1), ("n",): (5, 0, 5, 1)}),
+        # compact forms, quotes, a nested flow collection with a key
+        ("- - a\n  - 'it''s'\n- k: [x, {y: \"z\"}]  # c\n",
+         {(0, 0): (0, 4, 0, 5), (0, 1): (1, 4, 1, 11), (0,): (0, 2, 2, 0), (1, "k", 0): (2, 6, 2, 7),
+          (1, "k", 1, "y"): (2, 13, 2, 16), (1, "k", 1): (2, 9, 2, 17), (1, "k"): (2, 5, 2, 18), (1,): (2, 2, 3, 0),
+          (): (0, 0, 3, 0)},
+         {(1, "k"): (2, 2, 2, 3), (1, "k", 1, "y"): (2, 10, 2, 11)}),
+    ],
+    ids=["no-final-line-break", "empty-values-and-ends", "compact-quoted-flow"],
+)
+def test_positions_by_example(text: str, values: dict, keys: dict) -> None:
+    assert positions_plain(text, DEFAULT_LIMITS) == (values, keys)
+    assert loader._positions(text, DEFAULT_LIMITS) == (values, keys)
+
+
+def test_the_loader_takes_the_scanners_spans_with_libyaml_only() -> None:
+    text = "a: 1\nb: [x, y]\n"
+    calls = []
+
+    def counting(text: str, limits: Limits) -> Any:
+        calls.append(text)
+        return positions_plain(text, limits)
+
+    with mock.patch.object(loader, "positions_plain", counting):
+        assert load_text(text, "a.yaml").sourcemap.value(("b", 1)) == sourcemap.Span(2, 8, 2, 9)
+        assert calls == [text]
+        with parser(pure_python=True):  # the pure-Python parser's own spans: the scanner is not asked
+            assert load_text(text, "a.yaml").sourcemap.value(("b", 1)) == sourcemap.Span(2, 8, 2, 9)
+        assert calls == [text]
+
