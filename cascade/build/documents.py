@@ -26,6 +26,7 @@ from ..core.models import (ELEMENT_KINDS, MAX_PERIOD_YEARS, Document, Element, H
 from ..core.parsed import ParsedDocument
 from ..rules.catalog import make_finding
 from ..core.sourcemap import LINE_BREAK, SourceMap, deep_get, pointer
+from ..core.privacy import personal_path
 
 __all__ = ["ParsedDocument", "mask_personal_text", "parse_document"]
 
@@ -110,9 +111,7 @@ def _visible(text: str) -> str:
     return "".join(c if c == " " or unicodedata.category(c)[0] not in "CZ" else f"\\u{ord(c):04x}" for c in text)
 
 
-def _personal(path: tuple) -> bool:
-    """True for a path inside an skp ``employee`` (NIP, name, position, unit): personal data."""
-    return len(path) >= 3 and path[0] == "elements" and path[2] == "employee"
+_personal = personal_path
 
 
 def mask_personal_text(text: str, sourcemap: SourceMap) -> str:

@@ -130,6 +130,15 @@ class Finding:
         } | ({"cell": self.cell} if self.cell is not None else {})
 
 
+def with_span(f: Finding, span: Span) -> Finding:
+    """``f`` placed at ``span`` (a finding made before its position was known; see
+    :class:`cascade.rules.context.Placer`). A :class:`CellSpan` names its cell too."""
+    return Finding(
+        f.code, f.rule, f.severity, f.ref, f.file, span.line, span.column, span.end_line, span.end_column,
+        f.message, f.pointer, f.variant, f.args, f.templates, getattr(span, "cell", None) or f.cell,
+    )
+
+
 class Report:
     """The findings of one run, sorted by file, line and column, with counts for summaries.
 

@@ -25,7 +25,7 @@ import dataclasses
 import re
 from typing import Any
 
-__all__ = ["BLOT", "mask_nips", "mask_finding", "mask_employee_blocks", "mask_source"]
+__all__ = ["BLOT", "mask_nips", "mask_finding", "mask_employee_blocks", "mask_source", "personal_path"]
 
 BLOT = "•"
 
@@ -140,6 +140,11 @@ def mask_employee_blocks(text: str) -> str:
         if m:
             parts[i] = line[: m.end()] + _blot(line[m.end():])
     return "".join(parts)
+
+
+def personal_path(path: tuple) -> bool:
+    """True for a path inside an skp ``employee`` (NIP, name, position, unit): personal data."""
+    return len(path) >= 3 and path[0] == "elements" and path[2] == "employee"
 
 
 def mask_source(text: str) -> str:

@@ -39,13 +39,18 @@ class SourceMap:
     0-based tuples in place of spans (see :func:`_span`).
     """
 
-    __slots__ = ("file", "_build", "_values", "_keys", "lost")
+    __slots__ = ("file", "_build", "_values", "_keys", "lost", "_built_by", "_kept")
 
     def __init__(self, file: str | None, build: Callable[[], tuple[dict, dict] | None] | None = None):
         self.file = file
         self._build = build
         self._values: dict[Path, Span] | None = None
         self._keys: dict[Path, Span] | None = None
+        #: The builder the spans came from when it can build them again (``releasable``), so that
+        #: :meth:`release` can let them go.
+        self._built_by: Callable[[], tuple[dict, dict] | None] | None = None
+        #: What :meth:`release` kept: ``(where, the spans of the values it accepts)``.
+        self._kept: tuple[Callable[[Path], bool], dict] | None = None
         #: True when the positions could not be built: the file's text was released and the file
         #: changed since (its findings then carry a pointer and no line; nothing keeps them).
         self.lost = False
@@ -66,12 +71,50 @@ class SourceMap:
                     built = ({}, {})
                     self.lost = True
                 self._values, self._keys = built
-                self._build = None
+                self._kept = None
+                # a builder that reads the file again can build again; one that holds other spans
+                # (the incremental engine's ReusedPositions) is let go, not kept from edit to edit
+                self._build, self._built_by = None, (self._build if getattr(self._build, "releasable", False) else None)
+
+    @property
+    def built(self) -> bool:
+        """Whether the spans are in memory (a file's first finding builds them)."""
+        return self._values is not None
+
+    def release(self, keep: Callable[[Path], bool] | None = None) -> None:
+        """Let the spans go; they are built again from the file if asked for again.
+
+        A rule run places its findings file by file and releases the spans it built for them
+        (:class:`cascade.rules.context.Placer`): kept, they were most of the memory of a lint with
+        findings in every file (a 2.7 MB Renstra has about 230,000 spans). Spans given directly
+        (:meth:`from_spans`) or lost (the file changed) are kept. The spans of the values ``keep``
+        accepts stay, for :meth:`spans` asked with that same function (an SKP file's employee
+        values, which the excerpts of a report mask, without a second pass over the file).
+        """
+        if self._built_by is not None and self._values is not None and not self.lost:
+            if keep is not None:
+                self._kept = (keep, {path: span for path, span in self._values.items() if keep(path)})
+            self._build, self._built_by = self._built_by, None
+            self._values = self._keys = None
+
+    @property
+    def kept(self) -> tuple[Callable[[Path], bool], dict] | None:
+        """What :meth:`release` kept (``(where, spans)``), while the spans are let go; else None."""
+        return self._kept if self._values is None else None
+
+    def adopt_kept(self, kept: tuple[Callable[[Path], bool], dict]) -> None:
+        """Take what another copy of this map kept when it released its spans (a forked rule
+        process placed findings in this file), unless this one has its spans or kept some."""
+        if self._values is None and self._kept is None:
+            self._kept = kept
 
     def spans(self, where: Callable[[Path], bool] | None = None) -> dict[Path, Span]:
         """The span of every value, by path (empty for dict input); only of the paths ``where``
         accepts when it is given (a file keeps about one span per line: making a :class:`Span` of
         each, to keep a few, was most of the cost of masking a large SKP file)."""
+        kept = self._kept
+        if self._values is None and kept is not None and where is not None and kept[0] is where:
+            return {path: _span(span) for path, span in kept[1].items()}
         self._ensure()
         assert self._values is not None
         if where is None:

@@ -173,9 +173,9 @@ class LoadedFile:
         text = _text_of(raw)
         if text is None:
             return
-        build = self.sourcemap._build
-        if isinstance(build, _Positions) and isinstance(build.text, TextOrigin):
-            build.text = text
+        for build in (self.sourcemap._build, self.sourcemap._built_by):
+            if isinstance(build, _Positions) and isinstance(build.text, TextOrigin):
+                build.text = text
         self.text, self.origin, self.suppressions = text, None, None
 
     def release_text(self, origin: TextOrigin) -> None:
@@ -186,7 +186,8 @@ class LoadedFile:
         that changed in between gives its findings without a line rather than someone else's line.
         The file's inline suppressions are read first.
         """
-        build = self.sourcemap._build
+        # the builder of the spans, and the one kept to build them again once released
+        builds = [b for b in (self.sourcemap._build, self.sourcemap._built_by) if isinstance(b, _Positions)]
         if self.text is not None:
             found = self.inline_suppressions()
             if found[0] or found[1]:
@@ -194,12 +195,14 @@ class LoadedFile:
                 # an edit during the run cannot unsuppress its findings (the few files that have them)
                 return
             self.suppressions = found
-            if isinstance(build, _Positions) and build.text is self.text:
-                build.text = origin
+            for build in builds:
+                if build.text is self.text:
+                    build.text = origin
             self.text = None
         elif self.origin is not None:  # released already (a parse cache entry): read from here now
-            if isinstance(build, _Positions) and isinstance(build.text, TextOrigin):
-                build.text = origin
+            for build in builds:
+                if isinstance(build.text, TextOrigin):
+                    build.text = origin
         else:
             return
         self.origin = origin
@@ -494,6 +497,9 @@ class _Positions:
     """Builds a file's spans on first use (a picklable callable, so documents can be cached)."""
 
     __slots__ = ("text", "file", "limits")
+
+    #: The spans can be built again from the text (see :meth:`SourceMap.release`).
+    releasable = True
 
     def __init__(self, text: "str | TextOrigin", file: str, limits: Limits):
         self.text, self.file, self.limits = text, file, limits
