@@ -25,7 +25,7 @@ from ..core.models import (ELEMENT_KINDS, MAX_PERIOD_YEARS, Document, Element, H
                            RealisasiHeader, RealisasiRow, Unit, compact_models)
 from ..core.parsed import ParsedDocument
 from ..rules.catalog import make_finding
-from ..core.sourcemap import LINE_BREAK, SourceMap, deep_get, pointer
+from ..core.sourcemap import LINE_BREAK, SourceMap, deep_get, only_newlines, pointer
 from ..core.privacy import personal_path
 
 __all__ = ["ParsedDocument", "mask_personal_text", "parse_document"]
@@ -125,18 +125,24 @@ def mask_personal_text(text: str, sourcemap: SourceMap) -> str:
     if not personal:
         return text
     parents = {p[:n] for p in personal for n in range(3, len(p))}
-    parts = re.split(f"({LINE_BREAK.pattern})", text)  # lines at even indexes, their breaks between
+    simple = only_newlines(text)
+    # the lines; with other breaks than \n, at even indexes and their breaks between
+    parts = text.split("\n") if simple else re.split(f"({LINE_BREAK.pattern})", text)
+    step = 1 if simple else 2
     for path in personal:
         if path in parents:
             continue  # a mapping or list under employee: its keys stay, its scalars are masked one by one
         span = spans[path]
         for line in range(span.line, span.end_line + 1):
-            if 0 <= 2 * (line - 1) < len(parts):
-                source = parts[2 * (line - 1)]
+            if 0 <= step * (line - 1) < len(parts):
+                source = parts[step * (line - 1)]
                 start = span.column - 1 if line == span.line else 0
                 end = span.end_column - 1 if line == span.end_line else len(source)
-                parts[2 * (line - 1)] = source[:start] + re.sub(r"\S", "•", source[start:end]) + source[end:]
-    return "".join(parts)
+                parts[step * (line - 1)] = source[:start] + _NOT_SPACE.sub("•", source[start:end]) + source[end:]
+    return "\n".join(parts) if simple else "".join(parts)
+
+
+_NOT_SPACE = re.compile(r"\S")
 
 
 #: A field name that is a word, not data (an unknown key under ``employee`` may be a NIP).

@@ -25,6 +25,8 @@ import dataclasses
 import re
 from typing import Any
 
+from .sourcemap import only_newlines
+
 __all__ = ["BLOT", "mask_nips", "mask_finding", "mask_employee_blocks", "mask_source", "personal_path"]
 
 BLOT = "•"
@@ -88,14 +90,21 @@ _INLINE = re.compile(r"""[{,][ \t]*(?:employee|"employee"|'employee')[ \t]*:""")
 _KEEP = re.compile(r"""(?:\b(?:nip|name|position|unit)\b(?=["']?[ \t]*:))|[\s{}\[\],:"']""")
 
 
+#: A field name to keep (as in ``_KEEP``), or a run of characters ``_KEEP`` does not keep, none of
+#: which starts a field name to keep.
+_RUN = re.compile(
+    r"""(\b(?:nip|name|position|unit)\b(?=["']?[ \t]*:))"""
+    r"""|(?:(?!\b(?:nip|name|position|unit)\b(?=["']?[ \t]*:))[^\s{}\[\],:"'])+"""
+)
+
+
+def _blot_run(m: re.Match[str]) -> str:
+    return m.group(1) or BLOT * (m.end() - m.start())
+
+
 def _blot(text: str) -> str:
-    out, pos = [], 0
-    for m in _KEEP.finditer(text):
-        out.append(BLOT * (m.start() - pos))
-        out.append(m.group())
-        pos = m.end()
-    out.append(BLOT * (len(text) - pos))
-    return "".join(out)
+    """``text`` with every character ``_KEEP`` does not keep as ``•`` (runs at a time)."""
+    return _RUN.sub(_blot_run, text)
 
 
 def _indent(line: str) -> int:
@@ -120,9 +129,11 @@ def mask_employee_blocks(text: str) -> str:
     """
     if "employee" not in text:
         return text
-    parts = _BREAK.split(text)  # lines at even indexes, their breaks between
+    simple = only_newlines(text)
+    # the lines; with other breaks than \n, at even indexes and their breaks between
+    parts = text.split("\n") if simple else _BREAK.split(text)
     depth: int | None = None  # indentation of the open employee key, None outside a block
-    for i in range(0, len(parts), 2):
+    for i in range(0, len(parts), 1 if simple else 2):
         line = parts[i]
         if depth is not None:
             if not line.strip():
@@ -131,6 +142,8 @@ def mask_employee_blocks(text: str) -> str:
                 parts[i] = _blot(line)
                 continue
             depth = None
+        if "employee" not in line:
+            continue
         m = _BLOCK.match(line)
         if m:
             depth = _indent(m.group(1).replace("-", " "))
@@ -139,7 +152,7 @@ def mask_employee_blocks(text: str) -> str:
         m = _INLINE.search(line)
         if m:
             parts[i] = line[: m.end()] + _blot(line[m.end():])
-    return "".join(parts)
+    return "\n".join(parts) if simple else "".join(parts)
 
 
 def personal_path(path: tuple) -> bool:

@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 from .findings import Span
 
-__all__ = ["SourceMap", "pointer", "split_lines"]
+__all__ = ["SourceMap", "only_newlines", "pointer", "split_lines"]
 
 Path = tuple  # a path into the document data: keys (str) and list indexes (int)
 
@@ -164,6 +164,14 @@ def deep_get(data: Any, path: Path) -> Any:
 LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
+def only_newlines(text: str) -> bool:
+    """Whether every line break of ``text`` is ``\n`` (then ``text.split("\n")`` gives its lines,
+    ten times faster than :data:`LINE_BREAK`)."""
+    if "\r" in text:
+        return False
+    return text.isascii() or ("\x85" not in text and "\u2028" not in text and "\u2029" not in text)
+
+
 def split_lines(text: str) -> list[str]:
     """The lines of ``text`` numbered as the YAML parser numbers them (``lines[n - 1]`` is line n)."""
-    return LINE_BREAK.split(text)
+    return text.split("\n") if only_newlines(text) else LINE_BREAK.split(text)

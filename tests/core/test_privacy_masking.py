@@ -1,0 +1,82 @@
+"""The source masks against the straightforward forms they replaced (character by character, and
+lines split by every YAML line break): the same text for any input, the hostile ones too."""
+
+from __future__ import annotations
+
+import os
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cascade.core import privacy
+from cascade.core.privacy import BLOT, mask_employee_blocks
+
+EXAMPLES = int(os.environ.get("CASCADE_HYPOTHESIS_EXAMPLES", "300"))
+SETTINGS = settings(max_examples=EXAMPLES, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def blot_reference(text: str) -> str:
+    out, pos = [], 0
+    for m in privacy._KEEP.finditer(text):
+        out.append(BLOT * (m.start() - pos))
+        out.append(m.group())
+        pos = m.end()
+    out.append(BLOT * (len(text) - pos))
+    return "".join(out)
+
+
+def mask_reference(text: str) -> str:
+    if "employee" not in text:
+        return text
+    parts = privacy._BREAK.split(text)
+    depth = None
+    for i in range(0, len(parts), 2):
+        line = parts[i]
+        if depth is not None:
+            if not line.strip():
+                continue
+            if privacy._indent(line) > depth:
+                parts[i] = blot_reference(line)
+                continue
+            depth = None
+        m = privacy._BLOCK.match(line)
+        if m:
+            depth = privacy._indent(m.group(1).replace("-", " "))
+            parts[i] = line[: m.end()] + blot_reference(line[m.end():])
+            continue
+        m = privacy._INLINE.search(line)
+        if m:
+            parts[i] = line[: m.end()] + blot_reference(line[m.end():])
+    return "".join(parts)
+
+
+PIECES = [
+    "employee:", "employee: ", '"employee":', "'employee' :", "- employee:", "  ", "\t", "- ", "{", "}", "[", "]",
+    ",", ":", ": ", '"', "'", "nip", "name", "position", "unit", "xname", "name_", "nip:", "name :", "'name':",
+    "Budi, S.Kom", "199001012020121001", "19900101 202012 1 001", "\n", "\r\n", "\r", "\x85", "\u2028", "\u2029",
+    "\u00a0", "\u3000", "é", "😀", "#", "id: R1", "  nip: 1", "    name: x", "unitx:", "-name:",
+]
+texts = st.lists(st.sampled_from(PIECES) | st.text(max_size=4), max_size=40).map("".join)
+
+
+@SETTINGS
+@given(texts)
+def test_blot_is_character_by_character(text: str) -> None:
+    assert privacy._blot(text) == blot_reference(text)
+
+
+@SETTINGS
+@given(texts)
+def test_employee_blocks_are_masked_as_line_by_line(text: str) -> None:
+    assert mask_employee_blocks(text) == mask_reference(text)
+
+
+def test_by_example() -> None:
+    text = "elements:\n  - id: R1\n    employee:\n      nip: \"199001012020121001\"\n      name: Budi, S.Kom\n    name: x\n"
+    masked = mask_employee_blocks(text)
+    assert masked == mask_reference(text)
+    assert "      name: ••••, •••••" in masked and "    name: x" in masked and "nip: \"" in masked
+    crlf = text.replace("\n", "\r\n")
+    assert mask_employee_blocks(crlf) == masked.replace("\n", "\r\n")
+    assert re.search("[0-9]{5}", masked) is None
