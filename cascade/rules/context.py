@@ -129,13 +129,25 @@ class Placer:
     findings its position, and lets the spans go again when it was the one that built them.
     """
 
-    __slots__ = ("_waiting", "_placed")
+    __slots__ = ("_waiting", "_placed", "handed")
 
     def __init__(self) -> None:
         self._waiting: list[tuple[Finding, Any, tuple, bool]] = []
         # id of a finding made without its position -> (that finding, kept so that the id stays its
         # own while this placer lives, and the finding with its position)
         self._placed: dict[int, tuple[Finding, Finding]] = {}
+        #: ids of the findings given to another process to place (:meth:`hand_over`)
+        self.handed: set[int] = set()
+
+    @property
+    def waiting(self) -> list[tuple[Finding, Any, tuple, bool]]:
+        """The findings not yet placed: ``(finding, document, path, whether the key)``."""
+        return self._waiting
+
+    def hand_over(self, handed: list[tuple[Finding, Any, tuple, bool]], kept: list[tuple[Finding, Any, tuple, bool]]) -> None:
+        """Let another process place ``handed`` (:meth:`place` leaves them without a position); wait with ``kept``."""
+        self.handed.update(id(entry[0]) for entry in handed)
+        self._waiting = kept
 
     def later(self, finding: Finding, doc: "ParsedDocument", path: tuple, key: bool) -> None:
         """Remember where ``finding`` (made without a position) is: at ``path`` of ``doc`` (its key when ``key``)."""

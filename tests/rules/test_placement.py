@@ -88,3 +88,72 @@ def test_a_forked_rule_process_hands_back_the_employee_spans_it_kept() -> None:
     full = load_workspace(DEFECTS).parsed["klaten.dinsos.skp-2026"].sourcemap.spans()
     assert kept == {p: s for p, s in full.items() if personal_path(p)} and kept
     assert sorted(_positions(found), key=repr) == sorted(_positions(_at_once()), key=repr)
+
+
+def test_the_parent_places_a_share_of_the_helpers_findings(monkeypatch) -> None:
+    """The helper hands the findings of about half of its files' bytes to the parent, which places
+    them while the helper places the rest: each file's findings are placed on one side only, both
+    sides place some, and the findings are those placed at once."""
+    import os
+
+    import pytest
+
+    from cascade import validate
+
+    ws = load_workspace(DEFECTS)
+    if (os.cpu_count() or 1) < 2 or validate._rule_pool(ws.graph, 2) is None:
+        pytest.skip("no second process here (one core, or no fork)")
+    shares: list = []
+    real = validate._place_share
+
+    def record(share, documents):
+        shares.append(share)
+        return real(share, documents)
+
+    monkeypatch.setattr(validate, "_place_share", record)
+    found = validate.run_rules(ws.graph, ws.parsed, RULES, None, jobs=2)
+    assert sorted(_positions(found), key=repr) == sorted(_positions(_at_once()), key=repr)
+    (share,) = shares
+    parent_files = {ws.parsed[doc_id].file for _, _, doc_id, _, _ in share}
+    handed = {id(f) for _, f, _, _, _ in share}
+    assert parent_files and all(f.line is None for _, f, _, _, _ in share)  # handed over unplaced
+    helper_codes = {c.code for c in RULES if validate._helper_takes(c, None)}
+    helper_files = {f.file for f in found if f.code in helper_codes} - parent_files
+    assert helper_files, "the helper placed the findings of no file itself"
+    # every finding of a handed file made by the helper came back placed by the parent
+    placed_by_parent = [f for f in found if f.code in helper_codes and f.file in parent_files]
+    assert len(placed_by_parent) == len(share) and not handed & {id(f) for f in found}
+    assert all(f.line is not None for f in placed_by_parent)
+
+
+def test_the_share_is_half_of_the_bytes_to_read(tmp_path) -> None:
+    """Files whose spans are not built cost their size, built ones only their findings."""
+    from cascade.core.findings import Finding, Severity
+    from cascade.rules.context import Placer
+    from cascade.validate import _share_out
+
+    class Doc:
+        def __init__(self, name: str, size: int, built: bool) -> None:
+            path = tmp_path / name
+            path.write_bytes(b"x" * size)
+            self.sourcemap = type("SM", (), {"built": built, "file": str(path)})()
+
+    docs = [Doc("a", 90_000, False), Doc("b", 50_000, False), Doc("c", 40_000, False), Doc("d", 10_000_000, True)]
+    placer = Placer()
+    made = []
+    for n, doc in enumerate(docs):
+        for k in range(3):
+            f = Finding("CAS514", "polarity-unknown", Severity.INFO, f"d{n}:I{k}", None, None, None, None, None, f"{n}.{k}")
+            made.append(f)
+            placer.later(f, doc, ("elements", k), False)
+    handed = _share_out(placer)
+    handed_docs = {id(e[1]) for e in handed}
+    # largest first, each to the lighter side: a (90,600) here, b (50,600) there, c (40,600) there,
+    # d (built: its 3 findings, 600) here, where 90,600 < 91,200
+    assert handed_docs == {id(docs[1]), id(docs[2])}
+    assert {id(e[1]) for e in placer.waiting} == {id(docs[0]), id(docs[3])}
+    assert placer.handed == {id(e[0]) for e in handed} and len(handed) == 6
+    # a placer with findings in one file only keeps them all
+    one = Placer()
+    one.later(made[0], docs[0], ("elements", 0), False)
+    assert _share_out(one) == [] and len(one.waiting) == 1
