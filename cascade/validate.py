@@ -183,11 +183,17 @@ def run_rules(
             # findings it leaves this process to place), then the placing of the rest
             handed = pool.submit(_check_forked, [r.code for r in upper])
             rest = pool.submit(_place_forked)
-            mine = _check(graph, documents, lower, options, remembered)
-            share = _place_share(handed.result(), documents)
-            theirs, kept = rest.result()
+            try:
+                mine = _check(graph, documents, lower, options, remembered)
+                share = _place_share(handed.result(), documents)
+                theirs, kept = rest.result()
+            except BaseException:
+                rest.cancel()  # not placing what nobody will read
+                raise
         for index, finding in share:
             theirs[index] = finding
+        if None in theirs:  # every place the helper left was the parent's to fill
+            raise RuntimeError("the rule helper left findings without their places")
         for doc_id, spans in kept.items():
             documents[doc_id].sourcemap.adopt_kept(spans)
     finally:
@@ -291,7 +297,7 @@ _FORK_STASH: list[Any] = []
 PARALLEL_MIN_NODES = 40_000
 
 
-def _check_forked(codes: list[str]) -> list[tuple[int, Finding, str, tuple, bool]]:
+def _check_forked(codes: list[str]) -> list[tuple[tuple[int, ...], Finding, str, tuple, bool]]:
     """Run the helper's rules; answer with the findings this process leaves the parent to place.
 
     Placing a finding builds its file's spans (a pass over the file): on plans with findings in
@@ -299,15 +305,23 @@ def _check_forked(codes: list[str]) -> list[tuple[int, Finding, str, tuple, bool
     workspace: 5.6 s for 108,980 findings) while the parent, done with its own, waited. The files
     are shared out by the bytes a first finding reads (:func:`_share_out`): the parent places the
     findings of its share while this process places the rest (:func:`_place_forked`). An entry is
-    ``(index in the helper's findings, finding, document id, path, whether the key)``.
+    ``(indexes in the helper's findings, finding, document id, path, whether the key)``.
     """
     graph, documents, options, remembered = _FORK_STATE
     found, placer = _check_unplaced(graph, documents, [REGISTRY[c] for c in codes], options, remembered)
-    index = {id(f): i for i, f in enumerate(found)}
-    ids = {id(parsed): doc_id for doc_id, parsed in documents.items()}
-    handed = _share_out(placer)
     _FORK_STASH[:] = [found, placer]
-    return [(index[id(f)], f, ids[id(doc)], path, key) for f, doc, path, key in handed]
+    return _hand(found, placer, documents)
+
+
+def _hand(found: list[Finding], placer: Placer, documents: dict) -> list[tuple[tuple[int, ...], Finding, str, tuple, bool]]:
+    """The entries of the findings ``placer`` hands over (:func:`_share_out`): ``(their indexes in
+    found, finding, document id, path, whether the key)``. A finding made but not reported is not
+    handed (nothing would use its position)."""
+    where: dict[int, list[int]] = {}
+    for i, f in enumerate(found):
+        where.setdefault(id(f), []).append(i)
+    ids = {id(parsed): doc_id for doc_id, parsed in documents.items()}
+    return [(tuple(where[id(f)]), f, ids[id(doc)], path, key) for f, doc, path, key in _share_out(placer) if id(f) in where]
 
 
 def _place_forked() -> tuple[list[Finding | None], dict[str, Any]]:
@@ -360,15 +374,16 @@ def _share_out(placer: Placer) -> list[tuple[Finding, Any, tuple, bool]]:
     return handed
 
 
-def _place_share(share: list[tuple[int, Finding, str, tuple, bool]], documents: dict) -> list[tuple[int, Finding]]:
-    """Place the findings the helper handed over (:func:`_check_forked`) in this process."""
+def _place_share(share: list[tuple[tuple[int, ...], Finding, str, tuple, bool]], documents: dict) -> list[tuple[int, Finding]]:
+    """Place the findings the helper handed over (:func:`_check_forked`) in this process: ``(index
+    in the helper's findings, the finding placed)``."""
     if not share:
         return []
     placer = Placer()
     for _, f, doc_id, path, key in share:
         placer.later(f, documents[doc_id], path, key)
     placed = placer.place([f for _, f, _, _, _ in share])
-    return [(entry[0], f) for entry, f in zip(share, placed)]
+    return [(i, f) for entry, f in zip(share, placed) for i in entry[0]]
 
 
 def _rule_pool(graph: Any, jobs: int | None) -> Any:

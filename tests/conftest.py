@@ -44,5 +44,6 @@ def forkable(request: pytest.FixtureRequest) -> bool:
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", request.node.nodeid],
         cwd=root, env={**os.environ, _FRESH: "1"}, capture_output=True, text=True, timeout=600,
     )
-    assert done.returncode == 0, f"{request.node.nodeid} in a fresh process:\n{done.stdout}\n{done.stderr}"
+    # it ran there, and passed (a skip there would exit 0 too)
+    assert done.returncode == 0 and "1 passed" in done.stdout, f"{request.node.nodeid} in a fresh process:\n{done.stdout}\n{done.stderr}"
     return False

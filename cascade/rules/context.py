@@ -136,8 +136,9 @@ class Placer:
         # id of a finding made without its position -> (that finding, kept so that the id stays its
         # own while this placer lives, and the finding with its position)
         self._placed: dict[int, tuple[Finding, Finding]] = {}
-        #: ids of the findings given to another process to place (:meth:`hand_over`)
-        self.handed: set[int] = set()
+        #: The findings given to another process to place (:meth:`hand_over`), by id (kept alive, so
+        #: that no finding made later can take one of their ids)
+        self.handed: dict[int, Finding] = {}
 
     @property
     def waiting(self) -> list[tuple[Finding, Any, tuple, bool]]:
@@ -146,7 +147,7 @@ class Placer:
 
     def hand_over(self, handed: list[tuple[Finding, Any, tuple, bool]], kept: list[tuple[Finding, Any, tuple, bool]]) -> None:
         """Let another process place ``handed`` (:meth:`place` leaves them without a position); wait with ``kept``."""
-        self.handed.update(id(entry[0]) for entry in handed)
+        self.handed.update((id(entry[0]), entry[0]) for entry in handed)
         self._waiting = kept
 
     def later(self, finding: Finding, doc: "ParsedDocument", path: tuple, key: bool) -> None:

@@ -68,22 +68,41 @@ def test_an_skp_file_keeps_its_employee_spans_for_masking() -> None:
     assert skp.spans() == full and skp.built
 
 
-def test_a_forked_rule_process_hands_back_the_employee_spans_it_kept(forkable: bool) -> None:
-    from cascade.validate import run_rules
+def test_a_forked_rule_process_hands_back_the_employee_spans_it_kept(monkeypatch, forkable: bool) -> None:
+    """The helper placed findings in the SKP file (here: all of its findings, and only helper rules
+    run, so that this process builds nothing there); what it kept of the file's spans comes back."""
+    from cascade import validate
+    from cascade.core.sourcemap import SourceMap
 
     if not forkable:
         return
     ws = load_workspace(DEFECTS)
+    pool = validate._rule_pool(ws.graph, 2)
+    assert pool is not None
+    pool.shutdown()
     skp = ws.parsed["klaten.dinsos.skp-2026"]
-    found = run_rules(ws.graph, ws.parsed, RULES, None, jobs=2)
-    helper_codes = {f.code for f in found if f.file == skp.file and f.code.startswith(("CAS2", "CAS3", "CAS50", "CAS51"))}
-    assert helper_codes  # the helper placed findings in the SKP file
+    skp.sourcemap.release()
+    assert not skp.sourcemap.built and skp.sourcemap.kept is None
+    adopted: list = []
+    adopt = SourceMap.adopt_kept
+
+    def record(self, kept):
+        adopted.append(self.file)
+        return adopt(self, kept)
+
+    monkeypatch.setattr(SourceMap, "adopt_kept", record)
+    monkeypatch.setattr(validate, "_share_out", lambda placer: [])  # the helper places everything
+    helper_rules = [r for r in RULES if validate._helper_takes(r, None)]
+    found = validate.run_rules(ws.graph, ws.parsed, helper_rules, None, jobs=2)
+    assert any(f.file == skp.file and f.line is not None for f in found)  # the helper placed findings there
+    assert skp.file in adopted
     assert not skp.sourcemap.built and skp.sourcemap.kept is not None
     kept = skp.sourcemap.spans(personal_path)
     assert not skp.sourcemap.built
     full = load_workspace(DEFECTS).parsed["klaten.dinsos.skp-2026"].sourcemap.spans()
     assert kept == {p: s for p, s in full.items() if personal_path(p)} and kept
-    assert sorted(_positions(found), key=repr) == sorted(_positions(_at_once()), key=repr)
+    expected = [f for f in _at_once() if f.code in {r.code for r in helper_rules}]
+    assert sorted(_positions(found), key=repr) == sorted(_positions(expected), key=repr)
 
 
 def test_the_parent_places_a_share_of_the_helpers_findings(monkeypatch, forkable: bool) -> None:
@@ -144,8 +163,69 @@ def test_the_share_is_half_of_the_bytes_to_read(tmp_path) -> None:
     # d (built: its 3 findings, 600) here, where 90,600 < 91,200
     assert handed_docs == {id(docs[1]), id(docs[2])}
     assert {id(e[1]) for e in placer.waiting} == {id(docs[0]), id(docs[3])}
-    assert placer.handed == {id(e[0]) for e in handed} and len(handed) == 6
+    assert set(placer.handed) == {id(e[0]) for e in handed} and len(handed) == 6
     # a placer with findings in one file only keeps them all
     one = Placer()
     one.later(made[0], docs[0], ("elements", 0), False)
     assert _share_out(one) == [] and len(one.waiting) == 1
+
+
+def test_a_handed_finding_reported_twice_or_not_at_all(tmp_path) -> None:
+    """A finding a rule made but did not report is not handed over; one reported twice is placed
+    once and fills both of its places."""
+    from cascade.core.findings import Finding, Severity
+    from cascade.rules.context import Placer
+    from cascade.validate import _hand, _place_share
+
+    import os
+
+    ws = load_workspace(DEFECTS)
+    with_elements = [item for item in ws.parsed.items() if len(item[1].element_paths) >= 2]
+    docs = sorted(with_elements, key=lambda item: -os.stat(item[1].file).st_size)[:2]  # the larger file first
+    for _, parsed in docs:
+        parsed.sourcemap.release()  # each costs its size: the smaller one is handed
+    assert not any(parsed.sourcemap.built for _, parsed in docs)
+    placer = Placer()
+    made = []
+    for doc_id, parsed in docs:
+        for k in range(2):
+            f = Finding("CAS514", "polarity-unknown", Severity.INFO, doc_id, parsed.file, None, None, None, None, f"{doc_id} {k}")
+            made.append(f)
+            placer.later(f, parsed, parsed.element_paths[k], False)
+    found = [made[0], made[1], made[2], made[0], made[2]]  # made[3] is not reported
+    share = _hand(found, placer, ws.parsed)
+    handed = {id(entry[1]) for entry in share}
+    # the smaller file is handed: its first finding (reported twice), not its second (not reported)
+    assert handed == {id(made[2])} and [entry[0] for entry in share] == [(2, 4)]
+    for indexes, f, doc_id, path, key in share:
+        assert [found[i] for i in indexes] == [f] * len(indexes)
+    filled = dict(_place_share(share, ws.parsed))
+    assert set(filled) == {i for entry in share for i in entry[0]}
+    assert all(f.line is not None for f in filled.values())
+    # the two places of a finding reported twice hold the same placed finding
+    for indexes, *_ in share:
+        assert len({id(filled[i]) for i in indexes}) == 1
+
+
+def test_findings_made_and_dropped_leave_no_hole_on_two_cores(monkeypatch, forkable: bool) -> None:
+    """Findings a rule makes and does not report (here twenty beside each reported one) are handed
+    over with the rest of their file; none of the reported ones is left without its place (the
+    dropped ones were freed, and a placed finding could take one of their ids)."""
+    from cascade import validate
+
+    if not forkable:
+        return
+    expected = sorted(_positions(_at_once()), key=repr)
+    made = Context.finding
+
+    def wasteful(self, rule, node, *args, **kwargs):
+        for _ in range(20):
+            made(self, rule, node, *args, **kwargs)
+        return made(self, rule, node, *args, **kwargs)
+
+    monkeypatch.setattr(Context, "finding", wasteful)
+    for _ in range(3):
+        ws = load_workspace(DEFECTS)
+        found = validate.run_rules(ws.graph, ws.parsed, RULES, None, jobs=2)
+        assert None not in found
+        assert sorted(_positions(found), key=repr) == expected
