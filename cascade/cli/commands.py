@@ -230,16 +230,17 @@ def _repository_root() -> str:
     return repository_root()
 
 
-def _render(result: "LintResult", fmt: str) -> str:
+def _render(result: "LintResult", formats: list[str]) -> list[str]:
     from ..core.pool import bulk
-    from ..reporters import render_report
+    from ..reporters import render_reports
 
     # with the collector paused, as the lint was: a report makes strings, lists and dicts and no
     # cycles, and a full collection over the loaded workspace cost 1.5 s of the full report of a
-    # noisy 20,000-element workspace (36,634 findings)
+    # noisy 20,000-element workspace (36,634 findings); the formats after the first are rendered
+    # beside it in a forked process when there are many findings
     with bulk():
-        return render_report(
-            result.report, fmt, lang=result.settings.lang, sources=result.sources, files=result.files,
+        return render_reports(
+            result.report, formats, lang=result.settings.lang, sources=result.sources, files=result.files,
             root=_repository_root(), fail_level=result.settings.fail_level,
         )
 
@@ -293,19 +294,26 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             _write(args.write_baseline, write_baseline(result, args.write_baseline))
             _say(err, "baseline-written", lang, n=len(result.report), path=args.write_baseline)
             return 0
+        terminal_full = args.output is not None or args.format is None
+        # the terminal's text; on GitHub Actions the full text also gets annotations, unless a
+        # format was asked for the terminal
+        terminal = ["full" if terminal_full else args.format]
+        if terminal_full and os.environ.get("GITHUB_ACTIONS"):
+            terminal.append("github")
+        texts: list[str] | None = None
         if args.output is not None:
-            _write(args.output, _render(result, args.format or "full"))
+            written, *texts = _render(result, [args.format or "full", *terminal])
+            _write(args.output, written)
     except OSError as exc:
         _say(err, "write", lang, path=args.write_baseline or args.output, error=os_reason(exc, lang))
         return 2
+    if texts is None:
+        texts = _render(result, terminal)
     code = 1 if result.failed() and not args.exit_zero else 0
     if _KEPT is not None:  # with its exit code, for run() also when the reader of standard output leaves early
         _KEPT.append((result, code))
-    terminal_full = args.output is not None or args.format is None
-    out.write(_render(result, "full" if terminal_full else args.format))
-    # On GitHub Actions the full text also gets annotations, unless a format was asked for the terminal.
-    if terminal_full and os.environ.get("GITHUB_ACTIONS"):
-        out.write(_render(result, "github"))
+    for text in texts:
+        out.write(text)
     if not args.quiet:
         stats = result.report.stats
         err.write(summary_line(stats.get("files", 0), stats.get("documents", 0), lang))

@@ -17,7 +17,7 @@ from typing import Any
 
 from .processes import start_method
 
-__all__ = ["bulk", "fork_pool", "process_pool"]
+__all__ = ["bulk", "fork_pool", "process_pool", "room_for_a_copy"]
 
 
 def _pool(workers: int, method: str) -> Any:
@@ -32,6 +32,23 @@ def fork_pool(workers: int) -> Any:
     """A pool of ``workers`` forked processes, or None where forking is unsafe or not chosen."""
     method = start_method(needs_fork=True)
     return None if method is None else _pool(workers, method)
+
+
+def room_for_a_copy() -> bool:
+    """Whether free memory could hold a second copy of this process (before forking a child that
+    reads its memory).
+
+    A forked child shares pages until it touches them, and reading a Python object touches its
+    reference count: on 1M elements the rule process grew to 11 GB beside an 11.6 GB parent.
+    """
+    import os
+    import resource
+
+    try:
+        free = os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (ValueError, OSError, AttributeError):
+        return False
+    return free > resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 * 1.2
 
 
 def process_pool(workers: int, fresh: bool = True) -> Any:

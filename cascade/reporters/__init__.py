@@ -15,7 +15,7 @@ from __future__ import annotations
 from ..core.findings import Report
 from .base import RenderContext, Reporter, fingerprints, relative_path
 
-__all__ = ["RenderContext", "Reporter", "REPORTERS", "FORMATS", "render_report", "relative_path", "fingerprints"]
+__all__ = ["RenderContext", "Reporter", "REPORTERS", "FORMATS", "render_report", "render_reports", "relative_path", "fingerprints"]
 
 
 def _lazy(module: str) -> Reporter:
@@ -49,3 +49,53 @@ def render_report(report: Report, fmt: str, **context: object) -> str:
     except KeyError:
         raise KeyError(f"unknown format '{fmt}'; formats: {', '.join(FORMATS)}") from None
     return reporter(report, RenderContext(**context))  # type: ignore[arg-type]
+
+
+#: From this many findings, :func:`render_reports` renders the formats after the first in a forked
+#: process beside this one (the full text of 36,634 findings takes 0.85 s, their JSON 0.4 s).
+PARALLEL_RENDER_MIN = 5_000
+
+#: What the forked process of :func:`render_reports` renders: the report, the formats, the context.
+_RENDER_STATE: list = []
+
+
+def render_reports(report: Report, formats: "list[str] | tuple[str, ...]", **context: object) -> list[str]:
+    """``report`` rendered in each of ``formats``, in order (as :func:`render_report` renders one).
+
+    ``cascade lint --format json --output FILE`` writes the JSON and prints the full text: with
+    many findings (:data:`PARALLEL_RENDER_MIN`) and where this process may fork, the formats after
+    the first are rendered in a forked process while this one renders the first (a noisy
+    100,000-element workspace, 108,980 findings: the JSON 1.2 s, the full text 2.6 s, one after the
+    other before). Raises :class:`KeyError` for an unknown format name, before rendering any.
+    """
+    formats = list(formats)
+    for fmt in formats:
+        if fmt not in REPORTERS:
+            raise KeyError(f"unknown format '{fmt}'; formats: {', '.join(FORMATS)}")
+    pool = None
+    if len(formats) > 1 and len(report) >= PARALLEL_RENDER_MIN:
+        from ..core.pool import fork_pool, room_for_a_copy
+
+        pool = fork_pool(1) if room_for_a_copy() else None
+    if pool is None:
+        return [render_report(report, fmt, **context) for fmt in formats]
+    _RENDER_STATE[:] = [report, formats[1:], context]
+    try:
+        with pool:
+            rest = pool.submit(_render_forked)
+            try:
+                first = render_report(report, formats[0], **context)
+                return [first, *rest.result()]
+            except BaseException:
+                rest.cancel()
+                raise
+    finally:
+        _RENDER_STATE.clear()
+
+
+def _render_forked() -> list[str]:
+    from ..core.pool import bulk
+
+    report, formats, context = _RENDER_STATE
+    with bulk():
+        return [render_report(report, fmt, **context) for fmt in formats]
