@@ -102,15 +102,9 @@ def _flow(s: str, i: int, line: int, path: tuple, values: dict, keys: dict, dept
         while True:
             i = _flow_node(s, i, line, path + (n,), values, keys, depth, max_depth)
             n += 1
-            c = s[i]
-            if c == "]":
-                i += 1
+            i, done = _after_item(s, i, "]")
+            if done:
                 break
-            if c != ",":
-                raise _Decline
-            i = _skip(s, i + 1)
-            if s[i] == "]":
-                raise _Decline
     else:
         seen: set = set()
         while True:
@@ -143,17 +137,25 @@ def _flow(s: str, i: int, line: int, path: tuple, values: dict, keys: dict, dept
             here = path + (k,)
             keys[here] = (line, k0, line, k1)
             i = _flow_node(s, _skip(s, i + 2), line, here, values, keys, depth, max_depth)
-            c = s[i]
-            if c == "}":
-                i += 1
+            i, done = _after_item(s, i, "}")
+            if done:
                 break
-            if c != ",":
-                raise _Decline
-            i = _skip(s, i + 1)
-            if s[i] == "}":
-                raise _Decline
     values[path] = (line, start, line, i)
     return _skip(s, i)
+
+
+def _after_item(s: str, i: int, close: str) -> tuple[int, bool]:
+    """After an item of a flow collection at ``s[i]``: past its closing bracket (True), or at the
+    next item past the comma (False); a trailing comma or anything else is declined."""
+    c = s[i]
+    if c == close:
+        return i + 1, True
+    if c != ",":
+        raise _Decline
+    i = _skip(s, i + 1)
+    if s[i] == close:
+        raise _Decline
+    return i, False
 
 
 def _flow_node(s: str, i: int, line: int, path: tuple, values: dict, keys: dict, depth: int, max_depth: int) -> int:
