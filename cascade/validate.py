@@ -342,12 +342,7 @@ def _share_out(placer: Placer) -> list[tuple[Finding, Any, tuple, bool]]:
     """Take from ``placer`` the waiting findings of about half of the work of placing them, file by
     file: a file whose spans are not built costs its size in bytes (the pass a first finding makes),
     each finding a little more. The largest files are shared first, each to the lighter side."""
-    by_file: dict[int, tuple[Any, list]] = {}
-    for entry in placer.waiting:
-        group = by_file.get(id(entry[1]))
-        if group is None:
-            group = by_file[id(entry[1])] = (entry[1], [])
-        group[1].append(entry)
+    by_file = placer.waiting_by_file()
     if len(by_file) < 2:
         return []
 
@@ -363,7 +358,7 @@ def _share_out(placer: Placer) -> list[tuple[Finding, Any, tuple, bool]]:
     here = there = 0
     handed: list[tuple[Finding, Any, tuple, bool]] = []
     kept: list[tuple[Finding, Any, tuple, bool]] = []
-    for c, _, entries in sorted(((cost(d, e), n, e) for n, (d, e) in enumerate(by_file.values())), reverse=True):
+    for c, _, entries in sorted(((cost(d, e), n, e) for n, (d, e) in enumerate(by_file)), reverse=True):
         if there < here:
             there += c
             handed.extend(entries)
@@ -393,9 +388,6 @@ def _rule_pool(graph: Any, jobs: int | None) -> Any:
     if not room_for_a_copy():
         return None
     return fork_pool(1)
-
-
-
 
 
 def _to_run(rules: list[type[Rule]]) -> list[type[Rule]]:

@@ -44,11 +44,14 @@ def render_report(report: Report, fmt: str, **context: object) -> str:
 
     Raises :class:`KeyError` for an unknown format name.
     """
+    return _reporter(fmt)(report, RenderContext(**context))  # type: ignore[arg-type]
+
+
+def _reporter(fmt: str) -> Reporter:
     try:
-        reporter = REPORTERS[fmt]
+        return REPORTERS[fmt]
     except KeyError:
         raise KeyError(f"unknown format '{fmt}'; formats: {', '.join(FORMATS)}") from None
-    return reporter(report, RenderContext(**context))  # type: ignore[arg-type]
 
 
 #: From this many findings, :func:`render_reports` renders the formats after the first in a forked
@@ -70,8 +73,7 @@ def render_reports(report: Report, formats: "list[str] | tuple[str, ...]", **con
     """
     formats = list(formats)
     for fmt in formats:
-        if fmt not in REPORTERS:
-            raise KeyError(f"unknown format '{fmt}'; formats: {', '.join(FORMATS)}")
+        _reporter(fmt)
     pool = None
     if len(formats) > 1 and len(report) >= PARALLEL_RENDER_MIN:
         from ..core.pool import fork_pool, room_for_a_copy

@@ -140,10 +140,17 @@ class Placer:
         #: that no finding made later can take one of their ids)
         self.handed: dict[int, Finding] = {}
 
-    @property
-    def waiting(self) -> list[tuple[Finding, Any, tuple, bool]]:
-        """The findings not yet placed: ``(finding, document, path, whether the key)``."""
-        return self._waiting
+    def waiting_by_file(self) -> list[tuple[Any, list[tuple[Finding, Any, tuple, bool]]]]:
+        """The findings not yet placed, by document in the order first met: ``(document, [(finding,
+        document, path, whether the key)...])``."""
+        by_file: dict[int, tuple[Any, list]] = {}
+        for entry in self._waiting:
+            doc = entry[1]
+            group = by_file.get(id(doc))
+            if group is None:
+                group = by_file[id(doc)] = (doc, [])
+            group[1].append(entry)
+        return list(by_file.values())
 
     def hand_over(self, handed: list[tuple[Finding, Any, tuple, bool]], kept: list[tuple[Finding, Any, tuple, bool]]) -> None:
         """Let another process place ``handed`` (:meth:`place` leaves them without a position); wait with ``kept``."""
@@ -164,16 +171,10 @@ class Placer:
         return [placed[id(f)][1] if id(f) in placed else f for f in findings]
 
     def _place_waiting(self) -> None:
-        by_file: dict[int, tuple[Any, list]] = {}
-        for entry in self._waiting:
-            doc = entry[1]
-            group = by_file.get(id(doc))
-            if group is None:
-                group = by_file[id(doc)] = (doc, [])
-            group[1].append(entry)
+        by_file = self.waiting_by_file()
         self._waiting = []
         placed = self._placed
-        for doc, entries in by_file.values():
+        for doc, entries in by_file:
             sm = doc.sourcemap
             built = sm.built
             for f, _, path, key in entries:

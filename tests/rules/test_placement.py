@@ -162,12 +162,12 @@ def test_the_share_is_half_of_the_bytes_to_read(tmp_path) -> None:
     # largest first, each to the lighter side: a (90,600) here, b (50,600) there, c (40,600) there,
     # d (built: its 3 findings, 600) here, where 90,600 < 91,200
     assert handed_docs == {id(docs[1]), id(docs[2])}
-    assert {id(e[1]) for e in placer.waiting} == {id(docs[0]), id(docs[3])}
+    assert {id(doc) for doc, _ in placer.waiting_by_file()} == {id(docs[0]), id(docs[3])}
     assert set(placer.handed) == {id(e[0]) for e in handed} and len(handed) == 6
     # a placer with findings in one file only keeps them all
     one = Placer()
     one.later(made[0], docs[0], ("elements", 0), False)
-    assert _share_out(one) == [] and len(one.waiting) == 1
+    assert _share_out(one) == [] and [len(e) for _, e in one.waiting_by_file()] == [1]
 
 
 def test_a_handed_finding_reported_twice_or_not_at_all(tmp_path) -> None:
