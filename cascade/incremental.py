@@ -85,7 +85,7 @@ class LiveWorkspace:
     def __init__(self, paths: Iterable[str | os.PathLike[str]], settings: RunSettings | None = None, *,
                  limits: Limits = DEFAULT_LIMITS, show_personal: bool = False,
                  exclude: Callable[[str], bool] | None = None):
-        self.roots = [os.fsdecode(p) for p in paths]
+        self.roots = [os.fsdecode(p) for p in ([paths] if isinstance(paths, (str, bytes, os.PathLike)) else paths)]
         #: Files a configured ``exclude`` leaves out of the run (as ``cascade lint`` does).
         self.exclude = exclude or (lambda path: False)
         self.settings = settings or RunSettings()

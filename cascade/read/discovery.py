@@ -103,6 +103,8 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
     and not read. Paths keep the form the user gave.
     """
     out: list[str] = []
+    if isinstance(paths, (str, bytes, os.PathLike)):  # one path, not its characters
+        paths = [paths]
     for raw in paths:
         path = os.fsdecode(raw)  # also a bytes path, as str with its undecodable bytes escaped
         if os.path.isdir(path):

@@ -143,13 +143,17 @@ def _read_csv(path: str, file: str) -> Grid:
     values: dict[tuple[int, int], Any] = {}
     max_col = 0
     r = 0
-    for r, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1):
-        if r > MAX_ROWS or len(row) > MAX_COLUMNS:
-            raise _limit(file, "workbook", reason=f"more than {MAX_ROWS} rows or {MAX_COLUMNS} columns")
-        for c, v in enumerate(row, start=1):
-            if v.strip():
-                values[(r, c)] = v
-        max_col = max(max_col, len(row))
+    rows = csv.reader(io.StringIO(text), delimiter=delimiter)
+    try:
+        for r, row in enumerate(rows, start=1):
+            if r > MAX_ROWS or len(row) > MAX_COLUMNS:
+                raise _limit(file, "workbook", reason=f"more than {MAX_ROWS} rows or {MAX_COLUMNS} columns")
+            for c, v in enumerate(row, start=1):
+                if v.strip():
+                    values[(r, c)] = v
+            max_col = max(max_col, len(row))
+    except csv.Error as err:  # a field over the csv module's limit (128 KiB), a NUL byte: never a traceback
+        raise _limit(file, "unreadable", reason=f"line {rows.line_num}: {str(err)[:120]}") from None
     sheet = os.path.splitext(os.path.basename(file))[0]
     return Grid(file, sheet, values, {}, set(), r, max_col)
 
@@ -614,6 +618,9 @@ def read_workbook(path: str, display: str, limits: Limits = DEFAULT_LIMITS, *, e
                 grids_cache[sheet] = read_grid(path, display, sheet, limits)[0]
         except WorkbookError as err:
             findings.append(err.finding)
+            return out, findings
+        except MissingExtraError:  # without the xlsx extra a workbook is a finding, and the rest is checked
+            findings.append(make_finding("CAS005", "extra", file=display, span=Span(1, 1, 1, 2)))
             return out, findings
         grids = grids_cache[sheet]
         if not grids:

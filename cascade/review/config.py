@@ -111,10 +111,15 @@ def read_regular_file(path: str, limit: int, what: str, key: str | None = None) 
     except OSError as err:
         missing = isinstance(err, FileNotFoundError)
         raise refuse(str(err.strerror or err), "berkas tidak ada" if missing else str(err.strerror or err)) from None
+    try:
+        st = os.fstat(fd)
+    except OSError as err:
+        os.close(fd)
+        raise refuse(str(err.strerror or err), str(err.strerror or err)) from None
+    if not stat.S_ISREG(st.st_mode):  # checked on the descriptor: a folder cannot even be wrapped in a file object
+        os.close(fd)
+        raise refuse("not a regular file", "bukan berkas biasa")
     with os.fdopen(fd, "rb") as fh:
-        st = os.fstat(fh.fileno())
-        if not stat.S_ISREG(st.st_mode):
-            raise refuse("not a regular file", "bukan berkas biasa")
         if st.st_size > limit:
             raise refuse(f"larger than {limit:,} bytes", f"lebih dari {limit:,} bita")
         try:

@@ -69,7 +69,7 @@ def lint(
     lock: Any = "auto",
     progress: Callable[[str, int, int], None] | None = None,
 ) -> LintResult:
-    """Lint the plan files under ``paths`` with ``settings`` (default: :class:`Settings`).
+    """Lint the plan files under ``paths`` (paths, or one path) with ``settings`` (default: :class:`Settings`).
 
     ``cache``, ``jobs`` and ``show_personal`` are passed to :func:`cascade.load` (a parse cache
     folder; processes; employee NIPs and names unmasked in findings). With ``dask`` (a scheduler
@@ -90,7 +90,8 @@ def lint(
     total)`` on a partitioned run, ``("rules", 0, 1)`` when the checks start); nothing is printed.
     """
     settings = settings or Settings()
-    paths = list(paths)
+    # one path given as a string is that path, never its characters ("specs" would lint "s", "p"... and "/")
+    paths = [paths] if isinstance(paths, (str, bytes, os.PathLike)) else list(paths)
     found = resolve_lock(find_lock(paths) if isinstance(lock, str) and lock == "auto" else lock)
     files = [p for p in discover(paths) if not settings.is_excluded(p)]
     if by_region is None:

@@ -182,7 +182,8 @@ class FileLimit(Rule):
     skipped, the rest of the workspace is checked. Defaults: 32 MiB per file, nesting depth 48,
     4,000,000 YAML events per file, 65,536 characters per line. Also reported and not read: a FIFO
     or device named ``*.yaml``, and a file found in a folder that is a symbolic link out of that
-    folder (a pull request could otherwise point it at a secret of the machine that checks it).
+    folder (a pull request could otherwise point it at a secret of the machine that checks it), and
+    a workbook (``.xlsx``) when the ``xlsx`` extra (openpyxl) is not installed: the rest is checked.
 
     Why: one oversized, mis-encoded or special file must not stall or crash the review of all the
     others.
@@ -229,6 +230,10 @@ class FileLimit(Rule):
             "id": "angka lebih dari {limit} digit; dokumen tidak dibaca",
         },
         "unreadable": {"en": "cannot read the file: {reason}", "id": "berkas tidak dapat dibaca: {reason}"},
+        "extra": {
+            "en": "a workbook, not read: reading workbooks needs openpyxl (pip install 'sakip-cascade[xlsx]')",
+            "id": "buku kerja, tidak dibaca: membaca buku kerja memerlukan openpyxl (pip install 'sakip-cascade[xlsx]')",
+        },
         "workbook": {
             "en": "workbook over a limit: {reason}; it was not read",
             "id": "buku kerja melampaui batas: {reason}; berkas tidak dibaca",

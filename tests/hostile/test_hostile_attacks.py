@@ -178,6 +178,9 @@ SPECIAL = {
     "flag-config-fifo": (None, None, ("--config", "fifo")),
     "flag-baseline-dev-stdin": (None, None, ("--baseline", "/dev/stdin")),
     "config-is-a-symlink-to-dev-zero": ("cascade.toml", "-> /dev/zero", ()),
+    "flag-config-a-folder": (None, None, ("--config", "plans")),  # os.open takes a folder; fdopen then raised
+    "flag-baseline-a-folder": (None, None, ("--baseline", "plans")),
+    "config-baseline-a-folder": ("cascade.toml", 'baseline = "plans"\n', ()),
 }
 
 
