@@ -169,12 +169,15 @@ _EXPECTED = {
     "model_attributes_type": "a mapping", "finite_number": "a finite number",
     "range_bounds": "a range with min, max or both",
     "realized_value": "a number, a text or {value, status, source}",
+    "number_underflow": "a number that does not round to 0", "target_type": "a number, a range or a text",
 }
 _EXPECTED_ID = {
     "text": "teks", "a whole number (a year)": "bilangan bulat (tahun)", "a number": "angka",
     "true or false": "true atau false", "a list": "list", "a mapping": "mapping", "a finite number": "angka terhingga",
     "a range with min, max or both": "rentang dengan min, max atau keduanya",
     "a number, a text or {value, status, source}": "angka, teks atau {value, status, source}",
+    "a number that does not round to 0": "angka yang tidak dibulatkan menjadi 0",
+    "a number, a range or a text": "angka, rentang atau teks",
 }
 
 
@@ -269,6 +272,41 @@ class _Sink:
         return before, value
 
 
+#: The tags pydantic puts in an error's location for the plain branches of a target's union
+#: (number, range or text).
+_UNION_TAGS = frozenset(("float", "str"))
+
+
+def _is_range_tag(part: Any) -> bool:
+    return isinstance(part, str) and part.startswith("function-after[")
+
+
+def _without_union_noise(errors: list[dict]) -> list[dict]:
+    """``errors`` with a target's union said once: where its range branch says what is wrong
+    (``{min: 1e999}``) only that; where no branch fits (a list) one "must be a number, a range or a
+    text" at the target, never pydantic's branch names (``'function-after[_one_bound(), Range]'``)."""
+    unions = {tuple(e["loc"][:i]) for e in errors for i in range(len(e["loc"])) if _is_range_tag(e["loc"][i])}
+    if not unions:
+        return errors
+    deeper = {u for u in unions for e in errors if len(e["loc"]) > len(u) + 1 and tuple(e["loc"][:len(u)]) == u
+              and _is_range_tag(e["loc"][len(u)])}
+    out: list[dict] = []
+    said: set[tuple] = set()
+    for e in errors:
+        loc = tuple(e["loc"])
+        head = loc[:-1]
+        if loc and head in unions and (loc[-1] in _UNION_TAGS or _is_range_tag(loc[-1])):
+            if head in deeper or head in said:
+                continue
+            said.add(head)
+            value = e.get("input")
+            e = {"type": "finite_number" if isinstance(value, float) else "target_type", "loc": head, "input": value}
+        elif any(map(_is_range_tag, loc)):  # inside the range: at its field (``.../2020/min``), without the tag
+            e = {**e, "loc": tuple(p for p in loc if not _is_range_tag(p))}
+        out.append(e)
+    return out
+
+
 def _delete(data: Any, path: tuple) -> None:
     target = data
     for part in path[:-1]:
@@ -297,7 +335,7 @@ def _salvage(cls: type[BaseModel], data: Any, base: tuple, sink: _Sink, ref: str
                 return None
             data = copy.deepcopy(data)
             if report:
-                for err in errors:
+                for err in _without_union_noise(errors):
                     sink.error(err, base, cls, ref)
         doomed = set()
         for err in errors:

@@ -101,6 +101,24 @@ def _ambiguous(text: str, hint: str) -> PydanticCustomError:
     )
 
 
+#: YAML's spellings of the floats that are no number (``.nan``) or infinite (``-.inf``).
+_FLOAT_SPECIALS = frozenset((".nan", ".NaN", ".NAN")) | frozenset(
+    sign + inf for inf in (".inf", ".Inf", ".INF") for sign in ("", "+", "-"))
+_NONZERO_DIGIT = re.compile(r"[1-9]")
+
+
+def _checked_float(text: str) -> float:
+    """``float(text)`` for a plain number, refused where the float is not what was written: beyond
+    the largest float (``1e309`` is infinity) or so small that it rounds to 0 (``1e-400``)."""
+    number = float(text)
+    if number == 0.0 or number - number:  # inf - inf is nan, which is true; a finite number gives 0.0
+        if number != 0.0:
+            raise PydanticCustomError("finite_number", "the number {text} is too large", {"text": text})
+        if _NONZERO_DIGIT.search(text.partition("e")[0].partition("E")[0]):
+            raise PydanticCustomError("number_underflow", "the number {text} rounds to 0", {"text": text})
+    return number
+
+
 def _to_number(value: Any) -> Any:
     """A numeric field: plain or quoted decimal text becomes a float; ambiguous text is an error."""
     if isinstance(value, str):
@@ -109,7 +127,9 @@ def _to_number(value: Any) -> Any:
                 hint = _number_hint(value)
                 if hint is not None and hint != value:
                     raise _ambiguous(value, hint)
-            return float(value)
+            return _checked_float(value)
+        if type(value) is str and value in _FLOAT_SPECIALS:
+            raise PydanticCustomError("finite_number", "{text} is not a finite number", {"text": value})
         hint = _number_hint(value)
         if hint is not None:
             raise _ambiguous(value, hint)
@@ -126,11 +146,18 @@ def _to_target(value: Any) -> Any:
     if isinstance(value, str):
         if _PLAIN_NUMBER.match(value):
             # a plain scalar is exactly str; a quoted one (a str subclass) is checked for two readings
-            return float(value) if type(value) is str else _to_number(value)
+            if type(value) is not str:
+                return _to_number(value)
+            number = float(value)
+            return number if number and not number - number else _checked_float(value)  # 0 or not finite: checked
         hint = _number_hint(value)
         if hint is not None:
             raise _ambiguous(value, hint)
+        if type(value) is str and value in _FLOAT_SPECIALS:  # plain .nan / .inf: a float to YAML tools, never a text target
+            raise PydanticCustomError("finite_number", "{text} is not a finite number", {"text": value})
         return value
+    if value.__class__ is bool:  # a dict's True is no target 1.0
+        raise PydanticCustomError("target_type", "a number, a range or a text is needed", {})
     return value
 
 

@@ -63,7 +63,7 @@ def short_int(value: int) -> int | str:
     """``value``, or for more than 30 digits its first five and its length: ``99999… (5000 digits)``."""
     if -10**30 < value < 10**30:
         return value
-    shift = max(abs(value).bit_length() * 3 // 10 - 8, 0)  # leaves at least 8 leading digits
+    shift = max(int(abs(value).bit_length() * 0.30102999566398) - 8, 0)  # log10(2): leaves 8-9 leading digits
     head = str(abs(value) // 10**shift)
     return f"{'-' if value < 0 else ''}{head[:5]}… ({len(head) + shift} digits)"
 

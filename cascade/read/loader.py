@@ -24,6 +24,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import sys
 import re
 import stat
 from dataclasses import dataclass, field
@@ -797,6 +798,23 @@ _MAX_STRUCTURAL = 1000
 _MAX_INT_BITS = 13_300
 
 
+def _too_long(value: Any) -> bool:
+    """Whether ``value`` is a number of more than about 4000 digits: an int, or a ``Decimal`` or
+    ``Fraction`` (``json.loads(..., parse_float=Decimal)`` gives ``Decimal('1e9999999')``, which
+    pydantic would turn into an int of ten million digits, for minutes)."""
+    if isinstance(value, int):
+        return not isinstance(value, bool) and value.bit_length() > _MAX_INT_BITS
+    if isinstance(value, (str, float, Mapping, list, tuple)) or value is None:
+        return False
+    decimal = sys.modules.get("decimal")  # no Decimal exists unless the caller imported the module
+    if decimal is not None and isinstance(value, decimal.Decimal):
+        return value.is_finite() and (abs(value.adjusted()) > 4000 or len(value.as_tuple().digits) > 4000)
+    fractions = sys.modules.get("fractions")
+    if fractions is not None and isinstance(value, fractions.Fraction):
+        return max(value.numerator.bit_length(), value.denominator.bit_length()) > _MAX_INT_BITS
+    return False
+
+
 def check_data(data: Any, file: str, limits: Limits = DEFAULT_LIMITS) -> Finding | None:
     """Hold a document passed as a Python dict to the same depth and node limits as a file.
 
@@ -804,7 +822,7 @@ def check_data(data: Any, file: str, limits: Limits = DEFAULT_LIMITS) -> Finding
     or one that contains itself, would end in a ``RecursionError``; here it is a ``file-limit``
     finding at the pointer where the limit was crossed. Any mapping counts (a ``UserDict`` nested
     100,000 deep too), and an int of more than about 4000 digits is a ``file-limit`` finding as well
-    (Python cannot even print it). The walk is iterative and stops at the
+    (Python cannot even print it), and so is a ``Decimal`` or ``Fraction`` that long. The walk is iterative and stops at the
     first limit, so a self-referencing dict costs ``max_depth`` steps.
     """
     stack: list[tuple[Any, int, tuple]] = [(data, 0, ())]
@@ -814,7 +832,7 @@ def check_data(data: Any, file: str, limits: Limits = DEFAULT_LIMITS) -> Finding
         nodes += 1
         if nodes > limits.max_nodes:
             return make_finding("CAS005", "nodes", file=file, pointer=pointer(path), limit=limits.max_nodes)
-        if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > _MAX_INT_BITS:
+        if _too_long(value):
             return make_finding("CAS005", "number", file=file, pointer=pointer(path), limit=4000)
         if isinstance(value, Mapping):  # also a UserDict, a MappingProxy...: the schema reads any mapping
             try:
@@ -822,7 +840,7 @@ def check_data(data: Any, file: str, limits: Limits = DEFAULT_LIMITS) -> Finding
             except Exception as exc:  # a mapping whose items() raises is content, not a crash
                 return make_finding("CAS005", "unreadable", file=file, pointer=pointer(path), reason=type(exc).__name__)
             for key, _ in children:
-                if isinstance(key, int) and not isinstance(key, bool) and key.bit_length() > _MAX_INT_BITS:
+                if _too_long(key):
                     return make_finding("CAS005", "number", file=file, pointer=pointer(path), limit=4000)  # a key: at its mapping
         elif isinstance(value, (list, tuple)) or (isinstance(value, Sequence) and not isinstance(value, (str, bytes, bytearray))):
             children = enumerate(value)

@@ -45,7 +45,9 @@ def test_hostile_realisasi_document(tmp_path: Path) -> None:
     table = ws.capaian(as_of=2026)
     row = [r for r in table.rows if r.year == 2019][0]
     assert row.capaian is None and row.note == "out of range"  # 1e300 / 1e-300
-    # .nan is text in YAML 1.2, as in targets: measured against a number it gives no capaian, with the reason
+    # a plain .nan is a float (NaN) to every YAML tool: CAS103 at its place, never a text realisasi
+    assert [(f.line, f.column, f.message) for f in report if f.code == "CAS103" and f.message.endswith("'.nan'")] == [
+        (4, 46, "'2020' must be a finite number, not '.nan'")]
     nan = [r for r in table.rows if r.year == 2020][0]
-    assert nan.capaian is None and nan.note == "numeric target, text realisasi"
+    assert nan.capaian is None and nan.note == "no realisasi"
     json.loads(table.to_json())  # still valid JSON: no Infinity, no NaN
