@@ -88,17 +88,19 @@ def _existing(data: Any, loc: tuple) -> tuple:
     return tuple(out)
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any, lang: str = "en") -> str:
+    """How a message names a wrong value: its shape, or the value itself quoted (``lang``: en or id)."""
+    en = lang != "id"
     if value is None:
-        return "an empty value"
+        return "an empty value" if en else "nilai kosong"
     if isinstance(value, dict):
-        return "a mapping"
+        return "a mapping" if en else "mapping"
     if isinstance(value, list):
-        return "a list"
+        return "a list" if en else "list"
     if isinstance(value, bool):
         return "true/false"
     if isinstance(value, (int, float)):
-        return f"the number {short_int(value) if isinstance(value, int) else value}"
+        return f"{'the number' if en else 'angka'} {short_int(value) if isinstance(value, int) else value}"
     text = _visible(str(value))
     return f"'{text[:40]}…'" if len(text) > 40 else f"'{text}'"
 
@@ -244,6 +246,7 @@ class _Sink:
             self.add(
                 "CAS103", "default", path, key=bool(is_key), ref=ref, field=name,
                 expected=expected, expected_id=_EXPECTED_ID.get(expected, expected), got=_describe(self.shown(full, got)),
+                got_id=_describe(self.shown(full, got), "id"),
             )
 
 
@@ -411,16 +414,16 @@ def parse_document(
         # The whole file is one value: it is probably not YAML at all (a token, a text file named
         # *.yaml), so its shape is named and nothing of it is quoted.
         if isinstance(data, str):
-            got = f"text of {len(data):,} characters"
+            got, got_id = f"text of {len(data):,} characters", f"teks {len(data):,} karakter"
         elif isinstance(data, (list, tuple)):
-            got = "a list"
+            got, got_id = "a list", "list"
         elif isinstance(data, bool):
-            got = "true/false"
+            got = got_id = "true/false"
         elif isinstance(data, (int, float)):
-            got = "a number"
+            got, got_id = "a number", "angka"
         else:
-            got = f"a {type(data).__name__}"
-        sink.add("CAS103", "top-level", (), got=got)
+            got, got_id = f"a {type(data).__name__}", type(data).__name__
+        sink.add("CAS103", "top-level", (), got=got, got_id=got_id)
         return None, findings
     header_data = data.get("document")
     if isinstance(header_data, dict) and header_data.get("kind") == "realisasi":
@@ -560,7 +563,7 @@ def _realisasi(data: dict, header: dict, file: str, sourcemap: SourceMap, sink: 
     rows, row_paths = [], []
     raw_rows = data.get("rows")
     if raw_rows is not None and not isinstance(raw_rows, list):
-        sink.add("CAS103", "default", ("rows",), field="rows", expected="a list", expected_id="list", got=_describe(raw_rows))
+        sink.add("CAS103", "default", ("rows",), field="rows", expected="a list", expected_id="list", got=_describe(raw_rows), got_id=_describe(raw_rows, "id"))
     for i, raw in enumerate(raw_rows if isinstance(raw_rows, list) else ()):
         row = _salvage(RealisasiRow, raw, ("rows", i), sink, sink.ref)
         if row is not None:
@@ -590,7 +593,7 @@ def _rebuild(data: dict, sink: _Sink) -> tuple[Document | None, list, list, list
     if raw_elements is None:
         raw_elements = []
     if not isinstance(raw_elements, list):
-        sink.add("CAS103", "default", ("elements",), field="elements", expected="a list", expected_id="list", got=_describe(raw_elements))
+        sink.add("CAS103", "default", ("elements",), field="elements", expected="a list", expected_id="list", got=_describe(raw_elements), got_id=_describe(raw_elements, "id"))
         raw_elements = []
     for i, raw in enumerate(raw_elements):
         raw_id = raw.get("id") if isinstance(raw, dict) else None
@@ -603,7 +606,7 @@ def _rebuild(data: dict, sink: _Sink) -> tuple[Document | None, list, list, list
         if raw_indicators is None:
             raw_indicators = []
         if not isinstance(raw_indicators, list):
-            sink.add("CAS103", "default", ("elements", i, "indicators"), ref=ref, field="indicators", expected="a list", expected_id="list", got=_describe(raw_indicators))
+            sink.add("CAS103", "default", ("elements", i, "indicators"), ref=ref, field="indicators", expected="a list", expected_id="list", got=_describe(raw_indicators), got_id=_describe(raw_indicators, "id"))
             raw_indicators = []
         for j, raw_ind in enumerate(raw_indicators):
             ind_id = raw_ind.get("id") if isinstance(raw_ind, dict) else None
@@ -620,7 +623,7 @@ def _rebuild(data: dict, sink: _Sink) -> tuple[Document | None, list, list, list
     unit_paths: list[tuple] = []
     raw_units = data.get("organization", []) or []
     if not isinstance(raw_units, list):
-        sink.add("CAS103", "default", ("organization",), field="organization", expected="a list", expected_id="list", got=_describe(raw_units))
+        sink.add("CAS103", "default", ("organization",), field="organization", expected="a list", expected_id="list", got=_describe(raw_units), got_id=_describe(raw_units, "id"))
         raw_units = []
     for i, raw in enumerate(raw_units):
         raw_id = raw.get("id") if isinstance(raw, dict) else None

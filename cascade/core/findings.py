@@ -198,6 +198,8 @@ class Report:
 
 class _Args(dict):
     def __missing__(self, key: str) -> str:
+        if key.endswith("_id") and key[:-3] in self:  # an Indonesian form not given: the value as it is
+            return str(self[key[:-3]])
         return "{" + key + "}"
 
 

@@ -121,12 +121,12 @@ class WrongType(Rule):
     severity = Severity.ERROR
     stage = True
     messages = {
-        "default": {"en": "'{field}' must be {expected}, not {got}", "id": "'{field}' harus berupa {expected_id}, bukan {got}"},
+        "default": {"en": "'{field}' must be {expected}, not {got}", "id": "'{field}' harus berupa {expected_id}, bukan {got_id}"},
         "ambiguous": {
             "en": "'{field}: {text}' is not a number cascade will guess; write {hint}",
             "id": "'{field}: {text}' bukan angka yang bisa ditebak; tuliskan {hint}",
         },
-        "top-level": {"en": "a plan document is a mapping starting with 'document:', not {got}", "id": "dokumen rencana berupa mapping yang diawali 'document:', bukan {got}"},
+        "top-level": {"en": "a plan document is a mapping starting with 'document:', not {got}", "id": "dokumen rencana berupa mapping yang diawali 'document:', bukan {got_id}"},
     }
 
 
