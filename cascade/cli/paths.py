@@ -2,19 +2,23 @@
 
 A mistyped folder in a pre-commit ``args:`` or a CI line must not pass green with "no findings": a
 path that does not exist, or that holds no plan file (``cascade lint docs``), stops the run before
-anything is checked, and the message says what was searched for.
+anything is checked, and the message says what was searched for. A cache folder that cannot be one
+(a file, a symbolic link: the cache never follows one) is a warning, and the run goes on without the
+cache, as it would anyway.
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import stat
 from typing import Sequence, TextIO
 
+from ..core.text import escape_unsafe
 from ..read.discovery import discover, searched_description
 from ..review.config import Settings
 
-__all__ = ["os_reason", "plan_files", "repository_root", "summary_line"]
+__all__ = ["cache_dir_warning", "os_reason", "plan_files", "repository_root", "summary_line"]
 
 _MESSAGES = {
     "missing": {"en": "{path}: no such file or folder", "id": "{path}: berkas atau folder tidak ada"},
@@ -25,6 +29,18 @@ _MESSAGES = {
     "excluded": {
         "en": "every plan file under {paths} is left out by 'exclude' in {config}; nothing to check",
         "id": "semua berkas rencana di {paths} dikecualikan oleh 'exclude' di {config}; tidak ada yang diperiksa",
+    },
+    "cache-not-folder": {
+        "en": "warning: cache-dir {path} is not a folder; running without the parse cache",
+        "id": "peringatan: cache-dir {path} bukan folder; berjalan tanpa cache",
+    },
+    "cache-symlink": {
+        "en": "warning: cache-dir {path} is a symbolic link, which the cache never follows; running without the parse cache",
+        "id": "peringatan: cache-dir {path} adalah tautan simbolik, yang tidak pernah diikuti cache; berjalan tanpa cache",
+    },
+    "cache-unusable": {
+        "en": "warning: cache-dir {path}: {reason}; running without the parse cache",
+        "id": "peringatan: cache-dir {path}: {reason}; berjalan tanpa cache",
     },
     "summary": {
         "en": "cascade: checked {files} {files_word}, {documents} {documents_word}",
@@ -55,11 +71,34 @@ def _msg(key: str, lang: str, **args: object) -> str:
     return _MESSAGES[key].get(lang, _MESSAGES[key]["en"]).format(**args)
 
 
-def plan_files(paths: Sequence[str], settings: Settings | None, lang: str, err: TextIO) -> list[str] | None:
+def cache_dir_warning(settings: Settings | None, lang: str) -> str | None:
+    """A warning line when the chosen cache folder (``--cache-dir``, ``cache-dir``) exists and is not
+    a folder, else None. The cache then reads and writes nothing; without the warning a run would be
+    silently cold every time."""
+    folder = settings.cache_dir if settings is not None else None
+    if not folder:
+        return None
+    shown = escape_unsafe(folder)
+    try:
+        st = os.lstat(os.path.abspath(folder))  # as the cache opens it: 'link/' is the link itself
+    except FileNotFoundError:
+        return None  # created on first use
+    except (OSError, ValueError) as exc:  # a part of the path is a file (ENOTDIR), no permission
+        reason = os_reason(exc, lang) if isinstance(exc, OSError) else str(exc)
+        return f"cascade: {_msg('cache-unusable', lang, path=shown, reason=reason)}\n"
+    if stat.S_ISLNK(st.st_mode):
+        return f"cascade: {_msg('cache-symlink', lang, path=shown)}\n"
+    if not stat.S_ISDIR(st.st_mode):
+        return f"cascade: {_msg('cache-not-folder', lang, path=shown)}\n"
+    return None
+
+
+def plan_files(paths: Sequence[str], settings: Settings | None, lang: str, err: TextIO, *, cache: bool = True) -> list[str] | None:
     """The plan files of the run, or None after saying on ``err`` why there are none to check.
 
     Every path must exist and hold at least one plan file (a file named directly counts as one);
-    then the configuration's ``exclude`` must leave at least one.
+    then the configuration's ``exclude`` must leave at least one. With ``cache`` (the run uses the
+    parse cache), a cache folder that is not a folder is a warning on ``err`` (:func:`cache_dir_warning`).
     """
     problems = []
     found: list[str] = []
@@ -82,6 +121,9 @@ def plan_files(paths: Sequence[str], settings: Settings | None, lang: str, err: 
             err.write(f"cascade: {_msg('excluded', lang, paths=', '.join(paths), config=config)}\n")
             return None
         found = kept
+    warning = cache_dir_warning(settings, lang) if cache else None
+    if warning:
+        err.write(warning)
     return found
 
 

@@ -27,8 +27,12 @@ version's findings) is a miss. An entry without a valid signature is a miss and 
 unpickled. Nothing in the cache folder is followed through a symbolic link: entries, their
 sub-folders, ``.gitignore`` and ``CACHEDIR.TAG`` are opened with ``O_NOFOLLOW`` relative to the
 folder (an ``lstat`` check where the platform has no ``O_NOFOLLOW``), so a symlink planted in the
-folder can neither feed an entry nor make a write land outside it. A folder that exists and is
-not a cascade cache (no ``CACHEDIR.TAG``) and not empty is never written to.
+folder can neither feed an entry nor make a write land outside it. Nothing is opened so that it can
+block: entries are opened with ``O_NONBLOCK`` and ``fstat``-checked before a byte is read, and a
+FIFO, socket, device or folder under an entry's name (which a pull request can ship, names being
+computable) is a miss; writes go to a new temporary file (``O_EXCL``) renamed over the name, which
+replaces whatever was planted there without opening it. A folder that exists and is not a cascade
+cache (no ``CACHEDIR.TAG``) and not empty is never written to.
 
 The entries hold the parsed documents, with the NIPs and names of skp ``employee`` blocks as
 written (the findings in them are masked unless ``show_personal``): the folder is the user's own
@@ -58,6 +62,7 @@ _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# cascade parse cache\n"
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _DIRECTORY = getattr(os, "O_DIRECTORY", 0)
 _BINARY = getattr(os, "O_BINARY", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # a FIFO planted under an entry's name must not block the open
 _DIR_FD = _NOFOLLOW != 0 and os.open in os.supports_dir_fd and os.mkdir in os.supports_dir_fd
 
 
@@ -103,7 +108,7 @@ def _signing_key() -> bytes | None:
         if not _NOFOLLOW and os.path.islink(path):
             return None
         try:
-            fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _BINARY)
+            fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _BINARY)
         except FileNotFoundError:
             fd = None
         if fd is None:
@@ -119,7 +124,7 @@ def _signing_key() -> bytes | None:
                 os.replace(tmp, path)
             if os.path.lexists(tmp):
                 os.unlink(tmp)
-            fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _BINARY)
+            fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | _BINARY)
         with os.fdopen(fd, "rb") as fh:
             st = os.fstat(fh.fileno())
             if not stat.S_ISREG(st.st_mode) or not _owned_and_private(st):
@@ -174,7 +179,7 @@ class _Folder:
                     os.mkdir(name, 0o700, dir_fd=parent)
                 except FileExistsError:
                     pass
-            return os.open(name, os.O_RDONLY | _DIRECTORY | _NOFOLLOW, dir_fd=parent)
+            return os.open(name, os.O_RDONLY | _DIRECTORY | _NOFOLLOW | _NONBLOCK, dir_fd=parent)
         path = os.path.join(parent, name) if isinstance(parent, str) else name
         if create and not os.path.lexists(path):
             os.mkdir(path, 0o700)
@@ -183,12 +188,14 @@ class _Folder:
         return path
 
     def open_file(self, parent: Any, name: str, flags: int, mode: int = 0o600) -> int:
+        """``name`` in the folder, never through a symlink and never waiting (``O_NONBLOCK``: a FIFO
+        returns at once); the caller checks what it got with ``fstat``."""
         if _DIR_FD:
-            return os.open(name, flags | _NOFOLLOW | _BINARY, mode, dir_fd=parent)
+            return os.open(name, flags | _NOFOLLOW | _NONBLOCK | _BINARY, mode, dir_fd=parent)
         path = os.path.join(parent, name)
         if os.path.islink(path):
             raise OSError(errno.ELOOP, "a symbolic link", path)
-        return os.open(path, flags | _BINARY, mode)
+        return os.open(path, flags | _NONBLOCK | _BINARY, mode)
 
     def close(self, handle: Any) -> None:
         if isinstance(handle, int):

@@ -3,7 +3,9 @@
 The file is searched from the working directory upwards; in each folder ``cascade.toml`` is tried
 first, then a ``pyproject.toml`` that has a ``[tool.cascade]`` table. The first one found is used
 alone (files are not merged). Precedence: command-line flags > ``cascade.toml`` >
-``pyproject.toml`` > defaults. Globs and the baseline path are relative to the folder of the file.
+``pyproject.toml`` > defaults. Globs, the baseline and the cache folder are relative to the folder
+of the file; the cache folder must also lie inside it (a shipped configuration must not choose where
+cascade writes: ``--cache-dir`` on the command line may name any folder).
 
 Keys (``cascade.toml`` shown; in ``pyproject.toml`` put them under ``[tool.cascade]``)::
 
@@ -14,7 +16,7 @@ Keys (``cascade.toml`` shown; in ``pyproject.toml`` put them under ``[tool.casca
     lang = "id"                         # message language: id (default) or en
     fail-level = "error"                # error | warning | info: the lowest severity that fails
     baseline = "cascade-baseline.json"  # report only findings that are not in the baseline
-    cache-dir = ".ci-cache/cascade"     # the parse cache (default: the user's cache folder)
+    cache-dir = ".ci-cache/cascade"     # the parse cache, inside this file's folder (default: the user's cache folder)
 
     [per-file-ignores]                  # glob -> rules silenced in the files it matches
     "rpjmn/*.yaml" = ["orphan-indicator"]
@@ -26,7 +28,8 @@ Keys (``cascade.toml`` shown; in ``pyproject.toml`` put them under ``[tool.casca
     ratio = 0.8
 
 An unknown key, an unknown rule or option, or a value of the wrong type raises :class:`ConfigError`
-naming it: a configuration mistake is a usage error, never plan content.
+naming it: a configuration mistake is a usage error, never plan content. So is a path that cannot be
+one (empty, or holding a NUL character), from the file or from a flag.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Mapping
 
 from ..core.findings import DEFAULT_LANG, LANGUAGES, Severity, Span
+from ..core.text import escape_unsafe
 from ..rules.catalog import all_rules, get_rule, resolve_selector
 from ..read.suppressions import Suppression, glob_matches
 from ..validate import RunSettings, Selection
@@ -77,11 +81,12 @@ class ConfigError(ValueError):
 
     ``path`` is the configuration file (None for command-line options), ``key`` the offending key.
     ``str()`` is English; :meth:`localized` gives the message in another language where one was given
-    (``message_id``, Bahasa Indonesia).
+    (``message_id``, Bahasa Indonesia). The file's name is shown with its control and invisible
+    characters escaped: it may come from a shipped configuration (``baseline = "x\n::error::..."``).
     """
 
     def __init__(self, message: str, *, path: str | None = None, key: str | None = None, message_id: str | None = None):
-        super().__init__(f"{path}: {message}" if path else message)
+        super().__init__(f"{escape_unsafe(path)}: {message}" if path else message)
         self.path = path
         self.key = key
         self.message_id = message_id
@@ -90,7 +95,7 @@ class ConfigError(ValueError):
         """The message in ``lang`` (``en`` or ``id``), with the file it is about."""
         if lang != "id" or self.message_id is None:
             return str(self)
-        return f"{self.path}: {self.message_id}" if self.path else self.message_id
+        return f"{escape_unsafe(self.path)}: {self.message_id}" if self.path else self.message_id
 
 
 def read_regular_file(path: str, limit: int, what: str, key: str | None = None) -> bytes:
@@ -106,8 +111,12 @@ def read_regular_file(path: str, limit: int, what: str, key: str | None = None) 
         return ConfigError(f"cannot read the {what}: {reason}", path=path, key=key,
                            message_id=f"{what_id} tidak dapat dibaca: {reason_id}")
 
+    if not path:  # "" would read as the working directory's missing file "" (``--config ""``)
+        raise refuse("the path is empty", "jalurnya kosong")
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except ValueError:  # a NUL character: no file has such a name
+        raise refuse("the path holds a NUL character", "jalurnya memuat karakter NUL") from None
     except OSError as err:
         missing = isinstance(err, FileNotFoundError)
         raise refuse(str(err.strerror or err), "berkas tidak ada" if missing else str(err.strerror or err)) from None
@@ -184,6 +193,10 @@ class Settings:
         Raises :class:`ConfigError` for unknown rules or values.
         """
         select, extend_select, ignore = tuple(select), tuple(extend_select), tuple(ignore)
+        if baseline is not None:
+            _path(baseline, None, "--baseline", "file")
+        if cache_dir is not None:
+            _path(cache_dir, None, "--cache-dir", "folder")
         for flag, values in (("--select", select), ("--extend-select", extend_select), ("--ignore", ignore), ("--severity", severity or {})):
             check_selectors(values, None, flag)
         sev = dict(self.severity)
@@ -414,16 +427,58 @@ def parse_settings(table: Mapping[str, Any], *, path: str | None = None, text: s
         if not isinstance(table["baseline"], str):
             raise ConfigError(f"{prefix}baseline must be a path", path=path, key=prefix + "baseline",
                               message_id=f"{prefix}baseline harus berupa jalur berkas")
+        _no_nul(table["baseline"], path, prefix + "baseline", "file")  # "" and "." are folders: 'not a regular file' when read
         kw["baseline"] = os.path.join(root, table["baseline"])
     if "cache-dir" in table:
         if not isinstance(table["cache-dir"], str) or not table["cache-dir"].strip():
             raise ConfigError(f"{prefix}cache-dir must be a path", path=path, key=prefix + "cache-dir")
-        kw["cache_dir"] = os.path.join(root, os.path.expanduser(table["cache-dir"]))
+        _no_nul(table["cache-dir"], path, prefix + "cache-dir", "folder")
+        kw["cache_dir"] = _cache_dir_inside(root, table["cache-dir"], path, prefix + "cache-dir")
     if "as-of" in table:
         kw["as_of"] = _year(table["as-of"], path, prefix + "as-of")
     if "options" in table:
         kw["options"] = _options(_table(table["options"], path, prefix + "options"), path, prefix + "options")
     return Settings(**kw)
+
+
+_WHAT_ID = {"file": "berkas", "folder": "folder"}
+
+
+def _no_nul(value: str, path: str | None, key: str, what: str) -> None:
+    """Refuse a path with a NUL character (no file has one; ``os.open`` raises ValueError on it)."""
+    if "\0" in value:
+        raise ConfigError(f"{key} must be a {what} path without NUL characters", path=path, key=key,
+                          message_id=f"{key} harus berupa jalur {_WHAT_ID[what]} tanpa karakter NUL")
+
+
+def _path(value: str, path: str | None, key: str, what: str) -> None:
+    """A path given by a flag: not empty (``--baseline ""`` silently meant no baseline) and without NUL."""
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{key} needs a {what} path, not an empty text", path=path, key=key,
+                          message_id=f"{key} memerlukan jalur {_WHAT_ID[what]}, bukan teks kosong")
+    _no_nul(value, path, key, what)
+
+
+def _cache_dir_inside(root: str, value: str, path: str | None, key: str) -> str:
+    """The configured cache folder, which must resolve (symbolic links followed) inside ``root``, the
+    folder of the configuration file: a shipped ``cache-dir = "/home/ci/.ssh"`` or ``"../../x"``
+    would otherwise choose where cascade creates folders and writes. ``--cache-dir`` is free."""
+    folder = os.path.join(root, os.path.expanduser(value))
+    try:
+        real_root = os.path.realpath(root)
+        inside = os.path.commonpath([real_root, os.path.realpath(folder)]) == real_root
+    except (ValueError, OSError):  # another drive on Windows
+        inside = False
+    if not inside:
+        shown, where = escape_unsafe(value), escape_unsafe(root)
+        raise ConfigError(
+            f"{key} must be a folder inside {where} (the folder of this configuration), not '{shown}'; "
+            "to keep the cache elsewhere, pass --cache-dir",
+            path=path, key=key,
+            message_id=f"{key} harus berupa folder di dalam {where} (folder konfigurasi ini), bukan '{shown}'; "
+            "untuk menyimpan cache di tempat lain, gunakan --cache-dir",
+        )
+    return folder
 
 
 def _year(value: Any, path: str | None, key: str) -> int:

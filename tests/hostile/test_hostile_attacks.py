@@ -1,7 +1,8 @@
 """Attacks on the hostile-input promises (issue 15, items 3 to 8), each reproduced and stated exactly.
 
 Items 1 (the parse cache) and 2 (personal data) are in ``test_hostile_cache.py`` and
-``test_hostile_privacy.py``.
+``test_hostile_privacy.py``; a later attack on the cache (FIFOs planted as entries, a ``cache-dir``
+outside the workspace) and on configured paths (NUL, empty) is in section 4 here.
 """
 
 from __future__ import annotations
@@ -143,9 +144,10 @@ def test_invisible_marks_in_file_names_and_names_are_escaped_in_every_format(mar
 # -- 4. configuration that points at special files ----------------------------------------------
 
 
-def _lint_subprocess(cwd: Path, *argv: str) -> "subprocess.CompletedProcess[str]":
+def _lint_subprocess(cwd: Path, *argv: str, cache: bool = False) -> "subprocess.CompletedProcess[str]":
     """``cascade lint`` in a child with 2 GB of address space and its stdin an open pipe nobody writes:
-    what was a 24 GB read or a hang before ends in the time limit or a MemoryError there."""
+    what was a 24 GB read or a hang before ends in the time limit or a MemoryError there. Without
+    ``cache``, ``--no-cache``; the signing key is kept in ``<cwd>/.xdg``."""
     import resource
     import subprocess
     import sys
@@ -153,9 +155,11 @@ def _lint_subprocess(cwd: Path, *argv: str) -> "subprocess.CompletedProcess[str]
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
 
-    env = dict(os.environ, PYTHONPATH=os.path.dirname(os.path.dirname(cascade.__file__)))  # the cascade under test
+    env = dict(os.environ, PYTHONPATH=os.path.dirname(os.path.dirname(cascade.__file__)),  # the cascade under test
+               XDG_CACHE_HOME=str(cwd / ".xdg"))
     try:
-        return subprocess.run([sys.executable, "-m", "cascade", "lint", "plans", "--no-cache", *argv], cwd=cwd, env=env,
+        return subprocess.run([sys.executable, "-m", "cascade", "lint", "plans", *(() if cache else ("--no-cache",)), *argv],
+                              cwd=cwd, env=env,
                               stdin=subprocess.PIPE, capture_output=True, text=True, timeout=60, preexec_fn=limit)
     except subprocess.TimeoutExpired:
         pytest.fail("hung")
@@ -181,6 +185,8 @@ SPECIAL = {
     "flag-config-a-folder": (None, None, ("--config", "plans")),  # os.open takes a folder; fdopen then raised
     "flag-baseline-a-folder": (None, None, ("--baseline", "plans")),
     "config-baseline-a-folder": ("cascade.toml", 'baseline = "plans"\n', ()),
+    "config-baseline-empty": ("cascade.toml", 'baseline = ""\n', ()),  # the config's folder
+    "config-baseline-dot": ("cascade.toml", 'baseline = "."\n', ()),
 }
 
 
@@ -197,6 +203,148 @@ def test_config_and_baseline_that_are_special_files_are_usage_errors(case: str, 
     assert done.returncode == 2, done.stderr[-2000:]
     assert "Traceback" not in done.stderr
     assert "bukan berkas biasa" in done.stderr, done.stderr  # "not a regular file": Indonesian by default
+
+
+#: Paths that cannot be paths, and a ``cache-dir`` a shipped configuration aims outside its folder:
+#: ``(file, its text, flags, the whole standard error in Indonesian, in English)``; ``{ws}`` is the
+#: workspace. ``baseline = "\u0000"`` and ``cache-dir = "\u0000"`` were a ValueError traceback with
+#: exit code 1 (what findings give), ``--baseline ""`` silently meant no baseline, ``--config ""``
+#: did not say what was missing, and ``cache-dir = "/anywhere"`` created that folder and wrote there.
+PATHS = {
+    "config-baseline-nul": ("cascade.toml", 'baseline = "\\u0000"\n', (),
+                            "{ws}/cascade.toml: baseline harus berupa jalur berkas tanpa karakter NUL",
+                            "{ws}/cascade.toml: baseline must be a file path without NUL characters"),
+    "config-cache-dir-nul": ("cascade.toml", 'cache-dir = "ci\\u0000"\n', (),
+                             "{ws}/cascade.toml: cache-dir harus berupa jalur folder tanpa karakter NUL",
+                             "{ws}/cascade.toml: cache-dir must be a folder path without NUL characters"),
+    "pyproject-cache-dir-nul": ("pyproject.toml", '[tool.cascade]\ncache-dir = "\\u0000"\n', (),
+                                "{ws}/pyproject.toml: tool.cascade.cache-dir harus berupa jalur folder tanpa karakter NUL",
+                                "{ws}/pyproject.toml: tool.cascade.cache-dir must be a folder path without NUL characters"),
+    "flag-config-empty": (None, None, ("--config", ""),
+                          "konfigurasi tidak dapat dibaca: jalurnya kosong", "cannot read the configuration: the path is empty"),
+    "flag-config-nul": (None, None, ("--config", "a\0b"),
+                        "a\\u0000b: konfigurasi tidak dapat dibaca: jalurnya memuat karakter NUL",
+                        "a\\u0000b: cannot read the configuration: the path holds a NUL character"),
+    "flag-baseline-empty": (None, None, ("--baseline", ""), "--baseline memerlukan jalur berkas, bukan teks kosong",
+                            "--baseline needs a file path, not an empty text"),
+    "flag-baseline-nul": (None, None, ("--baseline", "b\0"), "--baseline harus berupa jalur berkas tanpa karakter NUL",
+                          "--baseline must be a file path without NUL characters"),
+    "flag-cache-dir-empty": (None, None, ("--cache-dir", ""), "--cache-dir memerlukan jalur folder, bukan teks kosong",
+                             "--cache-dir needs a folder path, not an empty text"),
+    "flag-cache-dir-nul": (None, None, ("--cache-dir", "c\0"), "--cache-dir harus berupa jalur folder tanpa karakter NUL",
+                           "--cache-dir must be a folder path without NUL characters"),
+    "config-baseline-forges-a-log-line": ("cascade.toml", 'baseline = "x\\n::error file=a::forged"\n', (),
+                                          "{ws}/x\\u000a::error file=a::forged: baseline tidak dapat dibaca: berkas tidak ada",
+                                          "{ws}/x\\u000a::error file=a::forged: cannot read the baseline: No such file or directory"),
+    "config-cache-dir-absolute": ("cascade.toml", 'cache-dir = "{ws}-elsewhere"\n', (),
+                                  "{ws}/cascade.toml: cache-dir harus berupa folder di dalam {ws} (folder konfigurasi ini), bukan "
+                                  "'{ws}-elsewhere'; untuk menyimpan cache di tempat lain, gunakan --cache-dir",
+                                  "{ws}/cascade.toml: cache-dir must be a folder inside {ws} (the folder of this configuration), "
+                                  "not '{ws}-elsewhere'; to keep the cache elsewhere, pass --cache-dir"),
+    "config-cache-dir-up": ("cascade.toml", 'cache-dir = "ci/../../elsewhere"\n', (),
+                            "{ws}/cascade.toml: cache-dir harus berupa folder di dalam {ws} (folder konfigurasi ini), bukan "
+                            "'ci/../../elsewhere'; untuk menyimpan cache di tempat lain, gunakan --cache-dir",
+                            "{ws}/cascade.toml: cache-dir must be a folder inside {ws} (the folder of this configuration), "
+                            "not 'ci/../../elsewhere'; to keep the cache elsewhere, pass --cache-dir"),
+    "config-cache-dir-through-a-symlink": ("cascade.toml", 'cache-dir = "link/cache"\n', (),  # link -> ../elsewhere
+                                           "{ws}/cascade.toml: cache-dir harus berupa folder di dalam {ws} (folder konfigurasi "
+                                           "ini), bukan 'link/cache'; untuk menyimpan cache di tempat lain, gunakan --cache-dir",
+                                           "{ws}/cascade.toml: cache-dir must be a folder inside {ws} (the folder of this "
+                                           "configuration), not 'link/cache'; to keep the cache elsewhere, pass --cache-dir"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(PATHS))
+def test_paths_that_cannot_be_used_are_usage_errors(case: str, plan_ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    name, text, argv, message_id, message_en = PATHS[case]
+    monkeypatch.chdir(plan_ws)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(plan_ws / ".xdg"))
+    ws = os.getcwd()
+    elsewhere = Path(ws).parent / (Path(ws).name + "-elsewhere") if "absolute" in case else Path(ws).parent / "elsewhere"
+    if "symlink" in case:
+        os.symlink(os.path.join("..", "elsewhere"), "link")
+        elsewhere.mkdir()
+    if name is not None:
+        (plan_ws / name).write_text(text.replace("{ws}", ws))
+    for lang, message in (("id", message_id), ("en", message_en)):
+        code, out, err = run("lint", "plans", *argv, *(("--lang", "en") if lang == "en" else ()))
+        heading = "kesalahan konfigurasi" if lang == "id" else "configuration error"
+        assert (code, out, err) == (2, "", f"cascade: {heading}: {message.replace('{ws}', ws)}\n"), lang
+    assert not (elsewhere / "cache").exists() and not (Path(ws).parent / (Path(ws).name + "-elsewhere")).exists()
+    assert not (Path(ws).parent / "elsewhere").exists() or list((Path(ws).parent / "elsewhere").iterdir()) == []
+
+
+def test_a_cache_dir_inside_the_configuration_folder_is_used_and_the_flag_is_free(plan_ws: Path, tmp_path_factory,
+                                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The policy keeps the documented uses: a folder in the repository (``.ci-cache/cascade``,
+    ``ci/../ci-cache``), and any folder given by ``--cache-dir`` on the command line."""
+    monkeypatch.chdir(plan_ws)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(plan_ws / ".xdg"))
+    for value, folder in ((".ci-cache/cascade", plan_ws / ".ci-cache" / "cascade"), ("ci/../ci-cache", plan_ws / "ci-cache")):
+        (plan_ws / "cascade.toml").write_text(f'cache-dir = "{value}"\n')
+        assert run("lint", "plans")[0] == 0
+        assert len(list(folder.glob("*/*.pickle"))) == 2  # the parse and its document findings
+    elsewhere = tmp_path_factory.mktemp("ci") / "cache"
+    assert run("lint", "plans", "--cache-dir", str(elsewhere))[0] == 0
+    assert len(list(elsewhere.glob("*/*.pickle"))) == 2
+
+
+@pytest.mark.parametrize("how", ["config-file", "flag-file", "flag-symlink"])
+def test_a_cache_dir_that_is_not_a_folder_is_a_warning_and_the_run_goes_on(how: str, plan_ws: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A ``cache-dir`` that is a regular file was silently ignored (every run cold): now one warning."""
+    monkeypatch.chdir(plan_ws)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(plan_ws / ".xdg"))
+    (plan_ws / "ci-cache").write_text("not a folder\n")
+    (plan_ws / "real").mkdir()
+    os.symlink("real", plan_ws / "link")
+    argv: tuple[str, ...] = ("--cache-dir", "link" if how == "flag-symlink" else "ci-cache") if how.startswith("flag") else ()
+    expected = run("lint", "plans", "--no-cache", "--lang", "en")
+    if how == "config-file":
+        (plan_ws / "cascade.toml").write_text('cache-dir = "ci-cache"\n')
+    shown = os.path.join(os.getcwd(), "ci-cache") if how == "config-file" else argv[1]
+    code, out, err = run("lint", "plans", *argv, "--lang", "en")
+    what = "is a symbolic link, which the cache never follows" if how == "flag-symlink" else "is not a folder"
+    assert (code, out, err) == (expected[0], expected[1], f"cascade: warning: cache-dir {shown} {what}; running without the parse cache\n"
+                                + expected[2])
+    code, _, err = run("lint", "plans", *argv)
+    word = "adalah tautan simbolik, yang tidak pernah diikuti cache" if how == "flag-symlink" else "bukan folder"
+    assert code == 0 and err.startswith(f"cascade: peringatan: cache-dir {shown} {word}; berjalan tanpa cache\n")
+    assert (plan_ws / "ci-cache").read_text() == "not a folder\n" and list((plan_ws / "real").iterdir()) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs")
+@pytest.mark.parametrize("plant", ["fifo", "symlink-out", "folder"])
+def test_special_files_planted_as_cache_entries_are_misses(plant: str, plan_ws: Path) -> None:
+    """Entry names are content hashes anyone can compute, so a pull request can ship ``ci-cache/`` with
+    a FIFO under each: the open blocked and ``cascade lint`` hung for ever. Now each is a miss, the
+    run reports what it reports without the cache, and the rewrite neither opens the FIFO nor writes
+    through a symlink (the entry is renamed over the planted name)."""
+    (plan_ws / "plans" / "rpjmn.yaml").write_text(RPJMN.replace("    kind: program_prioritas\n", "    kind: program_prioritas\n    bogus: x\n", 1))
+    (plan_ws / "cascade.toml").write_text('cache-dir = "ci-cache"\n')
+    cold = _lint_subprocess(plan_ws, "--lang", "en")
+    assert cold.returncode == 1 and "CAS102" in cold.stdout
+    warm = _lint_subprocess(plan_ws, "--lang", "en", cache=True)  # fills ci-cache/, learning the names
+    assert (warm.returncode, warm.stdout, warm.stderr) == (1, cold.stdout, cold.stderr)
+    entries = sorted((plan_ws / "ci-cache").glob("*/*.pickle"))
+    assert len(entries) == 2
+    outside = plan_ws / "outside.txt"
+    outside.write_text("mine\n")
+    for entry in entries:
+        entry.unlink()
+        if plant == "fifo":
+            os.mkfifo(entry)
+        elif plant == "symlink-out":
+            os.symlink(outside, entry)
+        else:
+            entry.mkdir()
+    done = _lint_subprocess(plan_ws, "--lang", "en", cache=True)
+    assert (done.returncode, done.stdout, done.stderr) == (1, cold.stdout, cold.stderr)
+    assert outside.read_text() == "mine\n"
+    if plant != "folder":  # rewritten as regular files; a folder stays (a rename cannot replace it) and stays a miss
+        assert all(e.is_file() and not e.is_symlink() for e in entries)
+        again = _lint_subprocess(plan_ws, "--lang", "en", cache=True)
+        assert (again.returncode, again.stdout) == (1, cold.stdout)
 
 
 def test_an_oversized_configuration_is_a_usage_error(plan_ws: Path) -> None:

@@ -148,9 +148,16 @@ def test_cache_dir_flag_and_config_key(tmp_path: Path, key_home: Path, monkeypat
     (ws / "plan.yaml").write_bytes(PLAN)
     assert cli.main(["lint", ".", "--cache-dir", str(tmp_path / "ci")], stdout=io.StringIO(), stderr=io.StringIO()) == 0
     assert len(list((tmp_path / "ci").glob("*/*.pickle"))) == 2  # the parse and its document findings
-    (ws / "cascade.toml").write_text('cache-dir = "../ci2"\n')
+    (ws / "cascade.toml").write_text('cache-dir = "ci2"\n')
     assert cli.main(["lint", "."], stdout=io.StringIO(), stderr=io.StringIO()) == 0
-    assert len(list((tmp_path / "ci2").glob("*/*.pickle"))) == 2
+    assert len(list((ws / "ci2").glob("*/*.pickle"))) == 2
+    # a configuration (which a pull request can change) cannot send the cache's writes out of its folder
+    (ws / "cascade.toml").write_text('cache-dir = "../ci3"\n')
+    err = io.StringIO()
+    assert cli.main(["lint", "."], stdout=io.StringIO(), stderr=err) == 2
+    assert not (tmp_path / "ci3").exists()
+    assert err.getvalue() == (f"cascade: kesalahan konfigurasi: {ws / 'cascade.toml'}: cache-dir harus berupa folder di dalam "
+                              f"{ws} (folder konfigurasi ini), bukan '../ci3'; untuk menyimpan cache di tempat lain, gunakan --cache-dir\n")
     (ws / "cascade.toml").write_text("cache-dir = 5\n")
     err = io.StringIO()
     assert cli.main(["lint", "."], stdout=io.StringIO(), stderr=err) == 2

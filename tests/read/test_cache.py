@@ -254,3 +254,44 @@ def test_the_code_fingerprint_covers_every_layer_of_the_package() -> None:
     names = {os.path.relpath(p, ROOT).replace(os.sep, "/") for p in package_sources()}
     assert {"cascade/core/models.py", "cascade/rules/base.py", "cascade/graph.py", "cascade/read/loader.py",
             "cascade/build/documents.py"} <= names
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs")
+def test_entries_that_are_not_regular_files_are_misses_without_blocking(ws: Path, tmp_path: Path) -> None:
+    """A FIFO under an entry's name (names are computable, so a pull request can ship one in a
+    ``cache-dir`` of the repository) blocked the open for ever; a folder or an entry larger than any
+    cascade writes is a miss too, without a byte read. The next write replaces a FIFO, never opens it."""
+    import threading
+
+    from cascade.read import cache as cache_module
+
+    cold = lint(ws, None)
+    cache = tmp_path / "cache"
+    lint(ws, cache)
+    files = entries(cache)
+    fifos = files[0::3]
+    for i, path in enumerate(files):
+        path.unlink()
+        if i % 3 == 0:
+            os.mkfifo(path)
+        elif i % 3 == 1:
+            path.mkdir()
+        else:  # sparse: no disk used
+            with open(path, "wb") as fh:
+                fh.truncate(cache_module._MAX_ENTRY + 1)
+    got: list = []
+    worker = threading.Thread(target=lambda: got.append(lint(ws, cache)), daemon=True)
+    worker.start()
+    worker.join(120)
+    if worker.is_alive():  # let the blocked open go (a writer end opened) before failing
+        for path in fifos:
+            try:
+                os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+            except OSError:
+                pass
+        pytest.fail("a FIFO entry blocked the run")
+    assert got == [cold]
+    assert all(p.is_file() for p in fifos)  # rewritten by a rename over the FIFO
+    reader = cache_module.Cache(cache)
+    assert [reader.get(p.stem) is None for p in files[1::3]] == [True] * len(files[1::3])
+    assert reader.hits == 0 and reader.misses == len(files[1::3])
