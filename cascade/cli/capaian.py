@@ -5,14 +5,14 @@
 mean and lowest capaian and the count per category)
 (default: the configuration's ``as-of``, else the current year). The JSON is the contract of
 :mod:`cascade.views.capaian`. Exit codes: 0 the table was written; 2 usage or configuration errors
-(missing path, bad year, unwritable output). A table has nothing that "fails": the findings about
+(a path that does not exist or holds no plan file, checked as ``cascade lint`` checks it; a named
+file that gives no document; bad year; unwritable output). A table has nothing that "fails": the findings about
 capaian (CAS701-CAS705) are ``cascade lint``'s.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 from typing import TextIO
 
 from ..core.errors import UsageError
@@ -21,7 +21,6 @@ from ..core.findings import DEFAULT_LANG, LANGUAGES
 __all__ = ["add_capaian_parser", "run_capaian"]
 
 _MESSAGES = {
-    "missing": {"en": "{path}: no such file or folder", "id": "{path}: berkas atau folder tidak ada"},
     "config": {"en": "configuration error: {error}", "id": "kesalahan konfigurasi: {error}"},
     "usage": {"en": "{error}", "id": "{error}"},
     "write": {"en": "cannot write {path}: {error}", "id": "tidak dapat menulis {path}: {error}"},
@@ -50,25 +49,28 @@ def add_capaian_parser(sub: argparse._SubParsersAction) -> None:
 def run_capaian(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..review.config import ConfigError, load_config
 
+    from .inputs import no_documents, workspace_paths
+
     lang = args.lang or DEFAULT_LANG
-    missing = [p for p in args.paths if not os.path.exists(p)]
-    if missing:
-        for p in missing:
-            _say(err, "missing", lang, path=p)
-        return 2
     try:
         settings = load_config(args.config)
         settings = settings.override(lang=args.lang, as_of=args.as_of)
         lang = settings.lang
     except ConfigError as exc:
-        _say(err, "config", lang, error=exc)
+        _say(err, "config", lang, error=exc.localized(lang))
+        return 2
+    # as lint checks its paths: each must exist and hold a plan file the configuration does not exclude
+    paths = workspace_paths(args.paths, settings, lang, err)
+    if paths is None:
         return 2
     from ..api import load
     from ..read.discovery import discover
     from ..views.capaian import resolve_as_of
 
-    files = [p for p in discover(args.paths) if not settings.is_excluded(p)]
+    files = [p for p in discover(paths) if not settings.is_excluded(p)]
     ws = load(*files, show_personal=args.show_personal)
+    if no_documents(ws, paths, lang, err):  # `cascade capaian notes.txt`: a named file that is no plan
+        return 2
     try:
         if args.lkjip:
             from ..views.capaian import lkjip_csv, lkjip_json, lkjip_text
@@ -97,7 +99,9 @@ def run_capaian(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             with open(args.output, "w", encoding="utf-8", newline="\n") as fh:
                 fh.write(text)
         except OSError as exc:
-            _say(err, "write", lang, path=args.output, error=exc.strerror or exc)
+            from .paths import os_reason
+
+            _say(err, "write", lang, path=args.output, error=os_reason(exc, lang))
             return 2
         return 0
     out.write(text)

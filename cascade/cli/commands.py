@@ -255,19 +255,24 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         from ..review.config import ConfigError
         from ..read.cache import default_cache_dir
         from ..review.pipeline import lint, write_baseline
-        from .paths import os_reason, plan_files, summary_line
+        from .inputs import workspace_paths
+        from .paths import os_reason, summary_line
         from .progress import progress_for
 
     lang = args.lang or DEFAULT_LANG
     try:
         settings = _settings(args)
         lang = settings.lang
-        if plan_files(args.paths, settings, lang, err) is None:
+        # reserved files named directly (a hook passing the changed files) are not plans: a sidecar
+        # stands for its table, cascade.lock is left out; only those named is a clean, empty run
+        paths = workspace_paths(args.paths, settings, lang, err, quiet=args.quiet, nothing_is_clean=True,
+                                cache=not args.no_cache)
+        if paths is None:
             return 2
         progress = progress_for(err, args.quiet, lang)
         try:
             result = lint(
-                args.paths, settings, use_baseline=args.write_baseline is None,
+                paths, settings, use_baseline=args.write_baseline is None,
                 cache=None if args.no_cache else settings.cache_dir or default_cache_dir(), jobs=args.jobs, show_personal=args.show_personal,
                 dask=args.dask, by_region=args.by_region, progress=progress,
             )

@@ -45,7 +45,8 @@ def run_report(args: argparse.Namespace, err: TextIO | None = None) -> int:
     from ..review.pipeline import lint
     from ..sakip.answers import find_answers
     from ..views.html import render_html
-    from .paths import os_reason, plan_files, summary_line
+    from .inputs import workspace_paths
+    from .paths import os_reason, summary_line
     from .progress import progress_for
 
     err = err or sys.stderr
@@ -53,11 +54,12 @@ def run_report(args: argparse.Namespace, err: TextIO | None = None) -> int:
     try:
         settings = load_config(args.config).override(lang=args.lang)
         lang = settings.lang
-        if plan_files(args.paths, settings, lang, err) is None:
+        paths = workspace_paths(args.paths, settings, lang, err, quiet=getattr(args, "quiet", False))
+        if paths is None:
             return 2
         progress = progress_for(err, getattr(args, "quiet", False), lang)
         try:
-            result = lint(args.paths, settings, show_personal=args.show_personal, progress=progress)
+            result = lint(paths, settings, show_personal=args.show_personal, progress=progress)
         finally:
             if progress is not None:
                 progress.clear()
@@ -69,7 +71,7 @@ def run_report(args: argparse.Namespace, err: TextIO | None = None) -> int:
         return 2
     workspace = result.workspace_for_views()
     page = render_html(workspace, result.report, lang=settings.lang, show_personal=args.show_personal,
-                       sakip_answers=find_answers(list(args.paths)), as_of=settings.as_of)
+                       sakip_answers=find_answers(list(paths)), as_of=settings.as_of)
     try:
         with open(args.html, "w", encoding="utf-8") as out:
             out.write(page)

@@ -2,8 +2,11 @@
 
 Exit codes as ``cascade lint``: 0 done; 1 ``diff --fail-on-impact`` when something below depends on
 a change, ``review`` when suspect links remain, ``realign --apply`` when a confirmed row could not
-be applied; 2 usage errors (missing path, not a git repository, unknown revision or document,
-unreadable mapping, an existing lock for ``--init``).
+be applied; 2 usage errors (a path that does not exist or holds no plan file, checked as ``cascade
+lint`` checks it, :mod:`cascade.cli.inputs`; a side of ``diff`` or a named file that gives no
+document; not a git repository, unknown revision or document, unreadable mapping, an existing lock
+for ``--init``). Messages are in the run's language (``--lang``), the library's errors through their
+``localized``.
 """
 
 from __future__ import annotations
@@ -61,6 +64,32 @@ def add_revision_parsers(sub: Any) -> None:
     a.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANG)
 
 
+_MESSAGES = {
+    "diff-usage": {"en": "diff takes OLD NEW, or --git REV [PATH]", "id": "diff memerlukan OLD NEW, atau --git REV [PATH]"},
+    "diff-git-one": {"en": "diff --git takes one PATH", "id": "diff --git menerima satu PATH"},
+    "missing": {"en": "{path}: no such file or folder", "id": "{path}: berkas atau folder tidak ada"},
+    "skipped": {"en": "{file}: could not be read; its documents are left out of the comparison",
+                "id": "{file}: tidak terbaca; dokumennya tidak dibandingkan"},
+    "write": {"en": "cannot write {path}: {error}", "id": "tidak dapat menulis {path}: {error}"},
+    "lock-exists": {"en": "{path} exists; update it with --accept", "id": "{path} sudah ada; perbarui dengan --accept"},
+    "lock-written": {"en": "wrote {path}: {n} linked-to items", "id": "{path} ditulis: {n} unsur yang ditaut"},
+    "not-linked": {"en": "{ref}: not a linked-to item, a linking item or a lock entry",
+                   "id": "{ref}: bukan unsur yang ditaut, unsur yang menaut, atau entri berkas kunci"},
+    "accepted": {"en": "accepted {n} item(s) in {path}", "id": "{n} unsur diterima di {path}"},
+    "no-lock": {"en": "no lock file ({path}); create it with: cascade review --init",
+                "id": "belum ada berkas kunci ({path}); buat dengan: cascade review --init"},
+    "xlsx-output": {"en": "--format xlsx needs --output FILE", "id": "--format xlsx memerlukan --output FILE"},
+}
+
+
+def _msg(key: str, lang: str, **args: object) -> str:
+    return _MESSAGES[key].get(lang, _MESSAGES[key]["en"]).format(**args)
+
+
+def _say(err: TextIO, key: str, lang: str, **args: object) -> None:
+    err.write(f"cascade: {_msg(key, lang, **args)}\n")
+
+
 def _emit(text: str, output: str | None, out: TextIO) -> None:
     if output is None:
         out.write(text)
@@ -69,52 +98,78 @@ def _emit(text: str, output: str | None, out: TextIO) -> None:
         fh.write(text)
 
 
-def _missing(paths: list[str], err: TextIO) -> bool:
-    gone = [p for p in paths if not os.path.exists(p)]
-    for p in gone:
-        err.write(f"cascade: {p}: no such file or folder / berkas atau folder tidak ada\n")
-    return bool(gone)
+def _write_error(err: TextIO, path: str | None, exc: OSError, lang: str) -> int:
+    from .paths import os_reason
+
+    _say(err, "write", lang, path=path, error=os_reason(exc, lang))
+    return 2
 
 
 def _diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from ..revisions.api import diff, diff_git
+    from ..graph import load_workspace
+    from ..revisions.api import diff_git, diff_loaded
     from ..revisions.render import render_diff
+    from .inputs import localized, no_documents, workspace_paths
 
+    lang = args.lang
     if args.git is None and len(args.paths) != 2:
-        err.write("cascade: diff takes OLD NEW, or --git REV [PATH] / diff memerlukan OLD NEW, atau --git REV [PATH]\n")
+        _say(err, "diff-usage", lang)
         return 2
     if args.git is not None and len(args.paths) > 1:
-        err.write("cascade: diff --git takes one PATH / diff --git menerima satu PATH\n")
+        _say(err, "diff-git-one", lang)
         return 2
     paths = args.paths or ["."]
-    if _missing(paths, err):
+    if args.git is None:
+        # each side as lint takes a path: it must exist and hold a plan file (`cascade diff specs
+        # /tmp/empty` is a mistyped folder, not "every document removed")
+        sides = [workspace_paths([p], None, lang, err) for p in paths]
+        if any(side is None for side in sides):
+            return 2
+    elif not os.path.exists(paths[0]):  # the working tree may hold no plan file any more: a removal
+        _say(err, "missing", lang, path=paths[0])
         return 2
     try:
-        result = diff_git(args.git, paths[0], show_personal=args.show_personal) if args.git is not None else \
-            diff(paths[0], paths[1], show_personal=args.show_personal)
+        if args.git is not None:
+            result = diff_git(args.git, paths[0], show_personal=args.show_personal)
+        else:
+            loaded = [load_workspace(p, show_personal=args.show_personal) for p in paths]
+            if any(no_documents(ws, [p], lang, err) for ws, p in zip(loaded, paths)):
+                return 2  # a side that is no plan at all (`cascade diff specs notes.txt`): not "everything removed"
+            result = diff_loaded(loaded[0], loaded[1], old_root=paths[0], new_root=paths[1], show_personal=args.show_personal)
     except UsageError as exc:
-        err.write(f"cascade: {exc}\n")
+        err.write(f"cascade: {localized(exc, lang)}\n")
         return 2
     for f in result.skipped:
-        err.write(f"cascade: {f}: could not be read; its documents are left out / tidak terbaca; dokumennya tidak dibandingkan\n")
+        _say(err, "skipped", lang, file=f)
     try:
-        _emit(render_diff(result, args.format, args.lang), args.output, out)
+        _emit(render_diff(result, args.format, lang), args.output, out)
     except OSError as exc:
-        err.write(f"cascade: cannot write {args.output}: {exc.strerror or exc}\n")
-        return 2
+        return _write_error(err, args.output, exc, lang)
     return 1 if args.fail_on_impact and result.impacted else 0
+
+
+def _load(args: argparse.Namespace, err: TextIO, **kwargs: Any) -> Any:
+    """The workspace of ``args.paths``, checked as lint checks its paths; None after saying why not (exit 2)."""
+    from ..api import load
+    from .inputs import no_documents, workspace_paths
+
+    paths = workspace_paths(args.paths, None, args.lang, err)
+    if paths is None:
+        return None
+    ws = load(*paths, **kwargs)
+    return None if no_documents(ws, paths, args.lang, err) else ws
 
 
 def _review(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..revisions.lock import LOCK_NAME, accept, dump_lock, find_lock, lock_entries, read_lock, review_state
-    from ..api import load
 
-    if _missing(args.paths, err):
+    lang = args.lang
+    ws = _load(args, err)
+    if ws is None:
         return 2
     first = args.paths[0]
     default = os.path.join(first if os.path.isdir(first) else (os.path.dirname(first) or os.curdir), LOCK_NAME)
     path = args.lock or find_lock(args.paths) or default
-    ws = load(*args.paths)
     exists = os.path.lexists(path)
 
     def write(entries: dict[str, str]) -> int:
@@ -122,86 +177,86 @@ def _review(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             with open(path, "w", encoding="utf-8", newline="\n") as fh:
                 fh.write(dump_lock(entries))
         except OSError as exc:
-            err.write(f"cascade: cannot write {path}: {exc.strerror or exc}\n")
-            return 2
+            return _write_error(err, path, exc, lang)
         return 0
 
     if args.init:
         if exists:
-            err.write(f"cascade: {path} exists; update it with --accept / {path} sudah ada; perbarui dengan --accept\n")
+            _say(err, "lock-exists", lang, path=path)
             return 2
         entries = lock_entries(ws.graph)
         code = write(entries)
         if code == 0:
-            err.write(f"cascade: wrote {path}: {len(entries)} linked-to items / {len(entries)} unsur yang ditaut\n")
+            _say(err, "lock-written", lang, path=path, n=len(entries))
         return code
     args.accept = [a for a in args.accept if a]
     if args.accept or args.all:
         lock = read_lock(path) if exists else None
         if lock is not None and not lock.usable and not args.all:
             for f in lock.findings:
-                err.write(f"cascade: {f.file}:{f.line}: {f.localized(args.lang)}\n")
+                err.write(f"cascade: {f.file}:{f.line}: {f.localized(lang)}\n")
             return 2
         refs = [a for a in args.accept if not os.path.exists(a)]
         paths = [a for a in args.accept if os.path.exists(a)]
         entries, accepted, unknown = accept(ws, lock, refs, paths, args.all)
         for ref in unknown:
-            err.write(f"cascade: {ref}: not a linked-to item, a linking item or a lock entry / bukan unsur yang ditaut\n")
+            _say(err, "not-linked", lang, ref=ref)
         if unknown and not accepted:
             return 2
         code = write(entries)
         if code == 0:
-            err.write(f"cascade: accepted {len(accepted)} item(s) in {path} / {len(accepted)} unsur diterima\n")
+            _say(err, "accepted", lang, n=len(accepted), path=path)
         return code
     state = review_state(ws, read_lock(path) if exists else None)
     if not exists:
-        err.write(f"cascade: no lock file ({path}); create it with: cascade review --init / belum ada berkas kunci\n")
+        _say(err, "no-lock", lang, path=path)
     if args.format == "json":
         text = json.dumps(state.as_dict(), ensure_ascii=False, indent=2) + "\n"
     else:
         lines = []
         for f in state.lock.findings if state.lock is not None else ():
-            lines.append(f"{f.file}:{f.line}:{f.column}: {f.code} {f.localized(args.lang)}")
+            lines.append(f"{f.file}:{f.line}:{f.column}: {f.code} {f.localized(lang)}")
         for s in state.suspect:
-            word = ("berubah" if args.lang == "id" else "changed") if s.status == "changed" else ("belum ditinjau" if args.lang == "id" else "unreviewed")
+            word = ("berubah" if lang == "id" else "changed") if s.status == "changed" else ("belum ditinjau" if lang == "id" else "unreviewed")
             lines.append(f"{s.file}:{s.line}:{s.column}: {s.ref} -> {s.target} ({word})")
         for ref in state.stale:
-            lines.append(f"{path}: {ref}: " + ("tidak lagi ditaut (dibuang oleh --accept --all)" if args.lang == "id" else "no longer linked to (dropped by --accept --all)"))
-        head = (f"{len(state.suspect)} tautan perlu ditinjau, {len(state.targets())} unsur berubah" if args.lang == "id"
+            lines.append(f"{path}: {ref}: " + ("tidak lagi ditaut (dibuang oleh --accept --all)" if lang == "id" else "no longer linked to (dropped by --accept --all)"))
+        head = (f"{len(state.suspect)} tautan perlu ditinjau, {len(state.targets())} unsur berubah" if lang == "id"
                 else f"{len(state.suspect)} suspect links, {len(state.targets())} changed items")
         text = "\n".join([head, *lines]) + "\n"
     try:
         _emit(text, args.output, out)
     except OSError as exc:
-        err.write(f"cascade: cannot write {args.output}: {exc.strerror or exc}\n")
-        return 2
+        return _write_error(err, args.output, exc, lang)
     return 1 if state.suspect else 0
 
 
 def _realign(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..revisions.realign import apply_mapping, read_mapping, realign
-    from ..api import load
+    from .inputs import localized
 
-    if _missing(args.paths, err):
+    lang = args.lang
+    ws = _load(args, err)
+    if ws is None:
         return 2
-    ws = load(*args.paths)
     try:
         if args.apply is not None:
             rows, problems = read_mapping(args.apply)
             result = apply_mapping(ws, rows, old=args.old, new=args.new, dry_run=args.dry_run)
             for p in problems + result.problems:
-                err.write(f"cascade: {p}\n")
+                err.write(f"cascade: {localized(p, lang)}\n")
             for file, n in sorted(result.edited.items()):
-                out.write(f"{file}: {n} " + ("tautan diubah" if args.lang == "id" else "links rewritten") + ("" if not args.dry_run else " (dry run)") + "\n")
+                out.write(f"{file}: {n} " + ("tautan diubah" if lang == "id" else "links rewritten")
+                          + ("" if not args.dry_run else (" (uji coba, tidak ditulis)" if lang == "id" else " (dry run)")) + "\n")
             return 1 if problems or result.problems else 0
         table = realign(ws, args.old, args.new, top=max(1, args.top))
     except (UsageError, MissingExtraError) as exc:
-        err.write(f"cascade: {exc}\n")
+        err.write(f"cascade: {localized(exc, lang)}\n")
         return 2
     try:
         if args.format == "xlsx":
             if args.output is None:
-                err.write("cascade: --format xlsx needs --output FILE / xlsx memerlukan --output\n")
+                _say(err, "xlsx-output", lang)
                 return 2
             table.to_xlsx(args.output)
             return 0
@@ -211,14 +266,13 @@ def _realign(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             text = json.dumps({"version": 1, "from": table.old, "to": table.new, "candidates": [c.row() for c in table.candidates]},
                               ensure_ascii=False, indent=2) + "\n"
         else:
-            text = table.to_text(args.lang)
+            text = table.to_text(lang)
         _emit(text, args.output, out)
     except MissingExtraError as exc:
-        err.write(f"cascade: {exc}\n")
+        err.write(f"cascade: {localized(exc, lang)}\n")
         return 2
     except OSError as exc:
-        err.write(f"cascade: cannot write {args.output}: {exc.strerror or exc}\n")
-        return 2
+        return _write_error(err, args.output, exc, lang)
     return 0
 
 

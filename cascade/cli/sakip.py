@@ -3,7 +3,8 @@
 ``cascade sakip PATH... [--document ID] [--year Y] [--answers FILE] --format text|json|html [--output FILE]``
 loads the plans, runs the rules and scores the criteria the documents can evidence (see
 ``docs/sakip.md``). Exit codes: 0 done, 1 when ``sakip-answers.yaml`` has bad entries (they are listed
-and skipped), 2 for usage errors (missing path, unknown document, unwritable output).
+and skipped), 2 for usage errors (a path that does not exist or holds no plan file, checked as
+``cascade lint`` checks it; unknown document; unwritable output).
 """
 
 from __future__ import annotations
@@ -32,36 +33,56 @@ def add_sakip_parser(sub: "argparse._SubParsersAction[argparse.ArgumentParser]")
     return p
 
 
+_MESSAGES = {
+    "missing": {"en": "{path}: no such file or folder", "id": "{path}: berkas atau folder tidak ada"},
+    "unknown-document": {"en": "unknown document '{document}'", "id": "dokumen '{document}' tidak dikenal"},
+    "write": {"en": "cannot write {path}: {error}", "id": "tidak dapat menulis {path}: {error}"},
+}
+
+
+def _say(err: TextIO, key: str, lang: str, **args: object) -> None:
+    err.write(f"cascade: {_MESSAGES[key].get(lang, _MESSAGES[key]['en']).format(**args)}\n")
+
+
 def run_sakip(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    missing = [p for p in list(args.paths) + ([args.answers] if args.answers else []) if not os.path.exists(p)]
-    for p in missing:
-        err.write(f"cascade: {p}: no such file or folder / berkas atau folder tidak ada\n")
-    if missing:
+    from .inputs import no_documents, workspace_paths
+
+    lang = args.lang
+    if args.answers and not os.path.exists(args.answers):
+        _say(err, "missing", lang, path=args.answers)
+        return 2
+    # as lint checks its paths: each must exist and hold a plan file
+    paths = workspace_paths(args.paths, None, lang, err)
+    if paths is None:
         return 2
     from ..api import load
     from ..sakip.render import render_html, render_text
 
-    ws = load(*args.paths, show_personal=args.show_personal)
+    ws = load(*paths, show_personal=args.show_personal)
+    if no_documents(ws, paths, lang, err):
+        return 2
     try:
-        result = ws.sakip(document=args.document, year=args.year, answers=args.answers or "auto", lang=args.lang)
+        result = ws.sakip(document=args.document, year=args.year, answers=args.answers or "auto", lang=lang)
     except KeyError:
-        err.write(f"cascade: unknown document '{args.document}' / dokumen '{args.document}' tidak dikenal\n")
+        _say(err, "unknown-document", lang, document=args.document)
         return 2
     if args.format == "json":
         text = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
     elif args.format == "html":
-        text = render_html(result, args.lang)
+        text = render_html(result, lang)
     else:
-        text = render_text(result, args.lang, all_criteria=args.all)
+        text = render_text(result, lang, all_criteria=args.all)
     if args.output:
         try:
             with open(args.output, "w", encoding="utf-8", newline="\n") as fh:
                 fh.write(text)
         except OSError as exc:
-            err.write(f"cascade: cannot write {args.output}: {exc.strerror or exc} / tidak dapat menulis berkas\n")
+            from .paths import os_reason
+
+            _say(err, "write", lang, path=args.output, error=os_reason(exc, lang))
             return 2
     else:
         out.write(text)
     for f in result.findings:
-        err.write(f"{f.file}:{f.line}:{f.column}: {f.code} {f.localized(args.lang)}\n")
+        err.write(f"{f.file}:{f.line}:{f.column}: {f.code} {f.localized(lang)}\n")
     return 1 if any(f.severity == Severity.ERROR for f in result.findings) else 0

@@ -7,7 +7,8 @@ it could not read) are printed as ``lint`` prints them. Exit codes: 0, 1 when a 
 2 for usage errors.
 
 ``cascade export PATH... --xlsx report.xlsx`` runs the review as ``cascade lint`` does and writes the
-workbook (:mod:`cascade.views.excel`); exit codes as ``lint``.
+workbook (:mod:`cascade.views.excel`); exit codes as ``lint``, its paths checked as ``lint`` checks them
+(a path that does not exist or holds no plan file is exit code 2).
 """
 
 from __future__ import annotations
@@ -40,58 +41,79 @@ def add_table_parsers(sub: "argparse._SubParsersAction[argparse.ArgumentParser]"
     exp.add_argument("--show-personal", action="store_true", help="show employee numbers (NIP) and names instead of masking them")
 
 
+_MESSAGES = {
+    "no-file": {"en": "{path}: no such file", "id": "{path}: berkas tidak ada"},
+    "no-document": {"en": "{path}: no document: block", "id": "{path}: tidak ada blok document:"},
+    "config": {"en": "configuration error: {error}", "id": "kesalahan konfigurasi: {error}"},
+    "write": {"en": "cannot write {path}: {error}", "id": "tidak dapat menulis {path}: {error}"},
+}
+
+
+def _say(err: TextIO, key: str, lang: str, **args: object) -> None:
+    err.write(f"cascade: {_MESSAGES[key].get(lang, _MESSAGES[key]['en']).format(**args)}\n")
+
+
 def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..reporters.concise import render
     from ..reporters.base import RenderContext
     from ..read.loader import read_file
     from ..read.tableimport import import_table
+    from .inputs import localized
 
+    lang = args.lang
     if not os.path.isfile(args.table):
-        err.write(f"cascade: {args.table}: no such file / berkas tidak ada\n")
+        _say(err, "no-file", lang, path=args.table)
         return 2
     document = None
     if args.document:
         loaded = read_file(args.document)
         if not isinstance(loaded.data, dict) or not isinstance(loaded.data.get("document"), dict):
-            err.write(f"cascade: {args.document}: no document: block / tidak ada blok document:\n")
+            _say(err, "no-document", lang, path=args.document)
             return 2
         document = loaded.data["document"]
     try:
         written, findings = import_table(args.table, args.output, layout=args.layout, sheet=args.sheet,
                                          document=document, locale=args.locale, year=args.year)
     except MissingExtraError as exc:
-        err.write(f"cascade: {exc}\n")
+        err.write(f"cascade: {localized(exc, lang)}\n")
         return 2
     report = Report(findings)
-    out.write(render(report, RenderContext(lang=args.lang)))
+    out.write(render(report, RenderContext(lang=lang)))
     for path in written:
-        out.write(f"{'ditulis' if args.lang == 'id' else 'wrote'} {path}\n")
+        out.write(f"{'ditulis' if lang == 'id' else 'wrote'} {path}\n")
     return 1 if any(f.severity is Severity.ERROR for f in report) else 0
 
 
 def run_export(args: argparse.Namespace, err: TextIO) -> int:
+    from ..core.errors import UsageError
     from ..review.config import ConfigError, load_config
     from ..review.pipeline import lint
     from ..views.excel import write_excel
+    from .inputs import localized, workspace_paths
+    from .paths import os_reason
 
-    missing = [p for p in args.paths if not os.path.exists(p)]
-    for p in missing:
-        err.write(f"cascade: {p}: no such file or folder / berkas atau folder tidak ada\n")
-    if missing:
-        return 2
+    lang = args.lang or DEFAULT_LANG
     try:
         settings = load_config(args.config).override(lang=args.lang)
-        result = lint(args.paths, settings, show_personal=args.show_personal, by_region=False)
+        lang = settings.lang
+        # as lint checks its paths: each must exist and hold a plan file the configuration does not exclude
+        paths = workspace_paths(args.paths, settings, lang, err)
+        if paths is None:
+            return 2
+        result = lint(paths, settings, show_personal=args.show_personal, by_region=False)
     except ConfigError as exc:
-        err.write(f"cascade: {exc}\n")
+        _say(err, "config", lang, error=exc.localized(lang))
+        return 2
+    except UsageError as exc:  # a rule option of the wrong shape, found when its rule reads it (as in lint)
+        _say(err, "config", lang, error=str(exc))
         return 2
     workspace = result.workspace_for_views()
     try:
         write_excel(workspace, args.xlsx, result.report, lang=settings.lang, show_personal=args.show_personal, as_of=settings.as_of)
     except MissingExtraError as exc:
-        err.write(f"cascade: {exc}\n")
+        err.write(f"cascade: {localized(exc, lang)}\n")
         return 2
     except OSError as exc:
-        err.write(f"cascade: {args.xlsx}: {exc.strerror} / tidak dapat menulis berkas\n")
+        _say(err, "write", lang, path=args.xlsx, error=os_reason(exc, lang))
         return 2
     return 1 if result.failed() else 0

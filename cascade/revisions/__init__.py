@@ -17,7 +17,7 @@ _LAZY = {
     "GitError": "gitsource", "Lock": "lock", "ReviewState": "lock", "SuspectLink": "lock", "dump_lock": "lock",
     "find_lock": "lock", "lock_entries": "lock", "parse_lock": "lock", "read_lock": "lock", "ApplyResult": "realign",
     "Candidate": "realign", "RealignResult": "realign", "apply_mapping": "realign", "read_mapping": "realign",
-    "realign": "api",
+    "realign": "api", "RevisionError": "errors",
 }
 
 __all__ = sorted(_LAZY)

@@ -1,4 +1,5 @@
-"""The public functions of plan revisions: :func:`diff`, :func:`diff_git`, :func:`realign`."""
+"""The public functions of plan revisions: :func:`diff`, :func:`diff_git`, :func:`realign` (and
+:func:`diff_loaded`, for workspaces loaded from paths)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,9 @@ from typing import Any
 
 from ..core.errors import UsageError
 from ..graph import Workspace, load_workspace
-from .compare import DiffResult, diff_workspaces
+from .compare import DiffResult, diff_workspaces, realisasi_documents
 
-__all__ = ["diff", "diff_git", "realign"]
+__all__ = ["diff", "diff_git", "diff_loaded", "realign"]
 
 
 def _workspace(side: Any, show_personal: bool) -> tuple[Any, str | None]:
@@ -31,16 +32,21 @@ def _relative(file: str, root: str | None, git_path: str | None = None) -> str:
     return os.path.relpath(file, base)
 
 
+def _documents(ws: Any) -> dict[str, Any]:
+    """Every document of ``ws`` by id, plans and realisasi documents (which are not in ``ws.parsed``)."""
+    return {**realisasi_documents(ws), **ws.parsed}
+
+
 def _unreadable(ws: Any, root: str | None) -> dict[str, str]:
     """Relative name -> display of the files that gave no document."""
-    with_doc = {p.file for p in ws.parsed.values()}
+    with_doc = {p.file for p in _documents(ws).values()}
     return {_relative(f.file, root, getattr(ws, "git_path", None)): f.file for f in ws.files if f.file not in with_doc}
 
 
 def _compare(old: Any, new: Any, old_root: str | None, new_root: str | None, show_personal: bool, labels: tuple[str, str]) -> DiffResult:
     bad_old, bad_new = _unreadable(old, old_root), _unreadable(new, new_root)
     bad = set(bad_old) | set(bad_new)
-    skip = {d for ws, root in ((old, old_root), (new, new_root)) for d, p in ws.parsed.items()
+    skip = {d for ws, root in ((old, old_root), (new, new_root)) for d, p in _documents(ws).items()
             if _relative(p.file, root, getattr(ws, "git_path", None)) in bad}
     files = sorted({*bad_old.values(), *bad_new.values()})
     return diff_workspaces(old, new, show_personal=show_personal, skip_documents=skip, skipped_files=files,
@@ -57,7 +63,15 @@ def diff(old: Any, new: Any, *, show_personal: bool = False) -> DiffResult:
     """
     a, root_a = _workspace(old, show_personal)
     b, root_b = _workspace(new, show_personal)
-    return _compare(a, b, root_a, root_b, show_personal, (root_a or "OLD", root_b or "NEW"))
+    return diff_loaded(a, b, old_root=root_a, new_root=root_b, show_personal=show_personal)
+
+
+def diff_loaded(old: Workspace, new: Workspace, *, old_root: str | None = None, new_root: str | None = None,
+                show_personal: bool = False) -> DiffResult:
+    """:func:`diff` of two workspaces already loaded from the paths ``old_root`` and ``new_root`` (the
+    files of each side are matched by their names relative to it; the roots label the sides). The
+    command line loads each side first, to refuse a side that gives no document at all."""
+    return _compare(old, new, old_root, new_root, show_personal, (old_root or "OLD", new_root or "NEW"))
 
 
 def diff_git(rev: str, path: str | os.PathLike[str] = ".", *, show_personal: bool = False) -> DiffResult:

@@ -12,6 +12,12 @@ element, the indicators whose ``supports`` lead to a changed indicator (as
 :meth:`cascade.Cascade.descendants` walks), in the old state and in the new, ordered by tier, each
 with the changed items it depends on (``because``) and the chain up to the nearest (``path``).
 
+Realisasi documents (``kind: realisasi``) match by id like plans; their entries are compared by
+indicator (``realized`` and ``pk_targets`` of one indicator, the reference made full against ``for``)
+and their ``rows`` by printed indicator name, sasaran and ``ref`` (names compared as
+:func:`cascade.core.text.name_key` compares them): a change lists the years that changed. Realised
+values are not links, so a realisasi change impacts nothing below.
+
 Employee numbers and names are masked in every value unless ``show_personal``.
 """
 
@@ -25,16 +31,22 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable
 
 from ..core.refs import split_ref
+from ..core.text import name_key, sasaran_key
 from ..views.html import Masker
 
 if TYPE_CHECKING:
     from ..graph import Workspace
 
-__all__ = ["Change", "Impact", "DiffResult", "diff_workspaces", "IMPACT_FIELDS", "similarity"]
+__all__ = ["Change", "Impact", "DiffResult", "diff_workspaces", "IMPACT_FIELDS", "REALISASI", "YEAR_FIELDS", "realisasi_documents",
+           "similarity"]
 
 #: Fields whose change puts what depends on the item in doubt (besides removal and renaming).
 IMPACT_FIELDS = frozenset({"kind", "name", "unit", "polarity", "type", "targets", "baseline", "final", "measure",
                            "parent", "supports"})
+#: Fields compared year by year: only the years that changed are listed.
+YEAR_FIELDS = frozenset({"targets", "realized", "pk_targets", "capaian"})
+#: The ``element_kind`` of a change to the values of a realisasi document (an indicator's entry or a row).
+REALISASI = "realisasi"
 #: Similarity from which an unmatched old and new item are taken for the same, renamed one.
 ELEMENT_THRESHOLD = 0.7
 INDICATOR_THRESHOLD = 0.75
@@ -49,7 +61,9 @@ class Change:
     """One added, removed, renamed or modified document, element or indicator.
 
     ``ref`` is the new reference (the old one for a removal); ``element_kind`` the element's kind,
-    ``indicator`` or ``document``; ``fields`` the changed fields; ``before``/``after`` their values
+    ``indicator``, ``document`` or ``realisasi`` (an entry of a realisasi document: ``ref`` is
+    ``<realisasi document id>:<indicator>`` for an indicator's ``realized``/``pk_targets``, or
+    ``<realisasi document id>:rows[<printed name>]`` for a row); ``fields`` the changed fields; ``before``/``after`` their values
     (targets: only the years that changed; the whole item for an addition or removal);
     ``renamed_from`` the old reference of a renamed item; ``guess`` whether that match was made by
     similarity (with its ``score`` and ``reason``).
@@ -220,13 +234,15 @@ def _shown(values: dict[str, Any]) -> dict[str, Any]:
 
 
 def _compare(old: dict[str, Any], new: dict[str, Any]) -> tuple[list[str], dict[str, Any], dict[str, Any]]:
-    fields, before, after = [], {}, {}
+    fields: list[str] = []
+    before: dict[str, Any] = {}
+    after: dict[str, Any] = {}
     for name in sorted(set(old) | set(new)):
         a, b = old.get(name), new.get(name)
         if a == b:
             continue
         fields.append(name)
-        if name == "targets" and isinstance(a, dict) and isinstance(b, dict):
+        if name in YEAR_FIELDS and isinstance(a, dict) and isinstance(b, dict):
             years = sorted({y for y in (*a, *b) if a.get(y) != b.get(y)})
             before[name] = {y: a.get(y) for y in years}
             after[name] = {y: b.get(y) for y in years}
@@ -382,6 +398,115 @@ def _mask_values(value: Any, mask: Any, key: str = "") -> Any:
     return value
 
 
+def realisasi_documents(ws: "Workspace") -> dict[str, Any]:
+    """The realisasi documents of a workspace by id (:class:`~cascade.core.parsed.ParsedDocument`):
+    not plans, so they are not in ``ws.parsed``."""
+    return dict(ws.graph.graph.get("realisasi_docs") or {})
+
+
+def _line(doc: Any, path: tuple) -> int | None:
+    try:
+        span = doc.sourcemap.value(path)
+    except Exception:  # a document built from a dict has no positions
+        return None
+    return span.line if span else None
+
+
+def _realisasi_entries(doc: Any) -> dict[tuple, tuple[str, dict[str, Any], dict[str, tuple]]]:
+    """What a realisasi document says, keyed for matching: key -> (shown ref, comparable fields, source
+    path of each field; of the row under ``""``).
+
+    ``realized`` and ``pk_targets`` are gathered per indicator (the reference made full against
+    ``for``, so ``T2.1.I1`` and ``kota.rpjmd-2019:T2.1.I1`` are the same entry); ``rows`` per
+    printed indicator name, sasaran and ``ref``, names compared by :func:`name_key` (spacing, case
+    and punctuation do not make a change), the year maps of rows of the same indicator merged.
+    """
+    model = doc.model
+    plan = model.document.for_
+    own = model.document.id
+    out: dict[tuple, tuple[str, dict[str, Any], dict[str, tuple]]] = {}
+    for field_name in ("realized", "pk_targets"):
+        for ref, years in getattr(model, field_name).items():
+            target_doc, local = split_ref(ref, plan)
+            shown = f"{own}:{local if target_doc == plan else f'{target_doc}:{local}'}"
+            key: tuple = ("indicator", f"{target_doc}:{local}")
+            _, fields, paths = out.get(key, (shown, {}, {}))
+            merged = {**fields.get(field_name, {}), **_jsonable(years)}
+            out[key] = (shown, {**fields, field_name: merged}, {**paths, field_name: paths.get(field_name, (field_name, ref))})
+    for row, path in zip(model.rows, doc.row_paths or [("rows", i) for i in range(len(model.rows))]):
+        printed = " ".join(row.indicator.split())
+        key = ("row", name_key(row.indicator), sasaran_key(row.sasaran) if row.sasaran else "", row.ref or "")
+        shown = f"{own}:rows[{printed}]" + (f" ({row.ref})" if row.ref else "")
+        _, fields, first = out.get(key, (shown, {}, {"": path}))
+        values = {"sasaran": " ".join(row.sasaran.split()) if row.sasaran else None, "ref": row.ref}
+        for name in ("targets", "realized", "capaian"):
+            values[name] = {**fields.get(name, {}), **_jsonable(getattr(row, name))}
+        out[key] = (shown, values, first)
+    return out
+
+
+def _first_year(paths: dict[str, tuple], name: str, after: dict[str, Any]) -> tuple:
+    """The source path of the first changed year of field ``name`` of an entry (``paths``: of each
+    field, or of the row under ``""``), as far as it is known."""
+    row = paths.get("")
+    path = row if row is not None else paths.get(name, next(iter(paths.values())))
+    years = after.get(name)
+    if not isinstance(years, dict) or not years:
+        return path
+    year = next(iter(years))
+    if row is not None:
+        return (*row, name, year)
+    return (*path, year) if path[0] == name else path
+
+
+def _realisasi_changes(old: "Workspace", new: "Workspace", skip: set[str]) -> list[Change]:
+    """The changes of the realisasi documents: the document (added, removed, header modified) and
+    each entry (an indicator's values, a row) added, removed or with changed years."""
+    a_docs: dict[str, Any] = {d: p for d, p in realisasi_documents(old).items() if d not in skip}
+    b_docs: dict[str, Any] = {d: p for d, p in realisasi_documents(new).items() if d not in skip}
+    changes: list[Change] = []
+
+    def tier(doc: Any) -> int:
+        for ws in (new, old):
+            attrs = ws.graph._node.get(doc.model.document.for_)
+            if attrs is not None and attrs.get("type") == "document":
+                return attrs["tier"]
+        return 0
+
+    for d in sorted(set(a_docs) | set(b_docs)):
+        pa: Any = a_docs.get(d)
+        pb: Any = b_docs.get(d)
+        here = pb if pb is not None else pa
+        t = tier(here)
+        if pa is not None and pb is not None:
+            fields, before, after = _compare(_jsonable(pa.model.document), _jsonable(pb.model.document))
+            if fields:
+                changes.append(Change(d, "document", "modified", tuple(fields), before, after, tier=t, file=pb.file,
+                                      document_kind=REALISASI))
+        elif pa is not None:
+            changes.append(Change(d, "document", "removed", (), _shown(_jsonable(pa.model.document)), None, tier=t,
+                                  file=pa.file, document_kind=REALISASI))
+        else:
+            changes.append(Change(d, "document", "added", (), None, _shown(_jsonable(pb.model.document)), tier=t,
+                                  file=pb.file, document_kind=REALISASI))
+        ea = _realisasi_entries(pa) if pa is not None else {}
+        eb = _realisasi_entries(pb) if pb is not None else {}
+        for key in [*ea, *(k for k in eb if k not in ea)]:
+            if key in ea and key in eb:
+                fields, before, after = _compare(ea[key][1], eb[key][1])
+                if fields:
+                    changes.append(Change(eb[key][0], REALISASI, "modified", tuple(fields), before, after, tier=t,
+                                          file=pb.file, line=_line(pb, _first_year(eb[key][2], fields[0], after)),
+                                          document_kind=REALISASI))
+            elif key in ea:
+                changes.append(Change(ea[key][0], REALISASI, "removed", (), _shown(ea[key][1]), None, tier=t,
+                                      file=pa.file, line=_line(pa, next(iter(ea[key][2].values()))), document_kind=REALISASI))
+            else:
+                changes.append(Change(eb[key][0], REALISASI, "added", (), None, _shown(eb[key][1]), tier=t,
+                                      file=pb.file, line=_line(pb, next(iter(eb[key][2].values()))), document_kind=REALISASI))
+    return changes
+
+
 def diff_workspaces(old: "Workspace", new: "Workspace", *, show_personal: bool = False, skip_documents: Iterable[str] = (),
                     skipped_files: Iterable[str] = (), old_label: str = "OLD", new_label: str = "NEW") -> DiffResult:
     """Compare two loaded workspaces; see the module documentation. ``skip_documents`` are left out on
@@ -443,12 +568,15 @@ def diff_workspaces(old: "Workspace", new: "Workspace", *, show_personal: bool =
             changes.append(Change(ref, _kind(attrs), "added", (), None, _shown(_fields(attrs["model"], attrs["doc"])),
                                   tier=attrs["tier"], file=file, line=line,
                                   document_kind=new.graph.nodes[attrs["doc"]]["kind"]))
+    changes += _realisasi_changes(old, new, skip)
     if mask is not None:
         from dataclasses import replace
 
         changes = [replace(c, before=_mask_values(c.before, mask), after=_mask_values(c.after, mask)) for c in changes]
     order = {"document": 0}
-    changes.sort(key=lambda c: (c.tier, c.ref.split(":")[0], order.get(c.element_kind, 1), _position(c), c.ref))
+    # a realisasi document after the plans of its tier
+    changes.sort(key=lambda c: (c.tier, c.document_kind == REALISASI, c.ref.split(":")[0], order.get(c.element_kind, 1),
+                                _position(c), c.ref))
     impacted = _impact(old, new, a, b, mapping, changes)
     return DiffResult(tuple(changes), tuple(impacted), tuple(sorted(skipped)), old_label, new_label)
 
@@ -482,8 +610,8 @@ def _impact(old: "Workspace", new: "Workspace", a: _Side, b: _Side, mapping: dic
     back = {v: k for k, v in mapping.items()}
     causes: list[tuple[str, str | None, str | None]] = []  # (ref in changes, old ref, new ref)
     for c in changes:
-        if c.element_kind == "document" or c.change == "added":
-            continue
+        if c.element_kind in ("document", REALISASI) or c.change == "added":
+            continue  # a realised value is no link: nothing below depends on it
         if c.change == "modified" and not IMPACT_FIELDS.intersection(c.fields):
             continue
         if c.change == "removed":

@@ -12,7 +12,7 @@ import os
 import subprocess
 from typing import Any
 
-from ..core.errors import UsageError
+from .errors import RevisionError
 from ..core.findings import Span
 from ..core.sourcemap import SourceMap
 from ..read.loader import DEFAULT_LIMITS, LoadedFile, Limits, load_bytes
@@ -26,18 +26,21 @@ __all__ = ["GitError", "load_revision", "split_range"]
 _SUFFIXES = (".yaml", ".yml")
 
 
-class GitError(UsageError):
-    """git is missing, the folder is not in a repository, or the revision names nothing."""
+class GitError(RevisionError):
+    """git is missing, the folder is not in a repository, or the revision names nothing (the message
+    in Bahasa Indonesia in ``message_id``, for the command line)."""
 
 
 def _git(args: list[str], cwd: str, data: bytes | None = None) -> bytes:
     try:
         done = subprocess.run(["git", *args], cwd=cwd, input=data, capture_output=True, check=False)
     except OSError as exc:
-        raise GitError(f"cannot run git: {exc.strerror or exc}") from exc
+        reason = exc.strerror or str(exc)
+        raise GitError(f"cannot run git: {reason}", f"git tidak dapat dijalankan: {reason}") from exc
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise GitError(f"git {args[0]}: {message[-1] if message else 'failed'}")
+        said = message[-1] if message else "failed"
+        raise GitError(f"git {args[0]}: {said}", f"git {args[0]}: {message[-1] if message else 'gagal'}")
     return done.stdout
 
 
@@ -52,11 +55,20 @@ def split_range(rev: str) -> tuple[str, str | None]:
 def load_revision(rev: str, path: str = ".", *, limits: Limits = DEFAULT_LIMITS, show_personal: bool = False) -> Any:
     """The :class:`~cascade.graph.Workspace` of the plan files under ``path`` at revision ``rev``."""
     if not isinstance(rev, str) or not rev or rev.startswith("-") or "\0" in rev or "\n" in rev:
-        raise GitError(f"not a git revision: {rev!r}")
+        raise GitError(f"not a git revision: {rev!r}", f"bukan revisi git: {rev!r}")
     path = os.fsdecode(path)
     folder = path if os.path.isdir(path) else (os.path.dirname(path) or os.curdir)
-    top = _git(["rev-parse", "--show-toplevel"], folder).decode("utf-8", "surrogateescape").strip()
-    commit = _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"], folder).decode().strip()
+    try:
+        top = _git(["rev-parse", "--show-toplevel"], folder).decode("utf-8", "surrogateescape").strip()
+    except GitError as exc:
+        if isinstance(exc.__cause__, OSError):  # git itself could not be run
+            raise
+        raise GitError(f"{path}: not in a git repository", f"{path}: tidak berada di dalam repositori git") from exc
+    try:  # --quiet: git says nothing of a revision it does not know, so the message names it here
+        commit = _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"], folder).decode().strip()
+    except GitError as exc:
+        raise GitError(f"unknown git revision '{rev}' (no commit of that name in the repository of {path})",
+                       f"revisi git '{rev}' tidak dikenal (tidak ada commit bernama itu di repositori {path})") from exc
     rel = os.path.relpath(os.path.abspath(path), os.path.realpath(top))
     rel = os.path.relpath(os.path.realpath(path), os.path.realpath(top)) if rel.startswith("..") else rel
     listing = _git(["ls-tree", "-r", "-z", "-l", "--full-tree", "--end-of-options", commit, *([] if rel == "." else ["--", rel])], top)

@@ -18,7 +18,7 @@ import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable
 
-from ..core.errors import MissingExtraError, UsageError
+from .errors import Message, MissingExtra, RevisionError
 from ..core.sourcemap import LINE_BREAK
 from ..core.refs import split_ref
 from .compare import similarity
@@ -93,8 +93,8 @@ class RealignResult:
         try:
             import openpyxl
         except ImportError as exc:
-            raise MissingExtraError("an xlsx table needs openpyxl: pip install openpyxl (the xlsx extra of sakip-cascade) "
-                                    "/ tabel xlsx membutuhkan openpyxl: pip install openpyxl (the xlsx extra of sakip-cascade)") from exc
+            raise MissingExtra("an xlsx table needs openpyxl: pip install openpyxl (the xlsx extra of sakip-cascade)",
+                               "tabel xlsx memerlukan openpyxl: pip install openpyxl (paket tambahan xlsx dari sakip-cascade)") from exc
         book = openpyxl.Workbook()
         sheet = book.active
         sheet.title = "realign"
@@ -173,9 +173,9 @@ def _indicator_score(lower: Any, old: Any, cand: Any) -> tuple[float, str]:
 def realign(ws: "Workspace", old: str, new: str, *, top: int = 3, min_score: float = 0.25) -> RealignResult:
     """Candidates in document ``new`` for every link into document ``old`` (see the module documentation)."""
     if old not in ws.parsed:
-        raise UsageError(f"document {old!r} is not in the workspace")
+        raise RevisionError(f"document {old!r} is not in the workspace", f"dokumen {old!r} tidak ada di workspace")
     if new not in ws.parsed:
-        raise UsageError(f"document {new!r} is not in the workspace")
+        raise RevisionError(f"document {new!r} is not in the workspace", f"dokumen {new!r} tidak ada di workspace")
     nodes = ws.graph._node
     pool = {t: [(n, a) for n, a in nodes.items() if a.get("doc") == new and a["type"] == t] for t in ("element", "indicator")}
     rows: list[Candidate] = []
@@ -223,14 +223,17 @@ def read_mapping(path: str) -> tuple[list[tuple[str, str, str]], list[str]]:
     try:
         size = os.path.getsize(path)
     except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        reason = exc.strerror or str(exc)
+        raise RevisionError(f"cannot read {path}: {reason}", f"{path} tidak dapat dibaca: {reason}") from exc
     if size > MAPPING_MAX_BYTES:
-        raise UsageError(f"{path}: {size} bytes, more than the limit of {MAPPING_MAX_BYTES}")
+        raise RevisionError(f"{path}: {size} bytes, more than the limit of {MAPPING_MAX_BYTES}",
+                            f"{path}: {size} bita, melebihi batas {MAPPING_MAX_BYTES}")
     if path.endswith(".xlsx"):
         try:
             import openpyxl
         except ImportError as exc:
-            raise MissingExtraError("reading an xlsx mapping needs openpyxl: pip install openpyxl (the xlsx extra of sakip-cascade)") from exc
+            raise MissingExtra("reading an xlsx mapping needs openpyxl: pip install openpyxl (the xlsx extra of sakip-cascade)",
+                               "membaca pemetaan xlsx memerlukan openpyxl: pip install openpyxl (paket tambahan xlsx dari sakip-cascade)") from exc
         sheet = openpyxl.load_workbook(path, read_only=True).active
         rows_iter = ([("" if v is None else str(v)) for v in row] for row in sheet.iter_rows(values_only=True))
     else:
@@ -238,15 +241,15 @@ def read_mapping(path: str) -> tuple[list[tuple[str, str, str]], list[str]]:
             with open(path, encoding="utf-8-sig", newline="") as fh:
                 text = fh.read()
         except (OSError, UnicodeDecodeError) as exc:
-            raise UsageError(f"cannot read {path}: not UTF-8 CSV text") from exc
+            raise RevisionError(f"cannot read {path}: not UTF-8 CSV text", f"{path} tidak dapat dibaca: bukan teks CSV UTF-8") from exc
         rows_iter = csv.reader(io.StringIO(text))
     header = next(rows_iter, None)
     if header is None:
-        return [], [f"{path}: empty"]
+        return [], [Message(f"{path}: empty", f"{path}: kosong")]
     header = [h.strip().lower() for h in header]
     missing = [c for c in ("ref", "old_target", "candidate", "confirm") if c not in header]
     if missing:
-        raise UsageError(f"{path}: missing column(s) {', '.join(missing)}")
+        raise RevisionError(f"{path}: missing column(s) {', '.join(missing)}", f"{path}: kolom tidak ada: {', '.join(missing)}")
     at = {c: header.index(c) for c in ("ref", "old_target", "candidate", "confirm")}
     out = []
     for n, row in enumerate(rows_iter, 2):
@@ -256,7 +259,8 @@ def read_mapping(path: str) -> tuple[list[tuple[str, str, str]], list[str]]:
             continue
         ref, old, cand = (row[at[c]].strip().lstrip("'") for c in ("ref", "old_target", "candidate"))
         if not (ref and old and cand):
-            problems.append(f"{path}:{n}: a confirmed row needs ref, old_target and candidate")
+            problems.append(Message(f"{path}:{n}: a confirmed row needs ref, old_target and candidate",
+                                    f"{path}:{n}: baris yang dikonfirmasi memerlukan ref, old_target dan candidate"))
             continue
         out.append((ref, old, cand))
     return out, problems
@@ -274,10 +278,10 @@ def apply_mapping(ws: "Workspace", rows: Iterable[tuple[str, str, str]], *, old:
     wanted: dict[tuple[str, str], list[str]] = {}
     for ref, old_target, cand in rows:
         if not cand.startswith(new + ":"):
-            result.problems.append(f"{ref}: {cand} is not in {new}")
+            result.problems.append(Message(f"{ref}: {cand} is not in {new}", f"{ref}: {cand} tidak ada di {new}"))
             continue
         if cand not in ws.graph._node:
-            result.problems.append(f"{ref}: {cand} names nothing in {new}")
+            result.problems.append(Message(f"{ref}: {cand} names nothing in {new}", f"{ref}: {cand} tidak menunjuk apa pun di {new}"))
             continue
         lst = wanted.setdefault((ref, old_target), [])
         if cand not in lst:
@@ -287,18 +291,19 @@ def apply_mapping(ws: "Workspace", rows: Iterable[tuple[str, str, str]], *, old:
     for (ref, old_target), cands in wanted.items():
         attrs = ws.graph._node.get(ref)
         if attrs is None or attrs["type"] not in ("element", "indicator"):
-            result.problems.append(f"{ref}: no such element or indicator")
+            result.problems.append(Message(f"{ref}: no such element or indicator", f"{ref}: tidak ada unsur atau indikator itu"))
             continue
         doc = ws.parsed[attrs["doc"]]
         model = attrs["model"]
         full = [_full(r, attrs["doc"]) for r in model.supports]
         if old_target not in full:
-            result.problems.append(f"{ref}: does not support {old_target}")
+            result.problems.append(Message(f"{ref}: does not support {old_target}", f"{ref}: tidak mendukung {old_target}"))
             continue
         index = full.index(old_target)
         span = doc.sourcemap.value(attrs["path"] + ("supports", index))
         if span is None or span.line != span.end_line:
-            result.problems.append(f"{ref}: no position for supports[{index}] (not from a file)")
+            result.problems.append(Message(f"{ref}: no position for supports[{index}] (not from a file)",
+                                           f"{ref}: posisi supports[{index}] tidak diketahui (bukan dari berkas)"))
             continue
         fresh = [c for c in cands if c not in full]
         edits.setdefault(doc.file, []).append((span.line, span.column, span.end_column, model.supports[index], ", ".join(fresh), not fresh))
@@ -308,7 +313,7 @@ def apply_mapping(ws: "Workspace", rows: Iterable[tuple[str, str, str]], *, old:
         loaded = sources.get(file)
         source = loaded.read_text() if loaded is not None else None
         if source is None:
-            result.problems.append(f"{file}: text not available")
+            result.problems.append(Message(f"{file}: text not available", f"{file}: teksnya tidak tersedia"))
             continue
         parts = LINE_BREAK.split(source)
         breaks = LINE_BREAK.findall(source)
@@ -317,7 +322,8 @@ def apply_mapping(ws: "Workspace", rows: Iterable[tuple[str, str, str]], *, old:
             src = parts[line - 1]
             before, current, after = src[: start - 1], src[start - 1 : end - 1], src[end - 1 :]
             if current.strip("'\"") != written:  # the source map and the text disagree: never guess
-                result.problems.append(f"{file}:{line}: expected {written!r} at column {start}; left unchanged")
+                result.problems.append(Message(f"{file}:{line}: expected {written!r} at column {start}; left unchanged",
+                                               f"{file}:{line}: {written!r} diharapkan di kolom {start}; tidak diubah"))
                 continue
             block = before.rstrip().endswith("-") and not before.rstrip().endswith("[")
             if drop:  # the new target is already listed: the old entry goes

@@ -8,7 +8,7 @@ import json
 from collections import Counter
 from typing import Any
 
-from .compare import Change, DiffResult, tier_name
+from .compare import REALISASI, YEAR_FIELDS, Change, DiffResult, tier_name
 
 __all__ = ["DIFF_FORMATS", "render_diff", "summary_sentence"]
 
@@ -28,6 +28,8 @@ _T = {
     "from": {"en": "from", "id": "dari"},
     "skipped": {"en": "left out (could not be read on one side)", "id": "tidak dibandingkan (tidak terbaca di salah satu sisi)"},
     "document-items": {"en": "{n} elements and indicators", "id": "{n} unsur dan indikator"},
+    "document-values": {"en": "{n} realisasi entries", "id": "{n} entri realisasi"},
+    "preliminary": {"en": "preliminary", "id": "sementara"},
     "because": {"en": "because of", "id": "karena"},
     "ref": {"en": "Reference", "id": "Referensi"},
     "kind": {"en": "Kind", "id": "Jenis"},
@@ -45,6 +47,10 @@ _SENTENCE = {
     "s-renamed": {"en": "renames {n} {tier} item{s}", "id": "mengganti id {n} unsur {tier}"},
     "s-modified": {"en": "changes {n} {tier} item{s}", "id": "mengubah {n} unsur {tier}"},
     "s-added": {"en": "adds {n} {tier} item{s}", "id": "menambah {n} unsur {tier}"},
+    "s-realisasi": {"en": "changes the realisasi of {n} {tier} indicator{s}", "id": "mengubah realisasi {n} indikator {tier}"},
+    "d-added": {"en": "adds {n} document{s}", "id": "menambah {n} dokumen"},
+    "d-removed": {"en": "removes {n} document{s}", "id": "menghapus {n} dokumen"},
+    "d-modified": {"en": "changes the document: block of {n} document{s}", "id": "mengubah blok document: pada {n} dokumen"},
     "depend": {"en": "{items} below depend on them", "id": "{items} di bawahnya bergantung padanya"},
     "nothing": {"en": "nothing below depends on them", "id": "tidak ada yang bergantung padanya di bawah"},
     "indicators": {"en": "{n} {tier} indicator{s}", "id": "{n} indikator {tier}"},
@@ -69,17 +75,24 @@ def _join(parts: list[str], lang: str) -> str:
 def summary_sentence(result: DiffResult, lang: str = "id") -> str:
     """One sentence for a pull-request comment: what the change does above, and what depends on it below."""
     counts: Counter = Counter()
+    documents: Counter = Counter()
     for c in result.changes:
         if c.element_kind == "document":
+            documents["d-" + c.change] += 1
             continue
-        if c.change == "modified" and "targets" in c.fields:
+        if c.element_kind == REALISASI:
+            key = "s-realisasi"
+        elif c.change == "modified" and "targets" in c.fields:
             key = {"lowered": "lowers", "raised": "raises"}.get(c.direction or "", "targets")
         else:
             key = "s-" + c.change
         counts[(c.tier, key)] += 1
-    order = ["lowers", "raises", "targets", "s-removed", "s-renamed", "s-modified", "s-added"]
+    order = ["lowers", "raises", "targets", "s-removed", "s-renamed", "s-modified", "s-added", "s-realisasi"]
     parts = [_t(key, lang, n=n, tier=tier_name(tier), s="" if n == 1 else "s")
              for (tier, key), n in sorted(counts.items(), key=lambda kv: (kv[0][0], order.index(kv[0][1])))]
+    if not parts:  # only documents' headers, or nothing at all
+        parts = [_t(key, lang, n=documents[key], s="" if documents[key] == 1 else "s")
+                 for key in ("d-removed", "d-added", "d-modified") if documents[key]]
     if not parts:
         return _t("none", lang).capitalize() + "."
     below: Counter = Counter((i.tier, i.node_type) for i in result.impacted)
@@ -94,9 +107,13 @@ def summary_sentence(result: DiffResult, lang: str = "id") -> str:
     return f"{_t('this', lang)} {_join(parts, lang)}; {tail}."
 
 
-def _value(value: Any) -> str:
+def _value(value: Any, lang: str = "en") -> str:
     if isinstance(value, dict) and set(value) == {"min", "max"}:
         return f"{_value(value['min'])}–{_value(value['max'])}"
+    if isinstance(value, dict) and set(value) == {"value", "status", "source"}:  # a realised value
+        notes = [_t("preliminary", lang)] if value["status"] == "preliminary" else []
+        notes += [value["source"]] if value["source"] else []
+        return _value(value["value"]) + (f" ({'; '.join(notes)})" if notes else "")
     if isinstance(value, float):
         return format(value, "g")
     if value is None:
@@ -106,18 +123,23 @@ def _value(value: Any) -> str:
     return str(value)
 
 
-def _details(c: Change) -> list[str]:
-    """One line per changed field (per year for targets): ``field: before -> after``."""
+def _details(c: Change, lang: str = "en") -> list[str]:
+    """One line per changed field (per year for targets and realised values): ``field: before -> after``."""
     out = []
     for name in c.fields:
         a = (c.before or {}).get(name)
         b = (c.after or {}).get(name)
-        if name == "targets" and isinstance(a, dict) and isinstance(b, dict):
+        if name in YEAR_FIELDS and isinstance(a, dict) and isinstance(b, dict):
             for year in sorted(set(a) | set(b)):
-                out.append(f"targets {year}: {_value(a.get(year))} -> {_value(b.get(year))}")
+                out.append(f"{name} {year}: {_value(a.get(year), lang)} -> {_value(b.get(year), lang)}")
         else:
-            out.append(f"{name}: {_value(a)} -> {_value(b)}")
+            out.append(f"{name}: {_value(a, lang)} -> {_value(b, lang)}")
     return out
+
+
+def _folded(c: Change, n: int, lang: str) -> str:
+    """What an added or removed document's line says of the items folded into it."""
+    return _t("document-values" if c.document_kind == REALISASI else "document-items", lang, n=n)
 
 
 def _collapsed(result: DiffResult) -> tuple[list[Change], dict[str, int]]:
@@ -150,15 +172,16 @@ _SIGN = {"added": "+", "removed": "-", "renamed": "~", "modified": "~"}
 
 def _text(result: DiffResult, lang: str) -> str:
     shown, folded = _collapsed(result)
-    lines = [f"{_t('title', lang)}: {result.old} -> {result.new}", summary_sentence(result, lang), ""]
-    if not result.changes:
-        lines.append(_t("none", lang))
+    # with no change, the sentence says so ("Tidak ada perubahan."): once
+    lines = [f"{_t('title', lang)}: {result.old} -> {result.new}", summary_sentence(result, lang)]
+    if result.changes:
+        lines.append("")
     for c in shown:
         where = f"  ({c.file}:{c.line})" if c.file and c.line else (f"  ({c.file})" if c.file else "")
         lines.append(f"{_SIGN[c.change]} {_headline(c, lang)}{where}")
         if c.element_kind == "document" and c.ref in folded:
-            lines.append(f"    {_t('document-items', lang, n=folded[c.ref])}")
-        for d in _details(c):
+            lines.append(f"    {_folded(c, folded[c.ref], lang)}")
+        for d in _details(c, lang):
             lines.append(f"    {d}")
     if result.changes:
         lines += ["", f"{_t('impact', lang)} ({len(result.impacted)}):"]
@@ -186,7 +209,7 @@ def _markdown(result: DiffResult, lang: str, limit: int = 200) -> str:
             change = _t(c.change, lang)
             if c.renamed_from:
                 change += f" ← `{c.renamed_from}`" + (f" ({_t('guess', lang)} {c.score:.2f})" if c.guess and c.score is not None else "")
-            details = "; ".join(_details(c)) or (f"{_t('document-items', lang, n=folded[c.ref])}" if c.ref in folded else "")
+            details = "; ".join(_details(c, lang)) or (_folded(c, folded[c.ref], lang) if c.ref in folded else "")
             out.append(f"| `{_md(c.ref)}` | {c.element_kind} | {_md(change)} | {_md(details)} |")
         if len(shown) > limit:
             out.append(f"| … | | +{len(shown) - limit} | |")
@@ -211,7 +234,7 @@ def _html(result: DiffResult, lang: str) -> str:
         change = _t(c.change, lang) + (f" ← <code>{e(c.renamed_from)}</code>" if c.renamed_from else "")
         if c.guess:
             change += f' <span class="guess">{e(_t("guess", lang))}{f" {c.score:.2f}" if c.score is not None else ""}</span>'
-        details = "<br>".join(e(d) for d in _details(c)) or (e(_t("document-items", lang, n=folded[c.ref])) if c.ref in folded else "")
+        details = "<br>".join(e(d) for d in _details(c, lang)) or (e(_folded(c, folded[c.ref], lang)) if c.ref in folded else "")
         rows.append(f'<tr class="{e(c.change)}"><td><code>{e(c.ref)}</code></td><td>{e(c.element_kind)}</td><td>{change}</td><td>{details}</td></tr>')
     impacts = [f"<tr><td>{e(tier_name(i.tier))}</td><td>{' ← '.join(f'<code>{e(r)}</code>' for r in i.path)}</td></tr>"
                for i in result.impacted]

@@ -495,7 +495,7 @@ _ID = (
     ("employees with every rhk linked to the renstra", "pegawai yang seluruh rhk-nya tertaut ke renstra"),
     ("unit(s) without an skp holder", "unit tanpa pemegang skp"),
     ("kegiatan/sub kegiatan supporting a result", "kegiatan/sub kegiatan yang mendukung hasil"),
-    ("indicators on track", "indikator on the right track"), ("indicators with realisasi every year", "indikator berealisasi tiap tahun"),
+    ("indicators on track", "indikator yang capaiannya sesuai jalur"), ("indicators with realisasi every year", "indikator berealisasi tiap tahun"),
     ("IKU with a definition and source", "IKU dengan definisi dan sumber data"),
     ("indicators with a definition and source", "indikator dengan definisi dan sumber data"),
     ("indicators with a relevant measure", "indikator dengan ukuran yang relevan"),

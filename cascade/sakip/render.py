@@ -37,6 +37,14 @@ LABELS = {
 }
 
 
+#: The criterion modes as the text and HTML show them (JSON keeps ``automated``, ``partial``, ``manual``).
+MODES = {"id": {"automated": "otomatis", "partial": "sebagian", "manual": "manual"}}
+
+
+def _mode(mode: str, lang: str) -> str:
+    return MODES.get(lang, {}).get(mode, mode)
+
+
 def _n(x: float | None) -> str:
     return "-" if x is None else f"{x:.2f}"
 
@@ -68,7 +76,7 @@ def render_text(r: "SakipResult", lang: str | None = None, *, all_criteria: bool
         if c.answer is None and c.mode == "manual" and not all_criteria:
             open_manual += 1
             continue
-        out.append(f"  {c.id:<20} {c.mode:<9} {c.answer or '-':<2} {c.evidence}")
+        out.append(f"  {c.id:<20} {_mode(c.mode, lang):<9} {c.answer or '-':<2} {c.evidence}")
         for w in c.refs:
             where = f"{w.file}:{w.line}" if w.file and w.line else (w.file or "")
             out.append(f"      {w.ref}  [{', '.join(w.reasons)}]  {where}".rstrip())
@@ -106,7 +114,7 @@ def render_html(r: "SakipResult", lang: str | None = None, *, full: bool = True,
     for c in r.criteria:
         refs = "".join(f"<li><code>{e(w.ref)}</code> {e(', '.join(w.reasons))}"
                        f"{' — ' + e(str(w.file)) + ':' + str(w.line) if w.file and w.line else ''}</li>" for w in c.refs)
-        crit.append(f"<tr class='mode-{e(c.mode)}'><td><code>{e(c.id)}</code></td><td>{e(c.text)}</td><td>{e(c.mode)}</td>"
+        crit.append(f"<tr class='mode-{e(c.mode)}'><td><code>{e(c.id)}</code></td><td>{e(c.text)}</td><td>{e(_mode(c.mode, lang))}</td>"
                     f"<td><b>{e(c.answer or '-')}</b></td><td>{e(c.evidence)}{'<ul>' + refs + '</ul>' if refs else ''}</td></tr>")
     moves = "".join(f"<li><code>{e(m.criterion)}</code> {e(m.answer)} → {e(m.to)} (+{m.gain:.2f}): {t['fix']} "
                     f"{e(', '.join(m.reasons) or '-')} ({m.fixes} {t['refs']})</li>" for m in r.moves[:10]) or f"<li>{t['none']}</li>"

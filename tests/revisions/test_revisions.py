@@ -364,13 +364,16 @@ def test_realign_command_formats_and_usage_errors(tmp_path: Path) -> None:
     assert main(args + ["--format", "json"], stdout=out) == 0 and json.loads(out.getvalue())["to"] == "rpjmn-new"
     err = io.StringIO()
     assert main(["realign", "--from", "nope", "--to", "rpjmn-new", str(ws_dir)], stdout=io.StringIO(), stderr=err) == 2
-    assert "'nope' is not in the workspace" in err.getvalue()
+    assert err.getvalue() == "cascade: dokumen 'nope' tidak ada di workspace\n"  # Indonesian by default
+    err = io.StringIO()
+    assert main(["realign", "--from", "nope", "--to", "rpjmn-new", str(ws_dir), "--lang", "en"], stdout=io.StringIO(), stderr=err) == 2
+    assert err.getvalue() == "cascade: document 'nope' is not in the workspace\n"
     try:
         import openpyxl  # noqa: F401
     except ImportError:
         err = io.StringIO()
         assert main(args + ["--format", "xlsx", "--output", str(tmp_path / "t.xlsx")], stdout=io.StringIO(), stderr=err) == 2
-        assert "pip install openpyxl (the xlsx extra of sakip-cascade)" in err.getvalue()
+        assert "pip install openpyxl (paket tambahan xlsx dari sakip-cascade)" in err.getvalue()
     bad = tmp_path / "bad.csv"
     bad.write_text("ref,candidate\nx,y\n")
     assert main(args + ["--apply", str(bad)], stdout=io.StringIO(), stderr=io.StringIO()) == 2

@@ -1,0 +1,120 @@
+"""Every command checks its paths as ``cascade lint`` does (cascade/cli/inputs.py): a folder without
+plan files, a missing path or a named file that is no plan is exit code 2 with lint's message, never
+an empty result that passes CI; reserved files named on the command line are not read as plans."""
+
+from __future__ import annotations
+
+import shutil
+import warnings
+from pathlib import Path
+
+import pytest
+
+from cli_support import ROOT, run
+from cascade.read.discovery import searched_description
+
+SPECS = ROOT / "specs"
+TABLES = ROOT / "tests" / "fixtures" / "tables"
+
+
+def _empty(tmp_path: Path) -> Path:
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    (folder / "notes.md").write_text("# not a plan\n", encoding="utf-8")
+    return folder
+
+
+def _commands(path: str, tmp_path: Path) -> dict[str, list[str]]:
+    return {
+        "lint": ["lint", path],
+        "report": ["report", path, "--html", str(tmp_path / "r.html")],
+        "capaian": ["capaian", path],
+        "sakip": ["sakip", path],
+        "review": ["review", path],
+        "export": ["export", path, "--xlsx", str(tmp_path / "x.xlsx")],
+        "realign": ["realign", "--from", "rpjmn-2020", "--to", "rpjmn-2025", path],
+        "diff": ["diff", str(SPECS), path],
+    }
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("command", ["lint", "report", "capaian", "sakip", "review", "export", "realign", "diff"])
+def test_a_folder_without_plan_files_is_exit_2_with_lints_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                  command: str, lang: str) -> None:
+    monkeypatch.chdir(ROOT)
+    folder = str(_empty(tmp_path))
+    expected = {
+        "id": f"cascade: {folder}: tidak ada berkas rencana (dicari: {searched_description('id')})\n",
+        "en": f"cascade: {folder}: no plan file found (searched for {searched_description('en')})\n",
+    }[lang]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no raw NoPlanFileWarning (it printed `ws = load(*args.paths)`)
+        code, out, err = run(*_commands(folder, tmp_path)[command], "--lang", lang)
+    assert (code, out, err) == (2, "", expected)
+    assert not (tmp_path / "x.xlsx").exists() and not (tmp_path / "r.html").exists()
+
+
+@pytest.mark.parametrize("command", ["lint", "report", "capaian", "sakip", "review", "export", "realign", "diff"])
+def test_a_missing_path_is_exit_2_with_lints_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str) -> None:
+    monkeypatch.chdir(ROOT)
+    missing = str(tmp_path / "specs-typo")
+    assert run(*_commands(missing, tmp_path)[command]) == (2, "", f"cascade: {missing}: berkas atau folder tidak ada\n")
+
+
+@pytest.mark.parametrize("command", ["capaian", "sakip", "review", "realign", "diff"])
+def test_a_named_file_that_is_no_plan_is_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str) -> None:
+    """`cascade capaian notes.txt` printed an empty table and exited 0; lint reports the file (CAS103,
+    exit 1), a command that needs a workspace says why there is none and stops."""
+    monkeypatch.chdir(ROOT)
+    notes = tmp_path / "notes.txt"
+    notes.write_text("hello\n", encoding="utf-8")
+    code, out, err = run(*_commands(str(notes), tmp_path)[command], "--lang", "en")
+    assert (code, out) == (2, "")
+    assert err == (f"cascade: {notes}:1:1: CAS103 a plan document is a mapping starting with 'document:', not text of 5 characters\n"
+                   f"cascade: no plan document could be read from {notes}\n")
+    assert run("lint", str(notes), "--lang", "en", "--format", "concise", "-q")[0] == 1  # lint itself: a finding
+
+
+def test_a_named_sidecar_means_its_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    sidecar = "tests/fixtures/tables/boalemo-dinkes-tc27.cascade.yaml"
+    via_sidecar = run("lint", sidecar, "--format", "concise", "--lang", "en")
+    direct = run("lint", "tests/fixtures/tables/boalemo-dinkes-tc27.xlsx", "--format", "concise", "--lang", "en")
+    assert via_sidecar == direct
+    assert "CAS102" not in via_sidecar[1] and "'layout'" not in via_sidecar[1]  # the sidecar was linted as a plan
+    assert via_sidecar[1].startswith("tests/fixtures/tables/boalemo-dinkes-tc27.xlsx:")
+    # both named (pre-commit passes both when both changed): the table once
+    assert run("lint", sidecar, "tests/fixtures/tables/boalemo-dinkes-tc27.xlsx", "--format", "concise", "--lang", "en") == direct
+
+
+def test_a_named_lock_file_is_left_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    lock = "examples/defects/cascade.lock"
+    # only reserved files named (a commit that changes only the lock file): nothing to check, clean
+    assert run("lint", lock) == (0, "Tidak ada temuan.\n",
+                                 f"cascade: {lock}: berkas kunci tinjauan tautan, bukan rencana; dilewati\n"
+                                 "cascade: tidak ada yang diperiksa: semua berkas yang disebut adalah berkas khusus, bukan rencana\n"
+                                 "cascade: 0 berkas, 0 dokumen diperiksa\n")
+    assert run("lint", lock, "--lang", "en", "-q") == (0, "No findings.\n", "")
+    code, out, _ = run("lint", lock, "--format", "sarif", "--output", str(tmp_path / "r.sarif"), "-q")
+    assert code == 0 and '"results": []' in (tmp_path / "r.sarif").read_text(encoding="utf-8")
+    # with a plan: the plan is checked, the lock file is not (it gave CAS103)
+    code, out, err = run("lint", lock, "specs/rpjmn-2020.yaml", "--format", "concise", "--lang", "en")
+    assert code == 0 and "CAS103" not in out and "cascade.lock" not in out
+    assert err == (f"cascade: {lock}: the lock file of reviewed links, not a plan; skipped\n"
+                   "cascade: checked 1 file, 1 document\n")
+    # a command that needs plans to work on: exit 2, the same sentence
+    assert run("capaian", lock, "--lang", "en") == (2, "", f"cascade: {lock}: the lock file of reviewed links, not a plan; skipped\n"
+                                                           "cascade: nothing to check: every file named is a reserved file, not a plan\n")
+
+
+def test_a_named_sidecar_without_its_table_and_answers_are_left_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(SPECS / "rpjmn-2020.yaml", "rpjmn.yaml")
+    Path("orphan.cascade.yaml").write_text("layout: rpjmd\n", encoding="utf-8")
+    Path("sakip-answers.yaml").write_text("answers: {}\n", encoding="utf-8")
+    code, out, err = run("lint", "orphan.cascade.yaml", "sakip-answers.yaml", "rpjmn.yaml", "--lang", "en", "--select", "CAS1")
+    assert (code, out) == (0, "No findings.\n")
+    assert err == ("cascade: orphan.cascade.yaml: the sidecar of a table that is not there (orphan.xlsx, orphan.xlsm, orphan.csv); skipped\n"
+                   "cascade: sakip-answers.yaml: SAKIP answers, not a plan; skipped\n"
+                   "cascade: checked 1 file, 1 document\n")
