@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import io
 import json
 import os
 import re
@@ -156,13 +157,20 @@ def _parser() -> argparse.ArgumentParser:
 
     rules_p = sub.add_parser("rules", help="list the rules")
     rules_p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    rules_p.add_argument("--output", metavar="FILE", help="write to FILE instead of the terminal")
     rules_p.add_argument("--lang", choices=LANGUAGES, help=f"language of the summaries (default: {DEFAULT_LANG}; en for --format json)")
 
     explain_p = sub.add_parser("explain", help="show a rule's documentation")
     explain_p.add_argument("rule", metavar="RULE", help="rule code or name, or a code prefix (CAS3) for a group")
+    explain_p.add_argument("--format", choices=("text", "json"), default="text",
+                           help="output format (json: code, name, severity, summary, documentation and message templates)")
+    explain_p.add_argument("--output", metavar="FILE", help="write to FILE instead of the terminal")
     explain_p.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANG, help="language of the documentation and messages")
 
-    sub.add_parser("schema", help="print the JSON Schema of plan files (for editors' YAML language server)")
+    schema_p = sub.add_parser("schema", help="print the JSON Schema of plan files (for editors' YAML language server)")
+    schema_p.add_argument("--format", choices=("json",), default="json", help="output format (the one there is: json)")
+    schema_p.add_argument("--output", metavar="FILE", help="write to FILE instead of the terminal")
+    schema_p.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANG, help="language of error messages")
     add_report_parser(sub)
     from .sakip import add_sakip_parser
 
@@ -337,19 +345,38 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 _KEPT: list[tuple[Any, int]] | None = None
 
 
-def _rules(args: argparse.Namespace, out: TextIO) -> int:
+def _deliver(text: str, args: argparse.Namespace, out: TextIO, err: TextIO, lang: str) -> int:
+    """``text`` to ``--output FILE`` when given (exit 2 when it cannot be written), else to ``out``."""
+    if getattr(args, "output", None) is None:
+        out.write(text)
+        return 0
+    from .paths import os_reason
+
+    try:
+        _write(args.output, text)
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
+        _say(err, "write", lang, path=args.output, error=os_reason(exc, lang) if isinstance(exc, OSError) else str(exc))
+        return 2
+    return 0
+
+
+def _rule_rows(rules: Sequence[type["Rule"]], lang: str) -> list[dict[str, Any]]:
+    """The JSON rows of ``rules``: severity keeps its value; the summary is plain text in ``lang``."""
     from ..rules import docs as rule_docs
+
+    return [{"code": r.code, "name": r.name, "severity": r.severity.value, "summary": rule_docs.summary(r, lang)} for r in rules]
+
+
+def _rules(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..rules.catalog import all_rules
 
     rules = all_rules()
     if args.format == "json":
         lang = args.lang or "en"  # a script's summaries stay as they were unless it asks
-        # machine-readable: severity keeps its value; the summary is the plain text in the chosen language
-        rows = [{"code": r.code, "name": r.name, "severity": r.severity.value, "summary": rule_docs.summary(r, lang)} for r in rules]
-        out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
-        return 0
-    _rule_table(rules, args.lang or DEFAULT_LANG, out)
-    return 0
+        return _deliver(json.dumps(_rule_rows(rules, lang), ensure_ascii=False, indent=2) + "\n", args, out, err, lang)
+    text = io.StringIO()
+    _rule_table(rules, args.lang or DEFAULT_LANG, text)
+    return _deliver(text.getvalue(), args, out, err, args.lang or DEFAULT_LANG)
 
 
 def _rule_table(rules: Sequence[type["Rule"]], lang: str, out: TextIO) -> None:
@@ -373,17 +400,25 @@ def _explain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if rule is None and group is None and re.fullmatch(r"CAS\d{0,2}xx?", args.rule, re.I):
         group = resolve_selector(re.sub("x", "", args.rule, flags=re.I))
     if group:
-        _rule_table(group, args.lang, out)
-        return 0
+        if args.format == "json":
+            return _deliver(json.dumps(_rule_rows(group, args.lang), ensure_ascii=False, indent=2) + "\n", args, out, err, args.lang)
+        text = io.StringIO()
+        _rule_table(group, args.lang, text)
+        return _deliver(text.getvalue(), args, out, err, args.lang)
     if rule is None:
         keys = [r.name for r in all_rules()] + [r.code for r in all_rules()]
         close = difflib.get_close_matches(args.rule, keys, n=1, cutoff=0.6)
         hint = _msg("hint", args.lang, hint=close[0]) if close else ""
         _say(err, "unknown-rule", args.lang, name=args.rule, hint=hint)
         return 2
+    if args.format == "json":
+        row = _rule_rows([rule], args.lang)[0] | {
+            "documentation": rule_docs.documentation(rule, args.lang),
+            "messages": {variant: dict(texts) for variant, texts in rule.messages.items()},
+        }
+        return _deliver(json.dumps(row, ensure_ascii=False, indent=2) + "\n", args, out, err, args.lang)
     word = rule_docs.SEVERITY_WORDS.get(args.lang, rule_docs.SEVERITY_WORDS["en"])[rule.severity.value]
-    out.write(f"{rule.code} {rule.name} ({word})\n\n{rule_docs.documentation(rule, args.lang)}\n")
-    return 0
+    return _deliver(f"{rule.code} {rule.name} ({word})\n\n{rule_docs.documentation(rule, args.lang)}\n", args, out, err, args.lang)
 
 
 def _dask_address_or_path(argv: list[str]) -> list[str]:
@@ -419,7 +454,7 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
     if args.command == "report":
         from .report import run_report
 
-        return run_report(args, err)
+        return run_report(args, err, out)
     if args.command in ("import", "export"):
         from .tables import run_export, run_import
 
@@ -441,13 +476,12 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
 
         return run_capaian(args, out, err)
     if args.command == "rules":
-        return _rules(args, out)
+        return _rules(args, out, err)
     if args.command == "explain":
         return _explain(args, out, err)
     from ..build.json_schema import document_json_schema
 
-    out.write(json.dumps(document_json_schema(), ensure_ascii=False, indent=2) + "\n")
-    return 0
+    return _deliver(json.dumps(document_json_schema(), ensure_ascii=False, indent=2) + "\n", args, out, err, args.lang)
 
 
 def run() -> None:  # console script entry point

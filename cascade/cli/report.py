@@ -28,7 +28,9 @@ def add_report_parser(sub: "argparse._SubParsersAction[argparse.ArgumentParser]"
         description="Write one self-contained HTML file: summary per document, pohon kinerja, findings, matriks keterkaitan.",
     )
     report.add_argument("paths", nargs="+", metavar="PATH", help="plan files or folders (searched recursively)")
-    report.add_argument("--html", required=True, metavar="OUT", help="the HTML file to write")
+    report.add_argument("--format", choices=("html",), default="html", help="output format (the one there is: html)")
+    report.add_argument("--output", metavar="FILE", help="the HTML file to write (default: the terminal)")
+    report.add_argument("--html", metavar="OUT", help="the HTML file to write (the same as --output; kept for existing scripts)")
     report.add_argument("--lang", choices=LANGUAGES, help=f"report language (default: {DEFAULT_LANG}, or config 'lang')")
     report.add_argument("--config", metavar="FILE", help="use this cascade.toml or pyproject.toml instead of searching for one")
     report.add_argument("--show-personal", action="store_true",
@@ -38,8 +40,9 @@ def add_report_parser(sub: "argparse._SubParsersAction[argparse.ArgumentParser]"
     return report
 
 
-def run_report(args: argparse.Namespace, err: TextIO | None = None) -> int:
-    """Run ``cascade report``; returns the exit code. Problems go to ``err`` (default: standard error)."""
+def run_report(args: argparse.Namespace, err: TextIO | None = None, out: TextIO | None = None) -> int:
+    """Run ``cascade report``; returns the exit code. The page goes to ``--output`` (or ``--html``),
+    else to ``out`` (default: standard output); problems go to ``err`` (default: standard error)."""
     from ..core.errors import UsageError
     from ..review.config import ConfigError, load_config
     from ..review.pipeline import lint
@@ -51,6 +54,10 @@ def run_report(args: argparse.Namespace, err: TextIO | None = None) -> int:
 
     err = err or sys.stderr
     lang = args.lang or DEFAULT_LANG
+    target = getattr(args, "output", None) or getattr(args, "html", None)
+    if getattr(args, "output", None) and getattr(args, "html", None) and args.output != args.html:
+        err.write(f"cascade: {_msg('two-outputs', lang, output=args.output, html=args.html)}\n")
+        return 2
     try:
         settings = load_config(args.config).override(lang=args.lang)
         lang = settings.lang
@@ -72,16 +79,21 @@ def run_report(args: argparse.Namespace, err: TextIO | None = None) -> int:
     workspace = result.workspace_for_views()
     page = render_html(workspace, result.report, lang=settings.lang, show_personal=args.show_personal,
                        sakip_answers=find_answers(list(paths)), as_of=settings.as_of)
-    try:
-        with open(args.html, "w", encoding="utf-8") as out:
-            out.write(page)
-    except OSError as exc:
-        err.write(f"cascade: {_msg('write', lang, path=args.html, error=os_reason(exc, lang))}\n")
-        return 2
+    if target is None:
+        (out or sys.stdout).write(page)
+    else:
+        try:
+            with open(target, "w", encoding="utf-8") as fh:
+                fh.write(page)
+        except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
+            reason = os_reason(exc, lang) if isinstance(exc, OSError) else str(exc)
+            err.write(f"cascade: {_msg('write', lang, path=target, error=reason)}\n")
+            return 2
     if not getattr(args, "quiet", False):
         stats = result.report.stats
         err.write(summary_line(stats.get("files", 0), stats.get("documents", 0), lang))
-        err.write(f"cascade: {_msg('written', lang, path=os.path.abspath(args.html), n=len(result.report))}\n")
+        if target is not None:
+            err.write(f"cascade: {_msg('written', lang, path=os.path.abspath(target), n=len(result.report))}\n")
     return 1 if result.failed() and not getattr(args, "exit_zero", False) else 0
 
 
@@ -89,6 +101,8 @@ _MESSAGES = {
     "config": {"en": "configuration error: {error}", "id": "kesalahan konfigurasi: {error}"},
     "write": {"en": "cannot write {path}: {error}", "id": "tidak dapat menulis {path}: {error}"},
     "written": {"en": "wrote the report ({n} findings) to {path}", "id": "laporan ({n} temuan) ditulis ke {path}"},
+    "two-outputs": {"en": "--output {output} and --html {html} name two files; give one",
+                    "id": "--output {output} dan --html {html} menyebut dua berkas; berikan satu saja"},
 }
 
 

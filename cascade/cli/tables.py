@@ -35,7 +35,9 @@ def add_table_parsers(sub: "argparse._SubParsersAction[argparse.ArgumentParser]"
     imp.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANG, help="message language")
     exp = sub.add_parser("export", help="write the workspace and its findings as a workbook / tulis buku kerja Excel")
     exp.add_argument("paths", nargs="+", metavar="PATH", help="plan files or folders")
-    exp.add_argument("--xlsx", required=True, metavar="OUT", help="the workbook to write")
+    exp.add_argument("--format", choices=("xlsx",), default="xlsx", help="output format (the one there is: xlsx, which needs --output)")
+    exp.add_argument("--output", metavar="FILE", help="the workbook to write")
+    exp.add_argument("--xlsx", metavar="OUT", help="the workbook to write (the same as --output; kept for existing scripts)")
     exp.add_argument("--lang", choices=LANGUAGES, help=f"language (default: {DEFAULT_LANG}, or config 'lang')")
     exp.add_argument("--config", metavar="FILE", help="use this cascade.toml or pyproject.toml")
     exp.add_argument("--show-personal", action="store_true", help="show employee numbers (NIP) and names instead of masking them")
@@ -46,6 +48,10 @@ _MESSAGES = {
     "no-document": {"en": "{path}: no document: block", "id": "{path}: tidak ada blok document:"},
     "config": {"en": "configuration error: {error}", "id": "kesalahan konfigurasi: {error}"},
     "write": {"en": "cannot write {path}: {error}", "id": "tidak dapat menulis {path}: {error}"},
+    "needs-output": {"en": "--format xlsx needs --output FILE (a workbook is not written to the terminal)",
+                     "id": "--format xlsx memerlukan --output BERKAS (buku kerja tidak ditulis ke terminal)"},
+    "two-outputs": {"en": "--output {output} and --xlsx {xlsx} name two files; give one",
+                    "id": "--output {output} dan --xlsx {xlsx} menyebut dua berkas; berikan satu saja"},
 }
 
 
@@ -93,6 +99,11 @@ def run_export(args: argparse.Namespace, err: TextIO) -> int:
     from .paths import os_reason
 
     lang = args.lang or DEFAULT_LANG
+    target = args.output or args.xlsx
+    if target is None or (args.output and args.xlsx and args.output != args.xlsx):
+        # a workbook is binary: never to the terminal
+        _say(err, "needs-output" if target is None else "two-outputs", lang, output=args.output, xlsx=args.xlsx)
+        return 2
     try:
         settings = load_config(args.config).override(lang=args.lang)
         lang = settings.lang
@@ -109,11 +120,14 @@ def run_export(args: argparse.Namespace, err: TextIO) -> int:
         return 2
     workspace = result.workspace_for_views()
     try:
-        write_excel(workspace, args.xlsx, result.report, lang=settings.lang, show_personal=args.show_personal, as_of=settings.as_of)
+        write_excel(workspace, target, result.report, lang=settings.lang, show_personal=args.show_personal, as_of=settings.as_of)
     except MissingExtraError as exc:
         err.write(f"cascade: {localized(exc, lang)}\n")
         return 2
     except OSError as exc:
-        _say(err, "write", lang, path=args.xlsx, error=os_reason(exc, lang))
+        _say(err, "write", lang, path=target, error=os_reason(exc, lang))
+        return 2
+    except ValueError as exc:  # a NUL in the path
+        _say(err, "write", lang, path=target, error=str(exc))
         return 2
     return 1 if result.failed() else 0

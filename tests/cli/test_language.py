@@ -70,7 +70,7 @@ def test_configuration_and_usage_errors_follow_the_language(tmp_path: Path) -> N
     assert run("lint", "--format", "xml")[2].endswith(
         "cascade lint: kesalahan: argumen --format: pilihan 'xml' tidak valid "
         "(pilih dari 'full', 'concise', 'json', 'sarif', 'github', 'gitlab', 'junit')\n")
-    assert run("report", str(tmp_path))[2].endswith("cascade report: kesalahan: argumen berikut wajib diisi: --html\n")
+    assert run("import", str(tmp_path / "x.xlsx"))[2].endswith("cascade import: kesalahan: argumen berikut wajib diisi: -o/--output\n")
 
 
 def test_one_indonesian_word_per_severity_in_every_human_output(tmp_path: Path) -> None:

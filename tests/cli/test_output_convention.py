@@ -1,0 +1,75 @@
+"""Every command takes ``--format X [--output FILE]`` (docs/pipelines.md): the same bytes to a file as
+to the terminal, a binary format only to a file, exit code 2 when the file cannot be written. The
+older spellings (``report --html OUT``, ``export --xlsx OUT``) keep working."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cli_support import run
+
+SPECS = str(Path(__file__).parents[2] / "specs")
+
+
+@pytest.mark.parametrize("argv", [
+    ("rules",), ("rules", "--format", "json"), ("explain", "CAS301"), ("explain", "CAS3"),
+    ("explain", "orphan-element", "--format", "json"), ("explain", "CAS3", "--format", "json"), ("schema",),
+    ("schema", "--format", "json"),
+])
+def test_output_writes_what_the_terminal_gets(argv: tuple, tmp_path: Path) -> None:
+    code, shown, _ = run(*argv)
+    target = tmp_path / "out.txt"
+    assert run(*argv, "--output", str(target)) == (0, "", "")
+    assert code == 0 and target.read_text(encoding="utf-8") == shown != ""
+
+
+def test_explain_json_carries_the_documentation_and_the_messages() -> None:
+    code, shown, _ = run("explain", "CAS005", "--format", "json", "--lang", "en")
+    row = json.loads(shown)
+    assert code == 0
+    assert (row["code"], row["name"], row["severity"]) == ("CAS005", "file-limit", "error")
+    assert row["documentation"].startswith(row["summary"])
+    assert row["messages"]["extra"] == {
+        "en": "a workbook, not read: reading workbooks needs openpyxl (pip install 'sakip-cascade[xlsx]')",
+        "id": "buku kerja, tidak dibaca: membaca buku kerja memerlukan openpyxl (pip install 'sakip-cascade[xlsx]')",
+    }
+    group = json.loads(run("explain", "CAS3", "--format", "json")[1])
+    assert [r["code"] for r in group] == ["CAS301", "CAS302", "CAS303", "CAS304", "CAS305", "CAS306", "CAS307"]
+
+
+def test_an_output_that_cannot_be_written_is_exit_2(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-folder" / "rules.txt"
+    assert run("rules", "--output", str(missing)) == (2, "", f"cascade: tidak dapat menulis {missing}: berkas atau folder tidak ada\n")
+    code, _, err = run("schema", "--output", str(missing), "--lang", "en")
+    assert (code, err) == (2, f"cascade: cannot write {missing}: no such file or folder\n")
+
+
+def test_report_output_html_and_terminal_are_one_page(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.html", tmp_path / "b.html"
+    assert run("report", SPECS, "--output", str(a), "-q")[0] == 0
+    assert run("report", SPECS, "--html", str(b), "-q", "--format", "html")[0] == 0
+    code, page, _ = run("report", SPECS, "-q")
+    assert code == 0 and a.read_text(encoding="utf-8") == b.read_text(encoding="utf-8") == page
+    assert page.startswith("<!DOCTYPE html>")
+    assert run("report", SPECS, "--output", str(a), "--html", str(b)) == (
+        2, "", f"cascade: --output {a} dan --html {b} menyebut dua berkas; berikan satu saja\n")
+
+
+def test_export_is_binary_and_needs_an_output(tmp_path: Path) -> None:
+    assert run("export", SPECS) == (2, "", "cascade: --format xlsx memerlukan --output BERKAS (buku kerja tidak ditulis ke terminal)\n")
+    assert run("export", SPECS, "--format", "xlsx", "--lang", "en") == (
+        2, "", "cascade: --format xlsx needs --output FILE (a workbook is not written to the terminal)\n")
+    pytest.importorskip("openpyxl")
+    a, b = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    assert run("export", SPECS, "--output", str(a))[0] == 0
+    assert run("export", SPECS, "--xlsx", str(b))[0] == 0
+    import openpyxl
+
+    def cells(path: Path) -> list:
+        book = openpyxl.load_workbook(path)
+        return [[[c.value for c in row] for row in book[name].iter_rows()] for name in book.sheetnames]
+
+    assert cells(a) == cells(b) != []
