@@ -41,6 +41,7 @@ def add_table_parsers(sub: "argparse._SubParsersAction[argparse.ArgumentParser]"
     exp.add_argument("--lang", choices=LANGUAGES, help=f"language (default: {DEFAULT_LANG}, or config 'lang')")
     exp.add_argument("--config", metavar="FILE", help="use this cascade.toml or pyproject.toml")
     exp.add_argument("--show-personal", action="store_true", help="show employee numbers (NIP) and names instead of masking them")
+    exp.add_argument("-q", "--quiet", action="store_true", help="say nothing on standard error unless something goes wrong")
 
 
 _MESSAGES = {
@@ -48,6 +49,7 @@ _MESSAGES = {
     "no-document": {"en": "{path}: no document: block", "id": "{path}: tidak ada blok document:"},
     "config": {"en": "configuration error: {error}", "id": "kesalahan konfigurasi: {error}"},
     "write": {"en": "cannot write {path}: {error}", "id": "tidak dapat menulis {path}: {error}"},
+    "written": {"en": "wrote the workbook ({n} findings) to {path}", "id": "buku kerja ({n} temuan) ditulis ke {path}"},
     "needs-output": {"en": "--format xlsx needs --output FILE (a workbook is not written to the terminal)",
                      "id": "--format xlsx memerlukan --output BERKAS (buku kerja tidak ditulis ke terminal)"},
     "two-outputs": {"en": "--output {output} and --xlsx {xlsx} name two files; give one",
@@ -130,4 +132,6 @@ def run_export(args: argparse.Namespace, err: TextIO) -> int:
     except ValueError as exc:  # a NUL in the path
         _say(err, "write", lang, path=target, error=str(exc))
         return 2
+    if not args.quiet:
+        _say(err, "written", lang, path=os.path.abspath(target), n=len(result.report))
     return 1 if result.failed() else 0
