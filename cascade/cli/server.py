@@ -21,7 +21,7 @@ def run_server(args: argparse.Namespace, err: TextIO) -> int:
     try:
         from ..lsp import server
     except ImportError:
-        err.write(_MISSING["en"] + "\n" + _MISSING["id"] + "\n")
+        err.write(_MISSING[args.lang or "id"] + "\n")  # the workspace's config is not read without the extra
         return 2
     if args.lang:
         server.server.forced_lang = args.lang

@@ -21,7 +21,16 @@ class MissingExtraError(ImportError):
 
     The message names the extra to install, e.g. the ``notebook`` extra of ``sakip-cascade`` for the pandas
     tables (:meth:`Cascade.coverage`, :meth:`Cascade.alignment_matrix`, :meth:`Report.to_pandas`).
+    ``message_id`` is the same in Bahasa Indonesia (:meth:`localized`, what the command line prints).
     """
+
+    def __init__(self, message: str, *, message_id: str | None = None):
+        super().__init__(message)
+        self.message_id = message_id
+
+    def localized(self, lang: str) -> str:
+        """The message in ``lang`` (``en`` or ``id``)."""
+        return self.message_id if lang == "id" and self.message_id else str(self)
 
 
 def require_pandas(feature: str) -> Any:
@@ -29,8 +38,8 @@ def require_pandas(feature: str) -> Any:
     try:
         import pandas
     except ImportError as exc:
-        raise MissingExtraError(
-            f"{feature} needs pandas (the notebook extra of sakip-cascade): pip install pandas "
-            f"/ {feature} membutuhkan pandas (paket tambahan notebook dari sakip-cascade): pip install pandas"
-        ) from exc
+        english = f"{feature} needs pandas (the notebook extra of sakip-cascade): pip install pandas"
+        indonesian = f"{feature} membutuhkan pandas (paket tambahan notebook dari sakip-cascade): pip install pandas"
+        # str() keeps both (a notebook has no language setting); the command line prints one (localized)
+        raise MissingExtraError(f"{english} / {indonesian}", message_id=indonesian) from exc
     return pandas

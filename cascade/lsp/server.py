@@ -25,7 +25,8 @@ try:
     from pygls.server import LanguageServer
 except ImportError as exc:  # pragma: no cover - exercised by the CLI test without the extra
     raise MissingExtraError(
-        "cascade server needs the 'lsp' extra: pip install -e \".[lsp]\" (pygls)"
+        "cascade server needs the 'lsp' extra: pip install -e \".[lsp]\" (pygls)",
+        message_id="cascade server memerlukan paket tambahan 'lsp': pip install -e \".[lsp]\" (pygls)",
     ) from exc
 
 from ..incremental import LiveWorkspace

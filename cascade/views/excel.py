@@ -66,7 +66,8 @@ def write_excel(workspace: "Workspace", path: Any, report: Report | None = None,
         from openpyxl.styles import Font, PatternFill
         from openpyxl.utils import get_column_letter
     except ImportError:
-        raise MissingExtraError("the Excel export needs openpyxl: pip install 'sakip-cascade[xlsx]'") from None
+        raise MissingExtraError("the Excel export needs openpyxl: pip install 'sakip-cascade[xlsx]'",
+                                message_id="ekspor Excel memerlukan openpyxl: pip install 'sakip-cascade[xlsx]'") from None
     report = validate(workspace) if report is None else report
     mask = Masker(workspace, show_personal)
     names = SHEETS.get(lang, SHEETS["en"])

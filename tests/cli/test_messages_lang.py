@@ -78,3 +78,27 @@ def test_export_and_import_messages(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert run("export", "specs", "--xlsx", str(out), "--lang", "en") == (2, "", f"cascade: cannot write {out}: no such file or folder\n")
     assert run("import", "nope.xlsx", "-o", str(tmp_path)) == (2, "", "cascade: nope.xlsx: berkas tidak ada\n")
     assert run("import", "nope.xlsx", "-o", str(tmp_path), "--lang", "en") == (2, "", "cascade: nope.xlsx: no such file\n")
+
+
+def test_a_missing_extra_is_said_in_the_runs_language(monkeypatch) -> None:
+    import sys
+
+    from cli_support import run
+
+    monkeypatch.setitem(sys.modules, "pygls.server", None)  # the lsp extra is not installed
+    monkeypatch.delitem(sys.modules, "cascade.lsp.server", raising=False)
+    assert run("server") == (2, "", 'cascade server memerlukan paket tambahan: pip install -e ".[lsp]" (pygls)\n')
+    assert run("server", "--lang", "en") == (2, "", 'cascade server needs the optional extra: pip install -e ".[lsp]" (pygls)\n')
+
+
+def test_missing_extra_errors_carry_both_languages() -> None:
+    from cascade.core.errors import MissingExtraError, require_pandas
+
+    exc = MissingExtraError("x needs y", message_id="x memerlukan y")
+    assert (str(exc), exc.localized("en"), exc.localized("id")) == ("x needs y", "x needs y", "x memerlukan y")
+    assert MissingExtraError("only english").localized("id") == "only english"
+    try:
+        require_pandas("the coverage table")
+    except MissingExtraError as missing:  # pandas absent here: one language each
+        assert missing.localized("id") == ("the coverage table membutuhkan pandas (paket tambahan notebook dari "
+                                           "sakip-cascade): pip install pandas")
