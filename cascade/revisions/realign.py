@@ -86,7 +86,7 @@ class RealignResult:
             if c.candidate is None:
                 lines.append("    " + ("tidak ada kandidat" if lang == "id" else "no candidate"))
             else:
-                lines.append(f"    {c.rank}. {c.candidate} {c.score:.2f}  {c.candidate_name}  [{c.reason}]")
+                lines.append(f"    {c.rank}. {c.candidate} {c.score:.2f}  {c.candidate_name}  [{reason_in(c.reason, lang)}]")
         return "\n".join(lines) + "\n"
 
     def to_xlsx(self, path: str) -> None:
@@ -103,6 +103,32 @@ class RealignResult:
             row = c.row()
             sheet.append([_cell(row[k]) for k in COLUMNS])
         book.save(path)
+
+
+#: The phrases of a candidate's reason (:func:`_element_score`, :func:`_indicator_score`) in Bahasa
+#: Indonesia, longest first. The reason is kept in English in the CSV, xlsx and JSON (a stable column).
+_REASON_ID = (
+    ("name vs old target ", "nama vs target lama "),
+    ("name vs this element ", "nama vs elemen ini "),
+    ("same measure ", "measure sama "),
+    ("same unit ", "satuan sama "),
+    ("indicator ", "indikator "),
+    ("name ", "nama "),
+)
+
+
+def reason_in(reason: str, lang: str) -> str:
+    """A candidate's ``reason`` as the text table shows it in ``lang`` (``en`` or ``id``)."""
+    if lang != "id":
+        return reason
+    parts = []
+    for part in reason.split("; "):
+        for en, id_ in _REASON_ID:
+            if part.startswith(en):
+                part = id_ + part[len(en):]
+                break
+        parts.append(part)
+    return "; ".join(parts)
 
 
 def _cell(value: Any) -> Any:

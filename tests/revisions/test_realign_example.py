@@ -72,3 +72,13 @@ def test_lint_of_the_folder_reports_what_the_readme_lists(monkeypatch: pytest.Mo
     ws = cascade.load(str(EXAMPLE / "rpjmn-2025.yaml"))
     assert [ws.get(f"rpjmn-2025:{i}").name for i in ("PN3.I1", "PN3.I2", "PN4.I2")] == [
         "Pertumbuhan Ekonomi", "GNI per Kapita (Atlas)", "Indeks Pembangunan Manusia"]
+
+
+def test_candidate_reasons_follow_the_language() -> None:
+    from cascade.revisions.realign import reason_in
+
+    reason = "same measure tingkat-kemiskinan; name 0.41; same unit %"
+    assert reason_in(reason, "en") == reason
+    assert reason_in(reason, "id") == "measure sama tingkat-kemiskinan; nama 0.41; satuan sama %"
+    assert reason_in("name vs old target 0.38; name vs this element 0.24; indicator PN6.I1 0.52", "id") == (
+        "nama vs target lama 0.38; nama vs elemen ini 0.24; indikator PN6.I1 0.52")
