@@ -1,9 +1,9 @@
 """A rule's documentation as ``cascade rules`` and ``cascade explain`` show it: plain text, in the chosen language.
 
 The docstrings are reStructuredText (``parent``, ``Failing::``); a terminal shows them as plain text.
-In Bahasa Indonesia the summary and the "why" come from :mod:`cascade.rules.docs_id` where a
-translation exists; the rest of the docstring (details, basis, examples) stays as written, under
-Indonesian headings.
+In Bahasa Indonesia the summary, the body (the paragraphs between the summary and ``Why:``) and the
+"why" come from :mod:`cascade.rules.docs_id` where a translation exists; the basis (citations) and
+the examples (code) stay as written, under Indonesian headings. English is the docstring itself.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..core.findings import SEVERITY_WORDS
-from .docs_id import SUMMARY_ID, WHY_ID
+from .docs_id import BODY_ID, SUMMARY_ID, WHY_ID
 
 if TYPE_CHECKING:
     from .base import Rule
@@ -43,14 +43,21 @@ def summary(rule: "type[Rule]", lang: str = "en") -> str:
 
 
 def documentation(rule: "type[Rule]", lang: str = "en") -> str:
-    """The whole documentation of ``rule`` as plain text, the summary and the why in ``lang`` where translated."""
+    """The whole documentation of ``rule`` as plain text, the summary, body and why in ``lang`` where translated."""
     paragraphs = plain(rule.documentation()).split("\n\n")
     if lang != "id":
         return "\n\n".join(paragraphs)
+    # the body: every paragraph after the summary and before "Why:" (the docstring test keeps "Why:" there)
+    why = next((i for i, para in enumerate(paragraphs) if para.startswith("Why:")), len(paragraphs))
+    body_id = BODY_ID.get(rule.code)
     out = []
     for i, para in enumerate(paragraphs):
         if i == 0 and rule.code in SUMMARY_ID:
             para = SUMMARY_ID[rule.code]
+        elif body_id is not None and 0 < i < why:
+            if i > 1:
+                continue  # the translation replaces the whole body, however many paragraphs it has
+            para = plain(body_id)
         elif para.startswith("Why:") and rule.code in WHY_ID:
             para = "Mengapa: " + WHY_ID[rule.code]
         else:

@@ -1,13 +1,19 @@
-"""The rules' documentation in Bahasa Indonesia: the one-line summary and the "why" of each rule.
+"""The rules' documentation in Bahasa Indonesia: the one-line summary, the body and the "why" of each rule.
 
 ``cascade rules`` and ``cascade explain`` show these with ``--lang id`` (the default); the full English
-docstring stays the reference (basis, failing and passing examples are code and citations). A rule
-without an entry here is shown in English. Planning terms stay as planners say them.
+docstring stays the reference (basis, failing and passing examples are code and citations, and stay
+as written). A rule without an entry here is shown in English. Planning terms stay as planners say them.
+
+``SUMMARY_ID`` and ``WHY_ID`` are plain text, one line each. ``BODY_ID`` is the descriptive part of the
+docstring between the summary and ``Why:``, written like the docstring (reStructuredText: double
+backquotes around codes, fields and values, which stay exactly as in the English; roles such as
+``:mod:``; line breaks at about 100 characters, kept by :func:`cascade.rules.docs.plain`). A rule whose
+docstring has no such part (CAS511) has no ``BODY_ID`` entry.
 """
 
 from __future__ import annotations
 
-__all__ = ["SUMMARY_ID", "WHY_ID"]
+__all__ = ["SUMMARY_ID", "WHY_ID", "BODY_ID"]
 
 SUMMARY_ID: dict[str, str] = {
     "CAS001": "Berkas tidak dapat dibaca sebagai YAML.",
@@ -147,4 +153,574 @@ WHY_ID: dict[str, str] = {
     "CAS901": "pengecualian yang tertinggal setelah cacatnya diperbaiki akan diam-diam menyembunyikan cacat berikutnya dari aturan itu di baris itu.",
     "CAS902": "penekanan yang menyeluruh atau salah eja menyembunyikan setiap cacat di masa depan, atau tidak menyembunyikan apa pun sambil tampak seolah-olah menyembunyikannya.",
     "CAS903": "peninjau sebaiknya membaca alasan sebuah celah yang disengaja, bukan cacatnya, dan celah itu harus tetap terlihat (dibenarkan, bukan gagal) alih-alih dibungkam.",
+}
+
+BODY_ID: dict[str, str] = {
+    "CAS001": """\
+Dilaporkan pada baris dan kolom tempat parser berhenti, beserta pesan kesalahannya. Berkas itu tidak
+menghasilkan dokumen; bagian lain ruang kerja tetap diperiksa (rujukan ke dokumen yang rusak itu
+lalu dihitung sebagai rujukan eksternal).""",
+    "CAS002": """\
+Pembaca YAML biasa diam-diam mempertahankan nilai terakhir, sehingga blok yang ditempel dapat
+menimpa sebuah target tanpa disadari siapa pun. cascade mempertahankan nilai pertama dan melaporkan
+kunci yang berulang beserta baris kunci pertama. Dua kunci ``targets`` yang bermakna tahun yang sama
+(``2019`` dan ``02019``, ``2_019``, ``+2019``, ``2019.0``) juga merupakan kunci ganda: model hanya
+akan mempertahankan satu tahun.""",
+    "CAS003": """\
+Alias membuat satu nilai berlaku di beberapa tempat, sehingga perubahan di satu tempat mengubah
+target di tempat lain; alias juga cara berkas "billion laughs" meledakkan pembaca YAML. cascade
+tidak pernah menjabarkan alias: nilainya dibaca sebagai tidak ada dan aliasnya dilaporkan.""",
+    "CAS004": """\
+Tag meminta pembaca YAML membangun objek; dalam pipeline peninjauan yang berjalan atas pull request
+yang tidak tepercaya, hal itu berarti menjalankan kode. cascade tidak membangun apa pun dari tag:
+nilainya dibaca sebagai teks apa adanya, dan tag-nya dilaporkan.""",
+    "CAS005": """\
+Batas-batas ini menjaga agar satu berkas yang rusak atau berniat jahat tidak menghentikan seluruh
+peninjauan: berkas itu dilaporkan dan dilewati, sisa ruang kerja tetap diperiksa. Nilai bawaan:
+32 MiB per berkas, kedalaman bersarang 48, 4.000.000 event YAML per berkas, 65.536 karakter per
+baris. Juga dilaporkan dan tidak dibaca: FIFO atau berkas perangkat (device) bernama ``*.yaml``,
+berkas yang ditemukan dalam folder yang merupakan tautan simbolik ke luar folder itu (tanpa
+pembatasan ini, sebuah pull request dapat mengarahkannya ke rahasia mesin yang memeriksanya), dan
+workbook (``.xlsx``) bila extra ``xlsx`` (openpyxl) tidak terpasang: sisanya tetap diperiksa.""",
+    "CAS006": """\
+cascade membacanya sebagai teks yang tertulis (``1.10`` tetap ``1.10``), tetapi spreadsheet, portal
+dan ``yaml.safe_load`` mengubah ``1.10`` menjadi ``1.1``, ``010`` menjadi ``8``, ``no`` menjadi
+``False`` dan ``35.20`` menjadi ``35.2``: kode nomenklatur atau kode daerah berubah tanpa disadari.
+Beri tanda kutip.""",
+    "CAS007": """\
+Temuan ditempatkan pada sel (``file`` adalah workbook-nya, ``line`` barisnya, ``column`` kolomnya,
+``cell`` dalam bentuk ``"Sheet!E14"``). Yang dilaporkan: angka yang ditulis sebagai teks dan dapat
+dibaca dua cara karena locale angka tidak dinyatakan (``1.234`` bernilai 1234 dalam tabel berbahasa
+Indonesia, tetapi 1,234 dalam tabel berbahasa Inggris), angka yang ditulis menyalahi locale yang
+dinyatakan (``3.5`` dalam tabel yang dibaca dengan ``locale: id``, padahal di sampingnya tertulis
+``3,5``), teks di tempat yang seharusnya berisi jumlah, rumus (cascade tidak pernah menghitung
+rumus; tempelkan nilainya), dan satu indikator yang sel-selnya memuat satuan berbeda yang menempel
+pada angkanya (``72%`` di samping ``72 orang``). Nilainya dihilangkan alih-alih ditebak; bagian lain
+tabel tetap dibaca.""",
+    "CAS008": """\
+Yang dilaporkan: sidecar tanpa blok ``document:``, layout yang tidak dikenal, sheet yang tidak ada
+di workbook, tidak ada baris judul kolom (header) yang dikenali layout, tabel kedua pada sheet yang
+sama di bawah tabel pertama (tabel pertama dibaca; sebut tabel kedua dengan ``range:`` dalam entri
+sidecar tambahan), baris indikator tanpa sel elemen di atasnya (tidak dibaca, tetapi tidak pernah
+dibuang diam-diam), dan entri ``links:`` yang menyebut id elemen yang tidak dihasilkan tabel itu.
+Dalam tabel realisasi (``layout: realisasi``): kolom target, realisasi atau capaian yang judulnya
+tidak menyebut tahun padahal sidecar tidak memberikan ``year:``, dua kolom yang memberikan jenis
+nilai yang sama untuk tahun yang sama, baris berisi nilai tanpa nama indikator, dan entri ``names:``
+yang tidak dicetak baris mana pun.""",
+    "CAS009": """\
+Sebuah tabel baru menjadi rencana bila sidecar ``<name>.cascade.yaml`` ada di sampingnya (berisi
+blok ``document:`` dan ``layout:``); spreadsheet lain dalam repositori rencana (catatan, hasil
+ekspor) dilewati dengan catatan ini, tidak pernah sebagai kesalahan. Tulis sidecar-nya agar tabel
+itu diperiksa, atau biarkan catatan ini.""",
+    "CAS101": """\
+Yang wajib: ``document.id``, ``kind``, ``title``, ``period`` (``start``, ``end``); ``region`` untuk
+rpjmd, renstra dan skp; ``agency`` untuk renstra dan skp; ``id``, ``kind`` dan ``name`` sebuah
+elemen; ``id`` dan ``name`` sebuah indikator; ``id`` dan ``name`` sebuah unit organisasi;
+``employee`` pada setiap ``rhk`` skp beserta ``nip``, ``name`` dan ``unit``-nya. Butir tanpa id,
+kind atau name-nya tidak dimasukkan ke dalam graf (rujukan ke butir itu lalu gagal); nilai salah
+lainnya hanya menghilangkan nilai itu sendiri.""",
+    "CAS102": """\
+``satuan``/``unti`` yang salah tulis bukan sekadar tambahan yang tidak berbahaya: nilai yang hendak
+diisinya tidak ada, dan bersamanya hilang satu pemeriksaan utuh. Nama kolom berbahasa Indonesia yang
+lazim ditulis perencana (``satuan``, ``target``, ``indikator``) dipetakan ke nama Inggrisnya dalam
+petunjuk (hint). Kolom yang hanya diizinkan pada jenis dokumen tertentu (``employee`` di skp,
+``owner`` di renstra dan skp, ``organization`` di renstra) dilaporkan bila muncul di jenis dokumen
+lain.
+
+Nilai tanpa tanda kutip yang memuat koma di dalam flow mapping (``{name: Dinas Kesehatan, Kab. X}``)
+dipecah oleh YAML: ``Kab. X`` menjadi kolom tanpa nilai. Bila kolom yang tidak dikenal itu tidak
+bernilai, berada di baris kolom sebelumnya, dan kolom sebelumnya itu berisi teks, pesannya meminta
+nilai itu diberi tanda kutip (``name: "Dinas Kesehatan, Kab. X"``) alih-alih mencantumkan kolom yang
+diizinkan.""",
+    "CAS103": """\
+``"72,6"`` (koma desimal) dan ``"1.234"`` (titik sebagai pemisah ribuan, atau titik desimal?) tidak
+pernah ditebak: pesannya menyebutkan cara menulis angka itu (``72.6``, ``1234``). Desimal bertanda
+kutip yang hanya dapat dibaca dengan satu cara (``"72.6"``) diterima sebagai angka.""",
+    "CAS104": """\
+Yang diperiksa: jenis dokumen dan elemen, ``type`` dan ``polarity`` indikator, ``level`` unit
+organisasi, sintaks id (id dokumen ``[a-z0-9][a-z0-9._-]*``, id lokal
+``[A-Za-z0-9][A-Za-z0-9._-]*``), rujukan (``document-id:local-id``), kode daerah (``NN`` atau
+``NN.NN``, digit ASCII), serta ``period`` yang berakhir sebelum dimulai atau mencakup lebih dari 30
+tahun (``cascade.core.models.MAX_PERIOD_YEARS``: rencana terpanjang, RPJPN/RPJPD, mencakup 20 tahun;
+tanpa batas ini, salah ketik seperti ``end: 20244`` akan meminta 18.000 target tahunan). Dokumen
+dengan periode seperti itu tidak memiliki tahun: tidak ada target yang diminta. Kunci tahun
+``targets`` yang tidak ditulis polos (``02019``, ``2_019``, ``+2019``, ``2019.0``, ``" 2019"``)
+dilaporkan beserta ejaan yang harus dipakai; dua kunci yang bermakna tahun yang sama adalah CAS002.""",
+    "CAS201": """\
+Elemen dan indikator berbagi satu ruang id lokal per dokumen; unit organisasi memiliki ruang id
+sendiri. Definisi pertama dipertahankan dalam graf; definisi yang berulang dilaporkan dan tidak
+dimasukkan.""",
+    "CAS202": """\
+Rujukan ke dokumen di ruang kerja harus menyebut elemen (atau, dari indikator, indikator) dokumen
+itu; rujukan unit harus menyebut unit organisasi dokumen itu atau renstra yang menjadi acuan
+penyelarasannya. Rujukan ke dokumen yang tidak ada di ruang kerja bersifat *eksternal*: tidak dapat
+diperiksa dan tidak dilaporkan, sehingga renstra satu OPD dapat diperiksa hanya bersama RPJMD-nya.
+Entri ``aligns_to`` yang menyebut dokumen yang tidak ada hanya dilaporkan bila tampak seperti salah
+ketik dari dokumen yang ada.""",
+    "CAS203": """\
+Memeriksa tautan ``parent`` dan ``supports`` elemen, tautan ``supports`` indikator, dan tautan
+``parent`` unit organisasi. Setiap siklus (komponen terhubung kuat dari tautan-tautan itu, ditemukan
+dalam waktu linear) dilaporkan sekali, pada anggota pertamanya menurut urutan berkas dan baris, di
+tautan yang keluar darinya, dengan menyebut semua anggotanya; elemen yang menjadi parent bagi
+dirinya sendiri adalah siklus beranggota satu.""",
+    "CAS204": """\
+Di dalam satu dokumen, ``parent`` membentuk pohon jenis-jenis elemen dokumen itu, dari atas ke bawah
+(rpjmn: prioritas_nasional > program_prioritas > kegiatan_prioritas > proyek_prioritas; rpjmd: misi
+> tujuan > sasaran > program; renstra: tujuan > sasaran > program > kegiatan > sub_kegiatan). Parent
+sebuah elemen harus tepat berjenis satu tingkat di atas jenisnya sendiri; jenis teratas tidak
+memiliki parent; ``rhk`` skp memiliki parent berupa ``rhk`` (hasil kerja atasan yang
+diintervensinya). Parent di dokumen lain (ada di ruang kerja atau tidak) dilaporkan: tautan seperti
+itu adalah ``supports``. Elemen dengan jenis yang tidak dikenal (CAS104) tidak diperiksa lagi;
+elemen yang menjadi parent bagi dirinya sendiri adalah CAS203.""",
+    "CAS205": """\
+Tautan ``supports`` menaiki cascading: rpjmn (tingkat 0) > rpjmd provinsi (1) > rpjmd kab/kota (2) >
+renstra (3) > skp (4). Tautan ``supports`` sebuah elemen harus menyebut elemen pada tingkat yang
+lebih tinggi; ``supports`` sebuah indikator boleh juga menyebut indikator dalam dokumennya sendiri
+(indikator program yang mendukung indikator sasarannya), tetapi tidak pernah indikator dokumen lain
+pada tingkat yang sama atau lebih rendah. Di dalam satu dokumen, pohonnya dibentuk ``parent``;
+antar-OPD dalam satu daerah, oleh ``crosscuts``. Setiap dokumen yang dituju, baik ada di ruang kerja
+maupun tidak, harus tercantum dalam ``aligns_to`` dokumen asal, tempat sebuah rencana menyatakan
+dari rencana mana cascading-nya diturunkan. Renstra yang menyatakan ``document.part_of`` (rencana
+UPT atau Puskesmas di bawah Dinasnya) boleh bertaut ke renstra yang menaunginya: tautan itu tidak
+dianggap menyamping, juga tidak dianggap menuju dokumen yang tidak dinyatakan. Rujukan yang tidak
+menunjuk apa pun adalah CAS202, bukan aturan ini. Bila ``justification`` ditulis pada elemen (atau
+pada elemen pemilik indikator itu), temuannya menjadi CAS903.""",
+    "CAS206": """\
+Dokumen kab/kota boleh diselaraskan dengan RPJMN, dokumen daerahnya sendiri, dan RPJMD provinsi
+tempat kode daerahnya berada (``33.10`` berada di ``33``); renstra atau skp diselaraskan dengan
+dokumen daerahnya sendiri (dan, seperti daerahnya, dengan provinsinya dan RPJMN). Dokumen yang tidak
+ada di ruang kerja tidak dapat diperiksa dan tidak dilaporkan.""",
+    "CAS207": """\
+Dalam praktik, periode rencana yang diselaraskan memang bergeser (RPJMD Kota Madiun 2019-2024
+terhadap RPJMN 2020-2024), sehingga hanya dokumen yang periodenya tidak beririsan satu tahun pun
+yang dilaporkan. Setiap tahun target di luar periode dokumen dilaporkan pada kuncinya; baseline
+dilaporkan bila tahunnya lebih lambat dari tahun pertama periode. Baseline pada tahun pertama
+periode diterima: tabel "RPJMD 2014-2019" memberikan kondisi awal 2014 dan target 2015-2019 (CAS503
+lalu tidak meminta target untuk 2014).""",
+    "CAS208": """\
+``cascade.lock`` mencatat, untuk setiap elemen dan indikator yang dituju tautan ``supports``, sidik
+jari (fingerprint) dari hal yang diandalkan rencana di bawahnya: jenis dan nama elemen; nama,
+satuan, polaritas dan target indikator (beserta ``final``). Bila butir di atas berubah (target RPJMD
+diturunkan, sasaran diganti namanya, satuan diubah), setiap tautan ke butir itu menjadi *suspect*
+(patut diperiksa): elemen atau indikator di bawahnya mungkin tidak lagi melayani hal yang menjadi
+alasan penulisannya. Seseorang memeriksa tautan itu (``cascade diff`` menunjukkan apa yang berubah),
+menyesuaikan rencana di bawahnya bila perlu, dan mencatat peninjauannya dengan
+``cascade review --accept REF``; perubahan berkas lock itu lalu menjadi bagian dari pull request.
+
+Tautan ke butir yang belum dikenal berkas lock juga dilaporkan (varian ``unreviewed``): butir itu
+ditambahkan, atau pertama kali ditautkan, setelah berkas lock ditulis. Masalah pada berkas lock itu
+sendiri (baris yang bukan ``REF FINGERPRINT``, entri ganda, berkas terlalu besar) menjadi temuan
+aturan ini yang ditempatkan di berkas lock, tidak pernah menghentikan cascade (crash). Tanpa berkas
+lock aturan ini diam: aturan ini bersifat opt-in, diaktifkan dengan ``cascade review --init``.
+
+Hanya tautan ``supports`` yang dilacak: tautan itu melintas dari satu rencana ke rencana di atasnya,
+yang direvisi menurut jadwalnya sendiri. Tautan ``parent`` tetap berada di dalam satu dokumen, yang
+perubahannya ditinjau bersama-sama.""",
+    "CAS301": """\
+Sebuah elemen terjangkau bila ia elemen RPJMN, bila ia bertaut ke dokumen yang tidak ada di ruang
+kerja (tautan itu dipercaya), atau bila tautan ``parent``, ``supports`` atau ``crosscuts``
+mengantarnya ke elemen yang terjangkau. Yang tidak terjangkau dilaporkan sekali, pada puncak setiap
+subpohon yang terputus (elemen yang tautan ke atasnya tidak mengarah ke elemen tak terjangkau lain;
+untuk siklus yang terputus, anggota pertamanya), beserta jumlah elemen di bawahnya (turunan melalui
+``parent`` dan ``supports``) dan jumlah indikator pada elemen itu dan di bawahnya yang ikut terputus
+bersamanya. Setiap elemen yang terputus dihitung di bawah satu puncak saja (yang pertama menurut
+urutan berkas), sehingga hitungannya dapat dijumlahkan. Bila ``justification`` ditulis pada elemen
+puncak, temuannya menjadi CAS903.""",
+    "CAS302": """\
+Setiap indikator di bawah prioritas nasional seharusnya menyebut, dalam ``supports``, indikator atas
+yang didukungnya (dalam dokumen di atasnya, atau di dalam dokumennya sendiri, indikator sasaran yang
+didukung sebuah indikator program). Rujukan ke dokumen yang tidak ada di ruang kerja tetap dihitung.
+Indikator yang semua ``supports``-nya tidak menunjuk apa pun (CAS202) juga yatim. Indikator
+prioritas nasional, puncak cascading, tidak diperiksa. Bila ``justification`` ditulis pada elemen
+pemilik indikator itu, temuannya menjadi CAS903.""",
+    "CAS303": """\
+Tiga kasus, masing-masing dipilih agar ruang kerja yang belum lengkap tidak tenggelam dalam temuan:
+
+1. elemen di atas jenis terdalam yang dipakai dokumennya (sasaran dalam renstra yang memiliki
+   program, program prioritas dalam RPJMN yang mencantumkan kegiatan prioritas) tanpa anak
+   (``parent``) dan tanpa pendukung di bawahnya (``supports`` atau ``crosscuts``); dokumen yang
+   berhenti pada satu tingkat (petikan RPJMN sampai kegiatan prioritas) tidak diharapkan lebih
+   dalam;
+2. prioritas nasional yang seluruh subpohonnya tidak menerima ``supports`` dari elemen RPJMD mana
+   pun, hanya bila sedikitnya satu RPJMD yang diselaraskan dengan RPJMN itu ada di ruang kerja
+   (prioritas nasional yang tidak dilayani daerah mana pun);
+3. IKU (``key: true``) sebuah elemen yang didukung dari dokumen di bawahnya, sementara tidak ada
+   indikator dokumen di bawahnya yang mendukung IKU itu (elemennya di-cascade, ukuran kuncinya
+   tidak); indikator RPJMN diserahkan ke kasus 2, karena tidak ada satu daerah pun yang memikul
+   setiap indikator nasional.
+
+Bila ``justification`` ditulis pada elemen, temuannya menjadi CAS903.""",
+    "CAS304": """\
+Memeriksa elemen dengan jenis-jenis tersebut di setiap dokumen; misi dan prioritas RPJMN
+dikecualikan (RPJMN menetapkan indikator di tempat yang dipilihnya sendiri). Bila ``justification``
+ditulis pada elemen, temuannya menjadi CAS903.""",
+    "CAS305": """\
+Memeriksa setiap unit dalam ``organization`` sebuah renstra: unit itu menganggur bila tidak ada
+elemen yang menyebutnya, atau unit mana pun di bawahnya (melalui ``parent`` unit), sebagai
+``owner``, dan tidak ada ``employee.unit`` rhk yang menyebutnya. Unit yang pekerjaannya dipikul
+sub-unitnya tidak menganggur: Kepala Dinas atau Sekretariat biasanya tidak memiliki elemen sendiri,
+dan tanpa ketentuan ini unit pimpinan akan dilaporkan setiap kali SKP tidak ikut diperiksa.""",
+    "CAS306": """\
+Sebuah rhk dilaporkan bila tidak memiliki tautan ``parent`` maupun ``supports`` yang menunjuk
+sesuatu yang ada atau mengarah ke dokumen yang tidak ada di ruang kerja. Bila ``justification``
+ditulis pada rhk, temuannya menjadi CAS903.""",
+    "CAS307": """\
+Cascading di bawah sebuah sasaran adalah segala sesuatu yang mencapainya melalui ``parent``,
+``supports`` atau ``crosscuts``, secara transitif: program, kegiatan dan sub kegiatannya serta rhk
+yang mendukungnya. Hanya diperiksa bila ada skp yang diselaraskan dengan renstra itu di ruang kerja,
+sehingga renstra yang diperiksa sendirian tidak dilaporkan. Bila ``justification`` ditulis pada
+sasaran, temuannya menjadi CAS903.""",
+    "CAS401": """\
+Untuk indikator I milik elemen E yang mendukung indikator J milik elemen F, F harus merupakan
+leluhur E melalui tautan elemen ``parent``, ``supports`` dan ``crosscuts``: tautan indikator harus
+mengikuti jalur yang sudah digambar tautan elemen. F yang sama dengan E juga dilaporkan (indikator
+tidak dapat mendukung indikator elemennya sendiri). Tautan langsung E diperiksa lebih dulu, lalu
+penelusuran melebar (breadth-first) ke atas dari E (dibatasi 32 tautan dan 2.000 elemen; penelusuran
+yang mencapai batas, atau yang melewati elemen yang bertaut ke dokumen yang tidak ada di ruang
+kerja, tidak dapat disimpulkan dan tidak melaporkan apa pun).""",
+    "CAS402": """\
+Untuk tautan ``supports`` indikator antardokumen pada tingkat berbeda yang kedua ujungnya mengukur
+besaran yang sama, satuannya harus sama setelah huruf besar-kecil dan spasi dinormalkan, atau
+termasuk dalam satu kelompok ejaan yang setara.
+
+Opsi ``equivalent_units`` (bawaan ``[["%", "persen", "percent", "prosen"]]``): kelompok-kelompok
+nama satuan yang bermakna sama. Nilai yang diberikan pengguna menggantikan bawaan, jadi untuk
+menambah kelompok, sertakan juga kelompok bawaan
+(``[["%", "persen", "percent", "prosen"], ["orang", "jiwa"]]``). CAS405 hanya membandingkan target
+antarsatuan yang dianggap sama oleh opsi ini.""",
+    "CAS403": """\
+Untuk tautan ``supports`` indikator yang kedua ujungnya mengukur besaran yang sama, satu
+``positive`` (makin tinggi makin baik) dan yang lain ``negative`` (makin rendah makin baik) adalah
+pertentangan. ``stable`` terhadap salah satunya tidak dianggap berlawanan dan tidak dilaporkan.
+Indikator tanpa ``polarity`` memakai polaritas yang dibaca dari namanya
+(modul :mod:`cascade.core.polarity`), atau tidak berpolaritas (tidak dibandingkan); sedikitnya satu
+ujung harus menyatakan polaritasnya. Temuan ditempatkan pada ``polarity`` indikator bawah, atau pada
+indikatornya bila polaritasnya dibaca dari nama (pesannya lalu menyebutkan hal itu).""",
+    "CAS404": """\
+Jenis yang diharapkan: tujuan ``impact``; sasaran dan program ``outcome``; kegiatan dan sub_kegiatan
+``output``. Diperiksa pada elemen dokumen rpjmd dan renstra dengan jenis-jenis tersebut, untuk
+indikator yang menyatakan ``type``. Program Penunjang Urusan Pemerintahan Daerah (kode program yang
+bagian ketiganya ``01``, misalnya ``1.02.01``), beserta kegiatan dan sub_kegiatannya, dikecualikan:
+indikatornya memang wajar berupa keluaran administratif. Elemen tanpa kode dinilai menurut kode
+leluhur program/kegiatan terdekatnya. Jenis RPJMN, misi dan rhk tidak diperiksa.""",
+    "CAS405": """\
+Untuk tautan ``supports`` indikator antartingkat yang kedua ujungnya mengukur besaran yang sama,
+berpolaritas sama (``positive`` atau ``negative``; ``stable`` dilewati; ujung tanpa polaritas yang
+dinyatakan memakai polaritas yang dibaca dari namanya, dan cukup satu ujung yang diketahui, karena
+keduanya mengukur besaran yang sama; pesannya menyebutkan bila polaritas dibaca dari nama) dan
+bersatuan yang dianggap sama oleh ``equivalent_units`` CAS402, setiap tahun yang pada kedua ujungnya
+memiliki target berupa angka dibandingkan:
+
+- positive: target bawah harus mencapai ``ratio`` x target atas;
+- negative: target bawah tidak boleh melebihi target atas / ``ratio``.
+
+Target berupa rentang dihitung pada batasnya yang paling tidak ambisius menurut arahnya (``min``
+bila makin tinggi makin baik, ``max`` bila makin rendah makin baik), di kedua ujung, sehingga
+rentang hanya dituntut memenuhi apa yang pasti dijanjikannya. Target kualitatif dan target yang
+tidak ada dilewati. Untuk nilai atas yang negatif, kelonggarannya dihitung dari nilai mutlaknya,
+sehingga ambangnya selalu berada di sisi yang kurang ambisius dari nilai itu.
+
+Opsi ``ratio`` (bawaan ``0.9``): bagian dari target atas yang dianggap selaras.""",
+    "CAS406": """\
+Untuk tautan ``supports`` indikator yang kedua ujungnya mengukur besaran yang sama dan ujung atasnya
+``positive`` atau ``negative`` (dinyatakan, atau dibaca dari namanya: pesannya lalu menyebutkan hal
+itu), jalur target indikator bawah (dari target angka pertamanya sampai yang terakhir, menurut
+tahun) tidak boleh turun bila indikator atas positive, dan tidak boleh naik bila negative.
+Tahun-tahun di antaranya tidak dinilai; rentang dihitung pada batas yang paling tidak ambisius
+menurut arah indikator atas; target berupa teks dan tahun yang kosong dilewati; kurang dari dua
+target angka tidak membentuk jalur. Bila indikator bawah berpolaritas sama dengan indikator atas,
+cacat yang sama adalah CAS505 (path-against-polarity) pada indikator bawah, dan aturan ini diam;
+aturan ini bersuara bila indikator bawah ``stable`` atau dinyatakan berlawanan (CAS403 lalu
+melaporkan labelnya dan aturan ini targetnya).""",
+    "CAS407": """\
+Dua pemeriksaan:
+
+- program, kegiatan atau sub_kegiatan dengan ``code`` yang berbentuk benar, yang unit ``owner``-nya
+  mencantumkan ``bidang`` tetapi tidak satu pun sama dengan ``U.BB`` kode itu (unit tanpa ``bidang``
+  tidak diperiksa);
+- ``rhk`` skp yang ``parent``-nya (rhk atasan yang diintervensinya) dipegang pegawai yang unitnya
+  bukan unit pemegang rhk itu sendiri dan bukan pula salah satu unit leluhurnya (rantai ``parent``
+  unit); rhk yang unit pemegangnya tidak dapat ditemukan dilewati.""",
+    "CAS408": """\
+Crosscutting bersifat menyamping: satu hasil dilayani beberapa OPD dalam daerah yang sama, sehingga
+tujuan tautan ``crosscuts`` harus berada dalam dokumen pada tingkat yang sama dan daerah yang sama.
+Tautan ke atas atau ke bawah adalah ``supports``; tautan ke daerah lain adalah kerja sama yang tidak
+dapat diperhitungkan rencana itu. Bila tingkatnya berbeda, hanya perbedaan tingkat itu yang
+dilaporkan.""",
+    "CAS409": """\
+Untuk tautan ``supports`` indikator di dalam satu dokumen (indikator sasaran yang mendukung
+indikator tujuannya), kedua ujungnya mengukur besaran yang sama bila keduanya memiliki ``measure``
+yang sama, atau bila namanya sama (huruf besar-kecil, spasi dan tanda baca diabaikan) dan satuannya
+sama (``equivalent_units`` CAS402). Nilai setiap ujung adalah ``final``-nya (kondisi akhir), atau
+bila tidak ada, target tahun terakhirnya; tahunnya adalah tahun target terakhir (``final`` tanpa
+target berakhir pada akhir periode). Bila keduanya berakhir pada tahun yang sama dengan angka (atau
+rentang) yang berbeda, indikator bawah dilaporkan pada nilai akhirnya. Tautan antardokumen tidak
+dibandingkan: target sebuah kota untuk ukuran yang sama memang wajar berbeda dari target provinsinya
+(CAS405 yang menilainya).""",
+    "CAS501": """\
+Satuan yang kosong dianggap tidak ada.""",
+    "CAS502": """\
+Indikator dalam ``skp`` (indikator rhk) tidak diperiksa: formulir SKP (PermenPANRB 8/2021, Format
+D.2.1) memiliki kolom target dan realisasi, tetapi tidak memiliki kondisi awal.""",
+    "CAS503": """\
+Setiap tahun dari ``period.start`` sampai ``period.end`` memerlukan target (untuk skp, yang
+periodenya satu tahun, tahun itu). Target kosong (``2021:`` tanpa nilai) dianggap tidak ada; target
+kualitatif (``WTP``) tetap target. Satu temuan per indikator mencantumkan tahun-tahun yang tidak
+bertarget, pada ``targets``-nya (atau pada indikatornya bila tidak ada ``targets``).
+
+Dua bentuk tabel nyata diterima:
+
+- *kondisi awal pada tahun pertama*: tabel "RPJMD 2014-2019" memberikan kondisi awal 2014 dan target
+  2015-2019. Bila tahun baseline adalah tahun pertama periode, tahun itu tidak memerlukan target
+  (CAS207 juga menerima tahun baseline itu).
+- *tujuan dengan kondisi awal dan akhir saja*: indikator ``tujuan`` yang memiliki ``final`` dan sama
+  sekali tanpa ``targets`` adalah bentuk tabel tujuan "kondisi awal / kondisi akhir" dan tidak
+  dilaporkan. Sasaran dan tingkat di bawahnya memerlukan target setiap tahun.""",
+    "CAS504": """\
+Tahun terakhir adalah tahun paling akhir yang memiliki target. Angka dibandingkan dengan toleransi
+untuk galat pembulatan (floating point), rentang dibandingkan batas demi batas, teks harus persis
+sama; angka terhadap rentang (atau teks) dianggap berbeda.""",
+    "CAS505": """\
+Polaritasnya adalah yang dinyatakan, atau bila tidak ada, yang dibaca dari nama
+(modul :mod:`cascade.core.polarity`: "AKI", "Tingkat Kemiskinan" terbaca negative; "IPM" positive),
+dan pesannya menyebutkan yang mana. Indikator yang polaritasnya tidak diketahui dilewati (CAS514
+yang melaporkannya); polaritas tidak pernah dibaca dari target itu sendiri. Jalurnya berjalan dari
+target angka pertama sampai yang terakhir, menurut tahun: indikator ``positive`` tidak boleh
+berakhir di bawah titik awalnya, indikator ``negative`` tidak boleh berakhir di atasnya; ``stable``
+tidak diperiksa, dan tahun-tahun di antaranya tidak dinilai. Rentang dihitung pada batasnya yang
+paling tidak ambisius menurut polaritasnya (``min`` untuk positive, ``max`` untuk negative); target
+berupa teks dan tahun yang kosong dilewati; kurang dari dua target angka tidak membentuk jalur.
+Dilaporkan pada target terakhir.""",
+    "CAS506": """\
+Ejaan persen yang dikenali adalah ``%``, ``persen``, ``percent`` dan ``prosen`` (huruf besar-kecil
+dan spasi diabaikan). Setiap batas rentang diperiksa sendiri-sendiri dan dilaporkan pada batas itu;
+target berupa teks dilewati.""",
+    "CAS507": """\
+Indikator dianggap indikator hasil bila ``type``-nya ``impact`` atau ``outcome``, atau, bila tanpa
+type, bila elemennya tujuan, sasaran atau program. Namanya lalu ditelusuri (huruf besar-kecil, spasi
+dan tanda baca diabaikan; kata utuh) untuk mencari frasa-frasa pada opsi ``process_words``. Program
+Penunjang Urusan Pemerintahan Daerah (program ``x.xx.01``) dan elemen di bawahnya dikecualikan:
+indikatornya memang dirancang bersifat administratif.
+
+Opsi ``process_words`` (bawaan: sosialisasi, rapat, fasilitasi, bimbingan teknis, bimtek,
+terlaksananya, terselenggaranya, tersusunnya, jumlah dokumen, jumlah laporan, jumlah kegiatan):
+daftar yang diberikan pengguna menggantikan bawaan.""",
+    "CAS508": """\
+Opsi ``name_units`` adalah tabel yang dibaca dari atas ke bawah; entri pertama yang frasa
+``starts``-nya mengawali nama (huruf besar-kecil, spasi dan tanda baca diabaikan; kata utuh) yang
+menentukan: ``allow`` mencantumkan satu-satunya satuan yang sesuai, ``deny`` satuan yang
+bertentangan dengan nama. Tabel bawaan:
+
+========================================================= ================================
+nama diawali                                               satuan
+========================================================= ================================
+Persentase, Prosentase, Proporsi                           hanya ``%``/``persen``/``percent``/``prosen``
+Angka Harapan Hidup, Rata-rata Lama Sekolah,               hanya ``tahun``
+Harapan Lama Sekolah
+Jumlah, Banyaknya                                          bukan satuan persen
+Tingkat, Indeks, Rasio                                     bukan satuan hitungan (dokumen, laporan,
+                                                           orang, jiwa, unit, buah, kegiatan, ...)
+========================================================= ================================
+
+"Tingkat", "Indeks" dan "Rasio" hanya menolak satuan hitungan: "Tingkat Kemiskinan" dinyatakan dalam
+``%``, tetapi "Tingkat kepuasan" dapat berupa ``indeks`` dan "Rasio Gini" berupa ``rasio``,
+``indeks`` atau ``poin``. Satuan dibandingkan setelah huruf besar-kecil dan spasi dinormalkan. Tabel
+yang diberikan pengguna menggantikan bawaan; entrinya berbentuk
+``{"starts": [...], "allow": [...]}`` atau ``{"starts": [...], "deny": [...]}``. Indikator tanpa
+satuan menjadi urusan CAS501.""",
+    "CAS509": """\
+Nama dibaca dengan tabel polaritas (modul :mod:`cascade.core.polarity`; huruf besar-kecil, spasi dan
+tanda baca diabaikan, kata utuh): kata atau singkatan yang makin rendah makin baik (kemiskinan,
+stunting, kematian, AKI, AKB, TPT, Gini, ...) terbaca ``negative``, kecuali ada kata pembalik yang
+menyebut upaya melawannya atau jangkauannya ("Persentase penurunan angka kemiskinan", "Cakupan
+penanganan stunting", "Persentase penduduk di atas garis kemiskinan"); kata atau singkatan yang
+makin tinggi makin baik (harapan hidup, IPM, UHH, PDRB, IKM, ...) terbaca ``positive``. Yang
+dilaporkan hanya ``positive`` yang *dinyatakan* pada nama yang terbaca negative, atau ``negative``
+yang dinyatakan pada nama yang terbaca positive. Indikator tanpa ``polarity`` tidak dilaporkan:
+aturan yang memerlukan polaritasnya membacanya dari nama (dan CAS514 memberi tahu bila polaritas itu
+tidak dapat dibaca).
+
+Opsi (daftar yang diberikan pengguna menggantikan bawaan; opsi yang sama dipakai setiap aturan yang
+membaca polaritas dari nama: CAS403, CAS405, CAS406, CAS505, CAS512, CAS514):
+
+- ``negative_words``: kemiskinan, miskin, pengangguran, stunting, kematian, gini, gizi buruk, kumuh,
+  putus sekolah, kriminalitas, kecelakaan, buta huruf, inflasi, prevalensi, balita pendek, gizi
+  kurang, wasting, kasus;
+- ``reversing_words``: penurunan, menurunnya, turunnya, berkurangnya, pengurangan, penanganan,
+  penanggulangan, pencegahan, pengentasan, cakupan, ditangani, tertangani, terlayani, menerima,
+  mendapat, mendapatkan, bebas, diatas, di atas, keberhasilan, kesembuhan, direhabilitasi, penerima,
+  memperoleh;
+- ``positive_words``: harapan hidup, lama sekolah, pembangunan manusia, pertumbuhan ekonomi,
+  kepuasan, capaian, akreditasi, melek huruf, partisipasi;
+- ``abbreviations``: peta singkatan ke ``negative`` atau ``positive``; bawaannya AKI, AKB, AKABA,
+  AKN, TPT, TB, TBC, DBD, KLB, RTLH, Gini negative; AHH, UHH, IPM, IPG, IDG, PDRB, IKM, SPM
+  positive.""",
+    "CAS510": """\
+Teks yang kosong dianggap tidak ada. Dilaporkan pada ``key``.""",
+    "CAS512": """\
+Polaritasnya adalah yang dinyatakan, atau bila tidak ada, yang dibaca dari nama
+(modul :mod:`cascade.core.polarity`; pesannya menyebutkan yang mana); polaritas ``stable`` dan yang
+tidak diketahui dilewati (CAS514 melaporkan yang terakhir). Target indikator ``positive`` tidak
+boleh berada di bawah baseline angkanya, target indikator ``negative`` tidak boleh di atasnya; nilai
+yang sama tidak dianggap tertinggal (mempertahankan 100% adalah target). Rentang dihitung pada
+batasnya yang paling tidak ambisius (``min`` untuk positive, ``max`` untuk negative), demikian pula
+baseline; nilai berupa teks dan nilai kosong dilewati (CAS513 melaporkan angka yang ditulis sebagai
+teks). Satu temuan per indikator, pada target terburuk (yang paling awal bila sama buruknya), yang
+menyebut tahun dan nilai baseline serta berapa target yang tertinggal; ``final`` dilaporkan bila ia
+tertinggal sementara tidak ada target tahunan yang tertinggal (indikator tujuan sering hanya
+memiliki kondisi awal dan kondisi akhir).""",
+    "CAS513": """\
+Tabel nyata mencetak nilai beserta satuan atau catatannya: ``"87.2%"``, ``"93,65 PER 100.000"``,
+``"3 RS"``, ``"15,50 - 16,50"``, ``"< 0,49"``, ``"kurang dari 49"``, ``"56,56 (2022)"``, ``"NA"``,
+``"-"``. Bila dibaca sebagai teks, nilai-nilai itu menjadi target kualitatif, dan setiap aturan
+angka melewatinya. Temuan ini memberikan ejaan yang tepat: ``87.2`` dengan ``unit: "%"`` (bagian
+satuan dihilangkan bila indikatornya sudah memiliki satuan itu); ``{min: 15.5, max: 16.5}``; batas
+satu sisi ``{max: 49}`` atau ``{min: 80}``; tahun dalam kurung sebagai tahun nilai itu; untuk ``NA``
+dan ``-``, tanpa nilai: keluarkan tahun itu dari ``targets`` dan berikan ``justification`` (untuk
+``final`` atau ``value`` baseline, hilangkan saja). Angka di dalam teks dibaca sebagaimana CAS103
+membacanya (``93,65`` menjadi 93.65, ``100.000`` menjadi 100000). Teks yang tidak menyerupai angka
+(``WTP``, ``Predikat A``, ``Tersedia``, ``BB``) adalah target kualitatif dan tidak dilaporkan.""",
+    "CAS514": """\
+Polaritas tidak diketahui bila ``polarity`` tidak ditulis dan namanya tidak memuat apa pun yang
+dikenal tabel polaritas (modul :mod:`cascade.core.polarity`). Polaritas diperlukan bila baseline,
+target dan final indikator memuat sedikitnya dua angka yang berbeda: saat itu CAS505
+(path-against-polarity) dan CAS512 (target-behind-baseline) memiliki arah yang harus dinilai tetapi
+tidak dapat menilainya. Target yang datar (100, 100, 100) tidak memerlukannya. Satu temuan info per
+indikator, pada indikatornya.""",
+    "CAS516": """\
+Memeriksa setiap elemen dengan jenis-jenis tersebut yang memiliki ``budget`` dengan sedikitnya satu
+jumlah di atas nol dan tanpa indikator. Untuk elemen itu, aturan ini menggantikan CAS304
+missing-indicator (dilaporkan sekali). Bila ``justification`` ditulis, temuan ini menjadi CAS903.
+
+Hal lain yang dapat diperiksa berkat anggaran (belum menjadi aturan): pagu pada tahun di luar
+periode rencana; pagu kegiatan terhadap jumlah pagu sub kegiatannya; tahun yang memiliki pagu tetapi
+tanpa target indikator elemennya (uang tanpa hasil yang terukur), dan sebaliknya; total pagu renstra
+per tahun terhadap pendanaan indikatif RPJMD untuk program yang sama.""",
+    "CAS601": """\
+Memeriksa ``code`` setiap program, kegiatan dan sub_kegiatan, serta setiap entri ``bidang`` unit
+organisasi (yang harus berbentuk ``U.BB``). Setiap bagian memiliki lebar tetap: urusan 1 digit,
+bidang 2, program 2, digit kewenangan 1, kegiatan 2, sub kegiatan 4 (2 digit pada ekspor lama
+diterima). Bila yang salah hanya pengisian nol di depan (zero padding), temuannya menyebutkan
+perbaikannya; kasus yang dijumpai di lapangan, ``1.01.01.02.01.0001``, mengisi digit kewenangan
+menjadi dua digit dan dilaporkan sebagai kasus itu (tulis ``1.01.01.2.01.0001``). Kode pada jenis
+elemen lain adalah penomoran rencana itu sendiri dan tidak diperiksa.
+
+Dua bentuk mendapat pesan tersendiri alih-alih perbaikan yang dikarang-karang:
+
+- kode nomenklatur lama (Permendagri 13/2006, dipakai dalam rencana sampai 2020): urusan, organisasi
+  dan program sebagai bagian dua digit, ``U.BB.OO.PP`` atau ``U.BB.OO.PP.KK`` (``1.02.01.32``,
+  ``1.02.01.32.05``), atau dengan organisasi ditulis lengkap, ``U.BB.U.BB.OO.PP[.KK]``
+  (``1.02.1.02.01.19``): "petakan ke nomenklatur Permendagri 90/2019"; tidak ada pemetaan yang
+  mekanis. Kode lima bagian yang bagian keempatnya ``01`` atau ``02`` tetap termasuk kasus digit
+  kewenangan berisi nol di depan di atas.
+- kode 90/2019 yang dicetak dengan spasi sebagai pengganti titik (``1 02 01 2.02``): tulis
+  ``1.02.01.2.02``.
+
+Placeholder (``X.XX.01.2.10``) tetap dianggap kode yang salah bentuk.""",
+    "CAS602": """\
+Program berbentuk ``U.BB.PP``, kegiatan ``U.BB.PP.K.KK``, sub_kegiatan ``U.BB.PP.K.KK.SSSS``. Hanya
+kode yang berbentuk benar yang dibandingkan (kode yang salah bentuk adalah CAS601).""",
+    "CAS603": """\
+Bagian keempat kode kegiatan atau sub_kegiatan menyatakan kewenangan siapa: ``1`` provinsi, ``2``
+kabupaten/kota. Tingkat dokumen diambil dari kode daerahnya (``35`` provinsi, ``35.77`` kota);
+dokumen rpjmn tidak memiliki daerah dan tidak diperiksa. Nama yang menyebut tingkat yang lain juga
+dilaporkan: kasus yang dijumpai di lapangan memberi ``1.02.02.2.01`` (kegiatan kab/kota) label
+"Kewenangan Daerah Provinsi" (dilaporkan pada namanya; kode yang bertentangan dengan dokumennya
+dilaporkan lebih dulu dan tersendiri).""",
+    "CAS604": """\
+Kegiatan ``1.02.02.2.01`` termasuk program ``1.02.02``; sub_kegiatan ``1.02.02.2.01.0001`` termasuk
+kegiatan ``1.02.02.2.01``. Hanya dibandingkan bila kedua kode berbentuk benar dan panjangnya sesuai
+jenisnya (bila tidak, CAS601 atau CAS602 sudah melaporkannya), dan parent-nya berjenis tepat satu
+tingkat di atasnya (bila tidak, CAS204).""",
+    "CAS605": """\
+Urusan 1 (wajib pelayanan dasar) memiliki bidang 01-06, urusan 2 (wajib non pelayanan dasar) 07-24,
+urusan 3 (pilihan) 25-32; urusan 4 sampai 8 (pendukung, penunjang, pengawasan, kewilayahan,
+pemerintahan umum) menomori unitnya sendiri dan rentangnya tidak diperiksa; 0 dan 9 bukan urusan.
+Diperiksa pada kode elemen (sebagaimana dipilih CAS601) dan entri ``bidang`` unit organisasi, bila
+berbentuk benar.""",
+    "CAS701": """\
+Tahun yang sudah lewat adalah tahun-tahun sampai dengan tahun acuan ("as of") dikurangi satu (opsi
+``as_of``; ``as-of`` di konfigurasi, ``--as-of``; bawaannya tahun berjalan): tahun yang sedang
+dilaporkan masih terbuka. Indikator yang sama sekali tanpa realisasi tidak dinilai (rencana yang
+tidak melaporkan realisasi tidak mendapat temuan). Temuan ditempatkan pada target tahun itu.""",
+    "CAS702": """\
+Capaian sebagaimana dihitung modul :mod:`cascade.core.capaian`: realisasi / target x 100 untuk
+indikator yang makin tinggi makin baik; untuk yang makin rendah makin baik, (2 - realisasi / target)
+x 100 (opsi ``formula: lkjip``, praktik LKjIP) atau target / realisasi x 100 (``sipd``; per
+indikator ``capaian_formula``). Kategori (opsi ``bounds``): sangat tinggi > 90, tinggi > 75, sedang
+> 65, rendah > 50, sangat rendah <= 50. Temuan ditempatkan di tempat realisasi ditulis.""",
+    "CAS703": """\
+Indikator proporsi adalah indikator yang satuannya persen (``%``, ``persen``) atau, bila tanpa
+satuan, yang namanya menyebut persentase, cakupan, proporsi atau rasio (opsi ``share_words``); nama
+yang menyebut pertumbuhan atau perubahan (``pertumbuhan``, ``laju``...: opsi ``growth_words``) boleh
+bernilai negatif dan tidak dibatasi 0-100. Menyimpang dari jalur: lebih dari ``factor`` (bawaan 50)
+kali, atau kurang dari 1/factor kali, median angka positif indikator itu (target, target PK,
+baseline, final dan realisasi; sedikitnya tiga angka), tanda titik desimal yang salah tempat atau
+proporsi yang ditulis sebagai pecahan.""",
+    "CAS704": """\
+Indikator di bawah sebuah indikator adalah indikator yang menyebutnya dalam ``supports``, atau bila
+tidak ada, indikator elemen-elemen yang di-cascade ke elemennya (``parent``, ``supports``). Untuk
+setiap tahun ketika hasil (outcome) dan sedikitnya satu indikator di bawahnya memiliki capaian:
+dilaporkan bila rata-rata capaian di bawah >= 100 dan capaian hasilnya di bawah ``tinggi`` (opsi
+``short_of``), atau bila capaian hasilnya >= 100 dan setiap capaian di bawahnya kurang dari 100.
+Temuan ditempatkan pada realisasi hasil itu.""",
+    "CAS705": """\
+Indikator cakupan: nama yang menyebut cakupan atau persentase (opsi ``words``) dengan polaritas
+efektif positive (dinyatakan, atau dibaca dari nama); polaritas makin rendah makin baik dan yang
+tidak diketahui tidak dinilai, karena proporsi sesuatu yang buruk (persentase balita stunting) tidak
+bersifat kumulatif. Dibandingkan antara tahun-tahun berurutan yang keduanya memiliki realisasi
+berupa angka. Temuan ditempatkan pada realisasi tahun yang lebih akhir.""",
+    "CAS706": """\
+Tabel LKjIP menyebut indikator dengan namanya sebagaimana tercetak, bukan dengan rujukan. Nama pada
+sebuah baris dibandingkan dengan nama indikator rencana dengan mengabaikan huruf besar-kecil, spasi,
+pergantian baris dan tanda baca; bila beberapa indikator memiliki nama itu, sasaran baris tersebut
+(kolom ``Sasaran``, baris judul sasaran, atau ``sasaran:``) harus merupakan sasaran salah satunya
+(atau elemen di atasnya). Dilaporkan pada sel indikator baris itu: nama yang tidak cocok dengan
+indikator mana pun (dengan nama terdekat sebagai saran "mungkin maksud Anda"), nama yang dimiliki
+beberapa indikator yang tidak dapat dibedakan oleh sasarannya, dan baris yang memberikan tahun yang
+sama untuk satu indikator seperti baris sebelumnya. Baris seperti itu tidak memberikan nilai: nilai
+tidak pernah ditempatkan pada indikator berdasarkan tebakan. Bila nama yang tercetak berbeda dari
+nama dalam rencana, sebut indikatornya secara langsung: ``ref:`` pada baris itu, atau
+``names: {"<printed name>": <ref>}`` di sidecar tabel itu.""",
+    "CAS707": """\
+Capaian dihitung ulang sebagaimana modul :mod:`cascade.core.capaian` menghitung setiap capaian:
+dengan polaritas efektif indikator dan rumusnya (``capaian_formula``, atau bila tidak ada, opsi
+``formula`` CAS702), dari target dan realisasi baris itu pada tahun itu (target rencana atau target
+PK bila baris itu tidak mencetak target). Toleransi: setiap angka yang tercetak dianggap telah
+dibulatkan sampai desimal yang dicetak (target dan realisasi dalam rentang setengah satuan desimal
+terakhirnya, bilangan bulat dianggap tepat), dan capaian yang tercetak harus berada dalam rentang
+capaian yang dimungkinkan angka-angka itu, plus-minus setengah satuan desimal terakhirnya sendiri
+(paling banyak 2 desimal) ditambah 1% dari satuan itu. Jadi ``87,10`` di samping target ``162`` dan
+realisasi ``186`` (t/r: 87,0968) lolos, sedangkan ``72,52`` di samping target ``0,64`` dan realisasi
+``0,18`` tidak. Tabel yang membatasi capaian (pada 100 bila target tercapai, seperti dilakukan
+sebagian pemda) lolos dengan opsi ``cap: 100``. Tidak ada yang dilaporkan bila capaian tidak dapat
+dihitung (polaritas tidak diketahui, tidak ada target). Temuan ditempatkan pada capaian yang
+tercetak.""",
+    "CAS901": """\
+Komentar ``# cascade: ignore[...]`` membungkam aturan yang disebutnya pada barisnya sendiri
+(komentar di akhir baris) atau pada baris berikutnya yang tidak kosong dan bukan komentar (komentar
+pada baris tersendiri); ``# cascade: ignore-file[...]`` membungkamnya di seluruh berkas;
+``per-file-ignores`` di konfigurasi membungkamnya di berkas-berkas yang cocok dengan sebuah glob.
+Setelah cacatnya diperbaiki, penekanan itu tertinggal dan akan diam-diam menyembunyikan cacat
+berikutnya dari aturan itu yang tidak berhubungan, sehingga aturan yang disebut dalam penekanan yang
+tidak membungkam apa pun dilaporkan, sekali untuk setiap aturan yang disebut. Aturan yang tidak
+dijalankan (tidak dipilih melalui ``--select``/``--ignore``) tidak dinilai: aturan itu tidak mungkin
+cocok dengan temuan.""",
+    "CAS902": """\
+Penekanan harus menyebut aturan yang dibungkamnya, dengan kode (``CAS302``) atau nama
+(``orphan-indicator``), dipisahkan koma di dalam kurung siku:
+``# cascade: ignore[orphan-indicator]``. Penekanan menyeluruh ``# cascade: ignore`` akan
+menyembunyikan setiap cacat di masa depan pada baris itu, sehingga ditolak, demikian pula nama
+aturan yang tidak ada (biasanya salah ketik, yang jika tidak ditolak tidak membungkam apa pun sambil
+tampak seolah-olah membungkam). Teks setelah kurung siku adalah alasannya, dan dianjurkan untuk
+ditulis.""",
+    "CAS903": """\
+Sebagian tautan memang sengaja tidak ada: indikator RPJPN yang sengaja tidak dibawa ke tingkat PN,
+sub kegiatan pelayanan wajib (SPM) yang tidak melayani sasaran daerah mana pun, sasaran yang target
+pegawainya baru ditetapkan tahun depan. Bila ``justification`` ditulis pada elemen, temuan
+aturan-aturan tautan yang hilang pada elemen itu dan pada indikatornya (CAS205 wrong-tier-link,
+CAS301 orphan-element, CAS302 orphan-indicator, CAS303 unsupported-element, CAS304
+missing-indicator, CAS306 unlinked-staff-target, CAS307 shallow-cascade) berubah menjadi info ini,
+yang membawa kode, aturan dan pesan aslinya beserta justification-nya. Memilih aturan ini saja akan
+mencantumkan setiap justification yang sedang dipakai.""",
 }
