@@ -16,7 +16,7 @@ is returned as an :class:`OutsideLink`, which the loader reports (CAS005) and ne
 from __future__ import annotations
 
 import os
-from typing import Iterable
+from typing import Callable, Iterable
 
 __all__ = [
     "HiddenLink",
@@ -28,6 +28,7 @@ __all__ = [
     "is_plan_name",
     "is_workbook",
     "searched_description",
+    "sidecar_link",
     "SIDECAR_SUFFIX",
     "WORKBOOK_SUFFIXES",
 ]
@@ -78,20 +79,34 @@ def is_workbook(path: str) -> bool:
     return path.lower().endswith(WORKBOOK_SUFFIXES)
 
 
-def _link(full: str, top: str) -> str:
+def _link(full: str, top: str, name_ok: Callable[[str], bool] = is_plan_name) -> str:
     """``full`` itself when the symbolic link, found under the real folder ``top``, leads to a plan file
     in it; else an :class:`OutsideLink` (out of the folder) or :class:`HiddenLink`.
 
     Every component of the target below ``top`` must be visible (no ``.git``, ``.ci-token``) and the
-    target's own name must be a plan name: a link is no way round the rules a plain file obeys.
+    target's own name must be a plan name (``name_ok``): a link is no way round the rules a plain file obeys.
     """
     real = os.path.realpath(full)
     if not real.startswith(top.rstrip(os.sep) + os.sep):
         return OutsideLink(full)
     parts = os.path.relpath(real, top).split(os.sep)
-    if any(p.startswith(".") for p in parts) or not is_plan_name(parts[-1]):
+    if any(p.startswith(".") for p in parts) or not name_ok(parts[-1]):
         return HiddenLink(full)
     return full
+
+
+def sidecar_link(path: str) -> str:
+    """``path`` (a table's sidecar) itself when it may be read; else an :class:`OutsideLink` or :class:`HiddenLink`.
+
+    The rule of :func:`discover` for symbolic links, applied to the sidecar, which is looked up beside
+    its table rather than found: a sidecar that is a link must lead to a visible ``*.cascade.yaml``
+    inside the sidecar's own folder (subfolders allowed). ``a.cascade.yaml -> ~/.config/gh/hosts.yml``
+    would otherwise be read, and a sidecar that is not a mapping is quoted in the findings.
+    """
+    if not os.path.islink(path):
+        return path
+    top = os.path.realpath(os.path.dirname(path) or os.curdir)
+    return _link(path, top, lambda name: name.lower().endswith(RESERVED_SUFFIXES))
 
 
 def discover(paths: Iterable[str | os.PathLike[str]]) -> list[str]:

@@ -8,9 +8,13 @@ entries. Each document comes back as the format's data with a source map whose s
 (:class:`~cascade.core.findings.CellSpan`: line = row, column = column, ``cell`` = ``"Sheet!E14"``),
 so every finding of the rules points at the cell it is about.
 
-Hostile input: the file size is checked before opening, the zip members' sizes and ratio before
-unpacking (a zip bomb is a CAS005 finding), rows and columns are capped, formulas are never
-evaluated (a formula cell is a CAS007 finding and gives no value), external links are not loaded.
+Hostile input: the file is opened without blocking and read only when it is a regular file (a FIFO
+named ``x.csv`` cannot hang the run), its size checked on that descriptor and everything read from
+the bytes read there; the zip members' sizes and ratio are checked before unpacking (a zip bomb is a
+CAS005 finding), and the merged and hyperlinked ranges of every part before openpyxl expands them
+cell by cell; rows and columns are capped, formulas are never evaluated (a formula cell is a CAS007
+finding and gives no value), external links are not loaded. A sidecar that is a symbolic link out of
+its folder is not read (CAS005), and a layout file must lie inside the sidecar's folder (CAS008).
 See docs/hostile-input.md.
 """
 
@@ -21,7 +25,8 @@ import io
 import os
 import re
 import zipfile
-from typing import Any
+from typing import IO, Any
+from xml.parsers import expat
 
 
 from ..core.errors import MissingExtraError
@@ -29,12 +34,13 @@ from ..core.findings import Finding, Span
 from ..core.sourcemap import SourceMap
 from ..rules.base import make_finding
 from .grid import Grid, TableDocument, _a1, _clean, _numbering_row, _year_of, cell_name, column_letter, field_of, norm
-from .loader import DEFAULT_LIMITS, Limits, read_file
+from .discovery import HiddenLink, OutsideLink, sidecar_link
+from .loader import DEFAULT_LIMITS, LoadedFile, Limits, load_bytes, read_bytes, read_file
 from .realisasitable import LayoutMismatch, realisasi_table
 from .tablevalues import read_number, read_target
 
 __all__ = ["WORKBOOK_SUFFIXES", "SIDECAR_SUFFIX", "sidecar_of", "Grid", "TableDocument", "read_grid", "read_workbook",
-           "load_layout", "layout_names", "table_to_documents", "cell_name"]
+           "load_layout", "layout_names", "layout_path", "table_to_documents", "cell_name"]
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".csv")
 SIDECAR_SUFFIX = ".cascade.yaml"
@@ -46,6 +52,13 @@ MAX_RATIO = 200
 MAX_MEMBERS = 2000
 MAX_ROWS = 200_000
 MAX_COLUMNS = 256
+#: Cells that merged ranges and hyperlinked ranges may cover in one workbook together (overlaps
+#: counted twice). openpyxl makes an object for every cell of such a range and the grid maps every
+#: merged cell to its top-left: about 500 bytes and 15 µs a cell, so the limit costs at most ~100 MB
+#: and ~3 s, while one ``A3:XFD1048576`` would be 17 billion cells. Plan tables merge a few thousand.
+MAX_MERGED_CELLS = 200_000
+#: A part of the zip is scanned for merged ranges in pieces of this many bytes (bounded memory).
+_SCAN_CHUNK = 64 * 1024
 
 
 def sidecar_of(path: str) -> str:
@@ -65,9 +78,9 @@ def _limit(file: str, variant: str, **args: Any) -> WorkbookError:
     return WorkbookError(make_finding("CAS005", variant, file=file, span=Span(1, 1, 1, 2), **args))
 
 
-def _check_zip(path: str, file: str) -> None:
+def _check_zip(source: str | IO[bytes], file: str) -> None:
     try:
-        with zipfile.ZipFile(path) as zf:
+        with zipfile.ZipFile(source) as zf:
             infos = zf.infolist()
             if len(infos) > MAX_MEMBERS:
                 raise _limit(file, "workbook", reason=f"{len(infos)} parts in the zip")
@@ -75,21 +88,109 @@ def _check_zip(path: str, file: str) -> None:
             packed = sum(i.compress_size for i in infos) or 1
             if unpacked > MAX_UNPACKED or unpacked / packed > MAX_RATIO and unpacked > 10 * 1024 * 1024:
                 raise _limit(file, "workbook", reason=f"unpacks to {unpacked} bytes from {packed} (a zip bomb?)")
+            _check_ranges(zf, file)
     except zipfile.BadZipFile:
         raise _limit(file, "unreadable", reason="not an .xlsx workbook (not a zip file)") from None
 
 
+#: openpyxl's cell range pattern (``openpyxl.utils.cell.ABSOLUTE_RE``): what it accepts, read the same way.
+_RANGE = re.compile(r"^[$]?([A-Za-z]{1,3})?[$]?(\d+)?(:[$]?([A-Za-z]{1,3})?[$]?(\d+)?)?$")
+#: Excel's last row and column: a range that leaves out its rows or columns (``A:XFD``, ``3:9``) spans them all.
+_SHEET_ROWS, _SHEET_COLUMNS = 1_048_576, 16_384
+
+
+def _range_extent(ref: str) -> tuple[int, int, int] | None:
+    """(last row, last column, cells) of a range as openpyxl reads it; None when it is not a range."""
+    m = _RANGE.match(ref) if len(ref) <= 40 else None  # $XFD$1048576:$XFD$1048576 is 25 characters
+    if not m:
+        return None
+    c1, r1, _, c2, r2 = m.groups()
+
+    def col(letters: str | None, default: int) -> int:
+        n = 0
+        for ch in (letters or "").upper():
+            n = n * 26 + ord(ch) - 64
+        return n or default
+
+    top, bottom = int(r1) if r1 else 1, int(r2 or r1) if (r2 or r1) else _SHEET_ROWS
+    left, right = col(c1, 1), col(c2 or c1, _SHEET_COLUMNS)
+    top, bottom = min(top, bottom), max(top, bottom)
+    left, right = min(left, right), max(left, right)
+    return bottom, right, (bottom - top + 1) * (right - left + 1)
+
+
+def _check_ranges(zf: zipfile.ZipFile, file: str) -> None:
+    """Refuse a workbook whose merged or hyperlinked ranges openpyxl would expand into too many cells.
+
+    openpyxl's ``load_workbook`` makes a ``MergedCell`` for every cell of a ``<mergeCell ref>`` and a
+    cell for every cell of a ``<hyperlink ref>`` range before any row or column limit can be checked:
+    a 5 KB workbook with ``A3:XFD1048576`` asks for 17 billion cells. Every part of the zip (a sheet is
+    wherever the workbook's relations say) is fed in pieces to expat, the parser openpyxl uses, so
+    encodings, namespace prefixes, character references and entities are read as openpyxl reads them,
+    with no tree and no text kept. A part expat cannot parse (an image, a broken sheet) is left to
+    openpyxl, which fails on it in the same way.
+    """
+    total = 0
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        nonlocal total
+        local = name.rpartition("}")[2]
+        if local not in ("mergeCell", "hyperlink") or "ref" not in attrs:
+            return
+        ref = attrs["ref"]
+        what = "merged range" if local == "mergeCell" else "hyperlinked range"
+        extent = _range_extent(ref)
+        if extent is None:
+            raise _limit(file, "workbook", reason=f"{what} {ref[:40]!r} in {part} is not a cell range")
+        bottom, right, cells = extent
+        if bottom > MAX_ROWS or right > MAX_COLUMNS:
+            raise _limit(file, "workbook", reason=f"{what} {ref[:40]} in {part} reaches beyond {MAX_ROWS} rows "
+                                                  f"or {MAX_COLUMNS} columns")
+        total += cells
+        if total > MAX_MERGED_CELLS:
+            raise _limit(file, "workbook", reason=f"merged and hyperlinked ranges cover more than {MAX_MERGED_CELLS} "
+                                                  f"cells (at {ref[:40]} in {part})")
+
+    for info in zf.infolist():
+        if info.is_dir():
+            continue
+        part = info.filename[:80]
+        parser = expat.ParserCreate(namespace_separator="}")  # as xml.etree, which openpyxl parses sheets with
+        parser.StartElementHandler = start
+        try:
+            with zf.open(info) as fh:
+                while True:
+                    chunk = fh.read(_SCAN_CHUNK)
+                    parser.Parse(chunk, not chunk)
+                    if not chunk:
+                        break
+        except WorkbookError:
+            raise
+        except Exception:  # noqa: BLE001 - not XML, or broken (expat, zlib, a bad CRC, encrypted): openpyxl
+            continue  # reads a sheet with the same parser and fails on it the same way (CAS005 unreadable)
+
+
+def _read_table_bytes(path: str, file: str, limits: Limits) -> bytes:
+    """The bytes of a table, read only from a regular file of at most ``max_file_bytes``.
+
+    :func:`~cascade.read.loader.read_bytes` opens it without blocking and checks the open descriptor
+    (a FIFO or device named ``x.csv`` or ``x.xlsx`` is CAS005 ``unreadable``: not a regular file); all
+    that follows reads these bytes, never the path again.
+    """
+    raw = read_bytes(path, file, limits)
+    if isinstance(raw, LoadedFile):
+        raise WorkbookError(raw.findings[0])
+    if len(raw) > limits.max_file_bytes:  # grew while being read
+        raise _limit(file, "size", size=len(raw), limit=limits.max_file_bytes)
+    return raw
+
+
 def read_grid(path: str, file: str, sheet: str | None = None, limits: Limits = DEFAULT_LIMITS) -> tuple[list[Grid], list[Finding]]:
     """The sheets of a workbook or CSV (only ``sheet`` when given). Raises :class:`WorkbookError`."""
-    try:
-        size = os.path.getsize(path)
-    except OSError as err:
-        raise _limit(file, "unreadable", reason=err.strerror or str(err)) from None
-    if size > limits.max_file_bytes:
-        raise _limit(file, "size", size=size, limit=limits.max_file_bytes)
+    raw = _read_table_bytes(path, file, limits)
     if path.lower().endswith(".csv"):
-        return [_read_csv(path, file)], []
-    _check_zip(path, file)
+        return [_read_csv(raw, file)], []
+    _check_zip(io.BytesIO(raw), file)
     try:
         import openpyxl
     except ImportError:  # pragma: no cover - the extra is missing
@@ -100,7 +201,7 @@ def read_grid(path: str, file: str, sheet: str | None = None, limits: Limits = D
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             # formulas stay formulas (data_only=False: never evaluated, no cached value trusted); no external links
-            wb = openpyxl.load_workbook(path, data_only=False, keep_links=False, keep_vba=False, rich_text=False)
+            wb = openpyxl.load_workbook(io.BytesIO(raw), data_only=False, keep_links=False, keep_vba=False, rich_text=False)
     except Exception as err:  # openpyxl raises many kinds for broken files
         raise _limit(file, "unreadable", reason=f"{type(err).__name__}: {str(err)[:120]}") from None
     grids = []
@@ -131,9 +232,7 @@ def read_grid(path: str, file: str, sheet: str | None = None, limits: Limits = D
     return grids, []
 
 
-def _read_csv(path: str, file: str) -> Grid:
-    with open(path, "rb") as fh:
-        raw = fh.read()
+def _read_csv(raw: bytes, file: str) -> Grid:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -165,12 +264,43 @@ def layout_names() -> list[str]:
     return sorted(f[:-5] for f in os.listdir(LAYOUT_DIR) if f.endswith(".yaml"))
 
 
-def load_layout(name: str, base: str = ".") -> dict:
-    """A preset by name (``renstra-tc27``, ``rpjmd``, ``iku``) or a layout file (a path, relative to ``base``)."""
-    if re.fullmatch(r"[a-z0-9-]+", name) and name in layout_names():
+def _is_preset(name: str) -> bool:
+    return bool(re.fullmatch(r"[a-z0-9-]+", name)) and name in layout_names()
+
+
+def layout_path(name: str, base: str = ".", *, confine: bool = True) -> str:
+    """The file a layout that is no preset names, relative to ``base`` (the sidecar's folder).
+
+    With ``confine`` (a layout named by a sidecar, which comes with the workspace) the name must be a
+    relative path that resolves, links followed, to a file inside ``base`` or a subfolder of it, with
+    no hidden folder or file on the way: ``/etc/passwd``, ``../../x``, ``/proc/self/environ`` or
+    ``sub/l.yaml -> ~/.config/x`` raise ValueError before anything is read. Without it (a layout the
+    user names on the command line) any path is taken.
+    """
+    if not confine:
+        return name if os.path.isabs(name) else os.path.join(base, name)
+    def refuse(why: str) -> ValueError:
+        return ValueError(f"layout file {name[:60]!r} {why}; it was not read (a layout file lies in the sidecar's "
+                          f"folder or a subfolder)")
+
+    if "\0" in name or os.path.isabs(name) or os.path.splitdrive(name)[0]:
+        raise refuse("is not a relative path")
+    top = os.path.realpath(base)
+    real = os.path.realpath(os.path.join(top, name))
+    if not real.startswith(top.rstrip(os.sep) + os.sep):
+        raise refuse("leads outside the sidecar's folder")
+    if any(p.startswith(".") for p in os.path.relpath(real, top).split(os.sep)):
+        raise refuse("leads to a hidden file or folder")
+    return real
+
+
+def load_layout(name: str, base: str = ".", *, confine: bool = True) -> dict:
+    """A preset by name (``renstra-tc27``, ``rpjmd``, ``iku``) or a layout file (a path, relative to ``base``;
+    with ``confine``, inside it: :func:`layout_path`)."""
+    if _is_preset(name):
         path = os.path.join(LAYOUT_DIR, name + ".yaml")
     else:
-        path = name if os.path.isabs(name) else os.path.join(base, name)
+        path = layout_path(name, base, confine=confine)
         if not os.path.isfile(path):
             raise ValueError(f"no preset or layout file named {name!r} (presets: {', '.join(layout_names())})")
     loaded = read_file(path)
@@ -540,8 +670,27 @@ def table_to_documents(grid: Grid, entry: dict, layout: dict, base_findings: lis
 
 
 def read_sidecar(path: str, display: str) -> tuple[list[dict], list[Finding]]:
-    """The entries of a sidecar (a mapping or a list of them) and the findings on the sidecar file."""
-    loaded = read_file(path, display)
+    """The entries of a sidecar (a mapping or a list of them) and the findings on the sidecar file.
+
+    A sidecar that is a symbolic link out of its folder is not read: no entries and CAS005 ``outside``
+    or ``hidden-link`` on ``display``."""
+    refused = _sidecar_refused(path, display)
+    if refused is not None:
+        return [], [refused]
+    return _sidecar_entries(read_file(path, display))
+
+
+def _sidecar_refused(side: str, display: str) -> Finding | None:
+    """CAS005 ``outside`` / ``hidden-link`` on a sidecar that is a symbolic link out of its folder
+    (:func:`~cascade.read.discovery.sidecar_link`); None when it may be read."""
+    checked = sidecar_link(side)
+    if not isinstance(checked, OutsideLink):
+        return None
+    variant = "hidden-link" if isinstance(checked, HiddenLink) else "outside"
+    return make_finding("CAS005", variant, file=display, span=Span(1, 1, 1, 2))
+
+
+def _sidecar_entries(loaded: LoadedFile) -> tuple[list[dict], list[Finding]]:
     if loaded.findings:
         return [], list(loaded.findings)
     data = loaded.data
@@ -549,7 +698,7 @@ def read_sidecar(path: str, display: str) -> tuple[list[dict], list[Finding]]:
     good = [e for e in entries if isinstance(e, dict) and isinstance(e.get("document"), dict)]
     if not good:
         span = Span(1, 1, 1, 2)
-        return [], [make_finding("CAS008", "sidecar", file=display, span=span)]
+        return [], [make_finding("CAS008", "sidecar", file=loaded.file, span=span)]
     return good, []
 
 
@@ -564,24 +713,32 @@ def several_documents(path: str) -> bool:
 
 def cache_bytes(path: str, limits: Limits = DEFAULT_LIMITS) -> bytes | None:
     """What a workbook's parse depends on, for the parse cache: the workbook, its sidecar and the layout
-    files the sidecar names (presets are code). None when it cannot be cached (missing, too large)."""
+    files the sidecar names (presets are code). None when it cannot be cached (missing, too large, not a
+    regular file, a sidecar that is a link out of its folder). Files are read as :func:`read_grid` reads
+    them (never blocking), and a layout file only where :func:`layout_path` allows it."""
     side = sidecar_of(path)
     parts = []
     try:
+        if _sidecar_refused(side, side) is not None:
+            return None
         for p in (path, side):
-            if os.path.getsize(p) > limits.max_file_bytes:
+            raw = read_bytes(p, p, limits)
+            if isinstance(raw, LoadedFile) or len(raw) > limits.max_file_bytes:
                 return None
-            with open(p, "rb") as fh:
-                parts.append(fh.read())
-        entries, problems = read_sidecar(side, side)
+            parts.append(raw)
+        entries, _ = _sidecar_entries(load_bytes(parts[1], side, limits))
         for e in entries:
             name = str(e.get("layout", ""))
-            if name and name not in layout_names():
-                lp = name if os.path.isabs(name) else os.path.join(os.path.dirname(side), name)
-                if os.path.isfile(lp) and os.path.getsize(lp) <= limits.max_file_bytes:
-                    with open(lp, "rb") as fh:
-                        parts.append(fh.read())
-    except OSError:
+            if name and not _is_preset(name):
+                try:
+                    lp = layout_path(name, os.path.dirname(side))
+                except ValueError:
+                    parts.append(b"\0refused layout\0")  # the parse says why; nothing of it is read
+                    continue
+                got = read_bytes(lp, lp, limits) if os.path.isfile(lp) else None
+                ok = isinstance(got, bytes) and len(got) <= limits.max_file_bytes
+                parts.append(got if isinstance(got, bytes) and ok else b"\0no layout file\0")  # the key changes when it appears
+    except (OSError, ValueError):
         return None
     return b"\0cascade-table\0".join(parts)
 
@@ -599,9 +756,12 @@ def read_workbook(path: str, display: str, limits: Limits = DEFAULT_LIMITS, *, e
         side_display = sidecar_of(display)
         if not os.path.exists(side):
             return [], [make_finding("CAS009", file=display, span=Span(1, 1, 1, 2), sidecar=os.path.basename(side_display))]
-        entries, side_findings = read_sidecar(side, side_display)
+        entries, side_findings = read_sidecar(side, side_display)  # a link out of its folder: not read, CAS005
         findings.extend(side_findings)
         base = os.path.dirname(side)
+    # a layout file named by a sidecar must lie inside its folder; one the caller names (cascade import
+    # --layout, without a sidecar) is the user's own
+    confine = base is not None
     out: list[TableDocument] = []
     grids_cache: dict[str | None, list[Grid]] = {}
     for entry in entries:
@@ -609,7 +769,8 @@ def read_workbook(path: str, display: str, limits: Limits = DEFAULT_LIMITS, *, e
         sheet = str(sheet) if sheet is not None else None
         try:
             kind = (entry.get("document") or {}).get("kind")
-            layout = load_layout(str(entry.get("layout", "realisasi" if kind == "realisasi" else "renstra-tc27")), base or ".")
+            layout = load_layout(str(entry.get("layout", "realisasi" if kind == "realisasi" else "renstra-tc27")), base or ".",
+                                 confine=confine)
         except (ValueError, OSError) as err:
             findings.append(make_finding("CAS008", "layout", file=display, span=Span(1, 1, 1, 2), reason=str(err)[:200]))
             continue

@@ -3,7 +3,12 @@ so these run on the core install. Each is a finding on that file, never a traceb
 
 from __future__ import annotations
 
+import contextlib
+import os
+import threading
 from pathlib import Path
+
+import pytest
 
 from cascade.review.pipeline import lint
 
@@ -40,3 +45,141 @@ def test_one_path_as_a_string_is_that_path(tmp_path: Path) -> None:
     as_list = lint([str(tmp_path)], cache=None, jobs=1)
     assert as_string.report.stats == as_list.report.stats
     assert [f.sort_key for f in as_string.report] == [f.sort_key for f in as_list.report] != []
+
+
+@contextlib.contextmanager
+def _unblocked(fifo: Path, after: float = 10.0):
+    """Should a read block on ``fifo`` (open() of a FIFO waits for a writer), open its other end after
+    ``after`` seconds and again until the block ends: the test then fails on its findings instead of
+    hanging the suite."""
+    stop = threading.Event()
+
+    def writer() -> None:
+        if stop.wait(after):
+            return
+        while not stop.is_set():
+            try:
+                os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))  # ENXIO while nobody waits on it
+            except OSError:
+                pass
+            stop.wait(0.2)
+
+    thread = threading.Thread(target=writer, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+@pytest.mark.parametrize("cache", [False, True])
+def test_a_fifo_named_csv_is_a_finding_not_a_hang(tmp_path: Path, cache: bool) -> None:
+    # open() of a FIFO waits for a writer forever, and the parse cache read the table before the reader did
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    os.mkfifo(ws / "iku.csv")
+    (ws / "iku.cascade.yaml").write_text(SIDECAR)
+    with _unblocked(ws / "iku.csv"):
+        report = lint([str(ws)], cache=str(tmp_path / "cache") if cache else None, jobs=1).report
+    assert [(f.code, f.variant, f.file, f.line, f.column, f.message) for f in report] == [
+        ("CAS005", "unreadable", str(ws / "iku.csv"), 1, 1, "cannot read the file: not a regular file"),
+    ]
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero here")
+def test_a_device_named_csv_is_a_finding(tmp_path: Path) -> None:
+    # named directly, a link is read as given: /dev/zero never ends
+    (tmp_path / "iku.csv").symlink_to("/dev/zero")
+    (tmp_path / "iku.cascade.yaml").write_text(SIDECAR)
+    report = lint([str(tmp_path / "iku.csv")], cache=None, jobs=1).report
+    assert [(f.code, f.variant, f.file, f.line, f.column, f.message) for f in report] == [
+        ("CAS005", "unreadable", str(tmp_path / "iku.csv"), 1, 1, "cannot read the file: not a regular file"),
+    ]
+
+
+SECRET = "oauth_token: ghp_SECRETSECRETSECRET\n"
+
+
+@pytest.mark.parametrize("target, variant", [
+    ("outside", "outside"),  # a.cascade.yaml -> ../outside/hosts.yml
+    ("hidden", "hidden-link"),  # a.cascade.yaml -> .ci-token (in the folder, hidden)
+    ("not-sidecar", "hidden-link"),  # a.cascade.yaml -> notes.txt (in the folder, not a sidecar)
+])
+def test_a_sidecar_that_links_out_of_its_folder_is_not_read(tmp_path: Path, target: str, variant: str) -> None:
+    ws, outside = tmp_path / "ws", tmp_path / "outside"
+    ws.mkdir()
+    outside.mkdir()
+    (outside / "hosts.yml").write_text(SECRET)
+    (ws / ".ci-token").write_text(SECRET)
+    (ws / "notes.txt").write_text(SECRET)
+    (ws / "a.csv").write_text(HEADER + "Meningkatnya akses,Persentase layanan,%,90\n")
+    link = {"outside": outside / "hosts.yml", "hidden": ws / ".ci-token", "not-sidecar": ws / "notes.txt"}[target]
+    (ws / "a.cascade.yaml").symlink_to(link)
+    for cache in (None, str(tmp_path / "cache")):
+        report = lint([str(ws)], cache=cache, jobs=1).report
+        assert [(f.code, f.variant, f.file, f.line, f.column) for f in report] == [
+            ("CAS005", variant, str(ws / "a.cascade.yaml"), 1, 1),
+        ]
+        assert "ghp_" not in repr([(f.message, f.localized("id"), f.args) for f in report])
+    # naming the table itself does not open the way either
+    assert [(f.code, f.variant) for f in lint([str(ws / "a.csv")], cache=None, jobs=1).report] == [("CAS005", variant)]
+
+
+def test_a_sidecar_linked_to_a_sidecar_in_a_subfolder_is_read(tmp_path: Path) -> None:
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "shared" / "iku.cascade.yaml").write_text(SIDECAR)
+    (tmp_path / "a.csv").write_text(HEADER + "Meningkatnya akses,Persentase layanan,%,90\n")
+    (tmp_path / "a.cascade.yaml").symlink_to(Path("shared") / "iku.cascade.yaml")
+    report = lint([str(tmp_path)], cache=None, jobs=1).report
+    assert [f for f in report if f.code.startswith("CAS00")] == []
+    assert report.stats["documents"] == 1
+
+
+LAYOUT_REASON = "; it was not read (a layout file lies in the sidecar's folder or a subfolder)"
+
+
+@pytest.mark.parametrize("layout, why", [
+    ("{outside}/iku.yaml", "is not a relative path"),
+    ("../outside/iku.yaml", "leads outside the sidecar's folder"),
+    ("/proc/self/environ", "is not a relative path"),
+    ("../../../../../../../../etc/passwd", "leads outside the sidecar's folder"),
+    ("layouts/linked.layout", "leads outside the sidecar's folder"),  # a link inside -> the file outside
+    (".cascade/iku.yaml", "leads to a hidden file or folder"),
+])
+def test_a_layout_file_outside_the_sidecars_folder_is_not_read(tmp_path: Path, layout: str, why: str) -> None:
+    import shutil
+
+    from cascade.read import workbook
+
+    ws, outside = tmp_path / "ws", tmp_path / "outside"
+    (ws / "layouts").mkdir(parents=True)
+    (ws / ".cascade").mkdir()
+    outside.mkdir()
+    preset = Path(workbook.LAYOUT_DIR) / "iku.yaml"
+    for folder in (outside, ws / ".cascade"):
+        shutil.copy(preset, folder / "iku.yaml")  # a good layout: used, the table would read cleanly
+    (ws / "layouts" / "linked.layout").symlink_to(outside / "iku.yaml")
+    layout = layout.format(outside=outside)
+    (ws / "iku.csv").write_text(HEADER + "Meningkatnya akses,Persentase layanan,%,90\n")
+    (ws / "iku.cascade.yaml").write_text(SIDECAR.replace("layout: iku", f"layout: {layout}"))
+    for cache in (None, str(tmp_path / "cache")):
+        report = lint([str(ws)], cache=cache, jobs=1).report
+        assert [(f.code, f.variant, f.file, f.line, f.column, f.message) for f in report] == [
+            ("CAS008", "layout", str(ws / "iku.csv"), 1, 1, f"cannot use the layout: layout file {layout[:60]!r} {why}{LAYOUT_REASON}"),
+        ]
+
+
+def test_a_layout_file_in_a_subfolder_of_the_sidecar_is_read(tmp_path: Path) -> None:
+    import shutil
+
+    from cascade.read import workbook
+
+    (tmp_path / "layouts").mkdir()
+    shutil.copy(Path(workbook.LAYOUT_DIR) / "iku.yaml", tmp_path / "layouts" / "mine.yaml")
+    (tmp_path / "iku.csv").write_text(HEADER + "Meningkatnya akses,Persentase layanan,%,90\n")
+    (tmp_path / "iku.cascade.yaml").write_text(SIDECAR.replace("layout: iku", "layout: layouts/../layouts/mine.yaml"))
+    report = lint([str(tmp_path)], cache=None, jobs=1).report
+    assert [f for f in report if f.code.startswith("CAS00")] == []
+    assert report.stats["indicators"] == 1

@@ -3,6 +3,8 @@ workbooks, huge sheets, formulas and external links. Each is a finding, never a 
 
 from __future__ import annotations
 
+import os
+import signal
 import zipfile
 from pathlib import Path
 
@@ -13,6 +15,7 @@ openpyxl = pytest.importorskip("openpyxl")
 import cascade
 from cascade.review.pipeline import lint
 from table_support import IKU_SIDECAR, write_sheet
+from test_hostile_csv import _unblocked
 
 
 
@@ -169,3 +172,89 @@ def test_many_unmatched_rows_stop_asking_for_hints(tmp_path: Path) -> None:
     assert len(report) == 600
     assert graph.HINT_BUDGET // 400 < 600  # the budget runs out before the last row
     assert report[-1].variant == "default"
+
+
+# ------------------------------------------------------------------ files that are no files, range bombs
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+@pytest.mark.parametrize("cache", [False, True])
+def test_a_fifo_named_xlsx_is_a_finding_not_a_hang(tmp_path: Path, cache: bool) -> None:
+    ws = tmp_path / "ws"
+    ws.mkdir()
+    os.mkfifo(ws / "iku.xlsx")
+    (ws / "iku.cascade.yaml").write_text(IKU_SIDECAR)
+    with _unblocked(ws / "iku.xlsx"):
+        report = lint([str(ws)], cache=str(tmp_path / "cache") if cache else None, jobs=1).report
+    assert [(f.code, f.variant, f.file, f.line, f.column, f.message) for f in report] == [
+        ("CAS005", "unreadable", str(ws / "iku.xlsx"), 1, 1, "cannot read the file: not a regular file"),
+    ]
+
+
+def _blocked(*_: object) -> None:
+    raise TimeoutError("the lint blocked or ran away")
+
+
+def _with_sheet_xml(path: Path, edit) -> None:
+    """A small IKU workbook at ``path`` whose sheet XML is ``edit(xml)``."""
+    plain = path.with_name("plain.xlsx")
+    write_sheet(plain, [["Sasaran Strategis", "Indikator Kinerja Utama", "Satuan", "Target 2024"], ["s", "i", "%", 1]])
+    with zipfile.ZipFile(plain) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            zout.writestr(item, edit(data) if item.filename == "xl/worksheets/sheet1.xml" else data)
+    plain.unlink()
+
+
+def _merges(refs: list[str], tag: str = "mergeCell", prefix: str = "") -> callable:
+    p = f"{prefix}:" if prefix else ""
+    ns = f' xmlns:{prefix}="http://schemas.openxmlformats.org/spreadsheetml/2006/main"' if prefix else ""
+    outer = "hyperlinks" if tag == "hyperlink" else "mergeCells"
+    block = f"<{p}{outer}{ns}>" + "".join(f'<{p}{tag} ref="{r}"/>' for r in refs) + f"</{p}{outer}>"
+    return lambda xml: xml.replace(b"</sheetData>", b"</sheetData>" + block.encode())
+
+
+SHEET = "xl/worksheets/sheet1.xml"
+
+
+@pytest.mark.parametrize("edit, reason", [
+    # 5 KB that asked openpyxl for 17 billion MergedCell objects (killed at 120 s and 14 GB)
+    (_merges(["A3:XFD1048576"]), f"merged range A3:XFD1048576 in {SHEET} reaches beyond 200000 rows or 256 columns"),
+    # 400 one-row merges across every column: 110 s and 2.2 GB
+    (_merges([f"A{i}:XFD{i + 1}" for i in range(3, 403)]), f"merged range A3:XFD4 in {SHEET} reaches beyond 200000 rows or 256 columns"),
+    # inside the sheet limits, but 400 x 512 cells together
+    (_merges([f"A{i}:IV{i + 1}" for i in range(3, 403)]),
+     f"merged and hyperlinked ranges cover more than 200000 cells (at A393:IV394 in {SHEET})"),
+    # a hyperlink on a range makes a cell for each of its cells
+    (_merges(["A3:XFD1048576"], tag="hyperlink"), f"hyperlinked range A3:XFD1048576 in {SHEET} reaches beyond 200000 rows or 256 columns"),
+    # a whole column is every row
+    (_merges(["C:C"]), f"merged range C:C in {SHEET} reaches beyond 200000 rows or 256 columns"),
+    # what a byte search misses, the XML parser sees: a namespace prefix, character references, UTF-16
+    (_merges(["A3:XFD&#49;048576"], prefix="x"), f"merged range A3:XFD1048576 in {SHEET} reaches beyond 200000 rows or 256 columns"),
+    (lambda xml: _merges(["A3:XFD1048576"])(xml).decode().replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16"),
+     f"merged range A3:XFD1048576 in {SHEET} reaches beyond 200000 rows or 256 columns"),
+    (_merges(["A1 B2"]), f"merged range 'A1 B2' in {SHEET} is not a cell range"),
+])
+def test_a_merged_cell_bomb_is_a_finding_before_openpyxl_expands_it(tmp_path: Path, edit, reason: str) -> None:
+    _with_sheet_xml(tmp_path / "iku.xlsx", edit)
+    (tmp_path / "iku.cascade.yaml").write_text(IKU_SIDECAR)
+    signal.signal(signal.SIGALRM, _blocked)
+    signal.alarm(30)
+    try:
+        report = lint([str(tmp_path)], cache=None, jobs=1).report
+    finally:
+        signal.alarm(0)
+    assert [(f.code, f.variant, f.file, f.line, f.column, f.message) for f in report] == [
+        ("CAS005", "workbook", str(tmp_path / "iku.xlsx"), 1, 1, f"workbook over a limit: {reason}; it was not read"),
+    ]
+
+
+def test_merged_cells_within_the_limits_are_read(tmp_path: Path) -> None:
+    rows = [["Sasaran Strategis", "Indikator Kinerja Utama", "Satuan", "Target 2024"], ["s", "i", "%", 1], [None, "j", "%", 2]]
+    write_sheet(tmp_path / "iku.xlsx", rows, merges=["A2:A3"])
+    _with_sheet_xml(tmp_path / "big.xlsx", _merges(["F1:IV700"]))  # 179,200 cells: under the limit
+    (tmp_path / "iku.cascade.yaml").write_text(IKU_SIDECAR)
+    (tmp_path / "big.cascade.yaml").write_text(IKU_SIDECAR.replace("contoh.iku-2024", "contoh.big-2024"))
+    report = lint([str(tmp_path)], cache=None, jobs=1).report
+    assert [f for f in report if f.code.startswith("CAS00")] == []
+    assert report.stats["indicators"] == 3
