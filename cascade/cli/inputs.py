@@ -52,7 +52,7 @@ def named_paths(paths: Sequence[str], lang: str, err: TextIO | None) -> list[str
     """``paths`` with the reserved files named directly replaced: a sidecar by its table(s), a lock
     file, SAKIP answers or a sidecar without a table left out (a note on ``err`` for each, unless
     ``err`` is None). Folders and every other path are kept as given; duplicates are dropped."""
-    from ..read.discovery import RESERVED_NAMES, RESERVED_SUFFIXES, WORKBOOK_SUFFIXES
+    from ..read.discovery import RESERVED_NAMES, RESERVED_SUFFIXES, WORKBOOK_SUFFIXES, table_link
 
     out: list[str] = []
     for path in paths:
@@ -63,7 +63,8 @@ def named_paths(paths: Sequence[str], lang: str, err: TextIO | None) -> list[str
             continue
         if name.endswith(RESERVED_SUFFIXES):
             stem = path[: -len(next(s for s in RESERVED_SUFFIXES if name.endswith(s)))]
-            tables = [stem + s for s in WORKBOOK_SUFFIXES if os.path.isfile(stem + s)]
+            # a table that is a link out of its folder stays an OutsideLink: reported (CAS005), never read
+            tables = [table_link(stem + s) for s in WORKBOOK_SUFFIXES if os.path.isfile(stem + s)]
             if tables:
                 out.extend(tables)
                 continue

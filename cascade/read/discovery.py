@@ -29,6 +29,7 @@ __all__ = [
     "is_workbook",
     "searched_description",
     "sidecar_link",
+    "table_link",
     "SIDECAR_SUFFIX",
     "WORKBOOK_SUFFIXES",
 ]
@@ -107,6 +108,19 @@ def sidecar_link(path: str) -> str:
         return path
     top = os.path.realpath(os.path.dirname(path) or os.curdir)
     return _link(path, top, lambda name: name.lower().endswith(RESERVED_SUFFIXES))
+
+
+def table_link(path: str) -> str:
+    """``path`` (a table found beside a sidecar named on the command line) itself when it may be read;
+    else an :class:`OutsideLink` or :class:`HiddenLink`, as :func:`discover` treats a link in a folder.
+
+    The user named the sidecar, not the table: ``iku.csv -> ../../secret.csv`` beside it must not be
+    read (a table's cells are quoted in the findings).
+    """
+    if not os.path.islink(path):
+        return path
+    top = os.path.realpath(os.path.dirname(path) or os.curdir)
+    return _link(path, top, is_workbook)
 
 
 def discover(paths: Iterable[str | os.PathLike[str]]) -> list[str]:

@@ -118,3 +118,23 @@ def test_a_named_sidecar_without_its_table_and_answers_are_left_out(tmp_path: Pa
     assert err == ("cascade: orphan.cascade.yaml: the sidecar of a table that is not there (orphan.xlsx, orphan.xlsm, orphan.csv); skipped\n"
                    "cascade: sakip-answers.yaml: SAKIP answers, not a plan; skipped\n"
                    "cascade: checked 1 file, 1 document\n")
+
+
+def test_a_named_sidecars_table_linked_out_of_its_folder_is_not_read(tmp_path: Path) -> None:
+    """The user names the sidecar; its table ``iku.csv -> ../../secret.csv`` must be refused as a link
+    found in a folder is (CAS005), never read: its cells would be quoted in the findings."""
+    secret = tmp_path / "secret.csv"
+    secret.write_text("Sasaran Strategis,Indikator Kinerja Utama,Satuan,Target 2024\nghp_SECRETVALUE123,i,%,1\n")
+    sub = tmp_path / "ws" / "sub"
+    sub.mkdir(parents=True)
+    (sub / "iku.csv").symlink_to("../../secret.csv")
+    (sub / "iku.cascade.yaml").write_text(
+        "document:\n  id: contoh.iku-2024\n  kind: renstra\n  title: IKU (illustrative)\n"
+        "  period: {start: 2024, end: 2025}\n  region: {code: \"75.01\", name: Kabupaten Boalemo}\n"
+        "  agency: {code: \"1.02.0.00.0.00.01.0000\", name: Dinas Kesehatan}\nlayout: iku\n")
+    code, out, err = run("lint", str(sub / "iku.cascade.yaml"), "--no-cache", "--format", "json", "--lang", "en")
+    assert code == 1 and "ghp_SECRETVALUE123" not in out + err
+    import json
+
+    assert [(f["code"], f["file"], f["line"], f["column"]) for f in json.loads(out)["findings"]] == [
+        ("CAS005", str(sub / "iku.csv"), 1, 1)]
