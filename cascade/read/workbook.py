@@ -57,6 +57,21 @@ MAX_COLUMNS = 256
 #: merged cell to its top-left: about 500 bytes and 15 µs a cell, so the limit costs at most ~100 MB
 #: and ~3 s, while one ``A3:XFD1048576`` would be 17 billion cells. Plan tables merge a few thousand.
 MAX_MERGED_CELLS = 200_000
+#: Elements of the workbook's XML that openpyxl turns into one object each before any row or column
+#: limit can be checked, counted over the whole workbook by the same scan: cells (``<c>``, about
+#: 500 bytes each with the grid), shared strings (``<si>``), cell formats (``<xf>``: Excel itself
+#: allows 64,000 distinct ones), other style records, and the ranges of ``sqref`` lists (conditional
+#: formatting, data validation). A Renstra T-C.27 table of 300 rows and 40 columns is 12,000 cells;
+#: a 1.4 MB workbook of 7.5 million empty ``<c/>`` took 3.7 GB before it was refused.
+MAX_ELEMENTS = {
+    "c": 500_000,
+    "si": 500_000,
+    "xf": 130_000,
+    "style": 100_000,
+    "sqref": 100_000,
+}
+#: Style records counted together under ``style`` in :data:`MAX_ELEMENTS`.
+_STYLE_RECORDS = frozenset(("font", "fill", "border", "numFmt", "dxf", "cellStyle"))
 #: A part of the zip is scanned for merged ranges in pieces of this many bytes (bounded memory).
 _SCAN_CHUNK = 64 * 1024
 
@@ -119,11 +134,17 @@ def _range_extent(ref: str) -> tuple[int, int, int] | None:
     return bottom, right, (bottom - top + 1) * (right - left + 1)
 
 
+_ELEMENT_WORDS = {"c": "cells", "si": "shared strings", "xf": "cell formats", "style": "style records",
+                  "sqref": "ranges in conditional formatting or data validation"}
+
+
 def _check_ranges(zf: zipfile.ZipFile, file: str) -> None:
-    """Refuse a workbook whose merged or hyperlinked ranges openpyxl would expand into too many cells.
+    """Refuse a workbook whose merged, hyperlinked or commented ranges openpyxl would expand into too
+    many cells, or that holds more cells, strings, formats or ranges than :data:`MAX_ELEMENTS`.
 
     openpyxl's ``load_workbook`` makes a ``MergedCell`` for every cell of a ``<mergeCell ref>`` and a
-    cell for every cell of a ``<hyperlink ref>`` range before any row or column limit can be checked:
+    cell for every cell of a ``<hyperlink ref>`` or ``<comment ref>`` range, and an object for every
+    cell, string and format, before any row or column limit can be checked:
     a 5 KB workbook with ``A3:XFD1048576`` asks for 17 billion cells. Every part of the zip (a sheet is
     wherever the workbook's relations say) is fed in pieces to expat, the parser openpyxl uses, so
     encodings, namespace prefixes, character references and entities are read as openpyxl reads them,
@@ -131,14 +152,27 @@ def _check_ranges(zf: zipfile.ZipFile, file: str) -> None:
     openpyxl, which fails on it in the same way.
     """
     total = 0
+    counts = dict.fromkeys(MAX_ELEMENTS, 0)
+    ranged = {"mergeCell": "merged range", "hyperlink": "hyperlinked range", "comment": "commented range"}
+
+    def count(kind: str, n: int = 1) -> None:
+        counts[kind] += n
+        if counts[kind] > MAX_ELEMENTS[kind]:
+            raise _limit(file, "workbook", reason=f"more than {MAX_ELEMENTS[kind]:,} {_ELEMENT_WORDS[kind]} (in {part})")
 
     def start(name: str, attrs: dict[str, str]) -> None:
         nonlocal total
         local = name.rpartition("}")[2]
-        if local not in ("mergeCell", "hyperlink") or "ref" not in attrs:
+        if local in counts:
+            count(local)
+        elif local in _STYLE_RECORDS:
+            count("style")
+        if "sqref" in attrs:
+            count("sqref", attrs["sqref"].count(" ") + 1)
+        what = ranged.get(local)
+        if what is None or "ref" not in attrs:
             return
         ref = attrs["ref"]
-        what = "merged range" if local == "mergeCell" else "hyperlinked range"
         extent = _range_extent(ref)
         if extent is None:
             raise _limit(file, "workbook", reason=f"{what} {ref[:40]!r} in {part} is not a cell range")
@@ -148,7 +182,7 @@ def _check_ranges(zf: zipfile.ZipFile, file: str) -> None:
                                                   f"or {MAX_COLUMNS} columns")
         total += cells
         if total > MAX_MERGED_CELLS:
-            raise _limit(file, "workbook", reason=f"merged and hyperlinked ranges cover more than {MAX_MERGED_CELLS} "
+            raise _limit(file, "workbook", reason=f"merged, hyperlinked and commented ranges cover more than {MAX_MERGED_CELLS} "
                                                   f"cells (at {ref[:40]} in {part})")
 
     for info in zf.infolist():

@@ -195,14 +195,17 @@ def _blocked(*_: object) -> None:
     raise TimeoutError("the lint blocked or ran away")
 
 
-def _with_sheet_xml(path: Path, edit) -> None:
-    """A small IKU workbook at ``path`` whose sheet XML is ``edit(xml)``."""
+def _with_sheet_xml(path: Path, edit, part: str = "xl/worksheets/sheet1.xml", extra: dict[str, bytes] | None = None) -> None:
+    """A small IKU workbook at ``path`` whose ``part`` (the sheet XML) is ``edit(xml)``, with the
+    ``extra`` parts added."""
     plain = path.with_name("plain.xlsx")
     write_sheet(plain, [["Sasaran Strategis", "Indikator Kinerja Utama", "Satuan", "Target 2024"], ["s", "i", "%", 1]])
     with zipfile.ZipFile(plain) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
         for item in zin.infolist():
             data = zin.read(item.filename)
-            zout.writestr(item, edit(data) if item.filename == "xl/worksheets/sheet1.xml" else data)
+            zout.writestr(item, edit(data) if item.filename == part else data)
+        for name, data in (extra or {}).items():
+            zout.writestr(name, data)
     plain.unlink()
 
 
@@ -224,7 +227,7 @@ SHEET = "xl/worksheets/sheet1.xml"
     (_merges([f"A{i}:XFD{i + 1}" for i in range(3, 403)]), f"merged range A3:XFD4 in {SHEET} reaches beyond 200000 rows or 256 columns"),
     # inside the sheet limits, but 400 x 512 cells together
     (_merges([f"A{i}:IV{i + 1}" for i in range(3, 403)]),
-     f"merged and hyperlinked ranges cover more than 200000 cells (at A393:IV394 in {SHEET})"),
+     f"merged, hyperlinked and commented ranges cover more than 200000 cells (at A393:IV394 in {SHEET})"),
     # a hyperlink on a range makes a cell for each of its cells
     (_merges(["A3:XFD1048576"], tag="hyperlink"), f"hyperlinked range A3:XFD1048576 in {SHEET} reaches beyond 200000 rows or 256 columns"),
     # a whole column is every row
@@ -237,6 +240,39 @@ SHEET = "xl/worksheets/sheet1.xml"
 ])
 def test_a_merged_cell_bomb_is_a_finding_before_openpyxl_expands_it(tmp_path: Path, edit, reason: str) -> None:
     _with_sheet_xml(tmp_path / "iku.xlsx", edit)
+    (tmp_path / "iku.cascade.yaml").write_text(IKU_SIDECAR)
+    signal.signal(signal.SIGALRM, _blocked)
+    signal.alarm(30)
+    try:
+        report = lint([str(tmp_path)], cache=None, jobs=1).report
+    finally:
+        signal.alarm(0)
+    assert [(f.code, f.variant, f.file, f.line, f.column, f.message) for f in report] == [
+        ("CAS005", "workbook", str(tmp_path / "iku.xlsx"), 1, 1, f"workbook over a limit: {reason}; it was not read"),
+    ]
+
+
+_MAIN_NS = b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+
+
+@pytest.mark.parametrize("edit, part, extra, reason", [
+    # a comment on a range: openpyxl sets it on every cell of the range (5.5 KB: 23 s and 3.8 GB)
+    (lambda xml: xml, SHEET, {"xl/comments1.xml": b'<comments ' + _MAIN_NS + b'><commentList><comment ref="A1:XFD1048576">'
+                                                   b'<text><t>x</t></text></comment></commentList></comments>'},
+     "commented range A1:XFD1048576 in xl/comments1.xml reaches beyond 200000 rows or 256 columns"),
+    # empty cells load in full before any row or column limit (1.4 MB: 40 s and 3.7 GB)
+    (lambda xml: xml.replace(b"</sheetData>", b'<row r="9">' + b"<c/>" * 500_001 + b"</row></sheetData>"), SHEET, None,
+     f"more than 500,000 cells (in {SHEET})"),
+    # cell formats (19 KB of <xf/>: 21 s and 1.3 GB)
+    (lambda xml: xml.replace(b"</cellXfs>", b"<xf/>" * 130_001 + b"</cellXfs>"), "xl/styles.xml", None,
+     "more than 130,000 cell formats (in xl/styles.xml)"),
+    # a data validation over 100,001 ranges (each a range object)
+    (lambda xml: xml.replace(b"</sheetData>", b'</sheetData><dataValidations count="1"><dataValidation sqref="'
+                             + b" ".join([b"A1"] * 100_001) + b'"/></dataValidations>'), SHEET, None,
+     f"more than 100,000 ranges in conditional formatting or data validation (in {SHEET})"),
+])
+def test_what_openpyxl_builds_before_any_limit_is_counted_first(tmp_path: Path, edit, part: str, extra, reason: str) -> None:
+    _with_sheet_xml(tmp_path / "iku.xlsx", edit, part, extra)
     (tmp_path / "iku.cascade.yaml").write_text(IKU_SIDECAR)
     signal.signal(signal.SIGALRM, _blocked)
     signal.alarm(30)
