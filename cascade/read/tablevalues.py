@@ -20,6 +20,10 @@ _NUM = r"[+-]?\d[\d.,]*"
 _GLUED = re.compile(rf"^({_NUM})\s*([^\d\s].*)?$")
 _RANGE = re.compile(rf"^({_NUM})\s*(?:-|–|—|s\.?d\.?|s/d|sampai)\s*({_NUM})\s*(\S.*)?$", re.I)
 _RP = re.compile(r"^rp\.?\s*", re.I)
+#: A number in exponent form (``1e3``, ``2.5E-4``): read whole, never as 1 with a glued unit "e3".
+_EXPONENT = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)[eE][+-]?\d+$")
+#: Texts that spreadsheets and scripts write for a float that is no number (``nan``) or infinite.
+_NOT_FINITE = frozenset(("nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity"))
 #: A one-sided target: "< 49", "≤ 1", "kurang dari 49", "maks. 5" (at most); "> 80", "minimal 80" (at least).
 _AT_MOST = re.compile(rf"^(?:<=?|≤|=<|kurang\s+dari|maks(?:imal|\.)?|max\.?|paling\s+banyak)\s*({_NUM})\s*(\S.*)?$", re.I)
 _AT_LEAST = re.compile(rf"^(?:>=?|≥|=>|lebih\s+dari|min(?:imal|\.)?|paling\s+sedikit|sekurang-kurangnya)\s*({_NUM})\s*(\S.*)?$", re.I)
@@ -111,6 +115,14 @@ def read_target(raw: Any, locale: str | None) -> CellValue:
     text = " ".join(str(raw).split())
     if text.lower() in MISSING_WORDS:
         return CellValue(None)
+    if text.lower() in _NOT_FINITE:  # not a qualitative target: what a script wrote for a missing number
+        return CellValue(None, problem=("not-number", {"text": text[:60]}))
+    if _EXPONENT.match(text):
+        number = float(text)
+        # 1e309 is infinity and 1e-400 rounds to 0: no number to keep
+        if number - number or (number == 0 and re.search(r"[1-9]", re.split(r"[eE]", text)[0])):
+            return CellValue(None, problem=("not-number", {"text": text[:60]}))
+        return CellValue(number)
     m = _RANGE.match(text)
     if m:
         lo, why_lo = _parse_number(m.group(1), locale)
@@ -131,6 +143,9 @@ def read_target(raw: Any, locale: str | None) -> CellValue:
     if m:
         number, why = _parse_number(m.group(1), locale)
         unit = m.group(2).strip() if m.group(2) else None
+        if number is not None and unit and re.match(r"[eE][+-]?\d|[xX][0-9a-fA-F]|_\d", unit) and not text[m.end(1):m.end(1) + 1].isspace():
+            # "1_000e400", "0x1p3": a number in a form this reader does not read, not 1 or 0 with a unit
+            return CellValue(None, problem=("not-number", {"text": text[:60]}))
         if number is not None:
             return CellValue(number, unit)
         if why == "ambiguous":
