@@ -102,7 +102,9 @@ class RealignResult:
         for c in self.candidates:
             row = c.row()
             sheet.append([_cell(row[k]) for k in COLUMNS])
-        book.save(path)
+        from ..views.excel import save_book
+
+        save_book(book, path)
 
 
 #: The phrases of a candidate's reason (:func:`_element_score`, :func:`_indicator_score`) in Bahasa

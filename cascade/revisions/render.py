@@ -9,6 +9,7 @@ from collections import Counter
 from typing import Any
 
 from .compare import REALISASI, YEAR_FIELDS, Change, DiffResult, tier_name
+from ..core.text import escape_unsafe
 
 __all__ = ["DIFF_FORMATS", "render_diff", "summary_sentence"]
 
@@ -260,10 +261,12 @@ def render_diff(result: DiffResult, fmt: str = "text", lang: str = "id") -> str:
     """``result`` as ``text``, ``json``, ``markdown`` or ``html`` (ValueError for another format)."""
     if fmt == "json":
         return json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n"
+    # a plan's ESC, BEL or direction marks (a title, a printed realisasi name) never reach the
+    # terminal or the pull-request comment as they are: shown as \uXXXX, as lint shows them
     if fmt == "text":
-        return _text(result, lang)
+        return escape_unsafe(_text(result, lang), keep="\n")
     if fmt == "markdown":
-        return _markdown(result, lang)
+        return escape_unsafe(_markdown(result, lang), keep="\n")
     if fmt == "html":
         return _html(result, lang)
     raise ValueError(f"unknown diff format {fmt!r}; use one of {', '.join(DIFF_FORMATS)}")

@@ -26,7 +26,7 @@ from .trace import alignment, coverage_rows
 if TYPE_CHECKING:
     from ..graph import Workspace
 
-__all__ = ["write_excel", "SHEETS"]
+__all__ = ["write_excel", "save_book", "SHEETS"]
 
 SHEETS = {
     "id": {"summary": "Ringkasan", "findings": "Temuan", "coverage": "Cakupan", "budget": "Pagu", "matrix": "Matriks",
@@ -193,4 +193,20 @@ def write_excel(workspace: "Workspace", path: Any, report: Report | None = None,
             srows.append(["total", "", result.predikat, None, round(result.assessed_weight, 2), None, None,
                           f"{result.total_score:.2f} / 100 (indicative)", ""])
             sheet(names["sakip"], keys, srows, [20, 10, 8, 8, 8, 6, 6, 70, 40], {4: "0.00", 5: "0.00"})
-    wb.save(path)
+    save_book(wb, path)
+
+
+def save_book(book: Any, path: Any) -> None:
+    """``book`` to ``path`` (a file name or a binary stream), built in memory first: openpyxl writing
+    straight to a file that fails midway (a full disk, ``/dev/full``) leaves a half-closed zip whose
+    destructor prints a second traceback after the error was reported."""
+    import io
+
+    buffer = io.BytesIO()
+    book.save(buffer)
+    data = buffer.getvalue()
+    if hasattr(path, "write"):
+        path.write(data)
+        return
+    with open(path, "wb") as fh:
+        fh.write(data)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from ..core.findings import LANGUAGES, SEVERITY_WORDS, Finding, Report
 from ..core.privacy import mask_nips
+from ..core.text import escape_unsafe
 from .tree import TreeNode, build_tree
 from ..core.refs import document_of
 from ..validate import validate
@@ -478,12 +479,15 @@ def render_html(cascade: "Workspace", report: Report | None = None, *, lang: str
     nav = "".join(f'<a href="#{k}">{_e(t(k))}</a>' for k, _ in sections)
     body = "".join(f'<section id="{k}"><h2>{_e(t(k))}</h2>{v}</section>' for k, v in sections)
     csp = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
-    return (
+    # a plan's control and direction characters (ESC, BEL, U+202E) shown as \uXXXX: the page may be
+    # printed on a terminal (``cascade report`` without --output) and must not drive it
+    return escape_unsafe(
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{_e(t("title"))}</title>\n'
         f"<style>{_CSS}</style>\n</head>\n<body>\n<header><h1>{_e(t('title'))}</h1><p>{headline}</p><nav>{nav}</nav></header>\n"
-        f"<main>{body}</main>\n<script>{_JS}</script>\n</body>\n</html>\n"
+        f"<main>{body}</main>\n<script>{_JS}</script>\n</body>\n</html>\n",
+        keep="\n\t",
     )
 
 

@@ -73,3 +73,41 @@ def test_export_is_binary_and_needs_an_output(tmp_path: Path) -> None:
         return [[[c.value for c in row] for row in book[name].iter_rows()] for name in book.sheetnames]
 
     assert cells(a) == cells(b) != []
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_a_full_disk_is_one_message_and_exit_2(capfd) -> None:
+    pytest.importorskip("openpyxl")
+    import gc
+
+    code, _, err = run("export", SPECS, "--output", "/dev/full")
+    gc.collect()  # a half-closed zip's destructor printed a second traceback here
+    assert (code, err) == (2, "cascade: tidak dapat menulis /dev/full: ruang penyimpanan penuh\n")
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def _hostile_copy(tmp_path: Path) -> tuple[Path, Path]:
+    import shutil
+
+    old, new = tmp_path / "old", tmp_path / "new"
+    shutil.copytree(SPECS, old)
+    shutil.copytree(SPECS, new)
+    plan = new / "kota-madiun" / "rpjmd-2019.yaml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("name: Angka Harapan Hidup", 'name: "Angka \\e[31mHarapan\\e]0;pwn\\a Hidup"', 1), encoding="utf-8")
+    return old, new
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_diff_never_sends_a_plans_escape_sequences_to_the_terminal(tmp_path: Path, fmt: str) -> None:
+    old, new = _hostile_copy(tmp_path)
+    code, out, _ = run("diff", str(old), str(new), "--format", fmt)
+    assert code == 0 and "\x1b" not in out and "\x07" not in out
+    assert "Angka \\u001b[31mHarapan\\u001b]0;pwn\\u0007 Hidup" in out
+
+
+def test_the_html_report_on_the_terminal_carries_no_escape_sequences(tmp_path: Path) -> None:
+    _, new = _hostile_copy(tmp_path)
+    code, page, _ = run("report", str(new), "-q")
+    assert "\x1b" not in page and "\x07" not in page
+    assert "Angka \\u001b[31mHarapan\\u001b]0;pwn\\u0007 Hidup" in page
