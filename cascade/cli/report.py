@@ -54,8 +54,9 @@ def run_report(args: argparse.Namespace, err: TextIO | None = None, out: TextIO 
 
     err = err or sys.stderr
     lang = args.lang or DEFAULT_LANG
-    target = getattr(args, "output", None) or getattr(args, "html", None)
-    if getattr(args, "output", None) and getattr(args, "html", None) and args.output != args.html:
+    output, html_out = getattr(args, "output", None), getattr(args, "html", None)
+    target = output if output is not None else html_out  # an empty name is a file that cannot be written, not the terminal
+    if output is not None and html_out is not None and output != html_out:
         err.write(f"cascade: {_msg('two-outputs', lang, output=args.output, html=args.html)}\n")
         return 2
     try:

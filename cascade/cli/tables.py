@@ -101,8 +101,8 @@ def run_export(args: argparse.Namespace, err: TextIO) -> int:
     from .paths import os_reason
 
     lang = args.lang or DEFAULT_LANG
-    target = args.output or args.xlsx
-    if target is None or (args.output and args.xlsx and args.output != args.xlsx):
+    target = args.output if args.output is not None else args.xlsx
+    if target is None or (args.output is not None and args.xlsx is not None and args.output != args.xlsx):
         # a workbook is binary: never to the terminal
         _say(err, "needs-output" if target is None else "two-outputs", lang, output=args.output, xlsx=args.xlsx)
         return 2

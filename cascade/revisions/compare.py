@@ -54,6 +54,8 @@ INDICATOR_THRESHOLD = 0.75
 MAX_PAIRS = 250_000
 
 _TIER_NAMES = {0: "RPJMN", 1: "RPJMD provinsi", 2: "RPJMD kab/kota", 3: "Renstra", 4: "SKP"}
+#: The tier of a realisasi document whose plan (``for:``) is in neither workspace.
+UNKNOWN_TIER = 9
 
 
 @dataclass(frozen=True)
@@ -199,8 +201,8 @@ def _indicator_overlap(old: Any, new: Any) -> float | None:
 
 
 def _jsonable(value: Any) -> Any:
-    if hasattr(value, "model_dump"):
-        return {k: _jsonable(v) for k, v in value.model_dump().items()}
+    if hasattr(value, "model_dump"):  # the field names as written in the YAML (``for``, not ``for_``)
+        return {k: _jsonable(v) for k, v in value.model_dump(by_alias=True).items()}
     if isinstance(value, dict):
         return {str(k): _jsonable(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
@@ -471,7 +473,7 @@ def _realisasi_changes(old: "Workspace", new: "Workspace", skip: set[str]) -> li
             attrs = ws.graph._node.get(doc.model.document.for_)
             if attrs is not None and attrs.get("type") == "document":
                 return attrs["tier"]
-        return 0
+        return UNKNOWN_TIER  # its plan is in neither workspace: no tier is claimed for it
 
     for d in sorted(set(a_docs) | set(b_docs)):
         pa: Any = a_docs.get(d)
@@ -656,4 +658,4 @@ def _impact(old: "Workspace", new: "Workspace", a: _Side, b: _Side, mapping: dic
 
 
 def tier_name(tier: int) -> str:
-    return _TIER_NAMES.get(tier, str(tier))
+    return _TIER_NAMES.get(tier, "" if tier == UNKNOWN_TIER else str(tier))

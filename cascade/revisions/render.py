@@ -89,7 +89,7 @@ def summary_sentence(result: DiffResult, lang: str = "id") -> str:
             key = "s-" + c.change
         counts[(c.tier, key)] += 1
     order = ["lowers", "raises", "targets", "s-removed", "s-renamed", "s-modified", "s-added", "s-realisasi"]
-    parts = [_t(key, lang, n=n, tier=tier_name(tier), s="" if n == 1 else "s")
+    parts = [_t(key, lang, n=n, tier=tier_name(tier), s="" if n == 1 else "s").replace("  ", " ").strip()
              for (tier, key), n in sorted(counts.items(), key=lambda kv: (kv[0][0], order.index(kv[0][1])))]
     if not parts:  # only documents' headers, or nothing at all
         parts = [_t(key, lang, n=documents[key], s="" if documents[key] == 1 else "s")

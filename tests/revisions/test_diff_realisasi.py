@@ -161,3 +161,22 @@ def test_diff_usage_messages_follow_lang() -> None:
     assert run("diff", "specs") == (2, "", "cascade: diff memerlukan OLD NEW, atau --git REV [PATH]\n")
     assert run("diff", "specs", "--lang", "en") == (2, "", "cascade: diff takes OLD NEW, or --git REV [PATH]\n")
     assert run("diff", "--git", "HEAD", "a", "b", "--lang", "en") == (2, "", "cascade: diff --git takes one PATH\n")
+
+
+def test_a_realisasi_whose_plan_is_absent_claims_no_tier_and_shows_for_as_written(tmp_path: Path) -> None:
+    """Its ``for:`` names a plan in neither workspace: the sentence says "indikator", not "indikator
+    RPJMN" (tier 0 was assumed), and a changed ``for`` is shown as the YAML names it, not ``for_``."""
+    old, new = tmp_path / "old", tmp_path / "new"
+    for side, plan, value in ((old, "x.rpjmd-2019", 1), (new, "y.rpjmd-2019", 2)):
+        side.mkdir()
+        (side / "realisasi.yaml").write_text(
+            f"document: {{id: x.realisasi-2024, kind: realisasi, for: {plan}}}\nrealized:\n  S1.I1: {{2024: {value}}}\n",
+            encoding="utf-8")
+    code, out, _ = run("diff", str(old), str(new), "--format", "json")
+    changes = json.loads(out)["changes"]
+    header = [c for c in changes if c["element_kind"] == "document"]
+    assert [c["fields"] for c in header] == [["for"]]
+    code, out, _ = run("diff", str(old), str(new))
+    # its entry S1.I1 is keyed by the plan it names, so another plan is one entry removed and one added
+    assert out.splitlines()[1] == "Perubahan ini mengubah realisasi 2 indikator; tidak ada yang bergantung padanya di bawah."
+    assert "RPJMN" not in out
