@@ -11,16 +11,9 @@ from pathlib import Path
 import pytest
 
 from cascade.review.pipeline import lint
+from table_support import IKU_SIDECAR
 
-SIDECAR = """document:
-  id: contoh.iku-2024
-  kind: renstra
-  title: IKU contoh (illustrative)
-  period: {start: 2024, end: 2025}
-  region: {code: "75.01", name: Kabupaten Boalemo}
-  agency: {code: "1.02.0.00.0.00.01.0000", name: Dinas Kesehatan}
-layout: iku
-"""
+SIDECAR = IKU_SIDECAR  # the illustrative IKU sidecar (tests/support/table_support.py: no openpyxl needed)
 HEADER = "Sasaran Strategis,Indikator Kinerja Utama,Satuan,Target 2024\n"
 
 
@@ -75,16 +68,17 @@ def _unblocked(fifo: Path, after: float = 10.0):
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
 @pytest.mark.parametrize("cache", [False, True])
-def test_a_fifo_named_csv_is_a_finding_not_a_hang(tmp_path: Path, cache: bool) -> None:
+@pytest.mark.parametrize("name", ["iku.csv", "iku.xlsx"])  # refused before openpyxl is imported: no extra needed
+def test_a_fifo_named_as_a_table_is_a_finding_not_a_hang(tmp_path: Path, cache: bool, name: str) -> None:
     # open() of a FIFO waits for a writer forever, and the parse cache read the table before the reader did
     ws = tmp_path / "ws"
     ws.mkdir()
-    os.mkfifo(ws / "iku.csv")
+    os.mkfifo(ws / name)
     (ws / "iku.cascade.yaml").write_text(SIDECAR)
-    with _unblocked(ws / "iku.csv"):
+    with _unblocked(ws / name):
         report = lint([str(ws)], cache=str(tmp_path / "cache") if cache else None, jobs=1).report
     assert [(f.code, f.variant, f.file, f.line, f.column, f.message) for f in report] == [
-        ("CAS005", "unreadable", str(ws / "iku.csv"), 1, 1, "cannot read the file: not a regular file"),
+        ("CAS005", "unreadable", str(ws / name), 1, 1, "cannot read the file: not a regular file"),
     ]
 
 
