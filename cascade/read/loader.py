@@ -756,6 +756,12 @@ def load_bytes(raw: bytes, file: str, limits: Limits = DEFAULT_LIMITS) -> Loaded
     return load_text(text, file, limits, size=len(raw))
 
 
+#: Why :func:`read_bytes` refuses a file that is no regular file (a FIFO, socket or device), and the
+#: Indonesian of the reasons cascade itself writes there.
+_NOT_REGULAR = "not a regular file"
+_REASONS_ID = {_NOT_REGULAR: "bukan berkas biasa"}
+
+
 def read_bytes(path: str | os.PathLike[str], display: str, limits: Limits = DEFAULT_LIMITS) -> bytes | LoadedFile:
     """The bytes of a plan file, or a :class:`LoadedFile` carrying the CAS005 finding that stops it."""
     try:
@@ -765,7 +771,7 @@ def read_bytes(path: str | os.PathLike[str], display: str, limits: Limits = DEFA
         with open(fd, "rb") as fh:
             st = os.fstat(fd)
             if not stat.S_ISREG(st.st_mode):
-                raise OSError(errno.EINVAL, "not a regular file")
+                raise OSError(errno.EINVAL, _NOT_REGULAR)
             if st.st_size > limits.max_file_bytes:
                 finding = make_finding(
                     "CAS005", "size", file=display, span=Span(1, 1, 1, 2), size=st.st_size, limit=limits.max_file_bytes
@@ -778,7 +784,9 @@ def read_bytes(path: str | os.PathLike[str], display: str, limits: Limits = DEFA
             # (a dangling symbolic link is there, only unreadable: it keeps the variant below)
             finding = make_finding("CAS005", "missing", file=display, span=Span(1, 1, 1, 2))
             return LoadedFile(display, None, SourceMap(display), [finding], None, 0)
-        finding = make_finding("CAS005", "unreadable", file=display, span=Span(1, 1, 1, 2), reason=err.strerror or str(err))
+        reason = err.strerror or str(err)  # the system's own text stays as it is in both languages
+        reason_id = _REASONS_ID.get(reason, reason) if err.errno == errno.EINVAL else reason  # ours is EINVAL
+        finding = make_finding("CAS005", "unreadable", file=display, span=Span(1, 1, 1, 2), reason=reason, reason_id=reason_id)
         return LoadedFile(display, None, SourceMap(display), [finding], None, 0)
 
 

@@ -37,7 +37,12 @@ _YEAR = re.compile(r"^(?:tahun)?((?:19|20)\d\d)$")
 
 
 class LayoutMismatch(ValueError):
-    """The sidecar entry and the layout do not fit together (reported as CAS008 with this reason)."""
+    """The sidecar entry and the layout do not fit together (reported as CAS008 with this reason);
+    ``reason_id`` is the reason in Indonesian (``str()`` of the error stays the English one)."""
+
+    def __init__(self, reason: str, reason_id: str | None = None):
+        super().__init__(reason)
+        self.reason_id = reason if reason_id is None else reason_id
 
 
 def _entry_year(entry: dict) -> int | None:
@@ -47,7 +52,8 @@ def _entry_year(entry: dict) -> int | None:
     if isinstance(year, str) and year.strip().isdigit():
         year = int(year.strip())
     if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2200:
-        raise LayoutMismatch(f"year: {str(year)[:20]!r} is not a year such as 2024")
+        raise LayoutMismatch(f"year: {str(year)[:20]!r} is not a year such as 2024",
+                             f"year: {str(year)[:20]!r} bukan tahun seperti 2024")
     return year
 
 
@@ -57,7 +63,8 @@ def _names(entry: dict) -> dict[str, tuple[str, str]]:
     if names is None:
         return {}
     if not isinstance(names, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in names.items()):
-        raise LayoutMismatch("names: must map printed indicator names to indicator references")
+        raise LayoutMismatch("names: must map printed indicator names to indicator references",
+                             "names: harus memetakan nama indikator yang tercetak ke rujukan indikator")
     return {name_key(k): (k, v) for k, v in names.items()}
 
 
@@ -67,7 +74,9 @@ def realisasi_table(grid: Grid, entry: dict, layout: dict) -> list[TableDocument
     header_doc = dict(entry.get("document") or {})
     if header_doc.get("kind") != "realisasi":
         raise LayoutMismatch(f"layout {layout.get('name', '?')} reads realisasi tables: the sidecar's document needs "
-                             "kind: realisasi and for: <plan id>")
+                             "kind: realisasi and for: <plan id>",
+                             f"layout {layout.get('name', '?')} membaca tabel realisasi: document di sidecar memerlukan "
+                             "kind: realisasi dan for: <id rencana>")
     year_default = _entry_year(entry)
     by_name = _names(entry)
     file = grid.file

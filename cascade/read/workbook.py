@@ -89,6 +89,15 @@ class WorkbookError(Exception):
         self.finding = finding
 
 
+class LayoutError(ValueError):
+    """A layout that cannot be used (reported as CAS008 ``layout``); ``str()`` is the English reason
+    and ``reason_id`` the Indonesian one."""
+
+    def __init__(self, reason: str, reason_id: str | None = None):
+        super().__init__(reason)
+        self.reason_id = reason if reason_id is None else reason_id
+
+
 def _limit(file: str, variant: str, **args: Any) -> WorkbookError:
     return WorkbookError(make_finding("CAS005", variant, file=file, span=Span(1, 1, 1, 2), **args))
 
@@ -98,14 +107,17 @@ def _check_zip(source: str | IO[bytes], file: str) -> None:
         with zipfile.ZipFile(source) as zf:
             infos = zf.infolist()
             if len(infos) > MAX_MEMBERS:
-                raise _limit(file, "workbook", reason=f"{len(infos)} parts in the zip")
+                raise _limit(file, "workbook", reason=f"{len(infos)} parts in the zip",
+                             reason_id=f"{len(infos)} bagian di dalam zip")
             unpacked = sum(i.file_size for i in infos)
             packed = sum(i.compress_size for i in infos) or 1
             if unpacked > MAX_UNPACKED or unpacked / packed > MAX_RATIO and unpacked > 10 * 1024 * 1024:
-                raise _limit(file, "workbook", reason=f"unpacks to {unpacked} bytes from {packed} (a zip bomb?)")
+                raise _limit(file, "workbook", reason=f"unpacks to {unpacked} bytes from {packed} (a zip bomb?)",
+                             reason_id=f"terurai menjadi {unpacked} byte dari {packed} (bom zip?)")
             _check_ranges(zf, file)
     except zipfile.BadZipFile:
-        raise _limit(file, "unreadable", reason="not an .xlsx workbook (not a zip file)") from None
+        raise _limit(file, "unreadable", reason="not an .xlsx workbook (not a zip file)",
+                     reason_id="bukan buku kerja .xlsx (bukan berkas zip)") from None
 
 
 #: openpyxl's cell range pattern (``openpyxl.utils.cell.ABSOLUTE_RE``): what it accepts, read the same way.
@@ -136,6 +148,11 @@ def _range_extent(ref: str) -> tuple[int, int, int] | None:
 
 _ELEMENT_WORDS = {"c": "cells", "si": "shared strings", "xf": "cell formats", "style": "style records",
                   "sqref": "ranges in conditional formatting or data validation"}
+_ELEMENT_WORDS_ID = {"c": "sel", "si": "string bersama (shared strings)", "xf": "format sel", "style": "catatan gaya",
+                     "sqref": "rentang dalam pemformatan bersyarat atau validasi data"}
+#: The ranges openpyxl expands cell by cell, by element: (English, Indonesian).
+_RANGED = {"mergeCell": ("merged range", "rentang gabungan"), "hyperlink": ("hyperlinked range", "rentang berhyperlink"),
+           "comment": ("commented range", "rentang berkomentar")}
 
 
 def _check_ranges(zf: zipfile.ZipFile, file: str) -> None:
@@ -153,12 +170,12 @@ def _check_ranges(zf: zipfile.ZipFile, file: str) -> None:
     """
     total = 0
     counts = dict.fromkeys(MAX_ELEMENTS, 0)
-    ranged = {"mergeCell": "merged range", "hyperlink": "hyperlinked range", "comment": "commented range"}
 
     def count(kind: str, n: int = 1) -> None:
         counts[kind] += n
         if counts[kind] > MAX_ELEMENTS[kind]:
-            raise _limit(file, "workbook", reason=f"more than {MAX_ELEMENTS[kind]:,} {_ELEMENT_WORDS[kind]} (in {part})")
+            raise _limit(file, "workbook", reason=f"more than {MAX_ELEMENTS[kind]:,} {_ELEMENT_WORDS[kind]} (in {part})",
+                         reason_id=f"lebih dari {MAX_ELEMENTS[kind]:,} {_ELEMENT_WORDS_ID[kind]} (di {part})")
 
     def start(name: str, attrs: dict[str, str]) -> None:
         nonlocal total
@@ -169,21 +186,25 @@ def _check_ranges(zf: zipfile.ZipFile, file: str) -> None:
             count("style")
         if "sqref" in attrs:
             count("sqref", attrs["sqref"].count(" ") + 1)
-        what = ranged.get(local)
-        if what is None or "ref" not in attrs:
+        if local not in _RANGED or "ref" not in attrs:
             return
+        what, what_id = _RANGED[local]
         ref = attrs["ref"]
         extent = _range_extent(ref)
         if extent is None:
-            raise _limit(file, "workbook", reason=f"{what} {ref[:40]!r} in {part} is not a cell range")
+            raise _limit(file, "workbook", reason=f"{what} {ref[:40]!r} in {part} is not a cell range",
+                         reason_id=f"{what_id} {ref[:40]!r} di {part} bukan rentang sel")
         bottom, right, cells = extent
         if bottom > MAX_ROWS or right > MAX_COLUMNS:
             raise _limit(file, "workbook", reason=f"{what} {ref[:40]} in {part} reaches beyond {MAX_ROWS} rows "
-                                                  f"or {MAX_COLUMNS} columns")
+                                                  f"or {MAX_COLUMNS} columns",
+                         reason_id=f"{what_id} {ref[:40]} di {part} melampaui {MAX_ROWS} baris atau {MAX_COLUMNS} kolom")
         total += cells
         if total > MAX_MERGED_CELLS:
             raise _limit(file, "workbook", reason=f"merged, hyperlinked and commented ranges cover more than {MAX_MERGED_CELLS} "
-                                                  f"cells (at {ref[:40]} in {part})")
+                                                  f"cells (at {ref[:40]} in {part})",
+                         reason_id=f"rentang gabungan, berhyperlink dan berkomentar mencakup lebih dari {MAX_MERGED_CELLS} "
+                                   f"sel (pada {ref[:40]} di {part})")
 
     for info in zf.infolist():
         if info.is_dir():
@@ -247,7 +268,9 @@ def read_grid(path: str, file: str, sheet: str | None = None, limits: Limits = D
         ws = wb[name]
         if ws.max_row > MAX_ROWS or ws.max_column > MAX_COLUMNS:
             raise _limit(file, "workbook", reason=f"sheet {name!r} has {ws.max_row} rows and {ws.max_column} columns "
-                                                  f"(limits {MAX_ROWS} and {MAX_COLUMNS})")
+                                                  f"(limits {MAX_ROWS} and {MAX_COLUMNS})",
+                         reason_id=f"sheet {name!r} memiliki {ws.max_row} baris dan {ws.max_column} kolom "
+                                   f"(batasnya {MAX_ROWS} dan {MAX_COLUMNS})")
         values: dict[tuple[int, int], Any] = {}
         formulas: set[tuple[int, int]] = set()
         for row in ws.iter_rows():
@@ -280,13 +303,16 @@ def _read_csv(raw: bytes, file: str) -> Grid:
     try:
         for r, row in enumerate(rows, start=1):
             if r > MAX_ROWS or len(row) > MAX_COLUMNS:
-                raise _limit(file, "workbook", reason=f"more than {MAX_ROWS} rows or {MAX_COLUMNS} columns")
+                raise _limit(file, "workbook", reason=f"more than {MAX_ROWS} rows or {MAX_COLUMNS} columns",
+                             reason_id=f"lebih dari {MAX_ROWS} baris atau {MAX_COLUMNS} kolom")
             for c, v in enumerate(row, start=1):
                 if v.strip():
                     values[(r, c)] = v
             max_col = max(max_col, len(row))
     except csv.Error as err:  # a field over the csv module's limit (128 KiB), a NUL byte: never a traceback
-        raise _limit(file, "unreadable", reason=f"line {rows.line_num}: {str(err)[:120]}") from None
+        # the csv module's own text (``field larger than field limit``) stays as it is in both languages
+        raise _limit(file, "unreadable", reason=f"line {rows.line_num}: {str(err)[:120]}",
+                     reason_id=f"baris {rows.line_num}: {str(err)[:120]}") from None
     sheet = os.path.splitext(os.path.basename(file))[0]
     return Grid(file, sheet, values, {}, set(), r, max_col)
 
@@ -313,18 +339,20 @@ def layout_path(name: str, base: str = ".", *, confine: bool = True) -> str:
     """
     if not confine:
         return name if os.path.isabs(name) else os.path.join(base, name)
-    def refuse(why: str) -> ValueError:
-        return ValueError(f"layout file {name[:60]!r} {why}; it was not read (a layout file lies in the sidecar's "
-                          f"folder or a subfolder)")
+    def refuse(why: str, why_id: str) -> LayoutError:
+        return LayoutError(f"layout file {name[:60]!r} {why}; it was not read (a layout file lies in the sidecar's "
+                           f"folder or a subfolder)",
+                           f"berkas layout {name[:60]!r} {why_id}; berkas tidak dibaca (berkas layout terletak di "
+                           f"folder sidecar atau subfoldernya)")
 
     if "\0" in name or os.path.isabs(name) or os.path.splitdrive(name)[0]:
-        raise refuse("is not a relative path")
+        raise refuse("is not a relative path", "bukan jalur relatif")
     top = os.path.realpath(base)
     real = os.path.realpath(os.path.join(top, name))
     if not real.startswith(top.rstrip(os.sep) + os.sep):
-        raise refuse("leads outside the sidecar's folder")
+        raise refuse("leads outside the sidecar's folder", "mengarah ke luar folder sidecar")
     if any(p.startswith(".") for p in os.path.relpath(real, top).split(os.sep)):
-        raise refuse("leads to a hidden file or folder")
+        raise refuse("leads to a hidden file or folder", "mengarah ke berkas atau folder tersembunyi")
     return real
 
 
@@ -336,11 +364,13 @@ def load_layout(name: str, base: str = ".", *, confine: bool = True) -> dict:
     else:
         path = layout_path(name, base, confine=confine)
         if not os.path.isfile(path):
-            raise ValueError(f"no preset or layout file named {name!r} (presets: {', '.join(layout_names())})")
+            raise LayoutError(f"no preset or layout file named {name!r} (presets: {', '.join(layout_names())})",
+                              f"tidak ada preset atau berkas layout bernama {name!r} (preset: {', '.join(layout_names())})")
     loaded = read_file(path)
     data = loaded.data
     if not isinstance(data, dict) or not isinstance(data.get("columns"), dict):
-        raise ValueError(f"layout {name!r} is not a layout (presets: {', '.join(layout_names())})")
+        raise LayoutError(f"layout {name!r} is not a layout (presets: {', '.join(layout_names())})",
+                          f"layout {name!r} bukan layout (preset: {', '.join(layout_names())})")
     return data
 
 
@@ -805,8 +835,9 @@ def read_workbook(path: str, display: str, limits: Limits = DEFAULT_LIMITS, *, e
             kind = (entry.get("document") or {}).get("kind")
             layout = load_layout(str(entry.get("layout", "realisasi" if kind == "realisasi" else "renstra-tc27")), base or ".",
                                  confine=confine)
-        except (ValueError, OSError) as err:
-            findings.append(make_finding("CAS008", "layout", file=display, span=Span(1, 1, 1, 2), reason=str(err)[:200]))
+        except (ValueError, OSError) as err:  # an OSError's text is the system's, in both languages
+            findings.append(make_finding("CAS008", "layout", file=display, span=Span(1, 1, 1, 2), reason=str(err)[:200],
+                                         reason_id=str(getattr(err, "reason_id", err))[:200]))
             continue
         try:
             if sheet not in grids_cache:
@@ -830,11 +861,14 @@ def read_workbook(path: str, display: str, limits: Limits = DEFAULT_LIMITS, *, e
                 out.extend(realisasi_table(grids[0], entry, layout))
             elif document.get("kind") == "realisasi":
                 findings.append(make_finding("CAS008", "layout", file=display, span=Span(1, 1, 1, 2),
-                                             reason=f"layout {layout.get('name', '?')} reads plans; a realisasi document needs layout: realisasi"))
+                                             reason=f"layout {layout.get('name', '?')} reads plans; a realisasi document needs layout: realisasi",
+                                             reason_id=f"layout {layout.get('name', '?')} membaca dokumen rencana; dokumen realisasi "
+                                                       "memerlukan layout: realisasi"))
             else:
                 out.extend(table_to_documents(grids[0], entry, layout))
         except LayoutMismatch as err:  # the entry and the layout do not fit together
-            findings.append(make_finding("CAS008", "layout", file=display, span=Span(1, 1, 1, 2), reason=str(err)[:200]))
+            findings.append(make_finding("CAS008", "layout", file=display, span=Span(1, 1, 1, 2), reason=str(err)[:200],
+                                         reason_id=err.reason_id[:200]))
         except Exception as err:  # a table this reader cannot follow is a finding, never a traceback
             findings.append(make_finding("CAS008", "layout", file=display, span=Span(1, 1, 1, 2),
                                          reason=f"{type(err).__name__}: {str(err)[:160]}"))

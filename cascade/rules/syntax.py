@@ -229,14 +229,14 @@ class FileLimit(Rule):
             "en": "a number of more than {limit} digits; the document was not read",
             "id": "angka lebih dari {limit} digit; dokumen tidak dibaca",
         },
-        "unreadable": {"en": "cannot read the file: {reason}", "id": "berkas tidak dapat dibaca: {reason}"},
+        "unreadable": {"en": "cannot read the file: {reason}", "id": "berkas tidak dapat dibaca: {reason_id}"},
         "extra": {
             "en": "a workbook, not read: reading workbooks needs openpyxl (pip install 'sakip-cascade[xlsx]')",
             "id": "buku kerja, tidak dibaca: membaca buku kerja memerlukan openpyxl (pip install 'sakip-cascade[xlsx]')",
         },
         "workbook": {
             "en": "workbook over a limit: {reason}; it was not read",
-            "id": "buku kerja melampaui batas: {reason}; berkas tidak dibaca",
+            "id": "buku kerja melampaui batas: {reason_id}; berkas tidak dibaca",
         },
         "outside": {
             "en": "a symbolic link to a file outside the folder being checked; it was not read (name the file itself to check it)",
@@ -371,7 +371,7 @@ class TableLayout(Rule):
             "en": "the sidecar holds no document: block (a mapping, or a list of them)",
             "id": "sidecar tidak memuat blok document: (sebuah mapping, atau daftarnya)",
         },
-        "layout": {"en": "cannot use the layout: {reason}", "id": "layout tidak dapat dipakai: {reason}"},
+        "layout": {"en": "cannot use the layout: {reason}", "id": "layout tidak dapat dipakai: {reason_id}"},
         "range": {
             "en": "range: '{range}' is not a cell range such as A5:T40",
             "id": "range: '{range}' bukan rentang sel seperti A5:T40",
