@@ -94,6 +94,10 @@ def run_capaian(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except UsageError as exc:
         _say(err, "usage", lang, error=exc)
         return 2
+    if args.format != "json":  # a plan's ESC, BEL or direction marks shown as \uXXXX, as lint shows them
+        from ..core.text import escape_unsafe
+
+        text = escape_unsafe(text, keep="\n")
     if args.output is not None:
         try:
             with open(args.output, "w", encoding="utf-8", newline="\n") as fh:

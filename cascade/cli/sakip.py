@@ -72,7 +72,11 @@ def run_sakip(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         text = render_html(result, lang)
     else:
         text = render_text(result, lang, all_criteria=args.all)
-    if args.output:
+    from ..core.text import escape_unsafe
+
+    if args.format != "json":  # a plan's ESC, BEL or direction marks shown as \uXXXX, as lint shows them
+        text = escape_unsafe(text, keep="\n")
+    if args.output is not None:  # an empty name is a file that cannot be written, not the terminal
         try:
             with open(args.output, "w", encoding="utf-8", newline="\n") as fh:
                 fh.write(text)
@@ -84,5 +88,5 @@ def run_sakip(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     else:
         out.write(text)
     for f in result.findings:
-        err.write(f"{f.file}:{f.line}:{f.column}: {f.code} {f.localized(lang)}\n")
+        err.write(escape_unsafe(f"{f.file}:{f.line}:{f.column}: {f.code} {f.localized(lang)}") + "\n")
     return 1 if any(f.severity == Severity.ERROR for f in result.findings) else 0

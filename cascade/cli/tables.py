@@ -85,10 +85,13 @@ def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except MissingExtraError as exc:
         err.write(f"cascade: {localized(exc, lang)}\n")
         return 2
+    from ..core.text import escape_unsafe
+
     report = Report(findings)
-    out.write(render(report, RenderContext(lang=lang)))
+    # a table or folder named with ESC or BEL never drives the terminal: shown as \uXXXX, as lint shows it
+    out.write(escape_unsafe(render(report, RenderContext(lang=lang)), keep="\n"))
     for path in written:
-        out.write(f"{'ditulis' if lang == 'id' else 'wrote'} {path}\n")
+        out.write(escape_unsafe(f"{'ditulis' if lang == 'id' else 'wrote'} {path}") + "\n")
     return 1 if any(f.severity is Severity.ERROR for f in report) else 0
 
 

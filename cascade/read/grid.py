@@ -9,6 +9,7 @@ from typing import Any
 
 from ..core.findings import CellSpan, Finding
 from ..core.sourcemap import SourceMap
+from ..core.text import escape_unsafe
 
 __all__ = ["Grid", "TableDocument", "cell_name", "column_letter", "norm"]
 
@@ -22,7 +23,9 @@ def column_letter(col: int) -> str:
 
 
 def cell_name(sheet: str, row: int, col: int) -> str:
-    return f"{sheet}!{column_letter(col)}{row}"
+    """``Sheet!A1``; the sheet name's control and direction characters (a tab, a line break, U+202E:
+    a workbook may name a sheet so) written as ``\\uXXXX``, since every report prints the name."""
+    return f"{escape_unsafe(sheet)}!{column_letter(col)}{row}"
 
 
 def _a1(ref: str) -> tuple[int, int]:

@@ -40,7 +40,7 @@ class CellValue:
 
 
 def _parse_number(text: str, locale: str | None) -> tuple[float | int | None, str | None]:
-    """(number, None), or (None, "ambiguous"/"bad")."""
+    """(number, None), or (None, "ambiguous"/"bad"/"huge": beyond the largest float)."""
     t = text.replace(" ", "").replace("\u00a0", "")
     neg = t.startswith("-")
     t = t.lstrip("+-")
@@ -79,7 +79,20 @@ def _parse_number(text: str, locale: str | None) -> tuple[float | int | None, st
     if not whole.isdigit() or (frac and not frac.isdigit()) or (thousands and thousands in frac):
         return None, "bad"
     value: float | int = float(f"{whole}.{frac}") if frac else int(whole)
+    if len(whole) > 300 and float(f"{whole[:1]}e{len(whole) - 1}") == float("inf"):  # 1 and 310 zeros: infinity
+        return None, "huge"
     return (-value if neg else value), None
+
+
+#: A "unit" glued to a number that is the rest of a number this reader does not read (``1e309``
+#: read as 1 with the unit "e309", ``1_000``, ``0x1p3``).
+_NUMBER_TAIL = re.compile(r"[eE][+-]?\d|[xX][0-9a-fA-F]|_\d")
+
+
+def _torn(text: str, number_end: int, unit: str | None) -> bool:
+    """Whether ``unit``, right after the number that ends at ``number_end`` in ``text``, is the rest of
+    that number rather than a unit."""
+    return bool(unit) and _NUMBER_TAIL.match(unit) is not None and not text[number_end:number_end + 1].isspace()
 
 
 def read_number(raw: Any, locale: str | None, *, money: bool = False) -> CellValue:
@@ -98,7 +111,7 @@ def read_number(raw: Any, locale: str | None, *, money: bool = False) -> CellVal
         text = re.sub(r"[,.]-$", "", text)  # "Rp 1.500.000,-"
     number, why = _parse_number(text, locale)
     if number is None:
-        if why != "ambiguous" and locale and re.fullmatch(r"[+-]?\d[\d.,]*", text.replace(" ", "")):
+        if why == "bad" and locale and re.fullmatch(r"[+-]?\d[\d.,]*", text.replace(" ", "")):
             return CellValue(None, problem=("locale", {"text": text[:60], "locale": locale}))
         return CellValue(None, problem=("ambiguous" if why == "ambiguous" else "not-number", {"text": text[:60]}))
     return CellValue(number)
@@ -127,6 +140,8 @@ def read_target(raw: Any, locale: str | None) -> CellValue:
     if m:
         lo, why_lo = _parse_number(m.group(1), locale)
         hi, why_hi = _parse_number(m.group(2), locale)
+        if lo is not None and hi is not None and _torn(text, m.end(2), m.group(3)):  # "1 - 2e5"
+            return CellValue(None, problem=("not-number", {"text": text[:60]}))
         if lo is not None and hi is not None:
             return CellValue({"min": lo, "max": hi}, m.group(3))
         if "ambiguous" in (why_lo, why_hi):
@@ -135,6 +150,8 @@ def read_target(raw: Any, locale: str | None) -> CellValue:
         m = pattern.match(text)
         if m:
             number, why = _parse_number(m.group(1), locale)
+            if number is not None and _torn(text, m.end(1), m.group(2)):  # "< 1e309" is no {max: 1}
+                return CellValue(None, problem=("not-number", {"text": text[:60]}))
             if number is not None:
                 return CellValue({bound: number}, m.group(2).strip() if m.group(2) else None)
             if why == "ambiguous":
@@ -143,13 +160,15 @@ def read_target(raw: Any, locale: str | None) -> CellValue:
     if m:
         number, why = _parse_number(m.group(1), locale)
         unit = m.group(2).strip() if m.group(2) else None
-        if number is not None and unit and re.match(r"[eE][+-]?\d|[xX][0-9a-fA-F]|_\d", unit) and not text[m.end(1):m.end(1) + 1].isspace():
+        if number is not None and _torn(text, m.end(1), unit):
             # "1_000e400", "0x1p3": a number in a form this reader does not read, not 1 or 0 with a unit
             return CellValue(None, problem=("not-number", {"text": text[:60]}))
         if number is not None:
             return CellValue(number, unit)
         if why == "ambiguous":
             return CellValue(None, problem=("ambiguous", {"text": text[:60]}))
+        if why == "huge":
+            return CellValue(None, problem=("not-number", {"text": text[:60]}))
         if locale and re.fullmatch(r"[+-]?\d[\d.,]*", m.group(1)) and re.search(r"[.,]", m.group(1)):
             # "3.5" in a table declared locale id: a number, but not as the table writes them
             return CellValue(None, problem=("locale", {"text": text[:60], "locale": locale}))

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from .errors import Message, MissingExtra, RevisionError
 from ..core.sourcemap import LINE_BREAK
 from ..core.refs import split_ref
+from ..core.text import escape_unsafe
 from .compare import similarity
 
 if TYPE_CHECKING:
@@ -73,7 +74,7 @@ class RealignResult:
         writer.writeheader()
         for c in self.candidates:
             writer.writerow(c.row())
-        return out.getvalue()
+        return escape_unsafe(out.getvalue(), keep="\n")  # a plan's ESC or BEL never reaches a terminal
 
     def to_text(self, lang: str = "id") -> str:
         head = ("Usulan penyelarasan" if lang == "id" else "Re-alignment candidates") + f": {self.old} -> {self.new}"
@@ -87,7 +88,7 @@ class RealignResult:
                 lines.append("    " + ("tidak ada kandidat" if lang == "id" else "no candidate"))
             else:
                 lines.append(f"    {c.rank}. {c.candidate} {c.score:.2f}  {c.candidate_name}  [{reason_in(c.reason, lang)}]")
-        return "\n".join(lines) + "\n"
+        return escape_unsafe("\n".join(lines) + "\n", keep="\n")
 
     def to_xlsx(self, path: str) -> None:
         try:
@@ -134,9 +135,11 @@ def reason_in(reason: str, lang: str) -> str:
 
 
 def _cell(value: Any) -> Any:
-    """A cell that a spreadsheet never runs as a formula."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
+    """A cell that a spreadsheet never runs as a formula, without the control characters xlsx cannot hold."""
+    if isinstance(value, str):
+        value = escape_unsafe(value, keep="\n\t")
+        if value[:1] in ("=", "+", "-", "@"):
+            return "'" + value
     return value
 
 

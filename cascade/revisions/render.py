@@ -268,5 +268,5 @@ def render_diff(result: DiffResult, fmt: str = "text", lang: str = "id") -> str:
     if fmt == "markdown":
         return escape_unsafe(_markdown(result, lang), keep="\n")
     if fmt == "html":
-        return _html(result, lang)
+        return escape_unsafe(_html(result, lang), keep="\n")
     raise ValueError(f"unknown diff format {fmt!r}; use one of {', '.join(DIFF_FORMATS)}")

@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..core.errors import MissingExtraError
+from ..core.text import escape_unsafe
 from ..core.findings import Report
 from ..sakip import evaluate as sakip_evaluate
 from ..validate import validate
@@ -48,9 +49,11 @@ _FILL = {"error": "FDE2E1", "warning": "FFF4CE", "info": "E8F1FB"}
 
 
 def _safe(value: Any) -> Any:
-    """A value as a cell holds it: text that a spreadsheet would take for a formula stays text."""
+    """A value as a cell holds it: text that a spreadsheet would take for a formula stays text, and
+    control characters (which the xlsx format cannot hold: openpyxl raised IllegalCharacterError on a
+    title with an ESC) are written as ``\\uXXXX``, as the terminal reports show them."""
     if isinstance(value, str):
-        value = value[:32000]
+        value = escape_unsafe(value[:32000], keep="\n\t")
         if value[:1] == "=":
             return "'" + value  # openpyxl would write it as a formula; a plan's text is never one
     return value

@@ -111,3 +111,38 @@ def test_the_html_report_on_the_terminal_carries_no_escape_sequences(tmp_path: P
     code, page, _ = run("report", str(new), "-q")
     assert "\x1b" not in page and "\x07" not in page
     assert "Angka \\u001b[31mHarapan\\u001b]0;pwn\\u0007 Hidup" in page
+
+
+def test_export_writes_a_plans_control_characters_escaped(tmp_path: Path) -> None:
+    """openpyxl refuses ESC in a cell (IllegalCharacterError): the export ended in a traceback."""
+    openpyxl = pytest.importorskip("openpyxl")
+    _, new = _hostile_copy(tmp_path)
+    plan = new / "kota-madiun" / "rpjmd-2019.yaml"
+    text = plan.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("  title: "))
+    plan.write_text(text.replace(title, '  title: "Angka \\e[31mHarapan\\e]0;pwn\\a Hidup"', 1), encoding="utf-8")
+    book = tmp_path / "x.xlsx"
+    code, _, err = run("export", str(new), "--output", str(book), "-q")
+    assert (code, err) == (0, "")
+    texts = [c.value for ws in openpyxl.load_workbook(book) for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    assert "Angka \\u001b[31mHarapan\\u001b]0;pwn\\u0007 Hidup" in texts
+    assert not any("\x1b" in t for t in texts)
+
+
+@pytest.mark.parametrize("argv", [
+    ("capaian", "{new}"), ("capaian", "{new}", "--format", "csv"), ("capaian", "{new}", "--by-document"),
+    ("sakip", "{new}", "--all"), ("sakip", "{new}", "--format", "html"),
+    ("realign", "--from", "rpjmn-2020", "--to", "rpjmn-2020", "{new}"),
+    ("realign", "--from", "rpjmn-2020", "--to", "rpjmn-2020", "{new}", "--format", "csv"),
+    ("diff", "{old}", "{new}", "--format", "html"),
+])
+def test_no_command_sends_a_plans_escape_sequences_to_the_terminal(tmp_path: Path, argv: tuple) -> None:
+    old, new = _hostile_copy(tmp_path)
+    code, out, err = run(*(a.format(old=old, new=new) for a in argv))
+    assert code in (0, 1), err
+    assert "\x1b" not in out + err and "\x07" not in out + err
+
+
+def test_sakip_output_empty_is_a_file_that_cannot_be_written() -> None:
+    code, out, err = run("sakip", SPECS, "--output", "")
+    assert (code, out) == (2, "") and err.startswith("cascade: tidak dapat menulis : ")

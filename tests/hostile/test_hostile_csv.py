@@ -182,14 +182,14 @@ def test_a_layout_file_in_a_subfolder_of_the_sidecar_is_read(tmp_path: Path) -> 
 def test_numbers_a_table_cannot_hold_are_findings_at_their_cells(tmp_path: Path) -> None:
     """A target cell ``1e309`` was read as 1 with a glued unit "e309", ``0x1p3`` as 0: now CAS007
     ``not-number`` at the cell, and the year has no target (second-round attack)."""
-    rows = ["1e309", "1e-400", "1_000e400", "0x1p3", "nan", "1.5e3"]
+    rows = ["1e309", "1e-400", "1_000e400", "0x1p3", "nan", "< 1e309", "minimal 1e999", "1 - 2e5", "1" + "0" * 310 + ",5", "1.5e3"]
     (tmp_path / "iku.csv").write_text(HEADER + "".join(f"Meningkatnya akses,Layanan {i},%,{v}\n" for i, v in enumerate(rows)))
     (tmp_path / "iku.cascade.yaml").write_text(SIDECAR)
     report = lint([str(tmp_path)], cache=None, jobs=1).report
     got = [(f.code, f.variant, f.line, f.column, f.cell) for f in report if f.code == "CAS007"]
-    assert got == [("CAS007", "not-number", r, 4, f"iku!D{r}") for r in range(2, 7)]
+    assert got == [("CAS007", "not-number", r, 4, f"iku!D{r}") for r in range(2, 11)]
     import cascade
 
     doc = cascade.load(str(tmp_path)).documents["contoh.iku-2024"]
     targets = [i.targets for e in doc.elements for i in e.indicators]
-    assert targets == [{}, {}, {}, {}, {}, {2024: 1500.0}]
+    assert targets == [{}] * 9 + [{2024: 1500.0}]

@@ -280,3 +280,22 @@ def test_merged_cells_within_the_limits_are_read(tmp_path: Path) -> None:
     report = lint([str(tmp_path)], cache=None, jobs=1).report
     assert [f for f in report if f.code.startswith("CAS00")] == []
     assert report.stats["indicators"] == 3
+
+
+def test_a_sheet_name_with_control_characters_is_shown_escaped(tmp_path: Path) -> None:
+    """A sheet named ``IK\\u202eU`` (or with a tab or line break) was printed raw in every finding's cell."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "IK\u202eU\tX"
+    for row in [["Sasaran Strategis", "Indikator Kinerja Utama", "Satuan", "Target 2024"], ["s", "i", "%", 1]]:
+        sheet.append(row)
+    book.save(tmp_path / "iku.xlsx")
+    (tmp_path / "iku.cascade.yaml").write_text(IKU_SIDECAR)
+    report = lint([str(tmp_path)], cache=None, jobs=1).report
+    cells = {f.cell for f in report if f.cell}
+    assert cells and all(c.startswith("IK\\u202eU\\u0009X!") for c in cells)
+    from cascade.reporters import render_report
+
+    for fmt in ("concise", "github", "json"):
+        shown = render_report(report, fmt)
+        assert "\u202e" not in shown and "\t" not in shown.replace("\\t", "")
