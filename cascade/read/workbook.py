@@ -23,6 +23,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import posixpath
 import re
 import zipfile
 from typing import IO, Any
@@ -65,11 +66,18 @@ MAX_MERGED_CELLS = 200_000
 #: a 1.4 MB workbook of 7.5 million empty ``<c/>`` took 3.7 GB before it was refused.
 MAX_ELEMENTS = {
     "c": 500_000,
+    "row": MAX_ROWS,
     "si": 500_000,
     "xf": 130_000,
     "style": 100_000,
     "sqref": 100_000,
+    # every element of every part: openpyxl parses some parts (styles) into a whole tree, elements it
+    # does not know included (25 million <a/> in an extLst took 2.4 GB); as the YAML reader's 4,000,000 events
+    "element": 4_000_000,
 }
+#: The longest text of one shared string: Excel's own limit for a cell. One long string that many
+#: cells point at is read once per cell (a 7.9 KB workbook with a 1 MB string in 400 cells: 47 s, 3 GB).
+MAX_CELL_TEXT = 32_767
 #: Style records counted together under ``style`` in :data:`MAX_ELEMENTS`.
 _STYLE_RECORDS = frozenset(("font", "fill", "border", "numFmt", "dxf", "cellStyle"))
 #: A part of the zip is scanned for merged ranges in pieces of this many bytes (bounded memory).
@@ -146,10 +154,11 @@ def _range_extent(ref: str) -> tuple[int, int, int] | None:
     return bottom, right, (bottom - top + 1) * (right - left + 1)
 
 
-_ELEMENT_WORDS = {"c": "cells", "si": "shared strings", "xf": "cell formats", "style": "style records",
-                  "sqref": "ranges in conditional formatting or data validation"}
-_ELEMENT_WORDS_ID = {"c": "sel", "si": "string bersama (shared strings)", "xf": "format sel", "style": "catatan gaya",
-                     "sqref": "rentang dalam pemformatan bersyarat atau validasi data"}
+_ELEMENT_WORDS = {"c": "cells", "row": "rows", "si": "shared strings", "xf": "cell formats", "style": "style records",
+                  "sqref": "ranges in conditional formatting or data validation", "element": "XML elements"}
+_ELEMENT_WORDS_ID = {"c": "sel", "row": "baris", "si": "string bersama (shared strings)", "xf": "format sel",
+                     "style": "catatan gaya", "sqref": "rentang dalam pemformatan bersyarat atau validasi data",
+                     "element": "elemen XML"}
 #: The ranges openpyxl expands cell by cell, by element: (English, Indonesian).
 _RANGED = {"mergeCell": ("merged range", "rentang gabungan"), "hyperlink": ("hyperlinked range", "rentang berhyperlink"),
            "comment": ("commented range", "rentang berkomentar")}
@@ -177,9 +186,20 @@ def _check_ranges(zf: zipfile.ZipFile, file: str) -> None:
             raise _limit(file, "workbook", reason=f"more than {MAX_ELEMENTS[kind]:,} {_ELEMENT_WORDS[kind]} (in {part})",
                          reason_id=f"lebih dari {MAX_ELEMENTS[kind]:,} {_ELEMENT_WORDS_ID[kind]} (di {part})")
 
+    sheets: list[tuple[str, str]] = []  # (the workbook part, the relation id) of each <sheet>
+    targets: dict[tuple[str, str], str] = {}  # (relations part, relation id) -> target
+    shared = 0  # characters of the shared string being read; -1 outside one
+
     def start(name: str, attrs: dict[str, str]) -> None:
-        nonlocal total
+        nonlocal total, shared
+        count("element")
         local = name.rpartition("}")[2]
+        if local == "si":
+            shared = 0
+        elif local == "sheet":
+            sheets.extend((part, v) for k, v in attrs.items() if k.endswith("}id"))
+        elif local == "Relationship" and "Id" in attrs:  # relation ids are per relations part
+            targets.setdefault((part, attrs["Id"]), attrs.get("Target", ""))
         if local in counts:
             count(local)
         elif local in _STYLE_RECORDS:
@@ -206,12 +226,29 @@ def _check_ranges(zf: zipfile.ZipFile, file: str) -> None:
                          reason_id=f"rentang gabungan, berhyperlink dan berkomentar mencakup lebih dari {MAX_MERGED_CELLS} "
                                    f"sel (pada {ref[:40]} di {part})")
 
+    def end(name: str) -> None:
+        nonlocal shared
+        if name.endswith("si") and name.rpartition("}")[2] == "si":
+            shared = -1
+
+    def text(data: str) -> None:
+        nonlocal shared
+        if shared >= 0:
+            shared += len(data)
+            if shared > MAX_CELL_TEXT:
+                raise _limit(file, "workbook", reason=f"a shared string longer than {MAX_CELL_TEXT:,} characters (in {part})",
+                             reason_id=f"string bersama lebih panjang dari {MAX_CELL_TEXT:,} karakter (di {part})")
+
+    shared = -1
     for info in zf.infolist():
         if info.is_dir():
             continue
         part = info.filename[:80]
         parser = expat.ParserCreate(namespace_separator="}")  # as xml.etree, which openpyxl parses sheets with
         parser.StartElementHandler = start
+        parser.EndElementHandler = end
+        parser.CharacterDataHandler = text
+        parser.buffer_text = True
         try:
             with zf.open(info) as fh:
                 while True:
@@ -223,6 +260,29 @@ def _check_ranges(zf: zipfile.ZipFile, file: str) -> None:
             raise
         except Exception:  # noqa: BLE001 - not XML, or broken (expat, zlib, a bad CRC, encrypted): openpyxl
             continue  # reads a sheet with the same parser and fails on it the same way (CAS005 unreadable)
+        finally:
+            shared = -1
+    # openpyxl reads a sheet part once for every <sheet> that names it: 12 sheets on one part of
+    # 450,000 cells were 5.4 million cells past every count above (2.7 GB); Excel never writes that
+    named = [_part_of(book, targets.get((_rels_of(book), rid), rid)) for book, rid in sheets]
+    seen: set[str] = set()
+    twice = next((t for t in named if t in seen or seen.add(t)), None)  # the first part named again
+    if twice is not None:
+        raise _limit(file, "workbook", reason=f"two sheets read the same part {twice[:60]!r}",
+                     reason_id=f"dua sheet membaca bagian yang sama {twice[:60]!r}")
+
+
+def _part_of(source: str, target: str) -> str:
+    """The zip part a relation of ``source`` names: ``/xl/x.xml`` from the root, ``x.xml`` beside it."""
+    if target.startswith("/"):
+        return posixpath.normpath(target.lstrip("/"))
+    return posixpath.normpath(posixpath.join(posixpath.dirname(source), target))
+
+
+def _rels_of(part: str) -> str:
+    """The relations part of a zip part: ``xl/_rels/workbook.xml.rels`` for ``xl/workbook.xml``."""
+    folder, name = posixpath.split(part)
+    return posixpath.join(folder, "_rels", name + ".rels")
 
 
 def _read_table_bytes(path: str, file: str, limits: Limits) -> bytes:

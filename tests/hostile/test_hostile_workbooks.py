@@ -257,6 +257,22 @@ _MAIN_NS = b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
     # cell formats (19 KB of <xf/>: 21 s and 1.3 GB)
     (lambda xml: xml.replace(b"</cellXfs>", b"<xf/>" * 130_001 + b"</cellXfs>"), "xl/styles.xml", None,
      "more than 130,000 cell formats (in xl/styles.xml)"),
+    # rows without cells: one object each (3 million <row ht="3"/> in 341 KB: 22 s and 2.0 GB)
+    (lambda xml: xml.replace(b"</sheetData>", b'<row ht="3"/>' * 200_001 + b"</sheetData>"), SHEET, None,
+     f"more than 200,000 rows (in {SHEET})"),
+    # elements openpyxl does not know, in a part it parses whole (25 million <a/> in styles: 2.4 GB)
+    (lambda xml: xml.replace(b"</styleSheet>", b"<extLst><ext uri='x'>" + b"<a/>" * 4_000_001 + b"</ext></extLst></styleSheet>"),
+     # with 100 KB that does not compress, so that the zip's unpacked/packed ratio stays under 200
+     "xl/styles.xml", {"xl/media/pad.bin": __import__("random").Random(0).randbytes(100_000)},
+     "more than 4,000,000 XML elements (in xl/styles.xml)"),
+    # one shared string that many cells read: read once per cell (a 1 MB string in 400 cells: 47 s, 3 GB)
+    (lambda xml: xml, SHEET, {"xl/sharedStrings.xml": b"<sst " + _MAIN_NS + b"><si><t>" + b"kata " * 6_554 + b"</t></si></sst>"},
+     "a shared string longer than 32,767 characters (in xl/sharedStrings.xml)"),
+    # twelve <sheet>s on one part: openpyxl loads it twelve times, past every count (2.7 GB)
+    (lambda xml: xml.replace(b"</sheets>", b"".join(
+        b'<sheet name="S%d" sheetId="%d" r:id="rId1" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/>'
+        % (i, i + 10) for i in range(11)) + b"</sheets>"), "xl/workbook.xml", None,
+     "two sheets read the same part 'xl/worksheets/sheet1.xml'"),
     # a data validation over 100,001 ranges (each a range object)
     (lambda xml: xml.replace(b"</sheetData>", b'</sheetData><dataValidations count="1"><dataValidation sqref="'
                              + b" ".join([b"A1"] * 100_001) + b'"/></dataValidations>'), SHEET, None,
@@ -299,3 +315,17 @@ def test_a_sheet_name_with_control_characters_is_shown_escaped(tmp_path: Path) -
     for fmt in ("concise", "github", "json"):
         shown = render_report(report, fmt)
         assert "\u202e" not in shown and "\t" not in shown.replace("\\t", "")
+
+
+def test_a_workbook_of_two_sheets_is_read(tmp_path: Path) -> None:
+    """Two sheets on two parts, as Excel writes them: nothing refused (only one part per sheet is)."""
+    book = openpyxl.Workbook()
+    first = book.active
+    first.title = "IKU"
+    for row in [["Sasaran Strategis", "Indikator Kinerja Utama", "Satuan", "Target 2024"], ["s", "i", "%", 1]]:
+        first.append(row)
+    book.create_sheet("Catatan").append(["catatan"])
+    book.save(tmp_path / "iku.xlsx")
+    (tmp_path / "iku.cascade.yaml").write_text(IKU_SIDECAR.replace("layout: iku", "layout: iku\nsheet: IKU"))
+    report = lint([str(tmp_path)], cache=None, jobs=1).report
+    assert [f for f in report if f.code.startswith("CAS00")] == [] and report.stats["indicators"] == 1
