@@ -13,7 +13,7 @@ openpyxl = pytest.importorskip("openpyxl")
 
 import cascade
 from cascade.review.pipeline import lint
-from table_support import IKU_SIDECAR, write_sheet
+from table_support import IKU_SIDECAR, REALISASI_SIDECAR, SHEET, rewritten_workbook, write_sheet
 
 
 
@@ -104,15 +104,6 @@ def test_a_hostile_sidecar_is_a_finding(tmp_path: Path, extra: str) -> None:
 
 # ------------------------------------------------------------------ realisasi tables (layout: realisasi)
 
-REALISASI_SIDECAR = """document:
-  id: contoh.realisasi-2024
-  kind: realisasi
-  for: contoh.iku-2024
-layout: realisasi
-year: 2024
-"""
-
-
 def _iku_plan(folder: Path, n: int) -> None:
     rows = [["Sasaran Strategis", "Indikator Kinerja Utama", "Satuan", "Target 2024"]]
     rows += [["Meningkatnya akses", f"Persentase layanan nomor {i}", "%", 90] for i in range(n)]
@@ -191,18 +182,7 @@ def _lint_within_30_s(folder: Path):
         signal.alarm(0)
 
 
-def _with_sheet_xml(path: Path, edit, part: str = "xl/worksheets/sheet1.xml", extra: dict[str, bytes] | None = None) -> None:
-    """A small IKU workbook at ``path`` whose ``part`` (the sheet XML) is ``edit(xml)``, with the
-    ``extra`` parts added."""
-    plain = path.with_name("plain.xlsx")
-    write_sheet(plain, [["Sasaran Strategis", "Indikator Kinerja Utama", "Satuan", "Target 2024"], ["s", "i", "%", 1]])
-    with zipfile.ZipFile(plain) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
-        for item in zin.infolist():
-            data = zin.read(item.filename)
-            zout.writestr(item, edit(data) if item.filename == part else data)
-        for name, data in (extra or {}).items():
-            zout.writestr(name, data)
-    plain.unlink()
+_with_sheet_xml = rewritten_workbook
 
 
 def _merges(refs: list[str], tag: str = "mergeCell", prefix: str = "") -> callable:
@@ -213,7 +193,6 @@ def _merges(refs: list[str], tag: str = "mergeCell", prefix: str = "") -> callab
     return lambda xml: xml.replace(b"</sheetData>", b"</sheetData>" + block.encode())
 
 
-SHEET = "xl/worksheets/sheet1.xml"
 
 
 @pytest.mark.parametrize("edit, reason", [

@@ -19,12 +19,11 @@ import pytest
 from cascade.read import workbook
 from cascade.read.tableimport import import_table
 from cascade.review.pipeline import lint
-from table_support import IKU_SIDECAR
+from table_support import IKU_SIDECAR, REALISASI_SIDECAR, SHEET
 
 HEADER = "Sasaran Strategis,Indikator Kinerja Utama,Satuan,Target 2024\n"
 ROW = "Meningkatnya akses,Persentase layanan,%,90\n"
 PRESETS = ", ".join(workbook.layout_names())
-SHEET = "xl/worksheets/sheet1.xml"
 
 
 def messages(folder: Path, *, cache: str | None = None) -> list[tuple[str, str, str, str]]:
@@ -131,13 +130,6 @@ def test_a_layout_file_that_is_no_layout(tmp_path: Path) -> None:
     )]
 
 
-REALISASI_SIDECAR = """document:
-  id: contoh.realisasi-2024
-  kind: realisasi
-  for: contoh.iku-2024
-layout: realisasi
-year: 2024
-"""
 REALISASI_CSV = "Indikator Kinerja;Target 2024;Realisasi 2024\nPersentase layanan;90;88\n"
 
 
@@ -174,18 +166,10 @@ def test_a_producer_without_reason_id_falls_back_to_its_reason() -> None:
 
 
 def _workbook(path: Path, edit=lambda xml: xml, part: str = SHEET, extra: dict[str, bytes] | None = None) -> None:
-    """A small IKU workbook at ``path`` whose ``part`` is ``edit(xml)``, with the ``extra`` parts added."""
-    from table_support import write_sheet
+    """:func:`table_support.rewritten_workbook` with its IKU sidecar beside it."""
+    from table_support import rewritten_workbook
 
-    plain = path.with_name("plain.xlsx")
-    write_sheet(plain, [["Sasaran Strategis", "Indikator Kinerja Utama", "Satuan", "Target 2024"], ["s", "i", "%", 1]])
-    with zipfile.ZipFile(plain) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
-        for item in zin.infolist():
-            data = zin.read(item.filename)
-            zout.writestr(item, edit(data) if item.filename == part else data)
-        for name, data in (extra or {}).items():
-            zout.writestr(name, data)
-    plain.unlink()
+    rewritten_workbook(path, edit, part, extra)
     (path.parent / "iku.cascade.yaml").write_text(IKU_SIDECAR)
 
 
