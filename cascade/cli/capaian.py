@@ -23,7 +23,6 @@ __all__ = ["add_capaian_parser", "run_capaian"]
 _MESSAGES = {
     "config": {"en": "configuration error: {error}", "id": "kesalahan konfigurasi: {error}"},
     "usage": {"en": "{error}", "id": "{error}"},
-    "write": {"en": "cannot write {path}: {error}", "id": "tidak dapat menulis {path}: {error}"},
 }
 
 
@@ -98,15 +97,6 @@ def run_capaian(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         from ..core.text import escape_unsafe
 
         text = escape_unsafe(text, keep="\n")
-    if args.output is not None:
-        try:
-            with open(args.output, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(text)
-        except OSError as exc:
-            from .paths import os_reason
+    from .paths import write_output
 
-            _say(err, "write", lang, path=args.output, error=os_reason(exc, lang))
-            return 2
-        return 0
-    out.write(text)
-    return 0
+    return write_output(text, args.output, out, err, lang)

@@ -41,7 +41,6 @@ __all__ = ["main"]
 
 _MESSAGES = {
     "config": {"en": "configuration error: {error}", "id": "kesalahan konfigurasi: {error}"},
-    "write": {"en": "cannot write {path}: {error}", "id": "tidak dapat menulis {path}: {error}"},
     "baseline-written": {
         "en": "wrote {n} findings to the baseline {path}",
         "id": "{n} temuan ditulis ke baseline {path}",
@@ -264,7 +263,7 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         from ..read.cache import default_cache_dir
         from ..review.pipeline import lint, write_baseline
         from .inputs import workspace_paths
-        from .paths import os_reason, summary_line
+        from .paths import summary_line, write_error
         from .progress import progress_for
 
     lang = args.lang or DEFAULT_LANG
@@ -318,7 +317,7 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             written, *texts = _render(result, [args.format or "full", *terminal])
             _write(args.output, written)
     except OSError as exc:
-        _say(err, "write", lang, path=args.write_baseline or args.output, error=os_reason(exc, lang))
+        err.write(write_error(args.write_baseline or args.output, exc, lang))
         return 2
     if texts is None:
         texts = _render(result, terminal)
@@ -347,17 +346,9 @@ _KEPT: list[tuple[Any, int]] | None = None
 
 def _deliver(text: str, args: argparse.Namespace, out: TextIO, err: TextIO, lang: str) -> int:
     """``text`` to ``--output FILE`` when given (exit 2 when it cannot be written), else to ``out``."""
-    if getattr(args, "output", None) is None:
-        out.write(text)
-        return 0
-    from .paths import os_reason
+    from .paths import write_output
 
-    try:
-        _write(args.output, text)
-    except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
-        _say(err, "write", lang, path=args.output, error=os_reason(exc, lang) if isinstance(exc, OSError) else str(exc))
-        return 2
-    return 0
+    return write_output(text, getattr(args, "output", None), out, err, lang)
 
 
 def _rule_rows(rules: Sequence[type["Rule"]], lang: str) -> list[dict[str, Any]]:

@@ -18,9 +18,10 @@ from ..core.text import escape_unsafe
 from ..read.discovery import discover, searched_description
 from ..review.config import Settings
 
-__all__ = ["cache_dir_warning", "os_reason", "plan_files", "repository_root", "summary_line"]
+__all__ = ["cache_dir_warning", "os_reason", "plan_files", "repository_root", "summary_line", "write_error", "write_output"]
 
 _MESSAGES = {
+    "write": {"en": "cannot write {path}: {error}", "id": "tidak dapat menulis {path}: {error}"},
     "missing": {"en": "{path}: no such file or folder", "id": "{path}: berkas atau folder tidak ada"},
     "empty": {
         "en": "{path}: no plan file found (searched for {searched})",
@@ -155,3 +156,26 @@ def summary_line(files: int, documents: int, lang: str) -> str:
         "summary", lang, files=files, documents=documents,
         files_word="file" if files == 1 else "files", documents_word="document" if documents == 1 else "documents",
     ) + "\n"
+
+
+def write_error(path: str | None, exc: Exception, lang: str) -> str:
+    """The line that says ``path`` cannot be written: an OSError in the user's language
+    (:func:`os_reason`), a ValueError (a NUL in the name) as it is."""
+    error = os_reason(exc, lang) if isinstance(exc, OSError) else str(exc)
+    return f"cascade: {_msg('write', lang, path=path, error=error)}\n"
+
+
+def write_output(text: str, output: str | None, out: TextIO, err: TextIO, lang: str) -> int:
+    """What every command does with its result: ``text`` to the file ``output`` (``--output``; an
+    empty name is a file that cannot be written, not the terminal), else to ``out``. Returns the exit
+    code: 0, or 2 after saying on ``err`` why the file cannot be written."""
+    if output is None:
+        out.write(text)
+        return 0
+    try:
+        with open(output, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+        err.write(write_error(output, exc, lang))
+        return 2
+    return 0

@@ -49,7 +49,7 @@ def run_report(args: argparse.Namespace, err: TextIO | None = None, out: TextIO 
     from ..sakip.answers import find_answers
     from ..views.html import render_html
     from .inputs import workspace_paths
-    from .paths import os_reason, summary_line
+    from .paths import summary_line, write_output
     from .progress import progress_for
 
     err = err or sys.stderr
@@ -80,16 +80,8 @@ def run_report(args: argparse.Namespace, err: TextIO | None = None, out: TextIO 
     workspace = result.workspace_for_views()
     page = render_html(workspace, result.report, lang=settings.lang, show_personal=args.show_personal,
                        sakip_answers=find_answers(list(paths)), as_of=settings.as_of)
-    if target is None:
-        (out or sys.stdout).write(page)
-    else:
-        try:
-            with open(target, "w", encoding="utf-8") as fh:
-                fh.write(page)
-        except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
-            reason = os_reason(exc, lang) if isinstance(exc, OSError) else str(exc)
-            err.write(f"cascade: {_msg('write', lang, path=target, error=reason)}\n")
-            return 2
+    if write_output(page, target, out or sys.stdout, err, lang):
+        return 2
     if not getattr(args, "quiet", False):
         stats = result.report.stats
         err.write(summary_line(stats.get("files", 0), stats.get("documents", 0), lang))
@@ -100,7 +92,6 @@ def run_report(args: argparse.Namespace, err: TextIO | None = None, out: TextIO 
 
 _MESSAGES = {
     "config": {"en": "configuration error: {error}", "id": "kesalahan konfigurasi: {error}"},
-    "write": {"en": "cannot write {path}: {error}", "id": "tidak dapat menulis {path}: {error}"},
     "written": {"en": "wrote the report ({n} findings) to {path}", "id": "laporan ({n} temuan) ditulis ke {path}"},
     "two-outputs": {"en": "--output {output} and --html {html} name two files; give one",
                     "id": "--output {output} dan --html {html} menyebut dua berkas; berikan satu saja"},

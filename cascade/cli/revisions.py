@@ -70,7 +70,6 @@ _MESSAGES = {
     "missing": {"en": "{path}: no such file or folder", "id": "{path}: berkas atau folder tidak ada"},
     "skipped": {"en": "{file}: could not be read; its documents are left out of the comparison",
                 "id": "{file}: tidak terbaca; dokumennya tidak dibandingkan"},
-    "write": {"en": "cannot write {path}: {error}", "id": "tidak dapat menulis {path}: {error}"},
     "lock-exists": {"en": "{path} exists; update it with --accept", "id": "{path} sudah ada; perbarui dengan --accept"},
     "lock-written": {"en": "wrote {path}: {n} linked-to items", "id": "{path} ditulis: {n} unsur yang ditaut"},
     "not-linked": {"en": "{ref}: not a linked-to item, a linking item or a lock entry",
@@ -90,18 +89,10 @@ def _say(err: TextIO, key: str, lang: str, **args: object) -> None:
     err.write(f"cascade: {_msg(key, lang, **args)}\n")
 
 
-def _emit(text: str, output: str | None, out: TextIO) -> None:
-    if output is None:
-        out.write(text)
-        return
-    with open(output, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(text)
-
-
 def _write_error(err: TextIO, path: str | None, exc: OSError, lang: str) -> int:
-    from .paths import os_reason
+    from .paths import write_error
 
-    _say(err, "write", lang, path=path, error=os_reason(exc, lang))
+    err.write(write_error(path, exc, lang))
     return 2
 
 
@@ -141,10 +132,10 @@ def _diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return 2
     for f in result.skipped:
         _say(err, "skipped", lang, file=f)
-    try:
-        _emit(render_diff(result, args.format, lang), args.output, out)
-    except OSError as exc:
-        return _write_error(err, args.output, exc, lang)
+    from .paths import write_output
+
+    if write_output(render_diff(result, args.format, lang), args.output, out, err, lang):
+        return 2
     return 1 if args.fail_on_impact and result.impacted else 0
 
 
@@ -224,10 +215,10 @@ def _review(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         head = (f"{len(state.suspect)} tautan perlu ditinjau, {len(state.targets())} unsur berubah" if lang == "id"
                 else f"{len(state.suspect)} suspect links, {len(state.targets())} changed items")
         text = "\n".join([head, *lines]) + "\n"
-    try:
-        _emit(text, args.output, out)
-    except OSError as exc:
-        return _write_error(err, args.output, exc, lang)
+    from .paths import write_output
+
+    if write_output(text, args.output, out, err, lang):
+        return 2
     return 1 if state.suspect else 0
 
 
@@ -267,13 +258,14 @@ def _realign(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                               ensure_ascii=False, indent=2) + "\n"
         else:
             text = table.to_text(lang)
-        _emit(text, args.output, out)
     except MissingExtraError as exc:
         err.write(f"cascade: {localized(exc, lang)}\n")
         return 2
     except OSError as exc:
         return _write_error(err, args.output, exc, lang)
-    return 0
+    from .paths import write_output
+
+    return write_output(text, args.output, out, err, lang)
 
 
 def run_revision_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -36,7 +36,6 @@ def add_sakip_parser(sub: "argparse._SubParsersAction[argparse.ArgumentParser]")
 _MESSAGES = {
     "missing": {"en": "{path}: no such file or folder", "id": "{path}: berkas atau folder tidak ada"},
     "unknown-document": {"en": "unknown document '{document}'", "id": "dokumen '{document}' tidak dikenal"},
-    "write": {"en": "cannot write {path}: {error}", "id": "tidak dapat menulis {path}: {error}"},
 }
 
 
@@ -76,17 +75,10 @@ def run_sakip(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     if args.format != "json":  # a plan's ESC, BEL or direction marks shown as \uXXXX, as lint shows them
         text = escape_unsafe(text, keep="\n")
-    if args.output is not None:  # an empty name is a file that cannot be written, not the terminal
-        try:
-            with open(args.output, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(text)
-        except OSError as exc:
-            from .paths import os_reason
+    from .paths import write_output
 
-            _say(err, "write", lang, path=args.output, error=os_reason(exc, lang))
-            return 2
-    else:
-        out.write(text)
+    if write_output(text, args.output, out, err, lang):
+        return 2
     for f in result.findings:
         err.write(escape_unsafe(f"{f.file}:{f.line}:{f.column}: {f.code} {f.localized(lang)}") + "\n")
     return 1 if any(f.severity == Severity.ERROR for f in result.findings) else 0

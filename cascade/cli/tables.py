@@ -48,7 +48,6 @@ _MESSAGES = {
     "no-file": {"en": "{path}: no such file", "id": "{path}: berkas tidak ada"},
     "no-document": {"en": "{path}: no document: block", "id": "{path}: tidak ada blok document:"},
     "config": {"en": "configuration error: {error}", "id": "kesalahan konfigurasi: {error}"},
-    "write": {"en": "cannot write {path}: {error}", "id": "tidak dapat menulis {path}: {error}"},
     "written": {"en": "wrote the workbook ({n} findings) to {path}", "id": "buku kerja ({n} temuan) ditulis ke {path}"},
     "needs-output": {"en": "--format xlsx needs --output FILE (a workbook is not written to the terminal)",
                      "id": "--format xlsx memerlukan --output BERKAS (buku kerja tidak ditulis ke terminal)"},
@@ -101,7 +100,7 @@ def run_export(args: argparse.Namespace, err: TextIO) -> int:
     from ..review.pipeline import lint
     from ..views.excel import write_excel
     from .inputs import localized, workspace_paths
-    from .paths import os_reason
+    from .paths import write_error
 
     lang = args.lang or DEFAULT_LANG
     target = args.output if args.output is not None else args.xlsx
@@ -129,11 +128,8 @@ def run_export(args: argparse.Namespace, err: TextIO) -> int:
     except MissingExtraError as exc:
         err.write(f"cascade: {localized(exc, lang)}\n")
         return 2
-    except OSError as exc:
-        _say(err, "write", lang, path=target, error=os_reason(exc, lang))
-        return 2
-    except ValueError as exc:  # a NUL in the path
-        _say(err, "write", lang, path=target, error=str(exc))
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
+        err.write(write_error(target, exc, lang))
         return 2
     if not args.quiet:
         _say(err, "written", lang, path=os.path.abspath(target), n=len(result.report))
