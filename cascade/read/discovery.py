@@ -27,6 +27,7 @@ __all__ = [
     "discover",
     "is_plan_name",
     "is_workbook",
+    "leaves",
     "searched_description",
     "sidecar_link",
     "table_link",
@@ -87,13 +88,23 @@ def _link(full: str, top: str, name_ok: Callable[[str], bool] = is_plan_name) ->
     Every component of the target below ``top`` must be visible (no ``.git``, ``.ci-token``) and the
     target's own name must be a plan name (``name_ok``): a link is no way round the rules a plain file obeys.
     """
-    real = os.path.realpath(full)
+    where = leaves(os.path.realpath(full), top, name_ok)
+    if where is None:
+        return full
+    return OutsideLink(full) if where == "outside" else HiddenLink(full)
+
+
+def leaves(real: str, top: str, name_ok: Callable[[str], bool] = lambda name: True) -> str | None:
+    """Whether the real path ``real`` leaves the real folder ``top``: ``"outside"`` when it is not
+    below it, ``"hidden"`` when a part of it below ``top`` is hidden (``.git``, ``.ci-token``) or its
+    own name fails ``name_ok``, None when it stays. The one rule for links found in a folder, sidecars
+    and layout files."""
     if not real.startswith(top.rstrip(os.sep) + os.sep):
-        return OutsideLink(full)
+        return "outside"
     parts = os.path.relpath(real, top).split(os.sep)
     if any(p.startswith(".") for p in parts) or not name_ok(parts[-1]):
-        return HiddenLink(full)
-    return full
+        return "hidden"
+    return None
 
 
 def sidecar_link(path: str) -> str:

@@ -35,7 +35,7 @@ from ..core.findings import Finding, Span
 from ..core.sourcemap import SourceMap
 from ..rules.base import make_finding
 from .grid import Grid, TableDocument, _a1, _clean, _numbering_row, _year_of, cell_name, column_letter, field_of, norm
-from .discovery import HiddenLink, OutsideLink, sidecar_link
+from .discovery import HiddenLink, OutsideLink, leaves, sidecar_link
 from .loader import DEFAULT_LIMITS, LoadedFile, Limits, load_bytes, read_bytes, read_file
 from .realisasitable import LayoutMismatch, realisasi_table
 from .tablevalues import read_number, read_target
@@ -446,9 +446,10 @@ def layout_path(name: str, base: str = ".", *, confine: bool = True) -> str:
         raise refuse("is not a relative path", "bukan jalur relatif")
     top = os.path.realpath(base)
     real = os.path.realpath(os.path.join(top, name))
-    if not real.startswith(top.rstrip(os.sep) + os.sep):
+    where = leaves(real, top)  # the rule discovery holds links found in a folder to
+    if where == "outside":
         raise refuse("leads outside the sidecar's folder", "mengarah ke luar folder sidecar")
-    if any(p.startswith(".") for p in os.path.relpath(real, top).split(os.sep)):
+    if where == "hidden":
         raise refuse("leads to a hidden file or folder", "mengarah ke berkas atau folder tersembunyi")
     return real
 
