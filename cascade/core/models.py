@@ -19,6 +19,7 @@ from pydantic_core import PydanticCustomError
 
 from .polarity import DEFAULT_TABLE, EffectivePolarity
 from .sharedkeys import prime_keys
+from .text import unwritten_float
 
 __all__ = [
     "compact_models",
@@ -104,18 +105,15 @@ def _ambiguous(text: str, hint: str) -> PydanticCustomError:
 #: YAML's spellings of the floats that are no number (``.nan``) or infinite (``-.inf``).
 _FLOAT_SPECIALS = frozenset((".nan", ".NaN", ".NAN")) | frozenset(
     sign + inf for inf in (".inf", ".Inf", ".INF") for sign in ("", "+", "-"))
-_NONZERO_DIGIT = re.compile(r"[1-9]")
-
-
 def _checked_float(text: str) -> float:
-    """``float(text)`` for a plain number, refused where the float is not what was written: beyond
-    the largest float (``1e309`` is infinity) or so small that it rounds to 0 (``1e-400``)."""
+    """``float(text)`` for a plain number, refused where the float is not what was written
+    (:func:`~cascade.core.text.unwritten_float`: ``1e309`` is infinity, ``1e-400`` rounds to 0)."""
     number = float(text)
-    if number == 0.0 or number - number:  # inf - inf is nan, which is true; a finite number gives 0.0
-        if number != 0.0:
-            raise PydanticCustomError("finite_number", "the number {text} is too large", {"text": text})
-        if _NONZERO_DIGIT.search(text.partition("e")[0].partition("E")[0]):
-            raise PydanticCustomError("number_underflow", "the number {text} rounds to 0", {"text": text})
+    problem = unwritten_float(text, number)
+    if problem == "infinite":
+        raise PydanticCustomError("finite_number", "the number {text} is too large", {"text": text})
+    if problem == "zero":
+        raise PydanticCustomError("number_underflow", "the number {text} rounds to 0", {"text": text})
     return number
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["Text", "UNSAFE", "escape_unsafe", "short_int", "name_key", "sasaran_key"]
+__all__ = ["Text", "UNSAFE", "escape_unsafe", "short_int", "name_key", "sasaran_key", "unwritten_float"]
 
 #: Every character :func:`escape_unsafe` escapes (Unicode categories Cc, Cf, Zl, Zp).
 UNSAFE = re.compile(
@@ -57,6 +57,19 @@ def sasaran_key(text: str) -> str:
     """:func:`name_key` of a sasaran as an LKjIP table prints it, without its numbering:
     ``"Sasaran Strategis 1. Meningkatnya ..."`` and ``"Meningkatnya ..."`` give the same key."""
     return name_key(_SASARAN_PREFIX.sub("", text, count=1))
+
+
+def unwritten_float(text: str, number: float) -> str | None:
+    """Why ``number``, ``float(text)``, is not the number ``text`` writes: ``"infinite"`` beyond the
+    largest float (``1e309``), ``"zero"`` when it rounds to 0 (``1e-400``); None when it is that number."""
+    if number and not number - number:  # inf - inf is nan, which is true; a finite number gives 0.0
+        return None
+    if number != 0.0:
+        return "infinite"
+    return "zero" if _NONZERO_DIGIT.search(re.split(r"[eE]", text, maxsplit=1)[0]) else None
+
+
+_NONZERO_DIGIT = re.compile(r"[1-9]")
 
 
 def short_int(value: int) -> int | str:

@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..core.text import unwritten_float
+
 __all__ = ["CellValue", "read_number", "read_target", "MISSING_WORDS"]
 
 #: Texts that say "no value" in pemda tables.
@@ -132,8 +134,7 @@ def read_target(raw: Any, locale: str | None) -> CellValue:
         return CellValue(None, problem=("not-number", {"text": text[:60]}))
     if _EXPONENT.match(text):
         number = float(text)
-        # 1e309 is infinity and 1e-400 rounds to 0: no number to keep
-        if number - number or (number == 0 and re.search(r"[1-9]", re.split(r"[eE]", text)[0])):
+        if unwritten_float(text, number):  # 1e309 is infinity and 1e-400 rounds to 0: no number to keep
             return CellValue(None, problem=("not-number", {"text": text[:60]}))
         return CellValue(number)
     m = _RANGE.match(text)
