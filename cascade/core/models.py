@@ -19,7 +19,7 @@ from pydantic_core import PydanticCustomError
 
 from .polarity import DEFAULT_TABLE, EffectivePolarity
 from .sharedkeys import prime_keys
-from .text import unwritten_float
+from .text import ascii_digits, unwritten_float
 
 __all__ = [
     "compact_models",
@@ -80,8 +80,8 @@ _COMMA_GROUPS = re.compile(r"^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$", re.ASCII)
 def _number_hint(text: str) -> str | None:
     """How to write ``text`` as a number, when it is a number written the Indonesian or grouped way."""
     s = text.strip().replace(" ", "")
-    if not s.isascii():  # full-width or other non-ASCII digits: say how to write them
-        plain = unicodedata.normalize("NFKC", s)
+    if not s.isascii():  # full-width, Arabic-Indic or other non-ASCII digits: say how to write them
+        plain = ascii_digits(s) or unicodedata.normalize("NFKC", s)
         if plain.isascii() and (_PLAIN_NUMBER.match(plain) or _DECIMAL_COMMA.match(plain) or _DOT_GROUPS.match(plain) or _COMMA_GROUPS.match(plain)):
             return _number_hint(plain) or plain
         return None

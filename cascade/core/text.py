@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["Text", "UNSAFE", "escape_unsafe", "short_int", "name_key", "sasaran_key", "unwritten_float"]
+__all__ = ["Text", "UNSAFE", "escape_unsafe", "short_int", "name_key", "sasaran_key", "unwritten_float", "ascii_digits"]
 
 #: Every character :func:`escape_unsafe` escapes (Unicode categories Cc, Cf, Zl, Zp).
 UNSAFE = re.compile(
@@ -70,6 +70,22 @@ def unwritten_float(text: str, number: float) -> str | None:
 
 
 _NONZERO_DIGIT = re.compile(r"[1-9]")
+
+#: The Arabic decimal and thousands separators, as the ASCII marks they stand for.
+_ARABIC_MARKS = str.maketrans({"\u066b": ".", "\u066c": ","})
+
+
+def ascii_digits(text: str) -> str | None:
+    """``text`` with its non-ASCII decimal digits as ASCII ones (full-width ``７２``, Arabic-Indic
+    ``٧٢``, Devanagari ...; compatibility forms folded by NFKC, the Arabic separators ``٫`` ``٬`` as
+    ``.`` ``,``), or None when it has no such digit. Python's ``int()`` and ``float()`` read them all,
+    YAML reads none as a number: cascade reads neither, and says how to write it."""
+    if text.isascii() or not any(ch.isdecimal() and not ch.isascii() for ch in text):
+        return None
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKC", text).translate(_ARABIC_MARKS)
+    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in folded)
 
 
 def short_int(value: int) -> int | str:

@@ -11,19 +11,19 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..core.text import unwritten_float
+from ..core.text import ascii_digits, unwritten_float
 
 __all__ = ["CellValue", "read_number", "read_target", "MISSING_WORDS"]
 
 #: Texts that say "no value" in pemda tables.
 MISSING_WORDS = {"", "-", "--", "–", "—", "na", "n/a", "n.a", "n.a.", "tidak ada", "nihil", "tad"}
 
-_NUM = r"[+-]?\d[\d.,]*"
-_GLUED = re.compile(rf"^({_NUM})\s*([^\d\s].*)?$")
+_NUM = r"[+-]?[0-9][0-9.,]*"  # ASCII digits: ٧٢ and ７２ are refused with a hint (_foreign_digits)
+_GLUED = re.compile(rf"^({_NUM})\s*([^0-9\s].*)?$")
 _RANGE = re.compile(rf"^({_NUM})\s*(?:-|–|—|s\.?d\.?|s/d|sampai)\s*({_NUM})\s*(\S.*)?$", re.I)
 _RP = re.compile(r"^rp\.?\s*", re.I)
 #: A number in exponent form (``1e3``, ``2.5E-4``): read whole, never as 1 with a glued unit "e3".
-_EXPONENT = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)[eE][+-]?\d+$")
+_EXPONENT = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)[eE][+-]?\d+$", re.ASCII)
 #: Texts that spreadsheets and scripts write for a float that is no number (``nan``) or infinite.
 _NOT_FINITE = frozenset(("nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity"))
 #: A one-sided target: "< 49", "≤ 1", "kurang dari 49", "maks. 5" (at most); "> 80", "minimal 80" (at least).
@@ -46,7 +46,7 @@ def _parse_number(text: str, locale: str | None) -> tuple[float | int | None, st
     t = text.replace(" ", "").replace("\u00a0", "")
     neg = t.startswith("-")
     t = t.lstrip("+-")
-    if not t or not re.fullmatch(r"\d[\d.,]*", t) or t[-1] in ".,":
+    if not t or not re.fullmatch(r"[0-9][0-9.,]*", t) or t[-1] in ".,":
         return None, "bad"
     dots, commas = t.count("."), t.count(",")
     if locale == "id":
@@ -88,13 +88,23 @@ def _parse_number(text: str, locale: str | None) -> tuple[float | int | None, st
 
 #: A "unit" glued to a number that is the rest of a number this reader does not read (``1e309``
 #: read as 1 with the unit "e309", ``1_000``, ``0x1p3``).
-_NUMBER_TAIL = re.compile(r"[eE][+-]?\d|[xX][0-9a-fA-F]|_\d")
+_NUMBER_TAIL = re.compile(r"[eE][+-]?\d|[xX][0-9a-fA-F]|_\d", re.ASCII)
 
 
 def _torn(text: str, number_end: int, unit: str | None) -> bool:
     """Whether ``unit``, right after the number that ends at ``number_end`` in ``text``, is the rest of
     that number rather than a unit."""
     return bool(unit) and _NUMBER_TAIL.match(unit) is not None and not text[number_end:number_end + 1].isspace()
+
+
+def _foreign_digits(text: str) -> CellValue | None:
+    """A cell written with non-ASCII digits (``７２``, ``٧٢``): not read, with the ASCII spelling as
+    the hint, as the YAML reader does (CAS103); Python's ``int()`` would read it, and a cell
+    ``١٢٣٫٤`` was once read as 123 with the unit ``٫٤``."""
+    plain = ascii_digits(text)
+    if plain is None:
+        return None
+    return CellValue(None, problem=("digits", {"text": text[:60], "hint": plain[:60]}))
 
 
 def read_number(raw: Any, locale: str | None, *, money: bool = False) -> CellValue:
@@ -108,12 +118,14 @@ def read_number(raw: Any, locale: str | None, *, money: bool = False) -> CellVal
     text = str(raw).strip()
     if text.lower() in MISSING_WORDS:
         return CellValue(None)
+    if (foreign := _foreign_digits(text)) is not None:
+        return foreign
     if money:
         text = _RP.sub("", text)
         text = re.sub(r"[,.]-$", "", text)  # "Rp 1.500.000,-"
     number, why = _parse_number(text, locale)
     if number is None:
-        if why == "bad" and locale and re.fullmatch(r"[+-]?\d[\d.,]*", text.replace(" ", "")):
+        if why == "bad" and locale and re.fullmatch(_NUM, text.replace(" ", "")):
             return CellValue(None, problem=("locale", {"text": text[:60], "locale": locale}))
         return CellValue(None, problem=("ambiguous" if why == "ambiguous" else "not-number", {"text": text[:60]}))
     return CellValue(number)
@@ -130,6 +142,8 @@ def read_target(raw: Any, locale: str | None) -> CellValue:
     text = " ".join(str(raw).split())
     if text.lower() in MISSING_WORDS:
         return CellValue(None)
+    if (foreign := _foreign_digits(text)) is not None and not isinstance(read_target(foreign.problem[1]["hint"], locale).value, str):
+        return foreign  # a number in other digits; "Level ３" stays a qualitative text
     if text.lower() in _NOT_FINITE:  # not a qualitative target: what a script wrote for a missing number
         return CellValue(None, problem=("not-number", {"text": text[:60]}))
     if _EXPONENT.match(text):
@@ -170,7 +184,7 @@ def read_target(raw: Any, locale: str | None) -> CellValue:
             return CellValue(None, problem=("ambiguous", {"text": text[:60]}))
         if why == "huge":
             return CellValue(None, problem=("not-number", {"text": text[:60]}))
-        if locale and re.fullmatch(r"[+-]?\d[\d.,]*", m.group(1)) and re.search(r"[.,]", m.group(1)):
+        if locale and re.fullmatch(_NUM, m.group(1)) and re.search(r"[.,]", m.group(1)):
             # "3.5" in a table declared locale id: a number, but not as the table writes them
             return CellValue(None, problem=("locale", {"text": text[:60], "locale": locale}))
     return CellValue(text)

@@ -193,7 +193,9 @@ Temuan ditempatkan pada sel (``file`` adalah workbook-nya, ``line`` barisnya, ``
 dibaca dua cara karena locale angka tidak dinyatakan (``1.234`` bernilai 1234 dalam tabel berbahasa
 Indonesia, tetapi 1,234 dalam tabel berbahasa Inggris), angka yang ditulis menyalahi locale yang
 dinyatakan (``3.5`` dalam tabel yang dibaca dengan ``locale: id``, padahal di sampingnya tertulis
-``3,5``), teks di tempat yang seharusnya berisi jumlah, rumus (cascade tidak pernah menghitung
+``3,5``), angka yang ditulis dengan digit non-ASCII (``７２`` lebar penuh, ``٧٢`` Arab-Indik: Python
+membacanya, YAML dan spreadsheet tidak; pesannya memberi ejaan ASCII-nya), teks di tempat yang
+seharusnya berisi jumlah, rumus (cascade tidak pernah menghitung
 rumus; tempelkan nilainya), dan satu indikator yang sel-selnya memuat satuan berbeda yang menempel
 pada angkanya (``72%`` di samping ``72 orang``). Nilainya dihilangkan alih-alih ditebak; bagian lain
 tabel tetap dibaca.""",

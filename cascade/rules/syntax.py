@@ -296,7 +296,9 @@ class TableCell(Rule):
     ``cell`` as ``"Sheet!E14"``). Reported: a number written as text that reads two ways without a
     declared number locale (``1.234`` is 1234 in Indonesian tables and 1.234 in English ones), a number
     written against the declared locale (``3.5`` in a table read with ``locale: id``, where ``3,5``
-    is written beside it), text where an amount is expected, a formula (cascade never evaluates formulas; paste the values), and
+    is written beside it), a number written with non-ASCII digits (full-width ``７２``, Arabic-Indic
+    ``٧٢``: Python reads them, YAML and spreadsheets do not; the message gives the ASCII spelling),
+    text where an amount is expected, a formula (cascade never evaluates formulas; paste the values), and
     one indicator whose cells carry different glued units (``72%`` beside ``72 orang``). The value is
     left out rather than guessed; the rest of the table is read.
 
@@ -323,6 +325,10 @@ class TableCell(Rule):
         "not-number": {
             "en": "'{text}' is not a number; the value was left out",
             "id": "'{text}' bukan angka; nilainya tidak dibaca",
+        },
+        "digits": {
+            "en": "'{text}' is written with non-ASCII digits; write {hint}; the value was left out",
+            "id": "'{text}' ditulis dengan angka non-ASCII; tuliskan {hint}; nilainya tidak dibaca",
         },
         "locale": {
             "en": "'{text}' is not a number as locale {locale} writes them (id: 1.250.000,5; en: 1,250,000.5); the value was left out",

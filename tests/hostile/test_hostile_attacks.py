@@ -561,6 +561,20 @@ def test_full_width_digits_are_not_ascii_digits(tmp_path: Path) -> None:
     ]
 
 
+def test_arabic_indic_digits_are_not_a_qualitative_target(tmp_path: Path) -> None:
+    """A quoted ``"٧٢"`` (Arabic-Indic digits) was kept as a qualitative target, and counted as the
+    year's target, where full-width ``"７２"`` was CAS103: both now say how to write the number."""
+    path = tmp_path / "rpjmd.yaml"
+    path.write_text("document:\n  id: kota-madiun.rpjmd-2019\n  kind: rpjmd\n  title: T\n  period: {start: 2019, end: 2024}\n"
+                    "  region: {code: \"35.77\"}\nelements:\n  - id: S1\n    kind: sasaran\n    name: n\n    indicators:\n"
+                    "      - {id: S1.I1, name: n, unit: persen, targets: {2019: \"٧٢\", 2020: ١٢٣٫٤, 2021: \"WTP ٢\"}}\n")
+    report = cascade.load(str(path)).validate(select=["CAS1"])
+    assert [(f.code, f.line, f.column, f.message) for f in report] == [
+        ("CAS103", 12, 60, "'2019: ٧٢' is not a number cascade will guess; write 72"),
+        ("CAS103", 12, 72, "'2020: ١٢٣٫٤' is not a number cascade will guess; write 123.4"),
+    ]
+
+
 @pytest.mark.parametrize("content", ["ghp_SECRETTOKEN1234567890abcdefXYZ\n", "12345678\n", "- ghp_SECRET\n"])
 def test_a_file_that_is_not_yaml_is_not_quoted(content: str, tmp_path: Path) -> None:
     """A token or a text file named *.yaml had its first 40 characters quoted in CAS103."""

@@ -193,3 +193,23 @@ def test_numbers_a_table_cannot_hold_are_findings_at_their_cells(tmp_path: Path)
     doc = cascade.load(str(tmp_path)).documents["contoh.iku-2024"]
     targets = [i.targets for e in doc.elements for i in e.indicators]
     assert targets == [{}] * 9 + [{2024: 1500.0}]
+
+
+def test_numbers_in_non_ascii_digits_are_findings_with_the_ascii_spelling(tmp_path: Path) -> None:
+    """``١٢٣٫٤`` (Arabic-Indic digits and decimal mark) was read as 123 with the glued unit ``٫٤``,
+    and ``７２`` (full width) as 72, where the same text in YAML is CAS103: now CAS007 ``digits`` at the
+    cell with the ASCII spelling, the year without a target; a qualitative text keeps its digits."""
+    rows = ["١٢٣٫٤", "７２", "٧٢ - ٨٠", "Level ３", "72"]
+    (tmp_path / "iku.csv").write_text(HEADER + "".join(f"Meningkatnya akses,Layanan {i},%,{v}\n" for i, v in enumerate(rows)))
+    (tmp_path / "iku.cascade.yaml").write_text(SIDECAR)
+    report = lint([str(tmp_path)], cache=None, jobs=1).report
+    got = [(f.code, f.variant, f.line, f.column, f.cell, f.message) for f in report if f.code == "CAS007"]
+    assert got == [
+        ("CAS007", "digits", 2, 4, "iku!D2", "'١٢٣٫٤' is written with non-ASCII digits; write 123.4; the value was left out"),
+        ("CAS007", "digits", 3, 4, "iku!D3", "'７２' is written with non-ASCII digits; write 72; the value was left out"),
+        ("CAS007", "digits", 4, 4, "iku!D4", "'٧٢ - ٨٠' is written with non-ASCII digits; write 72 - 80; the value was left out"),
+    ]
+    import cascade
+
+    doc = cascade.load(str(tmp_path)).documents["contoh.iku-2024"]
+    assert [i.targets for e in doc.elements for i in e.indicators] == [{}, {}, {}, {2024: "Level ３"}, {2024: 72.0}]
