@@ -9,11 +9,11 @@ cache, as it would anyway.
 
 from __future__ import annotations
 
-import errno
 import os
 import stat
 from typing import Sequence, TextIO
 
+from ..core.oserror import os_reason
 from ..core.text import escape_unsafe
 from ..read.discovery import discover, searched_description
 from ..review.config import Settings
@@ -48,24 +48,6 @@ _MESSAGES = {
         "id": "cascade: {files} berkas, {documents} dokumen diperiksa",
     },
 }
-
-
-_OS_REASONS = {
-    errno.ENOENT: {"en": "no such file or folder", "id": "berkas atau folder tidak ada"},
-    errno.EACCES: {"en": "permission denied", "id": "tidak ada izin"},
-    errno.EISDIR: {"en": "it is a folder", "id": "itu sebuah folder"},
-    errno.ENOTDIR: {"en": "a part of the path is not a folder", "id": "bagian dari jalurnya bukan folder"},
-    errno.ENOSPC: {"en": "no space left on the device", "id": "ruang penyimpanan penuh"},
-    errno.EROFS: {"en": "read-only file system", "id": "sistem berkas hanya-baca"},
-}
-
-
-def os_reason(exc: OSError, lang: str) -> str:
-    """Why a file could not be read or written, in ``lang`` for the common cases (else the system's text)."""
-    known = _OS_REASONS.get(exc.errno or -1)
-    if known is not None:
-        return known.get(lang, known["en"])
-    return exc.strerror or str(exc)
 
 
 def _msg(key: str, lang: str, **args: object) -> str:

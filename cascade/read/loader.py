@@ -784,8 +784,10 @@ def read_bytes(path: str | os.PathLike[str], display: str, limits: Limits = DEFA
             # (a dangling symbolic link is there, only unreadable: it keeps the variant below)
             finding = make_finding("CAS005", "missing", file=display, span=Span(1, 1, 1, 2))
             return LoadedFile(display, None, SourceMap(display), [finding], None, 0)
-        reason = err.strerror or str(err)  # the system's own text stays as it is in both languages
-        reason_id = _REASONS_ID.get(reason, reason) if err.errno == errno.EINVAL else reason  # ours is EINVAL
+        from ..core.oserror import os_reason
+
+        reason = err.strerror or str(err)  # the system's own text in English, as findings have always quoted it
+        reason_id = _REASONS_ID.get(reason, reason) if err.errno == errno.EINVAL else os_reason(err, "id")  # ours is EINVAL
         finding = make_finding("CAS005", "unreadable", file=display, span=Span(1, 1, 1, 2), reason=reason, reason_id=reason_id)
         return LoadedFile(display, None, SourceMap(display), [finding], None, 0)
 

@@ -43,6 +43,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Mapping
 
 from ..core.findings import DEFAULT_LANG, LANGUAGES, Severity, Span
+from ..core.oserror import os_reason
 from ..core.text import escape_unsafe
 from ..rules.catalog import all_rules, get_rule, resolve_selector
 from ..read.suppressions import Suppression, glob_matches
@@ -118,13 +119,12 @@ def read_regular_file(path: str, limit: int, what: str, key: str | None = None) 
     except ValueError:  # a NUL character: no file has such a name
         raise refuse("the path holds a NUL character", "jalurnya memuat karakter NUL") from None
     except OSError as err:
-        missing = isinstance(err, FileNotFoundError)
-        raise refuse(str(err.strerror or err), "berkas tidak ada" if missing else str(err.strerror or err)) from None
+        raise refuse(str(err.strerror or err), os_reason(err, "id")) from None
     try:
         st = os.fstat(fd)
     except OSError as err:
         os.close(fd)
-        raise refuse(str(err.strerror or err), str(err.strerror or err)) from None
+        raise refuse(str(err.strerror or err), os_reason(err, "id")) from None
     if not stat.S_ISREG(st.st_mode):  # checked on the descriptor: a folder cannot even be wrapped in a file object
         os.close(fd)
         raise refuse("not a regular file", "bukan berkas biasa")
@@ -134,7 +134,7 @@ def read_regular_file(path: str, limit: int, what: str, key: str | None = None) 
         try:
             data = fh.read(limit + 1)
         except OSError as err:
-            raise refuse(str(err.strerror or err), str(err.strerror or err)) from None
+            raise refuse(str(err.strerror or err), os_reason(err, "id")) from None
     if len(data) > limit:  # grew while being read
         raise refuse(f"larger than {limit:,} bytes", f"lebih dari {limit:,} bita")
     return data

@@ -14,6 +14,7 @@ from typing import Any
 
 from .errors import RevisionError
 from ..core.findings import Span
+from ..core.oserror import os_reason
 from ..core.sourcemap import SourceMap
 from ..read.loader import DEFAULT_LIMITS, LoadedFile, Limits, load_bytes
 from ..build.loading import parse_loaded
@@ -36,7 +37,7 @@ def _git(args: list[str], cwd: str, data: bytes | None = None) -> bytes:
         done = subprocess.run(["git", *args], cwd=cwd, input=data, capture_output=True, check=False)
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise GitError(f"cannot run git: {reason}", f"git tidak dapat dijalankan: {reason}") from exc
+        raise GitError(f"cannot run git: {reason}", f"git tidak dapat dijalankan: {os_reason(exc, 'id')}") from exc
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
         said = message[-1] if message else "failed"

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from ..core.findings import Finding, Span
 from ..core.fingerprint import FINGERPRINT_LENGTH, fingerprint
+from ..core.oserror import os_reason
 from ..rules.catalog import make_finding
 from ..validate import Selection
 
@@ -130,7 +131,7 @@ def read_lock(path: str | os.PathLike[str], display: str | None = None, max_byte
                 return Lock(display, {}, (_at("lock-size", display, size=st.st_size, limit=max_bytes),), False)
             raw = fh.read(max_bytes + 1)
     except OSError as err:
-        return Lock(display, {}, (_at("lock-unreadable", display, reason=err.strerror or str(err)),), False)
+        return Lock(display, {}, (_at("lock-unreadable", display, reason=err.strerror or str(err), reason_id=os_reason(err, "id")),), False)
     if len(raw) > max_bytes:
         return Lock(display, {}, (_at("lock-size", display, size=len(raw), limit=max_bytes),), False)
     return parse_lock(raw, display)

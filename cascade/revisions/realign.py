@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from .errors import Message, MissingExtra, RevisionError
 from ..core.sourcemap import LINE_BREAK
 from ..core.refs import split_ref
+from ..core.oserror import os_reason
 from ..core.text import escape_unsafe
 from .compare import similarity
 
@@ -255,7 +256,7 @@ def read_mapping(path: str) -> tuple[list[tuple[str, str, str]], list[str]]:
         size = os.path.getsize(path)
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise RevisionError(f"cannot read {path}: {reason}", f"{path} tidak dapat dibaca: {reason}") from exc
+        raise RevisionError(f"cannot read {path}: {reason}", f"{path} tidak dapat dibaca: {os_reason(exc, 'id')}") from exc
     if size > MAPPING_MAX_BYTES:
         raise RevisionError(f"{path}: {size} bytes, more than the limit of {MAPPING_MAX_BYTES}",
                             f"{path}: {size} bita, melebihi batas {MAPPING_MAX_BYTES}")

@@ -78,7 +78,7 @@ class SuspectLink(Rule):
         },
         "lock-unreadable": {
             "en": "cannot read the lock file: {reason}; no link is checked against it",
-            "id": "berkas kunci tidak dapat dibaca: {reason}; tidak ada tautan yang diperiksa terhadapnya",
+            "id": "berkas kunci tidak dapat dibaca: {reason_id}; tidak ada tautan yang diperiksa terhadapnya",
         },
         "lock-size": {
             "en": "the lock file has {size} bytes, more than the limit of {limit}; no link is checked against it",

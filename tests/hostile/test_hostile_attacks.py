@@ -234,7 +234,7 @@ PATHS = {
     "flag-cache-dir-nul": (None, None, ("--cache-dir", "c\0"), "--cache-dir harus berupa jalur folder tanpa karakter NUL",
                            "--cache-dir must be a folder path without NUL characters"),
     "config-baseline-forges-a-log-line": ("cascade.toml", 'baseline = "x\\n::error file=a::forged"\n', (),
-                                          "{ws}/x\\u000a::error file=a::forged: baseline tidak dapat dibaca: berkas tidak ada",
+                                          "{ws}/x\\u000a::error file=a::forged: baseline tidak dapat dibaca: berkas atau folder tidak ada",
                                           "{ws}/x\\u000a::error file=a::forged: cannot read the baseline: No such file or directory"),
     "config-cache-dir-absolute": ("cascade.toml", 'cache-dir = "{ws}-elsewhere"\n', (),
                                   "{ws}/cascade.toml: cache-dir harus berupa folder di dalam {ws} (folder konfigurasi ini), bukan "

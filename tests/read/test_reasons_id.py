@@ -2,8 +2,9 @@
 
 The read layer writes each reason it composes itself in both languages (``reason`` and
 ``reason_id``); the Indonesian message takes ``reason_id`` and the English message is unchanged.
-Texts that come from outside (the system's ``strerror``, the csv module's or openpyxl's error text)
-stay as they are in both. CSV, FIFO and layout cases need no openpyxl; the workbook cases skip
+The system's reasons (``strerror``) stay English in the English message and are translated for the
+common ones (:mod:`cascade.core.oserror`); the csv module's and openpyxl's error texts stay as they
+are in both. CSV, FIFO and layout cases need no openpyxl; the workbook cases skip
 without it.
 """
 
@@ -44,6 +45,28 @@ def test_a_fifo_is_not_a_regular_file(tmp_path: Path, name: str, sidecar: bool) 
     assert messages(tmp_path) == [(
         "CAS005", "unreadable", "cannot read the file: not a regular file", "berkas tidak dapat dibaca: bukan berkas biasa",
     )]
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links here")
+def test_the_systems_reason_is_translated(tmp_path: Path) -> None:
+    """A plan file, a configuration and a lock file that are a loop of symbolic links: the English
+    message keeps the system's text, the Indonesian one said it in English too."""
+    from cascade.review.config import ConfigError, read_regular_file
+    from cascade.revisions.lock import read_lock
+
+    (tmp_path / "a.yaml").symlink_to("b.yaml")
+    (tmp_path / "b.yaml").symlink_to("a.yaml")
+    report = lint([str(tmp_path / "a.yaml")], cache=None, jobs=1).report
+    assert [(f.code, f.variant, f.message, f.localized("id")) for f in report] == [(
+        "CAS005", "unreadable", "cannot read the file: Too many levels of symbolic links",
+        "berkas tidak dapat dibaca: terlalu banyak tingkat tautan simbolik",
+    )]
+    with pytest.raises(ConfigError) as err:
+        read_regular_file(str(tmp_path / "a.yaml"), 1000, "configuration")
+    assert err.value.message_id.endswith("konfigurasi tidak dapat dibaca: terlalu banyak tingkat tautan simbolik")
+    lock = read_lock(str(tmp_path / "a.yaml"))
+    assert [f.localized("id") for f in lock.findings] == [
+        "berkas kunci tidak dapat dibaca: terlalu banyak tingkat tautan simbolik; tidak ada tautan yang diperiksa terhadapnya"]
 
 
 # ------------------------------------------------------------------ CSV tables
