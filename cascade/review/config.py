@@ -130,13 +130,13 @@ def read_regular_file(path: str, limit: int, what: str, key: str | None = None) 
         raise refuse("not a regular file", "bukan berkas biasa")
     with os.fdopen(fd, "rb") as fh:
         if st.st_size > limit:
-            raise refuse(f"larger than {limit:,} bytes", f"lebih dari {limit:,} bita")
+            raise refuse(f"larger than {limit:,} bytes", f"lebih dari {limit:,} byte")
         try:
             data = fh.read(limit + 1)
         except OSError as err:
             raise refuse(str(err.strerror or err), os_reason(err, "id")) from None
     if len(data) > limit:  # grew while being read
-        raise refuse(f"larger than {limit:,} bytes", f"lebih dari {limit:,} bita")
+        raise refuse(f"larger than {limit:,} bytes", f"lebih dari {limit:,} byte")
     return data
 
 

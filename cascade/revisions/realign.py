@@ -259,7 +259,7 @@ def read_mapping(path: str) -> tuple[list[tuple[str, str, str]], list[str]]:
         raise RevisionError(f"cannot read {path}: {reason}", f"{path} tidak dapat dibaca: {os_reason(exc, 'id')}") from exc
     if size > MAPPING_MAX_BYTES:
         raise RevisionError(f"{path}: {size} bytes, more than the limit of {MAPPING_MAX_BYTES}",
-                            f"{path}: {size} bita, melebihi batas {MAPPING_MAX_BYTES}")
+                            f"{path}: {size} byte, melebihi batas {MAPPING_MAX_BYTES}")
     if path.endswith(".xlsx"):
         try:
             import openpyxl

@@ -351,7 +351,7 @@ def test_an_oversized_configuration_is_a_usage_error(plan_ws: Path) -> None:
     with open(plan_ws / "cascade.toml", "wb") as fh:
         fh.write(b"# " + b"x" * (5 << 20) + b"\n")
     code, _, err = run("lint", str(plan_ws / "plans"), "--no-cache", "--config", str(plan_ws / "cascade.toml"))
-    assert code == 2 and "lebih dari 4,194,304 bita" in err  # "larger than ... bytes", in the default language
+    assert code == 2 and "lebih dari 4,194,304 byte" in err  # "larger than ... bytes", in the default language
 
 
 # -- 7. a target silently lost: year keys that mean the same year ---------------------------------
