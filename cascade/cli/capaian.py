@@ -31,7 +31,7 @@ def _say(err: TextIO, key: str, lang: str, **args: object) -> None:
 
 
 def add_capaian_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("capaian", help="realisasi, capaian and category of every measured indicator")
+    p = sub.add_parser("capaian", help="realisasi, capaian and category of every measured indicator / realisasi, capaian dan kategori setiap indikator")
     p.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="plan files or folders (default: .)")
     p.add_argument("--year", type=int, metavar="YEAR", help="only this year")
     p.add_argument("--as-of", type=int, metavar="YEAR", help="the reporting year (default: config 'as-of', else the current year)")

@@ -125,7 +125,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"cascade {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    lint_p = sub.add_parser("lint", help="check plan YAML files and folders")
+    lint_p = sub.add_parser("lint", help="check plan YAML files and folders / periksa berkas dan folder rencana")
     lint_p.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="plan files or folders, searched recursively (default: .)")
     lint_p.add_argument("--format", choices=FORMATS, help="report format (default: full)")
     lint_p.add_argument("--output", metavar="FILE", help="write the report to FILE; the terminal still gets the full text")
@@ -154,19 +154,19 @@ def _parser() -> argparse.ArgumentParser:
                         help="validate partitioned by region on local processes, the same report with less memory "
                              "(default: on from 200 MB of plan files; the parse cache is not used then)")
 
-    rules_p = sub.add_parser("rules", help="list the rules")
+    rules_p = sub.add_parser("rules", help="list the rules / daftar aturan")
     rules_p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     rules_p.add_argument("--output", metavar="FILE", help="write to FILE instead of the terminal")
     rules_p.add_argument("--lang", choices=LANGUAGES, help=f"language of the summaries (default: {DEFAULT_LANG}; en for --format json)")
 
-    explain_p = sub.add_parser("explain", help="show a rule's documentation")
+    explain_p = sub.add_parser("explain", help="show a rule's documentation / penjelasan satu aturan")
     explain_p.add_argument("rule", metavar="RULE", help="rule code or name, or a code prefix (CAS3) for a group")
     explain_p.add_argument("--format", choices=("text", "json"), default="text",
                            help="output format (json: code, name, severity, summary, documentation and message templates)")
     explain_p.add_argument("--output", metavar="FILE", help="write to FILE instead of the terminal")
     explain_p.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANG, help="language of the documentation and messages")
 
-    schema_p = sub.add_parser("schema", help="print the JSON Schema of plan files (for editors' YAML language server)")
+    schema_p = sub.add_parser("schema", help="print the JSON Schema of plan files (for editors' YAML language server) / skema JSON untuk editor")
     schema_p.add_argument("--format", choices=("json",), default="json", help="output format (the one there is: json)")
     schema_p.add_argument("--output", metavar="FILE", help="write to FILE instead of the terminal")
     schema_p.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANG, help="language of error messages")

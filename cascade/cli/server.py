@@ -12,7 +12,7 @@ _MISSING = {
 
 
 def add_server_parser(sub: Any) -> None:
-    p = sub.add_parser("server", help="run the language server for editors (LSP over stdio; needs the lsp extra)")
+    p = sub.add_parser("server", help="run the language server for editors (LSP over stdio; needs the lsp extra) / server bahasa untuk editor")
     p.add_argument("--stdio", action="store_true", help="talk over stdin/stdout (the default, and the only transport)")
     p.add_argument("--lang", choices=("en", "id"), help="language of diagnostics (default: the workspace's config, else id)")
 
