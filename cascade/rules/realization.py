@@ -190,6 +190,7 @@ def capaian_rows(ctx: "Context", year: int | None = None) -> list[CapaianRow]:
         formula, bounds, tolerance = capaian_settings(ctx)
         last = as_of(ctx)
         rows: list[CapaianRow] = []
+        wild = implausible(ctx)
         for node, m in measurements(ctx).items():
             if not m.realized:
                 continue
@@ -210,6 +211,8 @@ def capaian_rows(ctx: "Context", year: int | None = None) -> list[CapaianRow]:
                     continue
                 if entry is None:  # a target and no realisasi: no capaian, said without computing
                     realized, value, note = None, None, "no realisasi"
+                elif (node, y) in wild:  # CAS703: a value no capaian is computed from
+                    realized, value, note = entry.value, None, "implausible"
                 else:
                     realized = entry.value
                     if (positive and target.__class__ is float and realized.__class__ is float and target
@@ -370,7 +373,9 @@ class RealizationImplausible(Rule):
     as a fraction.
 
     Why: a typed 7310 for 73.10 gives a capaian of 10 000 and pulls every roll-up above it; it must
-    be caught where it is written, not in the published table.
+    be caught where it is written, not in the published table. Until it is corrected, no capaian is
+    computed from it (``cascade capaian`` shows the realisasi with the note ``implausible``), so no
+    mean, heat map or SAKIP score counts it.
 
     Basis: PermenPANRB 88/2021 (data kinerja must be valid and reliable: keandalan data);
     Permendagri 86/2017 (pengendalian: verification of realisasi data).
@@ -405,13 +410,27 @@ class RealizationImplausible(Rule):
     }
 
     def check(self, ctx: "Context") -> Iterator[Finding]:
+        G = ctx.graph
+        for (node, y), (variant, entry, args) in implausible(ctx).items():
+            yield _at(ctx, self, node, entry.doc, entry.path, variant, name=G._node[node]["model"].name, year=y, **args)
+
+
+def implausible(ctx: "Context") -> dict[tuple[str, int], tuple[str, "Entry", dict[str, str]]]:
+    """The realisasi :class:`RealizationImplausible` (CAS703) reports, by (indicator, year): the
+    message variant, the entry and the message's numbers. :func:`capaian_rows` computes no capaian
+    from them (note ``implausible``), so that no roll-up, heat map or SAKIP score averages a 7310
+    typed for 73.10."""
+
+    def build(ctx: "Context") -> dict[tuple[str, int], tuple[str, Entry, dict[str, str]]]:
+        out: dict[tuple[str, int], tuple[str, Entry, dict[str, str]]] = {}
         measured = measurements(ctx)
         if not measured:
-            return
+            return out
         G = ctx.graph
-        share = word_pattern(normalize_name(w) for w in ctx.option(self, "share_words"))
-        growth = word_pattern(normalize_name(w) for w in ctx.option(self, "growth_words"))
-        factor = float(ctx.option(self, "factor"))
+        rule = RealizationImplausible
+        share = word_pattern(normalize_name(w) for w in ctx.option(rule, "share_words"))
+        growth = word_pattern(normalize_name(w) for w in ctx.option(rule, "growth_words"))
+        factor = float(ctx.option(rule, "factor"))
         for node, m in measured.items():
             realized = [(y, e) for y, e in sorted(m.realized.items()) if isinstance(e.value, float)]
             if not realized:
@@ -442,13 +461,15 @@ class RealizationImplausible(Rule):
             for y, entry in realized:
                 value = entry.value
                 if is_share and not 0 <= value <= 100:
-                    yield _at(ctx, self, node, entry.doc, entry.path, name=ind.name, realized=f"{value:g}", year=y)
+                    out[(node, y)] = ("default", entry, {"realized": f"{value:g}"})
                     continue
                 if median is None or value <= 0:
                     continue
                 if value > median * factor or value * factor < median:
-                    yield _at(ctx, self, node, entry.doc, entry.path, "scale", name=ind.name, realized=f"{value:g}",
-                              year=y, median=f"{median:g}")
+                    out[(node, y)] = ("scale", entry, {"realized": f"{value:g}", "median": f"{median:g}"})
+        return out
+
+    return ctx.index("implausible_realisasi", build)
 
 
 def _supporting(ctx: "Context", node: str) -> list[str]:

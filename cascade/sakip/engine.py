@@ -47,6 +47,9 @@ class CapaianRow:
     polarity: str | None = None
     #: Capaian in percent as :func:`cascade.core.capaian.capaian` computes it; None: computed from the rest.
     capaian: float | None = None
+    #: The realisasi is one ``realization-implausible`` (CAS703) reports: it counts as reported
+    #: (pengukuran 2.4), and no capaian is computed from it (perencanaan 3.3).
+    implausible: bool = False
 
 
 @dataclass
@@ -116,7 +119,7 @@ def _realized_rows(ctx: _Ctx) -> list[CapaianRow] | None:
     :mod:`cascade.core.capaian`, PK targets and realisasi documents included); None when none does."""
     in_scope = {ref for ref, _ in ctx.indicators}
     run = Context(ctx.graph, ctx.ws.parsed, ctx.rule_options)
-    rows = [CapaianRow(r.ref, r.year, _number(r.target), _number(r.realized), r.polarity, r.capaian)
+    rows = [CapaianRow(r.ref, r.year, _number(r.target), _number(r.realized), r.polarity, r.capaian, r.note == "implausible")
             for r in capaian_rows(run) if r.ref in in_scope]
     return rows or None
 
@@ -338,7 +341,7 @@ def _capaian(row: CapaianRow) -> float | None:
     """The row's capaian as a fraction (1.0 = on target), as :func:`cascade.core.capaian.capaian` computes it."""
     if row.capaian is not None:
         return row.capaian / 100
-    if row.target is None or row.realized is None:
+    if row.target is None or row.realized is None or row.implausible:  # CAS703: not counted
         return None
     value = capaian_of(row.target, row.realized, row.polarity).value
     return None if value is None else value / 100

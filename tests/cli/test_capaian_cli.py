@@ -113,3 +113,21 @@ def test_by_document_rolls_up_each_level_of_a_document() -> None:
     code, out, _ = run("capaian", str(SPECS), "--year", "2023", "--as-of", "2026", "--by-document", "--format", "csv", "--lang", "en")
     assert out.splitlines()[0] == "Document,Tier,Level,Year,Indicators,Mean,Lowest,sangat tinggi,tinggi,sedang,rendah,sangat rendah"
     assert len(out.splitlines()) == 4
+
+
+def test_an_implausible_realisasi_gives_no_capaian_and_no_average(tmp_path: Path) -> None:
+    """The realisasi CAS703 reports (112 and -3 for a share, 8201 for an IPM of about 82) gave
+    capaian 933.33 and 10,050.25 and pulled the sasaran's 2022 mean to 4,991.79; now their rows keep
+    the realisasi, show no capaian (note ``implausible``), and the means hold only 2021/2023's
+    believable values."""
+    fixture = Path(__file__).parents[1] / "fixtures" / "rules" / "CAS703" / "fail" / "rpjmd.yaml"
+    code, out, _ = run("capaian", str(fixture), "--as-of", "2023", "--format", "json")
+    assert code == 0
+    rows = [(r["ref"].rpartition(":")[2], r["year"], r["realized"], r["capaian"], r["note"]) for r in json.loads(out)["rows"]]
+    assert rows == [
+        ("S1.I1", 2021, 11.0, 110.0, None), ("S1.I1", 2022, 112.0, None, "implausible"), ("S1.I1", 2023, -3.0, None, "implausible"),
+        ("S1.I2", 2021, 81.25, 100.06, None), ("S1.I2", 2022, 8201.0, None, "implausible"), ("S1.I2", 2023, 82.3, 100.37, None),
+    ]
+    code, out, _ = run("capaian", str(fixture), "--as-of", "2023", "--by-document", "--format", "json")
+    got = [(d["year"], d["indicators"], d["mean"]) for d in json.loads(out)["documents"]]
+    assert got == [(2021, 2, 105.03), (2023, 1, 100.37)]

@@ -266,3 +266,16 @@ def test_realisasi_read_from_indicators_when_the_format_has_it():
     target = PATH[2023]
     assert rows == [CapaianRow("kota.dinkes.renstra-2019:RS1.I1", 2023, float(target), 60.0, "positive", round(60 / target * 100, 2))]
     assert [(r.ref, r.year, r.capaian) for r in ws.capaian(as_of=2026).rows if r.realized is not None] == [(rows[0].ref, 2023, rows[0].capaian)]
+
+
+def test_an_implausible_realisasi_is_reported_but_not_on_track_or_behind() -> None:
+    """The CAS703 fixture: S1.I1's 2022/2023 realisasi 112 and -3 (a share) and S1.I2's 2022 8201
+    (an IPM of about 82). Perencanaan 3.3 called S1.I1 behind target from the -3 (capaian -25,
+    answer D); now only the believable years count (both on track), and pengukuran 2.4 still sees
+    a realisasi every year."""
+    fixture = Path(__file__).parents[1] / "fixtures" / "rules" / "CAS703" / "fail" / "rpjmd.yaml"
+    result = cascade.load(str(fixture)).sakip(as_of=2023)
+    p33 = result.criterion("perencanaan.3.3")
+    assert (p33.answer, p33.ok, p33.total, p33.refs) == ("A", 2, 2, ())
+    k24 = result.criterion("pengukuran.2.4")
+    assert (k24.ok, k24.total) == (2, 2)
