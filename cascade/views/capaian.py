@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 
 from ..core.capaian import CATEGORIES
 from ..core.errors import UsageError, require_pandas
-from ..core.models import Range
+from ..core.models import ELEMENT_KIND_NAMES, Range
 from ..graph import Workspace
 from ..rules.context import Context
 from ..rules.realization import CapaianRow, as_of as _as_of, capaian_rows
@@ -413,6 +413,9 @@ class LkjipRow(NamedTuple):
     previous: tuple[tuple[int, Any, float | None], ...]
     final_target: Any
     final_capaian: float | None
+    #: The kind of the element ``sasaran`` names: a tujuan's, program's or kegiatan's indicator is
+    #: measured too, and its row says so instead of calling the element a sasaran.
+    sasaran_kind: str = "sasaran"
 
 
 def lkjip_rows(ws: Workspace, year: int, as_of: int | None = None, options: dict[str, dict[str, Any]] | None = None) -> list[LkjipRow]:
@@ -434,24 +437,26 @@ def lkjip_rows(ws: Workspace, year: int, as_of: int | None = None, options: dict
         element = G._node[attrs["element"]]
         final = ind.final if ind.final is not None else (ind.targets[max(ind.targets)] if ind.targets else None)
         formula = ind.capaian_formula or ((options or {}).get("low-achievement") or {}).get("formula") or "lkjip"
-        final_capaian = _capaian(final, row.realized, row.polarity, formula).value if final is not None else None
+        final_capaian = (_capaian(final, row.realized, row.polarity, formula).value
+                         if final is not None and row.note != "implausible" else None)  # CAS703: none from it
         previous = tuple((y, years[y].realized, years[y].capaian) for y in sorted(years) if y < year)
         out.append(LkjipRow(attrs["element"], element["name"], ref, ind.name, ind.unit, year, row.target, row.realized,
-                            row.capaian, row.category, previous, final, final_capaian))
+                            row.capaian, row.category, previous, final, final_capaian, element["kind"]))
     return out
 
 
 _LKJIP_HEAD = {
-    "id": ("Sasaran", "Indikator", "Satuan", "Target", "Realisasi", "Capaian", "Kategori", "Tahun sebelumnya",
+    "id": ("Sasaran/elemen", "Indikator", "Satuan", "Target", "Realisasi", "Capaian", "Kategori", "Tahun sebelumnya",
            "Target akhir", "Capaian thd target akhir"),
-    "en": ("Sasaran", "Indicator", "Unit", "Target", "Realisasi", "Capaian", "Category", "Previous years",
+    "en": ("Sasaran/element", "Indicator", "Unit", "Target", "Realisasi", "Capaian", "Category", "Previous years",
            "Final target", "Capaian of final target"),
 }
 
 
 def _lkjip_cells(r: LkjipRow) -> list[str]:
     previous = "; ".join(f"{y}: {_text_value(v)} ({'-' if c is None else f'{c:.2f}'})" for y, v, c in r.previous)
-    return [f"{r.sasaran.split(':', 1)[-1]} {r.sasaran_name}", r.name, r.unit or "", _text_value(r.target),
+    kind = ELEMENT_KIND_NAMES.get(r.sasaran_kind, r.sasaran_kind)
+    return [f"{kind} {r.sasaran.split(':', 1)[-1]} {r.sasaran_name}", r.name, r.unit or "", _text_value(r.target),
             _text_value(r.realized), "-" if r.capaian is None else f"{r.capaian:.2f}", r.category or "-", previous or "-",
             _text_value(r.final_target), "-" if r.final_capaian is None else f"{r.final_capaian:.2f}"]
 
@@ -473,7 +478,7 @@ def lkjip_csv(rows: list[LkjipRow], lang: str = "id") -> str:
 
 
 def lkjip_json(rows: list[LkjipRow], year: int, as_of: int) -> str:
-    data = [{"sasaran": r.sasaran, "sasaran_name": r.sasaran_name, "ref": r.ref, "name": r.name, "unit": r.unit,
+    data = [{"sasaran": r.sasaran, "sasaran_name": r.sasaran_name, "sasaran_kind": r.sasaran_kind, "ref": r.ref, "name": r.name, "unit": r.unit,
              "year": r.year, "target": _json_value(r.target), "realized": r.realized, "capaian": r.capaian,
              "category": r.category, "previous": [{"year": y, "realized": v, "capaian": c} for y, v, c in r.previous],
              "final_target": _json_value(r.final_target), "final_capaian": r.final_capaian} for r in rows]

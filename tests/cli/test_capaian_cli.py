@@ -91,6 +91,18 @@ def test_lkjip_table() -> None:
     assert code == 2 and "--lkjip needs --year" in err
 
 
+def test_lkjip_rows_name_the_kind_of_their_element() -> None:
+    """Every block was headed "Sasaran:", for a tujuan (T2.1), a program (P1.02.02) as for a sasaran."""
+    code, out, _ = run("capaian", str(SPECS), "--year", "2023", "--as-of", "2026", "--lkjip")
+    heads = [line.strip() for line in out.splitlines() if line.startswith("  Sasaran/elemen: ")]
+    assert heads[:2] == ["Sasaran/elemen: Tujuan T2.1 Meningkatkan kualitas hidup masyarakat",
+                         "Sasaran/elemen: Sasaran S2.1.1 Meningkatnya derajat kesehatan masyarakat"]
+    assert any(h.startswith("Sasaran/elemen: Program P1.02.02 ") for h in heads)
+    code, out, _ = run("capaian", str(SPECS), "--year", "2023", "--as-of", "2026", "--lkjip", "--format", "json")
+    kinds = {r["sasaran"].rpartition(":")[2]: r["sasaran_kind"] for r in json.loads(out)["rows"]}
+    assert (kinds["T2.1"], kinds["S2.1.1"], kinds["P1.02.02"]) == ("tujuan", "sasaran", "program")
+
+
 def test_by_document_rolls_up_each_level_of_a_document() -> None:
     """Kota Madiun's RPJMD in 2023 (hand-computed from the rows of ``cascade capaian --year 2023``):
     tujuan IPM 101.59 and TPT 81.5 (mean 91.545, shown 91.55), five sasaran 100.3, 101.46, 100,
