@@ -257,8 +257,9 @@ Rujukan ke dokumen di ruang kerja harus menyebut elemen (atau, dari indikator, i
 itu; rujukan unit harus menyebut unit organisasi dokumen itu atau renstra yang menjadi acuan
 penyelarasannya. Rujukan ke dokumen yang tidak ada di ruang kerja bersifat *eksternal*: tidak dapat
 diperiksa dan tidak dilaporkan, sehingga renstra satu OPD dapat diperiksa hanya bersama RPJMD-nya.
-Entri ``aligns_to`` yang menyebut dokumen yang tidak ada hanya dilaporkan bila tampak seperti salah
-ketik dari dokumen yang ada.""",
+Entri ``aligns_to``, atau ``for`` dokumen realisasi, yang menyebut dokumen yang tidak ada hanya
+dilaporkan bila tampak seperti salah ketik dari dokumen yang ada (paling banyak dua huruf berbeda),
+sehingga berkas realisasi dapat diperiksa sendirian.""",
     "CAS203": """\
 Memeriksa tautan ``parent`` dan ``supports`` elemen, tautan ``supports`` indikator, dan tautan
 ``parent`` unit organisasi. Setiap siklus (komponen terhubung kuat dari tautan-tautan itu, ditemukan

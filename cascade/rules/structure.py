@@ -68,8 +68,9 @@ class UnknownReference(Rule):
     indicator) of that document; a unit reference must name a unit of the document or of the renstra
     it aligns to. A reference into a document that is not in the workspace is *external*: it cannot
     be checked and is not reported, so one OPD's renstra can be linted with its RPJMD alone. An
-    ``aligns_to`` naming an absent document is reported only when it looks like a typo of a present
-    one.
+    ``aligns_to``, or a realisasi document's ``for``, naming an absent document is reported only
+    when it looks like a typo of a present one (at most two edits away), so a realisasi file can be
+    linted on its own.
 
     Why: a link to nothing is no link: the element looks linked in the file while its cascade is
     broken.

@@ -199,3 +199,20 @@ def test_masked_nip_in_source(tmp_path: Path) -> None:
     assert "197001011990031001" not in data and "1970" in data
     shown = cascade.load(str(d), show_personal=True).capaian(year=2017, as_of=2018).to_json()
     assert "197001011990031001" in shown
+
+
+def test_a_realisasi_linted_without_its_plan_names_an_external_plan(tmp_path: Path) -> None:
+    """A pre-commit run on the changed files lints specs' realisasi alone (or with the dinkes
+    renstra): its ``for: kota-madiun.rpjmd-2019`` was CAS202 "names nothing", though an absent plan
+    is external everywhere else. A typo or another period of a plan that is there is still reported."""
+    specs = Path(__file__).parents[2] / "specs"
+    realisasi = specs / "kota-madiun" / "realisasi-2024.yaml"
+    assert list(cascade.load(str(realisasi)).validate()) == []
+    assert list(cascade.load([str(realisasi), str(specs / "kota-madiun" / "dinkes")]).validate(select=["CAS2"])) == []
+    for typo, hint in (("kota-madiun.rpjmd-2091", "kota-madiun.rpjmd-2019"), ("kota-madiun.rpjm-2019", "kota-madiun.rpjmd-2019")):
+        moved = tmp_path / typo / "realisasi-2024.yaml"
+        moved.parent.mkdir()
+        moved.write_text(realisasi.read_text(encoding="utf-8").replace("for: kota-madiun.rpjmd-2019", f"for: {typo}"), encoding="utf-8")
+        report = cascade.load([str(moved), str(specs / "kota-madiun" / "rpjmd-2019.yaml")]).validate(select=["CAS202"])
+        assert [(f.code, f.line, f.column, f.message) for f in report] == [
+            ("CAS202", 18, 8, f"for '{typo}' names nothing; did you mean '{hint}'?")]
