@@ -117,6 +117,8 @@ class _Builder:
                     (d for d in self.docs if stem != plan and d.rstrip("0123456789") == stem), None)
                 if close is not None:
                     self.finding("CAS202", "hint", doc, ("document", "for"), doc_id, field="for", target=plan, hint=close)
+                elif plan in self.realisasi:  # a realisasi document is there, and is no plan
+                    self.finding("CAS202", "default", doc, ("document", "for"), doc_id, field="for", target=plan, hint="")
                 continue
             items: list[tuple] = []
             for field, kind, values in (("realized", "realized", model.realized), ("pk_targets", "pk", model.pk_targets)):

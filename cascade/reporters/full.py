@@ -2,7 +2,7 @@
 
 ::
 
-    plans/dinkes.yaml:24:13: CAS202 unknown-reference [error] parent 'S9' names nothing
+    plans/dinkes.yaml:24:13: CAS202 unknown-reference [error] parent 'S9' names nothing (dinkes.renstra-2019:P1)
        |
     24 |     parent: S9
        |             ^^
@@ -16,7 +16,7 @@ from ..core.findings import SEVERITY_WORDS, Finding, Report
 from ..core.sourcemap import split_lines
 from ..core.text import UNSAFE, escape_unsafe
 from .base import RenderContext
-from .concise import cell_note, location
+from .concise import location, tail
 
 #: Characters of one source line an excerpt shows at most (a 64k-character line is quoted in part).
 _MAX_EXCERPT = 400
@@ -98,7 +98,7 @@ def render(report: Report, context: RenderContext) -> str:
     text: str | None = None
     lines: list[str] | None = None
     for f in report:
-        out.append(f"{location(f)}: {f.code} {f.rule} [{sev[f.severity.value]}] {f.localized(context.lang)}{cell_note(f)}")
+        out.append(f"{location(f)}: {f.code} {f.rule} [{sev[f.severity.value]}] {f.localized(context.lang)}{tail(f)}")
         if f.file != file:
             file, lines = f.file, None
             text = context.sources.get(f.file or "")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..core.findings import Finding, Report
 from .base import RenderContext, relative_path
+from .concise import tail
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -33,7 +34,7 @@ def annotation(f: Finding, context: RenderContext) -> str:
             props.append((name, str(value)))
     props.append(("title", f"{f.code} {f.rule}" + (f" {f.cell}" if f.cell else "")))
     joined = ",".join(f"{k}={escape_property(v)}" for k, v in props)
-    return f"::{_COMMAND[f.severity.value]} {joined}::{escape_data(f.localized(context.lang))}"
+    return f"::{_COMMAND[f.severity.value]} {joined}::{escape_data(f.localized(context.lang) + tail(f))}"
 
 
 def render(report: Report, context: RenderContext) -> str:

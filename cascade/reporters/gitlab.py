@@ -10,6 +10,7 @@ import json
 
 from ..core.findings import Report
 from .base import RenderContext, fingerprints, relative_path
+from .concise import tail
 
 _SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 
@@ -20,7 +21,7 @@ def render(report: Report, context: RenderContext) -> str:
     for f, fingerprint in zip(report, fingerprints(report, context.root)):
         issues.append(
             {
-                "description": f"{f.code} {f.rule}: {f.localized(context.lang)}" + (f" [{f.cell}]" if f.cell else ""),
+                "description": f"{f.code} {f.rule}: {f.localized(context.lang)}{tail(f)}",
                 "check_name": f.code,
                 "fingerprint": fingerprint,
                 "severity": _SEVERITY[f.severity.value],

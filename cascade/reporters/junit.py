@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 
 from ..core.findings import Finding, Report
 from .base import RenderContext, relative_path
-from .concise import cell_note, location
+from .concise import location, tail
 
 
 # XML 1.0 cannot carry these characters even escaped; a message quoting a broken file might.
@@ -25,7 +25,7 @@ def _xml(text: str) -> str:
 
 
 def _line(f: Finding, lang: str) -> str:
-    return _xml(f"{location(f)}: {f.code} {f.rule} {f.localized(lang)}{cell_note(f)}")
+    return _xml(f"{location(f)}: {f.code} {f.rule} {f.localized(lang)}{tail(f)}")
 
 
 def render(report: Report, context: RenderContext) -> str:
@@ -43,7 +43,7 @@ def render(report: Report, context: RenderContext) -> str:
         others = []
         for f in by_file[file]:
             if f.severity.rank >= rank:
-                failure = ET.SubElement(case, "failure", {"type": f"{f.code} {f.rule}", "message": _xml(f.localized(context.lang))})
+                failure = ET.SubElement(case, "failure", {"type": f"{f.code} {f.rule}", "message": _xml(f.localized(context.lang) + tail(f))})
                 failure.text = _line(f, context.lang)
             else:
                 others.append(_line(f, context.lang))

@@ -51,7 +51,7 @@ def test_every_translated_parser_phrase_is_a_whole_translation() -> None:
 def test_a_list_of_choices_is_not_joined_with_an_english_or(tmp_path: Path) -> None:
     (tmp_path / "a.yaml").write_text(PLAN.replace("type: outcome", "type: hasil", 1), encoding="utf-8")
     _, out, _ = run("lint", str(tmp_path / "a.yaml"), "--format", "concise", "--no-cache", "-q", "--select", "CAS104")
-    assert out.endswith("CAS104 invalid-value 'type' bernilai 'hasil'; yang diharapkan salah satu dari impact, outcome, output, process, input\n")
+    assert out.endswith("CAS104 invalid-value 'type' bernilai 'hasil'; yang diharapkan salah satu dari impact, outcome, output, process, input (rpjmn-2020:PN1.PP1.I1)\n")
 
 
 def test_configuration_and_usage_errors_follow_the_language(tmp_path: Path) -> None:

@@ -44,7 +44,7 @@ def test_hostile_realisasi_document(tmp_path: Path) -> None:
     assert ("real2.yaml", 5, "CAS103") in got  # a list as a PK target
     table = ws.capaian(as_of=2026)
     row = [r for r in table.rows if r.year == 2019][0]
-    assert row.capaian is None and row.note == "out of range"  # 1e300 / 1e-300
+    assert row.capaian is None and row.note == "implausible"  # 1e300 for a target of 1e-300: CAS703, no capaian (out of range otherwise)
     # a plain .nan is a float (NaN) to every YAML tool: CAS103 at its place, never a text realisasi
     assert [(f.line, f.column, f.message) for f in report if f.code == "CAS103" and f.message.endswith("'.nan'")] == [
         (4, 46, "'2020' must be a finite number, not '.nan'")]

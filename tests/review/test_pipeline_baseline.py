@@ -43,7 +43,7 @@ def test_only_new_findings_are_reported_and_gone_ones_named(ws: Path, monkeypatc
     plan.write_text(text, encoding="utf-8")
     code, out, err = run(["lint", "plans", "--format", "concise", "--baseline", "baseline.json"], ws, monkeypatch)
     assert code == 1
-    assert out == "plans/kota-madiun.yaml:25:51: CAS103 wrong-type '2022: 72,8' is not a number cascade will guess; write 72.8\n"
+    assert out == "plans/kota-madiun.yaml:25:51: CAS103 wrong-type '2022: 72,8' is not a number cascade will guess; write 72.8 (kota-madiun.rpjmd-2019:T1.I1)\n"
     assert err == (
         "cascade: checked 1 file, 1 document\n"
         "cascade: 1 baseline entries are gone (fixed); refresh the baseline with --write-baseline baseline.json\n"

@@ -136,7 +136,7 @@ def test_per_file_ignores_and_their_unused_entries(ws: Path, monkeypatch: pytest
     _, out, _ = run(["lint", "plans", "--format", "concise"], ws, monkeypatch)
     assert out.splitlines() == [
         "cascade.toml:6:1: CAS901 unused-suppression per-file-ignores 'rpjmn/*' = CAS102 matched no finding; remove it",
-        "plans/kota-madiun.yaml:35:9: CAS102 unknown-field unknown field 'polaritas'; did you mean 'polarity'?",
+        "plans/kota-madiun.yaml:35:9: CAS102 unknown-field unknown field 'polaritas'; did you mean 'polarity'? (kota-madiun.rpjmd-2019:S1.I1)",
     ]
 
 
