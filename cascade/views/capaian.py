@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 
-from ..core.capaian import CATEGORIES
+from ..core.capaian import CATEGORIES, note_in
 from ..core.errors import UsageError, require_pandas
 from ..core.models import Range
 from ..graph import Workspace
@@ -188,11 +188,14 @@ class CapaianTable:
     def to_json(self) -> str:
         return json.dumps({"version": 1, "as_of": self.as_of, "rows": self.to_dicts()}, ensure_ascii=False, indent=2) + "\n"
 
-    def to_csv(self) -> str:
+    def to_csv(self, lang: str = "en") -> str:
+        """The rows as CSV: the columns are :data:`JSON_FIELDS` in every language (scripts read them);
+        in ``id`` the ``note`` is written as people read it (``tidak ada realisasi``), in ``en`` as the code."""
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow(JSON_FIELDS)
         for d in self.to_dicts():
+            d["note"] = note_in(d["note"], lang)
             writer.writerow(["" if d[f] is None else _text_value(Range(**d[f])) if isinstance(d[f], dict) else d[f]
                              for f in JSON_FIELDS])
         return buf.getvalue()
@@ -202,7 +205,7 @@ class CapaianTable:
         head = ("Indikator", "Tahun", "Target", "Realisasi", "Capaian", "Kategori") if lang == "id" else \
                ("Indicator", "Year", "Target", "Realisasi", "Capaian", "Category")
         lines = [[r.ref, str(r.year), _text_value(r.target), _text_value(r.realized),
-                  "-" if r.capaian is None else f"{r.capaian:.2f}", r.category or (r.note or "-")] for r in self.rows]
+                  "-" if r.capaian is None else f"{r.capaian:.2f}", r.category or note_in(r.note, lang) or "-"] for r in self.rows]
         widths = [max(len(h), *(len(l[i]) for l in lines)) if lines else len(h) for i, h in enumerate(head)]
         title = f"Capaian kinerja per {self.as_of}" if lang == "id" else f"Capaian as of {self.as_of}"
         out = [title, "  ".join(h.ljust(w) for h, w in zip(head, widths)).rstrip()]
