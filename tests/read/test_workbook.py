@@ -258,7 +258,7 @@ def test_export_reads_back(table: Path, tmp_path: Path) -> None:
     findings = wb["Temuan"]
     got = list(findings.iter_rows(min_row=2, values_only=True))
     assert len(got) == len(report)
-    assert ("error", "CAS007", "table-cell", f"{DOC}:1.02.01.2.02", f"{table / XLSX} [T-C.27!P11]") in [g[:5] for g in got]
+    assert ("kesalahan", "CAS007", "table-cell", f"{DOC}:1.02.01.2.02", f"{table / XLSX} [T-C.27!P11]") in [g[:5] for g in got]
     assert any(g[4].endswith(".yaml:" + g[4].rsplit(":", 1)[1]) for g in got if g[4] and ".yaml" in g[4])  # file:line for YAML
     assert findings.auto_filter.ref.startswith("A1:F")
     assert findings.conditional_formatting  # colours by severity
