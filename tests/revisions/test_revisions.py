@@ -449,3 +449,32 @@ def test_realign_csv_and_xlsx_follow_the_language_and_apply_reads_either_header(
     english = tmp_path / "en.xlsx"
     assert main(args + ["--format", "xlsx", "--output", str(english), "--lang", "en"]) == 0
     assert [c.value for c in openpyxl.load_workbook(english).active[1]][:4] == ["ref", "file", "line", "old_target"]
+
+
+def test_diff_names_the_kinds_as_planners_write_them(tmp_path: Path) -> None:
+    """`cascade diff` showed [document], [indicator] and [prioritas_nasional] in its Indonesian text,
+    markdown and HTML; JSON keeps the codes."""
+    new = tmp_path / "new"
+    shutil.copytree(SPECS, new)
+    rpjmn = new / "rpjmn-2020.yaml"
+    rpjmn.write_text(rpjmn.read_text().replace("name: Memperkuat Ketahanan Ekonomi untuk Pertumbuhan yang Berkualitas dan Berkeadilan",
+                                               "name: Memperkuat Ketahanan Ekonomi"))
+    rpjmd = new / "kota-madiun" / "rpjmd-2019.yaml"
+    rpjmd.write_text(rpjmd.read_text().replace("name: Angka Harapan Hidup\n", "name: Angka Harapan Hidup Baru\n", 1))
+
+    def diff(*extra: str) -> str:
+        out = io.StringIO()
+        main(["diff", str(SPECS), str(new), *extra], stdout=out, stderr=io.StringIO())
+        return out.getvalue()
+
+    text = diff()
+    assert "~ rpjmn-2020:PN1 [Prioritas Nasional] diubah: name" in text
+    assert "~ kota-madiun.rpjmd-2019:S2.1.1.I1 [indikator] diubah: name" in text
+    assert "[indicator]" not in text and "[prioritas_nasional]" not in text
+    assert "| `kota-madiun.rpjmd-2019:S2.1.1.I1` | indikator | diubah |" in diff("--format", "markdown")
+    assert "| `rpjmn-2020:PN1` | Prioritas Nasional | diubah |" in diff("--format", "markdown")
+    html_out = diff("--format", "html")
+    assert "<td>indikator</td>" in html_out and "<td>Prioritas Nasional</td>" in html_out
+    assert "~ kota-madiun.rpjmd-2019:S2.1.1.I1 [indicator] modified: name" in diff("--lang", "en")
+    kinds = {c["element_kind"] for c in json.loads(diff("--format", "json"))["changes"]}
+    assert kinds == {"prioritas_nasional", "indicator"}

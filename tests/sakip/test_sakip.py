@@ -178,3 +178,26 @@ def test_a_person_decides_partial_criteria_but_not_automated_ones():
     # a criterion the documents could not judge takes the team's answer
     r = cascade.load(*base()).sakip(answers={"perencanaan.2.9": ("C", None)})
     assert r.criterion("perencanaan.2.9").value == 0.5
+
+
+def test_reasons_are_words_in_bahasa_indonesia_and_codes_in_json():
+    """`cascade sakip` showed [no-iku], [no-realisasi] and 'perbaiki no-realisasi (83 ref)' in Indonesian text."""
+    import io
+
+    defects = str(ROOT / "examples" / "defects")
+
+    def run(*args: str) -> str:
+        out = io.StringIO()
+        main(["sakip", defects, *args], stdout=out, stderr=io.StringIO())
+        return out.getvalue()
+
+    text = run()
+    assert "klaten.dinsos.renstra-2025:T1  [tanpa IKU]  " in text
+    assert "  [tanpa crosscutting]" in text and "perbaiki tanpa realisasi (" in text and "perbaiki di bawah target (1 ref)" in text
+    for code in ("no-iku", "no-realisasi", "behind-target", "no-crosscuts", "no-skp"):
+        assert code not in text
+    page = run("--format", "html")
+    assert "tanpa IKU" in page and "[no-iku]" not in page and "no-realisasi" not in page
+    assert "  [no-iku]  " in run("--lang", "en")
+    data = json.loads(run("--format", "json"))
+    assert "no-iku" in json.dumps(data)
