@@ -258,7 +258,7 @@ def _capaian_badges(rollup: list[RollupRow]) -> dict[str, str]:
 def _tree(cascade: "Workspace", report: Report, t: Callable[[str], str], mask: Callable[[str | None], str], lang: str,
           rollup: list[RollupRow]) -> str:
     titles = {k: v.model.document.title for k, v in cascade.parsed.items()}
-    tree = build_tree(cascade.graph, titles, report)
+    tree = build_tree(cascade.graph, titles, report, lang=lang)
     anchors: dict[str, str] = {}
     out: list[str] = []
     capaian = _capaian_badges(rollup)
