@@ -201,3 +201,24 @@ def test_reasons_are_words_in_bahasa_indonesia_and_codes_in_json():
     assert "  [no-iku]  " in run("--lang", "en")
     data = json.loads(run("--format", "json"))
     assert "no-iku" in json.dumps(data)
+
+
+def test_compare_builds_the_side_by_side_table_without_a_dtype_warning():
+    """The tour built it by adding number rows to text columns: pandas 3 warned (Pandas4Warning,
+    'Setting an item of incompatible dtype is deprecated'); compare() builds object columns at once."""
+    import warnings
+
+    pytest.importorskip("pandas")
+    specs = cascade.load(str(ROOT / "specs")).sakip(as_of=2026)
+    defects = cascade.load(str(ROOT / "examples" / "defects")).sakip(as_of=2026)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        side = specs.compare(defects, names=["specs", "examples/defects"])
+    assert list(side.columns) == ["specs", "examples/defects"] and list(side.index[-2:]) == ["total", "predikat"]
+    assert side.loc["total"].tolist() == [specs.total_score, defects.total_score]
+    assert side.loc["predikat"].tolist() == [specs.predikat, defects.predikat]
+    assert side.loc["perencanaan.2.5", "specs"] == "A"
+    assert not any(specs.criterion(i).mode == "manual" for i in side.index[:-2])
+    assert len(specs.compare(manual=True)) == len(specs.criteria) + 2
+    with pytest.raises(ValueError):
+        specs.compare(defects, names=["one"])
