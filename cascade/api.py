@@ -222,23 +222,29 @@ class Cascade(Workspace):
 
         return matrix_frame(alignment(self, lower_doc, upper_doc, full=full), symbols=symbols)
 
-    def tree(self, root: str | None = None, depth: int | None = None, report: Report | None = None) -> "PerformanceTree":
+    def tree(self, root: str | None = None, depth: int | None = None, report: Report | None = None, *,
+             lang: str = "id") -> "PerformanceTree":
         """The pohon kinerja below ``root`` (a document id, an element ref, or None for every top element),
-        ``depth`` levels deep (None: all), findings of ``report`` (else of :meth:`validate`) attached."""
+        ``depth`` levels deep (None: all), findings of ``report`` (else of :meth:`validate`) attached;
+        labels in ``lang`` (``id``: ``1 kesalahan, 2 peringatan``; ``en``: ``1 error, 2 warnings``)."""
         if root is not None and not isinstance(root, str):
             raise UsageError(f"root must be a document id or an element reference, not {type(root).__name__}")
         if depth is not None and (isinstance(depth, bool) or not isinstance(depth, int)):
             raise UsageError(f"depth must be a whole number or None, not {type(depth).__name__}")
         titles = {k: v.model.document.title for k, v in self.parsed.items()}
-        return build_tree(self.graph, titles, self.validate() if _report(report) is None else report, root, depth)
+        if lang not in _findings.LANGUAGES:
+            raise UsageError(f"lang must be one of {', '.join(_findings.LANGUAGES)}, not {lang!r}")
+        return build_tree(self.graph, titles, self.validate() if _report(report) is None else report, root, depth, lang)
 
-    def to_mermaid(self, root: str | None = None, depth: int | None = None, report: Report | None = None) -> str:
+    def to_mermaid(self, root: str | None = None, depth: int | None = None, report: Report | None = None, *,
+                   lang: str = "id") -> str:
         """The pohon kinerja as a Mermaid flowchart (see :meth:`tree`)."""
-        return self.tree(root, depth, report).to_mermaid()
+        return self.tree(root, depth, report, lang=lang).to_mermaid()
 
-    def to_dot(self, root: str | None = None, depth: int | None = None, report: Report | None = None) -> str:
+    def to_dot(self, root: str | None = None, depth: int | None = None, report: Report | None = None, *,
+               lang: str = "id") -> str:
         """The pohon kinerja as a Graphviz DOT digraph (see :meth:`tree`)."""
-        return self.tree(root, depth, report).to_dot()
+        return self.tree(root, depth, report, lang=lang).to_dot()
 
     def capaian(self, year: int | None = None, as_of: int | None = None, *,
                 options: dict[str, dict[str, Any]] | None = None) -> "CapaianTable":

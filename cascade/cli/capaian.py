@@ -89,7 +89,7 @@ def run_capaian(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                     if args.format == "csv" else by_document_text(rows, as_of, lang))
         else:
             table = ws.capaian(year=args.year, as_of=settings.as_of, options=settings.rule_options())
-            text = table.to_json() if args.format == "json" else table.to_csv() if args.format == "csv" else table.to_text(lang)
+            text = table.to_json() if args.format == "json" else table.to_csv(lang) if args.format == "csv" else table.to_text(lang)
     except UsageError as exc:
         _say(err, "usage", lang, error=exc)
         return 2

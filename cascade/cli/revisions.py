@@ -249,10 +249,10 @@ def _realign(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             if args.output is None:
                 _say(err, "xlsx-output", lang)
                 return 2
-            table.to_xlsx(args.output)
+            table.to_xlsx(args.output, lang)
             return 0
         if args.format == "csv":
-            text = table.to_csv()
+            text = table.to_csv(lang)
         elif args.format == "json":
             text = json.dumps({"version": 1, "from": table.old, "to": table.new, "candidates": [c.row() for c in table.candidates]},
                               ensure_ascii=False, indent=2) + "\n"

@@ -80,7 +80,7 @@ def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         document = loaded.data["document"]
     try:
         written, findings = import_table(args.table, args.output, layout=args.layout, sheet=args.sheet,
-                                         document=document, locale=args.locale, year=args.year)
+                                         document=document, locale=args.locale, year=args.year, lang=lang)
     except MissingExtraError as exc:
         err.write(f"cascade: {localized(exc, lang)}\n")
         return 2

@@ -34,6 +34,7 @@ text or text against a number.
 from __future__ import annotations
 
 import math
+import re
 from typing import Any, NamedTuple
 
 from .models import Range
@@ -48,6 +49,9 @@ __all__ = [
     "capaian",
     "category",
     "category_rank",
+    "note_in",
+    "POLARITY_WORDS",
+    "STATUS_WORDS",
 ]
 
 #: Formulas for a negative (lower-is-better) indicator.
@@ -186,3 +190,57 @@ def category(value: float | None, bounds: tuple[float, float, float, float] | li
 def category_rank(name: str) -> int:
     """0 for ``sangat tinggi`` up to 4 for ``sangat rendah`` (ValueError for other names)."""
     return CATEGORIES.index(name)
+
+
+#: The ``note`` of a capaian (a machine code in JSON) as people read it in Bahasa Indonesia: whole
+#: notes, then the patterns with a number or a name in them.
+_NOTES_ID = {
+    "no target": "tidak ada target",
+    "no realisasi": "tidak ada realisasi",
+    "target is not a valid range": "target bukan rentang yang sah",
+    "qualitative": "kualitatif",
+    "text target, numeric realisasi": "target berupa teks, realisasi berupa angka",
+    "numeric target, text realisasi": "target berupa angka, realisasi berupa teks",
+    "realisasi is not a number": "realisasi bukan angka",
+    "polarity unknown": "polaritas tidak diketahui",
+    "target is not a number": "target bukan angka",
+    "target 0 on a positive indicator": "target 0 pada indikator positif",
+    "target 0 on a negative indicator (lkjip formula)": "target 0 pada indikator negatif (rumus lkjip)",
+    "inside the range": "di dalam rentang",
+    "within tolerance": "dalam toleransi",
+    "stable target 0: no scale for the distance": "target stabil 0: jarak tidak dapat diskalakan",
+    "outside the target": "di luar target",
+    "out of range": "di luar jangkauan angka",
+    "realisasi 0: capped": "realisasi 0: dibatasi",
+    "implausible": "tidak wajar (CAS703): capaian tidak dihitung",
+}
+_NOTE_PATTERNS_ID = (
+    (re.compile(r"against (min|max) (\S+)"), lambda m: f"terhadap {m.group(1)} {m.group(2)}"),
+    (re.compile(r"range has no (min|max) for a (positive|negative) indicator"),
+     lambda m: f"rentang tanpa {m.group(1)} untuk indikator {'positif' if m.group(2) == 'positive' else 'negatif'}"),
+    (re.compile(r"unknown formula (.+)"), lambda m: f"rumus tidak dikenal {m.group(1)}"),
+)
+
+
+def note_in(note: str | None, lang: str) -> str | None:
+    """A capaian ``note`` as text, HTML and spreadsheets show it in ``lang`` (``en``: the note itself,
+    which JSON keeps as a code). A note made of ``; ``-joined parts is translated part by part."""
+    if not note or lang != "id":
+        return note
+    parts = []
+    for part in note.split("; "):
+        if part in _NOTES_ID:
+            part = _NOTES_ID[part]
+        else:
+            for pattern, make in _NOTE_PATTERNS_ID:
+                m = pattern.fullmatch(part)
+                if m:
+                    part = make(m)
+                    break
+        parts.append(part)
+    return "; ".join(parts)
+
+
+#: Polarity and the status of a realised value as people read them (JSON keeps the English codes).
+POLARITY_WORDS = {"id": {"positive": "positif", "negative": "negatif", "stable": "stabil"}}
+STATUS_WORDS = {"id": {"final": "final", "preliminary": "sementara"}}

@@ -59,13 +59,6 @@ ELEMENT_KINDS: dict[str, tuple[str, ...]] = {
     "renstra": ("tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan"),
     "skp": ("rhk",),
 }
-#: Element kinds as planners write them in tables and reports (the same in both languages).
-ELEMENT_KIND_NAMES: dict[str, str] = {
-    "prioritas_nasional": "Prioritas Nasional", "program_prioritas": "Program Prioritas",
-    "kegiatan_prioritas": "Kegiatan Prioritas", "proyek_prioritas": "Proyek Prioritas", "misi": "Misi",
-    "tujuan": "Tujuan", "sasaran": "Sasaran", "program": "Program", "kegiatan": "Kegiatan",
-    "sub_kegiatan": "Sub Kegiatan", "rhk": "RHK",
-}
 INDICATOR_TYPES = ("impact", "outcome", "output", "process", "input")
 POLARITIES = ("positive", "negative", "stable")
 #: How a lower-is-better indicator's capaian is computed (:mod:`cascade.core.capaian`).

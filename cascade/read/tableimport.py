@@ -50,22 +50,31 @@ def _flow(v: Any) -> str:
     return _scalar(v)
 
 
-def to_yaml(table: TableDocument, source: str, findings: list[Finding] = ()) -> str:
-    """The plan YAML of one imported table document."""
+#: The comments of an imported file, in each language (the YAML itself is the same in both).
+_HEADER = {
+    "en": ("# Imported by cascade import from {source}, sheet {sheet}.",
+           "# Comments name the source cells; edit the table and import again, or edit this file and keep it.", "at"),
+    "id": ("# Diimpor oleh cascade import dari {source}, lembar {sheet}.",
+           "# Komentar menyebut sel sumbernya; ubah tabelnya lalu impor lagi, atau ubah berkas ini dan simpan.", "di"),
+}
+
+
+def to_yaml(table: TableDocument, source: str, findings: list[Finding] = (), lang: str = "en") -> str:
+    """The plan YAML of one imported table document, its comments in ``lang``."""
+    first, second, at = _HEADER.get(lang, _HEADER["en"])
     data = table.data
     by_ref: dict[str | None, list[Finding]] = {}
     for f in findings:
         by_ref.setdefault(f.ref, []).append(f)
     doc = data.get("document") or {}
     doc_id = doc.get("id")
-    lines = [f"# Imported by cascade import from {os.path.basename(source)}, sheet {table.sheet}.",
-             "# Comments name the source cells; edit the table and import again, or edit this file and keep it.", "document:"]
+    lines = [first.format(source=os.path.basename(source), sheet=table.sheet), second, "document:"]
     for k, v in doc.items():
         if k == "period" and isinstance(v, dict):  # years as numbers, as FORMAT.md writes them
             v = {pk: int(pv) if isinstance(pv, str) and pv.isdigit() else pv for pk, pv in v.items()}
         lines.append(f"  {k}: {_flow(v)}")
     for f in by_ref.get(doc_id, []) + by_ref.get(None, []):
-        lines.append(f"# {f.code} {f.rule} at {f.cell or '-'}: {f.message}")
+        lines.append(f"# {f.code} {f.rule} {at} {f.cell or '-'}: {f.localized(lang)}")
     lines.append("")
     if doc.get("kind") == "realisasi":
         return "\n".join(lines + _rows_yaml(table)) + "\n"
@@ -74,7 +83,7 @@ def to_yaml(table: TableDocument, source: str, findings: list[Finding] = ()) -> 
         where = table.ranges.get(("elements", i))
         lines.append(f"  # {where}" if where else "  #")
         for f in by_ref.get(f"{doc_id}:{el['id']}", []):
-            lines.append(f"  # {f.code} {f.rule} at {f.cell or '-'}: {f.message}")
+            lines.append(f"  # {f.code} {f.rule} {at} {f.cell or '-'}: {f.localized(lang)}")
         first = True
         for k in _ELEMENT_KEYS:
             if k not in el or el[k] in (None, {}, []):
@@ -89,7 +98,7 @@ def to_yaml(table: TableDocument, source: str, findings: list[Finding] = ()) -> 
             if where:
                 lines.append(f"      # {where}")
             for f in by_ref.get(f"{doc_id}:{ind['id']}", []):
-                lines.append(f"      # {f.code} {f.rule} at {f.cell or '-'}: {f.message}")
+                lines.append(f"      # {f.code} {f.rule} {at} {f.cell or '-'}: {f.localized(lang)}")
             first = True
             for k in _INDICATOR_KEYS:
                 if k not in ind or ind[k] in (None, {}, []):
@@ -118,12 +127,13 @@ def _rows_yaml(table: TableDocument) -> list[str]:
 
 
 def import_table(path: str, out_dir: str, *, layout: str | None = None, sheet: str | None = None,
-                 document: dict | None = None, locale: str | None = None, year: int | None = None) -> tuple[list[str], list[Finding]]:
+                 document: dict | None = None, locale: str | None = None, year: int | None = None,
+                 lang: str = "en") -> tuple[list[str], list[Finding]]:
     """Write the plan YAML of the table at ``path`` into ``out_dir``; returns (files written, findings).
 
     What the table does not say comes from its sidecar, or from ``document`` (the ``document:``
     block) with ``layout``/``sheet``/``locale``/``year`` (a realisasi table's year), which also
-    override the sidecar's.
+    override the sidecar's. The comments of the YAML are in ``lang``.
     """
     entries = None
     base = None
@@ -154,7 +164,7 @@ def import_table(path: str, out_dir: str, *, layout: str | None = None, sheet: s
         fname = f"{name}.yaml" if isinstance(name, str) and re.fullmatch(r"[a-z0-9][a-z0-9._-]*", name) else f"{stem}-{n + 1}.yaml"
         target = os.path.join(out_dir, fname)
         with open(target, "w", encoding="utf-8") as fh:
-            fh.write(to_yaml(table, path, table.findings))
+            fh.write(to_yaml(table, path, table.findings, lang))
         written.append(target)
         findings.extend(table.findings)
     return written, findings

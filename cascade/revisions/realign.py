@@ -28,9 +28,16 @@ from .compare import similarity
 if TYPE_CHECKING:
     from ..graph import Workspace
 
-__all__ = ["Candidate", "RealignResult", "realign", "read_mapping", "apply_mapping", "ApplyResult", "COLUMNS"]
+__all__ = ["Candidate", "RealignResult", "realign", "read_mapping", "apply_mapping", "ApplyResult", "COLUMNS", "COLUMNS_ID"]
 
 COLUMNS = ("ref", "file", "line", "old_target", "old_name", "rank", "candidate", "candidate_name", "score", "reason", "confirm")
+#: The headers of the xlsx table in Bahasa Indonesia (the CSV keeps :data:`COLUMNS`: docs/revisions.md
+#: promises them to scripts). :func:`read_mapping` reads a table with either set of headers.
+COLUMNS_ID = ("Ref", "Berkas", "Baris", "Target lama", "Nama target lama", "Peringkat", "Kandidat", "Nama kandidat",
+              "Skor", "Alasan", "Konfirmasi")
+#: The headers :func:`read_mapping` needs, by every name they go by (lower case, ``_`` read as a space).
+_HEADER_NAMES = {"ref": "ref", "referensi": "ref", "old target": "old_target", "target lama": "old_target",
+                 "candidate": "candidate", "kandidat": "candidate", "confirm": "confirm", "konfirmasi": "confirm"}
 #: Accepted marks in the ``confirm`` column of a mapping.
 CONFIRM = frozenset({"x", "y", "yes", "ya", "1", "true", "ok", "✓", "v"})
 MAPPING_MAX_BYTES = 16 * 1024 * 1024
@@ -51,10 +58,12 @@ class Candidate:
     score: float
     reason: str
 
-    def row(self) -> dict[str, Any]:
+    def row(self, lang: str = "en") -> dict[str, Any]:
+        """The row of the table (keys :data:`COLUMNS`); the ``reason`` in ``lang`` (JSON: ``en``)."""
         return {"ref": self.ref, "file": self.file or "", "line": self.line or "", "old_target": self.old_target,
                 "old_name": self.old_name, "rank": self.rank, "candidate": self.candidate or "",
-                "candidate_name": self.candidate_name, "score": f"{self.score:.2f}", "reason": self.reason, "confirm": ""}
+                "candidate_name": self.candidate_name, "score": f"{self.score:.2f}", "reason": reason_in(self.reason, lang),
+                "confirm": ""}
 
 
 @dataclass(frozen=True)
@@ -69,12 +78,14 @@ class RealignResult:
     def links(self) -> int:
         return len({(c.ref, c.old_target) for c in self.candidates})
 
-    def to_csv(self) -> str:
+    def to_csv(self, lang: str = "en") -> str:
+        """The table as CSV: the columns :data:`COLUMNS` in every language (docs/revisions.md), the
+        reasons in ``lang``."""
         out = io.StringIO()
         writer = csv.DictWriter(out, COLUMNS, lineterminator="\n")
         writer.writeheader()
         for c in self.candidates:
-            writer.writerow(c.row())
+            writer.writerow(c.row(lang))
         return escape_unsafe(out.getvalue(), keep="\n")  # a plan's ESC or BEL never reaches a terminal
 
     def to_text(self, lang: str = "id") -> str:
@@ -91,7 +102,8 @@ class RealignResult:
                 lines.append(f"    {c.rank}. {c.candidate} {c.score:.2f}  {c.candidate_name}  [{reason_in(c.reason, lang)}]")
         return escape_unsafe("\n".join(lines) + "\n", keep="\n")
 
-    def to_xlsx(self, path: str) -> None:
+    def to_xlsx(self, path: str, lang: str = "en") -> None:
+        """The table as a workbook for people: headers (:data:`COLUMNS_ID` in ``id``) and reasons in ``lang``."""
         try:
             import openpyxl
         except ImportError as exc:
@@ -100,9 +112,9 @@ class RealignResult:
         book = openpyxl.Workbook()
         sheet = book.active
         sheet.title = "realign"
-        sheet.append(list(COLUMNS))
+        sheet.append(list(COLUMNS_ID if lang == "id" else COLUMNS))
         for c in self.candidates:
-            row = c.row()
+            row = c.row(lang)
             sheet.append([_cell(row[k]) for k in COLUMNS])
         from ..views.excel import save_book
 
@@ -110,7 +122,7 @@ class RealignResult:
 
 
 #: The phrases of a candidate's reason (:func:`_element_score`, :func:`_indicator_score`) in Bahasa
-#: Indonesia, longest first. The reason is kept in English in the CSV, xlsx and JSON (a stable column).
+#: Indonesia, longest first. JSON keeps the reason in English; text, CSV and xlsx follow ``--lang``.
 _REASON_ID = (
     ("name vs old target ", "nama vs target lama "),
     ("name vs this element ", "nama vs elemen ini "),
@@ -278,11 +290,15 @@ def read_mapping(path: str) -> tuple[list[tuple[str, str, str]], list[str]]:
     header = next(rows_iter, None)
     if header is None:
         return [], [Message(f"{path}: empty", f"{path}: kosong")]
-    header = [h.strip().lower() for h in header]
-    missing = [c for c in ("ref", "old_target", "candidate", "confirm") if c not in header]
+    # the English keys of the CSV or the Indonesian headers of the xlsx (either, in any case)
+    header = [_HEADER_NAMES.get(" ".join(h.replace("_", " ").lower().split()), h.strip().lower()) for h in header]
+    needed = ("ref", "old_target", "candidate", "confirm")
+    missing = [c for c in needed if c not in header]
     if missing:
-        raise RevisionError(f"{path}: missing column(s) {', '.join(missing)}", f"{path}: kolom tidak ada: {', '.join(missing)}")
-    at = {c: header.index(c) for c in ("ref", "old_target", "candidate", "confirm")}
+        names_id = dict(zip(COLUMNS, COLUMNS_ID))
+        raise RevisionError(f"{path}: missing column(s) {', '.join(missing)}",
+                            f"{path}: kolom tidak ada: {', '.join(f'{names_id[c]} ({c})' for c in missing)}")
+    at = {c: header.index(c) for c in needed}
     out = []
     for n, row in enumerate(rows_iter, 2):
         if len(row) < len(header):

@@ -9,6 +9,7 @@ from collections import Counter
 from typing import Any
 
 from .compare import REALISASI, YEAR_FIELDS, Change, DiffResult, tier_name
+from ..core.words import kind_word
 from ..core.text import escape_unsafe
 
 __all__ = ["DIFF_FORMATS", "render_diff", "summary_sentence"]
@@ -165,7 +166,7 @@ def _headline(c: Change, lang: str) -> str:
         if c.guess:
             extra += f" ({_t('guess', lang)}: {c.reason}; {c.score:.2f})" if c.score is not None else f" ({_t('guess', lang)})"
     fields = f": {', '.join(c.fields)}" if c.fields and c.change in ("modified", "renamed") else ""
-    return f"{c.ref} [{c.element_kind}] {what}{extra}{fields}"
+    return f"{c.ref} [{kind_word(c.element_kind, lang)}] {what}{extra}{fields}"
 
 
 _SIGN = {"added": "+", "removed": "-", "renamed": "~", "modified": "~"}
@@ -211,7 +212,7 @@ def _markdown(result: DiffResult, lang: str, limit: int = 200) -> str:
             if c.renamed_from:
                 change += f" ← `{c.renamed_from}`" + (f" ({_t('guess', lang)} {c.score:.2f})" if c.guess and c.score is not None else "")
             details = "; ".join(_details(c, lang)) or (_folded(c, folded[c.ref], lang) if c.ref in folded else "")
-            out.append(f"| `{_md(c.ref)}` | {c.element_kind} | {_md(change)} | {_md(details)} |")
+            out.append(f"| `{_md(c.ref)}` | {_md(kind_word(c.element_kind, lang))} | {_md(change)} | {_md(details)} |")
         if len(shown) > limit:
             out.append(f"| … | | +{len(shown) - limit} | |")
     if result.impacted:
@@ -236,7 +237,7 @@ def _html(result: DiffResult, lang: str) -> str:
         if c.guess:
             change += f' <span class="guess">{e(_t("guess", lang))}{f" {c.score:.2f}" if c.score is not None else ""}</span>'
         details = "<br>".join(e(d) for d in _details(c, lang)) or (e(_folded(c, folded[c.ref], lang)) if c.ref in folded else "")
-        rows.append(f'<tr class="{e(c.change)}"><td><code>{e(c.ref)}</code></td><td>{e(c.element_kind)}</td><td>{change}</td><td>{details}</td></tr>')
+        rows.append(f'<tr class="{e(c.change)}"><td><code>{e(c.ref)}</code></td><td>{e(kind_word(c.element_kind, lang))}</td><td>{change}</td><td>{details}</td></tr>')
     impacts = [f"<tr><td>{e(tier_name(i.tier))}</td><td>{' ← '.join(f'<code>{e(r)}</code>' for r in i.path)}</td></tr>"
                for i in result.impacted]
     return f"""<!DOCTYPE html>

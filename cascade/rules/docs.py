@@ -1,9 +1,10 @@
 """A rule's documentation as ``cascade rules`` and ``cascade explain`` show it: plain text, in the chosen language.
 
 The docstrings are reStructuredText (``parent``, ``Failing::``); a terminal shows them as plain text.
-In Bahasa Indonesia the summary, the body (the paragraphs between the summary and ``Why:``) and the
-"why" come from :mod:`cascade.rules.docs_id` where a translation exists; the basis (citations) and
-the examples (code) stay as written, under Indonesian headings. English is the docstring itself.
+In Bahasa Indonesia the summary, the body (the paragraphs between the summary and ``Why:``), the
+"why", the basis (citations as written, their glosses translated) and the notes of the examples
+("Failing (2023: ...)") come from :mod:`cascade.rules.docs_id` where a translation exists; the
+examples' code stays as written, under Indonesian headings. English is the docstring itself.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..core.findings import SEVERITY_WORDS
-from .docs_id import BODY_ID, SUMMARY_ID, WHY_ID
+from .docs_id import BASIS_ID, BODY_ID, EXAMPLE_NOTES_ID, SUMMARY_ID, WHY_ID
 
 if TYPE_CHECKING:
     from .base import Rule
@@ -25,6 +26,23 @@ _INTERPRETED = re.compile(r"`([^`]+)`")
 
 
 _HEADINGS_ID = {"Why:": "Mengapa:", "Basis:": "Dasar:", "Failing:": "Contoh yang gagal:", "Passing:": "Contoh yang lolos:"}
+#: "Failing (a note):" and "Passing: a sentence." — the label, then the note or the sentence.
+_EXAMPLE = re.compile(r"(Failing|Passing)(?: \((?P<note>.*)\):(?P<rest>\n.*)?|: (?P<sentence>.*))\Z", re.S)
+_EXAMPLE_ID = {"Failing": "Contoh yang gagal", "Passing": "Contoh yang lolos"}
+
+
+def _example_id(para: str) -> str | None:
+    """An example heading in Bahasa Indonesia ("Contoh yang gagal (2023: program mencapai ...):"), or
+    None when ``para`` is none; a note without a translation stays as written."""
+    m = _EXAMPLE.match(para)
+    if m is None:
+        return None
+    label = _EXAMPLE_ID[m.group(1)]
+    if m.group("note") is not None:
+        note = " ".join(m.group("note").split())
+        return f"{label} ({EXAMPLE_NOTES_ID.get(note, m.group('note'))}):{m.group('rest') or ''}"
+    sentence = " ".join(m.group("sentence").split())
+    return f"{label}: {EXAMPLE_NOTES_ID.get(sentence, m.group('sentence'))}"
 
 
 def plain(text: str) -> str:
@@ -60,6 +78,10 @@ def documentation(rule: "type[Rule]", lang: str = "en") -> str:
             para = plain(body_id)
         elif para.startswith("Why:") and rule.code in WHY_ID:
             para = "Mengapa: " + WHY_ID[rule.code]
+        elif para.startswith("Basis:") and rule.code in BASIS_ID:
+            para = "Dasar: " + BASIS_ID[rule.code]
+        elif para.startswith(("Failing", "Passing")) and _example_id(para) is not None:
+            para = _example_id(para)
         else:
             for en, id_ in _HEADINGS_ID.items():
                 if para.startswith(en):

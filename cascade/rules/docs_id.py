@@ -13,7 +13,7 @@ docstring has no such part (CAS511) has no ``BODY_ID`` entry.
 
 from __future__ import annotations
 
-__all__ = ["SUMMARY_ID", "WHY_ID", "BODY_ID"]
+__all__ = ["SUMMARY_ID", "WHY_ID", "BODY_ID", "BASIS_ID", "EXAMPLE_NOTES_ID"]
 
 SUMMARY_ID: dict[str, str] = {
     "CAS001": "Berkas tidak dapat dibaca sebagai YAML.",
@@ -726,4 +726,118 @@ CAS301 orphan-element, CAS302 orphan-indicator, CAS303 unsupported-element, CAS3
 missing-indicator, CAS306 unlinked-staff-target, CAS307 shallow-cascade) berubah menjadi info ini,
 yang membawa kode, aturan dan pesan aslinya beserta justification-nya. Memilih aturan ini saja akan
 mencantumkan setiap justification yang sedang dipakai.""",
+}
+
+#: The "Basis:" paragraph of each rule in Bahasa Indonesia (the citations as written, the glosses
+#: translated), shown under "Dasar:".
+BASIS_ID: dict[str, str] = {
+    "CAS001": "rencana yang tidak dapat dibaca tidak dapat dievaluasi; impor e-SAKIP menolaknya tanpa pesan.",
+    "CAS002": "PermenPANRB 88/2021 meminta target yang terukur dan tidak bermakna ganda; kunci ganda membuat target bergantung pada perangkat yang membacanya.",
+    "CAS003": "FORMAT.md (\"hanya YAML biasa\"); pertahanan terhadap bom alias di pipeline peninjauan.",
+    "CAS004": "FORMAT.md (\"tanpa tag\"); pemuat tidak aman PyYAML punya riwayat eksekusi kode jarak jauh.",
+    "CAS005": "YAML rencana diketik tangan dan diekspor dari lembar kerja; ekspor dalam Windows-1252 atau UTF-16 lazim dan harus dikonversi, bukan salah dibaca.",
+    "CAS006": "kode Permendagri 90/2019 dan kode wilayah Kemendagri adalah teks dengan angka nol yang bermakna.",
+    "CAS007": "Permendagri 86/2017 menetapkan tabelnya (T-C.27, tabel tujuan/sasaran RPJMD) tetapi tidak format angkanya; tabel pemda mencampur pemisah Indonesia dan Inggris, dan SIPD mengekspor teks.",
+    "CAS008": "tabel Permendagri 86/2017 tidak memuat id dokumen, kode wilayah atau tautan RPJMD.",
+    "CAS009": "tabel Permendagri 86/2017 tidak memuat id dokumen, wilayah atau tautan; tanpa sidecar cascade tidak dapat mengetahui rencana mana sebuah buku kerja.",
+    "CAS101": "tabel Permendagri 86/2017 (setiap sasaran memiliki indikator, satuan, kondisi awal dan target); PermenPANRB 6/2022 (setiap SKP menyebut pegawainya).",
+    "CAS102": "FORMAT.md (nama isian berbahasa Inggris dan tetap).",
+    "CAS103": "FORMAT.md (\"angka tidak pernah ditebak dari teks yang bermakna ganda\"); PermenPANRB 88/2021 kriteria 2.5 (target yang terukur).",
+    "CAS104": "FORMAT.md; Permendagri 86/2017 (tingkat elemen setiap rencana); UU 25/2004 (SPPN): RPJP 20 tahun, RPJMN/RPJMD dan renstra 5, RKP 1.",
+    "CAS201": "FORMAT.md (id unik); rujukan ke id ganda bermakna ganda, sehingga setiap penelusuran lewat id itu bisa salah.",
+    "CAS202": "PermenPANRB 89/2021 (cascading adalah rantai tautan bernama: tautan ke yang tidak ada bukanlah tautan).",
+    "CAS203": "UU 25/2004 (SPPN) dan PermenPANRB 89/2021: cascading adalah hierarki dari rencana nasional sampai individu; hierarki tidak memiliki siklus.",
+    "CAS204": "Permendagri 86/2017 (tabel RPJMD dan Renstra menyusun tujuan, sasaran, program, kegiatan, sub kegiatan dengan urutan itu); Perpres 12/2025 (PN > Program Prioritas > Kegiatan Prioritas > Proyek Prioritas); PermenPANRB 6/2022 (RHK mengintervensi RHK atasan).",
+    "CAS205": "UU 25/2004 (SPPN: RPJMD mengacu pada RPJMN, Renstra pada RPJMD); Permendagri 86/2017 (Renstra mengikuti RPJMD daerahnya sendiri).",
+    "CAS206": "UU 23/2014 dan Permendagri 86/2017: RPJMD kabupaten/kota selaras dengan RPJMD provinsinya sendiri; Renstra mengikuti RPJMD daerahnya sendiri.",
+    "CAS207": "UU 25/2004 (RPJMD dan Renstra mencakup lima tahun); Permendagri 86/2017 (kondisi awal adalah kondisi pada awal periode, target per tahun periode).",
+    "CAS208": "UU 25/2004 (SPPN); Permendagri 86/2017; Inmendagri 2/2025; PermenPANRB 6/2022.",
+    "CAS301": "PermenPANRB 89/2021 (cascading dari sasaran strategis organisasi sampai setiap pegawai) dan penilaian rencana daerah oleh Bappenas (sasaran daerah harus dipetakan ke sasaran PN); kriteria SAKIP 2.8 (cascading di setiap tingkat).",
+    "CAS302": "PermenPANRB 89/2021 (yang di-cascade adalah \"sasaran strategis, indikator kinerja, dan target kinerja\", bukan hanya nama sasaran); penilaian rencana daerah oleh Bappenas (setiap PN yang didukung memerlukan program dengan indikator yang relevan).",
+    "CAS303": "penilaian rencana daerah oleh Bappenas (sasaran daerah harus dipetakan ke sasaran PN; setiap PN yang didukung memerlukan program dengan indikator yang relevan); PermenPANRB 89/2021 (indikator dan target ikut di-cascade, bukan hanya sasarannya).",
+    "CAS304": "Permendagri 86/2017 (setiap baris tujuan, sasaran, program dan kegiatan memiliki indikatornya); Kepmendagri 050-5889/2021 (setiap sub kegiatan memiliki kinerja, indikator dan satuan); PermenPANRB 6/2022 (setiap RHK memiliki indikator dan target).",
+    "CAS305": "PermenPANRB 89/2021 (kinerja di-cascade ke setiap unit organisasi); kriteria SAKIP 2.10 (setiap pegawai memiliki rencana kinerja).",
+    "CAS306": "PermenPANRB 6/2022 (kepala OPD mengambil hasil SKP dari Perjanjian Kinerja; RHK setiap pegawai lain harus mengintervensi hasil atasannya).",
+    "CAS307": "PermenPANRB 89/2021 (cascading \"sampai dengan individu pegawai\"); temuan lazim auditor tentang cascading yang berhenti sebelum eselon II atau staf; kriteria SAKIP 2.8.",
+    "CAS401": "PermenPANRB 89/2021 (cascading menyelaraskan sasaran, indikator dan target dalam satu rantai); penilaian rencana daerah oleh Bappenas (sasaran daerah dipetakan ke sasaran nasional).",
+    "CAS402": "PermenPANRB 89/2021 (cascading menurunkan indikator beserta targetnya); tabel Permendagri 86/2017 (satuan per indikator).",
+    "CAS403": "praktik pemantauan (Tren Positif/Tren Negatif, DOMAIN.md \"Good indicators\"); PermenPANRB 89/2021 (cascading menjaga makna indikator).",
+    "CAS404": "judul kolom Renstra/RKPD (\"Indikator Kinerja Program (outcome)\", \"Indikator Kinerja Kegiatan (output)\") dalam Permendagri 86/2017; Kepmendagri 050-5889/2021 (keluaran sub kegiatan); dampak (impact) untuk tujuan menurut praktik (DOMAIN.md, Levels and indicator types).",
+    "CAS405": "penilaian rencana daerah oleh Bappenas (target makro daerah dianggap selaras bila mencapai sedikitnya 90% target nasional; DOMAIN.md, Good indicators).",
+    "CAS406": "PermenPANRB 89/2021 (cascading menurunkan target: target bawah melayani target atas); penilaian rencana daerah oleh Bappenas (target daerah harus melayani target nasional).",
+    "CAS407": "PermenPANRB 89/2021 (cascading mengikuti organisasi, unit demi unit sampai individu); PermenPANRB 6/2022 (RHK mengintervensi hasil atasan).",
+    "CAS408": "crosscutting sebagai DAG antarmitra setingkat (DOMAIN.md, The chain of plans); kriteria evaluasi SAKIP 2.9 (crosscutting, PermenPANRB 88/2021).",
+    "CAS409": "tabel Permendagri 86/2017 (indikator tujuan/sasaran dan kondisi akhirnya adalah satu set angka dalam satu rencana); DOMAIN.md (\"kondisi akhir sama dengan ujung lintasan target\").",
+    "CAS501": "tabel Permendagri 86/2017 (setiap indikator memiliki satuan); Kepmendagri 050-5889/2021 (setiap sub kegiatan memiliki kinerja, indikator dan satuan); PermenPANRB 88/2021 kriteria 2.5 (SMART).",
+    "CAS502": "tabel Permendagri 86/2017 (kondisi kinerja pada awal periode); PermenPANRB 88/2021 kriteria 2.5 (SMART).",
+    "CAS503": "tabel Permendagri 86/2017 (target kinerja per tahun); PermenPANRB 88/2021 (\"target untuk setiap tahun\").",
+    "CAS504": "tabel Permendagri 86/2017 (kondisi kinerja pada akhir periode); DOMAIN.md (\"kondisi akhir sama dengan ujung lintasan target\").",
+    "CAS505": "praktik pemantauan (Tren Positif/Tren Negatif, DOMAIN.md \"Good indicators\"); PermenPANRB 88/2021 kriteria 2.5 (target yang terukur dan bermakna).",
+    "CAS506": "tabel Permendagri 86/2017 (satuan sesuai dengan ukurannya); DOMAIN.md (\"satuan yang salah untuk substansinya\" di antara temuan lazim auditor).",
+    "CAS507": "PermenPANRB 88/2021 kriteria 2.5 (indikator yang berorientasi hasil); DOMAIN.md (\"indikator proses pada tingkat outcome\").",
+    "CAS508": "tabel Permendagri 86/2017 (satuan per indikator); DOMAIN.md (\"satuan yang salah untuk substansinya\" di antara temuan lazim auditor).",
+    "CAS509": "praktik pemantauan (Tren Negatif untuk stunting, kemiskinan, TPT, gini, AKI/AKB; DOMAIN.md \"Good indicators\").",
+    "CAS510": "lembar evaluasi PermenPANRB 88/2021 (IKU dengan definisi operasional dan sumber data; DOMAIN.md, Good indicators).",
+    "CAS511": "FORMAT.md (rentang {min, max}, \"7,0-8,0\" dalam RPJMN).",
+    "CAS512": "tabel Permendagri 86/2017 (kondisi kinerja awal dan target per tahun: target bergerak dari kondisi awal ke kondisi akhir); PermenPANRB 88/2021 kriteria 2.5 (target yang bermakna).",
+    "CAS513": "FORMAT.md (nilai target: angka, rentang atau teks kualitatif; keputusan 1, angka tidak pernah ditebak dari teks); tabel Permendagri 86/2017 (target dan satuan di kolom terpisah).",
+    "CAS514": "praktik pemantauan (Tren Positif/Tren Negatif, DOMAIN.md \"Good indicators\"); FORMAT.md keputusan 3.",
+    "CAS516": "Permendagri 86/2017, tabel T-C.27 (setiap baris program dan kegiatan memuat indikator kinerja, target dan pendanaan berdampingan); PP 12/2019 tentang pengelolaan keuangan daerah (anggaran terikat pada kinerja: anggaran berbasis kinerja); PermenPANRB 88/2021 (evaluasi SAKIP atas cascading dan efisiensi).",
+    "CAS601": "Permendagri 90/2019 (klasifikasi, kodefikasi dan nomenklatur), diperbarui oleh Kepmendagri 050-5889/2021 dan sesudahnya (DOMAIN.md, Nomenclature codes).",
+    "CAS602": "Permendagri 90/2019 (kode setiap tingkat memperpanjang kode tingkat di atasnya).",
+    "CAS603": "Permendagri 90/2019 (lampiran per tingkat pemerintahan: digit 1 provinsi, 2 kabupaten/kota).",
+    "CAS604": "Permendagri 90/2019 (setiap kode memperpanjang kode tingkat di atasnya).",
+    "CAS605": "Permendagri 90/2019 (klasifikasi urusan dan bidang urusan; DOMAIN.md, Nomenclature codes).",
+    "CAS701": "PermenPANRB 88/2021 (Pelaporan 2.3-2.6: realisasi terhadap target, terhadap tahun-tahun sebelumnya dan terhadap target jangka menengah); Permendagri 86/2017 (evaluasi hasil RKPD dan Renstra: realisasi per tahun periode).",
+    "CAS702": "Permendagri 86/2017 (skala evaluasi capaian kinerja: sangat tinggi, tinggi, sedang, rendah, sangat rendah); PermenPANRB 8/2021 (capaian indikator yang makin rendah makin baik, (1 + (1 - R/T)) x 100%).",
+    "CAS703": "PermenPANRB 88/2021 (data kinerja harus valid dan andal: keandalan data); Permendagri 86/2017 (pengendalian: verifikasi data realisasi).",
+    "CAS704": "PermenPANRB 89/2021 (pohon kinerja: cascading outcome dan output adalah rantai sebab-akibat); PermenPANRB 88/2021 (Pelaporan: analisis penyebab keberhasilan dan kegagalan).",
+    "CAS705": "Permendagri 86/2017 (pengendalian dan evaluasi: konsistensi realisasi antartahun); praktik pemantauan SIPD (realisasi di bawah tahun sebelumnya untuk indikator kumulatif).",
+    "CAS706": "PermenPANRB 53/2014 dan 88/2021 (LKjIP mengukur indikator Perjanjian Kinerja dan Renstra/RPJMD: indikator yang sama, dengan nama yang sama); Permendagri 86/2017 (evaluasi hasil RPJMD dan Renstra, per indikator rencana).",
+    "CAS707": "PermenPANRB 53/2014 dan 88/2021 (pengukuran kinerja: capaian = realisasi terhadap target; evaluasi memeriksa bahwa capaian yang dilaporkan akurat); PermenPANRB 8/2021 (capaian indikator yang makin rendah makin baik, (1 + (1 - R/T)) x 100%); Permendagri 86/2017 (evaluasi: rumus capaian yang sama untuk setiap indikator rencana).",
+    "CAS901": "jejak peninjauan sebuah rencana (evaluasi SAKIP, PermenPANRB 88/2021) harus menunjukkan mengapa sebuah cacat diterima; pengecualian yang basi adalah klaim yang tidak diperiksa siapa pun.",
+    "CAS902": "RULES.md (kode dan nama adalah kontrak yang dipakai pengguna); pengecualian harus menyebut apa yang dikecualikannya.",
+    "CAS903": "Perpres 12/2025 (sebagian indikator RPJPN sengaja tidak berada di tingkat PN: tautan boleh melompati satu tingkat bila dibenarkan); keterlacakan ala LOBSTER, yang melaporkan tautan yang sengaja tidak ada sebagai dibenarkan, bukan dibungkam.",
+}
+
+#: The notes in parentheses after "Failing" / "Passing" (and a passing example given as a sentence),
+#: by their English text.
+EXAMPLE_NOTES_ID: dict[str, str] = {
+    "cascade.lock says rpjmd:S1.I1 00000000aaaaaaaa, the target has since changed":
+        "cascade.lock mencatat rpjmd:S1.I1 00000000aaaaaaaa, targetnya sudah berubah sejak itu",
+    "the national 2024 target of Indeks Pembangunan Manusia is 75.54":
+        "target nasional 2024 Indeks Pembangunan Manusia adalah 75.54",
+    'jatim.rpjmd-2019:S2.I1 "Prevalensi Stunting" is negative':
+        'jatim.rpjmd-2019:S2.I1 "Prevalensi Stunting" berpolaritas negatif',
+    "a tujuan's kondisi akhir 96.27 % and its sasaran's last target 96.18 %":
+        "kondisi akhir sebuah tujuan 96.27 % dan target terakhir sasarannya 96.18 %",
+    "period 2020-2024": "periode 2020-2024",
+    "in a document whose region is 35.77, Kota Madiun": "dalam dokumen yang wilayahnya 35.77, Kota Madiun",
+    "as of 2024: 2022 has a target and no realisasi": "keadaan 2024: tahun 2022 memiliki target tanpa realisasi",
+    "capaian 60, rendah": "capaian 60, rendah",
+    "capaian 95, sangat tinggi": "capaian 95, sangat tinggi",
+    "2023: the program met its target, the sasaran it supports fell short":
+        "2023: program mencapai targetnya, sasaran yang didukungnya tidak tercapai",
+    "the sasaran met too": "sasarannya juga tercapai",
+    'the plan names the indicator "Prevalensi Penderita HIV terhadap Penduduk Beresiko"':
+        'rencana menamai indikatornya "Prevalensi Penderita HIV terhadap Penduduk Beresiko"',
+    "Kabupaten Manggarai Timur, LKjIP 2019, Tabel 3.8: Angka Kematian Balita, target/realisasi":
+        "Kabupaten Manggarai Timur, LKjIP 2019, Tabel 3.8: Angka Kematian Balita, target/realisasi",
+    "Angka Kematian Bayi of the same table": "Angka Kematian Bayi dari tabel yang sama",
+    "reported as justified, not as CAS301": "dilaporkan sebagai dibenarkan, bukan sebagai CAS301",
+    "nothing to justify": "tidak ada yang perlu dibenarkan",
+    # examples given as a sentence ("Failing: a file saved as UTF-16 ...")
+    "a file saved as UTF-16 or containing the byte 0xE9 from a Latin-1 export.":
+        "berkas yang disimpan sebagai UTF-16 atau berisi byte 0xE9 dari ekspor Latin-1.",
+    "the same file saved as UTF-8.": "berkas yang sama disimpan sebagai UTF-8.",
+    "a target cell holding the text 2,500 in a table whose layout declares no locale.":
+        "sel target berisi teks 2,500 dalam tabel yang layout-nya tidak menyatakan locale.",
+    "the same table with locale: id in its sidecar (2,5), or the cell holding a number.":
+        "tabel yang sama dengan locale: id pada sidecar-nya (2,5), atau sel yang berisi angka.",
+    "renstra.xlsx with layout: rpjmd in its sidecar, whose header has no RPJMD columns.":
+        "renstra.xlsx dengan layout: rpjmd pada sidecar-nya, yang judul kolomnya tidak memuat kolom RPJMD.",
+    "renstra.xlsx with layout: renstra-tc27.": "renstra.xlsx dengan layout: renstra-tc27.",
+    "renstra.xlsx alone in the folder.": "renstra.xlsx sendirian di foldernya.",
+    "renstra.xlsx with renstra.cascade.yaml beside it.": "renstra.xlsx dengan renstra.cascade.yaml di sampingnya.",
+    "the same link after cascade review --accept rpjmd:S1.I1.": "tautan yang sama setelah cascade review --accept rpjmd:S1.I1.",
 }

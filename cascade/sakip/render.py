@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .result import SakipResult
 
-__all__ = ["render_text", "render_html", "LABELS", "INDICATIVE"]
+__all__ = ["render_text", "render_html", "LABELS", "INDICATIVE", "REASONS"]
 
 INDICATIVE = {
     "en": "Indicative only: scored over the automated and partial criteria (and answers from sakip-answers.yaml); "
@@ -39,6 +39,21 @@ LABELS = {
 
 #: The criterion modes as the text and HTML show them (JSON keeps ``automated``, ``partial``, ``manual``).
 MODES = {"id": {"automated": "otomatis", "partial": "sebagian", "manual": "manual"}}
+
+
+#: The reasons a ref falls short, as the text and HTML show them (JSON keeps the codes; a rule code
+#: such as ``CAS302`` is shown as it is).
+REASONS = {"id": {
+    "no-iku": "tanpa IKU", "no-realisasi": "tanpa realisasi", "behind-target": "di bawah target",
+    "no-definition": "tanpa definisi operasional", "no-source": "tanpa sumber data", "no-crosscuts": "tanpa crosscutting",
+    "no-skp": "tanpa SKP", "flat": "target datar", "no-kegiatan": "tanpa kegiatan",
+    "no-medium-term-plan": "tanpa rencana jangka menengah", "missing-realization": "realisasi belum ada",
+}}
+
+
+def _reasons(reasons: "tuple[str, ...] | list[str]", lang: str) -> str:
+    words = REASONS.get(lang, {})
+    return ", ".join(words.get(r, r) for r in reasons)
 
 
 def _mode(mode: str, lang: str) -> str:
@@ -79,7 +94,7 @@ def render_text(r: "SakipResult", lang: str | None = None, *, all_criteria: bool
         out.append(f"  {c.id:<20} {_mode(c.mode, lang):<9} {c.answer or '-':<2} {c.evidence}")
         for w in c.refs:
             where = f"{w.file}:{w.line}" if w.file and w.line else (w.file or "")
-            out.append(f"      {w.ref}  [{', '.join(w.reasons)}]  {where}".rstrip())
+            out.append(f"      {w.ref}  [{_reasons(w.reasons, lang)}]  {where}".rstrip())
     if open_manual:
         out.append(f"  ({open_manual} {t['open']})")
     out.append("")
@@ -88,7 +103,7 @@ def render_text(r: "SakipResult", lang: str | None = None, *, all_criteria: bool
         out.append("  " + t["none"])
     for m in r.moves[:10]:
         out.append(f"  {m.criterion:<20} {m.answer} -> {m.to}  +{m.gain:.2f} {t['gain']}; {t['fix']} "
-                   f"{', '.join(m.reasons) or '-'} ({m.fixes} {t['refs']})")
+                   f"{_reasons(m.reasons, lang) or '-'} ({m.fixes} {t['refs']})")
     if r.findings:
         out.append("")
         out.append(t["answers_problems"] + ":")
@@ -112,12 +127,12 @@ def render_html(r: "SakipResult", lang: str | None = None, *, full: bool = True,
                         f"<td>{s.score:.2f}</td><td>{e(band)}</td></tr>")
     crit = []
     for c in r.criteria:
-        refs = "".join(f"<li><code>{e(w.ref)}</code> {e(', '.join(w.reasons))}"
+        refs = "".join(f"<li><code>{e(w.ref)}</code> {e(_reasons(w.reasons, lang))}"
                        f"{' — ' + e(str(w.file)) + ':' + str(w.line) if w.file and w.line else ''}</li>" for w in c.refs)
         crit.append(f"<tr class='mode-{e(c.mode)}'><td><code>{e(c.id)}</code></td><td>{e(c.text)}</td><td>{e(_mode(c.mode, lang))}</td>"
                     f"<td><b>{e(c.answer or '-')}</b></td><td>{e(c.evidence)}{'<ul>' + refs + '</ul>' if refs else ''}</td></tr>")
     moves = "".join(f"<li><code>{e(m.criterion)}</code> {e(m.answer)} → {e(m.to)} (+{m.gain:.2f}): {t['fix']} "
-                    f"{e(', '.join(m.reasons) or '-')} ({m.fixes} {t['refs']})</li>" for m in r.moves[:10]) or f"<li>{t['none']}</li>"
+                    f"{e(_reasons(m.reasons, lang) or '-')} ({m.fixes} {t['refs']})</li>" for m in r.moves[:10]) or f"<li>{t['none']}</li>"
     body = (
         f"<{'section' if heading else 'div'} class='sakip'>{'<h2>' + e(t['title']) + '</h2>' if heading else ''}"
         f"<p>{e(t['scope'])}: {e(_scope(r, t))} · {e(t['year'])}: {r.year if r.year is not None else '-'}</p>"

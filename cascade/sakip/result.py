@@ -153,6 +153,30 @@ class SakipResult:
         pd = require_pandas("SakipResult.to_pandas")
         return pd.DataFrame(self.rows()).set_index("id")
 
+    def compare(self, *others: "SakipResult", names: "tuple[str, ...] | list[str] | None" = None,
+                manual: bool = False) -> Any:
+        """This result beside ``others`` as a DataFrame (needs the ``notebook`` extra): one column per
+        result (``names``, else each scope's document or "pemda N"), the answer of each criterion (the
+        manual ones only with ``manual``), then the rows ``total`` (the indicative score) and ``predikat``.
+
+        The columns mix letters and numbers, so they are built as ``object`` columns at once: adding
+        the number rows to columns pandas had typed as text raised a ``Pandas4Warning`` (pandas 3).
+        """
+        from ..core.errors import require_pandas
+
+        pd = require_pandas("SakipResult.compare")
+        results = (self, *others)
+        if names is None:
+            names = [r.scope.get("document") or f"pemda {i + 1}" for i, r in enumerate(results)]
+        names = list(names)
+        if len(names) != len(results):
+            raise ValueError(f"{len(results)} results and {len(names)} names")
+        ids = list(dict.fromkeys(c.id for r in results for c in r.criteria if manual or c.mode != "manual"))
+        answers = [{c.id: c.answer for c in r.criteria} for r in results]
+        data = {name: [a.get(cid) for cid in ids] + [r.total_score, r.predikat]
+                for name, a, r in zip(names, answers, results)}
+        return pd.DataFrame(data, index=pd.Index([*ids, "total", "predikat"], name="id"), dtype=object)
+
     def _repr_html_(self) -> str:
         from .render import render_html
 

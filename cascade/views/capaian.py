@@ -21,9 +21,10 @@ from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 
-from ..core.capaian import CATEGORIES
+from ..core.capaian import CATEGORIES, note_in
 from ..core.errors import UsageError, require_pandas
-from ..core.models import ELEMENT_KIND_NAMES, Range
+from ..core.models import Range
+from ..core.words import kind_word
 from ..graph import Workspace
 from ..rules.context import Context
 from ..rules.realization import CapaianRow, as_of as _as_of, capaian_rows
@@ -188,11 +189,14 @@ class CapaianTable:
     def to_json(self) -> str:
         return json.dumps({"version": 1, "as_of": self.as_of, "rows": self.to_dicts()}, ensure_ascii=False, indent=2) + "\n"
 
-    def to_csv(self) -> str:
+    def to_csv(self, lang: str = "en") -> str:
+        """The rows as CSV: the columns are :data:`JSON_FIELDS` in every language (scripts read them);
+        in ``id`` the ``note`` is written as people read it (``tidak ada realisasi``), in ``en`` as the code."""
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow(JSON_FIELDS)
         for d in self.to_dicts():
+            d["note"] = note_in(d["note"], lang)
             writer.writerow(["" if d[f] is None else _text_value(Range(**d[f])) if isinstance(d[f], dict) else d[f]
                              for f in JSON_FIELDS])
         return buf.getvalue()
@@ -202,7 +206,7 @@ class CapaianTable:
         head = ("Indikator", "Tahun", "Target", "Realisasi", "Capaian", "Kategori") if lang == "id" else \
                ("Indicator", "Year", "Target", "Realisasi", "Capaian", "Category")
         lines = [[r.ref, str(r.year), _text_value(r.target), _text_value(r.realized),
-                  "-" if r.capaian is None else f"{r.capaian:.2f}", r.category or (r.note or "-")] for r in self.rows]
+                  "-" if r.capaian is None else f"{r.capaian:.2f}", r.category or note_in(r.note, lang) or "-"] for r in self.rows]
         widths = [max(len(h), *(len(l[i]) for l in lines)) if lines else len(h) for i, h in enumerate(head)]
         title = f"Capaian kinerja per {self.as_of}" if lang == "id" else f"Capaian as of {self.as_of}"
         out = [title, "  ".join(h.ljust(w) for h, w in zip(head, widths)).rstrip()]
@@ -455,7 +459,8 @@ _LKJIP_HEAD = {
 
 def _lkjip_cells(r: LkjipRow) -> list[str]:
     previous = "; ".join(f"{y}: {_text_value(v)} ({'-' if c is None else f'{c:.2f}'})" for y, v, c in r.previous)
-    kind = ELEMENT_KIND_NAMES.get(r.sasaran_kind, r.sasaran_kind)
+    kind = kind_word(r.sasaran_kind)
+    kind = kind[:1].upper() + kind[1:]
     return [f"{kind} {r.sasaran.split(':', 1)[-1]} {r.sasaran_name}", r.name, r.unit or "", _text_value(r.target),
             _text_value(r.realized), "-" if r.capaian is None else f"{r.capaian:.2f}", r.category or "-", previous or "-",
             _text_value(r.final_target), "-" if r.final_capaian is None else f"{r.final_capaian:.2f}"]

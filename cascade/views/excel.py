@@ -15,10 +15,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..core.capaian import POLARITY_WORDS, STATUS_WORDS, note_in
 from ..core.errors import MissingExtraError
+from ..core.findings import SEVERITY_WORDS
+from ..core.words import kind_word
 from ..core.text import escape_unsafe
 from ..core.findings import Report
 from ..sakip import evaluate as sakip_evaluate
+from ..sakip.render import MODES
 from ..validate import validate
 from .capaian import CATEGORY_COLOURS, capaian_table
 from .html import Masker
@@ -46,6 +50,38 @@ _HEAD = {
            "message": "Message", "element": "Element", "name": "Name", "budget_total": "Total budget (Rp)"},
 }
 _FILL = {"error": "FDE2E1", "warning": "FFF4CE", "info": "E8F1FB"}
+#: The columns of the Cakupan, Capaian and SAKIP sheets for people reading Bahasa Indonesia (in
+#: English the sheets keep the keys of ``coverage_rows``, ``cascade capaian`` and ``SakipResult.rows``).
+_KEYS_ID = {
+    # coverage
+    "document": "Dokumen", "kind": "Jenis", "tier": "Jenjang", "title": "Judul", "elements": "Elemen",
+    "indicators": "Indikator", "linked_up": "Tertaut ke atas", "supported": "Didukung dari bawah",
+    "orphan_elements": "Elemen yatim", "orphan_indicators": "Indikator yatim", "errors": "Kesalahan",
+    "warnings": "Peringatan", "infos": "Info",
+    # capaian
+    "ref": "Referensi", "year": "Tahun", "target": "Target", "realized": "Realisasi", "capaian": "Capaian",
+    "category": "Kategori", "polarity": "Polaritas", "status": "Status", "source": "Sumber", "note": "Catatan",
+    # sakip
+    "id": "Kriteria", "mode": "Mode", "answer": "Jawaban", "value": "Nilai", "weight": "Bobot", "ok": "Terpenuhi",
+    "total": "Jumlah", "evidence": "Bukti", "refs": "Ref",
+}
+_INDICATOR_TYPES_ID = {"untyped": "tanpa jenis"}
+
+
+def _column(key: str, lang: str) -> str:
+    """The header of a column ``key`` in ``lang`` (English: the key itself)."""
+    if lang != "id":
+        return key
+    group, _, kind = key.partition(".")
+    if kind and group == "elements":
+        return f"Elemen: {kind_word(kind, lang)}"
+    if kind and group == "indicators":
+        return f"Indikator: {_INDICATOR_TYPES_ID.get(kind, kind)}"
+    return _KEYS_ID.get(key, key)
+
+
+def _word(table: dict[str, dict[str, str]], value: Any, lang: str) -> Any:
+    return table.get(lang, {}).get(value, value) if isinstance(value, str) else value
 
 
 def _safe(value: Any) -> Any:
@@ -75,6 +111,7 @@ def write_excel(workspace: "Workspace", path: Any, report: Report | None = None,
     mask = Masker(workspace, show_personal)
     names = SHEETS.get(lang, SHEETS["en"])
     head = _HEAD.get(lang, _HEAD["en"])
+    severity = SEVERITY_WORDS.get(lang, SEVERITY_WORDS["en"])
     wb = Workbook()
     bold = Font(bold=True)
 
@@ -117,21 +154,22 @@ def write_excel(workspace: "Workspace", path: Any, report: Report | None = None,
     frows = []
     for f in report:
         where = f"{f.file} [{f.cell}]" if f.cell else (f"{f.file}:{f.line}" if f.file and f.line else (f.file or ""))
-        frows.append([f.severity.value, f.code, f.rule, f.ref or "", where, mask(f.localized(lang))])
+        frows.append([severity[f.severity.value], f.code, f.rule, f.ref or "", where, mask(f.localized(lang))])
     ws = sheet(names["findings"], [head[k] for k in ("severity", "code", "rule", "ref", "where", "message")], frows,
                [10, 9, 26, 44, 44, 100])
     if frows:
         rng = f"A2:A{len(frows) + 1}"
         for sev, color in _FILL.items():
-            ws.conditional_formatting.add(rng, CellIsRule(operator="equal", formula=[f'"{sev}"'],
+            ws.conditional_formatting.add(rng, CellIsRule(operator="equal", formula=[f'"{severity[sev]}"'],
                                                           fill=PatternFill(start_color=color, end_color=color, fill_type="solid")))
 
     # coverage
     crows = list(coverage_rows(workspace, report))
     if crows:
         keys = [k for k in crows[0].keys()]
-        ws = sheet(names["coverage"], keys, [[mask(r[k]) if isinstance(r[k], str) else r[k] for k in keys] for r in crows],
-                   [max(10, min(40, len(k) + 4)) for k in keys])
+        columns = [_column(k, lang) for k in keys]
+        ws = sheet(names["coverage"], columns, [[mask(r[k]) if isinstance(r[k], str) else r[k] for k in keys] for r in crows],
+                   [max(10, min(40, len(c) + 4)) for c in columns])
         for i, k in enumerate(keys, start=1):
             if k in ("linked_up", "supported"):
                 for (cell,) in ws.iter_rows(min_row=2, min_col=i, max_col=i):
@@ -177,9 +215,10 @@ def write_excel(workspace: "Workspace", path: Any, report: Report | None = None,
             target = r["target"]
             if isinstance(target, dict):
                 target = "-".join("" if target.get(k) is None else format(target[k], "g") for k in ("min", "max"))
-            crows.append([mask(r["ref"]), r["year"], target, r["realized"], r["capaian"], r["category"], r["polarity"],
-                          r["status"], mask(r["source"]) if isinstance(r["source"], str) else r["source"], r["note"]])
-        ws = sheet(names["capaian"], keys, crows, [40, 6, 12, 12, 10, 14, 10, 12, 30, 30], {5: "0.00"})
+            crows.append([mask(r["ref"]), r["year"], target, r["realized"], r["capaian"], r["category"],
+                          _word(POLARITY_WORDS, r["polarity"], lang), _word(STATUS_WORDS, r["status"], lang),
+                          mask(r["source"]) if isinstance(r["source"], str) else r["source"], note_in(r["note"], lang)])
+        ws = sheet(names["capaian"], [_column(k, lang) for k in keys], crows, [40, 6, 12, 12, 10, 14, 10, 12, 30, 30], {5: "0.00"})
         for row in ws.iter_rows(min_row=2, min_col=6, max_col=6):
             colour = CATEGORY_COLOURS.get(row[0].value or "")
             if colour:
@@ -192,10 +231,11 @@ def write_excel(workspace: "Workspace", path: Any, report: Report | None = None,
             result = None
         if result is not None:
             keys = ["id", "mode", "answer", "value", "weight", "ok", "total", "evidence", "refs"]
-            srows = [[r[k] if k != "evidence" else mask(r[k]) for k in keys] for r in result.rows()]
-            srows.append(["total", "", result.predikat, None, round(result.assessed_weight, 2), None, None,
-                          f"{result.total_score:.2f} / 100 (indicative)", ""])
-            sheet(names["sakip"], keys, srows, [20, 10, 8, 8, 8, 6, 6, 70, 40], {4: "0.00", 5: "0.00"})
+            srows = [[mask(r[k]) if k == "evidence" else _word(MODES, r[k], lang) if k == "mode" else r[k] for k in keys]
+                     for r in result.rows()]
+            srows.append(["total" if lang != "id" else "jumlah", "", result.predikat, None, round(result.assessed_weight, 2),
+                          None, None, f"{result.total_score:.2f} / 100 " + ("(indikatif)" if lang == "id" else "(indicative)"), ""])
+            sheet(names["sakip"], [_column(k, lang) for k in keys], srows, [20, 10, 8, 8, 8, 6, 6, 70, 40], {4: "0.00", 5: "0.00"})
     save_book(wb, path)
 
 

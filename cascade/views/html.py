@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from ..core.findings import LANGUAGES, SEVERITY_WORDS, Finding, Report
 from ..core.privacy import mask_nips
 from ..core.text import escape_unsafe
+from ..core.words import kind_word
 from .tree import TreeNode, build_tree
 from ..core.refs import document_of
 from ..validate import validate
@@ -257,13 +258,13 @@ def _capaian_badges(rollup: list[RollupRow]) -> dict[str, str]:
 def _tree(cascade: "Workspace", report: Report, t: Callable[[str], str], mask: Callable[[str | None], str], lang: str,
           rollup: list[RollupRow]) -> str:
     titles = {k: v.model.document.title for k, v in cascade.parsed.items()}
-    tree = build_tree(cascade.graph, titles, report)
+    tree = build_tree(cascade.graph, titles, report, lang=lang)
     anchors: dict[str, str] = {}
     out: list[str] = []
     capaian = _capaian_badges(rollup)
 
     def label(node: TreeNode) -> str:
-        return (f'<span class="kind">{_e(node.kind)}</span><code>{_e(mask(node.local_id))}</code> {_e(mask(node.name))}'
+        return (f'<span class="kind">{_e(kind_word(node.kind, lang))}</span><code>{_e(mask(node.local_id))}</code> {_e(mask(node.name))}'
                 f'<span class="doc">{_e(node.doc)}</span>{_badges(node.all_findings, mask, lang)}{capaian.get(node.ref, "")}')
 
     def details(node: TreeNode) -> str:
@@ -413,7 +414,7 @@ def _capaian(cascade: "Workspace", table: CapaianTable, rollup: list[RollupRow],
                    + "".join(f'<th><span class="cap" style="background:{c}">&nbsp;</span> {_e(n)}</th>' for n, c in CATEGORY_COLOURS.items())
                    + "</tr></thead><tbody>")
         for r in levels:
-            out.append(f"<tr><td><code>{_e(r.document)}</code></td><td>{_e(r.kind)}</td><td>{r.year}</td><td>{r.indicators}</td>"
+            out.append(f"<tr><td><code>{_e(r.document)}</code></td><td>{_e(kind_word(r.kind, lang))}</td><td>{r.year}</td><td>{r.indicators}</td>"
                        f'<td class="level-cap" style="background:{CATEGORY_COLOURS[category(r.mean)]}">{r.mean:.2f}</td>'
                        f'<td class="level-cap" style="background:{CATEGORY_COLOURS[category(r.min)]}">{r.min:.2f}</td>'
                        + "".join(f"<td>{n}</td>" for _, n in r.categories) + "</tr>")

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator
 
 from ..core.findings import Finding, Report, Severity
 from ..core.refs import CASCADE_LINKS
+from ..core.words import kind_word, severity_counts
 from .trace import plan_order
 
 if TYPE_CHECKING:
@@ -70,6 +71,9 @@ class PerformanceTree:
 
     roots: list[TreeNode]
     titles: dict[str, str]
+    #: The language of the labels: finding counts (``1 kesalahan, 2 peringatan`` / ``1 error, 2 warnings``)
+    #: and kinds as planners write them (``Prioritas Nasional``).
+    lang: str = "id"
 
     def walk(self) -> Iterator[tuple[int, TreeNode]]:
         """``(depth, node)`` for every element node, depth first in display order."""
@@ -83,9 +87,9 @@ class PerformanceTree:
         """The tree as indented text, one element per line, with its finding counts."""
         lines = []
         for depth, node in self.walk():
-            badge = _badge_text(node.all_findings)
+            badge = _badge_text(node.all_findings, self.lang)
             mark = " (↑)" if node.repeated else (" …" if node.truncated else "")
-            lines.append(f"{'  ' * depth}{node.ref} [{node.kind}] {node.name}{mark}{'  ' + badge if badge else ''}")
+            lines.append(f"{'  ' * depth}{node.ref} [{kind_word(node.kind, self.lang)}] {node.name}{mark}{'  ' + badge if badge else ''}")
         return "\n".join(lines)
 
     def to_mermaid(self) -> str:
@@ -103,11 +107,11 @@ class PerformanceTree:
         return {"text/vnd.mermaid": self.to_mermaid(), "text/plain": self.outline()}
 
 
-def _badge_text(findings: tuple[Finding, ...]) -> str:
+def _badge_text(findings: tuple[Finding, ...], lang: str) -> str:
     counts: dict[str, int] = {}
     for f in findings:
         counts[f.severity.value] = counts.get(f.severity.value, 0) + 1
-    return ", ".join(f"{counts[s]} {s}" for s in ("error", "warning", "info") if s in counts)
+    return severity_counts(counts, lang)
 
 
 def _roots(graph: "nx.DiGraph", root: str | None) -> list[str]:
@@ -131,7 +135,7 @@ def _roots(graph: "nx.DiGraph", root: str | None) -> list[str]:
 
 
 def build_tree(graph: "nx.DiGraph", titles: dict[str, str], report: Report, root: str | None = None,
-               depth: int | None = None) -> PerformanceTree:
+               depth: int | None = None, lang: str = "id") -> PerformanceTree:
     """The pohon kinerja below ``root`` (a document id, an element ref, or None for every top element).
 
     ``depth`` limits the levels shown below the roots (0: the roots only; None: no limit). Raises
@@ -197,7 +201,7 @@ def build_tree(graph: "nx.DiGraph", titles: dict[str, str], report: Report, root
                 roots.append(make(ref, None))
                 grow(roots[-1])
     docs = {n.doc for _, n in PerformanceTree(roots, {}).walk()}
-    return PerformanceTree(roots, {d: titles[d] for d in titles if d in docs})
+    return PerformanceTree(roots, {d: titles[d] for d in titles if d in docs}, lang)
 
 
 # -- Mermaid -----------------------------------------------------------------------------------
@@ -247,8 +251,8 @@ def mermaid_text(tree: PerformanceTree) -> str:
     for i, (doc, members) in enumerate(by_doc.items()):
         lines.append(f'  subgraph d{i}["{mermaid_escape(tree.titles.get(doc, doc))}"]')
         for node in members:
-            label = f"{mermaid_escape(node.local_id)} · {mermaid_escape(node.kind)}<br/>{mermaid_escape(node.name)}"
-            badge = _badge_text(node.all_findings)
+            label = f"{mermaid_escape(node.local_id)} · {mermaid_escape(kind_word(node.kind, tree.lang))}<br/>{mermaid_escape(node.name)}"
+            badge = _badge_text(node.all_findings, tree.lang)
             if badge:
                 label += f"<br/>⚠ {mermaid_escape(badge)}"
             lines.append(f'    {ids[node.ref]}["{label}"]')
@@ -288,7 +292,7 @@ def dot_text(tree: PerformanceTree) -> str:
         lines.append(f"  subgraph cluster_{i} {{")
         lines.append(f'    label="{dot_escape(tree.titles.get(doc, doc))}";')
         for node in members:
-            parts = [f"{node.local_id} · {node.kind}", node.name, _badge_text(node.all_findings)]
+            parts = [f"{node.local_id} · {kind_word(node.kind, tree.lang)}", node.name, _badge_text(node.all_findings, tree.lang)]
             attrs = 'label="' + "\\n".join(dot_escape(p) for p in parts if p) + '"'
             if node.worst is not None:
                 fill, stroke = _SEVERITY_STYLE[node.worst.value]

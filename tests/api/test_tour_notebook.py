@@ -25,6 +25,15 @@ def test_tour_runs_top_to_bottom_from_where_jupyter_starts_it() -> None:
     outputs = [o for cell in nb.cells if cell.cell_type == "code" for o in cell.outputs]
     assert [o for o in outputs if o.output_type == "error"] == []
     text = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
-    assert "kota-madiun.dinkes.skp-2023:R" in text and "chains, ending: Counter({'national':" in text
+    assert "kota-madiun.dinkes.skp-2023:R" in text and "rantai, berakhir di: Counter({'national':" in text
+    # Indonesian first: the headings, the tree's labels, the imported YAML's comments, the HTML report written
+    sources = "".join("".join(c.source) for c in nb.cells if c.cell_type == "markdown")
+    assert sources.startswith("# Tur cascade untuk perencana\n") and "## Menelusuri target staf sampai RPJMN" in sources
+    assert "# Diimpor oleh cascade import dari boalemo-dinkes-tc27.xlsx, lembar T-C.27." in text
+    assert "laporan.html" in text
+    assert "klaten.dinsos.renstra-2025:S2 [sasaran] Meningkatnya perlindungan dan jaminan sosial bagi keluarga miskin …  2 kesalahan, 5 peringatan" in text
+    # the SAKIP side-by-side table no longer makes pandas warn (Pandas4Warning: incompatible dtype)
+    stderr = "".join(o.get("text", "") for o in outputs if o.output_type == "stream" and o.get("name") == "stderr")
+    assert "Warning" not in stderr, stderr
     assert any("text/vnd.mermaid" in o.get("data", {}) for o in outputs)
     assert sum("text/html" in o.get("data", {}) for o in outputs) >= 6

@@ -143,3 +143,29 @@ def test_an_implausible_realisasi_gives_no_capaian_and_no_average(tmp_path: Path
     code, out, _ = run("capaian", str(fixture), "--as-of", "2023", "--by-document", "--format", "json")
     got = [(d["year"], d["indicators"], d["mean"]) for d in json.loads(out)["documents"]]
     assert got == [(2021, 2, 105.03), (2023, 1, 100.37)]
+
+
+def test_no_target_and_no_realisasi_are_said_in_the_language_json_keeps_the_code() -> None:
+    defects = str(ROOT / "examples" / "defects")
+    _, out, _ = run("capaian", defects, "--as-of", "2026")
+    rows = {tuple(line.split()[:2]): line for line in out.splitlines()[2:]}
+    assert rows[("klaten.dinsos.renstra-2025:K4.1.I1", "2026")].endswith("  -        tidak ada realisasi")
+    assert rows[("klaten.dinsos.renstra-2025:T1.I1", "2024")].endswith("  -        tidak ada target")
+    assert "no realisasi" not in out and "no target" not in out
+    _, en, _ = run("capaian", defects, "--as-of", "2026", "--lang", "en")
+    assert "  no realisasi" in en and "  no target" in en
+    _, csv_id, _ = run("capaian", defects, "--as-of", "2026", "--format", "csv")
+    assert csv_id.splitlines()[0].endswith(",status,source,note")  # the columns stay the keys scripts read
+    assert "klaten.dinsos.renstra-2025:T1.I1,klaten.dinsos.renstra-2025,3,2024,,63.5,,,positive,name,final,,tidak ada target" in csv_id
+    _, csv_en, _ = run("capaian", defects, "--as-of", "2026", "--format", "csv", "--lang", "en")
+    assert csv_en.splitlines()[3].endswith(",final,,no target")
+    _, js, _ = run("capaian", defects, "--as-of", "2026", "--format", "json")
+    assert {r["note"] for r in json.loads(js)["rows"]} >= {"no realisasi", "no target"}
+
+
+def test_note_in_translates_every_note_part() -> None:
+    from cascade.core.capaian import note_in
+
+    assert note_in("against max 49; realisasi 0: capped", "id") == "terhadap max 49; realisasi 0: dibatasi"
+    assert note_in("range has no min for a positive indicator", "id") == "rentang tanpa min untuk indikator positif"
+    assert note_in("no target", "en") == "no target" and note_in(None, "id") is None

@@ -67,7 +67,7 @@ def test_realign_messages(tmp_path: Path) -> None:
         f"cascade: {mapping}:3: a confirmed row needs ref, old_target and candidate\n"
         "cascade: jatim.rpjmd-2019:T2.2.I1: rpjmn-2025:NOPE names nothing in rpjmn-2025\n"))
     mapping.write_text("ref,candidate\n", encoding="utf-8")
-    assert run(*args, "--apply", str(mapping)) == (2, "", f"cascade: {mapping}: kolom tidak ada: old_target, confirm\n")
+    assert run(*args, "--apply", str(mapping)) == (2, "", f"cascade: {mapping}: kolom tidak ada: Target lama (old_target), Konfirmasi (confirm)\n")
 
 
 def test_export_and_import_messages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

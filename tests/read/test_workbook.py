@@ -5,6 +5,7 @@ The T-C.27 fixture is written by tests/fixtures/tables/make_tables.py (its docst
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -129,6 +130,21 @@ def test_import_then_lint_gives_the_same_findings_as_the_workbook(table: Path, t
     # the table-reading findings (CAS007) belong to the table; the import reports them
     assert key(f for f in direct if f.code != "CAS007") == key(via_yaml)
     assert len(via_yaml) > 10
+
+
+def test_cascade_import_comments_in_bahasa_indonesia_by_default(table: Path, tmp_path: Path) -> None:
+    """`cascade import` wrote '# Imported by cascade import from ...' under the default --lang id."""
+    assert main(["import", str(table / XLSX), "-o", str(tmp_path / "id")], stdout=io.StringIO()) == 1
+    text = (tmp_path / "id" / f"{DOC}.yaml").read_text()
+    assert text.startswith(f"# Diimpor oleh cascade import dari {XLSX}, lembar T-C.27.\n"
+                           "# Komentar menyebut sel sumbernya; ubah tabelnya lalu impor lagi, atau ubah berkas ini dan simpan.\n")
+    assert "# CAS007 table-cell di T-C.27!P11: sel berisi rumus" in text
+    assert main(["import", str(table / XLSX), "-o", str(tmp_path / "en"), "--lang", "en"], stdout=io.StringIO()) == 1
+    english = (tmp_path / "en" / f"{DOC}.yaml").read_text()
+    assert english.startswith(f"# Imported by cascade import from {XLSX}, sheet T-C.27.\n")
+    # the plan is the same in both: only the comments differ
+    strip = lambda t: [l for l in t.splitlines() if not l.lstrip().startswith("#")]  # noqa: E731
+    assert strip(text) == strip(english)
 
 
 def test_by_region_equals_one_process(table: Path) -> None:
@@ -258,7 +274,7 @@ def test_export_reads_back(table: Path, tmp_path: Path) -> None:
     findings = wb["Temuan"]
     got = list(findings.iter_rows(min_row=2, values_only=True))
     assert len(got) == len(report)
-    assert ("error", "CAS007", "table-cell", f"{DOC}:1.02.01.2.02", f"{table / XLSX} [T-C.27!P11]") in [g[:5] for g in got]
+    assert ("kesalahan", "CAS007", "table-cell", f"{DOC}:1.02.01.2.02", f"{table / XLSX} [T-C.27!P11]") in [g[:5] for g in got]
     assert any(g[4].endswith(".yaml:" + g[4].rsplit(":", 1)[1]) for g in got if g[4] and ".yaml" in g[4])  # file:line for YAML
     assert findings.auto_filter.ref.startswith("A1:F")
     assert findings.conditional_formatting  # colours by severity

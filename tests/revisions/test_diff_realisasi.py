@@ -103,7 +103,8 @@ def test_a_row_reprinted_with_other_spacing_is_no_change_and_a_realisasi_documen
     assert [(c.ref, c.element_kind, c.change) for c in result.changes][:1] == [("kota-madiun.realisasi-2024", "document", "added")]
     assert {c.element_kind for c in result.changes[1:]} == {"realisasi"} and len(result.changes) == 9
     text = cascade.revisions.render.render_diff(result, "text", "id")
-    assert "+ kota-madiun.realisasi-2024 [document] ditambah" in text and "    8 entri realisasi\n" in text
+    assert "+ kota-madiun.realisasi-2024 [dokumen] ditambah" in text and "    8 entri realisasi\n" in text
+    assert "+ kota-madiun.realisasi-2024 [document] added" in cascade.revisions.render.render_diff(result, "text", "en")
     assert "Perubahan ini mengubah realisasi 8 indikator RPJMD kab/kota" in text
 
 
@@ -117,7 +118,7 @@ def test_a_header_only_change_is_said_in_the_sentence(tmp_path: Path) -> None:
     assert (code, err) == (0, "")
     assert out.splitlines()[1:4] == [
         "Perubahan ini mengubah blok document: pada 1 dokumen; tidak ada yang bergantung padanya di bawah.", "",
-        f"~ kota-madiun.realisasi-2024 [document] diubah: title  ({path})"]
+        f"~ kota-madiun.realisasi-2024 [dokumen] diubah: title  ({path})"]
 
 
 def test_an_unreadable_realisasi_file_is_still_left_out_on_both_sides(tmp_path: Path) -> None:

@@ -391,3 +391,90 @@ def test_review_json_lists_suspect_and_stale(tmp_path: Path) -> None:
     assert data["stale"] == ["rpjmn:GONE"]
     assert main(["review", "--accept", "--all", str(ws_dir)], stdout=io.StringIO(), stderr=io.StringIO()) == 0
     assert "GONE" not in (ws_dir / "cascade.lock").read_text()
+
+
+def test_realign_csv_and_xlsx_follow_the_language_and_apply_reads_either_header(tmp_path: Path) -> None:
+    """`realign --format csv --lang id` gave English reasons while the text said 'nama vs target lama';
+    the CSV keeps its English columns (docs/revisions.md), the xlsx for people has Indonesian headers,
+    and --apply reads both."""
+    work = tmp_path / "specs"
+    shutil.copytree(SPECS, work)
+    shutil.copy(ROOT / "examples" / "realign" / "rpjmn-2025.yaml", work)
+    args = ["realign", "--from", "rpjmn-2020", "--to", "rpjmn-2025", str(work)]
+    out = io.StringIO()
+    assert main(args + ["--format", "csv"], stdout=out) == 0
+    lines = out.getvalue().splitlines()
+    assert lines[0] == "ref,file,line,old_target,old_name,rank,candidate,candidate_name,score,reason,confirm"
+    m1 = [l for l in lines if l.startswith("jatim.rpjmd-2019:M1,") and ",1,rpjmn-2025:PN6," in l][0]
+    assert m1.endswith(",0.28,nama vs target lama 0.38; nama vs elemen ini 0.24,")
+    assert not any("name vs" in l or "same measure" in l for l in lines)
+    out = io.StringIO()
+    assert main(args + ["--format", "csv", "--lang", "en"], stdout=out) == 0
+    assert "0.28,name vs old target 0.38; name vs this element 0.24," in out.getvalue()
+    out = io.StringIO()
+    assert main(args + ["--format", "json"], stdout=out) == 0  # JSON keeps the English reason
+    assert any(c["reason"] == "name vs old target 0.38; name vs this element 0.24" for c in json.loads(out.getvalue())["candidates"])
+
+    # a mapping whose headers a planner put in Bahasa Indonesia is applied as the English one is
+    confirmed = [l + "x" for l in lines[1:] if l.startswith("jatim.rpjmd-2019:T2.2.I1,") and ",1,rpjmn-2025:PN6.I1," in l]
+    mapping = tmp_path / "pemetaan.csv"
+    mapping.write_text("Ref,Berkas,Baris,Target lama,Nama target lama,Peringkat,Kandidat,Nama kandidat,Skor,Alasan,Konfirmasi\n"
+                       + "\n".join(confirmed) + "\n")
+    out = io.StringIO()
+    assert main(args + ["--apply", str(mapping)], stdout=out) == 0
+    assert out.getvalue() == f"{work / 'jatim' / 'rpjmd-2019.yaml'}: 1 tautan diubah\n"
+    assert "supports: [rpjmn-2025:PN6.I1]" in (work / "jatim" / "rpjmd-2019.yaml").read_text()
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Ref,Kandidat\nx,y\n")
+    err = io.StringIO()
+    assert main(args + ["--apply", str(bad)], stdout=io.StringIO(), stderr=err) == 2
+    assert err.getvalue().endswith("kolom tidak ada: Target lama (old_target), Konfirmasi (confirm)\n")
+
+    openpyxl = pytest.importorskip("openpyxl")
+    book = tmp_path / "usulan.xlsx"
+    assert main(args + ["--format", "xlsx", "--output", str(book)]) == 0
+    sheet = openpyxl.load_workbook(book).active
+    rows = [[c.value for c in r] for r in sheet.iter_rows()]
+    assert rows[0] == ["Ref", "Berkas", "Baris", "Target lama", "Nama target lama", "Peringkat", "Kandidat", "Nama kandidat",
+                       "Skor", "Alasan", "Konfirmasi"]
+    assert any(r[9] == "nama vs target lama 0.38; nama vs elemen ini 0.24" for r in rows[1:])
+    # the planner confirms the T1 -> PN6 row of the Jatim RPJMD in the workbook and applies it
+    for r in sheet.iter_rows(min_row=2):
+        if r[0].value == "jatim.rpjmd-2019:M1" and r[6].value == "rpjmn-2025:PN6":
+            r[10].value = "ya"
+    wb = sheet.parent
+    wb.save(book)
+    out = io.StringIO()
+    assert main(args + ["--apply", str(book)], stdout=out) == 0 and "1 tautan diubah" in out.getvalue()
+    english = tmp_path / "en.xlsx"
+    assert main(args + ["--format", "xlsx", "--output", str(english), "--lang", "en"]) == 0
+    assert [c.value for c in openpyxl.load_workbook(english).active[1]][:4] == ["ref", "file", "line", "old_target"]
+
+
+def test_diff_names_the_kinds_as_planners_write_them(tmp_path: Path) -> None:
+    """`cascade diff` showed [document], [indicator] and [prioritas_nasional] in its Indonesian text,
+    markdown and HTML; JSON keeps the codes."""
+    new = tmp_path / "new"
+    shutil.copytree(SPECS, new)
+    rpjmn = new / "rpjmn-2020.yaml"
+    rpjmn.write_text(rpjmn.read_text().replace("name: Memperkuat Ketahanan Ekonomi untuk Pertumbuhan yang Berkualitas dan Berkeadilan",
+                                               "name: Memperkuat Ketahanan Ekonomi"))
+    rpjmd = new / "kota-madiun" / "rpjmd-2019.yaml"
+    rpjmd.write_text(rpjmd.read_text().replace("name: Angka Harapan Hidup\n", "name: Angka Harapan Hidup Baru\n", 1))
+
+    def diff(*extra: str) -> str:
+        out = io.StringIO()
+        main(["diff", str(SPECS), str(new), *extra], stdout=out, stderr=io.StringIO())
+        return out.getvalue()
+
+    text = diff()
+    assert "~ rpjmn-2020:PN1 [Prioritas Nasional] diubah: name" in text
+    assert "~ kota-madiun.rpjmd-2019:S2.1.1.I1 [indikator] diubah: name" in text
+    assert "[indicator]" not in text and "[prioritas_nasional]" not in text
+    assert "| `kota-madiun.rpjmd-2019:S2.1.1.I1` | indikator | diubah |" in diff("--format", "markdown")
+    assert "| `rpjmn-2020:PN1` | Prioritas Nasional | diubah |" in diff("--format", "markdown")
+    html_out = diff("--format", "html")
+    assert "<td>indikator</td>" in html_out and "<td>Prioritas Nasional</td>" in html_out
+    assert "~ kota-madiun.rpjmd-2019:S2.1.1.I1 [indicator] modified: name" in diff("--lang", "en")
+    kinds = {c["element_kind"] for c in json.loads(diff("--format", "json"))["changes"]}
+    assert kinds == {"prioritas_nasional", "indicator"}

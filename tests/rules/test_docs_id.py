@@ -14,7 +14,7 @@ import pytest
 
 from cascade.rules.catalog import all_rules, get_rule
 from cascade.rules.docs import _HEADINGS_ID, documentation, plain
-from cascade.rules.docs_id import BODY_ID
+from cascade.rules.docs_id import BASIS_ID, BODY_ID
 from cli_support import run
 
 RULES = all_rules()
@@ -87,14 +87,41 @@ def test_indonesian_documentation_shows_the_translated_body(rule) -> None:
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
-def test_indonesian_documentation_keeps_basis_and_examples_as_written(rule) -> None:
+def test_indonesian_documentation_keeps_citations_and_examples_as_written(rule) -> None:
+    """After "Mengapa:", the Indonesian text has the English paragraphs one for one: the examples' code
+    as written, the basis with the same citations (its glosses translated, BASIS_ID) and Indonesian
+    headings with their notes translated ("Contoh yang gagal (2023: program mencapai ...):")."""
     en = documentation(rule, "en").split("\n\n")
     id_ = documentation(rule, "id").split("\n\n")
     en_tail = en[next(i for i, p in enumerate(en) if p.startswith("Why:")) + 1:]
     id_tail = id_[next(i for i, p in enumerate(id_) if p.startswith("Mengapa:")) + 1:]
-    for en_heading, id_heading in _HEADINGS_ID.items():
-        en_tail = [id_heading + p[len(en_heading):] if p.startswith(en_heading) else p for p in en_tail]
-    assert id_tail == en_tail
+    assert len(id_tail) == len(en_tail)
+    citation = re.compile(r"\b(?:UU|PP|Perpres|Permendagri|PermenPANRB|Kepmendagri|Inmendagri) [\d/ -]+(?:dan \d+/\d+)?")
+    for en_para, id_para in zip(en_tail, id_tail):
+        if en_para.startswith("Basis:"):
+            assert id_para.startswith("Dasar: ") and rule.code in BASIS_ID
+            assert {c.split()[0] for c in citation.findall(" ".join(en_para.split()))} == {c.split()[0] for c in citation.findall(id_para)}
+        elif en_para.startswith(("Failing", "Passing")):
+            assert id_para.startswith(("Contoh yang gagal", "Contoh yang lolos"))
+            assert en_para.split("\n")[1:] == id_para.split("\n")[1:]  # code under the heading, as written
+        else:
+            assert id_para == en_para  # the examples' code
+
+
+def test_no_indonesian_explain_says_failing_or_passing() -> None:
+    """`cascade explain CAS704` said 'Failing (2023: the program met its target...)' and 'Passing (the
+    sasaran met too)' in Bahasa Indonesia; CAS302 'Dasar: PermenPANRB 89/2021 (cascading is of ...)'."""
+    for rule in RULES:
+        doc = documentation(rule, "id")
+        assert not re.search(r"\b(Failing|Passing|Basis)\b", doc), rule.code
+    cas704 = documentation(get_rule("CAS704"), "id")
+    assert "\n\nContoh yang gagal (2023: program mencapai targetnya, sasaran yang didukungnya tidak tercapai):\n\n" in cas704
+    assert "\n\nContoh yang lolos (sasarannya juga tercapai):\n\n" in cas704
+    assert ("\n\nDasar: PermenPANRB 89/2021 (yang di-cascade adalah \"sasaran strategis, indikator kinerja, dan target "
+            "kinerja\", bukan hanya nama sasaran); ") in documentation(get_rule("CAS302"), "id")
+    for code in ("CAS706", "CAS707"):
+        assert "(the plan names" not in documentation(get_rule(code), "id")
+        assert " of the same table" not in documentation(get_rule(code), "id")
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)

@@ -178,3 +178,47 @@ def test_a_person_decides_partial_criteria_but_not_automated_ones():
     # a criterion the documents could not judge takes the team's answer
     r = cascade.load(*base()).sakip(answers={"perencanaan.2.9": ("C", None)})
     assert r.criterion("perencanaan.2.9").value == 0.5
+
+
+def test_reasons_are_words_in_bahasa_indonesia_and_codes_in_json():
+    """`cascade sakip` showed [no-iku], [no-realisasi] and 'perbaiki no-realisasi (83 ref)' in Indonesian text."""
+    import io
+
+    defects = str(ROOT / "examples" / "defects")
+
+    def run(*args: str) -> str:
+        out = io.StringIO()
+        main(["sakip", defects, *args], stdout=out, stderr=io.StringIO())
+        return out.getvalue()
+
+    text = run()
+    assert "klaten.dinsos.renstra-2025:T1  [tanpa IKU]  " in text
+    assert "  [tanpa crosscutting]" in text and "perbaiki tanpa realisasi (" in text and "perbaiki di bawah target (1 ref)" in text
+    for code in ("no-iku", "no-realisasi", "behind-target", "no-crosscuts", "no-skp"):
+        assert code not in text
+    page = run("--format", "html")
+    assert "tanpa IKU" in page and "[no-iku]" not in page and "no-realisasi" not in page
+    assert "  [no-iku]  " in run("--lang", "en")
+    data = json.loads(run("--format", "json"))
+    assert "no-iku" in json.dumps(data)
+
+
+def test_compare_builds_the_side_by_side_table_without_a_dtype_warning():
+    """The tour built it by adding number rows to text columns: pandas 3 warned (Pandas4Warning,
+    'Setting an item of incompatible dtype is deprecated'); compare() builds object columns at once."""
+    import warnings
+
+    pytest.importorskip("pandas")
+    specs = cascade.load(str(ROOT / "specs")).sakip(as_of=2026)
+    defects = cascade.load(str(ROOT / "examples" / "defects")).sakip(as_of=2026)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        side = specs.compare(defects, names=["specs", "examples/defects"])
+    assert list(side.columns) == ["specs", "examples/defects"] and list(side.index[-2:]) == ["total", "predikat"]
+    assert side.loc["total"].tolist() == [specs.total_score, defects.total_score]
+    assert side.loc["predikat"].tolist() == [specs.predikat, defects.predikat]
+    assert side.loc["perencanaan.2.5", "specs"] == "A"
+    assert not any(specs.criterion(i).mode == "manual" for i in side.index[:-2])
+    assert len(specs.compare(manual=True)) == len(specs.criteria) + 2
+    with pytest.raises(ValueError):
+        specs.compare(defects, names=["one"])

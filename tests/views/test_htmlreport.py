@@ -193,3 +193,13 @@ def test_cascade_to_html_is_the_report(ws: cascade.Cascade) -> None:
     report = ws.validate(select=["CAS202"])
     assert ws.to_html(report, lang="en") == render_html(ws, report, lang="en")
     assert "197501012000031001" in ws.to_html(report, show_personal=True)
+
+
+def test_tree_shows_kinds_as_planners_write_them() -> None:
+    """The pohon kinerja showed prioritas_nasional, program_prioritas, sub_kegiatan as the YAML spells them."""
+    defects = cascade.load(str(Path(__file__).parents[2] / "examples" / "defects"))
+    for lang in ("id", "en"):
+        html = render_html(defects, lang=lang)
+        kinds = set(re.findall(r'<span class="kind">([^<]*)</span>', html))
+        assert {"Prioritas Nasional", "Program Prioritas", "Sub Kegiatan", "sasaran"} <= kinds
+        assert not {k for k in kinds if "_" in k}

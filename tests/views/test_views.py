@@ -275,7 +275,7 @@ def test_tree_depth_and_roots(ws: cascade.Cascade, report: Report) -> None:
 
 
 def test_mermaid_escapes_labels_and_marks_findings(ws: cascade.Cascade, report: Report) -> None:
-    text = ws.to_mermaid(KOTA, depth=0, report=report)
+    text = ws.to_mermaid(KOTA, depth=0, report=report, lang="en")
     assert text.splitlines() == [
         "flowchart TD",
         '  subgraph d0["RPJMD Kota Madiun 2019-2024"]',
@@ -292,7 +292,7 @@ def test_mermaid_escapes_labels_and_marks_findings(ws: cascade.Cascade, report: 
 
 
 def test_dot_escapes_labels_and_marks_findings(ws: cascade.Cascade, report: Report) -> None:
-    text = ws.to_dot(KOTA, depth=0, report=report)
+    text = ws.to_dot(KOTA, depth=0, report=report, lang="en")
     assert text.splitlines()[:6] == [
         "digraph pohon_kinerja {", "  rankdir=TB;",
         '  node [shape=box, style="rounded,filled", fillcolor="#ffffff", fontname="Helvetica"];',
@@ -307,12 +307,41 @@ def test_dot_escapes_labels_and_marks_findings(ws: cascade.Cascade, report: Repo
 
 
 def test_tree_mimebundle(ws: cascade.Cascade, report: Report) -> None:
-    tree = ws.tree(KOTA, depth=0, report=report)
+    tree = ws.tree(KOTA, depth=0, report=report, lang="en")
     bundle = tree._repr_mimebundle_()
     assert set(bundle) == {"text/vnd.mermaid", "text/plain"}
     assert bundle["text/vnd.mermaid"] == tree.to_mermaid()
     assert bundle["text/plain"].splitlines()[1] == (
         f"{KOTA}:S2 [sasaran] <script>alert('x')</script> \"Tata\" kelola {{bersih}} #1  1 error")
+
+
+def test_tree_labels_count_findings_in_the_language() -> None:
+    """The labels read '1 error, 1 warning, 1 info' and '2 warning' whatever the language: now
+    '1 kesalahan, 2 peringatan' by default (Bahasa Indonesia has no plural) and '2 warnings' in English."""
+    from cascade.views.tree import TreeNode, PerformanceTree
+    from cascade.core.findings import Finding, Severity
+
+    def finding(sev: Severity) -> Finding:
+        return Finding(code="CAS302", rule="orphan-indicator", severity=sev, ref="d:S1", file="f.yaml", line=1, column=1,
+                       end_line=None, end_column=None, message="m")
+
+    node = TreeNode("d:S1", "sub_kegiatan", "Penyediaan", "d",
+                    findings=(finding(Severity.ERROR), finding(Severity.WARNING), finding(Severity.WARNING), finding(Severity.INFO)))
+    tree = PerformanceTree([node], {"d": "Dokumen"})
+    assert tree.outline() == "d:S1 [Sub Kegiatan] Penyediaan  1 kesalahan, 2 peringatan, 1 info"
+    assert "S1 · Sub Kegiatan<br/>Penyediaan<br/>⚠ 1 kesalahan, 2 peringatan, 1 info" in tree.to_mermaid()
+    assert "\\n1 kesalahan, 2 peringatan, 1 info" in tree.to_dot()
+    english = PerformanceTree([node], {"d": "Dokument"}, lang="en")
+    assert english.outline() == "d:S1 [Sub Kegiatan] Penyediaan  1 error, 2 warnings, 1 info"
+    node.findings = (finding(Severity.ERROR), finding(Severity.ERROR))
+    assert english.outline().endswith("  2 errors") and tree.outline().endswith("  2 kesalahan")
+
+
+def test_tree_lang_of_the_api(ws: cascade.Cascade, report: Report) -> None:
+    assert "⚠ 1 kesalahan" in ws.to_mermaid(KOTA, depth=0, report=report)
+    assert "⚠ 1 error" in ws.to_mermaid(KOTA, depth=0, report=report, lang="en")
+    with pytest.raises(cascade.UsageError):
+        ws.tree(KOTA, report=report, lang="fr")
 
 
 # -- notebook HTML views -----------------------------------------------------------------------------
