@@ -27,7 +27,8 @@ from .review.config import Settings
 from .sakip import SakipResult, evaluate as _sakip_evaluate, find_answers, read_answers
 from .validate import RunSettings
 from .validate import validate as run_validation
-from .views.html import cascade_html, render_html, report_html
+from .core.text import escape_unsafe
+from .views.html import Masker, cascade_html, render_html, report_html
 from .views.trace import Tracer, alignment, coverage_rows
 from .views.tree import build_tree
 
@@ -170,6 +171,7 @@ class Cascade(Workspace):
         # the workspace follows the edit (the views read it)
         state = {k: v for k, v in live.workspace.__dict__.items()}
         self.__dict__.pop("_tracer", None)
+        self.__dict__.pop("_masker", None)
         self.__dict__.update(state)
         self.__dict__["_live"] = live
         if found is not None:
@@ -184,8 +186,13 @@ class Cascade(Workspace):
     # -- planners' views: cascade.views, cascade.tree, cascade.tables, cascade.htmlreport --------
 
     @functools.cached_property
+    def _masker(self) -> Masker:
+        """NIPs and the skp employees' names outlined, as the HTML report shows them (unless show_personal)."""
+        return Masker(self, self.show_personal)
+
+    @functools.cached_property
     def _tracer(self) -> Any:
-        return Tracer(self.graph)
+        return Tracer(self.graph, None if self.show_personal else self._masker)
 
     def trace(self, ref: str) -> "list[Chain]":
         """Every upward chain from an element or indicator to where it ends (see :class:`~cascade.views.Chain`).
@@ -230,7 +237,9 @@ class Cascade(Workspace):
         if depth is not None and (isinstance(depth, bool) or not isinstance(depth, int)):
             raise UsageError(f"depth must be a whole number or None, not {type(depth).__name__}")
         titles = {k: v.model.document.title for k, v in self.parsed.items()}
-        return build_tree(self.graph, titles, self.validate() if _report(report) is None else report, root, depth)
+        masker = self._masker
+        return build_tree(self.graph, titles, self.validate() if _report(report) is None else report, root, depth,
+                          clean=lambda text: escape_unsafe(masker(text)))
 
     def to_mermaid(self, root: str | None = None, depth: int | None = None, report: Report | None = None) -> str:
         """The pohon kinerja as a Mermaid flowchart (see :meth:`tree`)."""

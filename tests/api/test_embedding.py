@@ -33,3 +33,19 @@ def test_a_lone_surrogate_from_a_json_payload_is_escaped_in_every_output() -> No
     ws.to_mermaid(report=r).encode()
     ws.to_dot(report=r).encode()
 
+
+NIP = "199001012015031001"
+
+
+def test_a_nip_in_a_name_is_masked_in_the_tree_and_the_trace_unless_asked_for() -> None:
+    doc = S(f"Kinerja pegawai {NIP}")
+    ws = cascade.load(doc)
+    r = ws.validate()
+    for text in (ws.to_mermaid(report=r), ws.to_dot(report=r), str(ws.tree(report=r)),
+                 repr(ws.trace("kota-x.rpjmd-2019:S1")), repr(ws.descendants("kota-x.rpjmd-2019:S1.I1"))):
+        assert NIP not in text
+    assert "1990••••••••••1001" in ws.to_dot(report=r)
+    assert ws.trace("kota-x.rpjmd-2019:S1")[0].steps[0].name == "Kinerja pegawai 1990••••••••••1001"
+    shown = cascade.load(doc, show_personal=True)
+    assert NIP in shown.to_dot(report=r) and NIP in shown.to_mermaid(report=r)
+    assert shown.trace("kota-x.rpjmd-2019:S1")[0].steps[0].name == f"Kinerja pegawai {NIP}"
