@@ -356,8 +356,9 @@ def load(
     ``Cascade.findings``. Raises :class:`~cascade.errors.UsageError` (a ``TypeError``) only for
     arguments of the wrong type.
 
-    ``limits`` bounds each file (:class:`~cascade.loader.Limits`). Employee numbers (NIP) and names
-    of skp documents are masked in findings (``1990••••••••••1001``) unless ``show_personal=True``.
+    ``limits`` bounds each file (:class:`cascade.Limits`, defined in :mod:`cascade.read.loader`).
+    Employee numbers (NIP) and names of skp documents are masked in findings
+    (``1990••••••••••1001``) unless ``show_personal=True``.
     ``progress``, when given, is called as ``progress("files", parsed, total)`` while files are read
     (the library never prints; the ``cascade`` command draws a progress line from it). A path that
     gives no plan file (missing, or a folder without one) is a :class:`~cascade.NoPlanFileWarning`

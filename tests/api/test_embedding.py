@@ -49,3 +49,43 @@ def test_a_nip_in_a_name_is_masked_in_the_tree_and_the_trace_unless_asked_for() 
     shown = cascade.load(doc, show_personal=True)
     assert NIP in shown.to_dot(report=r) and NIP in shown.to_mermaid(report=r)
     assert shown.trace("kota-x.rpjmd-2019:S1")[0].steps[0].name == f"Kinerja pegawai {NIP}"
+
+
+def _resolves(target: str) -> bool:
+    import importlib
+
+    parts = target.lstrip("~").split(".")
+    for cut in range(len(parts), 0, -1):
+        try:
+            obj = importlib.import_module(".".join(parts[:cut]))
+        except ImportError:
+            continue
+        try:
+            for name in parts[cut:]:
+                obj = getattr(obj, name)
+        except AttributeError:
+            return False
+        return True
+    return False
+
+
+def test_the_api_docstrings_name_objects_that_exist() -> None:
+    import re
+
+    import cascade.api
+
+    docs = [cascade.api.load.__doc__, cascade.api.lint.__doc__,
+            *(m.__doc__ for m in vars(cascade.api.Cascade).values() if callable(m) and m.__doc__)]
+    targets = {t for d in docs for t in re.findall(r":(?:class|func|mod):`([\w.~]+)`", d or "") if "." in t}
+    assert "cascade.Limits" in targets
+    assert [t for t in sorted(targets) if not _resolves(t)] == []
+
+
+def test_the_package_is_marked_typed_and_ships_the_marker() -> None:
+    import tomllib
+    from pathlib import Path
+
+    root = Path(cascade.__file__).parent
+    assert (root / "py.typed").is_file()
+    data = tomllib.loads((root.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "py.typed" in data["tool"]["setuptools"]["package-data"]["cascade"]
