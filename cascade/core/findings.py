@@ -115,7 +115,12 @@ class Finding:
         )
 
     def as_dict(self, lang: str = "en") -> dict[str, Any]:
-        """The JSON contract's finding object (``version`` 1)."""
+        """The JSON contract's finding object (``version`` 1).
+
+        A finding without a line (a document passed as a dict, a file changed during the run) gains
+        the key ``pointer``, its JSON pointer, the only position it has; a finding in a workbook the
+        key ``cell``. Every other finding has exactly the keys it always had.
+        """
         return {
             "code": self.code,
             "rule": self.rule,
@@ -127,7 +132,8 @@ class Finding:
             "end_line": self.end_line,
             "end_column": self.end_column,
             "message": self.localized(lang),
-        } | ({"cell": self.cell} if self.cell is not None else {})
+        } | ({"pointer": self.pointer} if self.line is None and self.pointer is not None else {}) \
+          | ({"cell": self.cell} if self.cell is not None else {})
 
 
 def with_span(f: Finding, span: Span) -> Finding:

@@ -89,3 +89,37 @@ def test_the_package_is_marked_typed_and_ships_the_marker() -> None:
     assert (root / "py.typed").is_file()
     data = tomllib.loads((root.parent / "pyproject.toml").read_text(encoding="utf-8"))
     assert "py.typed" in data["tool"]["setuptools"]["package-data"]["cascade"]
+
+
+def test_findings_of_a_dict_carry_their_pointer_in_json_and_sarif_and_messages_name_no_line() -> None:
+    from cascade.reporters import sarif
+    from cascade.reporters.base import RenderContext
+
+    doc = S()
+    doc["elements"][0]["indicators"][0]["targets"]["2019"] = 72.9
+    r = cascade.load(doc).validate()
+    first = r.as_dict()["findings"][0]
+    assert first == {"code": "CAS301", "rule": "orphan-element", "severity": "error", "ref": "kota-x.rpjmd-2019:S1",
+                     "file": "<input 1>", "line": None, "column": None, "end_line": None, "end_column": None,
+                     "message": "sasaran 'Derajat kesehatan' has no path up to the national tier; cut off with it: "
+                                "0 element(s) below it, 1 indicator(s)",
+                     "pointer": "/elements/0"}
+    assert all(f["pointer"] == g.pointer for f, g in zip(r.as_dict()["findings"], r.findings))
+    (dup,) = r.by_code("CAS002")
+    assert dup.message == ("duplicate key '2019': the same year as '2019' (at /elements/0/indicators/0/targets/2019); "
+                           "the first value is kept")
+    assert dup.localized("id") == ("kunci '2019' ganda: tahun yang sama dengan '2019' "
+                                   "(di /elements/0/indicators/0/targets/2019); nilai pertama yang dipakai")
+    assert "?" not in json.dumps(r.as_dict()) and "?" not in json.dumps(r.as_dict("id"))
+    results = json.loads(sarif.render(r, RenderContext()))["runs"][0]["results"]
+    assert [x["properties"]["pointer"] for x in results] == [f.pointer for f in r.findings]
+
+
+def test_findings_with_a_line_keep_exactly_their_json_keys(tmp_path) -> None:
+    import yaml
+
+    (tmp_path / "plan.yaml").write_text(yaml.safe_dump(S()), encoding="utf-8")
+    r = cascade.load(str(tmp_path)).validate()
+    assert r.findings and all(f.line is not None and f.pointer for f in r)
+    assert {tuple(f) for f in r.as_dict()["findings"]} == {
+        ("code", "rule", "severity", "ref", "file", "line", "column", "end_line", "end_column", "message")}
