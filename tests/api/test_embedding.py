@@ -123,3 +123,97 @@ def test_findings_with_a_line_keep_exactly_their_json_keys(tmp_path) -> None:
     assert r.findings and all(f.line is not None and f.pointer for f in r)
     assert {tuple(f) for f in r.as_dict()["findings"]} == {
         ("code", "rule", "severity", "ref", "file", "line", "column", "end_line", "end_column", "message")}
+
+
+@pytest.mark.parametrize("path", [True, 1, 0, 3.5, None, b"x.xlsx", [], object()])
+def test_to_excel_takes_a_path_or_a_binary_file_only(path, capfd) -> None:
+    pytest.importorskip("openpyxl")
+    ws = cascade.load(S())
+    with pytest.raises(cascade.UsageError, match="path must be a file name"):
+        ws.to_excel(path)
+    import io
+    with pytest.raises(cascade.UsageError, match="not a text file object"):
+        ws.to_excel(io.StringIO())
+    assert capfd.readouterr().out == ""
+    buffer = io.BytesIO()
+    ws.to_excel(buffer)
+    assert buffer.getvalue()[:2] == b"PK"
+
+
+def _sakip_ws():
+    return cascade.load(S())
+
+
+def _answer(result, cid: str = "perencanaan.1.1"):
+    (c,) = [c for c in result.criteria if c.id == cid]
+    return c.answer, c.origin
+
+
+@pytest.mark.parametrize("raw, got", [
+    (("Z", ""), "'Z'"), ((1, ""), "1"), ((True, ""), "True"), ("ya", "'ya'"), (None, "None"), (("", None), "''")])
+def test_a_mapping_of_answers_gets_a_finding_per_bad_answer(raw, got) -> None:
+    result = _sakip_ws().sakip(answers={"perencanaan.1.1": raw})
+    assert [(f.code, f.pointer, f.file) for f in result.findings] == [
+        ("CAS104", "/perencanaan.1.1" + ("/0" if isinstance(raw, tuple) else ""), "<answers>")]
+    assert result.findings[0].message == f"'perencanaan.1.1.answer' is {got}; expected one of Y, T"
+    assert _answer(result)[1] != "answers"
+
+
+@pytest.mark.parametrize("raw", [("y", ""), ("Y", "Perwali 12/2022"), "Y", " y ", {"answer": "y", "note": "x"}, ["Y", None]])
+def test_a_good_answer_in_a_mapping_is_scored_as_in_the_file(raw) -> None:
+    result = _sakip_ws().sakip(answers={"perencanaan.1.1": raw})
+    assert result.findings == () and _answer(result) == ("Y", "answers")
+
+
+def test_a_mapping_of_answers_is_checked_as_the_file_is(tmp_path) -> None:
+    ws = _sakip_ws()
+    mapping = {"perencanaan.1.1": "Y", "perencanan.1.2": ("Y", ""), "perencanaan.1.2": ("Y", 5),
+               "perencanaan.1.3": ("Y",), "pelaporan.1.1": {"answer": "T", "notes": "x"}}
+    result = ws.sakip(answers=mapping)
+    assert [(f.code, f.pointer) for f in result.findings] == [
+        ("CAS102", "/perencanan.1.2"), ("CAS103", "/perencanaan.1.2/1"), ("CAS103", "/perencanaan.1.3"),
+        ("CAS102", "/pelaporan.1.1/notes")]
+    assert result.findings[0].message == "unknown field 'perencanan.1.2'; did you mean 'perencanaan.1.2'?"
+    (tmp_path / "a.yaml").write_text("perencanaan.1.1: Y\nperencanan.1.2: Y\npelaporan.1.1: {answer: T, notes: x}\n")
+    from_file = ws.sakip(answers=tmp_path / "a.yaml")
+    assert [(f.code, f.pointer, f.message) for f in from_file.findings] == [
+        (f.code, f.pointer, f.message) for f in result.findings if f.pointer in ("/perencanan.1.2", "/pelaporan.1.1/notes")]
+
+
+@pytest.mark.parametrize("call, match", [
+    (lambda ws: cascade.lint([S()]), "paths must be paths"),
+    (lambda ws: cascade.lint(None), "paths must be a path"),
+    (lambda ws: cascade.lint(5), "paths must be a path"),
+    (lambda ws: cascade.lint(["specs"], settings={"select": ["CAS3"]}), "settings must be a cascade.Settings"),
+    (lambda ws: cascade.lint(["specs"], show_personal="yes"), "show_personal must be True or False"),
+    (lambda ws: ws.capaian(options=5), "options must map rule names"),
+    (lambda ws: ws.capaian_rollup(options={"x": 5}), "options must map rule names"),
+    (lambda ws: ws.lkjip("2023"), "year must be a year"),
+    (lambda ws: ws.lkjip(None), "year must be a year"),
+    (lambda ws: ws.sakip(year="2023"), "year must be a year"),
+    (lambda ws: ws.sakip(as_of="2023"), "as_of must be a year"),
+    (lambda ws: ws.sakip(options={"thresholds": "x"}), "thresholds must be 4 numbers"),
+    (lambda ws: ws.sakip(options=5), "options must be a mapping"),
+    (lambda ws: ws.sakip(capaian=[1]), "capaian must be a list of cascade.sakip.CapaianRow"),
+    (lambda ws: ws.sakip(capaian=5), "capaian must be a list"),
+    (lambda ws: ws.sakip(answers=5), "answers must be a path, a mapping"),
+    (lambda ws: ws.sakip(document=5), "document must be a document id"),
+    (lambda ws: ws.sakip(report=5), "report must be a cascade.Report"),
+    (lambda ws: ws.sakip(lang="xx"), "lang must be one of 'en', 'id', not 'xx'"),
+    (lambda ws: ws.to_html(lang="xx"), "lang must be one of 'en', 'id', not 'xx'"),
+    (lambda ws: ws.to_html(show_personal="yes"), "show_personal must be True or False"),
+    (lambda ws: ws.validate().to_pandas(lang="xx"), "lang must be one of"),
+])
+def test_wrong_arguments_are_usage_errors_saying_what_is_expected(call, match) -> None:
+    ws = _sakip_ws()
+    with pytest.raises(cascade.UsageError, match=match):
+        call(ws)
+
+
+def test_sakip_options_with_no_meaning_are_value_errors() -> None:
+    ws = _sakip_ws()
+    with pytest.raises(ValueError, match="no option 'treshold'"):
+        ws.sakip(options={"treshold": [0.9, 0.8, 0.7, 0.6]})
+    with pytest.raises(ValueError, match="highest first"):
+        ws.sakip(options={"thresholds": [0.5, 0.7, 0.8, 0.9]})
+    assert ws.sakip(options={"thresholds": [0.9, 0.8, 0.7, 0.6]}).findings == ()
