@@ -217,3 +217,42 @@ def test_sakip_options_with_no_meaning_are_value_errors() -> None:
     with pytest.raises(ValueError, match="highest first"):
         ws.sakip(options={"thresholds": [0.5, 0.7, 0.8, 0.9]})
     assert ws.sakip(options={"thresholds": [0.9, 0.8, 0.7, 0.6]}).findings == ()
+
+
+def test_the_library_leaves_the_collector_of_its_host_alone() -> None:
+    import gc
+
+    from cascade.core import pool
+
+    assert not pool.owns_process()  # pytest is the host: only the command and cascade's workers own their process
+    seen: list[bool] = []
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        ws = cascade.load(S(), progress=lambda *a: seen.append(gc.isenabled()))
+        ws.validate(jobs=1)
+        with pool.bulk():
+            seen.append(gc.isenabled())
+        assert seen and all(seen) and gc.isenabled()
+        gc.disable()  # a host that manages the collector itself: cascade never turns it back on
+        cascade.load(S()).validate(jobs=1)
+        assert not gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
+def test_the_command_owns_its_process_and_pauses_the_collector_while_loading() -> None:
+    import subprocess
+    import sys
+
+    code = ("import gc; from cascade.core import pool; pool.own_process(); "
+            "c = gc.get_freeze_count()\n"
+            "with pool.bulk(): inside = gc.isenabled()\n"
+            "print(inside, gc.isenabled(), gc.get_freeze_count() == c)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=str(__import__("pathlib").Path(cascade.__file__).parents[1]))
+    assert out.stdout.split() == ["False", "True", "True"]
+    import inspect
+
+    from cascade.cli import commands
+    assert "own_process()" in inspect.getsource(commands.run)
