@@ -256,3 +256,16 @@ def test_the_command_owns_its_process_and_pauses_the_collector_while_loading() -
 
     from cascade.cli import commands
     assert "own_process()" in inspect.getsource(commands.run)
+
+
+def test_a_long_text_is_quoted_shortened_in_every_language() -> None:
+    name = "Derajat kesehatan " + "x" * 1_000_000
+    r = cascade.load(S(name)).validate()
+    (f,) = r.by_code("CAS301")
+    head = name[:200]
+    assert f.message == (f"sasaran '{head}… (1000018 characters)' has no path up to the national tier; "
+                         "cut off with it: 0 element(s) below it, 1 indicator(s)")
+    assert f"'{head}… (1000018 karakter)'" in f.localized("id")
+    assert len(json.dumps(r.as_dict())) < 5_000
+    short = cascade.load(S("x" * 200)).validate().by_code("CAS301")[0]
+    assert f"'{'x' * 200}'" in short.message
