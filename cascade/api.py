@@ -12,6 +12,7 @@ import dataclasses
 import functools
 import os
 import warnings
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from .core import findings as _findings
@@ -24,10 +25,14 @@ from .read.suppressions import Suppression
 from .review import pipeline as _pipeline
 from .revisions.lock import ReviewState, add_lock_findings, find_lock, resolve_lock, review_state, with_lock
 from .review.config import Settings
-from .sakip import SakipResult, evaluate as _sakip_evaluate, find_answers, read_answers
+from .core.findings import LANGUAGES
+from .sakip import CapaianRow, SakipResult, evaluate as _sakip_evaluate, find_answers, read_answers
+from .sakip.answers import answers_of_mapping
+from .sakip.engine import check_options as check_sakip_options
 from .validate import RunSettings
 from .validate import validate as run_validation
-from .views.html import cascade_html, render_html, report_html
+from .core.text import escape_unsafe
+from .views.html import Masker, cascade_html, render_html, report_html
 from .views.trace import Tracer, alignment, coverage_rows
 from .views.tree import build_tree
 
@@ -61,10 +66,16 @@ class Report(_findings.Report):
         ``notebook`` extra, else raises :class:`~cascade.errors.MissingExtraError`."""
         from .views.tables import findings_frame
 
-        return findings_frame(self, lang)
+        return findings_frame(self, _lang(lang))
 
     def _repr_html_(self) -> str:
         return report_html(self)
+
+
+def _flag(value: Any, name: str) -> bool:
+    if not isinstance(value, bool):
+        raise UsageError(f"{name} must be True or False, not {type(value).__name__}")
+    return value
 
 
 def _report(report: Any) -> _findings.Report | None:
@@ -72,6 +83,29 @@ def _report(report: Any) -> _findings.Report | None:
     if report is not None and not isinstance(report, _findings.Report):
         raise UsageError(f"report must be a cascade.Report or None, not {type(report).__name__}")
     return report
+
+
+def _lang(lang: Any) -> str:
+    """``lang`` as the outputs take it: ``id`` or ``en``; UsageError otherwise."""
+    if not isinstance(lang, str) or lang not in LANGUAGES:
+        raise UsageError(f"lang must be one of {', '.join(repr(x) for x in LANGUAGES)}, not {lang!r}"[:200])
+    return lang
+
+
+def _target(path: Any) -> Any:
+    """Where a writer writes: a path (str or os.PathLike) or a binary file object; UsageError otherwise
+    (an int was taken as a file descriptor: the workbook went to standard output, which was closed)."""
+    import io
+
+    if isinstance(path, (str, os.PathLike)):
+        return path
+    if isinstance(path, io.TextIOBase):
+        raise UsageError("path must be a file name or a binary file object (open(..., 'wb'), io.BytesIO()), "
+                         "not a text file object")
+    if not isinstance(path, (bool, int, bytes)) and callable(getattr(path, "write", None)):
+        return path
+    raise UsageError("path must be a file name (str or os.PathLike) or a binary file object, "
+                     f"not {type(path).__name__}")
 
 
 class Cascade(Workspace):
@@ -170,6 +204,7 @@ class Cascade(Workspace):
         # the workspace follows the edit (the views read it)
         state = {k: v for k, v in live.workspace.__dict__.items()}
         self.__dict__.pop("_tracer", None)
+        self.__dict__.pop("_masker", None)
         self.__dict__.update(state)
         self.__dict__["_live"] = live
         if found is not None:
@@ -184,8 +219,13 @@ class Cascade(Workspace):
     # -- planners' views: cascade.views, cascade.tree, cascade.tables, cascade.htmlreport --------
 
     @functools.cached_property
+    def _masker(self) -> Masker:
+        """NIPs and the skp employees' names outlined, as the HTML report shows them (unless show_personal)."""
+        return Masker(self, self.show_personal)
+
+    @functools.cached_property
     def _tracer(self) -> Any:
-        return Tracer(self.graph)
+        return Tracer(self.graph, None if self.show_personal else self._masker)
 
     def trace(self, ref: str) -> "list[Chain]":
         """Every upward chain from an element or indicator to where it ends (see :class:`~cascade.views.Chain`).
@@ -234,7 +274,9 @@ class Cascade(Workspace):
         titles = {k: v.model.document.title for k, v in self.parsed.items()}
         if lang not in _findings.LANGUAGES:
             raise UsageError(f"lang must be one of {', '.join(_findings.LANGUAGES)}, not {lang!r}")
-        return build_tree(self.graph, titles, self.validate() if _report(report) is None else report, root, depth, lang)
+        masker = self._masker
+        return build_tree(self.graph, titles, self.validate() if _report(report) is None else report, root, depth, lang,
+                          clean=lambda text: escape_unsafe(masker(text)))
 
     def to_mermaid(self, root: str | None = None, depth: int | None = None, report: Report | None = None, *,
                    lang: str = "id") -> str:
@@ -281,7 +323,7 @@ class Cascade(Workspace):
 
     def to_html(self, report: Report | None = None, *, lang: str = "id", show_personal: bool = False) -> str:
         """The self-contained HTML report (see :func:`cascade.views.html.render_html`)."""
-        return render_html(self, _report(report), lang=lang, show_personal=show_personal)
+        return render_html(self, _report(report), lang=_lang(lang), show_personal=_flag(show_personal, "show_personal"))
 
     #: The ``sakip-answers.yaml`` found beside the paths given to :func:`load` (None when there is none).
     answers_path: str | None = None
@@ -310,12 +352,32 @@ class Cascade(Workspace):
         Runs :meth:`validate` unless ``report`` is given. The result is indicative, never the evaluators' grade.
         Raises KeyError for an unknown ``document``.
         """
+        if document is not None and not isinstance(document, str):
+            raise UsageError(f"document must be a document id or None, not {type(document).__name__}")
+        if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+            raise UsageError(f"year must be a year such as 2024 or None, not {year!r}"[:200])
+        if as_of is not None and (isinstance(as_of, bool) or not isinstance(as_of, int) or not 1900 <= as_of <= 2200):
+            raise UsageError(f"as_of must be a year such as 2024, not {as_of!r}"[:200])
+        _lang(lang)
+        options = check_sakip_options(options)
+        if capaian is not None:
+            if isinstance(capaian, (str, bytes, Mapping)) or not isinstance(capaian, Iterable):
+                raise UsageError(f"capaian must be a list of cascade.sakip.CapaianRow or None, not {type(capaian).__name__}")
+            capaian = list(capaian)
+            wrong = next((r for r in capaian if not isinstance(r, CapaianRow)), None)
+            if wrong is not None:
+                raise UsageError(f"capaian must be a list of cascade.sakip.CapaianRow, not one holding {type(wrong).__name__}")
         found: list[Any] = []
         if isinstance(answers, str) and answers == "auto":
             answers = self.answers_path
         if isinstance(answers, (str, os.PathLike)):
             answers, found = read_answers(os.fspath(answers))
-        findings = (self.validate() if report is None else report).findings
+        elif isinstance(answers, Mapping):  # checked as the file is: a finding per bad entry, placed by pointer
+            answers, found = answers_of_mapping(answers)
+        elif answers is not None:
+            raise UsageError("answers must be a path, a mapping {criterion id: (answer, note)} or None, "
+                             f"not {type(answers).__name__}")
+        findings = (self.validate() if _report(report) is None else report).findings
         return _sakip_evaluate(self, findings, document=document, year=year, answers=answers, answer_findings=found,
                                options=options, capaian=capaian, lang=lang, as_of=as_of)
 
@@ -329,8 +391,11 @@ class Cascade(Workspace):
         """
         from .views.excel import write_excel
 
-        write_excel(self, path, self.validate() if report is None else report, lang=lang, show_personal=show_personal,
-                    as_of=as_of)
+        path, lang, show_personal = _target(path), _lang(lang), _flag(show_personal, "show_personal")
+        if as_of is not None and (isinstance(as_of, bool) or not isinstance(as_of, int) or not 1900 <= as_of <= 2200):
+            raise UsageError(f"as_of must be a year such as 2024, not {as_of!r}"[:200])
+        write_excel(self, path, self.validate() if _report(report) is None else report, lang=lang,
+                    show_personal=show_personal, as_of=as_of)
 
     def _repr_html_(self) -> str:
         return cascade_html(self)
@@ -353,8 +418,9 @@ def load(
     ``Cascade.findings``. Raises :class:`~cascade.errors.UsageError` (a ``TypeError``) only for
     arguments of the wrong type.
 
-    ``limits`` bounds each file (:class:`~cascade.loader.Limits`). Employee numbers (NIP) and names
-    of skp documents are masked in findings (``1990••••••••••1001``) unless ``show_personal=True``.
+    ``limits`` bounds each file (:class:`cascade.Limits`, defined in :mod:`cascade.read.loader`).
+    Employee numbers (NIP) and names of skp documents are masked in findings
+    (``1990••••••••••1001``) unless ``show_personal=True``.
     ``progress``, when given, is called as ``progress("files", parsed, total)`` while files are read
     (the library never prints; the ``cascade`` command draws a progress line from it). A path that
     gives no plan file (missing, or a folder without one) is a :class:`~cascade.NoPlanFileWarning`
@@ -390,7 +456,30 @@ def _paths_of(items: Any) -> list[str]:
 
 def lint(paths: Iterable[str | os.PathLike[str]], settings: Settings | None = None, **kwargs: Any) -> _pipeline.LintResult:
     """One review run as ``cascade lint`` does it (:func:`cascade.pipeline.lint`), with the public objects:
-    the result's report is a :class:`Report`, and its workspace (in one process) a :class:`Cascade`."""
+    the result's report is a :class:`Report`, and its workspace (in one process) a :class:`Cascade`.
+
+    ``paths`` is a path (str or os.PathLike) or a list of them (documents as dicts are for :func:`load`);
+    ``settings`` a :class:`cascade.Settings` (``cascade.load_config()`` or ``cascade.Settings(select=[...])``)
+    or None. Raises :class:`~cascade.errors.UsageError` for arguments of the wrong type."""
+    if paths is None or isinstance(paths, bytes):
+        raise UsageError(f"paths must be a path or a list of paths, not {type(paths).__name__}")
+    if not isinstance(paths, (str, os.PathLike)):
+        if not isinstance(paths, Iterable) or isinstance(paths, Mapping):
+            raise UsageError(f"paths must be a path or a list of paths, not {type(paths).__name__}")
+        paths = list(paths)
+        wrong = next((p for p in paths if not isinstance(p, (str, os.PathLike))), None)
+        if wrong is not None:
+            raise UsageError(f"paths must be paths (str or os.PathLike), not {type(wrong).__name__}"
+                             + (" (documents as dicts: cascade.load(...).validate())" if isinstance(wrong, Mapping) else ""))
+    if settings is not None and not isinstance(settings, Settings):
+        raise UsageError("settings must be a cascade.Settings (cascade.Settings(select=[...]) or cascade.load_config()) "
+                         f"or None, not {type(settings).__name__}")
+    for name in ("use_baseline", "show_personal"):
+        if name in kwargs:
+            _flag(kwargs[name], name)
+    jobs = kwargs.get("jobs")
+    if jobs is not None and (isinstance(jobs, bool) or not isinstance(jobs, int)):
+        raise UsageError(f"jobs must be a whole number or None, not {type(jobs).__name__}")
     result = _pipeline.lint(paths, settings, **kwargs)
     workspace = Cascade.of(result.workspace) if result.workspace is not None else None
     return dataclasses.replace(result, report=Report.of(result.report), workspace=workspace)

@@ -517,9 +517,14 @@ def _year_keys(data: dict, sink: _Sink) -> dict:
                 if year in seen:
                     first = sink.sourcemap.key(path[:-1] + (seen[year],)) if sink.from_yaml else None
                     span, ptr = sink.sourcemap.locate(path, key=True)
-                    sink.findings.append(make_finding("CAS002", "same-year", ref=ref, file=sink.file, span=span, pointer=ptr,
-                                                      key=_visible(str(key)), first=_visible(str(seen[year])),
-                                                      first_line=first.line if first else "?"))
+                    if first is not None:
+                        sink.findings.append(make_finding("CAS002", "same-year", ref=ref, file=sink.file, span=span,
+                                                          pointer=ptr, key=_visible(str(key)), first=_visible(str(seen[year])),
+                                                          first_line=first.line))
+                    else:  # a dict has no lines: the first key's JSON pointer says where it is
+                        sink.findings.append(make_finding("CAS002", "same-year-pointer", ref=ref, file=sink.file, span=span,
+                                                          pointer=ptr, key=_visible(str(key)), first=_visible(str(seen[year])),
+                                                          first_pointer=pointer(path[:-1] + (seen[year],))))
                     dropped.append(key)
                     continue
                 seen[year] = key

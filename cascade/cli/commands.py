@@ -478,6 +478,9 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
 def run() -> None:  # console script entry point
     global _KEPT
     _KEPT = []
+    from ..core.pool import own_process
+
+    own_process()  # the command owns its process: loading may pause the garbage collector (core.pool.bulk)
     try:
         code = main()
         if not sys.stdout.closed:  # `cascade server`: the LSP library closes stdout on exit

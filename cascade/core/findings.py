@@ -17,7 +17,8 @@ from typing import Any, Iterable, Iterator, Mapping
 
 from .text import escape_unsafe, short_int
 
-__all__ = ["Severity", "Span", "Finding", "Report", "LANGUAGES", "SEVERITY_WORDS", "format_message", "DEFAULT_LANG"]
+__all__ = ["Severity", "Span", "Finding", "Report", "LANGUAGES", "SEVERITY_WORDS", "format_message", "DEFAULT_LANG",
+           "QUOTE_MAX", "short_text"]
 
 LANGUAGES = ("en", "id")
 #: The language of human-readable output unless the user chooses another: planners read Bahasa Indonesia first.
@@ -115,7 +116,12 @@ class Finding:
         )
 
     def as_dict(self, lang: str = "en") -> dict[str, Any]:
-        """The JSON contract's finding object (``version`` 1)."""
+        """The JSON contract's finding object (``version`` 1).
+
+        A finding without a line (a document passed as a dict, a file changed during the run) gains
+        the key ``pointer``, its JSON pointer, the only position it has; a finding in a workbook the
+        key ``cell``. Every other finding has exactly the keys it always had.
+        """
         return {
             "code": self.code,
             "rule": self.rule,
@@ -127,7 +133,8 @@ class Finding:
             "end_line": self.end_line,
             "end_column": self.end_column,
             "message": self.localized(lang),
-        } | ({"cell": self.cell} if self.cell is not None else {})
+        } | ({"pointer": self.pointer} if self.line is None and self.pointer is not None else {}) \
+          | ({"cell": self.cell} if self.cell is not None else {})
 
 
 def with_span(f: Finding, span: Span) -> Finding:
@@ -214,13 +221,28 @@ def _fmt(value: Any, lang: str = "en") -> str:
         return value.value
     if isinstance(value, int) and not isinstance(value, bool):
         value = short_int(value)  # str() of a 5000-digit int raises
+    elif isinstance(value, str) and len(value) > QUOTE_MAX:
+        value = short_text(value, lang)  # a 1,000,000-character name quoted by 21 findings made 43 MB of JSON
     # Characters no message prints as they are: line breaks and other controls (a name holding a line
     # break could forge lines of a CI log, such as GitHub's ``::error`` workflow commands) and invisible
     # or direction-changing marks (a name could read as something else): see cascade.core.text.
     return escape_unsafe(str(value))
 
 
+#: The longest text a message quotes in full; a longer one is quoted as its start and its length.
+QUOTE_MAX = 200
+
+
+def short_text(text: str, lang: str = "en") -> str:
+    """``text``, or for more than :data:`QUOTE_MAX` characters its first ones and its length:
+    ``Derajat…… (1000000 characters)`` (``karakter`` in Indonesian)."""
+    if len(text) <= QUOTE_MAX:
+        return text
+    return f"{text[:QUOTE_MAX]}… ({len(text)} {'karakter' if lang == 'id' else 'characters'})"
+
+
 def format_message(template: str, args: dict[str, Any], lang: str = "en") -> str:
     """Fill a message template with ``args``: lists joined with commas, unsafe characters escaped,
-    a finding quoted in its own message in ``lang``; a placeholder without a value stays as written."""
+    long numbers and texts shortened (:func:`short_text`), a finding quoted in its own message in
+    ``lang``; a placeholder without a value stays as written."""
     return template.format_map(_Args({k: _fmt(v, lang) for k, v in args.items()}))

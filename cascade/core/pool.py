@@ -17,13 +17,35 @@ from typing import Any
 
 from .processes import start_method
 
-__all__ = ["bulk", "fork_pool", "process_pool", "room_for_a_copy"]
+__all__ = ["bulk", "own_process", "owns_process", "fork_pool", "process_pool", "room_for_a_copy"]
+
+#: Whether cascade owns this process (:func:`own_process`): only then does :func:`bulk` touch the collector.
+_OWNS_PROCESS = False
+
+
+def own_process() -> None:
+    """Declare that cascade owns this process, so that :func:`bulk` may pause the garbage collector.
+
+    The collector's state is the process's, not a library's: a web portal running cascade in one
+    thread of a server must not find it disabled in another (or re-enabled after it disabled it).
+    So only the ``cascade`` command (:func:`cascade.cli.run`) and cascade's own worker processes
+    call this; a batch script that owns its process may call it too, for the same speed.
+    """
+    global _OWNS_PROCESS
+    _OWNS_PROCESS = True
+
+
+def owns_process() -> bool:
+    """Whether :func:`own_process` was called in this process."""
+    return _OWNS_PROCESS
 
 
 def _pool(workers: int, method: str) -> Any:
     from concurrent.futures import ProcessPoolExecutor
 
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
+    # the workers are cascade's own processes: their loading may pause the collector
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method),
+                               initializer=own_process)
     pool.start_method = method  # whether its children see this process's memory (fork), for its users
     return pool
 
@@ -60,7 +82,8 @@ def process_pool(workers: int, fresh: bool = True) -> Any:
 
 @contextlib.contextmanager
 def bulk() -> Any:
-    """Pause the cyclic garbage collector while building many small acyclic objects.
+    """Pause the cyclic garbage collector while building many small acyclic objects, in a process
+    cascade owns (:func:`own_process`); elsewhere (a library call in a host program) do nothing.
 
     Loading creates millions of dicts, strings and models and no reference cycles; with the
     collector running, each generation-2 pass rescans them all, which tripled schema and graph time
@@ -70,6 +93,9 @@ def bulk() -> Any:
     ``gc.unfreeze()``, unless the program froze objects of its own): otherwise the first collection
     after re-enabling scans every object built here as young, 0.4 s after loading 20,000 elements.
     """
+    if not _OWNS_PROCESS:  # the host's collector, frozen objects and thresholds are left alone
+        yield
+        return
     was_enabled = gc.isenabled()
     gc.disable()
     try:

@@ -7,7 +7,8 @@ clear the screen; a line break forges lines of a CI log), line and paragraph sep
 format characters that are invisible or turn text around (zero-width space and joiners, the bidi
 marks, embeddings, overrides and isolates such as U+202E, the Arabic letter mark U+061C, the
 Mongolian vowel separator, BOM, soft hyphen, interlinear annotations, and the tag characters
-U+E0000-U+E007F). Finding messages, file names and source excerpts all pass through it.
+U+E0000-U+E007F), and lone surrogates U+D800-U+DFFF (a JSON payload decoded in Python may hold
+one; no UTF-8 output can encode it). Finding messages, file names and source excerpts all pass through it.
 
 :func:`short_int` keeps a number a message quotes printable: Python refuses ``str()`` of an int of
 more than 4300 digits, and nobody reads one.
@@ -19,10 +20,11 @@ import re
 
 __all__ = ["Text", "UNSAFE", "escape_unsafe", "short_int", "name_key", "sasaran_key", "unwritten_float", "ascii_digits"]
 
-#: Every character :func:`escape_unsafe` escapes (Unicode categories Cc, Cf, Zl, Zp).
+#: Every character :func:`escape_unsafe` escapes (Unicode categories Cc, Cf, Zl, Zp, and the lone
+#: surrogates of category Cs, which no UTF-8 output can encode: a JSON payload's ``"\\ud83d"``).
 UNSAFE = re.compile(
     "[\x00-\x1f\x7f-\x9f\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
-    "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+    "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ud800-\udfff\ufeff\ufff9-\ufffb"
     "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
     "\U000e0001\U000e0020-\U000e007f]"
 )

@@ -74,9 +74,11 @@ def render(report: Report, context: RenderContext) -> str:
         if f.file is not None:
             result["locations"] = [_location(f, context.root)]
         result["partialFingerprints"] = {"cascadeFingerprint/v1": fingerprint}
-        if f.ref is not None or f.cell:
-            # the workbook cell ("T-C.27!E14") beside the row/column region, for a finding in a spreadsheet
-            result["properties"] = {k: v for k, v in (("ref", f.ref), ("cell", f.cell)) if v is not None}
+        # the workbook cell ("T-C.27!E14") beside the row/column region, for a finding in a spreadsheet;
+        # the JSON pointer of a finding without a line (a document passed as a dict), its only position
+        where = f.pointer if f.line is None else None
+        if f.ref is not None or f.cell or where is not None:
+            result["properties"] = {k: v for k, v in (("ref", f.ref), ("pointer", where), ("cell", f.cell)) if v is not None}
         results.append(result)
     root_uri = Path(os.path.abspath(context.root)).as_uri().rstrip("/") + "/"
     log = {

@@ -95,6 +95,11 @@ class DuplicateKey(Rule):
             "en": "duplicate key '{key}': the same year as '{first}' (line {first_line}); the first value is kept",
             "id": "kunci '{key}' ganda: tahun yang sama dengan '{first}' (baris {first_line}); nilai pertama yang dipakai",
         },
+        # a document passed as a dict has no lines: the first key is named by its JSON pointer
+        "same-year-pointer": {
+            "en": "duplicate key '{key}': the same year as '{first}' (at {first_pointer}); the first value is kept",
+            "id": "kunci '{key}' ganda: tahun yang sama dengan '{first}' (di {first_pointer}); nilai pertama yang dipakai",
+        },
     }
 
 

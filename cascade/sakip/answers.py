@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import difflib
 import os
+from collections.abc import Mapping
 from typing import Any
 
 from ..core.findings import Finding
@@ -23,7 +24,7 @@ from ..read.loader import Limits, read_file
 from ..rules.catalog import make_finding
 from .catalogue import Catalogue, catalogue
 
-__all__ = ["ANSWERS_FILE", "ANSWER_LIMITS", "read_answers", "find_answers"]
+__all__ = ["ANSWERS_FILE", "ANSWER_LIMITS", "read_answers", "find_answers", "check_answers", "answers_of_mapping"]
 
 ANSWERS_FILE = "sakip-answers.yaml"
 #: Limits of the answers file: 80 criteria with notes fit in far less than 256 KiB.
@@ -56,10 +57,35 @@ def read_answers(path: str, file: str | None = None, cat: Catalogue | None = Non
         span, pointer = sm.locate(p, key=key)
         findings.append(make_finding(code, variant, file=file, span=span, pointer=pointer, **args))
 
-    if not isinstance(data, dict):
+    return check_answers(data, at, cat), findings
+
+
+def answers_of_mapping(data: Any, file: str = "<answers>", cat: Catalogue | None = None) -> tuple[dict[str, tuple[str, str | None]], list[Finding]]:
+    """The answers of a mapping given from Python (criterion id -> ``(answer, note)``, an answer, or
+    ``{answer, note}``) and a finding for each bad entry, as :func:`read_answers` gives for the file:
+    placed by JSON pointer (a mapping has no lines) in ``file``."""
+    from ..core.sourcemap import pointer
+
+    findings: list[Finding] = []
+
+    def at(code: str, variant: str, p: tuple, key: bool = False, **args: Any) -> None:
+        findings.append(make_finding(code, variant, file=file, pointer=pointer(p), **args))
+
+    return check_answers(data, at, cat), findings
+
+
+def check_answers(data: Any, at: Any, cat: Catalogue | None = None) -> dict[str, tuple[str, str | None]]:
+    """The good answers of ``data`` (criterion id -> (answer, note)); ``at(code, variant, path,
+    key=False, **args)`` records a finding for each bad entry, placed at ``path`` (a tuple of keys).
+
+    One check serves the answers file and the mapping given to :meth:`cascade.Cascade.sakip`. An
+    entry is an answer (``Y``), a mapping ``{answer, note}`` or, from Python, a pair ``(answer, note)``.
+    """
+    cat = cat or catalogue()
+    if not isinstance(data, Mapping):
         at("CAS103", "default", (), field="sakip-answers", expected="a mapping of criterion id to answer",
            expected_id="mapping id kriteria ke jawaban", got=type(data).__name__)
-        return {}, findings
+        return {}
     out: dict[str, tuple[str, str | None]] = {}
     ids = [c.id for c in cat.criteria()]
     for key, raw in data.items():
@@ -73,18 +99,21 @@ def read_answers(path: str, file: str | None = None, cat: Catalogue | None = Non
                 at("CAS102", "default", (key,), key=True, field=cid[:80], allowed="criterion ids such as perencanaan.1.1")
             continue
         note = None
-        if isinstance(raw, dict):
+        if isinstance(raw, Mapping):
             extra = [k for k in raw if k not in ("answer", "note")]
             for k in extra:
                 at("CAS102", "default", (key, k), key=True, field=str(k)[:80], allowed="answer, note")
-            note = raw.get("note")
-            if note is not None and not isinstance(note, str):
-                at("CAS103", "default", (key, "note"), field="note", expected="text", expected_id="teks", got=type(note).__name__)
-                note = None
-            answer, apath = raw.get("answer"), (key, "answer")
+            note = _note(raw.get("note"), (key, "note"), at)
             if "answer" not in raw:
                 at("CAS101", "default", (key,), field="answer")
                 continue
+            answer, apath = raw.get("answer"), (key, "answer")
+        elif isinstance(raw, (tuple, list)):
+            if len(raw) != 2:
+                at("CAS103", "default", (key,), field=cid[:80], expected="an answer or a pair (answer, note)",
+                   expected_id="jawaban atau pasangan (jawaban, catatan)", got=f"{type(raw).__name__} of {len(raw)}")
+                continue
+            answer, apath, note = raw[0], (key, 0), _note(raw[1], (key, 1), at)
         else:
             answer, apath = raw, (key,)
         allowed = ("Y", "T") if crit.scale == "Y/T" else ("A", "B", "C", "D", "E")
@@ -92,4 +121,11 @@ def read_answers(path: str, file: str | None = None, cat: Catalogue | None = Non
             at("CAS104", "choice", apath, field=f"{cid}.answer", value=repr(answer)[:40], allowed=", ".join(allowed))
             continue
         out[cid] = (answer.strip().upper(), note[:NOTE_MAX] if note else None)
-    return out, findings
+    return out
+
+
+def _note(note: Any, path: tuple, at: Any) -> str | None:
+    if note is not None and not isinstance(note, str):
+        at("CAS103", "default", path, field="note", expected="text", expected_id="teks", got=type(note).__name__)
+        return None
+    return note

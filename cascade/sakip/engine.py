@@ -31,6 +31,40 @@ DEFAULT_OPTIONS: dict[str, Any] = {
 LETTERS = ("A", "B", "C", "D", "E")
 
 
+def check_options(options: Any) -> dict[str, Any]:
+    """``options`` of the pre-evaluation (:data:`DEFAULT_OPTIONS`' keys), checked where the API takes
+    them: :class:`~cascade.UsageError` for a wrong type, ``ValueError`` for an unknown name or a
+    value that means nothing."""
+    from ..core.errors import UsageError
+
+    if options is None:
+        return {}
+    if not isinstance(options, Mapping):
+        raise UsageError(f"options must be a mapping such as {{'thresholds': [0.95, 0.85, 0.7, 0.5]}} or None, "
+                         f"not {type(options).__name__}")
+    unknown = [k for k in options if k not in DEFAULT_OPTIONS]
+    if unknown:
+        raise ValueError(f"options: no option {unknown[0]!r} (options: {', '.join(DEFAULT_OPTIONS)})")
+
+    def number(v: Any) -> bool:
+        return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+    if "thresholds" in options:
+        t = options["thresholds"]
+        if not isinstance(t, (list, tuple)) or len(t) != 4 or not all(number(x) for x in t):
+            raise UsageError(f"options: thresholds must be 4 numbers for A, B, C and D such as [0.95, 0.85, 0.7, 0.5], not {t!r}"[:300])
+        if not all(0 <= x <= 1 for x in t) or list(t) != sorted(t, reverse=True):
+            raise ValueError(f"options: thresholds must be shares from 1 down to 0, highest first, not {list(t)!r}")
+    if "definition_for" in options and options["definition_for"] not in ("key", "all"):
+        raise UsageError(f"options: definition_for must be 'key' or 'all', not {options['definition_for']!r}"[:300])
+    if "on_track" in options and not number(options["on_track"]):
+        raise UsageError(f"options: on_track must be a number such as 0.9, not {type(options['on_track']).__name__}")
+    if "worst" in options and (isinstance(options["worst"], bool) or not isinstance(options["worst"], int)
+                               or options["worst"] < 0):
+        raise UsageError(f"options: worst must be a whole number, 0 or more, not {options['worst']!r}"[:300])
+    return dict(options)
+
+
 @dataclass(frozen=True)
 class CapaianRow:
     """One realisasi: the indicator's ref, the year, its target and what was realised (numbers or None).

@@ -122,7 +122,9 @@ def _with_as_of(as_of: int | None, options: dict[str, dict[str, Any]] | None) ->
     """``options`` with ``as_of`` set on the rule that owns it (checked: a year, or None)."""
     if as_of is not None and (isinstance(as_of, bool) or not isinstance(as_of, int) or not 1900 <= as_of <= 2200):
         raise UsageError(f"as_of must be a year such as 2024, not {as_of!r}")
-    opts = {k: dict(v) for k, v in (options or {}).items()}
+    from ..validate import _options
+
+    opts = {k: dict(v) for k, v in (_options(options) or {}).items()}  # checked as validate(options=...) checks them
     if as_of is not None:
         opts.setdefault("missing-realization", {})["as_of"] = as_of
     return opts
@@ -426,6 +428,8 @@ def lkjip_rows(ws: Workspace, year: int, as_of: int | None = None, options: dict
     """The LKjIP table of ``year``: one row per measured indicator of a sasaran (or any element)."""
     from ..core.capaian import capaian as _capaian
 
+    if isinstance(year, bool) or not isinstance(year, int):  # "2023" matched no year and gave no rows
+        raise UsageError(f"year must be a year such as 2024, not {year!r}")
     table = capaian_table(ws, None, as_of, options)
     G = ws.graph
     by_ref: dict[str, dict[int, CapaianRow]] = {}

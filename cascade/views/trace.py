@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Collection, Iterable, Iterator, Literal
+from typing import TYPE_CHECKING, Callable, Collection, Iterable, Iterator, Literal
 
 from ..core.findings import Finding, Report
 from ..core.refs import UP_LINKS, document_of, reaching
@@ -94,8 +94,9 @@ class Tracer:
     were cut by a cycle are not memoised, since their chains depend on where the walk entered it.
     """
 
-    def __init__(self, graph: "nx.DiGraph"):
+    def __init__(self, graph: "nx.DiGraph", clean: "Callable[[str], str] | None" = None):
         self.graph = graph
+        self._clean = clean  # applied to the names of the steps (the public API masks personal data)
         self._memo: dict[str, tuple[_Suffix, ...]] = {}
 
     def _check(self, ref: str) -> dict:
@@ -111,7 +112,8 @@ class Tracer:
     def _step(self, node: str, link: str | None) -> Step:
         attrs = self.graph.nodes[node]
         kind = attrs["kind"] if attrs["type"] == "element" else "indicator"
-        return Step(node, kind, attrs["name"], link)
+        name = attrs["name"]
+        return Step(node, kind, self._clean(name) if self._clean is not None and name is not None else name, link)
 
     def _ups(self, node: str) -> list[tuple[str, str, bool]]:
         """``(target, link, external)`` for every upward link of ``node``, in the order written."""

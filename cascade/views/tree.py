@@ -135,11 +135,13 @@ def _roots(graph: "nx.DiGraph", root: str | None) -> list[str]:
 
 
 def build_tree(graph: "nx.DiGraph", titles: dict[str, str], report: Report, root: str | None = None,
-               depth: int | None = None, lang: str = "id") -> PerformanceTree:
+               depth: int | None = None, lang: str = "id", clean: Callable[[str], str] | None = None) -> PerformanceTree:
     """The pohon kinerja below ``root`` (a document id, an element ref, or None for every top element).
 
     ``depth`` limits the levels shown below the roots (0: the roots only; None: no limit). Raises
     KeyError for a root that is neither a document nor an element, ValueError for a negative depth.
+    ``clean``, when given, is applied to every name and title the tree shows (the public API masks
+    personal data with it: :meth:`cascade.Cascade.tree`).
     """
     if depth is not None and depth < 0:
         raise ValueError("depth must be 0 or more")
@@ -148,14 +150,15 @@ def build_tree(graph: "nx.DiGraph", titles: dict[str, str], report: Report, root
         if f.ref is not None:
             by_ref.setdefault(f.ref, []).append(f)
     nodes = graph.nodes
+    shown: Callable[[str], str] = clean or (lambda text: text)
 
     def make(ref: str, link: str | None) -> TreeNode:
         a = nodes[ref]
         inds = tuple(
-            TreeNode(i, "indicator", nodes[i]["name"], a["doc"], "indicator_of", tuple(by_ref.get(i, ())))
+            TreeNode(i, "indicator", shown(nodes[i]["name"]), a["doc"], "indicator_of", tuple(by_ref.get(i, ())))
             for i, d in graph.pred[ref].items() if d["type"] == "indicator_of"
         )
-        return TreeNode(ref, a["kind"], a["name"], a["doc"], link, tuple(by_ref.get(ref, ())), inds)
+        return TreeNode(ref, a["kind"], shown(a["name"]), a["doc"], link, tuple(by_ref.get(ref, ())), inds)
 
     expanded: set[str] = set()
 
@@ -201,7 +204,7 @@ def build_tree(graph: "nx.DiGraph", titles: dict[str, str], report: Report, root
                 roots.append(make(ref, None))
                 grow(roots[-1])
     docs = {n.doc for _, n in PerformanceTree(roots, {}).walk()}
-    return PerformanceTree(roots, {d: titles[d] for d in titles if d in docs}, lang)
+    return PerformanceTree(roots, {d: shown(titles[d]) for d in titles if d in docs}, lang)
 
 
 # -- Mermaid -----------------------------------------------------------------------------------
