@@ -179,6 +179,10 @@ def _parser() -> argparse.ArgumentParser:
 
     add_capaian_parser(sub)
 
+    from .explore import add_explore_parsers
+
+    add_explore_parsers(sub)
+
     from .tables import add_table_parsers
 
     add_table_parsers(sub)
@@ -466,6 +470,10 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
         from .capaian import run_capaian
 
         return run_capaian(args, out, err)
+    if args.command in ("trace", "coverage"):
+        from .explore import run_coverage, run_trace
+
+        return (run_trace if args.command == "trace" else run_coverage)(args, out, err)
     if args.command == "rules":
         return _rules(args, out, err)
     if args.command == "explain":
