@@ -32,6 +32,8 @@ _MESSAGES = {
              "id": "{path}: berkas kunci tinjauan tautan, bukan rencana; dilewati"},
     "answers": {"en": "{path}: SAKIP answers, not a plan; skipped",
                 "id": "{path}: jawaban SAKIP, bukan rencana; dilewati"},
+    "tool": {"en": "{path}: another tool's file, not a plan; skipped",
+             "id": "{path}: berkas perangkat lain, bukan rencana; dilewati"},
     "sidecar": {"en": "{path}: the sidecar of a table that is not there ({tables}); skipped",
                 "id": "{path}: sidecar dari tabel yang tidak ada ({tables}); dilewati"},
     "unreadable": {"en": "no plan document could be read from {paths}",
@@ -52,12 +54,12 @@ def named_paths(paths: Sequence[str], lang: str, err: TextIO | None) -> list[str
     """``paths`` with the reserved files named directly replaced: a sidecar by its table(s), a lock
     file, SAKIP answers or a sidecar without a table left out (a note on ``err`` for each, unless
     ``err`` is None). Folders and every other path are kept as given; duplicates are dropped."""
-    from ..read.discovery import RESERVED_NAMES, RESERVED_SUFFIXES, WORKBOOK_SUFFIXES, table_link
+    from ..read.discovery import RESERVED_NAMES, RESERVED_SUFFIXES, TOOL_FILE_NAMES, WORKBOOK_SUFFIXES, table_link
 
     out: list[str] = []
     for path in paths:
         name = os.path.basename(os.fsdecode(path).rstrip("/" + os.sep)).lower()
-        reserved = name in RESERVED_NAMES or name.endswith(RESERVED_SUFFIXES)
+        reserved = name in RESERVED_NAMES or name in TOOL_FILE_NAMES or name.endswith(RESERVED_SUFFIXES)
         if not reserved or os.path.isdir(path) or not os.path.lexists(path):
             out.append(path)  # a missing path is the plan check's to report
             continue
@@ -70,7 +72,7 @@ def named_paths(paths: Sequence[str], lang: str, err: TextIO | None) -> list[str
                 continue
             note = _msg("sidecar", lang, path=path, tables=", ".join(os.path.basename(stem) + s for s in WORKBOOK_SUFFIXES))
         else:
-            note = _msg("lock" if name == "cascade.lock" else "answers", lang, path=path)
+            note = _msg("lock" if name == "cascade.lock" else "tool" if name in TOOL_FILE_NAMES else "answers", lang, path=path)
         if err is not None:
             err.write(f"cascade: {note}\n")
     return list(dict.fromkeys(out))

@@ -3,7 +3,8 @@
 A plan file is a ``*.yaml`` or ``*.yml`` file that is not hidden, not in a hidden folder and not one of
 the names reserved for files that sit beside plans without being plans (:data:`RESERVED_NAMES`,
 :data:`RESERVED_SUFFIXES`: configuration such as ``*.cascade.yaml``, SAKIP questionnaire answers,
-``cascade.lock``). A workbook or CSV table (``*.xlsx``, ``*.xlsm``, ``*.csv``; not an Office lock file
+``cascade.lock``) or the names of other tools' YAML (:data:`TOOL_FILE_NAMES`: ``mkdocs.yml``,
+``docker-compose.yml``...). A workbook or CSV table (``*.xlsx``, ``*.xlsm``, ``*.csv``; not an Office lock file
 ``~$x.xlsx``) is a plan too, read through its sidecar ``<name>.cascade.yaml``
 (:mod:`cascade.read.workbook`). Files named directly are taken as given; folders are searched recursively.
 
@@ -32,6 +33,7 @@ __all__ = [
     "sidecar_link",
     "table_link",
     "SIDECAR_SUFFIX",
+    "TOOL_FILE_NAMES",
     "WORKBOOK_SUFFIXES",
 ]
 
@@ -44,6 +46,17 @@ SIDECAR_SUFFIX = ".cascade.yaml"
 #: File names that are never plans, though they may end in ``.yaml``: the answers of a SAKIP
 #: self-assessment kept beside the plans, and the lock file of a resolved workspace.
 RESERVED_NAMES = frozenset(("sakip-answers.yaml", "sakip-answers.yml", "cascade.lock"))
+
+#: The YAML files of other tools that plan repositories commonly hold beside their plans (a
+#: documentation site, containers, CI services, a conda environment, a GitHub action): never plans,
+#: so a folder search skips them (``cascade lint .`` in a repository with ``mkdocs.yml`` reported it
+#: as a broken plan), and naming one skips it with a note, as for the reserved names.
+TOOL_FILE_NAMES = frozenset((
+    "mkdocs.yml", "mkdocs.yaml", "docker-compose.yml", "docker-compose.yaml", "compose.yml", "compose.yaml",
+    "environment.yml", "environment.yaml", "action.yml", "action.yaml", "codecov.yml", "codecov.yaml",
+    "azure-pipelines.yml", "azure-pipelines.yaml", "bitbucket-pipelines.yml", "appveyor.yml", "readthedocs.yml",
+    "readthedocs.yaml", "pubspec.yaml", "chart.yaml", "pnpm-lock.yaml", "pnpm-workspace.yaml", "citation.yaml",
+))
 
 #: Name endings that are never plans: ``*.cascade.yaml`` holds settings for tools, not a document.
 RESERVED_SUFFIXES = (".cascade.yaml", ".cascade.yml")
@@ -71,7 +84,7 @@ class HiddenLink(OutsideLink):
 def is_plan_name(name: str) -> bool:
     """Whether a file called ``name`` (no folder) is taken for a plan when a folder is searched."""
     lower = name.lower()  # reserved names in any case (Windows file names ignore it); the suffix as before
-    if name.startswith((".", "~$")) or lower in RESERVED_NAMES or lower.endswith(RESERVED_SUFFIXES):
+    if name.startswith((".", "~$")) or lower in RESERVED_NAMES or lower in TOOL_FILE_NAMES or lower.endswith(RESERVED_SUFFIXES):
         return False
     return name.endswith(YAML_SUFFIXES) or lower.endswith(WORKBOOK_SUFFIXES)
 
@@ -167,6 +180,8 @@ def searched_description(lang: str = "en") -> str:
     skipped = ", ".join(["*" + s for s in RESERVED_SUFFIXES[:1]] + sorted(n for n in RESERVED_NAMES if not n.endswith(".yml")))
     if lang == "id":
         return (f"*.yaml dan *.yml (serta *.xlsx, *.xlsm, *.csv dengan sidecar *.cascade.yaml), termasuk subfolder; "
-                f"folder dan berkas tersembunyi serta nama khusus ({skipped}) dilewati")
+                f"folder dan berkas tersembunyi, nama khusus ({skipped}) dan berkas perangkat lain (mkdocs.yml, "
+                f"docker-compose.yml...) dilewati")
     return (f"*.yaml and *.yml (and *.xlsx, *.xlsm, *.csv with a *.cascade.yaml sidecar), subfolders included; "
-            f"hidden folders and files and reserved names ({skipped}) are skipped")
+            f"hidden folders and files, reserved names ({skipped}) and other tools' files (mkdocs.yml, "
+            f"docker-compose.yml...) are skipped")

@@ -138,3 +138,19 @@ def test_a_named_sidecars_table_linked_out_of_its_folder_is_not_read(tmp_path: P
 
     assert [(f["code"], f["file"], f["line"], f["column"]) for f in json.loads(out)["findings"]] == [
         ("CAS005", str(sub / "iku.csv"), 1, 1)]
+
+
+def test_other_tools_yaml_is_no_plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``cascade lint .`` (the hook without args) in a plan repository with a documentation site read
+    ``mkdocs.yml`` as a broken plan (CAS101, CAS102 'nav', exit 1): a folder search skips other
+    tools' files by name, and naming one skips it with a note."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(SPECS / "rpjmn-2020.yaml", "rpjmn.yaml")
+    Path("mkdocs.yml").write_text("site_name: Rencana\nnav:\n  - index.md\n", encoding="utf-8")
+    Path("docs").mkdir()
+    Path("docs/docker-compose.yaml").write_text("services: {}\n", encoding="utf-8")
+    code, out, err = run("lint", ".", "--lang", "en", "--select", "CAS1")
+    assert (code, out, err) == (0, "No findings.\n", "cascade: checked 1 file, 1 document\n")
+    code, out, err = run("lint", "mkdocs.yml", "rpjmn.yaml", "--select", "CAS1")
+    assert (code, out) == (0, "Tidak ada temuan.\n")
+    assert err == "cascade: mkdocs.yml: berkas perangkat lain, bukan rencana; dilewati\ncascade: 1 berkas, 1 dokumen diperiksa\n"

@@ -104,10 +104,12 @@ def test_a_wrong_folder_is_a_usage_error(tmp_path: Path, monkeypatch, make: str)
         "missing": "cascade: plans: no such file or folder\n",
         "empty": "cascade: plans: no plan file found (searched for *.yaml and *.yml (and *.xlsx, *.xlsm, *.csv with a *.cascade.yaml "
         "sidecar), subfolders included; hidden folders "
-                 "and files and reserved names (*.cascade.yaml, cascade.lock, sakip-answers.yaml) are skipped)\n",
+                 "and files, reserved names (*.cascade.yaml, cascade.lock, sakip-answers.yaml) and other tools' files "
+                 "(mkdocs.yml, docker-compose.yml...) are skipped)\n",
         "docs": "cascade: plans: no plan file found (searched for *.yaml and *.yml (and *.xlsx, *.xlsm, *.csv with a *.cascade.yaml "
         "sidecar), subfolders included; hidden folders "
-                "and files and reserved names (*.cascade.yaml, cascade.lock, sakip-answers.yaml) are skipped)\n",
+                "and files, reserved names (*.cascade.yaml, cascade.lock, sakip-answers.yaml) and other tools' files "
+                "(mkdocs.yml, docker-compose.yml...) are skipped)\n",
         "excluded": f"cascade: every plan file under plans is left out by 'exclude' in {tmp_path / 'cascade.toml'}; nothing to check\n",
     }[make]
     assert err.endswith(expected)
