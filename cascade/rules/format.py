@@ -41,6 +41,7 @@ class MissingField(Rule):
     stage = True
     messages = {
         "default": {"en": "required field '{field}' is missing", "id": "field wajib '{field}' tidak ada"},
+        "blank": {"en": "required field '{field}' is empty", "id": "field wajib '{field}' kosong"},
         "empty": {"en": "the file is empty: a plan document starts with 'document:'", "id": "berkas kosong: dokumen rencana diawali dengan 'document:'"},
         "for-kind": {"en": "a document of kind {kind} needs '{field}'", "id": "dokumen berjenis {kind} memerlukan '{field}'"},
     }
