@@ -41,6 +41,10 @@ class YamlSyntax(Rule):
             "en": "a mapping key must be plain text, not a list or mapping",
             "id": "kunci mapping harus berupa teks, bukan list atau mapping",
         },
+        "key-type": {
+            "en": "a mapping key must be text, not {got}; the key was left out",
+            "id": "kunci mapping harus berupa teks, bukan {got_id}; kunci itu tidak dipakai",
+        },
         "multiple-documents": {
             "en": "a plan file holds exactly one YAML document; remove the second '---'",
             "id": "satu berkas rencana berisi tepat satu dokumen YAML; hapus '---' yang kedua",
