@@ -695,6 +695,10 @@ def _year_keys(data: dict, sink: _Sink) -> dict:
                     continue
                 path = ("elements", i, "indicators", j, "targets", key)
                 ref = _ref_of(data, element, indicator)
+                if not 1000 <= year <= 9999:  # -2019, 0, 20190: no year a plan has; left out, not also CAS207
+                    sink.add("CAS104", "year-range", path, key=True, ref=ref, value=_visible(str(key)))
+                    dropped.append(key)
+                    continue
                 if year in seen:
                     first = sink.sourcemap.key(path[:-1] + (seen[year],)) if sink.from_yaml else None
                     span, ptr = sink.sourcemap.locate(path, key=True)
