@@ -13,7 +13,7 @@ import difflib
 import re
 import typing
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -21,7 +21,8 @@ from pydantic import BaseModel, ValidationError
 from ..core.findings import Finding, Span
 from ..core.text import short_int
 from ..read.scalars import YAML11_FIRST, yaml11_kind
-from ..core.models import (ELEMENT_KINDS, MAX_PERIOD_YEARS, Document, Element, Header, Indicator, RealisasiDocument,
+from ..core.models import (ELEMENT_KINDS, MAX_PERIOD_YEARS, NOT_BLANK, Agency, Baseline, Document, Employee, Period, Range,
+                           Realized, Region, Element, Header, Indicator, RealisasiDocument,
                            RealisasiHeader, RealisasiRow, Unit, compact_models)
 from ..core.parsed import ParsedDocument
 from ..rules.catalog import make_finding
@@ -101,6 +102,9 @@ def _describe(value: Any, lang: str = "en") -> str:
         return "true/false"
     if isinstance(value, (int, float)):
         return f"{'the number' if en else 'angka'} {short_int(value) if isinstance(value, int) else value}"
+    if not isinstance(value, str):  # an object, bytes, a generator...: its type, never its repr (a memory address)
+        name = _visible(type(value).__name__)
+        return f"a value of type '{name}'" if en else f"nilai bertipe '{name}'"
     text = _visible(str(value))
     return f"'{text[:40]}…'" if len(text) > 40 else f"'{text}'"
 
@@ -209,12 +213,21 @@ class _Sink:
         )
 
     def error(self, err: dict, base: tuple, root: type[BaseModel], ref: str | None) -> None:
-        loc = tuple(err["loc"])
+        if err.get("input") is _REPORTED:
+            return  # reported by a raw-data pass already (_dict_values); it only makes validation fail here
+        loc = _key_loc(err)
         full = base + loc
         path = _existing(self.data, full)
         kind = err["type"]
-        name = next((p for p in reversed(loc) if isinstance(p, str) and not p.startswith("[")), "value")
-        is_key = loc and loc[-1] == "[key]"
+        is_key = bool(loc) and loc[-1] == "[key]"
+        name = _field_name(loc, is_key)
+        if kind == "invalid_key":  # a key of a model's mapping that is not text (None, b"name", 3.5, 5)
+            self.add("CAS001", "key-type", path, key=True, ref=ref, got=_describe(self.shown(full, loc[-1])),
+                     got_id=_describe(self.shown(full, loc[-1]), "id"))
+            return
+        if kind == "string_pattern_mismatch" and err.get("ctx", {}).get("pattern") == NOT_BLANK:
+            self.add("CAS101", "blank", path, ref=ref, field=name)
+            return
         if kind == "missing":
             self.add("CAS101", "default", path, ref=ref, field=loc[-1] if loc else "document")
         elif kind == "extra_forbidden":
@@ -290,7 +303,21 @@ def _without_union_noise(errors: list[dict]) -> list[dict]:
     text" at the target, never pydantic's branch names (``'function-after[_one_bound(), Range]'``)."""
     unions = {tuple(e["loc"][:i]) for e in errors for i in range(len(e["loc"])) if _is_range_tag(e["loc"][i])}
     if not unions:
-        return errors
+        # a realised value's number-or-text union (``{value: inf}``): one finding at the value, not
+        # one per branch named after pydantic's branch ('float', 'str')
+        branches = {tuple(e["loc"][:-1]) for e in errors if e["loc"] and e["loc"][-1] == "float"}
+        if not branches:
+            return errors
+        out = []
+        for e in errors:
+            head = tuple(e["loc"][:-1])
+            if head in branches and e["loc"][-1] in _UNION_TAGS:
+                if e["loc"][-1] == "str":
+                    continue
+                value = e.get("input")
+                e = {"type": "finite_number" if isinstance(value, float) else "realized_value", "loc": head, "input": value}
+            out.append(e)
+        return out
     deeper = {u for u in unions for e in errors if len(e["loc"]) > len(u) + 1 and tuple(e["loc"][:len(u)]) == u
               and _is_range_tag(e["loc"][len(u)])}
     out: list[dict] = []
@@ -308,6 +335,39 @@ def _without_union_noise(errors: list[dict]) -> list[dict]:
             e = {**e, "loc": tuple(p for p in loc if not _is_range_tag(p))}
         out.append(e)
     return out
+
+
+#: Put by a raw-data pass (:func:`_dict_values`) in place of a value it reported: validation fails
+#: there, so what holds it is pruned as for any bad value, and :meth:`_Sink.error` says nothing more.
+_REPORTED = type("_Reported", (), {"__repr__": lambda self: "<reported>"})()
+
+#: Every field name of the models, to tell a field from a key of a map (a reference, a year).
+_FIELD_NAMES = frozenset(name for cls in (Document, Header, Element, Indicator, Unit, RealisasiDocument, RealisasiHeader,
+                                          RealisasiRow, Period, Region, Agency, Baseline, Range, Realized, Employee)
+                         for name in cls.model_fields) | {"for"}
+
+
+def _key_loc(err: dict) -> tuple:
+    """``err``'s location with a bad key as the key itself: pydantic writes ``str(key)`` (``'None'``,
+    ``"b'name'"``, ``'3.5'``), which names no key of the data, so the whole mapping was pruned."""
+    loc = tuple(err["loc"])
+    kind = err["type"]
+    if kind == "invalid_key" and loc:
+        return loc[:-1] + (err.get("input"),)
+    if len(loc) >= 2 and loc[-1] == "[key]" and not isinstance(err.get("input"), str):
+        return loc[:-2] + (err.get("input"), "[key]")
+    return loc
+
+
+def _field_name(loc: tuple, is_key: bool) -> str:
+    """The field a message names: the last field of ``loc``, or a year key written as text (YAML's
+    ``'2020'``), or the bad key itself; never a reference key or pydantic's union branch (``'float'``)."""
+    last = len(loc) - 2 if is_key else -1
+    for i in range(len(loc) - 1, -1, -1):
+        p = loc[i]
+        if isinstance(p, str) and not p.startswith("[") and (p in _FIELD_NAMES or p.isdigit() or i == last):
+            return p
+    return "value"
 
 
 def _delete(data: Any, path: tuple) -> None:
@@ -342,7 +402,7 @@ def _salvage(cls: type[BaseModel], data: Any, base: tuple, sink: _Sink, ref: str
                     sink.error(err, base, cls, ref)
         doomed = set()
         for err in errors:
-            path = _existing(data, tuple(err["loc"]))
+            path = _existing(data, _key_loc(err))
             if not path or path[0] in required:
                 return None
             doomed.add(path)
@@ -425,6 +485,8 @@ def parse_document(
             got, got_id = f"a {type(data).__name__}", type(data).__name__
         sink.add("CAS103", "top-level", (), got=got, got_id=got_id)
         return None, findings
+    if not from_yaml:  # YAML gives text, lists and mappings only; a dict may hold anything
+        data = _dict_values(data, sink)
     header_data = data.get("document")
     if isinstance(header_data, dict) and header_data.get("kind") == "realisasi":
         return _realisasi(data, header_data, file, sourcemap, sink)
@@ -447,6 +509,125 @@ def parse_document(
     _document_checks(model, data, element_paths, sink, from_yaml)
     compact_models(model, dicts=compact)
     return ParsedDocument(model, file, sourcemap, element_paths, indicator_paths, unit_paths, findings), findings
+
+
+#: The list fields of each part of a document (``Refs``/``Texts`` also take one text).
+_LIST_FIELDS = {
+    "document": ("elements", "organization", "rows"), "header": ("aligns_to",),
+    "element": ("supports", "crosscuts", "indicators"), "indicator": ("supports",), "unit": ("bidang", "functions"),
+}
+_YEAR_MAPS = {"element": ("budget",), "indicator": ("targets", "realized"), "row": ("targets", "realized", "capaian")}
+_POP = object()
+
+
+def _dict_values(data: dict, sink: _Sink) -> dict:
+    """``data`` passed as a dict, with what pydantic would take silently reported and left out.
+
+    pydantic reads ``True`` as the year 1 (``period.start``, ``baseline.year``, a ``targets`` key)
+    and takes a generator for a list (consuming it, so the positions of its items are lost); YAML
+    never gives either. Each is CAS103 at its place, as YAML's ``start: true`` is: a key is left
+    out, a list field is left out, a year value makes its part fail as any wrong year does. A
+    tuple is read as the list it stands for. ``data`` itself is never changed: what changes is
+    copied along its path. A pass over the parts, not the values: no call per value.
+    """
+    edits: list[tuple[tuple, Any]] = []
+    header = data.get("document")
+    doc_id = header.get("id") if isinstance(header, dict) and isinstance(header.get("id"), str) else None
+
+    def report(kind: str, loc: tuple, value: Any, ref: str | None) -> None:
+        sink.error({"type": kind, "loc": loc, "input": value}, (), Document, ref)
+
+    def lists(part: Any, path: tuple, what: str, ref: str | None) -> None:
+        for name in _LIST_FIELDS[what]:
+            value = part.get(name)
+            if type(value) is tuple:
+                edits.append((path + (name,), list(value)))
+            elif isinstance(value, Iterator):  # a generator, map(), iter(...): never consumed, reported by its type
+                report("list_type", path + (name,), value, ref)
+                edits.append((path + (name,), _POP))
+            # else a list, or what pydantic reads (a set of ids) or reports itself (a range, a text)
+
+    def years(part: Any, path: tuple, what: str, ref: str | None) -> None:
+        for name in _YEAR_MAPS[what]:
+            value = part.get(name)
+            if isinstance(value, Mapping):
+                year_map(value, path + (name,), ref)
+
+    def year_map(value: Mapping, path: tuple, ref: str | None) -> None:
+        for key in value:
+            if key.__class__ is bool:
+                report("int_type", path + (key, "[key]"), key, ref)
+                edits.append((path + (key,), _POP))
+
+    def year(part: Any, path: tuple, name: str, ref: str | None) -> None:
+        if isinstance(part, Mapping) and part.get(name).__class__ is bool:
+            report("int_type", path + (name,), part[name], ref)
+            edits.append((path + (name,), _REPORTED))
+
+    lists(data, (), "document", doc_id)
+    if isinstance(header, Mapping):
+        lists(header, ("document",), "header", doc_id)
+        period = header.get("period")
+        year(period, ("document", "period"), "start", doc_id)
+        year(period, ("document", "period"), "end", doc_id)
+    elements = data.get("elements")
+    for i, element in enumerate(elements if isinstance(elements, (list, tuple)) else ()):
+        if not isinstance(element, Mapping):
+            continue
+        raw_id = element.get("id")
+        ref = f"{doc_id}:{raw_id}" if doc_id and isinstance(raw_id, str) else doc_id
+        lists(element, ("elements", i), "element", ref)
+        years(element, ("elements", i), "element", ref)
+        indicators = element.get("indicators")
+        for j, indicator in enumerate(indicators if isinstance(indicators, (list, tuple)) else ()):
+            if not isinstance(indicator, Mapping):
+                continue
+            ind_id = indicator.get("id")
+            ind_ref = f"{doc_id}:{ind_id}" if doc_id and isinstance(ind_id, str) else ref
+            path = ("elements", i, "indicators", j)
+            lists(indicator, path, "indicator", ind_ref)
+            years(indicator, path, "indicator", ind_ref)
+            year(indicator.get("baseline"), path + ("baseline",), "year", ind_ref)
+    units = data.get("organization")
+    for i, unit in enumerate(units if isinstance(units, (list, tuple)) else ()):
+        if isinstance(unit, Mapping):
+            lists(unit, ("organization", i), "unit", doc_id)
+    for name in ("realized", "pk_targets"):  # a realisasi document's maps: reference -> year -> value
+        refs = data.get(name)
+        if isinstance(refs, Mapping):
+            for key, value in refs.items():
+                if isinstance(value, Mapping):
+                    year_map(value, (name, key), doc_id)
+    rows = data.get("rows")
+    for i, row in enumerate(rows if isinstance(rows, (list, tuple)) else ()):
+        if isinstance(row, Mapping):
+            years(row, ("rows", i), "row", doc_id)
+    return _edited(data, edits)
+
+
+def _edited(data: dict, edits: list[tuple[tuple, Any]]) -> dict:
+    """A copy of ``data`` with ``edits`` (path, new value or :data:`_POP`) made, copying only the
+    mappings and lists along their paths."""
+    if not edits:
+        return data
+    copies: dict[tuple, Any] = {(): dict(data)}
+
+    def holder(path: tuple) -> Any:
+        held = copies.get(path)
+        if held is None:
+            parent = holder(path[:-1])
+            held = parent[path[-1]]
+            held = dict(held) if isinstance(held, Mapping) else list(held)
+            parent[path[-1]] = copies[path] = held
+        return held
+
+    for path, value in edits:
+        place = holder(path[:-1])
+        if value is _POP:
+            place.pop(path[-1], None)
+        else:
+            place[path[-1]] = value
+    return copies[()]
 
 
 def _year_of(key: Any) -> int | None:
@@ -514,6 +695,10 @@ def _year_keys(data: dict, sink: _Sink) -> dict:
                     continue
                 path = ("elements", i, "indicators", j, "targets", key)
                 ref = _ref_of(data, element, indicator)
+                if not 1000 <= year <= 9999:  # -2019, 0, 20190: no year a plan has; left out, not also CAS207
+                    sink.add("CAS104", "year-range", path, key=True, ref=ref, value=_visible(str(key)))
+                    dropped.append(key)
+                    continue
                 if year in seen:
                     first = sink.sourcemap.key(path[:-1] + (seen[year],)) if sink.from_yaml else None
                     span, ptr = sink.sourcemap.locate(path, key=True)
@@ -582,7 +767,9 @@ def _realisasi(data: dict, header: dict, file: str, sourcemap: SourceMap, sink: 
 def _rebuild(data: dict, sink: _Sink) -> tuple[Document | None, list, list, list]:
     """Validate part by part, keeping whatever is valid; report each error once."""
     for key in data:
-        if key not in Document.model_fields:
+        if not isinstance(key, (str, int)) or key.__class__ is bool:  # None, b"x", 3.5: no field name at all
+            sink.add("CAS001", "key-type", (key,), key=True, got=_describe(key), got_id=_describe(key, "id"))
+        elif key not in Document.model_fields:
             hint = _suggest(str(key), list(Document.model_fields))
             sink.add("CAS102", "hint" if hint else "default", (key,), key=True, field=_visible(str(key)), hint=hint or "", allowed=sorted(Document.model_fields))
     header_data = data.get("document")

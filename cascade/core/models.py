@@ -28,6 +28,7 @@ __all__ = [
     "INDICATOR_TYPES",
     "POLARITIES",
     "UNIT_LEVELS",
+    "NOT_BLANK",
     "Period",
     "Region",
     "Agency",
@@ -170,6 +171,8 @@ def _to_bool(value: Any) -> Any:
         if value in _FALSE:
             return False
         raise PydanticCustomError("bool_type", "true or false is needed", {"text": value})
+    if value.__class__ is not bool:  # a dict's 1, 1.0 or 0 is no true or false (YAML's `key: 1` is not either)
+        raise PydanticCustomError("bool_type", "true or false is needed", {"text": str(value)})
     return value
 
 
@@ -184,6 +187,10 @@ Number = Annotated[float, BeforeValidator(_to_number)]
 #: A year: pydantic's own lax str-to-int (``"2019"``), no Python call per value on the hot path.
 Year = int
 Flag = Annotated[bool, BeforeValidator(_to_bool)]
+#: A required text: not empty nor only spaces (a web form sends "" for a blank field; YAML's
+#: ``name: ""`` is the same). Checked by pydantic's regex in Rust: no Python call per value.
+NOT_BLANK = r"\S"
+Text = Annotated[str, Field(pattern=NOT_BLANK)]
 DocId = Annotated[str, Field(pattern=DOC_ID)]
 LocalId = Annotated[str, Field(pattern=LOCAL_ID)]
 Ref = Annotated[str, Field(pattern=REF)]
@@ -435,7 +442,7 @@ class Agency(_Model):
     """The OPD (perangkat daerah) a renstra or skp belongs to."""
 
     code: str | None = None
-    name: str
+    name: Text
 
 
 class Header(_Model):
@@ -443,7 +450,7 @@ class Header(_Model):
 
     id: DocId
     kind: Literal["rpjmn", "rpjmd", "rpd", "renstra", "skp"]
-    title: str
+    title: Text
     period: Period
     region: Region | None = None
     aligns_to: Annotated[tuple[DocId, ...], BeforeValidator(_to_list)] = ()
@@ -504,7 +511,13 @@ def _to_realized(value: Any) -> Any:
         return value
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         raise PydanticCustomError("realized_value", "a number, a text or {{value, status, source}} is needed", {})
+    if value.__class__ is float and value - value:  # nan or inf: one finding naming `realized`, not one per union branch
+        raise _not_finite(value)
     return {"value": _to_target(value)}
+
+
+def _not_finite(value: float) -> PydanticCustomError:
+    return PydanticCustomError("finite_number", "{text} is not a finite number", {"text": str(value)})
 
 
 RealizedValue = Annotated[Realized, BeforeValidator(_to_realized)]
@@ -514,7 +527,7 @@ class Indicator(_Model):
     """A performance indicator of an element."""
 
     id: LocalId
-    name: str
+    name: Text
     type: Literal["impact", "outcome", "output", "process", "input"] | None = None
     unit: str | None = None
     #: As written; None when absent (unknown, not positive: FORMAT.md decision 3).
@@ -548,8 +561,8 @@ class Indicator(_Model):
 class Employee(_Model):
     """The holder of an skp ``rhk``; ``unit`` is a unit of the OPD's renstra."""
 
-    nip: str
-    name: str
+    nip: Text
+    name: Text
     position: str | None = None
     unit: LocalId
 
@@ -559,7 +572,7 @@ class Element(_Model):
 
     id: LocalId
     kind: str
-    name: str
+    name: Text
     parent: Ref | None = None
     supports: Refs = ()
     crosscuts: Refs = ()
@@ -576,7 +589,7 @@ class Unit(_Model):
     """An organisation unit of an OPD, with its tupoksi."""
 
     id: LocalId
-    name: str
+    name: Text
     level: Literal["jpt", "administrator", "pengawas", "fungsional", "pelaksana"] | None = None
     parent: LocalId | None = None
     bidang: Texts = ()
@@ -634,7 +647,7 @@ class RealisasiRow(_Model):
     ``pk_targets``), ``capaian`` the capaian as printed (checked by CAS707, never used as a value).
     """
 
-    indicator: str
+    indicator: Text
     sasaran: str | None = None
     ref: Ref | None = None
     targets: dict[Year, TargetValue | None] = Field(default_factory=dict)

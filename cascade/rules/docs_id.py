@@ -159,7 +159,9 @@ BODY_ID: dict[str, str] = {
     "CAS001": """\
 Dilaporkan pada baris dan kolom tempat parser berhenti, beserta pesan kesalahannya. Berkas itu tidak
 menghasilkan dokumen; bagian lain ruang kerja tetap diperiksa (rujukan ke dokumen yang rusak itu
-lalu dihitung sebagai rujukan eksternal).""",
+lalu dihitung sebagai rujukan eksternal). Kunci mapping yang bukan teks (list atau mapping di YAML;
+``None``, bytes atau float di dict yang diberikan ke ``cascade.load``) dilaporkan pada kunci itu, dan
+kunci itu tidak dipakai; bagian lain mapping-nya tetap diperiksa dan dipertahankan.""",
     "CAS002": """\
 Pembaca YAML biasa diam-diam mempertahankan nilai terakhir, sehingga blok yang ditempel dapat
 menimpa sebuah target tanpa disadari siapa pun. cascade mempertahankan nilai pertama dan melaporkan
@@ -218,7 +220,9 @@ itu diperiksa, atau biarkan catatan ini.""",
 Yang wajib: ``document.id``, ``kind``, ``title``, ``period`` (``start``, ``end``); ``region`` untuk
 rpjmd, renstra dan skp; ``agency`` untuk renstra dan skp; ``id``, ``kind`` dan ``name`` sebuah
 elemen; ``id`` dan ``name`` sebuah indikator; ``id`` dan ``name`` sebuah unit organisasi;
-``employee`` pada setiap ``rhk`` skp beserta ``nip``, ``name`` dan ``unit``-nya. Butir tanpa id,
+``employee`` pada setiap ``rhk`` skp beserta ``nip``, ``name`` dan ``unit``-nya. Teks wajib yang
+kosong atau hanya berisi spasi (``name: ""``, isian formulir web yang kosong) juga dianggap tidak ada
+(varian ``blank``). Butir tanpa id,
 kind atau name-nya tidak dimasukkan ke dalam graf (rujukan ke butir itu lalu gagal); nilai salah
 lainnya hanya menghilangkan nilai itu sendiri.""",
     "CAS102": """\
@@ -247,7 +251,8 @@ tahun (``cascade.core.models.MAX_PERIOD_YEARS``: rencana terpanjang, RPJPN/RPJPD
 tanpa batas ini, salah ketik seperti ``end: 20244`` akan meminta 18.000 target tahunan). Dokumen
 dengan periode seperti itu tidak memiliki tahun: tidak ada target yang diminta. Kunci tahun
 ``targets`` yang tidak ditulis polos (``02019``, ``2_019``, ``+2019``, ``2019.0``, ``" 2019"``)
-dilaporkan beserta ejaan yang harus dipakai; dua kunci yang bermakna tahun yang sama adalah CAS002.""",
+dilaporkan beserta ejaan yang harus dipakai, dan kunci yang bukan tahun empat digit (``-2019``,
+``0``) dilaporkan dan tidak dipakai; dua kunci yang bermakna tahun yang sama adalah CAS002.""",
     "CAS201": """\
 Elemen dan indikator berbagi satu ruang id lokal per dokumen; unit organisasi memiliki ruang id
 sendiri. Definisi pertama dipertahankan dalam graf; definisi yang berulang dilaporkan dan tidak

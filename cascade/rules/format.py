@@ -12,8 +12,10 @@ class MissingField(Rule):
     Required: ``document.id``, ``kind``, ``title``, ``period`` (``start``, ``end``); ``region`` for
     rpjmd, renstra and skp; ``agency`` for renstra and skp; an element's ``id``, ``kind`` and
     ``name``; an indicator's ``id`` and ``name``; a unit's ``id`` and ``name``; the ``employee`` of
-    every skp ``rhk`` with its ``nip``, ``name`` and ``unit``. An item without its id, kind or name
-    is left out of the graph (references to it then fail); any other bad value costs only itself.
+    every skp ``rhk`` with its ``nip``, ``name`` and ``unit``. Required text that is empty or only
+    spaces (``name: ""``, a blank web form field) is missing too (variant ``blank``). An item without
+    its id, kind or name is left out of the graph (references to it then fail); any other bad value
+    costs only itself.
 
     Why: a plan row without its required fields cannot be placed in the cascade or measured, so every
     check that needs the field would pass it silently.
@@ -41,6 +43,7 @@ class MissingField(Rule):
     stage = True
     messages = {
         "default": {"en": "required field '{field}' is missing", "id": "field wajib '{field}' tidak ada"},
+        "blank": {"en": "required field '{field}' is empty", "id": "field wajib '{field}' kosong"},
         "empty": {"en": "the file is empty: a plan document starts with 'document:'", "id": "berkas kosong: dokumen rencana diawali dengan 'document:'"},
         "for-kind": {"en": "a document of kind {kind} needs '{field}'", "id": "dokumen berjenis {kind} memerlukan '{field}'"},
     }
@@ -140,7 +143,8 @@ class InvalidValue(Rule):
     longest plan, the RPJPN/RPJPD, covers 20; a typo such as ``end: 20244`` would otherwise ask for
     18,000 yearly targets). A document with such a period keeps no years: no target is asked for.
     A ``targets`` year key not written plainly (``02019``, ``2_019``, ``+2019``, ``2019.0``,
-    ``" 2019"``) is reported with the spelling to use; two keys meaning the same year are CAS002.
+    ``" 2019"``) is reported with the spelling to use, and one that is no year of four digits
+    (``-2019``, ``0``) is reported and left out; two keys meaning the same year are CAS002.
 
     Why: a value outside its set (a kind, a polarity, an id or region code) makes the element's place
     in the cascade, or its direction, unknown.
@@ -179,6 +183,10 @@ class InvalidValue(Rule):
         "year-key": {
             "en": "target year '{value}' is not written plainly; write {year}",
             "id": "tahun target '{value}' tidak ditulis biasa; tulis {year}",
+        },
+        "year-range": {
+            "en": "target year '{value}' is not a year of four digits; the target was left out",
+            "id": "tahun target '{value}' bukan tahun empat digit; target itu tidak dipakai",
         },
         "period-order": {
             "en": "'period' ends in {end}, before it starts in {start}",

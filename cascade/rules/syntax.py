@@ -11,7 +11,9 @@ class YamlSyntax(Rule):
 
     Reported at the line and column where the parser gave up, with its complaint. The file yields
     no document; the rest of the workspace is still checked (references into the broken document
-    then count as external).
+    then count as external). A mapping key that is not text (a list or mapping in YAML; ``None``,
+    bytes or a float in a dict passed to ``cascade.load``) is reported at the key, which is left
+    out; the rest of its mapping is still checked and kept.
 
     Why: a file that cannot be read yields no document, so every check of it is silently skipped unless
     the failure itself is reported where it happened.
@@ -40,6 +42,10 @@ class YamlSyntax(Rule):
         "complex-key": {
             "en": "a mapping key must be plain text, not a list or mapping",
             "id": "kunci mapping harus berupa teks, bukan list atau mapping",
+        },
+        "key-type": {
+            "en": "a mapping key must be text, not {got}; the key was left out",
+            "id": "kunci mapping harus berupa teks, bukan {got_id}; kunci itu tidak dipakai",
         },
         "multiple-documents": {
             "en": "a plan file holds exactly one YAML document; remove the second '---'",

@@ -157,14 +157,19 @@ def test_quote_reads_back_as_the_same_text(text: str) -> None:
 local_id = st.from_regex(r"[A-Z][A-Za-z0-9]{0,5}", fullmatch=True)
 finite = st.floats(allow_nan=False, allow_infinity=False, width=64)
 qualitative = st.text(string.ascii_letters + " ", min_size=1, max_size=10).filter(lambda s: s.strip() == s)
+def _required_text(size: int) -> Any:
+    """A required text: not blank (a blank name or title is CAS101)."""
+    return st.text(min_size=1, max_size=size).filter(lambda t: not t.isspace())
+
+
 target = st.one_of(finite, qualitative, st.builds(lambda a, b: {"min": a, "max": b}, finite, finite))
 indicator = st.fixed_dictionaries(
-    {"name": st.text(min_size=1, max_size=30), "targets": st.dictionaries(st.integers(2019, 2024), target, max_size=3)},
+    {"name": _required_text(30), "targets": st.dictionaries(st.integers(2019, 2024), target, max_size=3)},
     optional={"unit": st.sampled_from(["%", "tahun", "orang", "1.10", "no"]), "polarity": st.sampled_from(["negative", "stable"]),
               "key": st.booleans(), "baseline": st.fixed_dictionaries({"year": st.integers(2000, 2030), "value": target})},
 )
 element = st.fixed_dictionaries(
-    {"kind": st.sampled_from(["prioritas_nasional", "program_prioritas"]), "name": st.text(min_size=1, max_size=40)},
+    {"kind": st.sampled_from(["prioritas_nasional", "program_prioritas"]), "name": _required_text(40)},
     optional={"code": st.one_of(plain_token, st.text(max_size=10)), "justification": st.text(max_size=20),
               "supports": st.lists(st.sampled_from(["x.rpjmd-2019:S1", "PN1", "a:b.c"]), max_size=2),
               "indicators": st.lists(indicator, max_size=2)},
@@ -182,7 +187,7 @@ def documents(draw: Any) -> Document:
             seen += 1
             ind["id"] = f"I{seen}"
     header = {"id": draw(st.from_regex(r"[a-z0-9][a-z0-9._-]{0,12}", fullmatch=True)), "kind": "rpjmn",
-              "title": draw(st.text(min_size=1, max_size=40)), "period": {"start": 2020, "end": 2024}}
+              "title": draw(_required_text(40)), "period": {"start": 2020, "end": 2024}}
     if draw(st.booleans()):
         header["vision"] = draw(st.text(max_size=40))
     return Document.model_validate({"document": header, "elements": elements})
