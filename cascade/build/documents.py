@@ -176,6 +176,8 @@ _EXPECTED = {
     "range_bounds": "a range with min, max or both",
     "realized_value": "a number, a text or {value, status, source}",
     "number_underflow": "a number that does not round to 0", "target_type": "a number, a range or a text",
+    # a lone surrogate (half of a UTF-16 pair, as a JSON payload can carry it) is no character
+    "string_unicode": "text of whole Unicode characters",
 }
 _EXPECTED_ID = {
     "text": "teks", "a whole number (a year)": "bilangan bulat (tahun)", "a number": "angka",
@@ -184,6 +186,7 @@ _EXPECTED_ID = {
     "a number, a text or {value, status, source}": "angka, teks atau {value, status, source}",
     "a number that does not round to 0": "angka yang tidak dibulatkan menjadi 0",
     "a number, a range or a text": "angka, rentang atau teks",
+    "text of whole Unicode characters": "teks dengan karakter Unicode yang utuh",
 }
 
 
