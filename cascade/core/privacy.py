@@ -31,7 +31,7 @@ from .sourcemap import only_newlines
 
 __all__ = [
     "BLOT", "mask_nips", "mask_finding", "mask_employee_blocks", "mask_nip_mappings", "mask_source", "personal_path",
-    "employee_key",
+    "employee_key", "mask_nip_value",
 ]
 
 BLOT = "•"
@@ -57,6 +57,15 @@ def mask_nips(text: str) -> str:
     if not _QUICK.search(text):
         return text
     return _NIP.sub(_outline, text)
+
+
+def mask_nip_value(value: str) -> str:
+    """The value of a ``nip`` field as an output may show it: a NIP (18 digits, or its printed
+    groups) outlined as everywhere (``1990••••••••••1001``), anything else blotted whole, whatever
+    its form (``1970051219950310``, ``1970-05-12``, ``ABC005121995031004``): a malformed NIP is
+    still someone's, and its digits are no less personal for being too few."""
+    m = _NIP.fullmatch(value)
+    return _outline(m) if m else BLOT * len(value)
 
 
 def _mask_value(value: Any) -> Any:

@@ -247,7 +247,11 @@ tahun (``cascade.core.models.MAX_PERIOD_YEARS``: rencana terpanjang, RPJPN/RPJPD
 tanpa batas ini, salah ketik seperti ``end: 20244`` akan meminta 18.000 target tahunan). Dokumen
 dengan periode seperti itu tidak memiliki tahun: tidak ada target yang diminta. Kunci tahun
 ``targets`` yang tidak ditulis polos (``02019``, ``2_019``, ``+2019``, ``2019.0``, ``" 2019"``)
-dilaporkan beserta ejaan yang harus dipakai; dua kunci yang bermakna tahun yang sama adalah CAS002.""",
+dilaporkan beserta ejaan yang harus dipakai; dua kunci yang bermakna tahun yang sama adalah CAS002.
+``nip`` pegawai skp yang bukan 18 digit ASCII (NIP dari BKN: tanggal lahir 8, TMT CPNS tahun-bulan
+6, jenis kelamin 1, nomor urut 3; hanya bentuknya yang diperiksa) dilaporkan dengan nilainya
+disamarkan seluruhnya kecuali dengan ``--show-personal``, sebagaimana setiap keluaran menyamarkan
+``nip`` dalam bentuk apa pun.""",
     "CAS201": """\
 Elemen dan indikator berbagi satu ruang id lokal per dokumen; unit organisasi memiliki ruang id
 sendiri. Definisi pertama dipertahankan dalam graf; definisi yang berulang dilaporkan dan tidak

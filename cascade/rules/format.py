@@ -141,6 +141,9 @@ class InvalidValue(Rule):
     18,000 yearly targets). A document with such a period keeps no years: no target is asked for.
     A ``targets`` year key not written plainly (``02019``, ``2_019``, ``+2019``, ``2019.0``,
     ``" 2019"``) is reported with the spelling to use; two keys meaning the same year are CAS002.
+    An skp employee's ``nip`` that is not 18 ASCII digits (the NIP of BKN: birth date 8, TMT CPNS
+    year-month 6, sex 1, serial 3; only the form is checked) is reported with its value masked whole
+    unless ``--show-personal``, as every output masks a ``nip`` of any form.
 
     Why: a value outside its set (a kind, a polarity, an id or region code) makes the element's place
     in the cascade, or its direction, unknown.
@@ -179,6 +182,10 @@ class InvalidValue(Rule):
         "year-key": {
             "en": "target year '{value}' is not written plainly; write {year}",
             "id": "tahun target '{value}' tidak ditulis biasa; tulis {year}",
+        },
+        "nip": {
+            "en": "'nip' is {value} ({length} characters); a NIP is 18 digits 0-9",
+            "id": "'nip' bernilai {value} ({length} karakter); NIP terdiri atas 18 digit 0-9",
         },
         "period-order": {
             "en": "'period' ends in {end}, before it starts in {start}",

@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING, Any, Callable
 
 from ..core.findings import LANGUAGES, SEVERITY_WORDS, Finding, Report
-from ..core.privacy import mask_nips
+from ..core.privacy import mask_nip_value, mask_nips
 from ..core.text import escape_unsafe
 from .tree import TreeNode, build_tree
 from ..core.refs import document_of
@@ -271,7 +271,10 @@ def _tree(cascade: "Workspace", report: Report, t: Callable[[str], str], mask: C
         model = cascade.graph.nodes[node.ref]["model"]
         if model.employee is not None:
             emp = model.employee
-            who = ", ".join(x for x in (emp.position, mask(emp.name), f"NIP {mask(emp.nip)}") if x)
+            # the NIP whole whatever its form, and the position, which with the unit names one person
+            # (the source excerpts blot it too)
+            nip, position = (emp.nip, emp.position) if mask.show else (mask_nip_value(emp.nip), emp.position and outline(emp.position))
+            who = ", ".join(x for x in (position, mask(emp.name), f"NIP {nip}") if x)
             parts.append(f'<div class="holder">{_e(t("holder"))}: {_e(who)}</div>')
         if node.indicators:
             items = "".join(f"<li><code>{_e(i.local_id)}</code> {_e(mask(i.name))}{_badges(i.findings, mask, lang)}</li>"

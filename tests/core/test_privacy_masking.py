@@ -144,3 +144,18 @@ def test_nip_mappings_only_blot_characters(text: str) -> None:
     masked = privacy.mask_nip_mappings(text)
     assert len(masked) == len(text)
     assert all(a == b or b == BLOT for a, b in zip(text, masked))
+
+
+def test_a_nip_value_is_masked_whole_whatever_its_form() -> None:
+    assert privacy.mask_nip_value("000000000000000042") == "0000••••••••••0042"
+    assert privacy.mask_nip_value("00000000 000000 0 042") == "0000•••• •••••• 0 042"
+    for malformed in ("0000000000000042", "1970-05-12", "ABC000000000000042", "0000000000000000421"):
+        assert privacy.mask_nip_value(malformed) == BLOT * len(malformed)
+
+
+def test_diff_masks_the_nip_whole_and_the_position() -> None:
+    from cascade.revisions.compare import _mask_values
+
+    employee = {"nip": "0000000000000042", "name": "Budi", "position": "Kepala Dinas", "unit": "KADIN"}
+    assert _mask_values({"employee": employee}, lambda text: text) == {
+        "employee": {"nip": "••••••••••••••••", "name": "B•••", "position": "K•••••••••••", "unit": "KADIN"}}

@@ -68,9 +68,22 @@ def test_personal_data_masked_by_default(ws: cascade.Cascade) -> None:
     masked = render_html(ws)
     for secret in ("197501012000031001", "Siti Rahayu", "Budi Santoso", "Agus Wijaya"):
         assert secret not in masked
-    assert "Pemegang: Kepala Dinas, d•••••••••••••••••••••, NIP 1975••••••••••1001" in masked
+    # the position, which with the unit names one person, is outlined as the name is (excerpts blot it)
+    assert "Pemegang: K•••••••••••, d•••••••••••••••••••••, NIP 1975••••••••••1001" in masked
     shown = render_html(ws, show_personal=True)
     assert "Pemegang: Kepala Dinas, dr. Siti Rahayu, M.Kes, NIP 197501012000031001" in shown
+
+
+@pytest.mark.parametrize("nip", ["0000000000000042", "0000-00-42", "ABC000000000000042", "00000000 000000 0 042x"])
+def test_a_malformed_nip_is_masked_whole(tmp_path: Path, nip: str) -> None:
+    # Only 18 digits were recognised: 'Pemegang: B••••, NIP 1970051219950310' in clear.
+    (tmp_path / "skp.yaml").write_text(
+        "document: {id: contoh.skp-2026, kind: skp, title: SKP, period: {start: 2026, end: 2026}, region: {code: \"33.10\"},"
+        " agency: {name: Dinas}}\nelements:\n  - id: R1\n    kind: rhk\n    name: Pelayanan\n"
+        f"    employee: {{nip: \"{nip}\", name: Budi, position: Kepala Dinas Kesehatan, unit: KADIN}}\n", encoding="utf-8")
+    ws = cascade.load(str(tmp_path))
+    assert f"Pemegang: K•••••••••••••••••••••, B•••, NIP {'•' * len(nip)}</div>" in render_html(ws)
+    assert f"Pemegang: Kepala Dinas Kesehatan, Budi, NIP {nip}</div>" in render_html(ws, show_personal=True)
 
 
 def test_masker(ws: cascade.Cascade) -> None:
