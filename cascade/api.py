@@ -348,7 +348,7 @@ def load(
     arguments of the wrong type.
 
     ``limits`` bounds each file (:class:`~cascade.loader.Limits`). Employee numbers (NIP) and names
-    of skp documents are masked in findings (``1990••••••••••1001``) unless ``show_personal=True``.
+    of skp documents are masked in findings (``0000••••••••••0001``) unless ``show_personal=True``.
     ``progress``, when given, is called as ``progress("files", parsed, total)`` while files are read
     (the library never prints; the ``cascade`` command draws a progress line from it). A path that
     gives no plan file (missing, or a folder without one) is a :class:`~cascade.NoPlanFileWarning`

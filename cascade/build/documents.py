@@ -152,7 +152,7 @@ _WORD = re.compile(r"^[A-Za-z_]+$")
 
 
 def _mask(value: Any) -> Any:
-    """Personal data as its outline: a NIP as ``1990••••••••••1001``, other text as ``B•••••••••••``.
+    """Personal data as its outline: a NIP as ``0000••••••••••0001``, other text as ``B•••••••••••``.
 
     Mappings and lists pass unchanged: findings describe them by shape only.
     """

@@ -1,6 +1,6 @@
 """Masking of personal data: the one place every output of findings and source text goes through.
 
-Employee numbers (NIP, 18 digits, also printed in 8-6-1-3 groups: ``19900101 202012 1 001``) and the
+Employee numbers (NIP, 18 digits, also printed in 8-6-1-3 groups: ``00000000 000000 0 001``) and the
 values of skp ``employee`` blocks must not reach reports that are shared beyond HR. Two funnels
 carry everything an output can show, and both mask here unless ``show_personal``:
 
@@ -16,7 +16,7 @@ findings and source lines through these funnels, and any other text it takes fro
 through :func:`mask_nips` (the HTML report does: ``cascade.views.html.Masker``).
 
 Masking keeps lengths, so columns and carets still line up: a NIP keeps its first and last four
-digits (``1990••••••••••1001``), other personal text becomes ``•``.
+digits (``0000••••••••••0001``), other personal text becomes ``•``.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def _outline(match: re.Match[str]) -> str:
 
 
 def mask_nips(text: str) -> str:
-    """``text`` with every NIP outlined (``1990••••••••••1001``, ``1990•••• •••••• 1 001``)."""
+    """``text`` with every NIP outlined (``0000••••••••••0001``, ``0000•••• •••••• 0 001``)."""
     if not _QUICK.search(text):
         return text
     return _NIP.sub(_outline, text)
@@ -61,7 +61,7 @@ def mask_nips(text: str) -> str:
 
 def mask_nip_value(value: str) -> str:
     """The value of a ``nip`` field as an output may show it: a NIP (18 digits, or its printed
-    groups) outlined as everywhere (``1990••••••••••1001``), anything else blotted whole, whatever
+    groups) outlined as everywhere (``0000••••••••••0001``), anything else blotted whole, whatever
     its form (``1970051219950310``, ``1970-05-12``, ``ABC005121995031004``): a malformed NIP is
     still someone's, and its digits are no less personal for being too few."""
     m = _NIP.fullmatch(value)

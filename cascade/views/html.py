@@ -87,7 +87,7 @@ TEXT: dict[str, dict[str, str]] = {
 
 def outline(text: str) -> str:
     """Personal data as its outline, as the schema's findings show it: a NIP keeps its first and last
-    four digits (``1975••••••••••1001``), a name its first letter (``B•••••••••••``)."""
+    four digits (``0000••••••••••0001``), a name its first letter (``B•••••••••••``)."""
     if text.isdigit() and len(text) >= 12:
         return text[:4] + "•" * (len(text) - 8) + text[-4:]
     return text[:1] + "•" * (len(text) - 1)
