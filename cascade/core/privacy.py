@@ -229,8 +229,8 @@ def mask_nip_mappings(text: str) -> str:
         if not m:
             continue
         # a flow mapping around the key: blot from its innermost open brace
-        depth, start = 0, None
-        for k in range(m.start() - 1, -1, -1):
+        depth, start, key_at = 0, None, m.start()
+        for k in range(key_at - 1, -1, -1):
             if line[k] == "}":
                 depth += 1
             elif line[k] == "{":
