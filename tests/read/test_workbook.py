@@ -97,7 +97,7 @@ def test_every_output_format_carries_the_cell(table: Path, monkeypatch: pytest.M
     main(["lint", ".", "--no-cache", "--format", "json", "--select", "CAS007"])
     data = json.loads(capsys.readouterr().out)
     [f] = data["findings"]
-    assert (f["file"], f["line"], f["column"], f["cell"]) == (f"./{XLSX}", 11, 16, "T-C.27!P11")
+    assert (f["file"], f["line"], f["column"], f["cell"]) == (XLSX, 11, 16, "T-C.27!P11")
     main(["lint", ".", "--no-cache", "--format", "sarif", "--select", "CAS007"])
     [result] = json.loads(capsys.readouterr().out)["runs"][0]["results"]
     assert result["properties"]["cell"] == "T-C.27!P11"
