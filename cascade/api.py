@@ -420,7 +420,7 @@ def load(
 
     ``limits`` bounds each file (:class:`cascade.Limits`, defined in :mod:`cascade.read.loader`).
     Employee numbers (NIP) and names of skp documents are masked in findings
-    (``1990••••••••••1001``) unless ``show_personal=True``.
+    (``0000••••••••••0001``) unless ``show_personal=True``.
     ``progress``, when given, is called as ``progress("files", parsed, total)`` while files are read
     (the library never prints; the ``cascade`` command draws a progress line from it). A path that
     gives no plan file (missing, or a folder without one) is a :class:`~cascade.NoPlanFileWarning`

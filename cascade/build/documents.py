@@ -27,7 +27,7 @@ from ..core.models import (ELEMENT_KINDS, MAX_PERIOD_YEARS, NOT_BLANK, Agency, B
 from ..core.parsed import ParsedDocument
 from ..rules.catalog import make_finding
 from ..core.sourcemap import LINE_BREAK, SourceMap, deep_get, only_newlines, pointer
-from ..core.privacy import personal_path
+from ..core.privacy import mask_nip_value, personal_path
 
 __all__ = ["ParsedDocument", "mask_personal_text", "parse_document"]
 
@@ -156,7 +156,7 @@ _WORD = re.compile(r"^[A-Za-z_]+$")
 
 
 def _mask(value: Any) -> Any:
-    """Personal data as its outline: a NIP as ``1990••••••••••1001``, other text as ``B•••••••••••``.
+    """Personal data as its outline: a NIP as ``0000••••••••••0001``, other text as ``B•••••••••••``.
 
     Mappings and lists pass unchanged: findings describe them by shape only.
     """
@@ -204,8 +204,13 @@ class _Sink:
         self.show_personal = show_personal
 
     def shown(self, path: tuple, value: Any) -> Any:
-        """``value`` as a finding may show it: masked when ``path`` holds personal data."""
-        return value if self.show_personal or not _personal(path) else _mask(value)
+        """``value`` as a finding may show it: masked when ``path`` holds personal data (a ``nip``
+        whole, whatever its form: :func:`cascade.core.privacy.mask_nip_value`)."""
+        if self.show_personal or not _personal(path):
+            return value
+        if path[-1] == "nip" and isinstance(value, (str, int)) and not isinstance(value, bool):
+            return mask_nip_value(str(value)) if not isinstance(value, int) or value < 10**40 else _mask(value)
+        return _mask(value)
 
     def add(self, code: str, variant: str, path: tuple, *, key: bool = False, ref: str | None = None, **args: Any) -> None:
         span, ptr = self.sourcemap.locate(path, key=key)
@@ -832,6 +837,11 @@ def _rebuild(data: dict, sink: _Sink) -> tuple[Document | None, list, list, list
     return model, element_paths, indicator_paths, unit_paths
 
 
+#: An employee's NIP as BKN issues it: 18 ASCII digits (birth date 8, TMT CPNS year-month 6, sex 1,
+#: serial 3). Only the form is checked, not the date or the sex.
+_NIP_FORM = re.compile(r"[0-9]{18}")
+
+
 def _document_checks(model: Document, data: dict, element_paths: list[tuple], sink: _Sink, from_yaml: bool) -> None:
     """Checks that need the document kind: element kinds, required header parts, CAS006 text fields."""
     header = model.document
@@ -870,6 +880,10 @@ def _document_checks(model: Document, data: dict, element_paths: list[tuple], si
         _ambiguous_text(sink, raw, path, "element", ref)
         if isinstance(raw.get("employee"), dict):
             _ambiguous_text(sink, raw["employee"], path + ("employee",), "employee", ref)
+        if element.employee is not None and not _NIP_FORM.fullmatch(element.employee.nip):
+            nip_path = path + ("employee", "nip")
+            sink.add("CAS104", "nip", nip_path, ref=ref, value=_describe(sink.shown(nip_path, element.employee.nip)),
+                     length=len(element.employee.nip))
         raw_inds = raw.get("indicators")
         for j, ind in enumerate(raw_inds if isinstance(raw_inds, list) else ()):  # else reported (CAS103)
             if isinstance(ind, dict):

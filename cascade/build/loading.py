@@ -53,6 +53,16 @@ def _display(path: str) -> str:
     return UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else escape_unsafe(m.group()), name)
 
 
+def _undotted(path: str) -> str:
+    """``path`` without leading ``./`` (``.\\`` on Windows): the same file is named the same whether
+    the run was ``cascade lint``, ``cascade lint .`` or ``cascade lint plan.yaml``. Baselines and
+    fingerprints relate the absolute path, so they do not change."""
+    seps = (os.sep, os.altsep) if os.altsep else (os.sep,)
+    while len(path) > 2 and path[0] == "." and path[1] in seps:
+        path = path[2:].lstrip("".join(seps)) or path
+    return path
+
+
 def sources_of(items: tuple[Any, ...], empty: list[str] | None = None) -> list[Source]:
     """The sources of ``items``; paths that give no plan file (missing, or a folder without one) go to ``empty``."""
     sources: list[Source] = []
@@ -65,7 +75,7 @@ def sources_of(items: tuple[Any, ...], empty: list[str] | None = None) -> list[S
             found = discover([item])
             if empty is not None and (not found or not os.path.lexists(item)):
                 empty.append(_display(os.fsdecode(item)))
-            sources.extend(Source(_display(p), path=p) for p in found)
+            sources.extend(Source(_display(_undotted(p)), path=p) for p in found)
         elif isinstance(item, (list, tuple)):
             sources.extend(sources_of(tuple(item), empty))
         else:

@@ -1,6 +1,6 @@
 """Masking of personal data: the one place every output of findings and source text goes through.
 
-Employee numbers (NIP, 18 digits, also printed in 8-6-1-3 groups: ``19900101 202012 1 001``) and the
+Employee numbers (NIP, 18 digits, also printed in 8-6-1-3 groups: ``00000000 000000 0 001``) and the
 values of skp ``employee`` blocks must not reach reports that are shared beyond HR. Two funnels
 carry everything an output can show, and both mask here unless ``show_personal``:
 
@@ -16,18 +16,23 @@ findings and source lines through these funnels, and any other text it takes fro
 through :func:`mask_nips` (the HTML report does: ``cascade.views.html.Masker``).
 
 Masking keeps lengths, so columns and carets still line up: a NIP keeps its first and last four
-digits (``1990••••••••••1001``), other personal text becomes ``•``.
+digits (``0000••••••••••0001``), other personal text becomes ``•``.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import difflib
+import functools
 import re
 from typing import Any
 
 from .sourcemap import only_newlines
 
-__all__ = ["BLOT", "mask_nips", "mask_finding", "mask_employee_blocks", "mask_source", "personal_path"]
+__all__ = [
+    "BLOT", "mask_nips", "mask_finding", "mask_employee_blocks", "mask_nip_mappings", "mask_source", "personal_path",
+    "employee_key", "mask_nip_value",
+]
 
 BLOT = "•"
 
@@ -48,10 +53,19 @@ def _outline(match: re.Match[str]) -> str:
 
 
 def mask_nips(text: str) -> str:
-    """``text`` with every NIP outlined (``1990••••••••••1001``, ``1990•••• •••••• 1 001``)."""
+    """``text`` with every NIP outlined (``0000••••••••••0001``, ``0000•••• •••••• 0 001``)."""
     if not _QUICK.search(text):
         return text
     return _NIP.sub(_outline, text)
+
+
+def mask_nip_value(value: str) -> str:
+    """The value of a ``nip`` field as an output may show it: a NIP (18 digits, or its printed
+    groups) outlined as everywhere (``0000••••••••••0001``), anything else blotted whole, whatever
+    its form (``1970051219950310``, ``1970-05-12``, ``ABC005121995031004``): a malformed NIP is
+    still someone's, and its digits are no less personal for being too few."""
+    m = _NIP.fullmatch(value)
+    return _outline(m) if m else BLOT * len(value)
 
 
 def _mask_value(value: Any) -> Any:
@@ -82,10 +96,38 @@ def mask_finding(finding: Any) -> Any:
 
 
 _BREAK = re.compile("(\r\n|[\r\n\x85\u2028\u2029])")
+#: Any word written as a key, at the start of a line (after list dashes) or in a flow mapping.
+_ANY_KEY = re.compile(r"""(?:^|[{,\r\n\x85\u2028\u2029])[ \t]*(?:-[ \t]+)*["']?([A-Za-z_]+)["']?[ \t]*:""")
+#: Spellings of ``employee`` a plan writes (the did-you-mean of cascade.build.documents maps them).
+_EMPLOYEE_WORDS = frozenset({"employee", "pegawai"})
+
+
+@functools.lru_cache(maxsize=4096)
+def employee_key(word: str) -> bool:
+    """Whether a key named ``word`` holds an employee: ``employee`` in any case, its Indonesian
+    ``pegawai``, or a misspelling close enough that the did-you-mean would suggest ``employee``
+    (masked whatever the key is called: ``Employee:``, ``employe:``, ``pegawai:``)."""
+    low = word.lower()
+    return low in _EMPLOYEE_WORDS or difflib.SequenceMatcher(None, low, "employee").ratio() >= 0.6
+
+
+def _employee_words(text: str) -> tuple[str, ...]:
+    """The spellings of employee keys written in ``text`` (empty for most files: then nothing to do)."""
+    return tuple(sorted({w for w in set(_ANY_KEY.findall(text)) if employee_key(w)}))
+
+
+@functools.lru_cache(maxsize=64)
+def _key_patterns(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """``_BLOCK`` and ``_INLINE`` for the employee keys ``words``."""
+    alt = "|".join(re.escape(w) for w in words)
+    key = rf"""(?:(?:{alt})|"(?:{alt})"|'(?:{alt})')"""
+    return (re.compile(rf"""^([ \t]*(?:-[ \t]+)*){key}[ \t]*:"""), re.compile(rf"""[{{,][ \t]*{key}[ \t]*:"""))
+
+
 #: ``employee:`` as a key (plain or quoted) at the start of a line, after list dashes.
-_BLOCK = re.compile(r"""^([ \t]*(?:-[ \t]+)*)(?:employee|"employee"|'employee')[ \t]*:""")
+_BLOCK = _key_patterns(("employee",))[0]
 #: ``employee:`` inside a flow mapping (``- {id: R1, employee: {...}}``).
-_INLINE = re.compile(r"""[{,][ \t]*(?:employee|"employee"|'employee')[ \t]*:""")
+_INLINE = _key_patterns(("employee",))[1]
 #: What stays visible in a masked value: layout, flow punctuation, and the employee's field names.
 _KEEP = re.compile(r"""(?:\b(?:nip|name|position|unit)\b(?=["']?[ \t]*:))|[\s{}\[\],:"']""")
 
@@ -127,8 +169,10 @@ def mask_employee_blocks(text: str) -> str:
     every following line indented deeper than the key (blank lines pass). Field names (``nip``,
     ``name``, ``position``, ``unit``) and punctuation stay, so the excerpt still shows the layout.
     """
-    if "employee" not in text:
+    words = _employee_words(text)
+    if not words:
         return text
+    block_key, inline_key = _key_patterns(words)
     simple = only_newlines(text)
     # the lines; with other breaks than \n, at even indexes and their breaks between
     parts = text.split("\n") if simple else _BREAK.split(text)
@@ -142,16 +186,90 @@ def mask_employee_blocks(text: str) -> str:
                 parts[i] = _blot(line)
                 continue
             depth = None
-        if "employee" not in line:
+        if not any(w in line for w in words):
             continue
-        m = _BLOCK.match(line)
+        m = block_key.match(line)
         if m:
             depth = _indent(m.group(1).replace("-", " "))
             parts[i] = line[: m.end()] + _blot(line[m.end():])
             continue
-        m = _INLINE.search(line)
+        m = inline_key.search(line)
         if m:
             parts[i] = line[: m.end()] + _blot(line[m.end():])
+    return "\n".join(parts) if simple else "".join(parts)
+
+
+#: A ``nip`` key (any case, plain or quoted).
+_NIP_KEY = re.compile(r"""(?i)(?<![A-Za-z0-9_])["']?nip["']?[ \t]*:""")
+#: A key at the start of a line, after list dashes: group 1 is what comes before the key.
+_LINE_KEY = re.compile(r"""^([ \t]*(?:-[ \t]+)*)["']?[^\s:#"'{}\[\],][^:#]*?["']?[ \t]*:(?=[ \t]|$)""")
+
+
+def _after_key(line: str) -> str:
+    """``line`` with what follows its key blotted (the whole line when it has no key)."""
+    m = _LINE_KEY.match(line)
+    return line[: m.end()] + _blot(line[m.end():]) if m else _blot(line)
+
+
+def mask_nip_mappings(text: str) -> str:
+    """``text`` with the values of every mapping that has a ``nip`` key blotted, whatever the key
+    that holds the mapping is called (a misspelt ``employee``, or none): the name, position and unit
+    of an employee stay hidden beside the NIP. Flow mappings are blotted from their ``{`` to the end of
+    the line, block mappings sibling by sibling (keys stay, values and deeper lines are blotted).
+    """
+    if not _NIP_KEY.search(text):
+        return text
+    simple = only_newlines(text)
+    parts = text.split("\n") if simple else _BREAK.split(text)
+    step = 1 if simple else 2
+    lines = list(range(0, len(parts), step))
+    for pos, i in enumerate(lines):
+        line = parts[i]
+        m = _NIP_KEY.search(line)
+        if not m:
+            continue
+        # a flow mapping around the key: blot from its innermost open brace
+        depth, start, key_at = 0, None, m.start()
+        for k in range(key_at - 1, -1, -1):
+            if line[k] == "}":
+                depth += 1
+            elif line[k] == "{":
+                if depth == 0:
+                    start = k
+                    break
+                depth -= 1
+        if start is not None:
+            parts[i] = line[: start + 1] + _blot(line[start + 1:])
+            continue
+        lead = _LINE_KEY.match(line)
+        if lead is None or m.start() != len(lead.group(1)):
+            continue  # a nip that is not a key of its line's mapping (a value, a comment)
+        depth = _indent(lead.group(1).replace("-", " "))  # indentation of the mapping's keys
+        parts[i] = _after_key(line)
+        first = lead.group(1).strip() != ""  # `- nip:` opens the item: no siblings above
+        if not first:
+            for j in reversed(lines[:pos]):
+                other = parts[j]
+                if not other.strip():
+                    continue
+                r = _indent(other)
+                if r > depth:
+                    parts[j] = _blot(other)
+                    continue
+                lm = _LINE_KEY.match(other)
+                if lm is None or _indent(lm.group(1).replace("-", " ")) != depth:
+                    break
+                parts[j] = _after_key(other)
+                if r < depth:  # `- key:`: the first key of this item
+                    break
+        for j in lines[pos + 1:]:
+            other = parts[j]
+            if not other.strip():
+                continue
+            r = _indent(other)
+            if r < depth or (r == depth and other.lstrip(" \t").startswith("-")):
+                break
+            parts[j] = _blot(other) if r > depth else _after_key(other)
     return "\n".join(parts) if simple else "".join(parts)
 
 
@@ -161,5 +279,6 @@ def personal_path(path: tuple) -> bool:
 
 
 def mask_source(text: str) -> str:
-    """A plan file's text as an excerpt may quote it: employee blocks blotted, NIPs outlined."""
-    return mask_nips(mask_employee_blocks(text))
+    """A plan file's text as an excerpt may quote it: employee blocks (under any spelling of the
+    key) and mappings with a ``nip`` blotted, NIPs outlined."""
+    return mask_nips(mask_nip_mappings(mask_employee_blocks(text)))

@@ -19,8 +19,15 @@ are scanned, and a ``#`` counts only where YAML starts a comment: at the start o
 blank, and outside every scalar (a ``#`` inside a quoted or block scalar is text), which is checked
 against the YAML tokens of the file.
 
-Suppressions that match nothing are ``unused-suppression`` (CAS901); ones naming no rule are
+Suppressions that match nothing are ``unused-suppression`` (CAS901); ones naming no rule, or every
+rule (``ALL``, ``CAS``, ``C``, any selector or list of selectors that covers every rule a suppression
+can silence, computed from the catalogue), or only rules no suppression silences, are
 ``invalid-suppression`` (CAS902).
+
+No suppression, written or configured, silences :data:`UNSUPPRESSIBLE`: CAS001 (the file is not
+YAML, it yields no document) and CAS005 (the file, or the rest of it, was not read). Nothing in such
+a file can be trusted, its comments included, and silencing the finding would hide that every check
+of the file was skipped.
 """
 
 from __future__ import annotations
@@ -45,7 +52,11 @@ try:  # libyaml's scanner; PyYAML's pure-Python one where libyaml is missing
 except ImportError:  # pragma: no cover - exercised only on machines without libyaml
     _CParser = None
 
-__all__ = ["Suppression", "find_suppressions", "apply", "glob_matches"]
+__all__ = ["Suppression", "UNSUPPRESSIBLE", "find_suppressions", "apply", "glob_matches", "is_blanket"]
+
+#: Codes no suppression silences: the file could not be read (CAS001 yaml-syntax) or was not read
+#: (CAS005 file-limit), so nothing written in it, its suppression comments included, can be trusted.
+UNSUPPRESSIBLE = frozenset({"CAS001", "CAS005"})
 
 _MARKER = "cascade:"
 # A comment starts at the start of a line or after a blank; line breaks as libyaml counts them.
@@ -119,6 +130,15 @@ def _hint(selector: str) -> str | None:
     return close[0] if close else None
 
 
+def _codes(selector: str) -> frozenset[str]:
+    return frozenset(r.code for r in resolve_selector(selector) or ())
+
+
+def is_blanket(codes: Iterable[str]) -> bool:
+    """Whether ``codes`` cover every rule a suppression can silence (``ALL``, ``CAS``, ``C``...)."""
+    return frozenset(codes) >= frozenset(r.code for r in all_rules()) - UNSUPPRESSIBLE
+
+
 def find_suppressions(file: str, text: str) -> tuple[list[Suppression], list[Finding]]:
     """The suppressions written in one file's text, and the ``invalid-suppression`` findings."""
     if _MARKER not in text:
@@ -150,14 +170,21 @@ def find_suppressions(file: str, text: str) -> tuple[list[Suppression], list[Fin
             continue
         valid = []
         for sel in raw:
-            if sel.upper() == "ALL":
-                findings.append(make_finding("CAS902", file=file, span=span))
-            elif resolve_selector(sel) is None:
+            if resolve_selector(sel) is None:
                 hint = _hint(sel)
                 variant = "unknown-hint" if hint else "unknown"
                 findings.append(make_finding("CAS902", variant, file=file, span=span, selector=sel, hint=hint))
+            elif sel.upper() == "ALL":
+                findings.append(make_finding("CAS902", file=file, span=span))
+            elif is_blanket(_codes(sel)):
+                findings.append(make_finding("CAS902", "blanket", file=file, span=span, selector=sel))
+            elif _codes(sel) <= UNSUPPRESSIBLE:
+                findings.append(make_finding("CAS902", "unsuppressible", file=file, span=span, selector=sel))
             else:
                 valid.append(sel)
+        if len(valid) > 1 and is_blanket(frozenset().union(*(_codes(sel) for sel in valid))):
+            findings.append(make_finding("CAS902", "blanket", file=file, span=span, selector=", ".join(valid)))
+            continue
         if not valid:
             continue
         if directive == "ignore-file":
@@ -181,7 +208,7 @@ def apply(
     ``unused`` are the ``unused-suppression`` findings: one per rule named in a suppression that
     silenced nothing, judged only for rules whose codes are in ``ran``.
     """
-    slots = [(s, sel, {r.code for r in resolve_selector(sel) or ()}) for s in suppressions for sel in s.selectors]
+    slots = [(s, sel, _codes(sel) - UNSUPPRESSIBLE) for s in suppressions for sel in s.selectors]
     # Indexed by place, so that a file with thousands of comments costs a lookup per finding.
     by_line: dict[tuple[str, int], list[int]] = {}
     by_file: dict[str, list[int]] = {}

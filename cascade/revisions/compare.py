@@ -390,7 +390,10 @@ def _mask_values(value: Any, mask: Any, key: str = "") -> Any:
         return value
     if isinstance(value, dict):
         if key == "employee":
-            return {k: outline(v) if k in ("nip", "name") and isinstance(v, str) and v else _mask_values(v, mask, k)
+            from ..core.privacy import mask_nip_value
+
+            return {k: (mask_nip_value(v) if k == "nip" else outline(v))
+                    if k in ("nip", "name", "position") and isinstance(v, str) and v else _mask_values(v, mask, k)
                     for k, v in value.items()}
         return {k: _mask_values(v, mask, k) for k, v in value.items()}
     if isinstance(value, list):

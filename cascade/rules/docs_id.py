@@ -252,7 +252,11 @@ tanpa batas ini, salah ketik seperti ``end: 20244`` akan meminta 18.000 target t
 dengan periode seperti itu tidak memiliki tahun: tidak ada target yang diminta. Kunci tahun
 ``targets`` yang tidak ditulis polos (``02019``, ``2_019``, ``+2019``, ``2019.0``, ``" 2019"``)
 dilaporkan beserta ejaan yang harus dipakai, dan kunci yang bukan tahun empat digit (``-2019``,
-``0``) dilaporkan dan tidak dipakai; dua kunci yang bermakna tahun yang sama adalah CAS002.""",
+``0``) dilaporkan dan tidak dipakai; dua kunci yang bermakna tahun yang sama adalah CAS002.
+``nip`` pegawai skp yang bukan 18 digit ASCII (NIP dari BKN: tanggal lahir 8, TMT CPNS tahun-bulan
+6, jenis kelamin 1, nomor urut 3; hanya bentuknya yang diperiksa) dilaporkan dengan nilainya
+disamarkan seluruhnya kecuali dengan ``--show-personal``, sebagaimana setiap keluaran menyamarkan
+``nip`` dalam bentuk apa pun.""",
     "CAS201": """\
 Elemen dan indikator berbagi satu ruang id lokal per dokumen; unit organisasi memiliki ruang id
 sendiri. Definisi pertama dipertahankan dalam graf; definisi yang berulang dilaporkan dan tidak
@@ -713,15 +717,23 @@ Setelah cacatnya diperbaiki, penekanan itu tertinggal dan akan diam-diam menyemb
 berikutnya dari aturan itu yang tidak berhubungan, sehingga aturan yang disebut dalam penekanan yang
 tidak membungkam apa pun dilaporkan, sekali untuk setiap aturan yang disebut. Aturan yang tidak
 dijalankan (tidak dipilih melalui ``--select``/``--ignore``) tidak dinilai: aturan itu tidak mungkin
-cocok dengan temuan.""",
+cocok dengan temuan. CAS001 yaml-syntax dan CAS005 file-limit tidak pernah ditekan (lihat CAS902),
+sehingga prefiks seperti ``CAS0`` hanya dinilai dari aturan lain yang disebutnya.""",
     "CAS902": """\
-Penekanan harus menyebut aturan yang dibungkamnya, dengan kode (``CAS302``) atau nama
-(``orphan-indicator``), dipisahkan koma di dalam kurung siku:
+Penekanan harus menyebut aturan yang dibungkamnya, dengan kode (``CAS302``), prefiks kode
+(``CAS3``) atau nama (``orphan-indicator``), dipisahkan koma di dalam kurung siku:
 ``# cascade: ignore[orphan-indicator]``. Penekanan menyeluruh ``# cascade: ignore`` akan
-menyembunyikan setiap cacat di masa depan pada baris itu, sehingga ditolak, demikian pula nama
-aturan yang tidak ada (biasanya salah ketik, yang jika tidak ditolak tidak membungkam apa pun sambil
-tampak seolah-olah membungkam). Teks setelah kurung siku adalah alasannya, dan dianjurkan untuk
-ditulis.""",
+menyembunyikan setiap cacat di masa depan pada baris itu, sehingga ditolak, demikian pula setiap
+pemilih, atau daftar pemilih, yang mencakup semua aturan (``ALL``, ``CAS``, ``C``,
+``CAS0, CAS1, ..., CAS9``): ``ignore-file[CAS]`` akan membungkam seluruh berkas. Penekanan
+menyeluruh tidak membungkam apa pun. Ditolak pula: nama aturan yang tidak ada (biasanya salah ketik,
+yang jika tidak ditolak tidak membungkam apa pun sambil tampak seolah-olah membungkam), dan
+penekanan yang hanya menyebut CAS001 yaml-syntax atau CAS005 file-limit. Kedua aturan itu tidak
+pernah ditekan, baik oleh komentar maupun oleh ``per-file-ignores``, juga tidak melalui prefiks
+seperti ``CAS0``: berkasnya tidak dapat dibaca, atau tidak dibaca, sehingga tidak ada yang tertulis
+di dalamnya, termasuk komentar penekanan itu, yang dapat dipercaya, dan CAS001 yang dibungkam akan
+menyembunyikan bahwa setiap pemeriksaan berkas itu dilewati. Teks setelah kurung siku adalah
+alasannya, dan dianjurkan untuk ditulis.""",
     "CAS903": """\
 Sebagian tautan memang sengaja tidak ada: indikator RPJPN yang sengaja tidak dibawa ke tingkat PN,
 sub kegiatan pelayanan wajib (SPM) yang tidak melayani sasaran daerah mana pun, sasaran yang target

@@ -145,6 +145,9 @@ class InvalidValue(Rule):
     A ``targets`` year key not written plainly (``02019``, ``2_019``, ``+2019``, ``2019.0``,
     ``" 2019"``) is reported with the spelling to use, and one that is no year of four digits
     (``-2019``, ``0``) is reported and left out; two keys meaning the same year are CAS002.
+    An skp employee's ``nip`` that is not 18 ASCII digits (the NIP of BKN: birth date 8, TMT CPNS
+    year-month 6, sex 1, serial 3; only the form is checked) is reported with its value masked whole
+    unless ``--show-personal``, as every output masks a ``nip`` of any form.
 
     Why: a value outside its set (a kind, a polarity, an id or region code) makes the element's place
     in the cascade, or its direction, unknown.
@@ -187,6 +190,10 @@ class InvalidValue(Rule):
         "year-range": {
             "en": "target year '{value}' is not a year of four digits; the target was left out",
             "id": "tahun target '{value}' bukan tahun empat digit; target itu tidak dipakai",
+        },
+        "nip": {
+            "en": "'nip' is {value} ({length} characters); a NIP is 18 digits 0-9",
+            "id": "'nip' bernilai {value} ({length} karakter); NIP terdiri atas 18 digit 0-9",
         },
         "period-order": {
             "en": "'period' ends in {end}, before it starts in {start}",

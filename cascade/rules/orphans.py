@@ -436,7 +436,7 @@ class UnlinkedStaffTarget(Rule):
         - id: RHK-07
           kind: rhk
           name: Terlaksananya pendataan PPKS
-          employee: {nip: "198703122010012004", name: Sri Lestari, unit: REHSOS}
+          employee: {nip: "000000000000000111", name: Pendata Contoh, unit: REHSOS}
 
     Passing::
 
@@ -444,7 +444,7 @@ class UnlinkedStaffTarget(Rule):
           kind: rhk
           name: Terlaksananya pendataan PPKS
           parent: RHK-03
-          employee: {nip: "198703122010012004", name: Sri Lestari, unit: REHSOS}
+          employee: {nip: "000000000000000111", name: Pendata Contoh, unit: REHSOS}
     """
 
     code = "CAS306"

@@ -16,6 +16,8 @@ class UnusedSuppression(Rule):
     suppression stays behind and would silently hide the next, unrelated defect of that rule, so a
     rule named in a suppression that silenced nothing is reported, once per rule named. A rule that
     did not run (deselected with ``--select``/``--ignore``) is not judged: it cannot have matched.
+    CAS001 yaml-syntax and CAS005 file-limit are never suppressed (see CAS902), so a prefix such as
+    ``CAS0`` is judged only by the other rules it names.
 
     Why: an exemption left behind after its defect is fixed would silently hide the next defect of that
     rule on that line.
@@ -59,11 +61,18 @@ class UnusedSuppression(Rule):
 class InvalidSuppression(Rule):
     """A suppression that names no rule, or is not written the way cascade reads it.
 
-    A suppression must name the rules it silences, by code (``CAS302``) or name
-    (``orphan-indicator``), comma-separated in brackets: ``# cascade: ignore[orphan-indicator]``.
+    A suppression must name the rules it silences, by code (``CAS302``), code prefix (``CAS3``) or
+    name (``orphan-indicator``), comma-separated in brackets: ``# cascade: ignore[orphan-indicator]``.
     A blanket ``# cascade: ignore`` would hide every future defect on that line, so it is refused,
-    as is a rule name that does not exist (usually a typo, which would otherwise silence nothing
-    while looking as if it did). Text after the brackets is the reason and is encouraged.
+    and so is any selector, or list of selectors, that covers every rule (``ALL``, ``CAS``, ``C``,
+    ``CAS0, CAS1, ..., CAS9``): ``ignore-file[CAS]`` would silence a whole file. A blanket
+    suppression silences nothing. Also refused: a rule name that does not exist (usually a typo,
+    which would otherwise silence nothing while looking as if it did), and a suppression of CAS001
+    yaml-syntax or CAS005 file-limit alone. Those two are never suppressed, by a comment or by
+    ``per-file-ignores``, not even through a prefix such as ``CAS0``: the file could not be read,
+    or was not read, so nothing written in it, the suppression comment included, can be trusted,
+    and a silenced CAS001 would hide that every check of the file was skipped. Text after the
+    brackets is the reason and is encouraged.
 
     Why: a blanket or misspelt suppression either hides every future defect or nothing at all while
     looking as if it hid one.
@@ -73,6 +82,7 @@ class InvalidSuppression(Rule):
 
     Failing::
 
+        # cascade: ignore-file[CAS] dokumen lama
         - id: P1   # cascade: ignore[orphan-elemnt] program baru, belum ada di RPJMD
 
     Passing::
@@ -89,6 +99,10 @@ class InvalidSuppression(Rule):
             "en": "suppression names no rule: write '# cascade: ignore[rule-name] reason'",
             "id": "penekanan tidak menyebut aturan: tulis '# cascade: ignore[nama-aturan] alasan'",
         },
+        "blanket": {
+            "en": "suppression of '{selector}' covers every rule: name the rules it silences",
+            "id": "penekanan '{selector}' mencakup semua aturan: sebutkan aturan yang dibungkamnya",
+        },
         "unknown": {
             "en": "suppression names an unknown rule '{selector}'",
             "id": "penekanan menyebut aturan yang tidak dikenal '{selector}'",
@@ -96,6 +110,10 @@ class InvalidSuppression(Rule):
         "unknown-hint": {
             "en": "suppression names an unknown rule '{selector}'; did you mean '{hint}'?",
             "id": "penekanan menyebut aturan yang tidak dikenal '{selector}'; maksudnya '{hint}'?",
+        },
+        "unsuppressible": {
+            "en": "'{selector}' cannot be suppressed: the file could not be read, so nothing in it, this comment included, is trusted",
+            "id": "'{selector}' tidak dapat ditekan: berkas tidak dapat dibaca, sehingga tidak ada isinya, termasuk komentar ini, yang dipercaya",
         },
         "directive": {
             "en": "unknown directive 'cascade: {directive}'; use ignore[...] or ignore-file[...]",

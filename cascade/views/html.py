@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING, Any, Callable
 
 from ..core.findings import LANGUAGES, SEVERITY_WORDS, Finding, Report
-from ..core.privacy import mask_nips
+from ..core.privacy import mask_nip_value, mask_nips
 from ..core.text import escape_unsafe
 from ..core.words import kind_word
 from .tree import TreeNode, build_tree
@@ -88,7 +88,7 @@ TEXT: dict[str, dict[str, str]] = {
 
 def outline(text: str) -> str:
     """Personal data as its outline, as the schema's findings show it: a NIP keeps its first and last
-    four digits (``1975••••••••••1001``), a name its first letter (``B•••••••••••``)."""
+    four digits (``0000••••••••••0001``), a name its first letter (``B•••••••••••``)."""
     if text.isdigit() and len(text) >= 12:
         return text[:4] + "•" * (len(text) - 8) + text[-4:]
     return text[:1] + "•" * (len(text) - 1)
@@ -272,7 +272,10 @@ def _tree(cascade: "Workspace", report: Report, t: Callable[[str], str], mask: C
         model = cascade.graph.nodes[node.ref]["model"]
         if model.employee is not None:
             emp = model.employee
-            who = ", ".join(x for x in (emp.position, mask(emp.name), f"NIP {mask(emp.nip)}") if x)
+            # the NIP whole whatever its form, and the position, which with the unit names one person
+            # (the source excerpts blot it too)
+            nip, position = (emp.nip, emp.position) if mask.show else (mask_nip_value(emp.nip), emp.position and outline(emp.position))
+            who = ", ".join(x for x in (position, mask(emp.name), f"NIP {nip}") if x)
             parts.append(f'<div class="holder">{_e(t("holder"))}: {_e(who)}</div>')
         if node.indicators:
             items = "".join(f"<li><code>{_e(i.local_id)}</code> {_e(mask(i.name))}{_badges(i.findings, mask, lang)}</li>"

@@ -125,11 +125,11 @@ def test_the_command_line_never_reads_a_cache_in_the_workspace(tmp_path: Path, k
     user_dir = Path(default_cache_dir())
     assert str(user_dir).startswith(str(key_home)) and list(user_dir.glob("*/*.pickle"))
     assert not (ws / ".cascade_cache").exists()  # the cache is out of the checked-out tree
-    old = _entry(user_dir, ws / "plan.yaml", "./plan.yaml")
+    old = _entry(user_dir, ws / "plan.yaml", "plan.yaml")
     assert old.is_file()
     (ws / "plan.yaml").write_bytes(BROKEN)
     for folder in (ws / ".cascade_cache", user_dir):  # the old place, and the new one if it could
-        planted = _entry(folder, ws / "plan.yaml", "./plan.yaml")
+        planted = _entry(folder, ws / "plan.yaml", "plan.yaml")
         planted.parent.mkdir(parents=True, exist_ok=True)
         planted.symlink_to(old)
     planted_in_ws = sorted(p.name for p in (ws / ".cascade_cache").rglob("*"))

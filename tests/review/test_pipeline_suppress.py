@@ -135,3 +135,51 @@ def test_spacing_variants(text: str) -> None:
 
 def test_no_space_before_hash_is_not_a_comment() -> None:
     assert find_suppressions("x.yaml", "a: b# cascade: ignore[CAS202]\n") == ([], [])
+
+
+BROKEN = "  - {id: T1, kind: tujuan, name: Sehat, parent: X9, satuan: persen}\n  - {id: T2\n"
+
+
+@pytest.mark.parametrize("selector", ["CAS", "cas", "ALL", "CAS0, CAS1, CAS2, CAS3, CAS4, CAS5, CAS6, CAS7, CAS9"])
+def test_a_selector_covering_every_rule_is_a_blanket_and_silences_nothing(tmp_path: Path, selector: str) -> None:
+    # ignore-file[CAS] silenced a whole file, syntax errors included, without the CAS902 ALL gets.
+    body = f"# cascade: ignore-file[{selector}] ok\n  - {{id: T1, kind: tujuan, name: Sehat, parent: X9, satuan: persen}}\n"
+    message = (
+        "suppression names no rule: write '# cascade: ignore[rule-name] reason'" if selector == "ALL"
+        else f"suppression of '{selector}' covers every rule: name the rules it silences"
+    )
+    assert lint(tmp_path, body) == [f"9:1 CAS902 {message}", "10:49 CAS202", "10:53 CAS102"]
+
+
+def test_a_blanket_cannot_hide_a_syntax_error(tmp_path: Path) -> None:
+    (tmp_path / "plan.yaml").write_text("# cascade: ignore-file[CAS] ok\n" + HEADER + BROKEN, encoding="utf-8")
+    report = cascade.load(str(tmp_path / "plan.yaml")).validate()
+    assert [(f.line, f.code) for f in report] == [(1, "CAS902"), (12, "CAS001")]
+
+
+@pytest.mark.parametrize("selector", ["yaml-syntax", "CAS001", "CAS005", "file-limit"])
+def test_unreadable_file_findings_cannot_be_suppressed(tmp_path: Path, selector: str) -> None:
+    # The file could not be read: nothing in it, the suppression comment included, is trusted.
+    (tmp_path / "plan.yaml").write_text(f"# cascade: ignore-file[{selector}] ok\n" + HEADER + BROKEN, encoding="utf-8")
+    report = cascade.load(str(tmp_path / "plan.yaml")).validate()
+    assert [(f.line, f.code, f.message) for f in report] == [
+        (1, "CAS902", f"'{selector}' cannot be suppressed: the file could not be read, so nothing in it, this comment included, is trusted"),
+        (12, "CAS001", report.findings[1].message),
+    ]
+
+
+def test_a_prefix_never_silences_a_syntax_error_and_is_judged_by_its_other_rules(tmp_path: Path) -> None:
+    (tmp_path / "plan.yaml").write_text("# cascade: ignore-file[CAS0] ok\n" + HEADER + BROKEN, encoding="utf-8")
+    report = cascade.load(str(tmp_path / "plan.yaml")).validate()
+    assert [(f.line, f.code) for f in report] == [(1, "CAS901"), (12, "CAS001")]
+    (tmp_path / "plan.yaml").write_text("# cascade: ignore-file[CAS00] ok\n" + HEADER + BROKEN.replace("{id: T2\n", "{id: T2, name: !!str x}\n"), encoding="utf-8")
+    assert [f.code for f in cascade.load(str(tmp_path / "plan.yaml")).validate(select=["CAS0", "CAS9"])] == []
+
+
+def test_configured_ignores_never_silence_a_syntax_error(tmp_path: Path) -> None:
+    from cascade.read.suppressions import UNSUPPRESSIBLE
+    assert UNSUPPRESSIBLE == {"CAS001", "CAS005"}
+    (tmp_path / "plan.yaml").write_text(HEADER + BROKEN, encoding="utf-8")
+    sup = Suppression(("CAS0",), "cascade.toml", None, None, "*.yaml", str(tmp_path))
+    report = cascade.load(str(tmp_path / "plan.yaml")).validate(suppressions=[sup])
+    assert [f.code for f in report] == ["CAS001", "CAS901"]  # CAS0 judged by CAS002-CAS009 alone
