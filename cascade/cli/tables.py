@@ -4,7 +4,9 @@
 reads the table through its sidecar ``<name>.cascade.yaml`` (or ``--document``, a YAML file holding
 the ``document:`` block) and writes one YAML file per document into DIR; the table's findings (cells
 it could not read) are printed as ``lint`` prints them. Exit codes: 0, 1 when a finding is an error,
-2 for usage errors.
+2 for usage errors: a table that is not there, a table with neither sidecar nor ``--document`` (which
+``cascade lint`` notes as CAS009 and does not read: here the user asked for the plan, and nothing
+says which plan it is; nothing is written), a DIR that is not a folder or cannot be written.
 
 ``cascade export PATH... --xlsx report.xlsx`` runs the review as ``cascade lint`` does and writes the
 workbook (:mod:`cascade.views.excel`); exit codes as ``lint``, its paths checked as ``lint`` checks them
@@ -47,6 +49,8 @@ def add_table_parsers(sub: "argparse._SubParsersAction[argparse.ArgumentParser]"
 _MESSAGES = {
     "no-file": {"en": "{path}: no such file", "id": "{path}: berkas tidak ada"},
     "no-document": {"en": "{path}: no document: block", "id": "{path}: tidak ada blok document:"},
+    "not-folder": {"en": "-o {path}: not a folder (the YAML files are written into a folder)",
+                   "id": "-o {path}: bukan folder (berkas YAML ditulis ke dalam folder)"},
     "config": {"en": "configuration error: {error}", "id": "kesalahan konfigurasi: {error}"},
     "written": {"en": "wrote the workbook ({n} findings) to {path}", "id": "buku kerja ({n} temuan) ditulis ke {path}"},
     "needs-output": {"en": "--format xlsx needs --output FILE (a workbook is not written to the terminal)",
@@ -67,9 +71,15 @@ def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..read.tableimport import import_table
     from .inputs import localized
 
+    from ..core.errors import UsageError
+    from .paths import write_error
+
     lang = args.lang
     if not os.path.isfile(args.table):
         _say(err, "no-file", lang, path=args.table)
+        return 2
+    if os.path.exists(args.output) and not os.path.isdir(args.output):  # a file, /dev/full: os.makedirs raised FileExistsError
+        _say(err, "not-folder", lang, path=args.output)
         return 2
     document = None
     if args.document:
@@ -81,8 +91,11 @@ def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         written, findings = import_table(args.table, args.output, layout=args.layout, sheet=args.sheet,
                                          document=document, locale=args.locale, year=args.year)
-    except MissingExtraError as exc:
+    except (MissingExtraError, UsageError) as exc:  # UsageError: no sidecar and no --document
         err.write(f"cascade: {localized(exc, lang)}\n")
+        return 2
+    except (OSError, ValueError) as exc:  # the folder cannot be made or a file in it written
+        err.write(write_error(args.output, exc, lang))
         return 2
     from ..core.text import escape_unsafe
 
