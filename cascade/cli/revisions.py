@@ -5,7 +5,7 @@ a change, ``review`` when suspect links remain, ``realign --apply`` when a confi
 be applied; 2 usage errors (a path that does not exist or holds no plan file, checked as ``cascade
 lint`` checks it, :mod:`cascade.cli.inputs`; a side of ``diff`` or a named file that gives no
 document; not a git repository, unknown revision or document, unreadable mapping, an existing lock
-for ``--init``). Messages are in the run's language (``--lang``), the library's errors through their
+for ``--init``, a ``review --lock FILE`` that is missing or cannot be read). Messages are in the run's language (``--lang``), the library's errors through their
 ``localized``.
 """
 
@@ -162,6 +162,20 @@ def _review(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     default = os.path.join(first if os.path.isdir(first) else (os.path.dirname(first) or os.curdir), LOCK_NAME)
     path = args.lock or find_lock(args.paths) or default
     exists = os.path.lexists(path)
+    if args.lock is not None and not args.init and not args.all:
+        # a lock file named on the command line is an input, as lint's --baseline and --config are: one
+        # that is missing or cannot be read is a usage error (exit 2), not "every link unreviewed" (exit
+        # 1). A lock found (or not) beside the plans keeps its meaning: none yet means nothing reviewed.
+        # --init creates the file, --accept --all rewrites it from the current state; --accept REF
+        # creates a missing one (below) and refuses an unreadable one.
+        if not exists and not args.accept:
+            _say(err, "no-lock", lang, path=path)
+            return 2
+        named = read_lock(path) if exists else None
+        if named is not None and not named.usable:
+            for f in named.findings:
+                err.write(f"cascade: {f.file}:{f.line}:{f.column}: {f.code} {f.localized(lang)}\n")
+            return 2
 
     def write(entries: dict[str, str]) -> int:
         try:
