@@ -80,6 +80,9 @@ def _positive(text: str) -> int:
     return value
 
 
+_positive.__name__ = "int"  # argparse names the type in "invalid int value: 'x'" (not "_positive")
+
+
 #: argparse's usage errors, in Bahasa Indonesia (the help texts stay English, like the flags).
 _ARGPARSE_ID = (
     (re.compile(r"^unrecognized arguments: (.*)$"), "argumen tidak dikenal: {0}"),

@@ -51,6 +51,7 @@ def add_revision_parsers(sub: Any) -> None:
     r.add_argument("--format", choices=("text", "json"), default="text", help="output format of the review state")
     r.add_argument("--output", metavar="FILE", help="write the review state to FILE")
     r.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANG)
+    r.add_argument("--exit-zero", action="store_true", help="exit 0 even when suspect links remain")
 
     a = sub.add_parser("realign", help="propose re-alignment of links from an old upper plan to a new one / usulan penyelarasan ke RPJMN baru")
     a.add_argument("paths", nargs="+", metavar="PATH", help="plan files or folders holding both documents and the plans below")
@@ -58,10 +59,13 @@ def add_revision_parsers(sub: Any) -> None:
     a.add_argument("--to", dest="new", required=True, metavar="DOC", help="the new document id (rpjmn-2025)")
     a.add_argument("--format", choices=("text", "csv", "xlsx", "json"), default="text", help="table format (xlsx needs --output and the xlsx extra: pip install openpyxl)")
     a.add_argument("--output", metavar="FILE", help="write the table to FILE")
-    a.add_argument("--top", type=int, default=3, metavar="N", help="candidates per link (default 3)")
+    from .commands import _positive
+
+    a.add_argument("--top", type=_positive, default=3, metavar="N", help="candidates per link, 1 or more (default 3)")
     a.add_argument("--apply", metavar="MAPPING", help="write the confirmed rows of MAPPING (CSV or xlsx with a 'confirm' column) into the YAML")
     a.add_argument("--dry-run", action="store_true", help="with --apply: show what would change, write nothing")
     a.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANG)
+    a.add_argument("--exit-zero", action="store_true", help="with --apply: exit 0 even when a confirmed row could not be applied")
 
 
 _MESSAGES = {
@@ -233,7 +237,7 @@ def _review(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     if write_output(text, args.output, out, err, lang):
         return 2
-    return 1 if state.suspect else 0
+    return 1 if state.suspect and not args.exit_zero else 0
 
 
 def _realign(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -253,8 +257,8 @@ def _realign(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             for file, n in sorted(result.edited.items()):
                 out.write(f"{file}: {n} " + ("tautan diubah" if lang == "id" else "links rewritten")
                           + ("" if not args.dry_run else (" (uji coba, tidak ditulis)" if lang == "id" else " (dry run)")) + "\n")
-            return 1 if problems or result.problems else 0
-        table = realign(ws, args.old, args.new, top=max(1, args.top))
+            return 1 if (problems or result.problems) and not args.exit_zero else 0
+        table = realign(ws, args.old, args.new, top=args.top)
     except (UsageError, MissingExtraError) as exc:
         err.write(f"cascade: {localized(exc, lang)}\n")
         return 2

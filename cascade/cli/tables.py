@@ -35,6 +35,7 @@ def add_table_parsers(sub: "argparse._SubParsersAction[argparse.ArgumentParser]"
     imp.add_argument("--year", type=int, metavar="Y", help="realisasi tables: the year the table reports, when its columns name none")
     imp.add_argument("--document", metavar="FILE", help="a YAML file with the document: block (instead of the sidecar)")
     imp.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANG, help="message language")
+    imp.add_argument("--exit-zero", action="store_true", help="exit 0 even when the table has error findings")
     exp = sub.add_parser("export", help="write the workspace and its findings as a workbook / tulis buku kerja Excel")
     exp.add_argument("paths", nargs="+", metavar="PATH", help="plan files or folders")
     exp.add_argument("--format", choices=("xlsx",), default="xlsx", help="output format (the one there is: xlsx, which needs --output)")
@@ -43,6 +44,7 @@ def add_table_parsers(sub: "argparse._SubParsersAction[argparse.ArgumentParser]"
     exp.add_argument("--lang", choices=LANGUAGES, help=f"language (default: {DEFAULT_LANG}, or config 'lang')")
     exp.add_argument("--config", metavar="FILE", help="use this cascade.toml or pyproject.toml")
     exp.add_argument("--show-personal", action="store_true", help="show employee numbers (NIP) and names instead of masking them")
+    exp.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail")
     exp.add_argument("-q", "--quiet", action="store_true", help="say nothing on standard error unless something goes wrong")
 
 
@@ -104,7 +106,7 @@ def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     out.write(escape_unsafe(render(report, RenderContext(lang=lang)), keep="\n"))
     for path in written:
         out.write(escape_unsafe(f"{'ditulis' if lang == 'id' else 'wrote'} {path}") + "\n")
-    return 1 if any(f.severity is Severity.ERROR for f in report) else 0
+    return 1 if any(f.severity is Severity.ERROR for f in report) and not args.exit_zero else 0
 
 
 def run_export(args: argparse.Namespace, err: TextIO) -> int:
@@ -146,4 +148,4 @@ def run_export(args: argparse.Namespace, err: TextIO) -> int:
         return 2
     if not args.quiet:
         _say(err, "written", lang, path=os.path.abspath(target), n=len(result.report))
-    return 1 if result.failed() else 0
+    return 1 if result.failed() and not args.exit_zero else 0
