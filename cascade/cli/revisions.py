@@ -220,7 +220,7 @@ def _review(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not exists:
         _say(err, "no-lock", lang, path=path)
     if args.format == "json":
-        text = json.dumps(state.as_dict(), ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(state.as_dict(lang), ensure_ascii=False, indent=2) + "\n"
     else:
         lines = []
         for f in state.lock.findings if state.lock is not None else ():
