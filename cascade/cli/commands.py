@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 # not wait for pydantic's models and networkx (the engine is imported by the command that runs).
 from .._version import __version__
 from ..core.findings import DEFAULT_LANG, LANGUAGES, Severity
+from .argtypes import positive as _positive
 from .report import add_report_parser
 
 if TYPE_CHECKING:
@@ -73,14 +74,6 @@ def _say(stream: TextIO, key: str, lang: str, **args: object) -> None:
     stream.write(f"cascade: {_msg(key, lang, **args)}\n")
 
 
-def _positive(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return value
-
-
-_positive.__name__ = "int"  # argparse names the type in "invalid int value: 'x'" (not "_positive")
 
 
 #: argparse's usage errors, in Bahasa Indonesia (the help texts stay English, like the flags).

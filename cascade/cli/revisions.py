@@ -59,9 +59,9 @@ def add_revision_parsers(sub: Any) -> None:
     a.add_argument("--to", dest="new", required=True, metavar="DOC", help="the new document id (rpjmn-2025)")
     a.add_argument("--format", choices=("text", "csv", "xlsx", "json"), default="text", help="table format (xlsx needs --output and the xlsx extra: pip install openpyxl)")
     a.add_argument("--output", metavar="FILE", help="write the table to FILE")
-    from .commands import _positive
+    from .argtypes import positive
 
-    a.add_argument("--top", type=_positive, default=3, metavar="N", help="candidates per link, 1 or more (default 3)")
+    a.add_argument("--top", type=positive, default=3, metavar="N", help="candidates per link, 1 or more (default 3)")
     a.add_argument("--apply", metavar="MAPPING", help="write the confirmed rows of MAPPING (CSV or xlsx with a 'confirm' column) into the YAML")
     a.add_argument("--dry-run", action="store_true", help="with --apply: show what would change, write nothing")
     a.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANG)
