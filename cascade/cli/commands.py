@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 # not wait for pydantic's models and networkx (the engine is imported by the command that runs).
 from .._version import __version__
 from ..core.findings import DEFAULT_LANG, LANGUAGES, Severity
+from .argtypes import positive as _positive
 from .report import add_report_parser
 
 if TYPE_CHECKING:
@@ -61,6 +62,7 @@ _MESSAGES = {
         "en": "--severity takes RULE=LEVEL (error, warning, info), not '{value}'",
         "id": "--severity menerima ATURAN=TINGKAT (error, warning, info), bukan '{value}'",
     },
+    "stdout": {"en": "standard output", "id": "keluaran standar"},
 }
 
 
@@ -72,11 +74,6 @@ def _say(stream: TextIO, key: str, lang: str, **args: object) -> None:
     stream.write(f"cascade: {_msg(key, lang, **args)}\n")
 
 
-def _positive(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return value
 
 
 #: argparse's usage errors, in Bahasa Indonesia (the help texts stay English, like the flags).
@@ -426,12 +423,82 @@ def _dask_address_or_path(argv: list[str]) -> list[str]:
     return argv
 
 
+class _OutputFailed(Exception):
+    """Standard output refused a write (a full disk, ``> /dev/full``, an I/O error). Not an OSError,
+    so that no command's own ``except OSError`` (meant for its ``--output`` file or its inputs)
+    takes it for something else; :func:`main` turns it into one message and exit code 2."""
+
+    def __init__(self, error: OSError):
+        super().__init__(error)
+        self.error = error
+
+
+class _Guarded:
+    """A command's standard output: a write or flush that fails raises :class:`_OutputFailed`,
+    except a broken pipe (the reader left: ``cascade rules | head -1``), which :func:`run` ends
+    quietly. Everything else is the stream's own."""
+
+    def __init__(self, stream: TextIO):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise _OutputFailed(exc) from exc
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise _OutputFailed(exc) from exc
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+#: Whether standard output refused a write in this process (said once, by :func:`main` or :func:`run`).
+_OUTPUT_FAILED = False
+
+
+def _output_failed(exc: OSError, err: TextIO, lang: str) -> int:
+    """Say once on ``err`` that standard output cannot be written (as ``--output FILE`` says it); 2."""
+    global _OUTPUT_FAILED
+    from .paths import write_error
+
+    if not _OUTPUT_FAILED:
+        _OUTPUT_FAILED = True
+        try:
+            err.write(write_error(_msg("stdout", lang), exc, lang))
+            err.flush()
+        except (OSError, ValueError):  # standard error gone too: the exit code says it
+            pass
+    return 2
+
+
 def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
-    """Run the command line; returns the exit code. ``stdout``/``stderr`` default to the process's."""
-    out = stdout or sys.stdout
+    """Run the command line; returns the exit code. ``stdout``/``stderr`` default to the process's.
+
+    Standard output that refuses a write (a full disk) is exit code 2 with one message on ``stderr``,
+    for every command, as an ``--output FILE`` that cannot be written is."""
+    global _OUTPUT_FAILED
+    _OUTPUT_FAILED = False
     err = stderr or sys.stderr
-    parser = _parser()
     argv = list(sys.argv[1:] if argv is None else argv)
+    lang = _lang_of(argv)
+    out = _Guarded(stdout or sys.stdout)
+    try:
+        return _main(argv, out, err)  # type: ignore[arg-type]
+    except _OutputFailed as exc:
+        return _output_failed(exc.error, err, lang if lang in LANGUAGES else DEFAULT_LANG)
+
+
+def _main(argv: list[str], out: TextIO, err: TextIO) -> int:
+    parser = _parser()
     _Parser.lang = _lang_of(argv)
     saved = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = out, err  # argparse writes help and usage errors to the process's streams
@@ -491,11 +558,18 @@ def run() -> None:  # console script entry point
     own_process()  # the command owns its process: loading may pause the garbage collector (core.pool.bulk)
     try:
         code = main()
-        if not sys.stdout.closed:  # `cascade server`: the LSP library closes stdout on exit
+        if sys.stdout is not None and not sys.stdout.closed:  # `cascade server`: the LSP library closes stdout on exit
             sys.stdout.flush()
     except BrokenPipeError:  # `cascade rules | head`: the reader left; no traceback
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _discard_stdout()
         code = _KEPT[-1][1] if _KEPT else 0
+    except OSError as exc:  # the report was held in the buffer and standard output refused it (`> /dev/full`)
+        _discard_stdout()
+        lang = _lang_of(sys.argv[1:])
+        code = _output_failed(exc, sys.stderr, lang if lang in LANGUAGES else DEFAULT_LANG)
+    else:
+        if _OUTPUT_FAILED:  # what main() could not write is still buffered: not again at exit
+            _discard_stdout()
     if _KEPT and _whole_process(sys._getframe(1)):
         # a lint kept its workspace: end without freeing it. Every file was written and closed,
         # every worker pool shut down; the standard streams are flushed here.
@@ -506,6 +580,15 @@ def run() -> None:  # console script entry point
                 pass
         os._exit(code)
     sys.exit(code)
+
+
+def _discard_stdout() -> None:
+    """Point standard output at the null device, so that what is still buffered for it is dropped
+    at exit instead of failing again (the recipe of the Python documentation for SIGPIPE)."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _whole_process(caller: Any) -> bool:

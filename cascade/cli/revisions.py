@@ -5,7 +5,7 @@ a change, ``review`` when suspect links remain, ``realign --apply`` when a confi
 be applied; 2 usage errors (a path that does not exist or holds no plan file, checked as ``cascade
 lint`` checks it, :mod:`cascade.cli.inputs`; a side of ``diff`` or a named file that gives no
 document; not a git repository, unknown revision or document, unreadable mapping, an existing lock
-for ``--init``). Messages are in the run's language (``--lang``), the library's errors through their
+for ``--init``, a ``review --lock FILE`` that is missing or cannot be read). Messages are in the run's language (``--lang``), the library's errors through their
 ``localized``.
 """
 
@@ -51,6 +51,7 @@ def add_revision_parsers(sub: Any) -> None:
     r.add_argument("--format", choices=("text", "json"), default="text", help="output format of the review state")
     r.add_argument("--output", metavar="FILE", help="write the review state to FILE")
     r.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANG)
+    r.add_argument("--exit-zero", action="store_true", help="exit 0 even when suspect links remain")
 
     a = sub.add_parser("realign", help="propose re-alignment of links from an old upper plan to a new one / usulan penyelarasan ke RPJMN baru")
     a.add_argument("paths", nargs="+", metavar="PATH", help="plan files or folders holding both documents and the plans below")
@@ -58,10 +59,13 @@ def add_revision_parsers(sub: Any) -> None:
     a.add_argument("--to", dest="new", required=True, metavar="DOC", help="the new document id (rpjmn-2025)")
     a.add_argument("--format", choices=("text", "csv", "xlsx", "json"), default="text", help="table format (xlsx needs --output and the xlsx extra: pip install openpyxl)")
     a.add_argument("--output", metavar="FILE", help="write the table to FILE")
-    a.add_argument("--top", type=int, default=3, metavar="N", help="candidates per link (default 3)")
+    from .argtypes import positive
+
+    a.add_argument("--top", type=positive, default=3, metavar="N", help="candidates per link, 1 or more (default 3)")
     a.add_argument("--apply", metavar="MAPPING", help="write the confirmed rows of MAPPING (CSV or xlsx with a 'confirm' column) into the YAML")
     a.add_argument("--dry-run", action="store_true", help="with --apply: show what would change, write nothing")
     a.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANG)
+    a.add_argument("--exit-zero", action="store_true", help="with --apply: exit 0 even when a confirmed row could not be applied")
 
 
 _MESSAGES = {
@@ -162,6 +166,20 @@ def _review(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     default = os.path.join(first if os.path.isdir(first) else (os.path.dirname(first) or os.curdir), LOCK_NAME)
     path = args.lock or find_lock(args.paths) or default
     exists = os.path.lexists(path)
+    if args.lock is not None and not args.init and not args.all:
+        # a lock file named on the command line is an input, as lint's --baseline and --config are: one
+        # that is missing or cannot be read is a usage error (exit 2), not "every link unreviewed" (exit
+        # 1). A lock found (or not) beside the plans keeps its meaning: none yet means nothing reviewed.
+        # --init creates the file, --accept --all rewrites it from the current state; --accept REF
+        # creates a missing one (below) and refuses an unreadable one.
+        if not exists and not args.accept:
+            _say(err, "no-lock", lang, path=path)
+            return 2
+        named = read_lock(path) if exists else None
+        if named is not None and not named.usable:
+            for f in named.findings:
+                err.write(f"cascade: {f.file}:{f.line}:{f.column}: {f.code} {f.localized(lang)}\n")
+            return 2
 
     def write(entries: dict[str, str]) -> int:
         try:
@@ -202,7 +220,7 @@ def _review(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not exists:
         _say(err, "no-lock", lang, path=path)
     if args.format == "json":
-        text = json.dumps(state.as_dict(), ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(state.as_dict(lang), ensure_ascii=False, indent=2) + "\n"
     else:
         lines = []
         for f in state.lock.findings if state.lock is not None else ():
@@ -219,7 +237,7 @@ def _review(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     if write_output(text, args.output, out, err, lang):
         return 2
-    return 1 if state.suspect else 0
+    return 1 if state.suspect and not args.exit_zero else 0
 
 
 def _realign(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -239,8 +257,8 @@ def _realign(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             for file, n in sorted(result.edited.items()):
                 out.write(f"{file}: {n} " + ("tautan diubah" if lang == "id" else "links rewritten")
                           + ("" if not args.dry_run else (" (uji coba, tidak ditulis)" if lang == "id" else " (dry run)")) + "\n")
-            return 1 if problems or result.problems else 0
-        table = realign(ws, args.old, args.new, top=max(1, args.top))
+            return 1 if (problems or result.problems) and not args.exit_zero else 0
+        table = realign(ws, args.old, args.new, top=args.top)
     except (UsageError, MissingExtraError) as exc:
         err.write(f"cascade: {localized(exc, lang)}\n")
         return 2

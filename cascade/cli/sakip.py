@@ -4,7 +4,8 @@
 loads the plans, runs the rules and scores the criteria the documents can evidence (see
 ``docs/sakip.md``). Exit codes: 0 done, 1 when ``sakip-answers.yaml`` has bad entries (they are listed
 and skipped), 2 for usage errors (a path that does not exist or holds no plan file, checked as
-``cascade lint`` checks it; unknown document; unwritable output).
+``cascade lint`` checks it; an ``--answers`` file that is missing, unreadable, not YAML or not a
+mapping; unknown document; unwritable output).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ def add_sakip_parser(sub: "argparse._SubParsersAction[argparse.ArgumentParser]")
     p.add_argument("--format", choices=("text", "json", "html"), default="text", help="output format (default: text)")
     p.add_argument("--output", metavar="FILE", help="write to FILE instead of the terminal")
     p.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANG, help=f"language (default: {DEFAULT_LANG})")
+    p.add_argument("--exit-zero", action="store_true", help="exit 0 even when sakip-answers.yaml has bad entries")
     p.add_argument("--all", action="store_true", help="text: list the open manual criteria too")
     p.add_argument("--show-personal", action="store_true", help="show employee numbers (NIP) and names instead of masking them")
     return p
@@ -47,9 +49,21 @@ def run_sakip(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .inputs import no_documents, workspace_paths
 
     lang = args.lang
-    if args.answers and not os.path.exists(args.answers):
-        _say(err, "missing", lang, path=args.answers)
-        return 2
+    if args.answers is not None:
+        # answers named on the command line are an input, as lint's --baseline is: missing, unreadable,
+        # not YAML or not a mapping is a usage error (exit 2) before anything is scored; bad entries
+        # of a usable file are still listed and skipped (exit 1)
+        if not os.path.lexists(args.answers):
+            _say(err, "missing", lang, path=args.answers)
+            return 2
+        from ..core.text import escape_unsafe
+        from ..sakip.answers import unusable_answers
+
+        problems = unusable_answers(args.answers)
+        for f in problems:
+            err.write(escape_unsafe(f"cascade: {f.file}:{f.line}:{f.column}: {f.code} {f.localized(lang)}") + "\n")
+        if problems:
+            return 2
     # as lint checks its paths: each must exist and hold a plan file
     paths = workspace_paths(args.paths, None, lang, err)
     if paths is None:
@@ -81,4 +95,4 @@ def run_sakip(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return 2
     for f in result.findings:
         err.write(escape_unsafe(f"{f.file}:{f.line}:{f.column}: {f.code} {f.localized(lang)}") + "\n")
-    return 1 if any(f.severity == Severity.ERROR for f in result.findings) else 0
+    return 1 if any(f.severity == Severity.ERROR for f in result.findings) and not args.exit_zero else 0

@@ -15,10 +15,29 @@ import os
 import re
 from typing import Any
 
+from ..core.errors import UsageError
 from ..core.findings import Finding
 from .workbook import TableDocument, read_workbook, sidecar_of
 
-__all__ = ["import_table", "to_yaml"]
+__all__ = ["MissingSidecarError", "import_table", "to_yaml"]
+
+
+class MissingSidecarError(UsageError):
+    """A table imported without its sidecar and without a ``document:`` block: nothing says which plan
+    it is (its id, kind, region), so no YAML is written (it held an empty ``document:`` that lint then
+    refused as CAS103). ``sidecar`` is the file looked for; :meth:`localized` gives the message in
+    Bahasa Indonesia, as CAS009 says it of the same table in ``cascade lint``."""
+
+    def __init__(self, table: str, sidecar: str):
+        super().__init__(f"{table}: a table without its sidecar {sidecar}, and no document: block given; "
+                         "write the sidecar (its document: and layout:) or give one (cascade import --document FILE); nothing written")
+        self.table, self.sidecar = table, sidecar
+
+    def localized(self, lang: str) -> str:
+        if lang != "id":
+            return str(self)
+        return (f"{self.table}: tabel tanpa sidecar {self.sidecar}, dan tidak ada blok document: yang diberikan; "
+                "tulis sidecar-nya (blok document: dan layout:) atau berikan satu (cascade import --document BERKAS); tidak ada yang ditulis")
 
 _ELEMENT_KEYS = ("id", "kind", "name", "code", "parent", "supports", "crosscuts", "owner", "justification", "budget")
 _INDICATOR_KEYS = ("id", "name", "type", "unit", "polarity", "baseline", "targets", "final", "supports", "measure", "key",
@@ -133,8 +152,11 @@ def import_table(path: str, out_dir: str, *, layout: str | None = None, sheet: s
 
     What the table does not say comes from its sidecar, or from ``document`` (the ``document:``
     block) with ``layout``/``sheet``/``locale``/``year`` (a realisasi table's year), which also
-    override the sidecar's. The comments of the YAML are in ``lang``.
+    override the sidecar's. The comments of the YAML are in ``lang``. Without a sidecar and without
+    ``document``, :class:`MissingSidecarError` (nothing is written: the YAML would name no plan).
     """
+    if document is None and not os.path.exists(sidecar_of(path)):
+        raise MissingSidecarError(path, sidecar_of(path))
     entries = None
     base = None
     if document is not None or not os.path.exists(sidecar_of(path)):

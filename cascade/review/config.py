@@ -80,23 +80,39 @@ MAX_CONFIG_BYTES = 4 * 1024 * 1024
 class ConfigError(ValueError):
     """A configuration file or option cannot be used: unknown key, rule or option, or wrong type.
 
-    ``path`` is the configuration file (None for command-line options), ``key`` the offending key.
+    ``path`` is the configuration file (None for command-line options), ``key`` the offending key,
+    ``line`` and ``column`` where that key is in the file (:func:`load_config` finds them: tomllib gives
+    no positions), shown as ``cascade.toml:1:1: ...`` as findings are.
     ``str()`` is English; :meth:`localized` gives the message in another language where one was given
     (``message_id``, Bahasa Indonesia). The file's name is shown with its control and invisible
     characters escaped: it may come from a shipped configuration (``baseline = "x\n::error::..."``).
     """
 
-    def __init__(self, message: str, *, path: str | None = None, key: str | None = None, message_id: str | None = None):
-        super().__init__(f"{escape_unsafe(path)}: {message}" if path else message)
+    def __init__(self, message: str, *, path: str | None = None, key: str | None = None, message_id: str | None = None,
+                 line: int | None = None, column: int | None = None):
         self.path = path
         self.key = key
+        self.message = message
         self.message_id = message_id
+        self.line = line
+        self.column = column
+        super().__init__(self._where(message))
+
+    def _where(self, message: str) -> str:
+        if not self.path:
+            return message
+        at = f":{self.line}:{self.column or 1}" if self.line else ""
+        return f"{escape_unsafe(self.path)}{at}: {message}"
+
+    def at(self, line: int, column: int) -> "ConfigError":
+        """This error placed at ``line`` and ``column`` of its file."""
+        return ConfigError(self.message, path=self.path, key=self.key, message_id=self.message_id, line=line, column=column)
 
     def localized(self, lang: str) -> str:
         """The message in ``lang`` (``en`` or ``id``), with the file it is about."""
         if lang != "id" or self.message_id is None:
             return str(self)
-        return f"{escape_unsafe(self.path)}: {self.message_id}" if self.path else self.message_id
+        return self._where(self.message_id)
 
 
 def read_regular_file(path: str, limit: int, what: str, key: str | None = None) -> bytes:
@@ -314,9 +330,100 @@ def load_config(path: str | os.PathLike[str] | None = None, *, start: str | os.P
         prefix = "tool.cascade."
     else:
         table, prefix = data, ""
-    if not isinstance(table, dict):
-        raise ConfigError("[tool.cascade] must be a table", path=found, key="tool.cascade", message_id="[tool.cascade] harus berupa tabel")
-    return parse_settings(table, path=found, text=text, prefix=prefix)
+    try:
+        if not isinstance(table, dict):
+            raise ConfigError("[tool.cascade] must be a table", path=found, key="tool.cascade", message_id="[tool.cascade] harus berupa tabel")
+        return parse_settings(table, path=found, text=text, prefix=prefix)
+    except ConfigError as err:
+        place = _key_position(text, err.key, prefix) if err.path == found and err.line is None and err.key else None
+        if place is None:
+            raise
+        raise err.at(*place) from None
+
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _dotted_key(text: str, start: int) -> tuple[tuple[str, ...], int] | None:
+    """The TOML dotted key at ``text[start:]`` (bare, "basic" or 'literal' parts) and where it ends."""
+    parts: list[str] = []
+    i = start
+    while True:
+        while i < len(text) and text[i] in " \t":
+            i += 1
+        if i < len(text) and text[i] in "\"'":
+            quote = text[i]
+            j, part = i + 1, []
+            while j < len(text) and text[j] != quote:
+                if quote == '"' and text[j] == "\\" and j + 1 < len(text):
+                    j += 1
+                part.append(text[j])
+                j += 1
+            if j >= len(text):
+                return None
+            parts.append("".join(part))
+            i = j + 1
+        else:
+            bare = _BARE_KEY.match(text, i)
+            if bare is None:
+                return None
+            parts.append(bare.group())
+            i = bare.end()
+        while i < len(text) and text[i] in " \t":
+            i += 1
+        if i < len(text) and text[i] == ".":
+            i += 1
+            continue
+        return tuple(parts), i
+
+
+def _key_position(text: str, key: str | None, prefix: str = "") -> tuple[int, int] | None:
+    """Where the configuration key ``key`` (dotted, as :class:`ConfigError` names it: ``as-of``,
+    ``severity.CAS301``, ``per-file-ignores."a/*.yaml"``, ``tool.cascade.as-of``) is written in the TOML
+    ``text``: (line, column) of the key or of its table's header, else of the nearest enclosing key
+    that is written (an inline table), else None. Table headers (``[tool.cascade]``, ``[severity]``)
+    and dotted keys are followed; multi-line strings are skipped."""
+    if not key:
+        return None
+    parsed = _dotted_key(key, 0)
+    if parsed is None or parsed[1] != len(key):
+        return None
+    target = parsed[0]
+    scope = tuple(prefix.rstrip(".").split(".")) if prefix else ()
+    if scope and target[: len(scope)] != scope:
+        target = scope + target  # 'unknown key' names the key without [tool.cascade]
+    seen: dict[tuple[str, ...], tuple[int, int]] = {}
+    table: tuple[str, ...] = ()
+    in_string: str | None = None
+    for number, line in enumerate(text.splitlines(), 1):
+        if in_string is not None:  # inside a multi-line string
+            if line.count(in_string) % 2 == 1:
+                in_string = None
+            continue
+        stripped = line.lstrip()
+        column = len(line) - len(stripped) + 1
+        if stripped.startswith("["):
+            double = stripped.startswith("[[")
+            found = _dotted_key(stripped, 2 if double else 1)
+            if found is not None:
+                table = found[0]
+                seen.setdefault(table, (number, column))
+            continue
+        found = _dotted_key(stripped, 0)
+        if found is None or not stripped[found[1]:].lstrip().startswith("="):
+            continue
+        full = table + found[0]
+        for n in range(len(table) + 1, len(full) + 1):
+            seen.setdefault(full[:n], (number, column))
+        value = stripped[found[1]:].lstrip()[1:]
+        for quotes in ('"""', "'''"):
+            if value.count(quotes) % 2 == 1:
+                in_string = quotes
+                break
+    for n in range(len(target), max(len(scope), 1) - 1, -1):  # down to [tool.cascade] itself, never [tool]
+        if target[:n] in seen:
+            return seen[target[:n]]
+    return None
 
 
 def _did_you_mean(word: str, choices: Iterable[str], lang: str = "en") -> str:
@@ -431,7 +538,8 @@ def parse_settings(table: Mapping[str, Any], *, path: str | None = None, text: s
         kw["baseline"] = os.path.join(root, table["baseline"])
     if "cache-dir" in table:
         if not isinstance(table["cache-dir"], str) or not table["cache-dir"].strip():
-            raise ConfigError(f"{prefix}cache-dir must be a path", path=path, key=prefix + "cache-dir")
+            raise ConfigError(f"{prefix}cache-dir must be a path", path=path, key=prefix + "cache-dir",
+                              message_id=f"{prefix}cache-dir harus berupa jalur folder")
         _no_nul(table["cache-dir"], path, prefix + "cache-dir", "folder")
         kw["cache_dir"] = _cache_dir_inside(root, table["cache-dir"], path, prefix + "cache-dir")
     if "as-of" in table:
@@ -483,7 +591,8 @@ def _cache_dir_inside(root: str, value: str, path: str | None, key: str) -> str:
 
 def _year(value: Any, path: str | None, key: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2200:
-        raise ConfigError(f"{key} must be a year such as 2024, not {value!r}", path=path, key=key)
+        raise ConfigError(f"{key} must be a year such as 2024, not {value!r}", path=path, key=key,
+                          message_id=f"{key} harus berupa tahun seperti 2024, bukan {value!r}")
     return value
 
 

@@ -244,14 +244,16 @@ class ReviewState:
         """The changed upper items, each once, sorted."""
         return sorted({s.target for s in self.suspect})
 
-    def as_dict(self) -> dict[str, Any]:
+    def as_dict(self, lang: str = "en") -> dict[str, Any]:
+        """The JSON of ``cascade review --format json``; the lock's findings' messages in ``lang``, as
+        ``cascade lint --format json`` gives them (the command passes the run's language)."""
         return {
             "version": 1,
             "lock": self.lock.file if self.lock is not None else None,
             "suspect": [{"ref": s.ref, "target": s.target, "status": s.status, "file": s.file, "line": s.line,
                          "column": s.column, "locked": s.locked, "current": s.current} for s in self.suspect],
             "stale": list(self.stale),
-            "findings": [f.as_dict() for f in (self.lock.findings if self.lock is not None else ())],
+            "findings": [f.as_dict(lang) for f in (self.lock.findings if self.lock is not None else ())],
         }
 
 

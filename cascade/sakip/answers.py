@@ -24,7 +24,8 @@ from ..read.loader import Limits, read_file
 from ..rules.catalog import make_finding
 from .catalogue import Catalogue, catalogue
 
-__all__ = ["ANSWERS_FILE", "ANSWER_LIMITS", "read_answers", "find_answers", "check_answers", "answers_of_mapping"]
+__all__ = ["ANSWERS_FILE", "ANSWER_LIMITS", "read_answers", "find_answers", "check_answers", "answers_of_mapping",
+           "unusable_answers"]
 
 ANSWERS_FILE = "sakip-answers.yaml"
 #: Limits of the answers file: 80 criteria with notes fit in far less than 256 KiB.
@@ -40,6 +41,19 @@ def find_answers(paths: list[str]) -> str | None:
         if os.path.isfile(cand):
             return cand
     return None
+
+
+def unusable_answers(path: str, file: str | None = None) -> list[Finding]:
+    """The findings that make the answers file at ``path`` unusable as a whole: it cannot be read (a
+    folder, too large, not UTF-8), is not YAML, or is not a mapping. Empty when it can be used (bad
+    entries are skipped one by one, :func:`read_answers`); an empty file is no answers, not an error."""
+    file = file or path
+    loaded = read_file(path, file, ANSWER_LIMITS)
+    if loaded.data is None:
+        return list(loaded.findings)
+    if not isinstance(loaded.data, dict):
+        return read_answers(path, file)[1]
+    return []
 
 
 def read_answers(path: str, file: str | None = None, cat: Catalogue | None = None) -> tuple[dict[str, tuple[str, str | None]], list[Finding]]:

@@ -73,7 +73,7 @@ def test_config_as_of_and_lint_flag(tmp_path: Path) -> None:
     assert json.loads(out)["as_of"] == 2021
     (tmp_path / "bad.toml").write_text('as-of = "2021"\n', encoding="utf-8")
     code, _, err = run("capaian", str(SPECS), "--config", str(tmp_path / "bad.toml"))
-    assert code == 2 and "as-of must be a year" in err
+    assert code == 2 and "bad.toml:1:1: as-of harus berupa tahun seperti 2024, bukan '2021'\n" in err
     # lint: the specs are clean as of the pinned 2026
     assert run("lint", str(SPECS), "--as-of", "2026", "--no-cache")[0] == 0
 

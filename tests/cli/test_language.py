@@ -59,9 +59,9 @@ def test_configuration_and_usage_errors_follow_the_language(tmp_path: Path) -> N
     (tmp_path / "a.yaml").write_text(PLAN, encoding="utf-8")
     config = str(tmp_path / "cascade.toml")
     assert run("lint", str(tmp_path), "--config", config)[2] == (
-        f"cascade: kesalahan konfigurasi: {config}: kunci 'selct' tidak dikenal; maksudnya 'select'?\n")
+        f"cascade: kesalahan konfigurasi: {config}:1:1: kunci 'selct' tidak dikenal; maksudnya 'select'?\n")
     assert run("lint", str(tmp_path), "--config", config, "--lang", "en")[2] == (
-        f"cascade: configuration error: {config}: unknown key 'selct'; did you mean 'select'?\n")
+        f"cascade: configuration error: {config}:1:1: unknown key 'selct'; did you mean 'select'?\n")
     assert run("lint", str(tmp_path), "--select", "orphan-elemnt")[2] == (
         "cascade: kesalahan konfigurasi: --select: pemilih aturan tidak dikenal: 'orphan-elemnt' (maksudnya 'orphan-element'?)\n")
     code, out, err = run("lint", "--bogus")

@@ -212,14 +212,14 @@ def test_config_and_baseline_that_are_special_files_are_usage_errors(case: str, 
 #: did not say what was missing, and ``cache-dir = "/anywhere"`` created that folder and wrote there.
 PATHS = {
     "config-baseline-nul": ("cascade.toml", 'baseline = "\\u0000"\n', (),
-                            "{ws}/cascade.toml: baseline harus berupa jalur berkas tanpa karakter NUL",
-                            "{ws}/cascade.toml: baseline must be a file path without NUL characters"),
+                            "{ws}/cascade.toml:1:1: baseline harus berupa jalur berkas tanpa karakter NUL",
+                            "{ws}/cascade.toml:1:1: baseline must be a file path without NUL characters"),
     "config-cache-dir-nul": ("cascade.toml", 'cache-dir = "ci\\u0000"\n', (),
-                             "{ws}/cascade.toml: cache-dir harus berupa jalur folder tanpa karakter NUL",
-                             "{ws}/cascade.toml: cache-dir must be a folder path without NUL characters"),
+                             "{ws}/cascade.toml:1:1: cache-dir harus berupa jalur folder tanpa karakter NUL",
+                             "{ws}/cascade.toml:1:1: cache-dir must be a folder path without NUL characters"),
     "pyproject-cache-dir-nul": ("pyproject.toml", '[tool.cascade]\ncache-dir = "\\u0000"\n', (),
-                                "{ws}/pyproject.toml: tool.cascade.cache-dir harus berupa jalur folder tanpa karakter NUL",
-                                "{ws}/pyproject.toml: tool.cascade.cache-dir must be a folder path without NUL characters"),
+                                "{ws}/pyproject.toml:2:1: tool.cascade.cache-dir harus berupa jalur folder tanpa karakter NUL",
+                                "{ws}/pyproject.toml:2:1: tool.cascade.cache-dir must be a folder path without NUL characters"),
     "flag-config-empty": (None, None, ("--config", ""),
                           "konfigurasi tidak dapat dibaca: jalurnya kosong", "cannot read the configuration: the path is empty"),
     "flag-config-nul": (None, None, ("--config", "a\0b"),
@@ -237,19 +237,19 @@ PATHS = {
                                           "{ws}/x\\u000a::error file=a::forged: baseline tidak dapat dibaca: berkas atau folder tidak ada",
                                           "{ws}/x\\u000a::error file=a::forged: cannot read the baseline: No such file or directory"),
     "config-cache-dir-absolute": ("cascade.toml", 'cache-dir = "{ws}-elsewhere"\n', (),
-                                  "{ws}/cascade.toml: cache-dir harus berupa folder di dalam {ws} (folder konfigurasi ini), bukan "
+                                  "{ws}/cascade.toml:1:1: cache-dir harus berupa folder di dalam {ws} (folder konfigurasi ini), bukan "
                                   "'{ws}-elsewhere'; untuk menyimpan cache di tempat lain, gunakan --cache-dir",
-                                  "{ws}/cascade.toml: cache-dir must be a folder inside {ws} (the folder of this configuration), "
+                                  "{ws}/cascade.toml:1:1: cache-dir must be a folder inside {ws} (the folder of this configuration), "
                                   "not '{ws}-elsewhere'; to keep the cache elsewhere, pass --cache-dir"),
     "config-cache-dir-up": ("cascade.toml", 'cache-dir = "ci/../../elsewhere"\n', (),
-                            "{ws}/cascade.toml: cache-dir harus berupa folder di dalam {ws} (folder konfigurasi ini), bukan "
+                            "{ws}/cascade.toml:1:1: cache-dir harus berupa folder di dalam {ws} (folder konfigurasi ini), bukan "
                             "'ci/../../elsewhere'; untuk menyimpan cache di tempat lain, gunakan --cache-dir",
-                            "{ws}/cascade.toml: cache-dir must be a folder inside {ws} (the folder of this configuration), "
+                            "{ws}/cascade.toml:1:1: cache-dir must be a folder inside {ws} (the folder of this configuration), "
                             "not 'ci/../../elsewhere'; to keep the cache elsewhere, pass --cache-dir"),
     "config-cache-dir-through-a-symlink": ("cascade.toml", 'cache-dir = "link/cache"\n', (),  # link -> ../elsewhere
-                                           "{ws}/cascade.toml: cache-dir harus berupa folder di dalam {ws} (folder konfigurasi "
+                                           "{ws}/cascade.toml:1:1: cache-dir harus berupa folder di dalam {ws} (folder konfigurasi "
                                            "ini), bukan 'link/cache'; untuk menyimpan cache di tempat lain, gunakan --cache-dir",
-                                           "{ws}/cascade.toml: cache-dir must be a folder inside {ws} (the folder of this "
+                                           "{ws}/cascade.toml:1:1: cache-dir must be a folder inside {ws} (the folder of this "
                                            "configuration), not 'link/cache'; to keep the cache elsewhere, pass --cache-dir"),
 }
 

@@ -156,12 +156,12 @@ def test_cache_dir_flag_and_config_key(tmp_path: Path, key_home: Path, monkeypat
     err = io.StringIO()
     assert cli.main(["lint", "."], stdout=io.StringIO(), stderr=err) == 2
     assert not (tmp_path / "ci3").exists()
-    assert err.getvalue() == (f"cascade: kesalahan konfigurasi: {ws / 'cascade.toml'}: cache-dir harus berupa folder di dalam "
+    assert err.getvalue() == (f"cascade: kesalahan konfigurasi: {ws / 'cascade.toml'}:1:1: cache-dir harus berupa folder di dalam "
                               f"{ws} (folder konfigurasi ini), bukan '../ci3'; untuk menyimpan cache di tempat lain, gunakan --cache-dir\n")
     (ws / "cascade.toml").write_text("cache-dir = 5\n")
     err = io.StringIO()
     assert cli.main(["lint", "."], stdout=io.StringIO(), stderr=err) == 2
-    assert "cache-dir must be a path" in err.getvalue()
+    assert err.getvalue() == f"cascade: kesalahan konfigurasi: {ws / 'cascade.toml'}:1:1: cache-dir harus berupa jalur folder\n"
 
 
 def test_writes_never_follow_a_symlinked_folder(tmp_path: Path, key_home: Path) -> None:

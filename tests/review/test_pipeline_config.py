@@ -51,7 +51,7 @@ def test_unknown_key_exits_2_with_did_you_mean(ws: Path, monkeypatch: pytest.Mon
     (ws / "cascade.toml").write_text('selct = ["CAS1"]\n', encoding="utf-8")
     code, out, err = run(["lint", "plans", "--lang", "en"], ws, monkeypatch)
     assert (code, out) == (2, "")
-    assert err == f"cascade: configuration error: {ws / 'cascade.toml'}: unknown key 'selct'; did you mean 'select'?\n"
+    assert err == f"cascade: configuration error: {ws / 'cascade.toml'}:1:1: unknown key 'selct'; did you mean 'select'?\n"
 
 
 def test_unknown_key_in_pyproject_names_the_table(ws: Path) -> None:
