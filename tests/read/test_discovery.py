@@ -59,7 +59,7 @@ def test_a_link_to_a_hidden_token_inside_the_checked_folder_is_not_read(tmp_path
     assert secret not in out + err
     lines = sorted(line for line in out.splitlines() if "CAS005" in line)
     assert lines == [
-        f"{os.path.join('.', 'plans', n)}:1:1: CAS005 file-limit tautan simbolik ke berkas tersembunyi atau ke berkas yang "
+        f"{os.path.join('plans', n)}:1:1: CAS005 file-limit tautan simbolik ke berkas tersembunyi atau ke berkas yang "
         "bukan dokumen rencana; berkas tidak dibaca (sebutkan berkasnya langsung untuk memeriksanya)"
         for n in ("b.yaml", "c.yaml", "d.yaml")
     ]
