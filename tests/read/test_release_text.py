@@ -158,7 +158,7 @@ def test_a_run_that_keeps_text_takes_it_back_from_entries_written_without_it(tmp
 
 def test_released_texts_are_read_from_absolute_paths_and_sources_stay_a_mapping(tmp_path: Path, monkeypatch) -> None:
     ws = _workspace(tmp_path / "ws")
-    national, local = os.path.join(".", "rpjmn-2020.yaml"), os.path.join(".", "rpjmd-2019.yaml")
+    national, local = "rpjmn-2020.yaml", "rpjmd-2019.yaml"  # as given under ".", without the leading ./
     monkeypatch.chdir(ws)
     result, again = lint(["."], jobs=1), lint(["."], jobs=1)
     monkeypatch.chdir(tmp_path)  # a notebook or a server moves on before it reports
