@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # what the lazy names are, for type checkers and editors
     from .core.models import Document, Element, Header, Indicator, Unit
     from .core.polarity import EffectivePolarity, PolarityTable
     from .read.loader import Limits
+    from .read.tableimport import MissingSidecarError, import_table
     from .review.config import ConfigError, Settings, load_config
     from .review.pipeline import LintResult
     from .revisions import DiffResult, Lock, ReviewState, diff, diff_git, realign
@@ -47,6 +48,8 @@ _LAZY = {
     "Severity": "core.findings",
     "Span": "core.findings",
     "Limits": "read.loader",
+    "import_table": "read.tableimport",
+    "MissingSidecarError": "read.tableimport",
     "Document": "core.models",
     "Element": "core.models",
     "Header": "core.models",

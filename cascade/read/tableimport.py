@@ -155,6 +155,12 @@ def import_table(path: str, out_dir: str, *, layout: str | None = None, sheet: s
     override the sidecar's. The comments of the YAML are in ``lang``. Without a sidecar and without
     ``document``, :class:`MissingSidecarError` (nothing is written: the YAML would name no plan).
     """
+    for name, value in (("path", path), ("out_dir", out_dir)):
+        if not isinstance(value, (str, os.PathLike)) or isinstance(value, bool):
+            raise UsageError(f"{name} must be a path (str or os.PathLike), not {type(value).__name__}")
+    path, out_dir = os.fspath(path), os.fspath(out_dir)
+    if document is not None and not isinstance(document, dict):
+        raise UsageError(f"document must be a mapping (the document: block), not {type(document).__name__}")
     if document is None and not os.path.exists(sidecar_of(path)):
         raise MissingSidecarError(path, sidecar_of(path))
     entries = None
