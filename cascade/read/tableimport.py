@@ -147,7 +147,7 @@ def _rows_yaml(table: TableDocument) -> list[str]:
 
 def import_table(path: str, out_dir: str, *, layout: str | None = None, sheet: str | None = None,
                  document: dict | None = None, locale: str | None = None, year: int | None = None,
-                 lang: str = "en") -> tuple[list[str], list[Finding]]:
+                 lang: str = "id") -> tuple[list[str], list[Finding]]:
     """Write the plan YAML of the table at ``path`` into ``out_dir``; returns (files written, findings).
 
     What the table does not say comes from its sidecar, or from ``document`` (the ``document:``

@@ -266,7 +266,7 @@ def test_a_hostile_table_gives_its_findings_at_their_cells(hostile: Path) -> Non
 
 def test_the_hostile_table_imports_to_the_same_findings(hostile: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
-    written, findings = import_table(str(hostile / "lkjip-2023.xlsx"), str(out))
+    written, findings = import_table(str(hostile / "lkjip-2023.xlsx"), str(out), lang="en")
     assert [(f.code, f.cell) for f in findings] == [("CAS008", "LKjIP!C9"), ("CAS007", "LKjIP!H12")]
     text = Path(written[0]).read_text()
     assert "# CAS007 table-cell at LKjIP!H12" in text and "  # LKjIP!C13:H13 (sasaran LKjIP!B12:B13)" in text

@@ -119,7 +119,7 @@ def test_yaml_findings_have_no_cell_key() -> None:
 
 
 def test_import_then_lint_gives_the_same_findings_as_the_workbook(table: Path, tmp_path: Path) -> None:
-    written, import_findings = import_table(str(table / XLSX), str(tmp_path / "out"))
+    written, import_findings = import_table(str(table / XLSX), str(tmp_path / "out"), lang="en")
     assert [os.path.basename(p) for p in written] == [f"{DOC}.yaml"]
     assert [(f.code, f.cell) for f in import_findings] == [("CAS007", "T-C.27!P11")]
     text = Path(written[0]).read_text()
