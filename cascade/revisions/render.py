@@ -19,6 +19,8 @@ DIFF_FORMATS = ("text", "json", "markdown", "html")
 _T = {
     "title": {"en": "Plan changes", "id": "Perubahan rencana"},
     "changes": {"en": "Changes", "id": "Perubahan"},
+    "count-folded": {"en": "{rows} rows; {n} changes, {k} of them folded into their document's row",
+                     "id": "{rows} baris; {n} perubahan, {k} di antaranya dilipat ke baris dokumennya"},
     "impact": {"en": "Impact below", "id": "Dampak ke bawah"},
     "none": {"en": "no changes", "id": "tidak ada perubahan"},
     "no-impact": {"en": "nothing below depends on the changed items", "id": "tidak ada yang bergantung pada unsur yang berubah"},
@@ -238,6 +240,9 @@ def _html(result: DiffResult, lang: str) -> str:
             change += f' <span class="guess">{e(_t("guess", lang))}{f" {c.score:.2f}" if c.score is not None else ""}</span>'
         details = "<br>".join(e(d) for d in _details(c, lang)) or (e(_folded(c, folded[c.ref], lang)) if c.ref in folded else "")
         rows.append(f'<tr class="{e(c.change)}"><td><code>{e(c.ref)}</code></td><td>{e(kind_word(c.element_kind, lang))}</td><td>{change}</td><td>{details}</td></tr>')
+    # the heading counts the rows below it (the items of an added or removed document are folded into its row)
+    count = (_t("count-folded", lang, rows=len(shown), n=len(result.changes), k=sum(folded.values()))
+             if folded else str(len(shown)))
     impacts = [f"<tr><td>{e(tier_name(i.tier))}</td><td>{' ← '.join(f'<code>{e(r)}</code>' for r in i.path)}</td></tr>"
                for i in result.impacted]
     return f"""<!DOCTYPE html>
@@ -248,7 +253,7 @@ td,th{{border:1px solid #d0d4d9;padding:.25rem .45rem;vertical-align:top;text-al
 .removed{{background:#fde2e1}}.guess{{background:#fff4ce;padding:0 .3rem}}</style></head><body>
 <h1>{e(_t('title', lang))}</h1><p><code>{e(result.old)}</code> → <code>{e(result.new)}</code></p>
 <p>{e(summary_sentence(result, lang))}</p>
-<h2>{e(_t('changes', lang))} ({len(result.changes)})</h2>
+<h2>{e(_t('changes', lang))} ({e(count)})</h2>
 <table><tr><th>{e(_t('ref', lang))}</th><th>{e(_t('kind', lang))}</th><th>{e(_t('change', lang))}</th><th>{e(_t('fields', lang))}</th></tr>
 {''.join(rows)}</table>
 <h2>{e(_t('impact', lang))} ({len(result.impacted)})</h2>

@@ -478,3 +478,19 @@ def test_diff_names_the_kinds_as_planners_write_them(tmp_path: Path) -> None:
     assert "~ kota-madiun.rpjmd-2019:S2.1.1.I1 [indicator] modified: name" in diff("--lang", "en")
     kinds = {c["element_kind"] for c in json.loads(diff("--format", "json"))["changes"]}
     assert kinds == {"prioritas_nasional", "indicator"}
+
+
+def test_the_html_heading_counts_the_rows_it_heads(tmp_path: Path) -> None:
+    """A diff that adds the RPJMN 2025-2029 (24 items, folded into the document's one row) was
+    headed "Perubahan (33)" over a table of 9 rows."""
+    new = tmp_path / "new"
+    shutil.copytree(SPECS, new)
+    shutil.copy(ROOT / "examples" / "realign" / "rpjmn-2025.yaml", new / "rpjmn-2025.yaml")
+    out = io.StringIO()
+    main(["diff", str(SPECS), str(new), "--format", "html"], stdout=out, stderr=io.StringIO())
+    page = out.getvalue()
+    rows = page.count('<tr class="')
+    assert f"<h2>Perubahan ({rows} baris; {rows + 24} perubahan, 24 di antaranya dilipat ke baris dokumennya)</h2>" in page
+    out = io.StringIO()
+    main(["diff", str(SPECS), str(SPECS), "--format", "html", "--lang", "en"], stdout=out, stderr=io.StringIO())
+    assert "<h2>Changes (0)</h2>" in out.getvalue()
