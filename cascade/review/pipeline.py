@@ -15,7 +15,7 @@ from typing import Any, Callable, Iterable, Mapping
 from ..build.loading import SourceTexts
 from ..core.findings import Report, Severity
 from ..graph import Workspace, load_workspace
-from ..read.discovery import discover
+from ..read.discovery import discover, is_workbook
 from ..read.loader import LoadedFile, read_file
 from ..core.sourcemap import SourceMap
 from ..revisions.lock import add_lock_findings, find_lock, resolve_lock, with_lock
@@ -122,8 +122,10 @@ def lint(
             where = {"scheduler": "processes", "n_workers": jobs or max(2, os.cpu_count() or 1)}
         report = distributed.validate_with(files, run, **where, show_personal=show_personal, progress=progress)
         # no document is built here: only the files with findings are read again, for the lines reporters quote
+        # (a table is no YAML: its findings name the cell, and no line of it is quoted, as in one process)
         quoted = {f.file for f in report}
-        loaded = [read_file(path, path) if path in quoted else LoadedFile(path, None, SourceMap(path)) for path in files]
+        loaded = [read_file(path, path) if path in quoted and not is_workbook(path) else LoadedFile(path, None, SourceMap(path))
+                  for path in files]
         sources = SourceTexts(loaded, show_personal)
     if found is not None:
         report = add_lock_findings(report, found, run.selection)

@@ -673,3 +673,18 @@ def test_realisasi_goes_into_its_plans_partition() -> None:
     region = cascade.load(str(_ROOT / "specs" / "kota-madiun"), str(_ROOT / "specs" / "jatim"),
                           str(_ROOT / "specs" / "rpjmn-2020.yaml")).capaian(as_of=2026).rows
     assert region == whole and len(whole) == 48
+
+
+def test_the_full_text_by_region_is_the_text_of_one_process() -> None:
+    """``--by-region`` quoted lines of a CSV table (with a caret under a character of the raw line, not
+    under the cell) where one process quotes none; the text of examples/defects is now the same."""
+    import io
+
+    defects = str(Path(__file__).resolve().parents[2] / "examples" / "defects")
+    texts = []
+    for flags in ([], ["--by-region"]):
+        out = io.StringIO()
+        assert cli.main(["lint", defects, "--no-cache", "-q", *flags], stdout=out, stderr=io.StringIO()) == 1
+        texts.append(out.getvalue())
+    assert texts[0] == texts[1]
+    assert "lkjip-2025.csv:2:3: CAS706" in texts[0] and "1;Meningkatnya perlindungan" not in texts[0]
