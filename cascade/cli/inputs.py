@@ -54,12 +54,13 @@ def named_paths(paths: Sequence[str], lang: str, err: TextIO | None) -> list[str
     """``paths`` with the reserved files named directly replaced: a sidecar by its table(s), a lock
     file, SAKIP answers or a sidecar without a table left out (a note on ``err`` for each, unless
     ``err`` is None). Folders and every other path are kept as given; duplicates are dropped."""
-    from ..read.discovery import RESERVED_NAMES, RESERVED_SUFFIXES, TOOL_FILE_NAMES, WORKBOOK_SUFFIXES, table_link
+    from ..read.discovery import RESERVED_NAMES, RESERVED_SUFFIXES, TOOL_FILE_NAMES, WORKBOOK_SUFFIXES, declares_document, table_link
 
     out: list[str] = []
     for path in paths:
         name = os.path.basename(os.fsdecode(path).rstrip("/" + os.sep)).lower()
-        reserved = name in RESERVED_NAMES or name in TOOL_FILE_NAMES or name.endswith(RESERVED_SUFFIXES)
+        reserved = (name in RESERVED_NAMES or name.endswith(RESERVED_SUFFIXES)
+                    or (name in TOOL_FILE_NAMES and not declares_document(os.fsdecode(path))))
         if not reserved or os.path.isdir(path) or not os.path.lexists(path):
             out.append(path)  # a missing path is the plan check's to report
             continue

@@ -17,6 +17,8 @@ is returned as an :class:`OutsideLink`, which the loader reports (CAS005) and ne
 from __future__ import annotations
 
 import os
+import re
+import stat
 from typing import Callable, Iterable
 
 __all__ = [
@@ -25,6 +27,7 @@ __all__ = [
     "RESERVED_NAMES",
     "RESERVED_SUFFIXES",
     "YAML_SUFFIXES",
+    "declares_document",
     "discover",
     "is_plan_name",
     "is_workbook",
@@ -48,15 +51,38 @@ SIDECAR_SUFFIX = ".cascade.yaml"
 RESERVED_NAMES = frozenset(("sakip-answers.yaml", "sakip-answers.yml", "cascade.lock"))
 
 #: The YAML files of other tools that plan repositories commonly hold beside their plans (a
-#: documentation site, containers, CI services, a conda environment, a GitHub action): never plans,
-#: so a folder search skips them (``cascade lint .`` in a repository with ``mkdocs.yml`` reported it
-#: as a broken plan), and naming one skips it with a note, as for the reserved names.
+#: documentation site, containers, CI services, a conda environment, a GitHub action): a folder
+#: search skips them (``cascade lint .`` in a repository with ``mkdocs.yml`` reported it as a broken
+#: plan), and naming one skips it with a note, as for the reserved names; unless the file starts a
+#: line with ``document:`` (:func:`declares_document`): a plan so named is still read and checked.
 TOOL_FILE_NAMES = frozenset((
     "mkdocs.yml", "mkdocs.yaml", "docker-compose.yml", "docker-compose.yaml", "compose.yml", "compose.yaml",
     "environment.yml", "environment.yaml", "action.yml", "action.yaml", "codecov.yml", "codecov.yaml",
     "azure-pipelines.yml", "azure-pipelines.yaml", "bitbucket-pipelines.yml", "appveyor.yml", "readthedocs.yml",
     "readthedocs.yaml", "pubspec.yaml", "chart.yaml", "pnpm-lock.yaml", "pnpm-workspace.yaml", "citation.yaml",
 ))
+
+_DOCUMENT_KEY = re.compile(rb"""^(?:\xef\xbb\xbf)?(?:document|"document"|'document')[ \t]*:""", re.M)
+
+
+def declares_document(path: str) -> bool:
+    """Whether the regular file ``path`` starts a line with ``document:`` in its first 64 KiB: a file
+    with the name of another tool's file (:data:`TOOL_FILE_NAMES`) that is written as a plan is read
+    as one, so naming a plan ``mkdocs.yml`` cannot hide it from review. Opened without blocking and
+    checked on the descriptor (a FIFO so named is no regular file); a symbolic link is not followed."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
+    except (OSError, ValueError):
+        return False
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return False
+        return _DOCUMENT_KEY.search(os.read(fd, 65536)) is not None
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+
 
 #: Name endings that are never plans: ``*.cascade.yaml`` holds settings for tools, not a document.
 RESERVED_SUFFIXES = (".cascade.yaml", ".cascade.yml")
@@ -169,6 +195,8 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
                     if is_plan_name(f):
                         full = os.path.join(root, f)
                         found.append(_link(full, top) if os.path.islink(full) else full)
+                    elif f.lower() in TOOL_FILE_NAMES and declares_document(os.path.join(root, f)):
+                        found.append(os.path.join(root, f))  # a plan under another tool's name is still a plan
             out.extend(sorted(found))
         else:
             out.append(path)

@@ -4,6 +4,7 @@ an empty result that passes CI; reserved files named on the command line are not
 
 from __future__ import annotations
 
+import os
 import shutil
 import warnings
 from pathlib import Path
@@ -154,3 +155,22 @@ def test_other_tools_yaml_is_no_plan(tmp_path: Path, monkeypatch: pytest.MonkeyP
     code, out, err = run("lint", "mkdocs.yml", "rpjmn.yaml", "--select", "CAS1")
     assert (code, out) == (0, "Tidak ada temuan.\n")
     assert err == "cascade: mkdocs.yml: berkas perangkat lain, bukan rencana; dilewati\ncascade: 1 berkas, 1 dokumen diperiksa\n"
+
+
+def test_a_plan_under_another_tools_name_is_still_checked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Naming a broken plan ``mkdocs.yml`` (or ``Chart.yaml``) must not hide it from review: a file of
+    another tool's name that starts a line with ``document:`` is read as a plan, found or named."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(SPECS / "rpjmn-2020.yaml", "rpjmn.yaml")
+    broken = "document:\n  id: x.rpjmd-2019\n  kind: rpjmd\n  title: T\nelements: []\n"
+    Path("mkdocs.yml").write_text(broken, encoding="utf-8")
+    Path("sub").mkdir()
+    Path("sub/Chart.yaml").write_bytes(b"\xef\xbb\xbf" + broken.encode())
+    if hasattr(os, "mkfifo"):
+        os.mkfifo("compose.yaml")  # never opened for reading: not a regular file
+    code, out, err = run("lint", ".", "--lang", "en", "--select", "CAS101", "--format", "concise")
+    assert code == 1
+    assert sorted(line.split(":")[0] for line in out.splitlines()) == ["mkdocs.yml", "sub/Chart.yaml"]
+    assert err == "cascade: checked 3 files, 1 document\n"
+    code, out, err = run("lint", "mkdocs.yml", "--lang", "en", "--select", "CAS101", "--format", "concise")
+    assert code == 1 and out.startswith("mkdocs.yml:2:3: CAS101 missing-field")
