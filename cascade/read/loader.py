@@ -72,7 +72,7 @@ class Limits:
     ``max_file_bytes``: size of one file, checked before it is read. ``max_depth``: nesting of
     mappings and lists. ``max_nodes``: YAML events (keys, values, collections) in one file.
     ``max_line_length``: characters in one line. Documents passed as dicts are held to
-    ``max_depth`` and ``max_nodes``. See ``docs/hostile-input.md``.
+    ``max_depth`` and ``max_nodes``, and their texts to ``max_line_length``. See ``docs/hostile-input.md``.
     """
 
     max_file_bytes: int = 32 * 1024 * 1024
@@ -832,7 +832,8 @@ def check_data(data: Any, file: str, limits: Limits = DEFAULT_LIMITS) -> Finding
     or one that contains itself, would end in a ``RecursionError``; here it is a ``file-limit``
     finding at the pointer where the limit was crossed. Any mapping counts (a ``UserDict`` nested
     100,000 deep too), and an int of more than about 4000 digits is a ``file-limit`` finding as well
-    (Python cannot even print it), and so is a ``Decimal`` or ``Fraction`` that long. The walk is iterative and stops at the
+    (Python cannot even print it), and so is a ``Decimal`` or ``Fraction`` that long, and a text (a
+    value or a key) longer than ``max_line_length``, the longest line a file may hold. The walk is iterative and stops at the
     first limit, so a self-referencing dict costs ``max_depth`` steps.
     """
     stack: list[tuple[Any, int, tuple]] = [(data, 0, ())]
@@ -844,6 +845,8 @@ def check_data(data: Any, file: str, limits: Limits = DEFAULT_LIMITS) -> Finding
             return make_finding("CAS005", "nodes", file=file, pointer=pointer(path), limit=limits.max_nodes)
         if _too_long(value):
             return make_finding("CAS005", "number", file=file, pointer=pointer(path), limit=4000)
+        if isinstance(value, str) and len(value) > limits.max_line_length:  # what a file's line may hold
+            return make_finding("CAS005", "text", file=file, pointer=pointer(path), length=len(value), limit=limits.max_line_length)
         if isinstance(value, Mapping):  # also a UserDict, a MappingProxy...: the schema reads any mapping
             try:
                 children: Any = list(value.items())
@@ -852,6 +855,8 @@ def check_data(data: Any, file: str, limits: Limits = DEFAULT_LIMITS) -> Finding
             for key, _ in children:
                 if _too_long(key):
                     return make_finding("CAS005", "number", file=file, pointer=pointer(path), limit=4000)  # a key: at its mapping
+                if isinstance(key, str) and len(key) > limits.max_line_length:
+                    return make_finding("CAS005", "text", file=file, pointer=pointer(path), length=len(key), limit=limits.max_line_length)
         elif isinstance(value, (list, tuple)) or (isinstance(value, Sequence) and not isinstance(value, (str, bytes, bytearray))):
             children = enumerate(value)
         else:

@@ -191,7 +191,8 @@ class FileLimit(Rule):
 
     Limits keep one broken or hostile file from stalling a whole review: the file is reported and
     skipped, the rest of the workspace is checked. Defaults: 32 MiB per file, nesting depth 48,
-    4,000,000 YAML events per file, 65,536 characters per line. Also reported and not read: a FIFO
+    4,000,000 YAML events per file, 65,536 characters per line (for a document passed as a dict: per
+    text, a value or a key, and the same depth and node limits). Also reported and not read: a FIFO
     or device named ``*.yaml``, and a file found in a folder that is a symbolic link out of that
     folder (a pull request could otherwise point it at a secret of the machine that checks it), and
     a workbook (``.xlsx``) when the ``xlsx`` extra (openpyxl) is not installed: the rest is checked.
@@ -235,6 +236,10 @@ class FileLimit(Rule):
         "many": {
             "en": "more than {limit} anchors, aliases, tags or duplicate keys; the file was not read further",
             "id": "lebih dari {limit} anchor, alias, tag, atau kunci ganda; berkas tidak dibaca lebih lanjut",
+        },
+        "text": {
+            "en": "a text of {length} characters, over the limit of {limit}; the document was not read",
+            "id": "teks sepanjang {length} karakter, melebihi batas {limit}; dokumen tidak dibaca",
         },
         "number": {
             "en": "a number of more than {limit} digits; the document was not read",

@@ -266,13 +266,27 @@ def test_the_command_owns_its_process_and_pauses_the_collector_while_loading() -
 
 
 def test_a_long_text_is_quoted_shortened_in_every_language() -> None:
-    name = "Derajat kesehatan " + "x" * 1_000_000
+    name = "Derajat kesehatan " + "x" * 60_000  # within the longest line a file may hold
     r = cascade.load(S(name)).validate()
     (f,) = r.by_code("CAS301")
     head = name[:200]
-    assert f.message == (f"sasaran '{head}… (1000018 characters)' has no path up to the national tier; "
+    assert f.message == (f"sasaran '{head}… (60018 characters)' has no path up to the national tier; "
                          "cut off with it: 0 element(s) below it, 1 indicator(s)")
-    assert f"'{head}… (1000018 karakter)'" in f.localized("id")
+    assert f"'{head}… (60018 karakter)'" in f.localized("id")
     assert len(json.dumps(r.as_dict())) < 5_000
     short = cascade.load(S("x" * 200)).validate().by_code("CAS301")[0]
     assert f"'{'x' * 200}'" in short.message
+
+
+def test_a_text_longer_than_a_files_line_is_a_file_limit_at_its_pointer() -> None:
+    """A 1,000,000-character name (a web form's paste) made a 43 MB JSON report and a 150 MB page;
+    a file with such a line is not read (CAS005): a dict's text is held to the same limit."""
+    d = S("N" * 1_000_000)
+    ws = cascade.load(d)
+    assert [(f.code, f.variant, f.pointer, f.message) for f in ws.findings] == [
+        ("CAS005", "text", "/elements/0/name", "a text of 1000000 characters, over the limit of 65536; the document was not read")]
+    assert ws.documents == {}
+    d = S("Derajat")
+    d["elements"][0]["K" * 70_000] = 1
+    assert [(f.code, f.variant, f.pointer) for f in cascade.load(d).findings] == [("CAS005", "text", "/elements/0")]
+    assert cascade.load(S("N" * 65_536)).documents  # at the limit: read
