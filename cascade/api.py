@@ -61,7 +61,7 @@ class Report(_findings.Report):
         out.findings, out.stats = report.findings, report.stats
         return out
 
-    def to_pandas(self, lang: str = "en") -> Any:
+    def to_pandas(self, lang: str = "id") -> Any:
         """The findings as a pandas DataFrame (see :func:`cascade.tables.findings_frame`); needs the
         ``notebook`` extra, else raises :class:`~cascade.errors.MissingExtraError`."""
         from .views.tables import findings_frame

@@ -499,7 +499,7 @@ def render_html(cascade: "Workspace", report: Report | None = None, *, lang: str
 NOTEBOOK_ROWS = 200
 
 
-def report_html(report: Report, lang: str = "en") -> str:
+def report_html(report: Report, lang: str = "id") -> str:
     """The notebook view of a report: its counts and a table of findings (no script, escaped)."""
     t = _translator(lang)
     c = report.counts()
@@ -518,7 +518,7 @@ def report_html(report: Report, lang: str = "en") -> str:
     return f"<div>{summary}{table}{tail}</div>"
 
 
-def cascade_html(cascade: "Workspace", lang: str = "en") -> str:
+def cascade_html(cascade: "Workspace", lang: str = "id") -> str:
     """The notebook view of a workspace: its counts, its documents, and its load findings."""
     t = _translator(lang)
     s = cascade.stats

@@ -41,7 +41,7 @@ def matrix_frame(matrix: Matrix, symbols: bool = True) -> "pd.DataFrame":
                         columns=pd.Index([c[up:] for c in matrix.columns], name=matrix.upper), dtype=object)
 
 
-def findings_frame(report: Report, lang: str = "en") -> "pd.DataFrame":
+def findings_frame(report: Report, lang: str = "id") -> "pd.DataFrame":
     """One row per finding, columns :data:`FINDING_COLUMNS`, messages in ``lang``; line numbers are
     nullable integers (None for a document given as a dict)."""
     pd = require_pandas("Report.to_pandas()")

@@ -350,14 +350,17 @@ def test_report_repr_html_is_escaped(report: Report) -> None:
     bad = Finding("CAS202", "unknown-reference", Severity.ERROR, "d:<b>", "x.yaml", 3, 4, 3, 9, "<script>alert(1)</script>")
     html = Report([bad, *report])._repr_html_()
     assert "<script" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "d:&lt;b&gt;" in html
-    assert "<b>3 findings</b>: 3 errors, 0 warnings, 0 infos" in html
+    assert "<b>3 temuan</b>: 3 kesalahan, 0 peringatan, 0 info" in html  # a notebook shows Bahasa Indonesia first
     assert html.count("<tr>") == 4
-    assert "… 50 more findings not shown" in Report([bad] * 250)._repr_html_()
+    assert "… 50 temuan lain tidak ditampilkan" in Report([bad] * 250)._repr_html_()
+    from cascade.views.html import report_html
+
+    assert "<b>3 findings</b>: 3 errors, 0 warnings, 0 infos" in report_html(Report([bad, *report]), "en")
 
 
 def test_cascade_repr_html(ws: cascade.Cascade) -> None:
     html = ws._repr_html_()
-    assert "<b>Cascade</b>: 6 documents, 19 elements, 11 indicators" in html
+    assert "<b>Cascade</b>: 6 dokumen, 19 elemen, 11 indikator" in html
     assert f"<code>{SKP}</code> SKP Dinas Kesehatan Kota Madiun 2023" in html
     assert "<script" not in html and "CAS202" in html
 
