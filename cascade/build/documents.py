@@ -816,7 +816,7 @@ def _rebuild(data: dict, sink: _Sink) -> tuple[Document | None, list, list, list
                 indicators.append(indicator)
                 paths.append(("elements", i, "indicators", j))
         if element is not None:
-            elements.append(element.model_copy(update={"indicators": indicators}))
+            elements.append(element.model_copy(update={"indicators": tuple(indicators)}))
             element_paths.append(("elements", i))
             indicator_paths.append(paths)
     units: list[Unit] = []
@@ -833,7 +833,7 @@ def _rebuild(data: dict, sink: _Sink) -> tuple[Document | None, list, list, list
             unit_paths.append(("organization", i))
     if header is None:
         return None, [], [], []
-    model = Document.model_construct(document=header, elements=elements, organization=units)
+    model = Document.model_construct(document=header, elements=tuple(elements), organization=tuple(units))
     return model, element_paths, indicator_paths, unit_paths
 
 

@@ -5,6 +5,7 @@ the collector, personal data in the views)."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -290,3 +291,20 @@ def test_a_text_longer_than_a_files_line_is_a_file_limit_at_its_pointer() -> Non
     d["elements"][0]["K" * 70_000] = 1
     assert [(f.code, f.variant, f.pointer) for f in cascade.load(d).findings] == [("CAS005", "text", "/elements/0")]
     assert cascade.load(S("N" * 65_536)).documents  # at the limit: read
+
+
+def test_model_dump_of_salvaged_documents_warns_nothing() -> None:
+    """A document whose elements were salvaged one by one (examples/defects) held its indicators and
+    elements as lists where the models declare tuples: ``model_dump()`` (a planner's
+    ``pd.DataFrame([e.model_dump() ...])``) printed a screenful of PydanticSerializationUnexpectedValue."""
+    import warnings
+
+    root = Path(__file__).resolve().parents[2]
+    for path in ("examples/defects", "specs"):
+        ws = cascade.load(str(root / path))
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            for doc in ws.documents.values():
+                doc.model_dump()
+                assert all(isinstance(e.indicators, tuple) for e in doc.elements)
+                assert isinstance(doc.elements, tuple) and isinstance(doc.organization, tuple)

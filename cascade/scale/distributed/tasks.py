@@ -232,9 +232,9 @@ def _trim_context(parsed: list[tuple[int, ParsedDocument]], own: set[int]) -> li
 def _cut(doc: ParsedDocument, wanted: set[str], keep_units: bool) -> ParsedDocument:
     """``doc`` with only the elements ``wanted`` (with their indicators) and its header, without positions."""
     keep = [(e, p, ip) for e, p, ip in zip(doc.model.elements, doc.element_paths, doc.indicator_paths) if e.id in wanted]
-    update: dict[str, Any] = {"elements": [e for e, _, _ in keep]}
+    update: dict[str, Any] = {"elements": tuple(e for e, _, _ in keep)}
     if not keep_units:
-        update["organization"] = []
+        update["organization"] = ()
     model = doc.model.model_copy(update=update)
     return ParsedDocument(model, doc.file, SourceMap(doc.file), [p for _, p, _ in keep], [ip for _, _, ip in keep],
                           doc.unit_paths if keep_units else [])
