@@ -38,6 +38,8 @@ def add_sakip_parser(sub: "argparse._SubParsersAction[argparse.ArgumentParser]")
 _MESSAGES = {
     "missing": {"en": "{path}: no such file or folder", "id": "{path}: berkas atau folder tidak ada"},
     "unknown-document": {"en": "unknown document '{document}'", "id": "dokumen '{document}' tidak dikenal"},
+    "no-year": {"en": "no plan in scope covers the year {year}; nothing to pre-evaluate",
+                "id": "tidak ada rencana dalam cakupan yang meliputi tahun {year}; tidak ada yang dipra-evaluasi"},
 }
 
 
@@ -69,6 +71,7 @@ def run_sakip(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if paths is None:
         return 2
     from ..api import load
+    from ..core.errors import UsageError
     from ..sakip.render import render_html, render_text
 
     ws = load(*paths, show_personal=args.show_personal)
@@ -78,6 +81,9 @@ def run_sakip(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         result = ws.sakip(document=args.document, year=args.year, answers=args.answers or "auto", lang=lang)
     except KeyError:
         _say(err, "unknown-document", lang, document=args.document)
+        return 2
+    except UsageError:  # --year 2030: no plan covers it (a grade of nothing would read as a verdict)
+        _say(err, "no-year", lang, year=args.year)
         return 2
     if args.format == "json":
         text = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"

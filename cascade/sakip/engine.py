@@ -84,6 +84,14 @@ class CapaianRow:
     #: The realisasi is one ``realization-implausible`` (CAS703) reports: it counts as reported
     #: (pengukuran 2.4), and no capaian is computed from it (perencanaan 3.3).
     implausible: bool = False
+    #: A realisasi is reported for the year, whatever its form (a text such as ``WTP`` has no number);
+    #: None: whether ``realized`` is a number.
+    reported: bool | None = None
+
+    @property
+    def has_realisasi(self) -> bool:
+        """Whether the year has a realisasi (pengukuran 2.4, 2.5 and perencanaan 3.4 count it)."""
+        return self.realized is not None if self.reported is None else self.reported
 
 
 @dataclass
@@ -153,9 +161,13 @@ def _realized_rows(ctx: _Ctx) -> list[CapaianRow] | None:
     :mod:`cascade.core.capaian`, PK targets and realisasi documents included); None when none does."""
     in_scope = {ref for ref, _ in ctx.indicators}
     run = Context(ctx.graph, ctx.ws.parsed, ctx.rule_options)
-    rows = [CapaianRow(r.ref, r.year, _number(r.target), _number(r.realized), r.polarity, r.capaian, r.note == "implausible")
-            for r in capaian_rows(run) if r.ref in in_scope]
-    return rows or None
+    measured = capaian_rows(run)
+    if not measured:
+        return None  # no realisasi anywhere: the criteria that read it are not judged
+    # the workspace reports realisasi: a scope (an OPD) without any is judged as having none, not skipped
+    return [CapaianRow(r.ref, r.year, _number(r.target), _number(r.realized), r.polarity, r.capaian,
+                       r.note == "implausible", r.realized is not None)
+            for r in measured if r.ref in in_scope]
 
 
 def _number(value: Any) -> float | None:
@@ -402,7 +414,7 @@ def m_p34(ctx: _Ctx) -> Outcome:
         return _no_realisasi()
     have: dict[str, set[int]] = defaultdict(set)
     for r in ctx.capaian:
-        if r.realized is not None:
+        if r.has_realisasi:
             have[r.ref].add(r.year)
     items, bad = [], {}
     for ref, data in ctx.indicators:
@@ -443,7 +455,7 @@ def m_k25(ctx: _Ctx) -> Outcome:
     a tier below the A threshold is named."""
     if ctx.capaian is None:
         return _no_realisasi()
-    with_value = {r.ref for r in ctx.capaian if r.realized is not None and (ctx.year is None or r.year == ctx.year)}
+    with_value = {r.ref for r in ctx.capaian if r.has_realisasi and (ctx.year is None or r.year == ctx.year)}
     tiers: dict[str, list[str]] = defaultdict(list)
     for ref, d in ctx.indicators:
         tiers[ctx.doc_kind(d)].append(ref)
@@ -511,7 +523,12 @@ def scope_of(workspace: Any, document: str | None = None, year: int | None = Non
         skp_years = [docs[d].document.period.end for d in chosen if docs[d].document.kind == "skp"]
         year = max(skp_years) if skp_years else None
     if year is not None:
-        chosen = {d for d in chosen if d == document or docs[d].document.period.start <= year <= docs[d].document.period.end}
+        covering = {d for d in chosen if docs[d].document.period.start <= year <= docs[d].document.period.end}
+        if not covering:  # a grade of nothing (0.00, D) would read as a verdict on the plans
+            from ..core.errors import UsageError
+
+            raise UsageError(f"no plan in scope covers the year {year}")
+        chosen = {d for d in chosen if d == document or d in covering}
     region = _region(docs[document]) if document else pemda_region(workspace)
     return Scope("document" if document else "pemda", document, sorted(chosen), region), year
 

@@ -23,7 +23,7 @@ LABELS = {
         "year": "Tahun", "component": "Komponen", "weight": "Bobot", "assessed": "Bobot dinilai", "score": "Nilai",
         "band": "Rentang 88/2021", "total": "Total indikatif", "predikat": "Predikat", "criteria": "Kriteria",
         "mode": "Mode", "answer": "Jawaban", "evidence": "Bukti", "moves": "Yang akan menaikkan nilai",
-        "open": "kriteria manual terbuka", "fix": "perbaiki", "refs": "ref", "gain": "tambah bobot", "none": "(tidak ada)",
+        "open": "kriteria manual terbuka", "fix": "yang perlu dibenahi:", "refs": "ref", "gain": "bobot", "total_gain": "total indikatif", "none": "(tidak ada)",
         "answers_problems": "Masalah di sakip-answers.yaml",
     },
     "en": {
@@ -31,7 +31,7 @@ LABELS = {
         "year": "Year", "component": "Component", "weight": "Weight", "assessed": "Assessed weight", "score": "Score",
         "band": "88/2021 band", "total": "Indicative total", "predikat": "Predikat", "criteria": "Criteria",
         "mode": "Mode", "answer": "Answer", "evidence": "Evidence", "moves": "What would move the grade",
-        "open": "manual criteria left open", "fix": "fix", "refs": "refs", "gain": "weight gained", "none": "(none)",
+        "open": "manual criteria left open", "fix": "to fix:", "refs": "refs", "gain": "weight", "total_gain": "indicative total", "none": "(none)",
         "answers_problems": "Problems in sakip-answers.yaml",
     },
 }
@@ -102,7 +102,9 @@ def render_text(r: "SakipResult", lang: str | None = None, *, all_criteria: bool
     if not r.moves:
         out.append("  " + t["none"])
     for m in r.moves[:10]:
-        out.append(f"  {m.criterion:<20} {m.answer} -> {m.to}  +{m.gain:.2f} {t['gain']}; {t['fix']} "
+        # the gain in weight points, and what it makes of the indicative total (points over the weight assessed)
+        total = f", +{m.gain / r.assessed_weight * 100:.2f} {t['total_gain']}" if r.assessed_weight else ""
+        out.append(f"  {m.criterion:<20} {m.answer} -> {m.to}  +{m.gain:.2f} {t['gain']}{total}; {t['fix']} "
                    f"{_reasons(m.reasons, lang) or '-'} ({m.fixes} {t['refs']})")
     if r.findings:
         out.append("")
@@ -131,7 +133,8 @@ def render_html(r: "SakipResult", lang: str | None = None, *, full: bool = True,
                        f"{' — ' + e(str(w.file)) + ':' + str(w.line) if w.file and w.line else ''}</li>" for w in c.refs)
         crit.append(f"<tr class='mode-{e(c.mode)}'><td><code>{e(c.id)}</code></td><td>{e(c.text)}</td><td>{e(_mode(c.mode, lang))}</td>"
                     f"<td><b>{e(c.answer or '-')}</b></td><td>{e(c.evidence)}{'<ul>' + refs + '</ul>' if refs else ''}</td></tr>")
-    moves = "".join(f"<li><code>{e(m.criterion)}</code> {e(m.answer)} → {e(m.to)} (+{m.gain:.2f}): {t['fix']} "
+    moves = "".join(f"<li><code>{e(m.criterion)}</code> {e(m.answer)} → {e(m.to)} (+{m.gain:.2f} {t['gain']}"
+                    f"{f', +{m.gain / r.assessed_weight * 100:.2f} ' + t['total_gain'] if r.assessed_weight else ''}): {t['fix']} "
                     f"{e(_reasons(m.reasons, lang) or '-')} ({m.fixes} {t['refs']})</li>" for m in r.moves[:10]) or f"<li>{t['none']}</li>"
     body = (
         f"<{'section' if heading else 'div'} class='sakip'>{'<h2>' + e(t['title']) + '</h2>' if heading else ''}"

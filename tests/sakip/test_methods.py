@@ -264,7 +264,7 @@ def test_realisasi_read_from_indicators_when_the_format_has_it():
     ws = cascade.load(*docs)
     rows = [r for r in _Ctx(ws, scope, year, [], opts, None, {"missing-realization": {"as_of": 2026}}).capaian if r.realized is not None]
     target = PATH[2023]
-    assert rows == [CapaianRow("kota.dinkes.renstra-2019:RS1.I1", 2023, float(target), 60.0, "positive", round(60 / target * 100, 2))]
+    assert rows == [CapaianRow("kota.dinkes.renstra-2019:RS1.I1", 2023, float(target), 60.0, "positive", round(60 / target * 100, 2), reported=True)]
     assert [(r.ref, r.year, r.capaian) for r in ws.capaian(as_of=2026).rows if r.realized is not None] == [(rows[0].ref, 2023, rows[0].capaian)]
 
 
@@ -279,3 +279,30 @@ def test_an_implausible_realisasi_is_reported_but_not_on_track_or_behind() -> No
     assert (p33.answer, p33.ok, p33.total, p33.refs) == ("A", 2, 2, ())
     k24 = result.criterion("pengukuran.2.4")
     assert (k24.ok, k24.total) == (2, 2)
+
+
+def test_a_text_realisasi_is_reported_and_a_scope_without_realisasi_is_judged() -> None:
+    """specs: the Opini BPK (S1.1.1.I2, target and realisasi WTP each year) counted as no realisasi
+    (7/90, rpjmd 23%, where capaian shows 8 indicators and rpjmd 8 of 30); the Dinkes renstra alone,
+    with no realisasi in a workspace that has some, was 'not judged: no realisasi in the workspace'
+    and graded AA; a year no plan covers was graded D."""
+    ws = cascade.load(str(Path(__file__).parents[2] / "specs"))
+    r = ws.sakip(as_of=2026)
+    assert r.criterion("perencanaan.3.4").evidence.startswith("8/90 ")
+    assert "rpjmd 27%" in r.criterion("pengukuran.2.5").evidence
+    opd = ws.sakip(document="kota-madiun.dinkes.renstra-2019", as_of=2026)
+    assert (opd.criterion("perencanaan.3.4").answer, opd.criterion("perencanaan.3.4").evidence[:5]) == ("E", "0/60 ")
+    assert opd.predikat != "AA"
+    with pytest.raises(cascade.UsageError, match="no plan in scope covers the year 2030"):
+        ws.sakip(year=2030)
+
+
+def test_the_command_refuses_a_year_no_plan_covers() -> None:
+    import io
+
+    from cascade.cli.commands import main
+
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["sakip", str(Path(__file__).parents[2] / "specs"), "--year", "2030"], stdout=out, stderr=err) == 2
+    assert (out.getvalue(), err.getvalue()) == (
+        "", "cascade: tidak ada rencana dalam cakupan yang meliputi tahun 2030; tidak ada yang dipra-evaluasi\n")

@@ -193,7 +193,7 @@ def test_reasons_are_words_in_bahasa_indonesia_and_codes_in_json():
 
     text = run()
     assert "klaten.dinsos.renstra-2025:T1  [tanpa IKU]  " in text
-    assert "  [tanpa crosscutting]" in text and "perbaiki tanpa realisasi (" in text and "perbaiki di bawah target (1 ref)" in text
+    assert "  [tanpa crosscutting]" in text and "yang perlu dibenahi: tanpa realisasi (" in text and "yang perlu dibenahi: di bawah target (1 ref)" in text
     for code in ("no-iku", "no-realisasi", "behind-target", "no-crosscuts", "no-skp"):
         assert code not in text
     page = run("--format", "html")
