@@ -118,7 +118,7 @@ WHY_ID: dict[str, str] = {
     "CAS402": "\"Tingkat Kemiskinan\" daerah dalam jiwa di bawah yang nasional dalam % tidak dapat dijumlahkan, dibandingkan atau dilaporkan ke atas; rantainya tampak selaras tetapi mengukur dua hal berbeda.",
     "CAS403": "capaian dihitung dari polaritas (realisasi/target untuk positive, target/realisasi untuk negative); dengan polaritas berlawanan hasil yang sama dinilai berhasil di bawah dan gagal di atas.",
     "CAS404": "indikator keluaran pada sasaran (atau indikator proses pada program) mengukur apa yang dikerjakan, bukan apa yang berubah; auditor menandainya sebagai \"indikator tidak berorientasi hasil\".",
-    "CAS405": "rencana daerah yang membidik di bawah target nasional tidak dapat memenuhi bagiannya.",
+    "CAS405": "rencana daerah yang membidik di bawah target nasional tidak dapat memenuhi bagiannya; daerah yang mulai jauh di belakang tidak dapat mencapai tingkat nasional dalam satu periode, dan dinilai dari seberapa besar bagian upaya nasional yang direncanakannya.",
     "CAS406": "kota yang target stuntingnya naik tidak dapat mendukung target provinsi yang harus turun, apa pun label polaritasnya.",
     "CAS407": "unit hanya dapat bertanggung jawab atas hasil dalam tupoksinya, dan hasil pegawai diturunkan dari atasan di garisnya sendiri, bukan dari kepala bidang lain.",
     "CAS408": "crosscut ke tingkat lain menyembunyikan tautan supports dari aturan elemen yatim dan cakupan, dan crosscut ke daerah lain mengklaim sumbangan yang tidak ada dalam rencana daerah itu sendiri.",
@@ -181,7 +181,8 @@ Batas-batas ini menjaga agar satu berkas yang rusak atau berniat jahat tidak men
 peninjauan: berkas itu dilaporkan dan dilewati, sisa ruang kerja tetap diperiksa. Nilai bawaan:
 32 MiB per berkas, kedalaman bersarang 48, 4.000.000 event YAML per berkas, 65.536 karakter per
 baris (untuk dokumen yang diberikan sebagai dict: per teks, nilai maupun kunci, dengan batas
-kedalaman dan simpul yang sama). Juga dilaporkan dan tidak dibaca: FIFO atau berkas perangkat (device) bernama ``*.yaml``,
+kedalaman dan simpul yang sama). Juga dilaporkan dan tidak dibaca: FIFO atau berkas perangkat
+(device) bernama ``*.yaml``,
 berkas yang ditemukan dalam folder yang merupakan tautan simbolik ke luar folder itu (tanpa
 pembatasan ini, sebuah pull request dapat mengarahkannya ke rahasia mesin yang memeriksanya), dan
 workbook (``.xlsx``) bila extra ``xlsx`` (openpyxl) tidak terpasang: sisanya tetap diperiksa.""",
@@ -433,7 +434,16 @@ rentang hanya dituntut memenuhi apa yang pasti dijanjikannya. Target kualitatif 
 tidak ada dilewati. Untuk nilai atas yang negatif, kelonggarannya dihitung dari nilai mutlaknya,
 sehingga ambangnya selalu berada di sisi yang kurang ambisius dari nilai itu.
 
-Opsi ``ratio`` (bawaan ``0.9``): bagian dari target atas yang dianggap selaras.""",
+Daerah yang mulai dari belakang dinilai dari perubahan yang direncanakannya, bukan dari tingkatnya:
+bila kedua ujung memiliki kondisi awal berupa angka sebelum tahun itu dan kondisi awal ujung bawah
+sudah berada di sisi lemah aturan ini (kabupaten yang angka kemiskinannya mulai dari 15% di bawah
+angka nasional 9%), indikator bawah harus merencanakan paling sedikit ``ratio`` x perbaikan yang
+direncanakan indikator atas dari kondisi awalnya sampai tahun itu, dihitung dari kondisi awalnya
+sendiri (varian ``-change`` menyebutkannya). Daerah yang mulai sejajar atau di depan dibandingkan
+menurut tingkatnya seperti di atas.
+
+Opsi ``ratio`` (bawaan ``0.9``): bagian dari target atas (atau dari perubahan yang direncanakannya)
+yang dianggap selaras.""",
     "CAS406": """\
 Untuk tautan ``supports`` indikator yang kedua ujungnya mengukur besaran yang sama dan ujung atasnya
 ``positive`` atau ``negative`` (dinyatakan, atau dibaca dari namanya: pesannya lalu menyebutkan hal
@@ -781,7 +791,7 @@ BASIS_ID: dict[str, str] = {
     "CAS402": "PermenPANRB 89/2021 (cascading menurunkan indikator beserta targetnya); tabel Permendagri 86/2017 (satuan per indikator).",
     "CAS403": "praktik pemantauan (Tren Positif/Tren Negatif, DOMAIN.md \"Good indicators\"); PermenPANRB 89/2021 (cascading menjaga makna indikator).",
     "CAS404": "judul kolom Renstra/RKPD (\"Indikator Kinerja Program (outcome)\", \"Indikator Kinerja Kegiatan (output)\") dalam Permendagri 86/2017; Kepmendagri 050-5889/2021 (keluaran sub kegiatan); dampak (impact) untuk tujuan menurut praktik (DOMAIN.md, Levels and indicator types).",
-    "CAS405": "penilaian rencana daerah oleh Bappenas (target makro daerah dianggap selaras bila mencapai sedikitnya 90% target nasional; DOMAIN.md, Good indicators).",
+    "CAS405": "penilaian rencana daerah oleh Kementerian PPN/Bappenas: target makro daerah dianggap selaras bila mencapai sedikitnya 90% target nasional; rasionya berupa opsi, karena angka itu praktik penilaian tersebut, bukan bunyi peraturan; untuk angka yang titik awal daerahnya jauh dari tingkat nasional, penurunan yang direncanakan adalah pembanding yang lebih adil (praktik).",
     "CAS406": "PermenPANRB 89/2021 (cascading menurunkan target: target bawah melayani target atas); penilaian rencana daerah oleh Bappenas (target daerah harus melayani target nasional).",
     "CAS407": "PermenPANRB 89/2021 (cascading mengikuti organisasi, unit demi unit sampai individu); PermenPANRB 6/2022 (RHK mengintervensi hasil atasan).",
     "CAS408": "crosscutting sebagai DAG antarmitra setingkat (DOMAIN.md, The chain of plans); kriteria evaluasi SAKIP 2.9 (crosscutting, PermenPANRB 88/2021).",
