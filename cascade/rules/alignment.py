@@ -242,7 +242,7 @@ class PolarityMismatch(Rule):
     Why: capaian is computed from polarity (realisasi/target for positive, target/realisasi for
     negative); with opposite polarities the same result scores as success below and failure above.
 
-    Basis: monitoring practice (Tren Positif/Tren Negatif, DOMAIN.md "Good indicators");
+    Basis: monitoring practice (Tren Positif/Tren Negatif, as monitoring systems derived from SIPD define them);
     PermenPANRB 89/2021 (cascading keeps the indicator's meaning).
 
     Failing::
@@ -316,7 +316,7 @@ class IndicatorTypeLevel(Rule):
 
     Basis: the Renstra/RKPD column headers ("Indikator Kinerja Program (outcome)", "Indikator
     Kinerja Kegiatan (output)") of Permendagri 86/2017; Kepmendagri 050-5889/2021 (sub kegiatan
-    outputs); tujuan impact by practice (DOMAIN.md, Levels and indicator types).
+    outputs); tujuan impact by practice.
 
     Failing::
 
@@ -704,7 +704,7 @@ class CrosscutMismatch(Rule):
     Why: a crosscut to another tier hides a supports link from the orphan and coverage rules, and
     one to another region claims a contribution the region's own plan does not hold.
 
-    Basis: crosscutting as a DAG of same-level partners (DOMAIN.md, The chain of plans); SAKIP
+    Basis: crosscutting as a DAG of same-level partners (practice); SAKIP
     evaluation criterion 2.9 (crosscutting, PermenPANRB 88/2021).
 
     Failing::
@@ -805,7 +805,7 @@ class MeasureTargetMismatch(Rule):
     one is evaluated is left to chance.
 
     Basis: Permendagri 86/2017 tables (the tujuan/sasaran indicators and their kondisi akhir are one
-    set of figures in one plan); DOMAIN.md ("kondisi akhir equal to the path's end").
+    set of figures in one plan); practice ("kondisi akhir equal to the path's end").
 
     Failing (a tujuan's kondisi akhir 96.27 % and its sasaran's last target 96.18 %)::
 

@@ -267,7 +267,7 @@ class FinalTargetMismatch(Rule):
     Why: the kondisi akhir column is what the plan promises at its end; when it disagrees with the
     annual path, one of the two is a typo and evaluators cannot tell which.
 
-    Basis: Permendagri 86/2017 tables (kondisi kinerja pada akhir periode); DOMAIN.md ("kondisi
+    Basis: Permendagri 86/2017 tables (kondisi kinerja pada akhir periode); practice ("kondisi
     akhir equal to the path's end").
 
     Failing::
@@ -335,7 +335,7 @@ class PathAgainstPolarity(Rule):
     Why: either the polarity is wrong (and every capaian computed from it is inverted) or the plan
     aims to get worse.
 
-    Basis: monitoring practice (Tren Positif/Tren Negatif, DOMAIN.md "Good indicators");
+    Basis: monitoring practice (Tren Positif/Tren Negatif, as monitoring systems derived from SIPD define them);
     PermenPANRB 88/2021 criterion 2.5 (targets that are measurable and meaningful).
 
     Failing::
@@ -403,7 +403,7 @@ class PercentOutOfRange(Rule):
     Why: a share cannot exceed the whole or fall below nothing; 120 is usually a count or an index
     under the wrong unit, or a growth rate that needs its own unit.
 
-    Basis: Permendagri 86/2017 tables (satuan matches the measure); DOMAIN.md ("wrong unit for the
+    Basis: Permendagri 86/2017 tables (satuan matches the measure); practice ("wrong unit for the
     substance" among the auditors' usual findings).
 
     Failing::
@@ -462,7 +462,7 @@ class ProcessIndicator(Rule):
     Why: "% sosialisasi terlaksana" measures the agency's activity, not the change in society the
     sasaran promises; auditors list it among the usual findings.
 
-    Basis: PermenPANRB 88/2021 criterion 2.5 (indicators that are outcome oriented); DOMAIN.md
+    Basis: PermenPANRB 88/2021 criterion 2.5 (indicators that are outcome oriented); practice
     ("process indicators at outcome level").
 
     Failing::
@@ -557,7 +557,7 @@ class UnitNameMismatch(Rule):
     Why: a unit that contradicts the name means the target is not the quantity named; the number
     cannot be evaluated.
 
-    Basis: Permendagri 86/2017 tables (satuan per indikator); DOMAIN.md ("wrong unit for the
+    Basis: Permendagri 86/2017 tables (satuan per indikator); practice ("wrong unit for the
     substance" among the auditors' usual findings).
 
     Failing::
@@ -660,8 +660,7 @@ class PolarityNameHint(Rule):
     Why: with the wrong polarity, capaian is computed the wrong way round: a kemiskinan rate that
     falls below target reads as failure.
 
-    Basis: monitoring practice (Tren Negatif for stunting, kemiskinan, TPT, gini, AKI/AKB;
-    DOMAIN.md "Good indicators").
+    Basis: monitoring practice (Tren Negatif for stunting, kemiskinan, TPT, gini, AKI/AKB).
 
     Failing::
 
@@ -714,8 +713,7 @@ class MissingDefinition(Rule):
     Why: an IKU is reported every year against the same yardstick; without its definisi
     operasional (formula) and sumber data, each year's figure may be computed differently.
 
-    Basis: PermenPANRB 88/2021 evaluation sheet (IKU with definisi operasional and data source;
-    DOMAIN.md, Good indicators).
+    Basis: PermenPANRB 88/2021 evaluation sheet (IKU with definisi operasional and data source).
 
     Failing::
 
@@ -1034,7 +1032,7 @@ class PolarityUnknown(Rule):
     Why: whether a rise is progress or decline depends on the polarity; without it the worst defect
     of a plan, targets behind the baseline, cannot be seen, and capaian cannot be computed.
 
-    Basis: monitoring practice (Tren Positif/Tren Negatif, DOMAIN.md "Good indicators");
+    Basis: monitoring practice (Tren Positif/Tren Negatif, as monitoring systems derived from SIPD define them);
     FORMAT.md decision 3.
 
     Failing::

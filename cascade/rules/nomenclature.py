@@ -224,7 +224,7 @@ class CodeSyntax(Rule):
     its urusan, its program or the SIPD tables, and every other code rule is blind to it.
 
     Basis: Permendagri 90/2019 (klasifikasi, kodefikasi dan nomenklatur), updated by Kepmendagri
-    050-5889/2021 and later (DOMAIN.md, Nomenclature codes).
+    050-5889/2021 and later.
 
     Failing::
 
@@ -504,7 +504,7 @@ class UrusanBidang(Rule):
     Why: a bidang number is global: ``1.07`` is not "the seventh bidang of urusan 1" but a code
     that does not exist, usually a mistyped ``2.07`` (tenaga kerja).
 
-    Basis: Permendagri 90/2019 (klasifikasi urusan dan bidang urusan; DOMAIN.md, Nomenclature codes).
+    Basis: Permendagri 90/2019 (klasifikasi urusan dan bidang urusan).
 
     Failing::
 
