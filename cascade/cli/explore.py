@@ -31,9 +31,13 @@ _MESSAGES = {
     "hint": {"en": "; did you mean {hint!r}?", "id": "; maksudnya {hint!r}?"},
     "up": {"en": "Chains upward from {ref}: {n} chain(s), {reach} reaching the national tier or a document outside the workspace",
            "id": "Rantai ke atas dari {ref}: {n} rantai, {reach} sampai ke tingkat nasional atau dokumen di luar ruang kerja"},
-    "down": {"en": "Below {ref}: {n} element(s) or indicator(s) whose links reach it",
-             "id": "Di bawah {ref}: {n} elemen atau indikator yang tautannya sampai kepadanya"},
+    "down-element": {"en": "Below {ref}: {n} element(s) whose links reach it (their indicators: trace an indicator)",
+                     "id": "Di bawah {ref}: {n} elemen yang tautannya sampai kepadanya (indikatornya: telusuri sebuah indikator)"},
+    "down-indicator": {"en": "Below {ref}: {n} indicator(s) whose links reach it",
+                       "id": "Di bawah {ref}: {n} indikator yang tautannya sampai kepadanya"},
     "chain": {"en": "Chain {i}: {end}", "id": "Rantai {i}: {end}"},
+    "more": {"en": "… {n} more chain(s) (--limit 0 shows all; --format json or csv holds every one)",
+             "id": "… {n} rantai lainnya (--limit 0 menampilkan semua; --format json atau csv memuat semuanya)"},
     "national": {"en": "reaches the national tier (RPJMN)", "id": "sampai ke tingkat nasional (RPJMN)"},
     "external": {"en": "ends at a document outside the workspace", "id": "berakhir di dokumen di luar ruang kerja"},
     "broken": {"en": "cut off: no link goes further up", "id": "terputus: tidak ada tautan lebih ke atas"},
@@ -75,6 +79,8 @@ def add_explore_parsers(sub: argparse._SubParsersAction) -> None:
     t.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="plan files or folders (default: .)")
     t.add_argument("--down", action="store_true", help="what lies below REF instead: every element or indicator whose links reach it")
     t.add_argument("--exit-zero", action="store_true", help="exit 0 even when no chain reaches the national tier")
+    t.add_argument("--limit", type=int, default=10, metavar="N",
+                   help="chains shown in the text format (default 10; 0: all); json and csv hold every chain")
     _common(t)
     c = sub.add_parser("coverage", help="coverage per document: linked, supported, orphans / cakupan per dokumen")
     c.add_argument("paths", nargs="*", default=["."], metavar="PATH", help="plan files or folders (default: .)")
@@ -146,7 +152,8 @@ def run_trace(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         elif args.format == "csv":
             text = _csv(("ref", "kind", "name", "link"), ([r["ref"], r["kind"], r["name"] or "", r["link"] or ""] for r in rows))
         else:
-            lines = [_msg("down", lang, ref=args.ref, n=len(rows)), ""]
+            what = "down-indicator" if ws.graph.nodes[args.ref].get("type") == "indicator" else "down-element"
+            lines = [_msg(what, lang, ref=args.ref, n=len(rows)), ""]
             lines += [f"  {kind_word(r['kind'], lang):<18} {r['ref']}  {r['name'] or ''}".rstrip() for r in rows]
             text = "\n".join(lines) + "\n"
         return _emit(text, args, out, err, lang)
@@ -163,12 +170,15 @@ def run_trace(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                      for i, c in enumerate(chains, 1) for j, s in enumerate(c.steps, 1)))
     else:
         lines = [_msg("up", lang, ref=args.ref, n=len(chains), reach=reach)]
-        for i, chain in enumerate(chains, 1):
+        shown = chains if args.limit <= 0 else chains[:args.limit]
+        for i, chain in enumerate(shown, 1):
             lines += ["", _msg("chain", lang, i=i, end=_msg(chain.end, lang))]
             for step in chain.steps:
                 lines.append(f"  {kind_word(step.kind, lang):<18} {step.ref}  {step.name or ''}".rstrip())
                 if step.link:
                     lines.append(f"    ↑ {step.link}")
+        if len(shown) < len(chains):
+            lines += ["", _msg("more", lang, n=len(chains) - len(shown))]
         text = "\n".join(lines) + "\n"
     return _emit(text, args, out, err, lang, code)
 

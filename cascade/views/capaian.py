@@ -342,7 +342,8 @@ def by_document_of(ws: Workspace, table: CapaianTable) -> list[DocumentRollupRow
         if r.capaian is not None:
             groups.setdefault((r.document, G._node[r.element]["kind"], r.year), []).append(r)
     order = {d: i for i, d in enumerate(ws.parsed)}
-    kinds = {k: i for i, k in enumerate(ELEMENT_KINDS)}
+    # the element kinds top to bottom (tujuan before sasaran before program...), not the document kinds
+    kinds = {k: i for i, k in enumerate(dict.fromkeys(k for levels in ELEMENT_KINDS.values() for k in levels))}
     out = []
     for (doc, kind, y), rows in sorted(groups.items(), key=lambda kv: (order.get(kv[0][0], len(order)), kinds.get(kv[0][1], len(kinds)), kv[0][2])):
         values = [r.capaian for r in rows]

@@ -45,7 +45,7 @@ TEXT: dict[str, dict[str, str]] = {
     "kind": {"en": "Kind", "id": "Jenis"},
     "elements": {"en": "Elements", "id": "Elemen"},
     "indicators": {"en": "Indicators", "id": "Indikator"},
-    "linked_up": {"en": "Linked upward", "id": "Terhubung ke atas"},
+    "linked_up": {"en": "Linked upward", "id": "Tertaut ke atas"},
     "supported": {"en": "Supported from below", "id": "Didukung dari bawah"},
     "orphan_elements": {"en": "Orphan elements", "id": "Elemen yatim"},
     "orphan_indicators": {"en": "Orphan indicators", "id": "Indikator yatim"},

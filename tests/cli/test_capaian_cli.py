@@ -169,3 +169,12 @@ def test_note_in_translates_every_note_part() -> None:
     assert note_in("against max 49; realisasi 0: capped", "id") == "terhadap max 49; realisasi 0: dibatasi"
     assert note_in("range has no min for a positive indicator", "id") == "rentang tanpa min untuk indikator positif"
     assert note_in("no target", "en") == "no target" and note_in(None, "id") is None
+
+
+def test_by_document_lists_the_levels_top_down() -> None:
+    """The levels were sorted by a table of document kinds (every element kind fell to the end): the
+    defects' renstra came out kegiatan, tujuan, sasaran, program."""
+    code, out, _ = run("capaian", str(ROOT / "examples" / "defects"), "--by-document", "--format", "json")
+    assert code == 0
+    kinds = [d["kind"] for d in json.loads(out)["documents"] if d["document"] == "klaten.dinsos.renstra-2025"]
+    assert kinds == ["tujuan", "sasaran", "program", "kegiatan"]

@@ -85,3 +85,17 @@ def test_coverage_table_in_both_languages_and_formats(tmp_path: Path) -> None:
     code, out, _ = run("coverage", str(SPECS), "--format", "csv")
     header = next(csv.reader(io.StringIO(out)))
     assert header[:6] == ["document", "kind", "tier", "title", "elements", "indicators"]
+
+
+def test_trace_text_shows_ten_chains_unless_asked_and_down_says_what_it_lists() -> None:
+    """R14 has 53 chains (about 750 lines); --down of an element listed elements as 'elements or indicators'."""
+    code, out, _ = run("trace", "kota-madiun.dinkes.skp-2023:R14", str(SPECS))
+    assert code == 0 and sum(line.startswith("Rantai ") and line[7].isdigit() for line in out.splitlines()) == 10
+    assert out.splitlines()[-1] == "… 43 rantai lainnya (--limit 0 menampilkan semua; --format json atau csv memuat semuanya)"
+    _, out, _ = run("trace", "kota-madiun.dinkes.skp-2023:R14", str(SPECS), "--limit", "0")
+    assert sum(line.startswith("Rantai ") and line[7].isdigit() for line in out.splitlines()) == 53
+    _, out, _ = run("trace", "kota-madiun.dinkes.skp-2023:R14", str(SPECS), "--format", "json")
+    assert len(json.loads(out)["chains"]) == 53
+    _, out, _ = run("trace", "klaten.dinsos.renstra-2025:T2", str(DEFECTS), "--down", "--lang", "en")
+    assert out.splitlines()[0] == ("Below klaten.dinsos.renstra-2025:T2: 5 element(s) whose links reach it "
+                                   "(their indicators: trace an indicator)")
