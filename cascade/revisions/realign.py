@@ -126,7 +126,7 @@ class RealignResult:
 _REASON_ID = (
     ("name vs old target ", "nama vs target lama "),
     ("name vs this element ", "nama vs elemen ini "),
-    ("same measure ", "measure sama "),
+    ("same measure ", "ukuran (measure) sama "),
     ("same unit ", "satuan sama "),
     ("indicator ", "indikator "),
     ("name ", "nama "),

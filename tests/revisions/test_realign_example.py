@@ -79,6 +79,6 @@ def test_candidate_reasons_follow_the_language() -> None:
 
     reason = "same measure tingkat-kemiskinan; name 0.41; same unit %"
     assert reason_in(reason, "en") == reason
-    assert reason_in(reason, "id") == "measure sama tingkat-kemiskinan; nama 0.41; satuan sama %"
+    assert reason_in(reason, "id") == "ukuran (measure) sama tingkat-kemiskinan; nama 0.41; satuan sama %"
     assert reason_in("name vs old target 0.38; name vs this element 0.24; indicator PN6.I1 0.52", "id") == (
         "nama vs target lama 0.38; nama vs elemen ini 0.24; indikator PN6.I1 0.52")
