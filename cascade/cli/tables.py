@@ -55,8 +55,8 @@ _MESSAGES = {
                    "id": "-o {path}: bukan folder (berkas YAML ditulis ke dalam folder)"},
     "config": {"en": "configuration error: {error}", "id": "kesalahan konfigurasi: {error}"},
     "written": {"en": "wrote the workbook ({n} findings) to {path}", "id": "buku kerja ({n} temuan) ditulis ke {path}"},
-    "needs-output": {"en": "--format xlsx needs --output FILE (a workbook is not written to the terminal)",
-                     "id": "--format xlsx memerlukan --output BERKAS (buku kerja tidak ditulis ke terminal)"},
+    "needs-output": {"en": "export needs --output FILE (a workbook is not written to the terminal)",
+                     "id": "export memerlukan --output BERKAS (buku kerja tidak ditulis ke terminal)"},
     "two-outputs": {"en": "--output {output} and --xlsx {xlsx} name two files; give one",
                     "id": "--output {output} dan --xlsx {xlsx} menyebut dua berkas; berikan satu saja"},
 }

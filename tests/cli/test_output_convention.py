@@ -59,9 +59,9 @@ def test_report_output_html_and_terminal_are_one_page(tmp_path: Path) -> None:
 
 
 def test_export_is_binary_and_needs_an_output(tmp_path: Path) -> None:
-    assert run("export", SPECS) == (2, "", "cascade: --format xlsx memerlukan --output BERKAS (buku kerja tidak ditulis ke terminal)\n")
+    assert run("export", SPECS) == (2, "", "cascade: export memerlukan --output BERKAS (buku kerja tidak ditulis ke terminal)\n")
     assert run("export", SPECS, "--format", "xlsx", "--lang", "en") == (
-        2, "", "cascade: --format xlsx needs --output FILE (a workbook is not written to the terminal)\n")
+        2, "", "cascade: export needs --output FILE (a workbook is not written to the terminal)\n")
     pytest.importorskip("openpyxl")
     a, b = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
     assert run("export", SPECS, "--output", str(a))[0] == 0
