@@ -84,8 +84,10 @@ class ConfigError(ValueError):
     ``line`` and ``column`` where that key is in the file (:func:`load_config` finds them: tomllib gives
     no positions), shown as ``cascade.toml:1:1: ...`` as findings are.
     ``str()`` is English; :meth:`localized` gives the message in another language where one was given
-    (``message_id``, Bahasa Indonesia). The file's name is shown with its control and invisible
-    characters escaped: it may come from a shipped configuration (``baseline = "x\n::error::..."``).
+    (``message_id``, Bahasa Indonesia). Both are shown with their control and invisible characters
+    escaped (:func:`cascade.core.text.escape_unsafe`), the file's name and the message: both may come
+    from a shipped configuration (``baseline = "x\n::error::..."``, a key or selector holding a line
+    break), which must not forge a line of a CI log.
     """
 
     def __init__(self, message: str, *, path: str | None = None, key: str | None = None, message_id: str | None = None,
@@ -99,10 +101,13 @@ class ConfigError(ValueError):
         super().__init__(self._where(message))
 
     def _where(self, message: str) -> str:
+        # the one place a configuration error becomes text (str() and localized(), every command and
+        # the editor): keys, selectors and values quoted from a shipped file may hold a line break
+        # (``select = ["x\n::error::forged"]``) or U+202E, so the whole message is escaped
         if not self.path:
-            return message
+            return escape_unsafe(message)
         at = f":{self.line}:{self.column or 1}" if self.line else ""
-        return f"{escape_unsafe(self.path)}{at}: {message}"
+        return escape_unsafe(f"{self.path}{at}: {message}")
 
     def at(self, line: int, column: int) -> "ConfigError":
         """This error placed at ``line`` and ``column`` of its file."""
