@@ -183,8 +183,9 @@ Batas-batas ini menjaga agar satu berkas yang rusak atau berniat jahat tidak men
 peninjauan: berkas itu dilaporkan dan dilewati, sisa ruang kerja tetap diperiksa. Nilai bawaan:
 32 MiB per berkas, kedalaman bersarang 48, 4.000.000 event YAML per berkas, 65.536 karakter per
 baris (untuk dokumen yang diberikan sebagai dict: per teks, nilai maupun kunci, dengan batas
-kedalaman dan simpul yang sama). Juga dilaporkan dan tidak dibaca: FIFO atau berkas perangkat (device) bernama ``*.yaml``,
-berkas yang ditemukan dalam folder yang merupakan tautan simbolik ke luar folder itu (tanpa
+kedalaman dan simpul yang sama). Juga dilaporkan dan tidak dibaca: FIFO atau berkas perangkat
+(device) bernama ``*.yaml``, berkas yang ditemukan dalam folder yang merupakan tautan simbolik ke
+luar folder itu (tanpa
 pembatasan ini, sebuah pull request dapat mengarahkannya ke rahasia mesin yang memeriksanya), dan
 workbook (``.xlsx``) bila extra ``xlsx`` (openpyxl) tidak terpasang: sisanya tetap diperiksa.
 Ini kesalahan pembacaan: selalu dilaporkan, sebagai error, apa pun kata ``select``, ``ignore``,
