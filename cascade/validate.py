@@ -18,7 +18,7 @@ from .core.pool import bulk, fork_pool, room_for_a_copy
 from .core.privacy import mask_finding
 from .core.refs import document_of
 from .graph import Workspace
-from .read.suppressions import Suppression, apply
+from .read.suppressions import Suppression, apply, is_reading_error
 from .rules.base import REGISTRY, Rule, iter_check_rules, outranked
 from .rules.catalog import all_rules, get_rule, make_finding, resolve_selector
 from .rules.context import Context, Placer
@@ -544,7 +544,8 @@ def finish(findings: list[Finding], selection: Selection, rules: list[type[Rule]
     """Apply the selection and severity overrides to raw findings and build the report.
 
     NIPs are masked in every finding unless ``show_personal`` (:mod:`cascade.core.privacy`): every
-    report of a run is built here."""
+    report of a run is built here. A reading error (:func:`cascade.read.suppressions.is_reading_error`:
+    CAS001, CAS005, a file without a plan document) is kept whatever the selection, at error severity."""
     codes = {r.code: r for r in rules}
     kept = []
     dropped = outranked(findings, codes)  # the more specific of two rules on one missing link (rules.base.PRECEDENCE)
@@ -552,6 +553,9 @@ def finish(findings: list[Finding], selection: Selection, rules: list[type[Rule]
         findings = [f for i, f in enumerate(findings) if i not in dropped]
     for f in findings:
         rule = codes.get(f.code)
+        if is_reading_error(f):  # kept whatever the selection and severity overrides say, as an error
+            kept.append(f if show_personal else mask_finding(f if f.severity is Severity.ERROR else replace(f, severity=Severity.ERROR)))
+            continue
         if rule is None:
             continue
         sev = selection.severity_of(rule)

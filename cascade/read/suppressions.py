@@ -52,11 +52,24 @@ try:  # libyaml's scanner; PyYAML's pure-Python one where libyaml is missing
 except ImportError:  # pragma: no cover - exercised only on machines without libyaml
     _CParser = None
 
-__all__ = ["Suppression", "UNSUPPRESSIBLE", "find_suppressions", "apply", "glob_matches", "is_blanket"]
+__all__ = ["Suppression", "UNSUPPRESSIBLE", "find_suppressions", "apply", "glob_matches", "is_blanket", "is_reading_error"]
 
 #: Codes no suppression silences: the file could not be read (CAS001 yaml-syntax) or was not read
 #: (CAS005 file-limit), so nothing written in it, its suppression comments included, can be trusted.
 UNSUPPRESSIBLE = frozenset({"CAS001", "CAS005"})
+#: Where a schema finding says the file holds no plan document at all: the file is empty or not a
+#: mapping, lacks ``document:`` (pointer ``""``), or its ``document:`` block is no mapping or lacks a
+#: required field (pointer ``/document``), so no document is built from it.
+_NO_DOCUMENT = frozenset({("CAS101", ""), ("CAS103", ""), ("CAS101", "/document"), ("CAS103", "/document")})
+
+
+def is_reading_error(finding: Finding) -> bool:
+    """Whether ``finding`` says its file was not read or yielded no document: CAS001 (not YAML),
+    CAS005 (not read, or not all of it) and the CAS101/CAS103 that says there is no plan document in
+    it. These are unconditional: no suppression (comment or ``per-file-ignores``), selection
+    (``select``, ``ignore``), severity override or baseline drops or softens them, so that a file that
+    yields no document always has an error naming it (``docs/hostile-input.md``)."""
+    return finding.code in UNSUPPRESSIBLE or (finding.code, finding.pointer) in _NO_DOCUMENT
 
 _MARKER = "cascade:"
 # A comment starts at the start of a line or after a blank; line breaks as libyaml counts them.
@@ -227,7 +240,7 @@ def apply(
     suppressed: list[Finding] = []
     for f in findings:
         hit = False
-        if f.file is not None:
+        if f.file is not None and not is_reading_error(f):
             if f.file not in globbed:
                 globbed[f.file] = [k for k in by_glob if slots[k][0].covers_file(f.file)]
             candidates = by_file.get(f.file, []) + globbed[f.file]

@@ -22,6 +22,7 @@ from typing import Iterable
 
 from .config import ConfigError, read_regular_file
 from ..core.findings import Finding, Report
+from ..read.suppressions import is_reading_error
 
 __all__ = ["BaselineEntry", "dump_baseline", "read_baseline", "parse_baseline", "apply_baseline"]
 
@@ -95,14 +96,19 @@ def read_baseline(path: str) -> Counter[Key]:
 def apply_baseline(report: Report, counts: Counter[Key], base: str = os.curdir) -> tuple[Report, list[BaselineEntry]]:
     """The report of the findings not in the baseline, and the baseline entries that are gone.
 
-    ``Report.stats["baselined"]`` counts the findings the baseline accepted.
+    ``Report.stats["baselined"]`` counts the findings the baseline accepted. Reading errors
+    (CAS001, CAS005, a file without a plan document: :func:`cascade.read.suppressions.is_reading_error`)
+    are never accepted: they are reported even when the baseline lists them.
     """
     by_key: dict[Key, list[Finding]] = {}
     for f in report:
         by_key.setdefault(_key(f, base), []).append(f)
     new: list[Finding] = []
     for key, found in by_key.items():
-        new.extend(found[counts.get(key, 0):])
+        # a reading error is never accepted: a shipped baseline must not hide a file that yields no document
+        n = counts.get(key, 0)
+        new.extend(f for f in found[:n] if is_reading_error(f))
+        new.extend(found[n:])
     gone = [
         BaselineEntry(file, rule, ref, n - len(by_key.get((file, rule, ref), ())))
         for (file, rule, ref), n in sorted(counts.items())

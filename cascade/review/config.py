@@ -40,7 +40,7 @@ import re
 import stat
 import sys
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 from ..core.findings import DEFAULT_LANG, LANGUAGES, Severity, Span
 from ..core.oserror import os_reason
@@ -84,8 +84,10 @@ class ConfigError(ValueError):
     ``line`` and ``column`` where that key is in the file (:func:`load_config` finds them: tomllib gives
     no positions), shown as ``cascade.toml:1:1: ...`` as findings are.
     ``str()`` is English; :meth:`localized` gives the message in another language where one was given
-    (``message_id``, Bahasa Indonesia). The file's name is shown with its control and invisible
-    characters escaped: it may come from a shipped configuration (``baseline = "x\n::error::..."``).
+    (``message_id``, Bahasa Indonesia). Both are shown with their control and invisible characters
+    escaped (:func:`cascade.core.text.escape_unsafe`), the file's name and the message: both may come
+    from a shipped configuration (``baseline = "x\n::error::..."``, a key or selector holding a line
+    break), which must not forge a line of a CI log.
     """
 
     def __init__(self, message: str, *, path: str | None = None, key: str | None = None, message_id: str | None = None,
@@ -99,10 +101,13 @@ class ConfigError(ValueError):
         super().__init__(self._where(message))
 
     def _where(self, message: str) -> str:
+        # the one place a configuration error becomes text (str() and localized(), every command and
+        # the editor): keys, selectors and values quoted from a shipped file may hold a line break
+        # (``select = ["x\n::error::forged"]``) or U+202E, so the whole message is escaped
         if not self.path:
-            return message
+            return escape_unsafe(message)
         at = f":{self.line}:{self.column or 1}" if self.line else ""
-        return f"{escape_unsafe(self.path)}{at}: {message}"
+        return escape_unsafe(f"{self.path}{at}: {message}")
 
     def at(self, line: int, column: int) -> "ConfigError":
         """This error placed at ``line`` and ``column`` of its file."""
@@ -342,6 +347,36 @@ def load_config(path: str | os.PathLike[str] | None = None, *, start: str | os.P
 
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+_BLANKS = re.compile(r"[ \t]*")
+# TOML's strings (the text is valid TOML: tomllib read it first). A basic string ends at an unescaped
+# quote; a multi-line one at three quotes, which may be followed by one or two more that belong to it.
+_BASIC = re.compile(r'"(?:[^"\\\n]+|\\.)*"')
+_LITERAL = re.compile(r"'[^'\n]*'")
+_ML_BASIC = re.compile(r'"""(?:[^"\\]+|\\[\s\S]|"{1,2}(?!"))*"""(?:"{1,2})?')
+_ML_LITERAL = re.compile(r"'''(?:[^']+|'{1,2}(?!'))*'''(?:'{1,2})?")
+_PLAIN = re.compile(r"[^\"'\[\]{}#\n]+")
+#: Where a statement ends: blanks, a comment, the line break (``\n`` or ``\r\n``) or the end.
+_END = re.compile(r"[ \t]*(?:#[^\n]*)?\r?(?:\n|\Z)")
+#: Keys of more parts than this are not looked for (no configuration key has more than 4 or 5).
+_MAX_KEY_PARTS = 64
+
+
+class _Unsure(Exception):
+    """The scanner met what it does not follow: no position rather than a wrong one."""
+
+
+def _quoted(text: str, i: int) -> tuple[str, int] | None:
+    """The value of the one-line TOML string at ``text[i]`` and where it ends."""
+    m = (_BASIC if text[i] == '"' else _LITERAL).match(text, i)
+    if m is None:
+        return None
+    raw = m.group()
+    if raw[0] == "'" or "\\" not in raw:
+        return raw[1:-1], m.end()
+    try:  # escapes as TOML reads them (\u00e9, \"): one string, linear in its length
+        return tomllib.loads("k = " + raw)["k"], m.end()
+    except (tomllib.TOMLDecodeError, RecursionError):
+        return None
 
 
 def _dotted_key(text: str, start: int) -> tuple[tuple[str, ...], int] | None:
@@ -349,32 +384,90 @@ def _dotted_key(text: str, start: int) -> tuple[tuple[str, ...], int] | None:
     parts: list[str] = []
     i = start
     while True:
-        while i < len(text) and text[i] in " \t":
-            i += 1
+        i = _BLANKS.match(text, i).end()
         if i < len(text) and text[i] in "\"'":
-            quote = text[i]
-            j, part = i + 1, []
-            while j < len(text) and text[j] != quote:
-                if quote == '"' and text[j] == "\\" and j + 1 < len(text):
-                    j += 1
-                part.append(text[j])
-                j += 1
-            if j >= len(text):
+            found = _quoted(text, i)
+            if found is None:
                 return None
-            parts.append("".join(part))
-            i = j + 1
+            parts.append(found[0])
+            i = found[1]
         else:
             bare = _BARE_KEY.match(text, i)
             if bare is None:
                 return None
             parts.append(bare.group())
             i = bare.end()
-        while i < len(text) and text[i] in " \t":
-            i += 1
+        i = _BLANKS.match(text, i).end()
         if i < len(text) and text[i] == ".":
             i += 1
             continue
         return tuple(parts), i
+
+
+def _skip_value(text: str, i: int) -> int:
+    """Where the TOML value starting at ``text[i]`` ends: strings (one- and multi-line, basic and
+    literal), arrays over several lines with their comments, inline tables, other scalars."""
+    depth = 0
+    n = len(text)
+    while i < n:
+        c = text[i]
+        if c == '"' or c == "'":
+            three = text.startswith(c * 3, i)
+            m = ((_ML_BASIC if three else _BASIC) if c == '"' else (_ML_LITERAL if three else _LITERAL)).match(text, i)
+            if m is None:
+                raise _Unsure
+            i = m.end()
+        elif c in "[{":
+            depth += 1
+            i += 1
+        elif c in "]}":
+            depth -= 1
+            if depth < 0:
+                raise _Unsure
+            i += 1
+        elif c == "#" or c == "\n":
+            if depth == 0:
+                return i
+            i = text.find("\n", i) + 1 if c == "#" else i + 1
+            if i == 0:
+                raise _Unsure
+        else:
+            i = _PLAIN.match(text, i).end()
+    if depth:
+        raise _Unsure
+    return i
+
+
+def _statements(text: str) -> Iterator[tuple[tuple[str, ...], tuple[str, ...] | None, int, int]]:
+    """``(table, key, line, column)`` of every table header (``key`` None) and key/value line of
+    the TOML ``text``, in one pass, linear in its length: comments and strings of every kind are
+    skipped as TOML reads them, lines end at ``\\n`` only (``\\r\\n`` too; U+2028 and NEL do not end a
+    TOML line). Raises :class:`_Unsure` for anything else."""
+    table: tuple[str, ...] = ()
+    line, i, n = 1, 0, len(text)
+    while i < n:
+        p = _BLANKS.match(text, i).end()
+        column = p - i + 1
+        start = p
+        if p < n and text[p] == "[":
+            double = text.startswith("[[", p)
+            found = _dotted_key(text, p + (2 if double else 1))
+            if found is None or not text.startswith("]]" if double else "]", found[1]):
+                raise _Unsure
+            table = found[0]
+            yield table, None, line, column
+            p = found[1] + (2 if double else 1)
+        elif p < n and text[p] not in "#\r\n":
+            found = _dotted_key(text, p)
+            if found is None or not text.startswith("=", found[1]):
+                raise _Unsure
+            yield table, found[0], line, column
+            p = _skip_value(text, _BLANKS.match(text, found[1] + 1).end())
+        end = _END.match(text, p)
+        if end is None:
+            raise _Unsure
+        line += text.count("\n", start, end.end())
+        i = end.end()
 
 
 def _key_position(text: str, key: str | None, prefix: str = "") -> tuple[int, int] | None:
@@ -382,7 +475,10 @@ def _key_position(text: str, key: str | None, prefix: str = "") -> tuple[int, in
     ``severity.CAS301``, ``per-file-ignores."a/*.yaml"``, ``tool.cascade.as-of``) is written in the TOML
     ``text``: (line, column) of the key or of its table's header, else of the nearest enclosing key
     that is written (an inline table), else None. Table headers (``[tool.cascade]``, ``[severity]``)
-    and dotted keys are followed; multi-line strings are skipped."""
+    and dotted keys are followed; comments and strings (also multi-line) are skipped as TOML reads
+    them. One pass, linear in the text, keeping only the places of ``key``'s own prefixes: a key of
+    60,000 parts costs its length, not its square. Where the scanner is unsure, None (no position
+    rather than a wrong one); so for a key of more than 64 parts."""
     if not key:
         return None
     parsed = _dotted_key(key, 0)
@@ -392,38 +488,49 @@ def _key_position(text: str, key: str | None, prefix: str = "") -> tuple[int, in
     scope = tuple(prefix.rstrip(".").split(".")) if prefix else ()
     if scope and target[: len(scope)] != scope:
         target = scope + target  # 'unknown key' names the key without [tool.cascade]
-    seen: dict[tuple[str, ...], tuple[int, int]] = {}
-    table: tuple[str, ...] = ()
-    in_string: str | None = None
-    for number, line in enumerate(text.splitlines(), 1):
-        if in_string is not None:  # inside a multi-line string
-            if line.count(in_string) % 2 == 1:
-                in_string = None
-            continue
-        stripped = line.lstrip()
-        column = len(line) - len(stripped) + 1
-        if stripped.startswith("["):
-            double = stripped.startswith("[[")
-            found = _dotted_key(stripped, 2 if double else 1)
-            if found is not None:
-                table = found[0]
-                seen.setdefault(table, (number, column))
-            continue
-        found = _dotted_key(stripped, 0)
-        if found is None or not stripped[found[1]:].lstrip().startswith("="):
-            continue
-        full = table + found[0]
-        for n in range(len(table) + 1, len(full) + 1):
-            seen.setdefault(full[:n], (number, column))
-        value = stripped[found[1]:].lstrip()[1:]
-        for quotes in ('"""', "'''"):
-            if value.count(quotes) % 2 == 1:
-                in_string = quotes
-                break
+    if len(target) > _MAX_KEY_PARTS:
+        return None
+    first: list[tuple[int, int] | None] = [None] * (len(target) + 1)  # by prefix length
+    try:
+        for table, parts, line, column in _statements(text):
+            depth = len(table)
+            if depth > len(target) or table != target[:depth]:
+                continue
+            if parts is None:
+                if first[depth] is None:
+                    first[depth] = (line, column)
+                continue
+            for part in parts:
+                if depth >= len(target) or target[depth] != part:
+                    break
+                depth += 1
+                if first[depth] is None:
+                    first[depth] = (line, column)
+    except _Unsure:
+        return None
     for n in range(len(target), max(len(scope), 1) - 1, -1):  # down to [tool.cascade] itself, never [tool]
-        if target[:n] in seen:
-            return seen[target[:n]]
+        if first[n] is not None:
+            return first[n]
     return None
+
+
+def _key_lines(text: str | None, table_key: tuple[str, ...]) -> dict[str, int]:
+    """The line of each key of the table ``table_key`` (``("per-file-ignores",)``) in the TOML ``text``,
+    in one pass: for positions in findings. Empty where the scanner is unsure."""
+    if text is None:
+        return {}
+    out: dict[str, int] = {}
+    size = len(table_key)
+    try:
+        for table, parts, line, _ in _statements(text):
+            if parts is None or len(table) > size + 1:
+                continue
+            full = table + parts[: size + 2 - len(table)]
+            if len(full) == size + 1 and full[:size] == table_key:
+                out.setdefault(full[size], line)
+    except _Unsure:
+        return {}
+    return out
 
 
 def _did_you_mean(word: str, choices: Iterable[str], lang: str = "en") -> str:
@@ -475,17 +582,6 @@ def _table(value: Any, path: str | None, key: str) -> dict[str, Any]:
     return value
 
 
-def _key_line(text: str | None, key: str) -> int | None:
-    """The line where the TOML key ``key`` (bare or quoted) is assigned, for positions in findings."""
-    if text is None:
-        return None
-    pattern = re.compile(r"^\s*(?:\"{0}\"|'{0}'|{0})\s*=".format(re.escape(key)))
-    for number, line in enumerate(text.splitlines(), 1):
-        if pattern.match(line):
-            return number
-    return None
-
-
 def _compatible(value: Any, default: Any) -> bool:
     if isinstance(default, bool) or isinstance(value, bool):
         return isinstance(value, bool) and isinstance(default, bool)
@@ -514,11 +610,12 @@ def parse_settings(table: Mapping[str, Any], *, path: str | None = None, text: s
         kw["exclude"] = _strings(table["exclude"], path, prefix + "exclude")
     if "per-file-ignores" in table:
         entries = []
+        lines = _key_lines(text, tuple(prefix.rstrip(".").split(".")) + ("per-file-ignores",) if prefix else ("per-file-ignores",))
         for pattern, selectors in _table(table["per-file-ignores"], path, prefix + "per-file-ignores").items():
             key = f"{prefix}per-file-ignores.\"{pattern}\""
             sels = _strings(selectors, path, key)
             check_selectors(sels, path, key)
-            entries.append(PerFileIgnore(pattern, sels, _key_line(text, pattern)))
+            entries.append(PerFileIgnore(pattern, sels, lines.get(pattern)))
         kw["per_file_ignores"] = tuple(entries)
     if "severity" in table:
         pairs = []

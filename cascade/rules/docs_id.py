@@ -161,7 +161,9 @@ Dilaporkan pada baris dan kolom tempat parser berhenti, beserta pesan kesalahann
 menghasilkan dokumen; bagian lain ruang kerja tetap diperiksa (rujukan ke dokumen yang rusak itu
 lalu dihitung sebagai rujukan eksternal). Kunci mapping yang bukan teks (list atau mapping di YAML;
 ``None``, bytes atau float di dict yang diberikan ke ``cascade.load``) dilaporkan pada kunci itu, dan
-kunci itu tidak dipakai; bagian lain mapping-nya tetap diperiksa dan dipertahankan.""",
+kunci itu tidak dipakai; bagian lain mapping-nya tetap diperiksa dan dipertahankan. Ini kesalahan
+pembacaan: selalu dilaporkan, sebagai error, apa pun kata ``select``, ``ignore``, ``[severity]``,
+komentar penekanan, ``per-file-ignores`` atau baseline.""",
     "CAS002": """\
 Pembaca YAML biasa diam-diam mempertahankan nilai terakhir, sehingga blok yang ditempel dapat
 menimpa sebuah target tanpa disadari siapa pun. cascade mempertahankan nilai pertama dan melaporkan
@@ -182,10 +184,12 @@ peninjauan: berkas itu dilaporkan dan dilewati, sisa ruang kerja tetap diperiksa
 32 MiB per berkas, kedalaman bersarang 48, 4.000.000 event YAML per berkas, 65.536 karakter per
 baris (untuk dokumen yang diberikan sebagai dict: per teks, nilai maupun kunci, dengan batas
 kedalaman dan simpul yang sama). Juga dilaporkan dan tidak dibaca: FIFO atau berkas perangkat
-(device) bernama ``*.yaml``,
-berkas yang ditemukan dalam folder yang merupakan tautan simbolik ke luar folder itu (tanpa
+(device) bernama ``*.yaml``, berkas yang ditemukan dalam folder yang merupakan tautan simbolik ke
+luar folder itu (tanpa
 pembatasan ini, sebuah pull request dapat mengarahkannya ke rahasia mesin yang memeriksanya), dan
-workbook (``.xlsx``) bila extra ``xlsx`` (openpyxl) tidak terpasang: sisanya tetap diperiksa.""",
+workbook (``.xlsx``) bila extra ``xlsx`` (openpyxl) tidak terpasang: sisanya tetap diperiksa.
+Ini kesalahan pembacaan: selalu dilaporkan, sebagai error, apa pun kata ``select``, ``ignore``,
+``[severity]``, komentar penekanan, ``per-file-ignores`` atau baseline.""",
     "CAS006": """\
 cascade membacanya sebagai teks yang tertulis (``1.10`` tetap ``1.10``), tetapi spreadsheet, portal
 dan ``yaml.safe_load`` mengubah ``1.10`` menjadi ``1.1``, ``010`` menjadi ``8``, ``no`` menjadi

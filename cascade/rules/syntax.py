@@ -13,7 +13,9 @@ class YamlSyntax(Rule):
     no document; the rest of the workspace is still checked (references into the broken document
     then count as external). A mapping key that is not text (a list or mapping in YAML; ``None``,
     bytes or a float in a dict passed to ``cascade.load``) is reported at the key, which is left
-    out; the rest of its mapping is still checked and kept.
+    out; the rest of its mapping is still checked and kept. This is a reading error: it is always
+    reported, as an error, whatever ``select``, ``ignore``, ``[severity]``, a suppression comment,
+    ``per-file-ignores`` or a baseline say.
 
     Why: a file that cannot be read yields no document, so every check of it is silently skipped unless
     the failure itself is reported where it happened.
@@ -196,6 +198,8 @@ class FileLimit(Rule):
     or device named ``*.yaml``, and a file found in a folder that is a symbolic link out of that
     folder (a pull request could otherwise point it at a secret of the machine that checks it), and
     a workbook (``.xlsx``) when the ``xlsx`` extra (openpyxl) is not installed: the rest is checked.
+    This is a reading error: it is always reported, as an error, whatever ``select``, ``ignore``,
+    ``[severity]``, a suppression comment, ``per-file-ignores`` or a baseline say.
 
     Why: one oversized, mis-encoded or special file must not stall or crash the review of all the
     others.

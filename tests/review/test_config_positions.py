@@ -76,3 +76,76 @@ def test_a_toml_syntax_error_keeps_its_own_position(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as caught:
         load_config(config)
     assert caught.value.line is None and "(at line 1, column 9)" in str(caught.value)
+
+
+def test_a_huge_dotted_key_costs_its_length_and_is_a_usage_error(tmp_path: Path) -> None:
+    """Every prefix of a dotted key was stored: 60,000 parts exhausted 4 GB (MemoryError, exit 1)."""
+    import subprocess
+    import sys
+    import textwrap
+
+    k = 60000
+    (tmp_path / "cascade.toml").write_text("zz = 1\nx = '''a \"\"\"\n\"\"\"\n" + ".".join(["a"] * k) + " = 1\n'''\n")
+    (tmp_path / "plain.toml").write_text(".".join(["a"] * 30000) + " = 1\nzz = 2\n")
+    (tmp_path / "p").mkdir()
+    script = textwrap.dedent(f"""
+        import io, resource, sys, time
+        resource.setrlimit(resource.RLIMIT_AS, (1_500_000_000, 1_500_000_000))
+        from cascade.cli import main
+        from cascade.review.config import _key_position
+        t = time.perf_counter()
+        err = io.StringIO()
+        code = main(["lint", {str(tmp_path / 'p')!r}, "--no-cache", "--lang", "en"], stdout=io.StringIO(), stderr=err)
+        print(code, err.getvalue().strip())
+        text = open({str(tmp_path / 'plain.toml')!r}).read()
+        print(_key_position(text, "zz"), _key_position(text, "a"), _key_position(text, ".".join(["a"] * 65)))
+        print(time.perf_counter() - t < 5)
+    """)
+    import os
+
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+    done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=120, env=env)
+    assert done.stderr == ""
+    assert done.stdout.splitlines() == [
+        f"2 cascade: configuration error: {tmp_path / 'cascade.toml'}:1:1: unknown key 'zz'",
+        "(2, 1) (1, 1) None",
+        "True",
+    ]
+
+
+@pytest.mark.parametrize("text, where", [
+    # U+2028 and NEL end no TOML line (splitlines() broke there: line 5)
+    ('# a\u2028b \u0085 c\nlang = "id"\nas-of = "x"\n', "3:1"),
+    ('# a\r\nlang = "id"\r\n\r\n  as-of = "x"\r\n', "4:3"),
+    # three quotes inside a comment start no string
+    ('lang = "id"  # see """ below\nas-of = "x"\n', "2:1"),
+    # ''' inside a basic string starts nothing; a multi-line string hides the keys it holds
+    ('baseline = "\'\'\'"\nexclude = """\nas-of = 1\n"""\nas-of = "x"\n', "5:1"),
+    ("baseline = '''x\"\"\"\nas-of = 1\n'''\nas-of = \"x\"\n", "4:1"),
+    ('baseline = """x\\"""\nas-of = 1\n"""\nas-of = "x"\n', "4:1"),
+    ('baseline = """x""""\nas-of = "x"\n', "2:1"),
+    ('exclude = [\n  "a", # as-of = 1\n  """\nas-of = 2\n""",\n]\nas-of = "x"\n', "7:1"),
+])
+def test_positions_follow_tomls_lexical_rules(tmp_path: Path, text: str, where: str) -> None:
+    config = tmp_path / "cascade.toml"
+    config.write_bytes(text.encode())
+    with pytest.raises(ConfigError) as caught:
+        load_config(config)
+    assert str(caught.value) == f"{config}:{where}: as-of must be a year such as 2024, not 'x'"
+
+
+def test_a_string_holding_a_table_header_in_pyproject(tmp_path: Path) -> None:
+    config = tmp_path / "pyproject.toml"
+    config.write_text('[tool.x]\na = "\'\'\'"\nb = """\n[tool.cascade]\nas-of = 1\n"""\n\n[tool.cascade]\nlang = "id"  # """\nas-of = "x"\n')
+    with pytest.raises(ConfigError) as caught:
+        load_config(config)
+    assert str(caught.value) == f"{config}:10:1: tool.cascade.as-of must be a year such as 2024, not 'x'"
+
+
+def test_per_file_ignores_lines_follow_the_same_rules(tmp_path: Path) -> None:
+    text = ('s = """\n"b/*.yaml" = 1\n"""\n# x\u2028y\n[per-file-ignores]\n"a/*.yaml" = ["CAS301"]\n'
+            "'b/*.yaml' = [\"CAS302\"]\n")
+    config = tmp_path / "cascade.toml"
+    config.write_text(text.replace("s = ", "exclude = "))
+    settings = load_config(config)
+    assert [(e.pattern, e.line) for e in settings.per_file_ignores] == [("a/*.yaml", 6), ("b/*.yaml", 7)]
