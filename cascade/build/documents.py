@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import difflib
 import re
+import sys
 import typing
 import unicodedata
 from collections.abc import Iterator, Mapping
@@ -103,7 +104,7 @@ def _describe(value: Any, lang: str = "en") -> str:
     if isinstance(value, (int, float)):
         return f"{'the number' if en else 'angka'} {short_int(value) if isinstance(value, int) else value}"
     if not isinstance(value, str):  # an object, bytes, a generator...: its type, never its repr (a memory address)
-        name = _visible(type(value).__name__)
+        name = value.type_name if isinstance(value, _Foreign) else _visible(type(value).__name__)
         return f"a value of type '{name}'" if en else f"nilai bertipe '{name}'"
     text = _visible(str(value))
     return f"'{text[:40]}…'" if len(text) > 40 else f"'{text}'"
@@ -160,8 +161,8 @@ def _mask(value: Any) -> Any:
 
     Mappings and lists pass unchanged: findings describe them by shape only.
     """
-    if value is None or isinstance(value, (bool, dict, list)):
-        return value
+    if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        return value  # None, true/false, a mapping, a list, an object: described by shape or type, never by repr
     text = str(value)
     if text.isdigit() and len(text) >= 12:
         return text[:4] + "•" * (len(text) - 8) + text[-4:]
@@ -494,7 +495,7 @@ def parse_document(
         sink.add("CAS103", "top-level", (), got=got, got_id=got_id)
         return None, findings
     if not from_yaml:  # YAML gives text, lists and mappings only; a dict may hold anything
-        data = _dict_values(data, sink)
+        data = sink.data = _dict_values(data, sink)  # findings point into it: a foreign key is replaced there
     header_data = data.get("document")
     if isinstance(header_data, dict) and header_data.get("kind") == "realisasi":
         return _realisasi(data, header_data, file, sourcemap, sink)
@@ -610,7 +611,85 @@ def _dict_values(data: dict, sink: _Sink) -> dict:
     for i, row in enumerate(rows if isinstance(rows, (list, tuple)) else ()):
         if isinstance(row, Mapping):
             years(row, ("rows", i), "row", doc_id)
+    _foreign_values(data, edits)
     return _edited(data, edits)
+
+
+#: The plain values a dict may hold where YAML gives a scalar (a ``Decimal`` or ``Fraction`` from
+#: ``json.loads(..., parse_float=Decimal)`` too); anything else is reported by its type.
+_PLAIN = (str, int, float, type(None))  # a bool is an int
+_BYTES = (bytes, bytearray, memoryview)
+
+
+def _plain(value: Any) -> bool:
+    if isinstance(value, _PLAIN):
+        return True
+    for module, name in (("decimal", "Decimal"), ("fractions", "Fraction")):
+        found = sys.modules.get(module)  # no Decimal exists unless the caller imported the module
+        if found is not None and isinstance(value, getattr(found, name)):
+            return True
+    return False
+
+
+class _Foreign:
+    """Put by :func:`_foreign_values` in place of a value or key no YAML file can hold: pydantic
+    fails on it where it stands, with its usual message, and :func:`_describe` names the type of
+    what it stands for. It can be copied (as itself) and hashed, which the value it stands for (a
+    generator, a lock) may not be."""
+
+    __slots__ = ("type_name", "shown")
+
+    def __init__(self, value: Any):
+        self.type_name = _visible(type(value).__name__)
+        # as a key in a JSON pointer: bytes as pydantic's key findings show them, else the type
+        self.shown = repr(bytes(value)) if isinstance(value, _BYTES) and len(value) <= 64 else f"<{self.type_name}>"
+
+    def __str__(self) -> str:
+        return self.shown
+
+    __repr__ = __str__
+
+    def __deepcopy__(self, memo: dict) -> "_Foreign":
+        return self  # the same key in the schema stage's copy, so that pruning finds it
+
+    def __copy__(self) -> "_Foreign":
+        return self
+
+
+def _foreign_values(data: dict, edits: list[tuple[tuple, Any]]) -> None:
+    """Put a :class:`_Foreign` in place of every value and key of ``data`` that no YAML file holds.
+
+    pydantic's lax text takes bytes (``b"R1"`` passed as an id, ``{b"2023": 1}`` as a year), and
+    the schema stage copies what fails (``copy.deepcopy``), which raises for a generator or a lock
+    (and pydantic would consume a generator). What is not text, a number, true/false, empty, a
+    mapping, a list, a tuple or a set (bytes, an object, a generator, a lock) is replaced, never
+    iterated, copied or printed: it is then CAS103 at its pointer (CAS001 as a key of fields),
+    named by its type, and its part is pruned as for any bad value. Only for dict input.
+    """
+    done = {path for path, _ in edits}
+    stack: list[tuple[Any, tuple]] = [(data, ())]
+    while stack:
+        value, path = stack.pop()
+        if path in done:
+            continue  # a generator in a list field, a bool year: reported already
+        if isinstance(value, Mapping):
+            try:
+                items = list(value.items())
+            except Exception:  # check_data reported a mapping whose items() raises
+                continue
+            for key, child in items:
+                if _plain(key) or isinstance(key, tuple):
+                    stack.append((child, path + (key,)))
+                else:
+                    edits.append((path + (key,), _POP))
+                    edits.append((path + (_Foreign(key),), child))  # the key is judged; its value goes with it
+        elif isinstance(value, (list, tuple)):
+            stack.extend((child, path + (i,)) for i, child in enumerate(value))
+        elif isinstance(value, (set, frozenset)):  # read as a list of ids
+            if not all(map(_plain, value)):
+                edits.append((path, type(value)(v if _plain(v) else _Foreign(v) for v in value)))
+        elif not _plain(value):
+            edits.append((path, _Foreign(value)))
 
 
 def _edited(data: dict, edits: list[tuple[tuple, Any]]) -> dict:

@@ -70,7 +70,8 @@ def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..reporters.concise import render
     from ..reporters.base import RenderContext
     from ..read.loader import read_file
-    from ..read.tableimport import import_table
+    from ..read.tableimport import RefusedOutputError, import_table
+    from ..core.text import escape_unsafe
     from .inputs import localized
 
     from ..core.errors import UsageError
@@ -93,13 +94,12 @@ def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         written, findings = import_table(args.table, args.output, layout=args.layout, sheet=args.sheet,
                                          document=document, locale=args.locale, year=args.year, lang=lang)
-    except (MissingExtraError, UsageError) as exc:  # UsageError: no sidecar and no --document
-        err.write(f"cascade: {localized(exc, lang)}\n")
+    except (MissingExtraError, UsageError, RefusedOutputError) as exc:  # UsageError: no sidecar and no --document
+        err.write(escape_unsafe(f"cascade: {localized(exc, lang)}") + "\n")  # RefusedOutputError: a planted link
         return 2
     except (OSError, ValueError) as exc:  # the folder cannot be made or a file in it written
         err.write(write_error(args.output, exc, lang))
         return 2
-    from ..core.text import escape_unsafe
 
     report = Report(findings)
     # a table or folder named with ESC or BEL never drives the terminal: shown as \uXXXX, as lint shows it

@@ -20,9 +20,12 @@ blank, and outside every scalar (a ``#`` inside a quoted or block scalar is text
 against the YAML tokens of the file.
 
 Suppressions that match nothing are ``unused-suppression`` (CAS901); ones naming no rule, or every
-rule (``ALL``, ``CAS``, ``C``, any selector or list of selectors that covers every rule a suppression
-can silence, computed from the catalogue), or only rules no suppression silences, are
-``invalid-suppression`` (CAS902).
+rule (``ALL``, ``CAS``, ``C``, any selector or list of selectors that covers every rule that can
+report on a plan, computed from the catalogue: every rule but CAS001, CAS005 and the suppression
+meta-rules CAS9xx), or only rules no suppression silences, are ``invalid-suppression`` (CAS902).
+A blanket split over several comments is one too: when the ``ignore-file`` comments of a file
+together, or they and the ``ignore`` comments covering one line, cover every such rule, each of
+those comments is CAS902 and silences nothing.
 
 No suppression, written or configured, silences :data:`UNSUPPRESSIBLE`: CAS001 (the file is not
 YAML, it yields no document) and CAS005 (the file, or the rest of it, was not read). Nothing in such
@@ -147,9 +150,57 @@ def _codes(selector: str) -> frozenset[str]:
     return frozenset(r.code for r in resolve_selector(selector) or ())
 
 
+def _silenceable() -> frozenset[str]:
+    """The rules a blanket is judged against: every rule but :data:`UNSUPPRESSIBLE` and the
+    suppression meta-rules (CAS9xx), which report on the comments themselves, never on the plan."""
+    return frozenset(r.code for r in all_rules() if not r.code.startswith("CAS9")) - UNSUPPRESSIBLE
+
+
 def is_blanket(codes: Iterable[str]) -> bool:
-    """Whether ``codes`` cover every rule a suppression can silence (``ALL``, ``CAS``, ``C``...)."""
-    return frozenset(codes) >= frozenset(r.code for r in all_rules()) - UNSUPPRESSIBLE
+    """Whether ``codes`` cover every rule that can report on a plan (``ALL``, ``CAS``, ``C``,
+    ``CAS0, ..., CAS7``: the suppression meta-rules CAS9xx need not be named)."""
+    return frozenset(codes) >= _silenceable()
+
+
+def _union_blankets(file: str, found: list[Suppression]) -> tuple[list[Suppression], list[Finding]]:
+    """Drop the suppressions that, together, silence every rule on some line of the file.
+
+    A blanket need not be written in one comment: ``ignore-file[CAS0, CAS1]`` plus
+    ``ignore-file[CAS2, ..., CAS7]``, or an ``ignore-file`` plus ``ignore`` comments stacked above
+    one line, silence everything there as ``ignore-file[CAS]`` does. The union of the file-level
+    selectors is judged first; then, for each covered line, that union with the line's own
+    selectors. Every comment taking part in a blanket is CAS902 ``blanket-union`` and silences
+    nothing.
+    """
+    codes = {id(s): frozenset().union(*(_codes(sel) for sel in s.selectors)) for s in found}
+    whole = [s for s in found if s.lines is None]
+    bad: dict[int, list[Suppression]] = {}
+    file_codes: frozenset[str] = frozenset().union(*(codes[id(s)] for s in whole))
+    if len(whole) > 1 and is_blanket(file_codes):
+        for s in whole:
+            bad[id(s)] = whole
+        file_codes = frozenset()
+    by_line: dict[int, list[Suppression]] = {}
+    for s in found:
+        if s.lines is not None:
+            for line in s.lines:
+                by_line.setdefault(line, []).append(s)
+    for line, group in sorted(by_line.items()):
+        union = file_codes.union(*(codes[id(s)] for s in group))
+        if is_blanket(union) and (len(group) > 1 or file_codes):
+            members = group + [s for s in whole if id(s) not in bad]
+            for s in members:
+                bad.setdefault(id(s), members)
+    kept = [s for s in found if id(s) not in bad]
+    findings = []
+    for s in found:
+        if id(s) in bad:
+            others = sorted({o.span.line for o in bad[id(s)] if o is not s and o.span is not None})
+            findings.append(make_finding(
+                "CAS902", "blanket-union", file=file, span=s.span, selector=", ".join(s.selectors),
+                lines=", ".join(map(str, others)),
+            ))
+    return kept, findings
 
 
 def find_suppressions(file: str, text: str) -> tuple[list[Suppression], list[Finding]]:
@@ -210,6 +261,9 @@ def find_suppressions(file: str, text: str) -> tuple[list[Suppression], list[Fin
                 nxt += 1
             covered = frozenset((nxt,))
         suppressions.append(Suppression(tuple(valid), file, span, covered))
+    if len(suppressions) > 1:
+        suppressions, union_findings = _union_blankets(file, suppressions)
+        findings = sorted(findings + union_findings, key=lambda f: (f.line or 0, f.column or 0))
     return suppressions, findings
 
 

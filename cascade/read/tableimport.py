@@ -10,16 +10,43 @@ directly, apart from those table-reading findings, which only the table can have
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
+import stat
 from typing import Any
 
 from ..core.errors import UsageError
 from ..core.findings import Finding
+from ..core.text import escape_unsafe
 from .workbook import TableDocument, read_workbook, sidecar_of
 
-__all__ = ["MissingSidecarError", "import_table", "to_yaml"]
+__all__ = ["MissingSidecarError", "RefusedOutputError", "import_table", "to_yaml"]
+
+
+class RefusedOutputError(OSError):
+    """A file of the output folder that ``cascade import`` will not write: a symbolic link (the
+    write would land wherever it points), a FIFO, a device or a hard link. Nothing is written to
+    it; :meth:`localized` gives the message in Bahasa Indonesia."""
+
+    def __init__(self, target: str, link: bool):
+        self.link = link
+        super().__init__(errno.ELOOP if link else errno.EPERM, self._text("en", link), target)
+
+    @staticmethod
+    def _text(lang: str, link: bool) -> str:
+        if link:
+            return ("is a symbolic link; nothing is written through one" if lang != "id"
+                    else "adalah tautan simbolik; tidak ada yang ditulis melaluinya")
+        return ("is not a regular file of its own (a FIFO, a device or a hard link); nothing written" if lang != "id"
+                else "bukan berkas biasa miliknya sendiri (FIFO, perangkat atau tautan keras); tidak ada yang ditulis")
+
+    def __str__(self) -> str:
+        return f"{self.filename}: {self.strerror}"
+
+    def localized(self, lang: str) -> str:
+        return f"{self.filename}: {self._text(lang, self.link)}"
 
 
 class MissingSidecarError(UsageError):
@@ -58,7 +85,9 @@ def _scalar(v: Any) -> str:
     text = str(v)
     if _PLAIN.fullmatch(text) and text.lower() not in ("yes", "no", "on", "off", "true", "false", "null", "y", "n"):
         return text
-    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+    # A JSON string is a YAML double-quoted scalar; JSON leaves U+0085, U+2028/9 (line breaks to
+    # YAML), DEL and C1 controls (not printable to YAML) and lone surrogates raw: escaped as \uXXXX.
+    return escape_unsafe(json.dumps(text, ensure_ascii=False))
 
 
 def _flow(v: Any) -> str:
@@ -91,12 +120,12 @@ def to_yaml(table: TableDocument, source: str, findings: list[Finding] = (), lan
     for k, v in doc.items():
         if k == "period" and isinstance(v, dict):  # years as numbers, as FORMAT.md writes them
             v = {pk: int(pv) if isinstance(pv, str) and pv.isdigit() else pv for pk, pv in v.items()}
-        lines.append(f"  {k}: {_flow(v)}")
+        lines.append(f"  {_scalar(k)}: {_flow(v)}")
     for f in by_ref.get(doc_id, []) + by_ref.get(None, []):
         lines.append(f"# {f.code} {f.rule} {at} {f.cell or '-'}: {f.localized(lang)}")
     lines.append("")
     if doc.get("kind") == "realisasi":
-        return "\n".join(lines + _rows_yaml(table)) + "\n"
+        return _joined(lines + _rows_yaml(table))
     lines.append("elements:")
     for i, el in enumerate(data.get("elements", [])):
         where = table.ranges.get(("elements", i))
@@ -124,7 +153,16 @@ def to_yaml(table: TableDocument, source: str, findings: list[Finding] = (), lan
                     continue
                 lines.append(f"      {'- ' if first else '  '}{k}: {_flow(ind[k])}")
                 first = False
-    return "\n".join(lines) + "\n"
+    return _joined(lines)
+
+
+def _joined(lines: list[str]) -> str:
+    """The YAML text of ``lines``, each kept on its line: text from the table (its file and sheet
+    name, a cell's text or place in a comment) can hold a line break or a control character, which
+    in a comment would start a line of YAML of its own (``iku\nelements: []\n#.csv`` as a file
+    name wrote ``elements: []`` into the plan). Every such character is written ``\\uXXXX``, which
+    is also what it means inside the double-quoted values (:func:`_scalar`)."""
+    return "\n".join(escape_unsafe(line) for line in lines) + "\n"
 
 
 def _rows_yaml(table: TableDocument) -> list[str]:
@@ -143,6 +181,35 @@ def _rows_yaml(table: TableDocument) -> list[str]:
     if len(lines) == 1:
         lines[0] = "rows: []"
     return lines
+
+
+def _write_plain(target: str, text: str) -> None:
+    """Write ``text`` to ``target``, never through a symbolic link nor into anything but a regular
+    file of its own: an output folder may hold what someone planted (``contoh.iku-2024.yaml ->
+    ../victim.txt`` overwrote the victim). Opened with ``O_NOFOLLOW`` and without blocking (a FIFO),
+    checked with ``fstat`` before anything is truncated; refused with an ``OSError`` naming why."""
+    flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    if os.path.islink(target):  # also where O_NOFOLLOW does not exist
+        raise RefusedOutputError(target, link=True)
+    try:
+        fd = os.open(target, flags, 0o666)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:  # planted between the check and the open
+            raise RefusedOutputError(target, link=True) from None
+        if exc.errno == errno.ENXIO:  # a FIFO without a reader
+            raise RefusedOutputError(target, link=False) from None
+        raise
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_nlink > 1:
+            raise RefusedOutputError(target, link=False)
+        os.ftruncate(fd, 0)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fd = -1
+            fh.write(text)
+    finally:
+        if fd != -1:
+            os.close(fd)
 
 
 def import_table(path: str, out_dir: str, *, layout: str | None = None, sheet: str | None = None,
@@ -191,8 +258,7 @@ def import_table(path: str, out_dir: str, *, layout: str | None = None, sheet: s
         name = (table.data.get("document") or {}).get("id")
         fname = f"{name}.yaml" if isinstance(name, str) and re.fullmatch(r"[a-z0-9][a-z0-9._-]*", name) else f"{stem}-{n + 1}.yaml"
         target = os.path.join(out_dir, fname)
-        with open(target, "w", encoding="utf-8") as fh:
-            fh.write(to_yaml(table, path, table.findings, lang))
+        _write_plain(target, to_yaml(table, path, table.findings, lang))
         written.append(target)
         findings.extend(table.findings)
     return written, findings

@@ -740,8 +740,12 @@ Penekanan harus menyebut aturan yang dibungkamnya, dengan kode (``CAS302``), pre
 ``# cascade: ignore[orphan-indicator]``. Penekanan menyeluruh ``# cascade: ignore`` akan
 menyembunyikan setiap cacat di masa depan pada baris itu, sehingga ditolak, demikian pula setiap
 pemilih, atau daftar pemilih, yang mencakup semua aturan (``ALL``, ``CAS``, ``C``,
-``CAS0, CAS1, ..., CAS9``): ``ignore-file[CAS]`` akan membungkam seluruh berkas. Penekanan
-menyeluruh tidak membungkam apa pun. Ditolak pula: nama aturan yang tidak ada (biasanya salah ketik,
+``CAS0, CAS1, ..., CAS7``): ``ignore-file[CAS]`` akan membungkam seluruh berkas. Semua aturan
+berarti semua aturan yang dapat melaporkan rencana: aturan penekanan CAS9xx, yang melaporkan
+komentarnya sendiri, tidak perlu disebut. Penekanan menyeluruh dapat dipecah ke beberapa komentar
+dan tetap menyeluruh: bila komentar ``ignore-file`` sebuah berkas bersama-sama, atau bersama
+komentar ``ignore`` yang mencakup satu baris, mencakup semua aturan, setiap komentar itu menjadi
+CAS902 (``blanket-union``). Penekanan menyeluruh tidak membungkam apa pun. Ditolak pula: nama aturan yang tidak ada (biasanya salah ketik,
 yang jika tidak ditolak tidak membungkam apa pun sambil tampak seolah-olah membungkam), dan
 penekanan yang hanya menyebut CAS001 yaml-syntax atau CAS005 file-limit. Kedua aturan itu tidak
 pernah ditekan, baik oleh komentar maupun oleh ``per-file-ignores``, juga tidak melalui prefiks

@@ -65,8 +65,12 @@ class InvalidSuppression(Rule):
     name (``orphan-indicator``), comma-separated in brackets: ``# cascade: ignore[orphan-indicator]``.
     A blanket ``# cascade: ignore`` would hide every future defect on that line, so it is refused,
     and so is any selector, or list of selectors, that covers every rule (``ALL``, ``CAS``, ``C``,
-    ``CAS0, CAS1, ..., CAS9``): ``ignore-file[CAS]`` would silence a whole file. A blanket
-    suppression silences nothing. Also refused: a rule name that does not exist (usually a typo,
+    ``CAS0, CAS1, ..., CAS7``): ``ignore-file[CAS]`` would silence a whole file. Every rule means
+    every rule that can report on a plan: the suppression rules CAS9xx, which report on the comments
+    themselves, need not be named. A blanket may be split over several comments and is one all the
+    same: when the ``ignore-file`` comments of a file together cover every rule, or they and the
+    ``ignore`` comments covering one line do, each of those comments is CAS902 (``blanket-union``).
+    A blanket suppression silences nothing. Also refused: a rule name that does not exist (usually a typo,
     which would otherwise silence nothing while looking as if it did), and a suppression of CAS001
     yaml-syntax or CAS005 file-limit alone. Those two are never suppressed, by a comment or by
     ``per-file-ignores``, not even through a prefix such as ``CAS0``: the file could not be read,
@@ -102,6 +106,10 @@ class InvalidSuppression(Rule):
         "blanket": {
             "en": "suppression of '{selector}' covers every rule: name the rules it silences",
             "id": "penekanan '{selector}' mencakup semua aturan: sebutkan aturan yang dibungkamnya",
+        },
+        "blanket-union": {
+            "en": "suppression of '{selector}' with the suppressions on line {lines} covers every rule: name the rules it silences",
+            "id": "penekanan '{selector}' bersama penekanan di baris {lines} mencakup semua aturan: sebutkan aturan yang dibungkamnya",
         },
         "unknown": {
             "en": "suppression names an unknown rule '{selector}'",

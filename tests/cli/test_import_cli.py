@@ -63,3 +63,64 @@ def test_the_same_table_with_a_document_block_is_imported(tmp_path: Path) -> Non
     code, out, _ = run("import", NO_SIDECAR, "-o", str(tmp_path / "out"), "--document", str(doc), "--lang", "en")
     assert code in (0, 1) and "wrote" in out
     assert 'id: "contoh.renstra-2025"' in (tmp_path / "out" / "contoh.renstra-2025.yaml").read_text()
+
+
+def _table_named(tmp_path: Path, name: str) -> tuple[str, Path]:
+    table = tmp_path / name
+    table.write_bytes(Path(NO_SIDECAR).read_bytes())
+    doc = tmp_path / "doc.yaml"
+    doc.write_text("document:\n  id: contoh.renstra-2025\n  kind: renstra\n  period: [2025, 2029]\n")
+    return str(table), doc
+
+
+def test_a_table_name_with_line_breaks_never_writes_yaml_of_its_own(tmp_path: Path) -> None:
+    # the file name went unescaped into the first comment: its second line was a top-level key
+    table, doc = _table_named(tmp_path, "iku\nelements: []\n\u2028x: 1\n#.csv")
+    code, out, _ = run("import", table, "-o", str(tmp_path / "out"), "--document", str(doc), "--lang", "en")
+    assert code in (0, 1)
+    text = (tmp_path / "out" / "contoh.renstra-2025.yaml").read_text(encoding="utf-8")
+    assert text.splitlines()[0] == "# Imported by cascade import from iku\\u000aelements: []\\u000a\\u2028x: 1\\u000a#.csv, sheet iku\\u000aelements: []\\u000a\\u2028x: 1\\u000a#."
+    assert all(not c.isspace() or c in " \n" for c in text) and "\u2028" not in text
+    import yaml
+    assert list(yaml.safe_load(text)) == ["document", "elements"]
+
+
+def test_values_with_yaml_line_breaks_are_escaped_in_their_quotes() -> None:
+    from cascade.read.tableimport import _scalar
+    import yaml
+    for text in ("a\u2028b", "a\x85b", "a\x7fb", "x\ny: 1", "a\u202eb"):
+        written = _scalar(text)
+        assert "\n" not in written and not any(c in written for c in "\u2028\x85\x7f\u202e")
+        assert yaml.safe_load(f"k: {written}") == {"k": text}
+
+
+def test_the_write_never_follows_a_planted_symbolic_link(tmp_path: Path) -> None:
+    table, doc = _table_named(tmp_path, "t.csv")
+    out = tmp_path / "out2"
+    out.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("kept\n")
+    (out / "contoh.renstra-2025.yaml").symlink_to("../victim.txt")
+    target = out / "contoh.renstra-2025.yaml"
+    assert run("import", table, "-o", str(out), "--document", str(doc), "--lang", "en") == (
+        2, "", f"cascade: {target}: is a symbolic link; nothing is written through one\n")
+    assert run("import", table, "-o", str(out), "--document", str(doc)) == (
+        2, "", f"cascade: {target}: adalah tautan simbolik; tidak ada yang ditulis melaluinya\n")
+    assert victim.read_text() == "kept\n"
+
+
+def test_the_write_never_goes_into_a_hard_link_or_a_fifo(tmp_path: Path) -> None:
+    import os
+    table, doc = _table_named(tmp_path, "t.csv")
+    out = tmp_path / "out"
+    out.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("kept\n")
+    target = out / "contoh.renstra-2025.yaml"
+    os.link(victim, target)
+    assert run("import", table, "-o", str(out), "--document", str(doc), "--lang", "en") == (
+        2, "", f"cascade: {target}: is not a regular file of its own (a FIFO, a device or a hard link); nothing written\n")
+    assert victim.read_text() == "kept\n"
+    target.unlink()
+    os.mkfifo(target)
+    assert run("import", table, "-o", str(out), "--document", str(doc), "--lang", "en")[0] == 2

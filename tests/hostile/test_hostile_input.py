@@ -16,6 +16,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+import threading
+
 import pytest
 
 import cascade
@@ -542,6 +544,34 @@ DICT_VALUES = {
     # 6: no memory address in a message
     "object-unit": (_set(_IND + ("unit",), object()), 1,
                     [("CAS103", f"{_I}/unit", "'unit' must be text, not a value of type 'object'")]),
+    # 8: what cannot be copied (a generator anywhere, a lock) raised TypeError from deepcopy
+    "targets-generator": (_set(_IND + ("targets",), (x for x in [(2023, 1)])), 1,
+                          [("CAS103", f"{_I}/targets", "'targets' must be a mapping, not a value of type 'generator'")]),
+    "budget-generator": (_set(("elements", 0, "budget"), (x for x in [(2023, 1)])), 1,
+                         [("CAS103", "/elements/0/budget", "'budget' must be a mapping, not a value of type 'generator'")]),
+    "period-generator": (_set(("document", "period"), (x for x in [2019])), 0,
+                         [("CAS103", "/document/period", "'period' must be a mapping, not a value of type 'generator'")]),
+    "realized-value-generator": (_set(_IND + ("realized",), {2019: (x for x in [1])}), 1,
+                                 [("CAS103", f"{_I}/realized/2019", "'realized' must be a number, a text or {value, status, source}, not a value of type 'generator'")]),
+    "name-lock": (_set(("elements", 0, "name"), threading.Lock()), 0,
+                  [("CAS103", "/elements/0/name", "'name' must be text, not a value of type 'lock'")]),
+    "lock-key": (_set(("elements", 0, threading.Lock()), 1), 1,
+                 [("CAS001", "/elements/0/<lock>", "a mapping key must be text, not a value of type 'lock'; the key was left out")]),
+    # 9: pydantic's lax text took bytes silently
+    "name-bytes": (_set(("elements", 0, "name"), b"Nama"), 0,
+                   [("CAS103", "/elements/0/name", "'name' must be text, not a value of type 'bytes'")]),
+    "id-bytes": (_set(("elements", 0, "id"), b"R1"), 0,
+                 [("CAS103", "/elements/0/id", "'id' must be text, not a value of type 'bytes'")]),
+    "document-id-bytes": (_set(("document", "id"), b"kota-x.rpjmd-2019"), 0,
+                          [("CAS103", "/document/id", "'id' must be text, not a value of type 'bytes'")]),
+    "target-bytes": (_set(_IND + ("targets",), {2019: b"1", 2020: 2}), 1,
+                     [("CAS103", f"{_I}/targets/2019", "'targets' must be a number, a range or a text, not a value of type 'bytes'")]),
+    "target-year-bytes": (_set(_IND + ("targets",), {b"2023": 1, 2020: 2}), 1,
+                          [("CAS103", f"{_I}/targets/b'2023'", "'targets' must be a whole number (a year), not a value of type 'bytes'")]),
+    "unit-bytearray": (_set(_IND + ("unit",), bytearray(b"%")), 1,
+                       [("CAS103", f"{_I}/unit", "'unit' must be text, not a value of type 'bytearray'")]),
+    "supports-bytes": (_set(_IND + ("supports",), [b"a:b"]), 1,
+                       [("CAS103", f"{_I}/supports/0", "'supports' must be text, not a value of type 'bytes'")]),
 }
 
 
@@ -553,6 +583,20 @@ def test_dict_values_pydantic_would_take_silently_are_findings(name: str) -> Non
     ws = cascade.load(data)
     assert [(f.code, f.pointer, f.message) for f in ws.findings if f.code < "CAS2"] == expected
     assert sum(len(d.elements) for d in ws.documents.values()) == elements
+
+
+def test_values_that_cannot_be_copied_are_never_consumed_nor_raise() -> None:
+    data = _plan()
+    targets = (x for x in [(2023, 1)])
+    budget = iter([(2023, 1)])
+    data["elements"][0]["indicators"][0]["targets"] = targets
+    data["elements"][0]["budget"] = budget
+    data["elements"][0]["indicators"][0]["definition"] = threading.Lock()
+    ws = cascade.load(data)
+    assert [(f.code, f.pointer) for f in ws.findings if f.code < "CAS2"] == [
+        ("CAS103", "/elements/0/budget"), ("CAS103", f"{_I}/targets"), ("CAS103", f"{_I}/definition")]
+    assert next(targets) == (2023, 1) and next(budget) == (2023, 1)
+    assert ws.get("kota-x.rpjmd-2019:S1.I1") is not None
 
 
 def test_a_stray_key_keeps_the_rest_of_its_object() -> None:

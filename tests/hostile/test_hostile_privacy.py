@@ -80,6 +80,19 @@ def test_show_personal_shows_them(skp: Path) -> None:
     assert NIP in text and OTHER_NIP in text and "Siti Aminah" in text
 
 
+def test_an_object_under_employee_is_named_by_its_type_not_its_masked_repr() -> None:
+    doc = {
+        "document": {"id": "x.skp-2021", "kind": "skp", "title": "SKP", "period": {"start": 2021, "end": 2021},
+                     "region": {"code": "35.77"}, "agency": {"name": "Dinas Kesehatan"}},
+        "elements": [{"id": "R1", "kind": "rhk", "name": "Target",
+                      "employee": {"nip": NIP, "name": "Budi", "unit": "YANKES", "position": object()}}],
+    }
+    report = cascade.load(doc).validate(select=["CAS0", "CAS1"])
+    assert [(f.code, f.pointer, f.message) for f in report] == [
+        ("CAS103", "/elements/0/employee/position", "'position' must be text, not a value of type 'object'"),
+    ]
+
+
 def test_dict_input_with_wrong_types_is_masked() -> None:
     doc = {
         "document": {"id": "x.skp-2021", "kind": "skp", "title": "SKP", "period": {"start": 2021, "end": 2021},

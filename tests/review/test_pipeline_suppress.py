@@ -183,3 +183,58 @@ def test_configured_ignores_never_silence_a_syntax_error(tmp_path: Path) -> None
     sup = Suppression(("CAS0",), "cascade.toml", None, None, "*.yaml", str(tmp_path))
     report = cascade.load(str(tmp_path / "plan.yaml")).validate(suppressions=[sup])
     assert [f.code for f in report] == ["CAS001", "CAS901"]  # CAS0 judged by CAS002-CAS009 alone
+
+
+BLANKET_ONE = "suppression of '{}' covers every rule: name the rules it silences"
+BLANKET_UNION = "suppression of '{}' with the suppressions on line {} covers every rule: name the rules it silences"
+
+
+def test_a_blanket_split_over_two_ignore_file_comments_silences_nothing(tmp_path: Path) -> None:
+    # Two halves of CAS0..CAS9 left only CAS901 warnings and exit 0.
+    body = (
+        "# cascade: ignore-file[CAS0, CAS1, CAS2, CAS3, CAS4] a\n"
+        "# cascade: ignore-file[CAS5, CAS6, CAS7, CAS8, CAS9] b\n"
+        "  - {id: T1, kind: tujuan, name: Sehat, parent: X9, satuan: persen}\n"
+    )
+    assert lint(tmp_path, body) == [
+        "9:1 CAS902 " + BLANKET_UNION.format("CAS0, CAS1, CAS2, CAS3, CAS4", 10),
+        "10:1 CAS902 suppression names an unknown rule 'CAS8'; did you mean 'CAS508'?",
+        "10:1 CAS902 " + BLANKET_UNION.format("CAS5, CAS6, CAS7, CAS9", 9),
+        "11:49 CAS202",
+        "11:53 CAS102",
+    ]
+
+
+def test_a_selector_list_covering_every_rule_but_the_suppression_rules_is_a_blanket(tmp_path: Path) -> None:
+    # Leaving out CAS902 (or all of CAS9) made the list "not every rule" and silenced the file.
+    selector = "CAS0, CAS1, CAS2, CAS3, CAS4, CAS5, CAS6, CAS7, CAS901, CAS903"
+    body = f"# cascade: ignore-file[{selector}] ok\n  - {{id: T1, kind: tujuan, name: Sehat, parent: X9, satuan: persen}}\n"
+    assert lint(tmp_path, body) == [f"9:1 CAS902 {BLANKET_ONE.format(selector)}", "10:49 CAS202", "10:53 CAS102"]
+    body = "# cascade: ignore-file[CAS0, CAS1, CAS2, CAS3, CAS4, CAS5, CAS6, CAS7] ok\n  - {id: T1, kind: tujuan, name: Sehat, parent: X9, satuan: persen}\n"
+    assert lint(tmp_path, body)[0] == "9:1 CAS902 " + BLANKET_ONE.format("CAS0, CAS1, CAS2, CAS3, CAS4, CAS5, CAS6, CAS7")
+
+
+def test_ignore_file_and_line_comments_covering_every_rule_on_a_line_silence_nothing(tmp_path: Path) -> None:
+    body = (
+        "# cascade: ignore-file[CAS0, CAS1, CAS3] a\n"
+        "# cascade: ignore[CAS2, CAS4, CAS5] b\n"
+        "# cascade: ignore[CAS6, CAS7] c\n"
+        "  - {id: T1, kind: tujuan, name: Sehat, parent: X9, satuan: persen}\n"
+    )
+    assert lint(tmp_path, body) == [
+        "9:1 CAS902 " + BLANKET_UNION.format("CAS0, CAS1, CAS3", "10, 11"),
+        "10:1 CAS902 " + BLANKET_UNION.format("CAS2, CAS4, CAS5", "9, 11"),
+        "11:1 CAS902 " + BLANKET_UNION.format("CAS6, CAS7", "9, 10"),
+        "12:49 CAS202",
+        "12:53 CAS102",
+    ]
+
+
+def test_comments_that_together_leave_a_rule_out_still_work(tmp_path: Path) -> None:
+    body = (
+        "# cascade: ignore-file[CAS0, CAS1, CAS3, CAS4] a\n"
+        "# cascade: ignore-file[CAS5, CAS6, CAS7] b\n"
+        "  - {id: T1, kind: tujuan, name: Sehat, parent: X9, satuan: persen}   # cascade: ignore[CAS202] c\n"
+    )
+    # CAS2 but CAS202 is left out: the comments are valid and silence what they name.
+    assert [f for f in lint(tmp_path, body) if "CAS901" not in f] == []
