@@ -745,7 +745,8 @@ berarti semua aturan yang dapat melaporkan rencana: aturan penekanan CAS9xx, yan
 komentarnya sendiri, tidak perlu disebut. Penekanan menyeluruh dapat dipecah ke beberapa komentar
 dan tetap menyeluruh: bila komentar ``ignore-file`` sebuah berkas bersama-sama, atau bersama
 komentar ``ignore`` yang mencakup satu baris, mencakup semua aturan, setiap komentar itu menjadi
-CAS902 (``blanket-union``). Penekanan menyeluruh tidak membungkam apa pun. Ditolak pula: nama aturan yang tidak ada (biasanya salah ketik,
+CAS902 (``blanket-union``). Penekanan menyeluruh tidak membungkam apa pun. Ditolak pula: nama
+aturan yang tidak ada (biasanya salah ketik,
 yang jika tidak ditolak tidak membungkam apa pun sambil tampak seolah-olah membungkam), dan
 penekanan yang hanya menyebut CAS001 yaml-syntax atau CAS005 file-limit. Kedua aturan itu tidak
 pernah ditekan, baik oleh komentar maupun oleh ``per-file-ignores``, juga tidak melalui prefiks
