@@ -99,4 +99,4 @@ def run_capaian(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         text = escape_unsafe(text, keep="\n")
     from .paths import write_output
 
-    return write_output(text, args.output, out, err, lang)
+    return write_output(text, args.output, out, err, lang, show_personal=args.show_personal, json_text=args.format == "json")

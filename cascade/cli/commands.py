@@ -349,7 +349,8 @@ def _deliver(text: str, args: argparse.Namespace, out: TextIO, err: TextIO, lang
     """``text`` to ``--output FILE`` when given (exit 2 when it cannot be written), else to ``out``."""
     from .paths import write_output
 
-    return write_output(text, getattr(args, "output", None), out, err, lang)
+    return write_output(text, getattr(args, "output", None), out, err, lang,
+                        show_personal=getattr(args, "show_personal", False), json_text=getattr(args, "format", None) == "json")
 
 
 def _rule_rows(rules: Sequence[type["Rule"]], lang: str) -> list[dict[str, Any]]:

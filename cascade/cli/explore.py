@@ -22,6 +22,7 @@ import json
 from typing import Any, TextIO
 
 from ..core.findings import DEFAULT_LANG, LANGUAGES
+from ..core.text import csv_cell, join_lines
 
 __all__ = ["add_explore_parsers", "run_trace", "run_coverage"]
 
@@ -118,7 +119,7 @@ def _emit(text: str, args: argparse.Namespace, out: TextIO, err: TextIO, lang: s
 
     if args.format != "json":  # a plan's ESC, BEL or direction marks shown as \uXXXX, as lint shows them
         text = escape_unsafe(text, keep="\n")
-    written = write_output(text, args.output, out, err, lang)
+    written = write_output(text, args.output, out, err, lang, show_personal=args.show_personal, json_text=args.format == "json")
     return written or code
 
 
@@ -143,7 +144,10 @@ def run_trace(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         hint = _msg("hint", lang, hint=close[0]) if close else ""
         from ..core.text import escape_unsafe
 
-        err.write(f"cascade: {escape_unsafe(_msg('unknown', lang, ref=args.ref))}{escape_unsafe(hint)}\n")
+        from .paths import personal_text
+
+        # the hint quotes a reference of the plans: its NIP outlined as in the output
+        err.write(f"cascade: {escape_unsafe(_msg('unknown', lang, ref=args.ref))}{escape_unsafe(personal_text(hint, args.show_personal))}\n")
         return 2
     if args.down:
         rows = [_step_dict(s) for s in result]
@@ -155,7 +159,7 @@ def run_trace(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             what = "down-indicator" if ws.graph.nodes[args.ref].get("type") == "indicator" else "down-element"
             lines = [_msg(what, lang, ref=args.ref, n=len(rows)), ""]
             lines += [f"  {kind_word(r['kind'], lang):<18} {r['ref']}  {r['name'] or ''}".rstrip() for r in rows]
-            text = "\n".join(lines) + "\n"
+            text = join_lines(lines)
         return _emit(text, args, out, err, lang)
     chains = result
     reach = sum(1 for c in chains if c.end in ("national", "external"))
@@ -179,7 +183,7 @@ def run_trace(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                     lines.append(f"    ↑ {step.link}")
         if len(shown) < len(chains):
             lines += ["", _msg("more", lang, n=len(chains) - len(shown))]
-        text = "\n".join(lines) + "\n"
+        text = join_lines(lines)  # a name's line break shown as \u000a within its line
     return _emit(text, args, out, err, lang, code)
 
 
@@ -187,7 +191,7 @@ def _csv(head: Any, rows: Any) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(head)
-    writer.writerows(rows)
+    writer.writerows([csv_cell(v) for v in row] for row in rows)  # never a formula, never a second line
     return buffer.getvalue()
 
 
@@ -229,5 +233,5 @@ def run_coverage(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         lines = [_msg("coverage", lang), ""]
         lines += ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in table]
         lines += ["", _msg("coverage-note", lang)]
-        text = "\n".join(lines) + "\n"
+        text = join_lines(lines)
     return _emit(text, args, out, err, lang)

@@ -14,11 +14,12 @@ import stat
 from typing import Sequence, TextIO
 
 from ..core.oserror import os_reason
+from ..core.privacy import mask_nips, mask_output
 from ..core.text import escape_unsafe
 from ..read.discovery import discover, searched_description
 from ..review.config import Settings
 
-__all__ = ["cache_dir_warning", "os_reason", "plan_files", "repository_root", "summary_line", "write_error", "write_output"]
+__all__ = ["cache_dir_warning", "personal_text", "os_reason", "plan_files", "repository_root", "summary_line", "write_error", "write_output"]
 
 _MESSAGES = {
     "write": {"en": "cannot write {path}: {error}", "id": "tidak dapat menulis {path}: {error}"},
@@ -140,6 +141,12 @@ def summary_line(files: int, documents: int, lang: str) -> str:
     ) + "\n"
 
 
+def personal_text(text: str, show_personal: bool) -> str:
+    """A message for standard error that quotes the plans (a did-you-mean reference): NIPs outlined
+    unless ``show_personal``, as :func:`write_output` outlines them in the output."""
+    return text if show_personal else mask_nips(text)
+
+
 def write_error(path: str | None, exc: Exception, lang: str) -> str:
     """The line that says ``path`` cannot be written: an OSError in the user's language
     (:func:`os_reason`), a ValueError (a NUL in the name) as it is."""
@@ -147,10 +154,17 @@ def write_error(path: str | None, exc: Exception, lang: str) -> str:
     return f"cascade: {_msg('write', lang, path=path, error=error)}\n"
 
 
-def write_output(text: str, output: str | None, out: TextIO, err: TextIO, lang: str) -> int:
+def write_output(text: str, output: str | None, out: TextIO, err: TextIO, lang: str, *,
+                 show_personal: bool = False, json_text: bool = False) -> int:
     """What every command does with its result: ``text`` to the file ``output`` (``--output``; an
     empty name is a file that cannot be written, not the terminal), else to ``out``. Returns the exit
-    code: 0, or 2 after saying on ``err`` why the file cannot be written."""
+    code: 0, or 2 after saying on ``err`` why the file cannot be written.
+
+    Unless ``show_personal`` (the command's ``--show-personal``), every NIP in ``text`` is outlined
+    (:func:`cascade.core.privacy.mask_output`; ``json_text``: the text is JSON and stays valid JSON),
+    whichever field of the plan carried it: an 18-digit element or indicator id is a NIP too."""
+    if not show_personal:
+        text = mask_output(text, json_text)
     if output is None:
         out.write(text)
         return 0

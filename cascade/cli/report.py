@@ -80,7 +80,7 @@ def run_report(args: argparse.Namespace, err: TextIO | None = None, out: TextIO 
     workspace = result.workspace_for_views()
     page = render_html(workspace, result.report, lang=settings.lang, show_personal=args.show_personal,
                        sakip_answers=find_answers(list(paths)), as_of=settings.as_of)
-    if write_output(page, target, out or sys.stdout, err, lang):
+    if write_output(page, target, out or sys.stdout, err, lang, show_personal=args.show_personal):
         return 2
     if not getattr(args, "quiet", False):
         stats = result.report.stats

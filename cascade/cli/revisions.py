@@ -52,6 +52,7 @@ def add_revision_parsers(sub: Any) -> None:
     r.add_argument("--output", metavar="FILE", help="write the review state to FILE")
     r.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANG, help=f"language of the output (default: {DEFAULT_LANG}) / bahasa keluaran")
     r.add_argument("--exit-zero", action="store_true", help="exit 0 even when suspect links remain")
+    r.add_argument("--show-personal", action="store_true", help="show employee numbers (NIP) instead of masking them")
 
     a = sub.add_parser("realign", help="propose re-alignment of links from an old upper plan to a new one / usulan penyelarasan ke RPJMN baru")
     a.add_argument("paths", nargs="+", metavar="PATH", help="plan files or folders holding both documents and the plans below")
@@ -66,6 +67,7 @@ def add_revision_parsers(sub: Any) -> None:
     a.add_argument("--dry-run", action="store_true", help="with --apply: show what would change, write nothing")
     a.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANG, help=f"language of the output (default: {DEFAULT_LANG}) / bahasa keluaran")
     a.add_argument("--exit-zero", action="store_true", help="with --apply: exit 0 even when a confirmed row could not be applied")
+    a.add_argument("--show-personal", action="store_true", help="show employee numbers (NIP) instead of masking them")
 
 
 _MESSAGES = {
@@ -138,7 +140,8 @@ def _diff(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         _say(err, "skipped", lang, file=f)
     from .paths import write_output
 
-    if write_output(render_diff(result, args.format, lang), args.output, out, err, lang):
+    if write_output(render_diff(result, args.format, lang), args.output, out, err, lang,
+                    show_personal=args.show_personal, json_text=args.format == "json"):
         return 2
     return 1 if args.fail_on_impact and result.impacted else 0
 
@@ -232,10 +235,12 @@ def _review(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             lines.append(f"{path}: {ref}: " + ("tidak lagi ditaut (dibuang oleh --accept --all)" if lang == "id" else "no longer linked to (dropped by --accept --all)"))
         head = (f"{len(state.suspect)} tautan perlu ditinjau, {len(state.targets())} unsur berubah" if lang == "id"
                 else f"{len(state.suspect)} suspect links, {len(state.targets())} changed items")
-        text = "\n".join([head, *lines]) + "\n"
+        from ..core.text import join_lines
+
+        text = join_lines([head, *lines])  # a reference's line break shown as \u000a within its line
     from .paths import write_output
 
-    if write_output(text, args.output, out, err, lang):
+    if write_output(text, args.output, out, err, lang, show_personal=args.show_personal, json_text=args.format == "json"):
         return 2
     return 1 if state.suspect and not args.exit_zero else 0
 
@@ -267,7 +272,7 @@ def _realign(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             if args.output is None:
                 _say(err, "xlsx-output", lang)
                 return 2
-            table.to_xlsx(args.output, lang)
+            table.to_xlsx(args.output, lang, show_personal=args.show_personal)
             return 0
         if args.format == "csv":
             text = table.to_csv(lang)
@@ -283,7 +288,7 @@ def _realign(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return _write_error(err, args.output, exc, lang)
     from .paths import write_output
 
-    return write_output(text, args.output, out, err, lang)
+    return write_output(text, args.output, out, err, lang, show_personal=args.show_personal, json_text=args.format == "json")
 
 
 def run_revision_command(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

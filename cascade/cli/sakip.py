@@ -97,8 +97,11 @@ def run_sakip(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         text = escape_unsafe(text, keep="\n")
     from .paths import write_output
 
-    if write_output(text, args.output, out, err, lang):
+    if write_output(text, args.output, out, err, lang, show_personal=args.show_personal, json_text=args.format == "json"):
         return 2
+    from .paths import personal_text
+
     for f in result.findings:
-        err.write(escape_unsafe(f"{f.file}:{f.line}:{f.column}: {f.code} {f.localized(lang)}") + "\n")
+        line = f"{f.file}:{f.line}:{f.column}: {f.code} {f.localized(lang)}"
+        err.write(escape_unsafe(personal_text(line, args.show_personal)) + "\n")
     return 1 if any(f.severity == Severity.ERROR for f in result.findings) and not args.exit_zero else 0

@@ -31,7 +31,7 @@ from .sourcemap import only_newlines
 
 __all__ = [
     "BLOT", "mask_nips", "mask_finding", "mask_employee_blocks", "mask_nip_mappings", "mask_source", "personal_path",
-    "employee_key", "mask_nip_value",
+    "employee_key", "mask_nip_value", "mask_output",
 ]
 
 BLOT = "•"
@@ -57,6 +57,30 @@ def mask_nips(text: str) -> str:
     if not _QUICK.search(text):
         return text
     return _NIP.sub(_outline, text)
+
+
+#: A JSON string literal, or a bare JSON number.
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|-?[0-9][0-9.eE+-]*')
+
+
+def _mask_json_token(match: re.Match[str]) -> str:
+    token = match.group()
+    masked = mask_nips(token)
+    if masked is token or masked == token or token[0] == '"':
+        return masked
+    return f'"{masked}"'  # an 18-digit number is a NIP as lint reads one: masked, it is a string
+
+
+def mask_output(text: str, json_text: bool = False) -> str:
+    """A command's whole output with every NIP outlined, wherever the plan put it (an element or
+    indicator id, a name, a value): the last funnel before standard output or ``--output``
+    (:func:`cascade.cli.paths.write_output`). With ``json_text`` the text is JSON and stays JSON: a
+    NIP inside a string is outlined in place, a NIP written as a bare number becomes the string of
+    its outline. Other numbers (percentages, years, 16-hex-digit fingerprints) never hold 18 digits
+    in a row and pass unchanged."""
+    if not _QUICK.search(text):
+        return text
+    return _JSON_TOKEN.sub(_mask_json_token, text) if json_text else _NIP.sub(_outline, text)
 
 
 def mask_nip_value(value: str) -> str:

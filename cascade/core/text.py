@@ -17,8 +17,9 @@ more than 4300 digits, and nobody reads one.
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
-__all__ = ["Text", "UNSAFE", "escape_unsafe", "short_int", "name_key", "sasaran_key", "unwritten_float", "ascii_digits"]
+__all__ = ["Text", "UNSAFE", "escape_unsafe", "join_lines", "csv_cell", "short_int", "name_key", "sasaran_key", "unwritten_float", "ascii_digits"]
 
 #: Every character :func:`escape_unsafe` escapes (Unicode categories Cc, Cf, Zl, Zp, and the lone
 #: surrogates of category Cs, which no UTF-8 output can encode: a JSON payload's ``"\\ud83d"``).
@@ -40,6 +41,33 @@ def escape_unsafe(text: str, keep: str = "") -> str:
     if keep:
         return UNSAFE.sub(lambda m: m.group() if m.group() in keep else _escape(m), text)
     return UNSAFE.sub(_escape, text)
+
+
+def join_lines(lines: "Iterable[str]") -> str:
+    """A human text output from its lines, each escaped whole (:func:`escape_unsafe`, nothing kept):
+    the tool decides where lines break, the plan never does. A line break inside a plan's value (a
+    name ``"Mutu\\n::error file=x.yaml,line=1::forged"``) is shown as ``\\u000a`` within its line, so
+    no line of the output starts with text the plan wrote (a CI log reads ``::error`` at the start
+    of a line as an annotation). Escaping a text twice changes nothing: ``\\u000a`` is safe text."""
+    return "".join(escape_unsafe(line) + "\n" for line in lines)
+
+
+#: The first characters that make a spreadsheet read a CSV cell as a formula (OWASP, "CSV injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?%?")
+
+
+def csv_cell(value: object) -> object:
+    """A cell of a CSV written for people and spreadsheets: a text starting with ``=`` ``+`` ``-``
+    ``@``, a tab or a carriage return gets a leading ``'`` (the OWASP rule, as the xlsx export keeps a
+    plan's ``=`` text from being a formula), unless the whole cell is a number (``-3.5``, ``+2``,
+    ``-12%``) or a lone ``-`` (no value), which stay as they are; every :data:`UNSAFE` character (a line break too) is shown as
+    ``\\uXXXX``, so a cell never spans lines. Other values (numbers, None) pass unchanged."""
+    if not isinstance(value, str):
+        return value
+    if value[:1] in _FORMULA_START and value != "-" and not _NUMBER.fullmatch(value):
+        value = "'" + value
+    return escape_unsafe(value)
 
 
 def name_key(text: str) -> str:

@@ -22,7 +22,8 @@ from .errors import Message, MissingExtra, RevisionError
 from ..core.sourcemap import LINE_BREAK
 from ..core.refs import split_ref
 from ..core.oserror import os_reason
-from ..core.text import escape_unsafe
+from ..core.privacy import mask_nips
+from ..core.text import csv_cell, escape_unsafe, join_lines
 from .compare import similarity
 
 if TYPE_CHECKING:
@@ -85,7 +86,7 @@ class RealignResult:
         writer = csv.DictWriter(out, COLUMNS, lineterminator="\n")
         writer.writeheader()
         for c in self.candidates:
-            writer.writerow(c.row(lang))
+            writer.writerow({k: csv_cell(v) for k, v in c.row(lang).items()})  # never a formula, never a second line
         return escape_unsafe(out.getvalue(), keep="\n")  # a plan's ESC or BEL never reaches a terminal
 
     def to_text(self, lang: str = "id") -> str:
@@ -100,10 +101,11 @@ class RealignResult:
                 lines.append("    " + ("tidak ada kandidat" if lang == "id" else "no candidate"))
             else:
                 lines.append(f"    {c.rank}. {c.candidate} {c.score:.2f}  {c.candidate_name}  [{reason_in(c.reason, lang)}]")
-        return escape_unsafe("\n".join(lines) + "\n", keep="\n")
+        return join_lines(lines)  # a plan's line break, ESC or BEL shown as \uXXXX inside its line
 
-    def to_xlsx(self, path: str, lang: str = "en") -> None:
-        """The table as a workbook for people: headers (:data:`COLUMNS_ID` in ``id``) and reasons in ``lang``."""
+    def to_xlsx(self, path: str, lang: str = "en", show_personal: bool = False) -> None:
+        """The table as a workbook for people: headers (:data:`COLUMNS_ID` in ``id``) and reasons in
+        ``lang``; NIPs (an 18-digit id) outlined unless ``show_personal``, as every output outlines them."""
         try:
             import openpyxl
         except ImportError as exc:
@@ -115,7 +117,7 @@ class RealignResult:
         sheet.append(list(COLUMNS_ID if lang == "id" else COLUMNS))
         for c in self.candidates:
             row = c.row(lang)
-            sheet.append([_cell(row[k]) for k in COLUMNS])
+            sheet.append([_cell(row[k] if show_personal or not isinstance(row[k], str) else mask_nips(row[k])) for k in COLUMNS])
         from ..views.excel import save_book
 
         save_book(book, path)

@@ -10,7 +10,7 @@ from typing import Any
 
 from .compare import REALISASI, YEAR_FIELDS, Change, DiffResult, tier_name
 from ..core.words import kind_word
-from ..core.text import escape_unsafe
+from ..core.text import escape_unsafe, join_lines
 
 __all__ = ["DIFF_FORMATS", "render_diff", "summary_sentence"]
 
@@ -197,7 +197,7 @@ def _text(result: DiffResult, lang: str) -> str:
                 lines.append(f"      {_t('because', lang)}: {', '.join(i.because)}")
     for f in result.skipped:
         lines.append(f"! {f}: {_t('skipped', lang)}")
-    return "\n".join(lines) + "\n"
+    return join_lines(lines)
 
 
 def _md(text: str) -> str:
@@ -226,8 +226,8 @@ def _markdown(result: DiffResult, lang: str, limit: int = 200) -> str:
             out.append(f"| … | +{len(result.impacted) - limit} |")
         out += ["", "</details>"]
     for f in result.skipped:
-        out.append(f"\n> ⚠ `{_md(f)}`: {_t('skipped', lang)}")
-    return "\n".join(out) + "\n"
+        out += ["", f"> ⚠ `{_md(f)}`: {_t('skipped', lang)}"]
+    return join_lines(out)
 
 
 def _html(result: DiffResult, lang: str) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
+from ..core.text import join_lines
+
 if TYPE_CHECKING:
     from .result import SakipResult
 
@@ -111,7 +113,7 @@ def render_text(r: "SakipResult", lang: str | None = None, *, all_criteria: bool
         out.append(t["answers_problems"] + ":")
         for f in r.findings:
             out.append(f"  {f.file}:{f.line}:{f.column}: {f.code} {f.localized(lang)}")
-    return "\n".join(out) + "\n"
+    return join_lines(out)
 
 
 def render_html(r: "SakipResult", lang: str | None = None, *, full: bool = True, heading: bool = True) -> str:

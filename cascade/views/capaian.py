@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 from ..core.capaian import CATEGORIES, note_in
 from ..core.errors import UsageError, require_pandas
 from ..core.models import Range
+from ..core.text import csv_cell, join_lines
 from ..core.words import kind_word
 from ..graph import Workspace
 from ..rules.context import Context
@@ -199,7 +200,7 @@ class CapaianTable:
         writer.writerow(JSON_FIELDS)
         for d in self.to_dicts():
             d["note"] = note_in(d["note"], lang)
-            writer.writerow(["" if d[f] is None else _text_value(Range(**d[f])) if isinstance(d[f], dict) else d[f]
+            writer.writerow([csv_cell("" if d[f] is None else _text_value(Range(**d[f])) if isinstance(d[f], dict) else d[f])
                              for f in JSON_FIELDS])
         return buf.getvalue()
 
@@ -215,7 +216,7 @@ class CapaianTable:
         out += ["  ".join(c.ljust(w) for c, w in zip(l, widths)).rstrip() for l in lines]
         if not lines:
             out.append("(tidak ada realisasi)" if lang == "id" else "(no realisasi)")
-        return "\n".join(out) + "\n"
+        return join_lines(out)
 
     def _repr_html_(self) -> str:
         """A notebook cell shows, per indicator, target vs realisasi as inline SVG and the last capaian
@@ -379,7 +380,7 @@ def by_document_text(rows: list[DocumentRollupRow], as_of: int, lang: str = "id"
     cells = [[str(c) for c in head]] + [[str(c) for c in _by_document_cells(r)] for r in rows]
     widths = [max(len(row[i]) for row in cells) for i in range(len(head))]
     lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
-    return title + "\n" + "\n".join(lines) + "\n"
+    return join_lines([title, *lines])
 
 
 def _csv(head: Any, cells: Any) -> str:
@@ -387,7 +388,7 @@ def _csv(head: Any, cells: Any) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(head)
-    writer.writerows(cells)
+    writer.writerows([csv_cell(c) for c in row] for row in cells)  # never a formula, never a second line
     return buf.getvalue()
 
 
@@ -480,7 +481,7 @@ def lkjip_text(rows: list[LkjipRow], year: int, lang: str = "id") -> str:
         out += [f"  {h}: {c}" for h, c in zip(head, _lkjip_cells(r))]
     if not rows:
         out.append("(tidak ada realisasi)" if lang == "id" else "(no realisasi)")
-    return "\n".join(out) + "\n"
+    return join_lines(out)
 
 
 def lkjip_csv(rows: list[LkjipRow], lang: str = "id") -> str:

@@ -95,6 +95,16 @@ def _safe(value: Any) -> Any:
     return value
 
 
+def _personal(mask: Any, value: Any) -> Any:
+    """``value`` with its NIPs outlined by ``mask`` (a :class:`Masker`): text, and an int of 18 digits."""
+    if isinstance(value, str):
+        return mask(value)
+    if isinstance(value, int) and not isinstance(value, bool) and 10**17 <= value < 10**18:
+        shown = mask(str(value))
+        return value if shown == str(value) else shown
+    return value
+
+
 def write_excel(workspace: "Workspace", path: Any, report: Report | None = None, *, lang: str = "id",
                 show_personal: bool = False, as_of: int | None = None) -> None:
     """Write the workbook to ``path`` (a file name or a binary stream); capaian as of ``as_of``
@@ -121,7 +131,9 @@ def write_excel(workspace: "Workspace", path: Any, report: Report | None = None,
         for c in ws[1]:
             c.font = bold
         for row in rows:
-            ws.append([_safe(v) for v in row])
+            # every cell through the masker, not only those that hold names: an 18-digit element or
+            # indicator id (a ref, an evidence line) is a NIP too, and so is an 18-digit number
+            ws.append([_safe(_personal(mask, v)) for v in row])
         ws.freeze_panes = "A2"
         for i, w in enumerate(widths, start=1):
             ws.column_dimensions[get_column_letter(i)].width = w
