@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-__all__ = ["Text", "UNSAFE", "escape_unsafe", "join_lines", "csv_cell", "short_int", "name_key", "sasaran_key", "unwritten_float", "ascii_digits"]
+__all__ = ["Text", "UNSAFE", "escape_unsafe", "join_lines", "csv_cell", "short_int", "name_key", "sasaran_key", "unwritten_float", "ascii_digits", "html_text"]
 
 #: Every character :func:`escape_unsafe` escapes (Unicode categories Cc, Cf, Zl, Zp, and the lone
 #: surrogates of category Cs, which no UTF-8 output can encode: a JSON payload's ``"\\ud83d"``).
@@ -131,3 +131,16 @@ class Text(str):
     """A scalar written quoted or as a block scalar: explicitly text, never converted to a number."""
 
     __slots__ = ()
+
+
+#: Line breaks as HTML character references: the same rendering (white space), and no raw line break
+#: from a plan value in a page that a command may print to a CI log (``cascade report`` without
+#: ``--output``), where ``\n::error file=...`` would start a forged annotation.
+_HTML_BREAKS = str.maketrans({"\n": "&#10;", "\r": "&#13;", "\x85": "&#133;", "\u2028": "&#8232;", "\u2029": "&#8233;"})
+
+
+def html_text(text: "str | None") -> str:
+    """``text`` escaped for HTML (``&``, ``<``, ``>``, quotes) with its line breaks as character references."""
+    import html
+
+    return html.escape(text or "", quote=True).translate(_HTML_BREAKS)

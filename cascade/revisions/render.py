@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-import html
+from ..core.text import html_text
+
 import json
 from collections import Counter
 from typing import Any
@@ -231,7 +232,7 @@ def _markdown(result: DiffResult, lang: str, limit: int = 200) -> str:
 
 
 def _html(result: DiffResult, lang: str) -> str:
-    e = html.escape
+    e = html_text  # escaped, line breaks as character references
     shown, folded = _collapsed(result)
     rows = []
     for c in shown:

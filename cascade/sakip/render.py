@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import html
+from ..core.text import html_text
+
 from typing import TYPE_CHECKING
 
 from ..core.text import join_lines
@@ -120,7 +121,7 @@ def render_html(r: "SakipResult", lang: str | None = None, *, full: bool = True,
     """The pre-evaluation as an HTML fragment (a section of the report; a page when ``full``)."""
     lang = lang or r.lang
     t = LABELS.get(lang, LABELS["en"])
-    e = html.escape
+    e = html_text  # escaped, line breaks as character references
     rows = []
     for c in r.components:
         rows.append(f"<tr class='comp'><th>{e(c.name)}</th><td>{c.weight:.1f}</td><td>{c.assessed_weight:.2f}</td>"

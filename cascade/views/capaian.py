@@ -18,13 +18,12 @@ import io
 import json
 import re
 from dataclasses import dataclass
-from html import escape
 from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 
 from ..core.capaian import CATEGORIES, note_in
 from ..core.errors import UsageError, require_pandas
 from ..core.models import Range
-from ..core.text import csv_cell, join_lines
+from ..core.text import html_text, csv_cell, join_lines
 from ..core.words import kind_word
 from ..graph import Workspace
 from ..rules.context import Context
@@ -60,7 +59,7 @@ CATEGORY_COLOURS = {"sangat tinggi": "#1a7f37", "tinggi": "#4ac26b", "sedang": "
 
 
 def _e(text: str | None) -> str:
-    return escape(text or "", quote=True)
+    return html_text(text)  # escaped, line breaks as character references
 
 
 def _number(value: object, polarity: str | None) -> float | None:

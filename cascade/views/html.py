@@ -10,13 +10,12 @@ keeps its first and last four digits, a name its first letter (:func:`outline`).
 
 from __future__ import annotations
 
-import html
 import re
 from typing import TYPE_CHECKING, Any, Callable
 
 from ..core.findings import LANGUAGES, SEVERITY_WORDS, Finding, Report
 from ..core.privacy import mask_nip_value, mask_nips
-from ..core.text import escape_unsafe
+from ..core.text import html_text, escape_unsafe
 from ..core.words import kind_word
 from .tree import TreeNode, build_tree
 from ..core.refs import document_of
@@ -210,7 +209,7 @@ _JS = """
 
 
 def _e(text: str | None) -> str:
-    return html.escape(text or "", quote=True)
+    return html_text(text)  # escaped, line breaks as character references
 
 
 def _badges(findings: tuple[Finding, ...], mask: Callable[[str | None], str], lang: str) -> str:
