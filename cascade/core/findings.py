@@ -241,8 +241,18 @@ def short_text(text: str, lang: str = "en") -> str:
     return f"{text[:QUOTE_MAX]}… ({len(text)} {'karakter' if lang == 'id' else 'characters'})"
 
 
+#: Element kinds written with an underscore in YAML, as a sentence names them (``sub kegiatan``).
+_KIND_WORDS = {k: k.replace("_", " ") for k in
+               ("prioritas_nasional", "program_prioritas", "kegiatan_prioritas", "proyek_prioritas", "sub_kegiatan")}
+#: The message arguments that name an element's kind in running text (never a value the plan wrote,
+#: nor the list of spellings to use).
+_KIND_ARGS = frozenset(("kind", "parent_kind", "expected", "found"))
+
+
 def format_message(template: str, args: dict[str, Any], lang: str = "en") -> str:
     """Fill a message template with ``args``: lists joined with commas, unsafe characters escaped,
     long numbers and texts shortened (:func:`short_text`), a finding quoted in its own message in
-    ``lang``; a placeholder without a value stays as written."""
-    return template.format_map(_Args({k: _fmt(v, lang) for k, v in args.items()}))
+    ``lang``, an element kind named as a sentence names it (``sub kegiatan``, not ``sub_kegiatan``);
+    a placeholder without a value stays as written."""
+    return template.format_map(_Args({k: _fmt(_KIND_WORDS.get(v, v) if k in _KIND_ARGS and isinstance(v, str) else v, lang)
+                                      for k, v in args.items()}))
