@@ -225,6 +225,26 @@ def mask_employee_blocks(text: str) -> str:
 
 #: A ``nip`` key (any case, plain or quoted).
 _NIP_KEY = re.compile(r"""(?i)(?<![A-Za-z0-9_])["']?nip["']?[ \t]*:""")
+#: The same without the look-behind and the case flag, which made a scan of a whole file five times
+#: slower (24 MB of plans: 0.49 s against 0.09 s); :func:`_nip_key_lines` checks what it left out.
+_NIP_SCAN = re.compile(r"""[Nn][Ii][Pp]["']?[ \t]*:""")
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+
+
+def _nip_key_lines(text: str) -> list[int]:
+    """The numbers (from 0) of the ``\n``-separated lines of ``text`` that hold a ``nip`` key, in order."""
+    where: list[int] = []
+    last = line_no = 0
+    for found in _NIP_SCAN.finditer(text):
+        at = found.start()
+        before = at - 1 if at and text[at - 1] in "\"'" else at
+        if before and text[before - 1] in _WORD_CHARS:
+            continue  # part of a longer word (``unip:``)
+        line_no += text.count("\n", last, at)
+        last = at
+        if not where or where[-1] != line_no:
+            where.append(line_no)
+    return where
 #: A key at the start of a line, after list dashes: group 1 is what comes before the key.
 _LINE_KEY = re.compile(r"""^([ \t]*(?:-[ \t]+)*)["']?[^\s:#"'{}\[\],][^:#]*?["']?[ \t]*:(?=[ \t]|$)""")
 
@@ -241,13 +261,20 @@ def mask_nip_mappings(text: str) -> str:
     of an employee stay hidden beside the NIP. Flow mappings are blotted from their ``{`` to the end of
     the line, block mappings sibling by sibling (keys stay, values and deeper lines are blotted).
     """
-    if not _NIP_KEY.search(text):
-        return text
     simple = only_newlines(text)
+    if simple:
+        where = _nip_key_lines(text)
+        if not where:
+            return text
+    elif not _NIP_KEY.search(text):
+        return text
     parts = text.split("\n") if simple else _BREAK.split(text)
     step = 1 if simple else 2
     lines = list(range(0, len(parts), step))
-    for pos, i in enumerate(lines):
+    if not simple:  # with other breaks than \n: every line is looked at
+        where = list(range(len(lines)))
+    for pos in where:
+        i = lines[pos]
         line = parts[i]
         m = _NIP_KEY.search(line)
         if not m:
