@@ -16,13 +16,11 @@ outside the workspace, 1 when none does (the element is cut off: what ``orphan-e
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 from typing import Any, TextIO
 
 from ..core.findings import DEFAULT_LANG, LANGUAGES
-from ..core.text import csv_cell, join_lines
+from ..core.text import csv_text, join_lines
 
 __all__ = ["add_explore_parsers", "run_trace", "run_coverage"]
 
@@ -188,11 +186,7 @@ def run_trace(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _csv(head: Any, rows: Any) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(head)
-    writer.writerows([csv_cell(v) for v in row] for row in rows)  # never a formula, never a second line
-    return buffer.getvalue()
+    return csv_text(head, rows)
 
 
 def _cell(key: str, value: Any) -> str:

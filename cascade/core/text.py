@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-__all__ = ["Text", "UNSAFE", "escape_unsafe", "join_lines", "csv_cell", "short_int", "name_key", "sasaran_key", "unwritten_float", "ascii_digits", "html_text"]
+__all__ = ["Text", "UNSAFE", "escape_unsafe", "join_lines", "csv_cell", "short_int", "name_key", "sasaran_key", "unwritten_float", "ascii_digits", "html_text", "csv_text"]
 
 #: Every character :func:`escape_unsafe` escapes (Unicode categories Cc, Cf, Zl, Zp, and the lone
 #: surrogates of category Cs, which no UTF-8 output can encode: a JSON payload's ``"\\ud83d"``).
@@ -144,3 +144,16 @@ def html_text(text: "str | None") -> str:
     import html
 
     return html.escape(text or "", quote=True).translate(_HTML_BREAKS)
+
+
+def csv_text(head: "object", rows: "object") -> str:
+    """A header row and the ``rows``, as a CSV for people and spreadsheets: each cell through
+    :func:`csv_cell` (never a formula, never a second line)."""
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(head)  # type: ignore[arg-type]
+    writer.writerows([csv_cell(cell) for cell in row] for row in rows)  # type: ignore[union-attr]
+    return buffer.getvalue()

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 from ..core.capaian import CATEGORIES, note_in
 from ..core.errors import UsageError, require_pandas
 from ..core.models import Range
-from ..core.text import html_text, csv_cell, join_lines
+from ..core.text import html_text, csv_cell, csv_text, join_lines
 from ..core.words import kind_word
 from ..graph import Workspace
 from ..rules.context import Context
@@ -382,13 +382,8 @@ def by_document_text(rows: list[DocumentRollupRow], as_of: int, lang: str = "id"
     return join_lines([title, *lines])
 
 
-def _csv(head: Any, cells: Any) -> str:
-    """A header row and one row per item, as CSV."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(head)
-    writer.writerows([csv_cell(c) for c in row] for row in cells)  # never a formula, never a second line
-    return buf.getvalue()
+def _csv(head: Any, rows: Any) -> str:
+    return csv_text(head, rows)
 
 
 def by_document_csv(rows: list[DocumentRollupRow], lang: str = "id") -> str:
