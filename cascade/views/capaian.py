@@ -212,7 +212,14 @@ class CapaianTable:
         widths = [max(len(h), *(len(l[i]) for l in lines)) if lines else len(h) for i, h in enumerate(head)]
         title = f"Capaian kinerja per {self.as_of}" if lang == "id" else f"Capaian as of {self.as_of}"
         out = [title, "  ".join(h.ljust(w) for h, w in zip(head, widths)).rstrip()]
-        out += ["  ".join(c.ljust(w) for c, w in zip(l, widths)).rstrip() for l in lines]
+        previous = None
+        for r, l in zip(self.rows, lines):
+            if r.ref != previous:  # the indicator's name above its years (the ref alone says little to a planner)
+                previous = r.ref
+                name = _mask_text(self.names.get(r.ref), self.show_personal)
+                if name:
+                    out.append(f"— {name}")
+            out.append("  ".join(c.ljust(w) for c, w in zip(l, widths)).rstrip())
         if not lines:
             out.append("(tidak ada realisasi)" if lang == "id" else "(no realisasi)")
         return join_lines(out)

@@ -48,6 +48,9 @@ def test_text_csv_and_output(tmp_path: Path) -> None:
     rows = [line.split() for line in out.splitlines()]
     assert ["kota-madiun.rpjmd-2019:T2.2.I1", "2022", "4.1", "4.76", "83.90", "tinggi"] in rows
     assert ["kota-madiun.rpjmd-2019:S1.1.1.I2", "2022", "WTP", "WTP", "100.00", "sangat", "tinggi"] in rows
+    # each indicator's name above its rows: a ref alone says little to a planner
+    plain = out.splitlines()
+    assert plain[plain.index(next(l for l in plain if l.startswith("kota-madiun.rpjmd-2019:T2.2.I1 "))) - 1] == "— Tingkat Kemiskinan"
     code, out, _ = run("capaian", str(SPECS), "--year", "2022", "--as-of", "2026", "--format", "csv", "--output", str(tmp_path / "c.csv"))
     assert code == 0 and out == ""
     lines = (tmp_path / "c.csv").read_text(encoding="utf-8").splitlines()
