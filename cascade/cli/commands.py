@@ -118,7 +118,8 @@ def _lang_of(argv: Sequence[str]) -> str:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="cascade", description="Check that development plans cascade, from the RPJMN down to staff targets.")
+    parser = _Parser(prog="cascade", description="Periksa apakah rencana pembangunan berjenjang (cascading), dari RPJMN sampai "
+                     "target kinerja pegawai. / Check that development plans cascade, from the RPJMN down to staff targets.")
     parser.add_argument("--version", action="version", version=f"cascade {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -190,7 +191,39 @@ def _parser() -> argparse.ArgumentParser:
     from .revisions import add_revision_parsers
 
     add_revision_parsers(sub)
+    for name, text in _DESCRIPTIONS.items():  # what `cascade COMMAND --help` says first, Bahasa Indonesia first
+        if name in sub.choices:
+            sub.choices[name].description = text
     return parser
+
+
+#: The first paragraph of each command's help: Bahasa Indonesia, then English (the options stay English).
+_DESCRIPTIONS = {
+    "lint": "Periksa berkas dan folder rencana: setiap temuan dengan kode dan nama aturan, tingkat, rujukan, berkas, "
+            "baris dan kolom. / Check plan files and folders.",
+    "rules": "Daftar aturan. / List the rules.",
+    "explain": "Penjelasan satu aturan: dasar hukum, contoh yang gagal dan yang lolos. / A rule's documentation.",
+    "schema": "Skema JSON berkas rencana, untuk pelengkapan di editor. / The JSON Schema of plan files.",
+    "report": "Laporan HTML mandiri: ringkasan per dokumen, pohon kinerja, temuan, matriks keterkaitan, capaian, "
+              "pra-evaluasi SAKIP. / A self-contained HTML report.",
+    "sakip": "Pra-evaluasi SAKIP (LKE PermenPANRB 88/2021): jawaban kriteria yang dapat dibuktikan rencana, nilai "
+             "indikatif dan predikat. / SAKIP pre-evaluation.",
+    "capaian": "Realisasi, capaian dan kategori setiap indikator yang diukur; --lkjip tabel LKjIP, --by-document per "
+               "dokumen dan tingkat. / Realisasi and capaian of every measured indicator.",
+    "trace": "Telusuri setiap rantai dari sebuah elemen atau indikator sampai RPJMN (--down: yang ada di bawahnya). "
+             "/ Every chain from an element or indicator up to the RPJMN.",
+    "coverage": "Cakupan per dokumen: tertaut ke atas, didukung dari bawah, elemen dan indikator yatim, temuan. "
+                "/ Coverage per document.",
+    "import": "Ubah tabel rencana (.xlsx, .csv) menjadi YAML, dengan komentar yang menyebut sel sumbernya. "
+              "/ Turn a plan table into plan YAML.",
+    "export": "Tulis ruang kerja dan temuannya sebagai buku kerja Excel. / Write the workspace as a workbook.",
+    "server": "Server bahasa (LSP) untuk editor; memerlukan extra lsp. / The language server for editors.",
+    "diff": "Apa yang berubah antara dua keadaan rencana, dan apa yang bergantung padanya. "
+            "/ What changed between two states of the plans.",
+    "review": "Tautan yang perlu ditinjau ulang dan keadaan tinjauan di cascade.lock. / Suspect links and the review state.",
+    "realign": "Usulan penyelarasan tautan dari rencana atas lama ke yang baru (RPJMN 2020-2024 ke 2025-2029). "
+               "/ Propose re-alignment to a new upper plan.",
+}
 
 
 def _split(values: Sequence[str]) -> list[str]:
