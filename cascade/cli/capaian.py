@@ -48,7 +48,7 @@ def add_capaian_parser(sub: argparse._SubParsersAction) -> None:
 def run_capaian(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..review.config import ConfigError, load_config
 
-    from .inputs import no_documents, workspace_paths
+    from .inputs import load_plans
 
     lang = args.lang or DEFAULT_LANG
     try:
@@ -59,17 +59,11 @@ def run_capaian(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         _say(err, "config", lang, error=exc.localized(lang))
         return 2
     # as lint checks its paths: each must exist and hold a plan file the configuration does not exclude
-    paths = workspace_paths(args.paths, settings, lang, err)
-    if paths is None:
+    ws = load_plans(args.paths, settings, lang, err, show_personal=args.show_personal)
+    if ws is None:
         return 2
-    from ..api import load
-    from ..read.discovery import discover
     from ..views.capaian import resolve_as_of
 
-    files = [p for p in discover(paths) if not settings.is_excluded(p)]
-    ws = load(*files, show_personal=args.show_personal)
-    if no_documents(ws, paths, lang, err):  # `cascade capaian notes.txt`: a named file that is no plan
-        return 2
     try:
         if args.lkjip:
             from ..views.capaian import lkjip_csv, lkjip_json, lkjip_text

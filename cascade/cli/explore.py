@@ -49,13 +49,6 @@ _MESSAGES = {
                "yatim (lint melaporkannya sekali, di tempat rantainya putus); temuan berkas yang tidak terbaca tidak masuk dokumen mana pun."),
     },
 }
-_COLUMNS = {
-    "document": {"en": "Document", "id": "Dokumen"}, "kind": {"en": "Kind", "id": "Jenis"}, "tier": {"en": "Tier", "id": "Jenjang"},
-    "elements": {"en": "Elements", "id": "Elemen"}, "indicators": {"en": "Indicators", "id": "Indikator"},
-    "linked_up": {"en": "Linked up", "id": "Tertaut ke atas"}, "supported": {"en": "Supported", "id": "Didukung dari bawah"},
-    "orphan_elements": {"en": "Orphan elements", "id": "Elemen yatim"}, "orphan_indicators": {"en": "Orphan indicators", "id": "Indikator yatim"},
-    "errors": {"en": "Errors", "id": "Kesalahan"}, "warnings": {"en": "Warnings", "id": "Peringatan"}, "infos": {"en": "Infos", "id": "Info"},
-}
 _TEXT_COLUMNS = ("document", "kind", "tier", "elements", "indicators", "linked_up", "supported", "orphan_elements",
                  "orphan_indicators", "errors", "warnings", "infos")
 
@@ -90,7 +83,7 @@ def _load(args: argparse.Namespace, err: TextIO) -> tuple[Any, Any, str] | int:
     """(workspace, settings, lang), or the exit code 2 after saying why on ``err``."""
     from ..review.config import ConfigError, load_config
 
-    from .inputs import no_documents, workspace_paths
+    from .inputs import load_plans
 
     lang = args.lang or DEFAULT_LANG
     try:
@@ -99,16 +92,8 @@ def _load(args: argparse.Namespace, err: TextIO) -> tuple[Any, Any, str] | int:
     except ConfigError as exc:
         err.write(f"cascade: {_msg('config', lang, error=exc.localized(lang))}\n")
         return 2
-    paths = workspace_paths(args.paths, settings, lang, err)
-    if paths is None:
-        return 2
-    from ..api import load
-    from ..read.discovery import discover
-
-    ws = load(*[p for p in discover(paths) if not settings.is_excluded(p)], show_personal=args.show_personal)
-    if no_documents(ws, paths, lang, err):
-        return 2
-    return ws, settings, lang
+    ws = load_plans(args.paths, settings, lang, err, show_personal=args.show_personal)
+    return 2 if ws is None else (ws, settings, lang)
 
 
 def _emit(text: str, args: argparse.Namespace, out: TextIO, err: TextIO, lang: str, code: int = 0) -> int:
@@ -199,7 +184,7 @@ def run_coverage(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..core.errors import UsageError
     from ..review.config import ConfigError, load_config
     from ..review.pipeline import lint
-    from ..views.trace import coverage_rows
+    from ..views.trace import COVERAGE_COLUMNS, coverage_rows
     from .inputs import workspace_paths
 
     lang = args.lang or DEFAULT_LANG
@@ -221,7 +206,7 @@ def run_coverage(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         keys = list(rows[0]) if rows else list(_TEXT_COLUMNS)
         text = _csv(keys, ([r[k] if r[k] is not None else "" for k in keys] for r in rows))
     else:
-        head = [_COLUMNS[c].get(lang, _COLUMNS[c]["en"]) for c in _TEXT_COLUMNS]
+        head = [COVERAGE_COLUMNS[c].get(lang, COVERAGE_COLUMNS[c]["en"]) for c in _TEXT_COLUMNS]
         table = [head] + [[_cell(c, r[c]) for c in _TEXT_COLUMNS] for r in rows]
         widths = [max(len(row[i]) for row in table) for i in range(len(head))]
         lines = [_msg("coverage", lang), ""]

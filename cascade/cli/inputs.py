@@ -25,7 +25,7 @@ from __future__ import annotations
 import os
 from typing import Any, Sequence, TextIO
 
-__all__ = ["NOTHING", "localized", "named_paths", "no_documents", "workspace_paths"]
+__all__ = ["NOTHING", "load_plans", "localized", "named_paths", "no_documents", "workspace_paths"]
 
 _MESSAGES = {
     "lock": {"en": "{path}: the lock file of reviewed links, not a plan; skipped",
@@ -128,3 +128,18 @@ def localized(exc: object, lang: str) -> str:
         except Exception:  # a localized() of another signature: the plain message
             pass
     return str(exc)
+
+
+def load_plans(paths: Sequence[str], settings: Any, lang: str, err: TextIO, *, show_personal: bool = False) -> Any:
+    """The workspace of the plan files under ``paths``, checked (:func:`workspace_paths`) and found as
+    ``cascade lint`` finds them, without those the configuration's ``exclude`` leaves out; or None after
+    saying on ``err`` why there is none to work on (the caller exits 2): a path that is not there or
+    holds no plan, a named file that is no plan (:func:`no_documents`)."""
+    checked = workspace_paths(paths, settings, lang, err)
+    if checked is None:
+        return None
+    from ..api import load
+    from ..read.discovery import discover
+
+    ws = load(*[p for p in discover(checked) if not settings.is_excluded(p)], show_personal=show_personal)
+    return None if no_documents(ws, checked, lang, err) else ws

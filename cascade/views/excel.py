@@ -26,7 +26,7 @@ from ..sakip.render import MODES
 from ..validate import validate
 from .capaian import CATEGORY_COLOURS, capaian_table
 from .html import Masker
-from .trace import alignment, coverage_rows
+from .trace import COVERAGE_COLUMNS, alignment, coverage_rows
 
 if TYPE_CHECKING:
     from ..graph import Workspace
@@ -53,11 +53,8 @@ _FILL = {"error": "FDE2E1", "warning": "FFF4CE", "info": "E8F1FB"}
 #: The columns of the Cakupan, Capaian and SAKIP sheets for people reading Bahasa Indonesia (in
 #: English the sheets keep the keys of ``coverage_rows``, ``cascade capaian`` and ``SakipResult.rows``).
 _KEYS_ID = {
-    # coverage
-    "document": "Dokumen", "kind": "Jenis", "tier": "Jenjang", "title": "Judul", "elements": "Elemen",
-    "indicators": "Indikator", "linked_up": "Tertaut ke atas", "supported": "Didukung dari bawah",
-    "orphan_elements": "Elemen yatim", "orphan_indicators": "Indikator yatim", "errors": "Kesalahan",
-    "warnings": "Peringatan", "infos": "Info",
+    # coverage (the columns as every surface names them)
+    **{key: words["id"] for key, words in COVERAGE_COLUMNS.items()}, "title": "Judul",
     # capaian
     "ref": "Referensi", "year": "Tahun", "target": "Target", "realized": "Realisasi", "capaian": "Capaian",
     "category": "Kategori", "polarity": "Polaritas", "status": "Status", "source": "Sumber", "note": "Catatan",

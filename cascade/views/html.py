@@ -24,7 +24,7 @@ from ..sakip import evaluate as sakip_evaluate, read_answers
 from ..sakip.render import render_html as sakip_html
 from ..core.capaian import CATEGORIES, category
 from .capaian import CATEGORY_COLOURS, CapaianTable, RollupRow, by_document_head, by_document_of, capaian_table, rollup_of, svg_chart
-from .trace import alignment, coverage_rows
+from .trace import COVERAGE_COLUMNS, alignment, coverage_rows
 
 if TYPE_CHECKING:
     from ..graph import Workspace
@@ -40,17 +40,7 @@ TEXT: dict[str, dict[str, str]] = {
     "matrices": {"en": "Alignment matrices (matriks keterkaitan)", "id": "Matriks keterkaitan"},
     "sakip": {"en": "SAKIP pre-evaluation (LKE 88/2021)", "id": "Pra-evaluasi SAKIP (LKE 88/2021)"},
     "sakip_none": {"en": "No pemda plans to pre-evaluate.", "id": "Tidak ada dokumen pemda untuk dipra-evaluasi."},
-    "document": {"en": "Document", "id": "Dokumen"},
-    "kind": {"en": "Kind", "id": "Jenis"},
-    "elements": {"en": "Elements", "id": "Elemen"},
-    "indicators": {"en": "Indicators", "id": "Indikator"},
-    "linked_up": {"en": "Linked upward", "id": "Tertaut ke atas"},
-    "supported": {"en": "Supported from below", "id": "Didukung dari bawah"},
-    "orphan_elements": {"en": "Orphan elements", "id": "Elemen yatim"},
-    "orphan_indicators": {"en": "Orphan indicators", "id": "Indikator yatim"},
-    "errors": {"en": "Errors", "id": "Kesalahan"},
-    "warnings": {"en": "Warnings", "id": "Peringatan"},
-    "infos": {"en": "Infos", "id": "Info"},
+    **COVERAGE_COLUMNS,  # the summary table's columns, as every surface names them
     "severity": {"en": "Severity", "id": "Tingkat"},
     "rule": {"en": "Rule", "id": "Aturan"},
     "ref": {"en": "Reference", "id": "Rujukan"},

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     from ..graph import Workspace
 
-__all__ = ["Step", "Chain", "Tracer", "Matrix", "DocumentCounts", "UP_LINKS", "alignment", "coverage_counts", "coverage_rows",
+__all__ = ["Step", "Chain", "Tracer", "Matrix", "DocumentCounts", "UP_LINKS", "COVERAGE_COLUMNS", "alignment", "coverage_counts", "coverage_rows",
            "coverage_table", "document_of", "plan_order", "reaching"]
 
 
@@ -250,6 +250,24 @@ class DocumentCounts:
     supported: int = 0
     orphan_elements: int = 0
     orphan_indicators: int = 0
+
+
+#: The coverage table's columns as people read them (:func:`coverage_rows` keys), for every surface
+#: that shows the table: the command line, the HTML report and the workbook.
+COVERAGE_COLUMNS: dict[str, dict[str, str]] = {
+    "document": {"en": "Document", "id": "Dokumen"},
+    "kind": {"en": "Kind", "id": "Jenis"},
+    "tier": {"en": "Tier", "id": "Jenjang"},
+    "elements": {"en": "Elements", "id": "Elemen"},
+    "indicators": {"en": "Indicators", "id": "Indikator"},
+    "linked_up": {"en": "Linked upward", "id": "Tertaut ke atas"},
+    "supported": {"en": "Supported from below", "id": "Didukung dari bawah"},
+    "orphan_elements": {"en": "Orphan elements", "id": "Elemen yatim"},
+    "orphan_indicators": {"en": "Orphan indicators", "id": "Indikator yatim"},
+    "errors": {"en": "Errors", "id": "Kesalahan"},
+    "warnings": {"en": "Warnings", "id": "Peringatan"},
+    "infos": {"en": "Infos", "id": "Info"},
+}
 
 
 def coverage_counts(cascade: "Workspace", documents: Collection[str] | None = None) -> list[DocumentCounts]:
