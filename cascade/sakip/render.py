@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..core.text import html_text
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..core.text import join_lines
 
@@ -73,6 +73,14 @@ def _scope(r: "SakipResult", t: dict) -> str:
     return f"{what} ({len(s['documents'])} dok.: {', '.join(s['documents'])})"
 
 
+def _total_gain(move: Any, result: Any, t: dict[str, str]) -> str:
+    """``, +2.32 total indikatif``: what a move's gain in weight points makes of the indicative total
+    (the points earned over the weight assessed); empty when nothing was assessed."""
+    if not result.assessed_weight:
+        return ""
+    return f", +{move.gain / result.assessed_weight * 100:.2f} {t['total_gain']}"
+
+
 def render_text(r: "SakipResult", lang: str | None = None, *, all_criteria: bool = False) -> str:
     lang = lang or r.lang
     t = LABELS.get(lang, LABELS["en"])
@@ -105,9 +113,7 @@ def render_text(r: "SakipResult", lang: str | None = None, *, all_criteria: bool
     if not r.moves:
         out.append("  " + t["none"])
     for m in r.moves[:10]:
-        # the gain in weight points, and what it makes of the indicative total (points over the weight assessed)
-        total = f", +{m.gain / r.assessed_weight * 100:.2f} {t['total_gain']}" if r.assessed_weight else ""
-        out.append(f"  {m.criterion:<20} {m.answer} -> {m.to}  +{m.gain:.2f} {t['gain']}{total}; {t['fix']} "
+        out.append(f"  {m.criterion:<20} {m.answer} -> {m.to}  +{m.gain:.2f} {t['gain']}{_total_gain(m, r, t)}; {t['fix']} "
                    f"{_reasons(m.reasons, lang) or '-'} ({m.fixes} {t['refs']})")
     if r.findings:
         out.append("")
@@ -137,7 +143,7 @@ def render_html(r: "SakipResult", lang: str | None = None, *, full: bool = True,
         crit.append(f"<tr class='mode-{e(c.mode)}'><td><code>{e(c.id)}</code></td><td>{e(c.text)}</td><td>{e(_mode(c.mode, lang))}</td>"
                     f"<td><b>{e(c.answer or '-')}</b></td><td>{e(c.evidence)}{'<ul>' + refs + '</ul>' if refs else ''}</td></tr>")
     moves = "".join(f"<li><code>{e(m.criterion)}</code> {e(m.answer)} → {e(m.to)} (+{m.gain:.2f} {t['gain']}"
-                    f"{f', +{m.gain / r.assessed_weight * 100:.2f} ' + t['total_gain'] if r.assessed_weight else ''}): {t['fix']} "
+                    f"{_total_gain(m, r, t)}): {t['fix']} "
                     f"{e(_reasons(m.reasons, lang) or '-')} ({m.fixes} {t['refs']})</li>" for m in r.moves[:10]) or f"<li>{t['none']}</li>"
     body = (
         f"<{'section' if heading else 'div'} class='sakip'>{'<h2>' + e(t['title']) + '</h2>' if heading else ''}"
