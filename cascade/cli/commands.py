@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 # not wait for pydantic's models and networkx (the engine is imported by the command that runs).
 from .._version import __version__
 from ..core.findings import DEFAULT_LANG, LANGUAGES, Severity
+from .helptext import localize
 from .argtypes import positive as _positive
 from .report import add_report_parser
 
@@ -197,32 +198,43 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-#: The first paragraph of each command's help: Bahasa Indonesia, then English (the options stay English).
+#: The first paragraph of each command's help, ``Indonesian / English``: shown in the run's language (cli.helptext).
 _DESCRIPTIONS = {
     "lint": "Periksa berkas dan folder rencana: setiap temuan dengan kode dan nama aturan, tingkat, rujukan, berkas, "
-            "baris dan kolom. / Check plan files and folders.",
+            "baris dan kolom. / Check plan files and folders: each finding with its rule code and name, severity, "
+            "reference, file, line and column.",
     "rules": "Daftar aturan. / List the rules.",
-    "explain": "Penjelasan satu aturan: dasar hukum, contoh yang gagal dan yang lolos. / A rule's documentation.",
-    "schema": "Skema JSON berkas rencana, untuk pelengkapan di editor. / The JSON Schema of plan files.",
+    "explain": "Penjelasan satu aturan: dasar hukum, contoh yang gagal dan yang lolos. / A rule's documentation: its "
+               "basis, a failing and a passing example.",
+    "schema": "Skema JSON berkas rencana, untuk pelengkapan di editor. / The JSON Schema of plan files, for "
+              "completion in editors.",
     "report": "Laporan HTML mandiri: ringkasan per dokumen, pohon kinerja, temuan, matriks keterkaitan, capaian, "
-              "pra-evaluasi SAKIP. / A self-contained HTML report.",
+              "pra-evaluasi SAKIP. / A self-contained HTML report: a summary per document, the performance tree, "
+              "findings, alignment matrices, capaian, the SAKIP pre-evaluation.",
     "sakip": "Pra-evaluasi SAKIP (LKE PermenPANRB 88/2021): jawaban kriteria yang dapat dibuktikan rencana, nilai "
-             "indikatif dan predikat. / SAKIP pre-evaluation.",
+             "indikatif dan predikat. / SAKIP pre-evaluation (the LKE of PermenPANRB 88/2021): the answers to the "
+             "criteria the plans can prove, the indicative score and grade.",
     "capaian": "Realisasi, capaian dan kategori setiap indikator yang diukur; --lkjip tabel LKjIP, --by-document per "
-               "dokumen dan tingkat. / Realisasi and capaian of every measured indicator.",
+               "dokumen dan tingkat. / Realisasi, capaian and category of every measured indicator; --lkjip the "
+               "LKjIP table, --by-document per document and level.",
     "trace": "Telusuri setiap rantai dari sebuah elemen atau indikator sampai RPJMN (--down: yang ada di bawahnya). "
-             "/ Every chain from an element or indicator up to the RPJMN.",
+             "/ Every chain from an element or indicator up to the RPJMN (--down: what lies below it).",
     "coverage": "Cakupan per dokumen: tertaut ke atas, didukung dari bawah, elemen dan indikator yatim, temuan. "
-                "/ Coverage per document.",
+                "/ Coverage per document: linked upward, supported from below, orphaned elements and indicators, "
+                "findings.",
     "import": "Ubah tabel rencana (.xlsx, .csv) menjadi YAML, dengan komentar yang menyebut sel sumbernya. "
-              "/ Turn a plan table into plan YAML.",
-    "export": "Tulis ruang kerja dan temuannya sebagai buku kerja Excel. / Write the workspace as a workbook.",
-    "server": "Server bahasa (LSP) untuk editor; memerlukan extra lsp. / The language server for editors.",
+              "/ Turn a plan table (.xlsx, .csv) into plan YAML, with comments naming each value's source cell.",
+    "export": "Tulis ruang kerja dan temuannya sebagai buku kerja Excel. / Write the workspace and its findings as "
+              "an Excel workbook.",
+    "server": "Server bahasa (LSP) untuk editor; memerlukan extra lsp. / The language server (LSP) for editors; "
+              "needs the lsp extra.",
     "diff": "Apa yang berubah antara dua keadaan rencana, dan apa yang bergantung padanya. "
-            "/ What changed between two states of the plans.",
-    "review": "Tautan yang perlu ditinjau ulang dan keadaan tinjauan di cascade.lock. / Suspect links and the review state.",
+            "/ What changed between two states of the plans, and what depends on it.",
+    "review": "Tautan yang perlu ditinjau ulang dan keadaan tinjauan di cascade.lock. / Links to review again, and "
+              "the review state in cascade.lock.",
     "realign": "Usulan penyelarasan tautan dari rencana atas lama ke yang baru (RPJMN 2020-2024 ke 2025-2029). "
-               "/ Propose re-alignment to a new upper plan.",
+               "/ Proposed re-alignment of links from an old upper plan to the new one (RPJMN 2020-2024 to "
+               "2025-2029).",
 }
 
 
@@ -534,6 +546,7 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
 def _main(argv: list[str], out: TextIO, err: TextIO) -> int:
     parser = _parser()
     _Parser.lang = _lang_of(argv)
+    localize(parser, _Parser.lang if _Parser.lang in LANGUAGES else DEFAULT_LANG)
     saved = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = out, err  # argparse writes help and usage errors to the process's streams
     try:

@@ -50,7 +50,7 @@ def add_revision_parsers(sub: Any) -> None:
     r.add_argument("--all", action="store_true", help="with --accept (or alone): record the whole current state, dropping stale lines")
     r.add_argument("--format", choices=("text", "json"), default="text", help="output format of the review state")
     r.add_argument("--output", metavar="FILE", help="write the review state to FILE")
-    r.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANG, help=f"language of the output (default: {DEFAULT_LANG}) / bahasa keluaran")
+    r.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANG, help=f"language of the output (default: {DEFAULT_LANG})")
     r.add_argument("--exit-zero", action="store_true", help="exit 0 even when suspect links remain")
     r.add_argument("--show-personal", action="store_true", help="show employee numbers (NIP) instead of masking them")
 
@@ -65,7 +65,7 @@ def add_revision_parsers(sub: Any) -> None:
     a.add_argument("--top", type=positive, default=3, metavar="N", help="candidates per link, 1 or more (default 3)")
     a.add_argument("--apply", metavar="MAPPING", help="write the confirmed rows of MAPPING (CSV or xlsx with a 'confirm' column) into the YAML")
     a.add_argument("--dry-run", action="store_true", help="with --apply: show what would change, write nothing")
-    a.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANG, help=f"language of the output (default: {DEFAULT_LANG}) / bahasa keluaran")
+    a.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANG, help=f"language of the output (default: {DEFAULT_LANG})")
     a.add_argument("--exit-zero", action="store_true", help="with --apply: exit 0 even when a confirmed row could not be applied")
     a.add_argument("--show-personal", action="store_true", help="show employee numbers (NIP) instead of masking them")
 
