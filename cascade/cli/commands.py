@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import difflib
 import io
-import json
 import os
 import re
 import sys
@@ -30,6 +29,7 @@ from ..core.findings import DEFAULT_LANG, LANGUAGES, Severity
 from .helptext import localize
 from .argtypes import positive as _positive
 from .report import add_report_parser
+from ..core.text import json_text
 
 if TYPE_CHECKING:
     from ..review.config import Settings
@@ -411,7 +411,7 @@ def _rules(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     rules = all_rules()
     if args.format == "json":
         lang = args.lang or "en"  # a script's summaries stay as they were unless it asks
-        return _deliver(json.dumps(_rule_rows(rules, lang), ensure_ascii=False, indent=2) + "\n", args, out, err, lang)
+        return _deliver(json_text(_rule_rows(rules, lang)), args, out, err, lang)
     text = io.StringIO()
     _rule_table(rules, args.lang or DEFAULT_LANG, text)
     return _deliver(text.getvalue(), args, out, err, args.lang or DEFAULT_LANG)
@@ -439,7 +439,7 @@ def _explain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         group = resolve_selector(re.sub("x", "", args.rule, flags=re.I))
     if group:
         if args.format == "json":
-            return _deliver(json.dumps(_rule_rows(group, args.lang), ensure_ascii=False, indent=2) + "\n", args, out, err, args.lang)
+            return _deliver(json_text(_rule_rows(group, args.lang)), args, out, err, args.lang)
         text = io.StringIO()
         _rule_table(group, args.lang, text)
         return _deliver(text.getvalue(), args, out, err, args.lang)
@@ -454,7 +454,7 @@ def _explain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             "documentation": rule_docs.documentation(rule, args.lang),
             "messages": {variant: dict(texts) for variant, texts in rule.messages.items()},
         }
-        return _deliver(json.dumps(row, ensure_ascii=False, indent=2) + "\n", args, out, err, args.lang)
+        return _deliver(json_text(row), args, out, err, args.lang)
     word = rule_docs.SEVERITY_WORDS.get(args.lang, rule_docs.SEVERITY_WORDS["en"])[rule.severity.value]
     return _deliver(f"{rule.code} {rule.name} ({word})\n\n{rule_docs.documentation(rule, args.lang)}\n", args, out, err, args.lang)
 
@@ -594,7 +594,7 @@ def _main(argv: list[str], out: TextIO, err: TextIO) -> int:
         return _explain(args, out, err)
     from ..build.json_schema import document_json_schema
 
-    return _deliver(json.dumps(document_json_schema(), ensure_ascii=False, indent=2) + "\n", args, out, err, args.lang)
+    return _deliver(json_text(document_json_schema()), args, out, err, args.lang)
 
 
 def run() -> None:  # console script entry point

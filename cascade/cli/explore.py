@@ -16,11 +16,10 @@ outside the workspace, 1 when none does (the element is cut off: what ``orphan-e
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any, TextIO
 
 from ..core.findings import DEFAULT_LANG, LANGUAGES
-from ..core.text import csv_text, join_lines
+from ..core.text import csv_text, join_lines, json_text
 
 __all__ = ["add_explore_parsers", "run_trace", "run_coverage"]
 
@@ -135,7 +134,7 @@ def run_trace(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.down:
         rows = [_step_dict(s) for s in result]
         if args.format == "json":
-            text = json.dumps({"version": 1, "ref": args.ref, "below": rows}, ensure_ascii=False, indent=2) + "\n"
+            text = json_text({"version": 1, "ref": args.ref, "below": rows})
         elif args.format == "csv":
             text = _csv(("ref", "kind", "name", "link"), ([r["ref"], r["kind"], r["name"] or "", r["link"] or ""] for r in rows))
         else:
@@ -150,7 +149,7 @@ def run_trace(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.format == "json":
         data = {"version": 1, "ref": args.ref,
                 "chains": [{"end": c.end, "steps": [_step_dict(s) for s in c.steps]} for c in chains]}
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        text = json_text(data)
     elif args.format == "csv":
         text = _csv(("chain", "end", "step", "ref", "kind", "name", "link"),
                     ([i, c.end, j, s.ref, s.kind, s.name or "", s.link or ""]
@@ -201,7 +200,7 @@ def run_coverage(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return 2
     rows = coverage_rows(result.workspace_for_views(), result.report)
     if args.format == "json":
-        text = json.dumps({"version": 1, "documents": rows}, ensure_ascii=False, indent=2) + "\n"
+        text = json_text({"version": 1, "documents": rows})
     elif args.format == "csv":
         keys = list(rows[0]) if rows else list(_TEXT_COLUMNS)
         text = _csv(keys, ([r[k] if r[k] is not None else "" for k in keys] for r in rows))

@@ -12,12 +12,12 @@ for ``--init``, a ``review --lock FILE`` that is missing or cannot be read). Mes
 from __future__ import annotations
 
 import argparse
-import json
 import os
 from typing import Any, TextIO
 
 from ..core.errors import MissingExtraError, UsageError
 from ..core.findings import DEFAULT_LANG, LANGUAGES
+from ..core.text import json_text
 
 
 __all__ = ["add_revision_parsers", "run_revision_command", "COMMANDS"]
@@ -223,7 +223,7 @@ def _review(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if not exists:
         _say(err, "no-lock", lang, path=path)
     if args.format == "json":
-        text = json.dumps(state.as_dict(lang), ensure_ascii=False, indent=2) + "\n"
+        text = json_text(state.as_dict(lang))
     else:
         lines = []
         for f in state.lock.findings if state.lock is not None else ():
@@ -277,8 +277,7 @@ def _realign(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if args.format == "csv":
             text = table.to_csv(lang)
         elif args.format == "json":
-            text = json.dumps({"version": 1, "from": table.old, "to": table.new, "candidates": [c.row() for c in table.candidates]},
-                              ensure_ascii=False, indent=2) + "\n"
+            text = json_text({"version": 1, "from": table.old, "to": table.new, "candidates": [c.row() for c in table.candidates]})
         else:
             text = table.to_text(lang)
     except MissingExtraError as exc:

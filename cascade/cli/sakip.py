@@ -11,11 +11,11 @@ mapping; unknown document; unwritable output).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 from typing import TextIO
 
 from ..core.findings import DEFAULT_LANG, LANGUAGES, Severity
+from ..core.text import json_text
 
 __all__ = ["add_sakip_parser", "run_sakip"]
 
@@ -86,7 +86,7 @@ def run_sakip(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         _say(err, "no-year", lang, year=args.year)
         return 2
     if args.format == "json":
-        text = json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        text = json_text(result.to_dict())
     elif args.format == "html":
         text = render_html(result, lang)
     else:

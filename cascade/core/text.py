@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-__all__ = ["Text", "UNSAFE", "escape_unsafe", "join_lines", "csv_cell", "short_int", "name_key", "sasaran_key", "unwritten_float", "ascii_digits", "html_text", "csv_text"]
+__all__ = ["Text", "UNSAFE", "escape_unsafe", "join_lines", "csv_cell", "short_int", "name_key", "sasaran_key", "unwritten_float", "ascii_digits", "html_text", "csv_text", "json_text"]
 
 #: Every character :func:`escape_unsafe` escapes (Unicode categories Cc, Cf, Zl, Zp, and the lone
 #: surrogates of category Cs, which no UTF-8 output can encode: a JSON payload's ``"\\ud83d"``).
@@ -41,6 +41,29 @@ def escape_unsafe(text: str, keep: str = "") -> str:
     if keep:
         return UNSAFE.sub(lambda m: m.group() if m.group() in keep else _escape(m), text)
     return UNSAFE.sub(_escape, text)
+
+
+def _json_escape(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # JSON has no \\U: a character above the BMP is written as its surrogate pair
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def json_text(value: object, *, indent: "int | None" = 2, **options: object) -> str:
+    """``value`` as the JSON of a report, ending in a line break: UTF-8 text as it is (``ensure_ascii``
+    off, so Indonesian names stay readable), but every :data:`UNSAFE` character inside a string as a
+    ``\\uXXXX`` escape (surrogate pairs above the BMP), so that a plan's U+202E or ESC does not act on
+    whoever opens the file in a terminal, an editor or a pull request's diff. A JSON reader decodes
+    exactly the same value: the escapes are JSON's own. (``json.dumps`` itself escapes only C0
+    controls, and writes a lone surrogate raw, which no UTF-8 output can encode.)"""
+    import json
+
+    text = json.dumps(value, ensure_ascii=False, indent=indent, **options)  # type: ignore[arg-type]
+    # Outside strings JSON has no character of UNSAFE but the line breaks of the indentation; inside
+    # them json.dumps has already escaped every C0 control, the line break included.
+    return UNSAFE.sub(lambda m: m.group() if m.group() == "\n" else _json_escape(m), text) + "\n"
 
 
 def join_lines(lines: "Iterable[str]") -> str:

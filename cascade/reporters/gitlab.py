@@ -6,11 +6,11 @@ in the report and stable across runs (rule, ref and file, not line numbers).
 
 from __future__ import annotations
 
-import json
 
 from ..core.findings import Report
 from .base import RenderContext, fingerprints, relative_path
 from .concise import tail
+from ..core.text import json_text
 
 _SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 
@@ -31,4 +31,4 @@ def render(report: Report, context: RenderContext) -> str:
                 },
             }
         )
-    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+    return json_text(issues)

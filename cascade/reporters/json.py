@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 
 from ..core.findings import Report
 from .base import RenderContext
+from ..core.text import json_text
 
 
 def render(report: Report, context: RenderContext) -> str:
     """The contract of :meth:`cascade.findings.Report.as_dict`, indented, UTF-8 kept readable."""
-    return json.dumps(report.as_dict(context.lang), ensure_ascii=False, indent=2) + "\n"
+    return json_text(report.as_dict(context.lang))

@@ -9,7 +9,6 @@ ref and file, not line numbers, so that alerts survive edits elsewhere in the fi
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from pathlib import Path
@@ -20,6 +19,7 @@ from ..core.findings import Finding, Report
 from ..rules.base import Rule
 from ..rules.catalog import all_rules
 from .base import RenderContext, fingerprints, relative_path
+from ..core.text import json_text
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -99,4 +99,4 @@ def render(report: Report, context: RenderContext) -> str:
             }
         ],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return json_text(log)

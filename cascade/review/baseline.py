@@ -23,6 +23,7 @@ from typing import Iterable
 from .config import ConfigError, read_regular_file
 from ..core.findings import Finding, Report
 from ..read.suppressions import is_reading_error
+from ..core.text import json_text
 
 __all__ = ["BaselineEntry", "dump_baseline", "read_baseline", "parse_baseline", "apply_baseline"]
 
@@ -53,7 +54,7 @@ def dump_baseline(findings: Iterable[Finding], base: str = os.curdir) -> str:
         {"file": file, "rule": rule, "ref": ref or None, "count": n}
         for (file, rule, ref), n in sorted(counts.items())
     ]
-    return json.dumps({"version": 1, "findings": entries}, ensure_ascii=False, indent=2) + "\n"
+    return json_text({"version": 1, "findings": entries})
 
 
 def parse_baseline(text: str, path: str | None = None) -> Counter[Key]:

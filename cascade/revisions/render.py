@@ -11,7 +11,7 @@ from typing import Any
 
 from .compare import REALISASI, YEAR_FIELDS, Change, DiffResult, tier_name
 from ..core.words import kind_word
-from ..core.text import escape_unsafe, join_lines
+from ..core.text import escape_unsafe, join_lines, json_text
 
 __all__ = ["DIFF_FORMATS", "render_diff", "summary_sentence"]
 
@@ -267,7 +267,7 @@ td,th{{border:1px solid #d0d4d9;padding:.25rem .45rem;vertical-align:top;text-al
 def render_diff(result: DiffResult, fmt: str = "text", lang: str = "id") -> str:
     """``result`` as ``text``, ``json``, ``markdown`` or ``html`` (ValueError for another format)."""
     if fmt == "json":
-        return json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n"
+        return json_text(result.as_dict())
     # a plan's ESC, BEL or direction marks (a title, a printed realisasi name) never reach the
     # terminal or the pull-request comment as they are: shown as \uXXXX, as lint shows them
     if fmt == "text":

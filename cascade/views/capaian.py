@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, NamedTuple
@@ -28,6 +27,7 @@ from ..core.words import kind_word
 from ..graph import Workspace
 from ..rules.context import Context
 from ..rules.realization import CapaianRow, as_of as _as_of, capaian_rows
+from ..core.text import json_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -189,7 +189,7 @@ class CapaianTable:
         return out
 
     def to_json(self) -> str:
-        return json.dumps({"version": 1, "as_of": self.as_of, "rows": self.to_dicts()}, ensure_ascii=False, indent=2) + "\n"
+        return json_text({"version": 1, "as_of": self.as_of, "rows": self.to_dicts()})
 
     def to_csv(self, lang: str = "en") -> str:
         """The rows as CSV: the columns are :data:`JSON_FIELDS` in every language (scripts read them);
@@ -400,7 +400,7 @@ def by_document_csv(rows: list[DocumentRollupRow], lang: str = "id") -> str:
 def by_document_json(rows: list[DocumentRollupRow], as_of: int) -> str:
     data = [{"document": r.document, "tier": r.tier, "kind": r.kind, "year": r.year, "indicators": r.indicators,
              "mean": r.mean, "min": r.min, "categories": dict(r.categories)} for r in rows]
-    return json.dumps({"version": 1, "as_of": as_of, "documents": data}, ensure_ascii=False, indent=2) + "\n"
+    return json_text({"version": 1, "as_of": as_of, "documents": data})
 
 
 class LkjipRow(NamedTuple):
@@ -494,4 +494,4 @@ def lkjip_json(rows: list[LkjipRow], year: int, as_of: int) -> str:
              "year": r.year, "target": _json_value(r.target), "realized": r.realized, "capaian": r.capaian,
              "category": r.category, "previous": [{"year": y, "realized": v, "capaian": c} for y, v, c in r.previous],
              "final_target": _json_value(r.final_target), "final_capaian": r.final_capaian} for r in rows]
-    return json.dumps({"version": 1, "as_of": as_of, "year": year, "rows": data}, ensure_ascii=False, indent=2) + "\n"
+    return json_text({"version": 1, "as_of": as_of, "year": year, "rows": data})

@@ -202,3 +202,43 @@ def test_csv_cell_keeps_numbers() -> None:
 
     assert [csv_cell(v) for v in ("-3.5", "+2", "-12%", "-", "=1+1", "+62 812", "@SUM(A1)", "-1+A1", "a\nb", 7)] == [
         "-3.5", "+2", "-12%", "-", "'=1+1", "'+62 812", "'@SUM(A1)", "'-1+A1", "a\\u000ab", 7]
+
+
+JSON_OUTPUTS = [(n, "json") for n, fs in sorted(FORMATS.items()) if "json" in fs] + [("lint", "json"), ("lint", "sarif"), ("lint", "gitlab")]
+
+
+@pytest.mark.parametrize("name,fmt", JSON_OUTPUTS)
+def test_json_outputs_escape_the_marks_a_plan_wrote(name: str, fmt: str, planted: tuple[Path, Path]) -> None:
+    """The JSON outputs write a plan's U+202E as ``\\u202e``: a terminal, an editor or a pull
+    request's diff showing the file is not turned around, and a JSON reader still decodes the
+    plan's own text (the escape is JSON's)."""
+    argv = ["lint", str(planted[0]), "--no-cache"] if name == "lint" else _argv(name, planted)
+    code, out, err = run(*argv, "--format", fmt)
+    assert code in (0, 1), err
+    assert RLO not in out
+    if name in ("trace", "capaian-lkjip", "diff", "lint"):  # these quote the planted names
+        assert "\\u202e" in out
+
+    def strings(value: object) -> list[str]:
+        if isinstance(value, str):
+            return [value]
+        if isinstance(value, dict):
+            return [s for k, v in value.items() for s in strings(k) + strings(v)]
+        if isinstance(value, list):
+            return [s for v in value for s in strings(v)]
+        return []
+
+    decoded = strings(json.loads(out))
+    if name in ("trace", "capaian-lkjip", "diff"):  # names as the plan wrote them (lint escapes its messages)
+        assert any(RLO in s for s in decoded)
+
+
+def test_json_text_escapes_marks_above_the_bmp_as_json_can_read_them() -> None:
+    from cascade.core.text import json_text
+
+    value = {"tag": "x\U000e0041y", "lone": "\ud83d", "esc": "\x1b[2J\x85", "id": "é\u200b"}
+    text = json_text(value)
+    assert text == ('{\n  "tag": "x\\udb40\\udc41y",\n  "lone": "\\ud83d",\n  "esc": "\\u001b[2J\\u0085",\n'
+                    '  "id": "é\\u200b"\n}\n')
+    assert json.loads(text) == value
+    text.encode("utf-8")  # a lone surrogate written raw could not be encoded
