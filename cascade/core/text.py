@@ -43,6 +43,14 @@ def escape_unsafe(text: str, keep: str = "") -> str:
     return UNSAFE.sub(_escape, text)
 
 
+#: Every character but the line break (in ``json.dumps``' output only the indentation's) and the
+#: ranges that hold no :data:`UNSAFE` character: printable ASCII, Latin-1 but the soft hyphen, the
+#: Latin, Greek, Cyrillic and Hebrew blocks, and the punctuation around the bullet ``•`` of a
+#: masked NIP. A class of a few ranges is scanned about five times as fast as :data:`UNSAFE`'s;
+#: what it finds (a rare character) is then tested against :data:`UNSAFE` itself.
+_JSON_CANDIDATE = re.compile("[^\n\x20-\x7e\xa0-\xac\xae-\u05ff\u2010-\u2027\u2030-\u205f]")
+
+
 def _json_escape(m: re.Match[str]) -> str:
     code = ord(m.group())
     if code <= 0xFFFF:
@@ -63,7 +71,7 @@ def json_text(value: object, *, indent: "int | None" = 2, **options: object) -> 
     text = json.dumps(value, ensure_ascii=False, indent=indent, **options)  # type: ignore[arg-type]
     # Outside strings JSON has no character of UNSAFE but the line breaks of the indentation; inside
     # them json.dumps has already escaped every C0 control, the line break included.
-    return UNSAFE.sub(lambda m: m.group() if m.group() == "\n" else _json_escape(m), text) + "\n"
+    return _JSON_CANDIDATE.sub(lambda m: _json_escape(m) if UNSAFE.match(m.group()) else m.group(), text) + "\n"
 
 
 def join_lines(lines: "Iterable[str]") -> str:

@@ -242,3 +242,10 @@ def test_json_text_escapes_marks_above_the_bmp_as_json_can_read_them() -> None:
                     '  "id": "é\\u200b"\n}\n')
     assert json.loads(text) == value
     text.encode("utf-8")  # a lone surrogate written raw could not be encoded
+
+
+def test_json_text_prefilter_misses_no_unsafe_character() -> None:
+    """json_text looks first for characters outside a few safe ranges: every UNSAFE one is among them."""
+    from cascade.core.text import _JSON_CANDIDATE, UNSAFE
+
+    assert [c for c in range(0x110000) if c != 10 and UNSAFE.match(chr(c)) and not _JSON_CANDIDATE.match(chr(c))] == []
