@@ -15,11 +15,12 @@ import sys
 import typing
 import unicodedata
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..core.findings import Finding, Span
+from ..core.findings import Finding, Severity, Span
 from ..core.text import short_int
 from ..read.scalars import YAML11_FIRST, yaml11_kind
 from ..core.models import (ELEMENT_KINDS, MAX_PERIOD_YEARS, NOT_BLANK, Agency, Baseline, Document, Employee, Period, Range,
@@ -229,7 +230,8 @@ class _Sink:
         path = _existing(self.data, full)
         kind = err["type"]
         is_key = bool(loc) and loc[-1] == "[key]"
-        name = _field_name(loc, is_key)
+        # a whole part of the wrong type (``document: 5``) is named by its own field, not 'value'
+        name = _field_name(base[-1:] if not loc and base and isinstance(base[-1], str) else loc, is_key)
         if kind == "invalid_key":  # a key of a model's mapping that is not text (None, b"name", 3.5, 5)
             self.add("CAS001", "key-type", path, key=True, ref=ref, got=_describe(self.shown(full, loc[-1])),
                      got_id=_describe(self.shown(full, loc[-1]), "id"))
@@ -457,6 +459,14 @@ def _ambiguous_text(sink: _Sink, data: Any, path: tuple, what: str, ref: str | N
 _KIND_EXTRAS = {"employee": ("skp",), "owner": ("renstra", "skp")}
 
 
+def _without_document(findings: list[Finding]) -> list[Finding]:
+    """``findings`` of a file whose header yielded no document, its errors on the header marked
+    :attr:`~cascade.core.findings.Finding.no_document`: they say why the file is not in the run."""
+    return [replace(f, no_document=True)
+            if f.severity is Severity.ERROR and (f.pointer in ("", "/document") or (f.pointer or "").startswith("/document/"))
+            else f for f in findings]
+
+
 def parse_document(
     data: Any, file: str, sourcemap: SourceMap, from_yaml: bool = True, show_personal: bool = False,
     compact: bool = True,
@@ -514,7 +524,7 @@ def parse_document(
     else:
         model, element_paths, indicator_paths, unit_paths = _rebuild(data, sink)
         if model is None:
-            return None, findings
+            return None, _without_document(findings)
     _document_checks(model, data, element_paths, sink, from_yaml)
     compact_models(model, dicts=compact)
     return ParsedDocument(model, file, sourcemap, element_paths, indicator_paths, unit_paths, findings), findings
@@ -835,7 +845,7 @@ def _realisasi(data: dict, header: dict, file: str, sourcemap: SourceMap, sink: 
     known = {k: v for k, v in data.items() if k in RealisasiDocument.model_fields and k != "rows"}
     model = _salvage(RealisasiDocument, known, (), sink, sink.ref)
     if model is None:
-        return None, sink.findings
+        return None, _without_document(sink.findings)
     # rows one by one, so that a row left out for an error shifts no other row's position
     rows, row_paths = [], []
     raw_rows = data.get("rows")

@@ -96,6 +96,10 @@ class Finding:
     templates: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
     #: The workbook cell (``"T-C.27!E14"``) for a finding in a spreadsheet plan; None in YAML.
     cell: str | None = field(default=None, compare=False)
+    #: True for an error on a document's header that kept the file from yielding any document (a
+    #: ``kind: rpjmdd``, a ``period: 2019``): like CAS001, it is kept whatever a configuration selects
+    #: (:func:`cascade.read.suppressions.is_reading_error`), or the file would vanish from the run.
+    no_document: bool = field(default=False, compare=False, repr=False)
 
     def localized(self, lang: str = "en") -> str:
         """The message in ``lang`` (``en`` or ``id``), rendered from the rule's template."""

@@ -68,11 +68,13 @@ _NO_DOCUMENT = frozenset({("CAS101", ""), ("CAS103", ""), ("CAS101", "/document"
 
 def is_reading_error(finding: Finding) -> bool:
     """Whether ``finding`` says its file was not read or yielded no document: CAS001 (not YAML),
-    CAS005 (not read, or not all of it) and the CAS101/CAS103 that says there is no plan document in
-    it. These are unconditional: no suppression (comment or ``per-file-ignores``), selection
-    (``select``, ``ignore``), severity override or baseline drops or softens them, so that a file that
-    yields no document always has an error naming it (``docs/hostile-input.md``)."""
-    return finding.code in UNSUPPRESSIBLE or (finding.code, finding.pointer) in _NO_DOCUMENT
+    CAS005 (not read, or not all of it), the CAS101/CAS103 that says there is no plan document in
+    it, and any other error on a header that kept the file from yielding a document (``kind: rpjmdd``
+    is CAS104: :attr:`Finding.no_document`). These are unconditional: no suppression (comment or
+    ``per-file-ignores``), selection (``select``, ``ignore``), severity override or baseline drops or
+    softens them, so that a file that yields no document always has an error naming it
+    (``docs/hostile-input.md``)."""
+    return finding.code in UNSUPPRESSIBLE or (finding.code, finding.pointer) in _NO_DOCUMENT or finding.no_document
 
 _MARKER = "cascade:"
 # A comment starts at the start of a line or after a blank; line breaks as libyaml counts them.

@@ -21,7 +21,7 @@ ROOT = Path(__file__).parents[1] / "fixtures" / "rules"
 CASES = sorted(p for p in ROOT.glob("*/*") if p.is_dir())
 
 
-def render(report: cascade.Report, base: Path) -> list[str]:
+def render(report: "cascade.Report | list[cascade.Finding]", base: Path) -> list[str]:
     """The findings as expected.txt lines; a path of the case that a message names is written relative
     to the case folder too (CAS201 names the file of a document's first definition)."""
     prefix = str(base) + os.sep
@@ -39,7 +39,8 @@ def test_rule_fixture(case: Path) -> None:
     if case.name.startswith("fail"):
         assert expected, f"{case}: a failing case must expect findings"
     report = cascade.load(str(case)).validate(select=[code])
-    assert render(report, case) == expected
+    # a reading error of the case's file is reported whatever the selection: only <CODE>'s are compared
+    assert render([f for f in report if f.code == code], case) == expected
 
 
 def test_every_rule_has_failing_and_passing_fixtures() -> None:
