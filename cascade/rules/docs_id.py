@@ -669,7 +669,10 @@ berbentuk benar.""",
 Tahun yang sudah lewat adalah tahun-tahun sampai dengan tahun acuan ("as of") dikurangi satu (opsi
 ``as_of``; ``as-of`` di konfigurasi, ``--as-of``; bawaannya tahun berjalan): tahun yang sedang
 dilaporkan masih terbuka. Indikator yang sama sekali tanpa realisasi tidak dinilai (rencana yang
-tidak melaporkan realisasi tidak mendapat temuan). Temuan ditempatkan pada target tahun itu.""",
+tidak melaporkan realisasi tidak mendapat temuan), kecuali bila sebuah tabel realisasi melaporkan
+tahun itu: baris yang mencetak target tahun itu dan "n/a" untuk realisasinya (Inspektorat
+Kabupaten Sampang, LKjIP 2019, Tabel 3.1: target 55%, realisasi n/a) adalah tahun yang dilaporkan
+tanpa realisasi. Temuan ditempatkan pada target tahun itu.""",
     "CAS702": """\
 Capaian sebagaimana dihitung modul :mod:`cascade.core.capaian`: realisasi / target x 100 untuk
 indikator yang makin tinggi makin baik; untuk yang makin rendah makin baik, (2 - realisasi / target)
@@ -721,8 +724,12 @@ capaian yang dimungkinkan angka-angka itu, plus-minus setengah satuan desimal te
 realisasi ``186`` (t/r: 87,0968) lolos, sedangkan ``72,52`` di samping target ``0,64`` dan realisasi
 ``0,18`` tidak. Tabel yang membatasi capaian (pada 100 bila target tercapai, seperti dilakukan
 sebagian pemda) lolos dengan opsi ``cap: 100``. Tidak ada yang dilaporkan bila capaian tidak dapat
-dihitung (polaritas tidak diketahui, tidak ada target). Temuan ditempatkan pada capaian yang
-tercetak.""",
+dihitung karena angkanya tidak ada (tidak ada target, tidak ada realisasi). Bila polaritas indikator
+tidak diketahui (tidak dinyatakan, dan namanya tidak menyebut apa pun), capaian yang tercetak tidak
+dapat diperiksa: sebuah temuan menyatakannya dan meminta polaritasnya (capaian yang tidak dapat
+diverifikasi siapa pun dilaporkan sebagai temuan) ("Persentase P2TP2A ...
+yang aktif", capaian 77,78 dari target 69,23 dan realisasi 53,85: Kabupaten Lombok Tengah, LKjIP
+DP3AP2KB 2020). Temuan ditempatkan pada capaian yang tercetak.""",
     "CAS901": """\
 Komentar ``# cascade: ignore[...]`` membungkam aturan yang disebutnya pada barisnya sendiri
 (komentar di akhir baris) atau pada baris berikutnya yang tidak kosong dan bukan komentar (komentar

@@ -248,7 +248,9 @@ class MissingRealization(Rule):
     Past years are those up to the "as of" year minus one (option ``as_of``; the configuration's
     ``as-of``, ``--as-of``; default the current year): the year being reported is still open. An
     indicator without any realisasi is not judged (a plan that does not report realisasi gets no
-    finding). The finding stands at the year's target.
+    finding), unless a realisasi table reports the year: a row that prints the year's target and
+    "n/a" for its realisasi (Inspektorat Kabupaten Sampang, LKjIP 2019, Tabel 3.1: target 55%,
+    realisasi n/a) is a year reported without a realisasi. The finding stands at the year's target.
 
     Why: an LKjIP compares each year's realisasi with its target and with the years before; a year
     left blank in the middle of a series hides exactly the year that went wrong.
@@ -297,6 +299,13 @@ class MissingRealization(Rule):
             else:
                 yield ctx.finding(self, row.ref, field=("targets", str(row.year)),
                                   name=ctx.graph._node[row.ref]["model"].name, year=row.year)
+        # an indicator without any realisasi has no capaian row: its years a realisasi table reports
+        for node, m in measured.items():
+            if m.realized:
+                continue
+            for year, pk in sorted(m.pk_targets.items()):
+                if year <= last:
+                    yield _at(ctx, self, node, pk.doc, pk.path, name=ctx.graph._node[node]["model"].name, year=year)
 
 
 class LowAchievement(Rule):
@@ -761,7 +770,11 @@ class CapaianMismatch(Rule):
     target ``162`` and realisasi ``186`` (t/r: 87.0968) passes, and ``72,52`` beside target ``0,64``
     and realisasi ``0,18`` does not. A table that caps capaian (at 100 when the target is met, as
     some pemda do) passes with the option ``cap: 100``. Nothing is reported where no capaian can be
-    computed (polarity unknown, no target). The finding stands at the printed capaian.
+    computed for want of a number (no target, no realisasi). Where the indicator's polarity is
+    unknown (not declared, and its name says nothing), the printed capaian cannot be checked: a
+    finding says so and asks for the polarity (a capaian nobody can verify is reported as one) ("Persentase P2TP2A ... yang aktif", capaian 77,78
+    of target 69,23 and realisasi 53,85: Kabupaten Lombok Tengah, LKjIP DP3AP2KB 2020). The finding
+    stands at the printed capaian.
 
     Why: a printed capaian is what the LKjIP's reader, the evaluator and the DPRD read; an
     arithmetic slip, a formula applied the wrong way round for a lower-is-better indicator, or a
@@ -799,6 +812,10 @@ class CapaianMismatch(Rule):
             "en": "capaian {printed} printed for '{name}' in {year} does not follow from target {target} and realisasi {realized}: {formula} gives {computed}",
             "id": "capaian {printed} yang tercetak untuk '{name}' tahun {year} tidak sesuai dengan target {target} dan realisasi {realized}: {formula_id} menghasilkan {computed}",
         },
+        "unchecked": {
+            "en": "capaian {printed} printed for '{name}' in {year} cannot be checked: the polarity is not declared and cannot be read from the name; declare polarity (positive, negative or stable)",
+            "id": "capaian {printed} yang tercetak untuk '{name}' tahun {year} tidak dapat diperiksa: polaritasnya tidak dinyatakan dan tidak dapat dibaca dari nama; nyatakan polarity (positive, negative atau stable)",
+        },
     }
 
     def check(self, ctx: "Context") -> Iterator[Finding]:
@@ -826,6 +843,10 @@ class CapaianMismatch(Rule):
                 if realized is None and year in m.realized:
                     realized = m.realized[year].value
                 computed = capaian(target, realized, pol, formula, tolerance)
+                if computed.note == "polarity unknown":  # numbers both: only the polarity is missing to check it
+                    yield _at(ctx, self, node, entry.doc, entry.path, "unchecked",
+                              printed=f"{float(printed.value):g}", name=ind.name, year=year)
+                    continue
                 bounds = capaian_bounds(target, realized, pol, formula, tolerance)
                 if computed.value is None or bounds is None:
                     continue

@@ -8,6 +8,7 @@ is turned into A..E by the thresholds (option ``thresholds``, default 0.9/0.75/0
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Mapping
@@ -557,12 +558,16 @@ _ID = (
 )
 
 
+#: "no X in scope", the gap of a criterion with nothing to judge (:func:`_ratio`), once X is translated
+_NONE_IN_SCOPE = re.compile(r"\bno (.+?) in scope\b")
+
+
 def _say(text: str, lang: str) -> str:
     if lang != "id":
         return text
     for en, id_ in _ID:
         text = text.replace(en, id_)
-    return text
+    return _NONE_IN_SCOPE.sub(r"tidak ada \1 dalam cakupan", text)
 
 
 # -- evaluation ----------------------------------------------------------------------------------------

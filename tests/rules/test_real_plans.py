@@ -5,6 +5,11 @@ gizi buruk 1.2 -> 2, UHH 72.30 -> 72.00; Bone pertumbuhan ekonomi 7.69 -> 7.14; 
 codes in Siak; numbers printed as text), and nothing else: no polarity defaulted to positive, no
 target due in the kondisi awal year (Boalemo), no kondisi awal asked of an SKP, no sideways link from
 a Puskesmas plan to its Dinas' renstra.
+
+The LKjIP capaian tables (bantul, lombok-tengah, sampang): a lower-is-better capaian printed with the
+LKjIP formula (AKI 104,7 against 75: 60,40, "Rendah") is not a mismatch and is low achievement; a
+printed capaian of an indicator whose polarity nobody can tell is said to be unchecked; a row that
+reports its year with realisasi "n/a" is a missing realisasi.
 """
 
 from __future__ import annotations
@@ -19,6 +24,9 @@ import cascade
 ROOT = Path(__file__).parents[1] / "fixtures" / "real16"
 
 EXPECTED: dict[str, list[str]] = {
+    "bantul": [
+        "realisasi-2014.yaml:17:35: CAS702 bantul.dinkes.renstra-2011:S1.I1",
+    ],
     "boalemo": [
         "pkm-mananggu.yaml:22:9: CAS502 boalemo.pkm-mananggu.renstra-2022:T2.I1",
         "pkm-mananggu.yaml:22:9: CAS503 boalemo.pkm-mananggu.renstra-2022:T2.I1",
@@ -39,6 +47,12 @@ EXPECTED: dict[str, list[str]] = {
         "renstra-2016.yaml:62:25: CAS512 gresik.dinkes.renstra-2016:S1.I2",
         "renstra-2016.yaml:69:25: CAS512 gresik.dinkes.renstra-2016:S1.I3",
         "renstra-2016.yaml:77:9: CAS514 gresik.dinkes.renstra-2016:S2.I1",
+    ],
+    "lombok-tengah": [
+        "realisasi-2020.yaml:22:21: CAS707 lombok-tengah.dp3ap2kb.renstra-2016:S1.I3",
+    ],
+    "sampang": [
+        "realisasi-2019.yaml:14:21: CAS701 sampang.inspektorat.renstra-2019:SS1.I1",
     ],
     "siak": [
         "renstra-2012.yaml:21:5: CAS304 siak.dinkes.renstra-2012:T1",
@@ -100,6 +114,23 @@ def test_the_messages_say_where_the_polarity_comes_from_and_how_to_write_values(
     siak = cascade.load(str(ROOT / "siak")).validate(select=["CAS601"])
     assert [f.message for f in siak][0] == (
         "code '1.02.01.32' is a Permendagri 13/2006 code: map it to the 90/2019 nomenclature (U.BB.PP, U.BB.PP.K.KK, U.BB.PP.K.KK.SSSS)"
+    )
+
+
+def test_the_lkjip_capaian_of_real_reports() -> None:
+    """As the LKjIPs print them: AKI (lower is better, LKjIP formula) 60.40 "Rendah"; the DP3AP2KB's
+    111,11 (realisasi / target); the P2TP2A row unchecked, its polarity unknown."""
+    rows = {n: [(r.ref.split(":")[1], r.year, r.target, r.realized, r.capaian, r.category)
+                for r in cascade.load(str(ROOT / n)).capaian(as_of=2021)]
+            for n in ("bantul", "lombok-tengah")}
+    assert rows["bantul"] == [("S1.I1", 2013, None, 96.83, None, None), ("S1.I1", 2014, 75.0, 104.7, 60.4, "rendah")]
+    assert rows["lombok-tengah"] == [("S1.I2", 2020, 90.0, 100.0, 111.11, "sangat tinggi"),
+                                     ("S1.I3", 2020, 69.23, 53.85, None, None)]
+    [unchecked] = cascade.load(str(ROOT / "lombok-tengah")).validate(select=["CAS707"])
+    assert unchecked.localized("id") == (
+        "capaian 77.78 yang tercetak untuk 'Persentase P2TP2A (Pusat Pelayanan Terpadu Pemberdayaan Perempuan dan Anak) yang aktif' "
+        "tahun 2020 tidak dapat diperiksa: polaritasnya tidak dinyatakan dan tidak dapat dibaca dari nama; "
+        "nyatakan polarity (positive, negative atau stable)"
     )
 
 

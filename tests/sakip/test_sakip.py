@@ -203,6 +203,24 @@ def test_reasons_are_words_in_bahasa_indonesia_and_codes_in_json():
     assert "no-iku" in json.dumps(data)
 
 
+def test_a_criterion_with_nothing_to_judge_says_so_in_bahasa_indonesia():
+    """Real OPD plan (tests/fixtures/real16/lombok-tengah): the text read 'tidak dinilai: no indikator
+    dengan target menantang dan realistis in scope', English around the translated words."""
+    import io
+
+    def run(*args: str) -> str:
+        out = io.StringIO()
+        main(["sakip", str(ROOT / "tests" / "fixtures" / "real16" / "lombok-tengah"), "--year", "2020", *args],
+             stdout=out, stderr=io.StringIO())
+        return out.getvalue()
+
+    text = run()
+    assert "perencanaan.2.7      otomatis  -  tidak dinilai: tidak ada indikator dengan target menantang dan realistis dalam cakupan\n" in text
+    assert "tidak dinilai: tidak ada unit yang punya rencana kinerja dalam cakupan\n" in text
+    assert " in scope" not in text and ": no " not in text
+    assert "not judged: no indicators with achievable, challenging targets in scope\n" in run("--lang", "en")
+
+
 def test_compare_builds_the_side_by_side_table_without_a_dtype_warning():
     """The tour built it by adding number rows to text columns: pandas 3 warned (Pandas4Warning,
     'Setting an item of incompatible dtype is deprecated'); compare() builds object columns at once."""
