@@ -114,7 +114,7 @@ def run_trace(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if isinstance(loaded, int):
         return loaded
     ws, _, lang = loaded
-    from ..core.words import kind_word
+    from ..core.words import kind_word, link_word
 
     try:
         result = ws.descendants(args.ref) if args.down else ws.trace(args.ref)
@@ -162,7 +162,7 @@ def run_trace(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             for step in chain.steps:
                 lines.append(f"  {kind_word(step.kind, lang):<18} {step.ref}  {step.name or ''}".rstrip())
                 if step.link:
-                    lines.append(f"    ↑ {step.link}")
+                    lines.append(f"    ↑ {link_word(step.link, lang)}")
         if len(shown) < len(chains):
             lines += ["", _msg("more", lang, n=len(chains) - len(shown))]
         text = join_lines(lines)  # a name's line break shown as \u000a within its line

@@ -224,23 +224,30 @@ class CapaianTable:
             out.append("(tidak ada realisasi)" if lang == "id" else "(no realisasi)")
         return join_lines(out)
 
-    def _repr_html_(self) -> str:
-        """A notebook cell shows, per indicator, target vs realisasi as inline SVG and the last capaian
-        (the charts of the HTML report; no plotting library needed)."""
+    def to_html(self, lang: str = "id") -> str:
+        """Per indicator, target vs realisasi as inline SVG and the last capaian (the charts of the HTML
+        report; no plotting library needed), headed in ``lang`` (``id`` by default, ``en``)."""
         t = {"target": "target", "realized": "realisasi"}.get
         by_ind: dict[str, list[CapaianRow]] = {}
         for r in self.rows:
             by_ind.setdefault(r.ref, []).append(r)
-        parts = [f"<p>Capaian kinerja per {self.as_of}: {len(by_ind)} indikator, {len(self.rows)} baris</p>",
-                 '<div style="display:flex;flex-wrap:wrap;gap:1rem">']
+        head = (f"Capaian kinerja per {self.as_of}: {len(by_ind)} indikator, {len(self.rows)} baris" if lang == "id" else
+                f"Capaian as of {self.as_of}: {len(by_ind)} indicators, {len(self.rows)} rows")
+        parts = [f"<p>{head}</p>", '<div style="display:flex;flex-wrap:wrap;gap:1rem">']
         for ref, rows in list(by_ind.items())[:60]:
             last = [r for r in rows if r.capaian is not None]
             badge = (f' <span style="background:{CATEGORY_COLOURS[last[-1].category]};color:#fff;padding:0 .25rem">'
                      f"{last[-1].capaian:.2f}</span>" if last else "")
-            parts.append(f'<figure style="margin:0"><figcaption style="font-size:12px;max-width:260px"><code>{_e(ref)}</code> '
-                         f"{_e(self.names.get(ref))}{badge}</figcaption>{svg_chart(rows, t)}</figure>")
+            # NIPs outlined as in to_text (a notebook cell has no output funnel to mask them)
+            shown, name = (_mask_text(x, self.show_personal) for x in (ref, self.names.get(ref)))
+            parts.append(f'<figure style="margin:0"><figcaption style="font-size:12px;max-width:260px"><code>{_e(shown)}</code> '
+                         f"{_e(name)}{badge}</figcaption>{svg_chart(rows, t)}</figure>")
         parts.append("</div>")
         return "".join(parts)
+
+    def _repr_html_(self) -> str:
+        """A notebook cell shows :meth:`to_html` in Bahasa Indonesia."""
+        return self.to_html()
 
     def to_pandas(self) -> "pd.DataFrame":
         """The rows as a DataFrame (columns :data:`JSON_FIELDS` plus ``name``); needs the ``notebook`` extra."""

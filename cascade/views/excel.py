@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 from ..core.capaian import POLARITY_WORDS, STATUS_WORDS, note_in
 from ..core.errors import MissingExtraError
 from ..core.findings import SEVERITY_WORDS
-from ..core.words import kind_word
 from ..core.text import escape_unsafe
 from ..core.findings import Report
 from ..sakip import evaluate as sakip_evaluate
@@ -26,7 +25,8 @@ from ..sakip.render import MODES
 from ..validate import validate
 from .capaian import CATEGORY_COLOURS, capaian_table
 from .html import Masker
-from .trace import COVERAGE_COLUMNS, alignment, coverage_rows
+from .labels import column_label
+from .trace import alignment, coverage_rows
 
 if TYPE_CHECKING:
     from ..graph import Workspace
@@ -50,31 +50,11 @@ _HEAD = {
            "message": "Message", "element": "Element", "name": "Name", "budget_total": "Total budget (Rp)"},
 }
 _FILL = {"error": "FDE2E1", "warning": "FFF4CE", "info": "E8F1FB"}
-#: The columns of the Cakupan, Capaian and SAKIP sheets for people reading Bahasa Indonesia (in
-#: English the sheets keep the keys of ``coverage_rows``, ``cascade capaian`` and ``SakipResult.rows``).
-_KEYS_ID = {
-    # coverage (the columns as every surface names them)
-    **{key: words["id"] for key, words in COVERAGE_COLUMNS.items()}, "title": "Judul",
-    # capaian
-    "ref": "Referensi", "year": "Tahun", "target": "Target", "realized": "Realisasi", "capaian": "Capaian",
-    "category": "Kategori", "polarity": "Polaritas", "status": "Status", "source": "Sumber", "note": "Catatan",
-    # sakip
-    "id": "Kriteria", "mode": "Mode", "answer": "Jawaban", "value": "Nilai", "weight": "Bobot", "ok": "Terpenuhi",
-    "total": "Jumlah", "evidence": "Bukti", "refs": "Ref",
-}
-_INDICATOR_TYPES_ID = {"untyped": "tanpa jenis"}
-
-
 def _column(key: str, lang: str) -> str:
-    """The header of a column ``key`` in ``lang`` (English: the key itself)."""
-    if lang != "id":
-        return key
-    group, _, kind = key.partition(".")
-    if kind and group == "elements":
-        return f"Elemen: {kind_word(kind, lang)}"
-    if kind and group == "indicators":
-        return f"Indikator: {_INDICATOR_TYPES_ID.get(kind, kind)}"
-    return _KEYS_ID.get(key, key)
+    """The header of a column ``key`` in ``lang``: in Bahasa Indonesia the words every table of the API
+    is labelled with (:func:`cascade.views.tables.column_label`); in English the key itself, as
+    ``coverage_rows``, ``cascade capaian`` and ``SakipResult.rows`` name it."""
+    return column_label(key, lang) if lang == "id" else key
 
 
 def _word(table: dict[str, dict[str, str]], value: Any, lang: str) -> Any:

@@ -1,7 +1,12 @@
-"""pandas tables for notebooks: coverage per document, the matriks keterkaitan, and findings.
+"""pandas tables for notebooks: coverage per document, the matriks keterkaitan, and findings; and the
+words people read for their columns and coded values (:func:`labelled`, :func:`column_label`).
 
 pandas is an optional extra (``pip install 'sakip-cascade[notebook]'``); without it these functions raise
 :class:`~cascade.errors.MissingExtraError`. The values come from :mod:`cascade.views`, which needs no pandas.
+
+The DataFrames keep the documented column names and codes (``linked_up``, ``severity == "error"``):
+scripts select and filter by them. :func:`labelled` gives the copy a planner reads, in Bahasa
+Indonesia by default: ``labelled(ws.coverage(report))``.
 """
 
 from __future__ import annotations
@@ -10,12 +15,14 @@ from typing import TYPE_CHECKING, Any
 
 from ..core.errors import require_pandas
 from ..core.findings import Report
+from .labels import COLUMN_WORDS, _VALUE_WORDS, cell_word, column_label
 from .trace import Matrix
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["coverage_frame", "matrix_frame", "findings_frame", "MATRIX_SYMBOLS"]
+__all__ = ["coverage_frame", "matrix_frame", "findings_frame", "labelled", "column_label", "cell_word", "COLUMN_WORDS",
+           "MATRIX_SYMBOLS"]
 
 #: Cell marks of the matriks keterkaitan: with symbols, and as words.
 MATRIX_SYMBOLS = {True: {"direct": "●", "indirect": "○"}, False: {"direct": "direct", "indirect": "indirect"}}
@@ -57,3 +64,35 @@ def findings_frame(report: Report, lang: str = "id") -> "pd.DataFrame":
     for col in ("line", "column", "end_line", "end_column"):
         frame[col] = frame[col].astype("Int64")
     return frame
+
+
+def labelled(frame: "pd.DataFrame", lang: str = "id") -> "pd.DataFrame":
+    """A copy of ``frame`` (any table of the API: ``Report.to_pandas()``, ``Cascade.coverage()``,
+    ``CapaianTable.to_pandas()``, ``SakipResult.to_pandas()``, a DataFrame of steps or rows) to be
+    read: column headers and index names by :func:`column_label`, coded values by :func:`cell_word`,
+    in ``lang`` (``id`` by default, ``en`` for English). Select and filter on the frame itself, by its
+    documented names; label what is shown: ``labelled(report.to_pandas()[["code", "severity"]])``."""
+    from ..core.findings import LANGUAGES
+
+    pd = require_pandas("labelled()")
+    if lang not in LANGUAGES:
+        from ..core.errors import UsageError
+
+        raise UsageError(f"lang must be one of {', '.join(repr(x) for x in LANGUAGES)}, not {lang!r}"[:200])
+    if not isinstance(frame, pd.DataFrame):
+        from ..core.errors import UsageError
+
+        raise UsageError(f"labelled() takes a pandas DataFrame, not {type(frame).__name__}")
+    out = frame.copy()
+    for key in out.columns:
+        if isinstance(key, str) and (key in _VALUE_WORDS or key in ("kind", "note") or out[key].dtype == bool
+                                     or out[key].map(lambda v: isinstance(v, (bool, list, tuple))).any()):
+            out[key] = out[key].map(lambda v, k=key: cell_word(k, v, lang)).astype(object)
+
+    def label(name: Any) -> Any:
+        return column_label(name, lang) if isinstance(name, str) else name
+
+    out.columns = out.columns.map(label)
+    out.columns.name = label(frame.columns.name)
+    out.index.names = [label(n) for n in frame.index.names]
+    return out

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Callable, Collection, Iterable, Iterator, Lite
 
 from ..core.findings import Finding, Report
 from ..core.refs import UP_LINKS, document_of, reaching
+from .labels import COVERAGE_COLUMNS
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -73,6 +74,26 @@ class Chain:
     def refs(self) -> tuple[str, ...]:
         """The references of the steps, bottom to top."""
         return tuple(s.ref for s in self.steps)
+
+    def to_html(self, lang: str = "id") -> str:
+        """The chain as an HTML table people read, bottom to top: the kind of each step as planners write it,
+        its reference and name, and the link up to the next step, in ``lang`` (``id`` by default, ``en``);
+        above it, how the chain ends. Every plan text is escaped."""
+        from ..core.text import html_text as e
+        from ..core.words import END_WORDS, kind_word, link_word
+        from .labels import column_label
+
+        words = END_WORDS.get(lang, END_WORDS["en"])
+        head = "".join(f"<th>{e(column_label(k, lang))}</th>" for k in ("kind", "ref", "name", "link"))
+        rows = "".join(
+            f"<tr><td>{e(kind_word(s.kind, lang))}</td><td><code>{e(s.ref)}</code></td><td>{e(s.name or '')}</td>"
+            f"<td>{e(link_word(s.link, lang) or '')}</td></tr>" for s in self.steps)
+        return (f"<p>{e(column_label('end', lang))}: {e(words.get(self.end, self.end))}</p>"
+                f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
+
+    def _repr_html_(self) -> str:
+        """A notebook cell shows the chain as :meth:`to_html` in Bahasa Indonesia."""
+        return self.to_html()
 
     def __str__(self) -> str:
         parts = [self.steps[0].ref]
@@ -250,24 +271,6 @@ class DocumentCounts:
     supported: int = 0
     orphan_elements: int = 0
     orphan_indicators: int = 0
-
-
-#: The coverage table's columns as people read them (:func:`coverage_rows` keys), for every surface
-#: that shows the table: the command line, the HTML report and the workbook.
-COVERAGE_COLUMNS: dict[str, dict[str, str]] = {
-    "document": {"en": "Document", "id": "Dokumen"},
-    "kind": {"en": "Kind", "id": "Jenis"},
-    "tier": {"en": "Tier", "id": "Jenjang"},
-    "elements": {"en": "Elements", "id": "Elemen"},
-    "indicators": {"en": "Indicators", "id": "Indikator"},
-    "linked_up": {"en": "Linked upward", "id": "Tertaut ke atas"},
-    "supported": {"en": "Supported from below", "id": "Didukung dari bawah"},
-    "orphan_elements": {"en": "Orphan elements", "id": "Elemen yatim"},
-    "orphan_indicators": {"en": "Orphan indicators", "id": "Indikator yatim"},
-    "errors": {"en": "Errors", "id": "Kesalahan"},
-    "warnings": {"en": "Warnings", "id": "Peringatan"},
-    "infos": {"en": "Infos", "id": "Info"},
-}
 
 
 def coverage_counts(cascade: "Workspace", documents: Collection[str] | None = None) -> list[DocumentCounts]:

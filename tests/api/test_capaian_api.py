@@ -216,3 +216,18 @@ def test_a_realisasi_linted_without_its_plan_names_an_external_plan(tmp_path: Pa
         report = cascade.load([str(moved), str(specs / "kota-madiun" / "rpjmd-2019.yaml")]).validate(select=["CAS202"])
         assert [(f.code, f.line, f.column, f.message) for f in report] == [
             ("CAS202", 18, 8, f"for '{typo}' names nothing; did you mean '{hint}'?")]
+
+
+def test_notebook_view_is_indonesian_by_default_english_on_request_and_outlines_nips(tmp_path: Path) -> None:
+    d = tmp_path / "nip"
+    d.mkdir()
+    plan = (PLAN % INLINE).replace("name: Persentase desa berstatus mandiri",
+                                   "name: Persentase desa mandiri binaan NIP 198001012005011001")
+    (d / "rpjmd.yaml").write_text(plan, encoding="utf-8")
+    table = cascade.load(str(d)).capaian(as_of=2018)
+    page = table._repr_html_()
+    assert page.startswith("<p>Capaian kinerja per 2018: 3 indikator, 7 baris</p>")
+    assert table.to_html("en").startswith("<p>Capaian as of 2018: 3 indicators, 7 rows</p>")
+    assert "198001012005011001" not in page and "NIP 1980**************" in page
+    shown = cascade.load(str(d), show_personal=True).capaian(as_of=2018)._repr_html_()
+    assert "NIP 198001012005011001" in shown

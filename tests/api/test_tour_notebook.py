@@ -25,7 +25,7 @@ def test_tour_runs_top_to_bottom_from_where_jupyter_starts_it() -> None:
     outputs = [o for cell in nb.cells if cell.cell_type == "code" for o in cell.outputs]
     assert [o for o in outputs if o.output_type == "error"] == []
     text = "".join(o.get("text", "") for o in outputs if o.output_type == "stream")
-    assert "kota-madiun.dinkes.skp-2023:R" in text and "rantai, berakhir di: Counter({'national':" in text
+    assert "kota-madiun.dinkes.skp-2023:R" in text and "rantai, berakhir di: {'nasional (RPJMN)':" in text
     # Indonesian first: the headings, the tree's labels, the imported YAML's comments, the HTML report written
     sources = "".join("".join(c.source) for c in nb.cells if c.cell_type == "markdown")
     assert sources.startswith("# Tur cascade untuk perencana\n") and "## Menelusuri target staf sampai RPJMN" in sources
@@ -36,4 +36,13 @@ def test_tour_runs_top_to_bottom_from_where_jupyter_starts_it() -> None:
     stderr = "".join(o.get("text", "") for o in outputs if o.output_type == "stream" and o.get("name") == "stderr")
     assert "Warning" not in stderr, stderr
     assert any("text/vnd.mermaid" in o.get("data", {}) for o in outputs)
+    # the tables a planner reads are labelled in Bahasa Indonesia (cascade.tables.labelled), codes included
+    shown = "".join(o.get("data", {}).get("text/html", "") for o in outputs)
+    assert "<th>Tertaut ke atas</th>" in shown and "<th>Tautan ke atas</th>" in shown and "<td>positif</td>" in shown
+    assert "Berakhir di: nasional (RPJMN)" in shown and "<td>dibaca dari nama</td>" in shown and "<td>berubah</td>" in shown
+    for code in ("positive", "negative", "declared", "linked_up", "orphan_elements", "severity", "parent", "supports",
+                 "changed", "automated", "True", "False", "polarity"):
+        assert f">{code}<" not in shown, code
+    # the tour prints no employee's position, name or NIP (the HTML report outlines them)
+    assert "Kepala Subbagian" not in text and "Contoh" not in text and "000000000000000" not in text
     assert sum("text/html" in o.get("data", {}) for o in outputs) >= 6

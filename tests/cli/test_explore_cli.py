@@ -30,11 +30,15 @@ def test_trace_writes_every_chain_up_to_the_rpjmn() -> None:
     assert lines[2:8] == [
         "Rantai 1: sampai ke tingkat nasional (RPJMN)",
         f"  RHK                {RHK}  Meningkatnya derajat kesehatan masyarakat Kota Madiun",
-        "    ↑ supports",
+        "    ↑ mendukung (supports)",
         "  tujuan             kota-madiun.dinkes.renstra-2019:T1  Meningkatkan derajat kesehatan masyarakat",
-        "    ↑ supports",
+        "    ↑ mendukung (supports)",
         "  sasaran            kota-madiun.rpjmd-2019:S2.1.1  Meningkatnya derajat kesehatan masyarakat",
     ]
+    # the links read as a planner says them; in English as the plan writes them
+    assert "    ↑ induk (parent)" in lines and "    ↑ parent" not in lines
+    english = run("trace", RHK, str(SPECS), "--lang", "en")[1].splitlines()
+    assert english[3:5] == [f"  RHK                {RHK}  Meningkatnya derajat kesehatan masyarakat Kota Madiun", "    ↑ supports"]
     code, out, _ = run("trace", RHK, str(SPECS), "--format", "json")
     data = json.loads(out)
     assert [c["end"] for c in data["chains"]] == ["national"] * 8
