@@ -726,10 +726,10 @@ realisasi ``186`` (t/r: 87,0968) lolos, sedangkan ``72,52`` di samping target ``
 sebagian pemda) lolos dengan opsi ``cap: 100``. Tidak ada yang dilaporkan bila capaian tidak dapat
 dihitung karena angkanya tidak ada (tidak ada target, tidak ada realisasi). Bila polaritas indikator
 tidak diketahui (tidak dinyatakan, dan namanya tidak menyebut apa pun), capaian yang tercetak tidak
-dapat diperiksa: sebuah temuan menyatakannya dan meminta polaritasnya (capaian yang tidak dapat
-diverifikasi siapa pun dilaporkan sebagai temuan) ("Persentase P2TP2A ...
-yang aktif", capaian 77,78 dari target 69,23 dan realisasi 53,85: Kabupaten Lombok Tengah, LKjIP
-DP3AP2KB 2020). Temuan ditempatkan pada capaian yang tercetak.""",
+dapat diperiksa, dan sebuah temuan (varian ``unchecked``) menyatakannya dan meminta polaritasnya:
+LKjIP DP3AP2KB Kabupaten Lombok Tengah 2020 mencetak capaian 77,78 untuk "Persentase P2TP2A ...
+yang aktif" dari target 69,23 dan realisasi 53,85, yang hanya dapat dipastikan dengan polaritas
+yang dinyatakan. Temuan ditempatkan pada capaian yang tercetak.""",
     "CAS901": """\
 Komentar ``# cascade: ignore[...]`` membungkam aturan yang disebutnya pada barisnya sendiri
 (komentar di akhir baris) atau pada baris berikutnya yang tidak kosong dan bukan komentar (komentar

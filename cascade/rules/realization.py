@@ -771,10 +771,11 @@ class CapaianMismatch(Rule):
     and realisasi ``0,18`` does not. A table that caps capaian (at 100 when the target is met, as
     some pemda do) passes with the option ``cap: 100``. Nothing is reported where no capaian can be
     computed for want of a number (no target, no realisasi). Where the indicator's polarity is
-    unknown (not declared, and its name says nothing), the printed capaian cannot be checked: a
-    finding says so and asks for the polarity (a capaian nobody can verify is reported as one) ("Persentase P2TP2A ... yang aktif", capaian 77,78
-    of target 69,23 and realisasi 53,85: Kabupaten Lombok Tengah, LKjIP DP3AP2KB 2020). The finding
-    stands at the printed capaian.
+    unknown (not declared, and its name says nothing), the printed capaian cannot be checked, and a
+    finding (variant ``unchecked``) says so and asks for the polarity: Kabupaten Lombok Tengah's
+    LKjIP DP3AP2KB 2020 prints capaian 77,78 for "Persentase P2TP2A ... yang aktif" from target
+    69,23 and realisasi 53,85, which only a declared polarity can confirm. The finding stands at the
+    printed capaian.
 
     Why: a printed capaian is what the LKjIP's reader, the evaluator and the DPRD read; an
     arithmetic slip, a formula applied the wrong way round for a lower-is-better indicator, or a
