@@ -28,6 +28,9 @@ LABELS = {
         "mode": "Mode", "answer": "Jawaban", "evidence": "Bukti", "moves": "Yang akan menaikkan nilai",
         "open": "kriteria manual terbuka", "fix": "yang perlu dibenahi:", "refs": "ref", "gain": "bobot", "total_gain": "total indikatif", "none": "(tidak ada)",
         "answers_problems": "Masalah di sakip-answers.yaml",
+        "range": "Rentang bila bobot yang belum dinilai bernilai nol sampai penuh",
+        "unreliable": "Rencana ini memberi bukti untuk {assessed:.2f} dari {assessable:.2f} bobot yang dapat dinilai "
+                      "dari rencana (kriteria tanpa renstra, SKP atau realisasi tidak dinilai): predikat ini belum dapat diandalkan.",
     },
     "en": {
         "title": "SAKIP pre-evaluation (LKE PermenPANRB 88/2021)", "scope": "Scope", "pemda": "whole pemda",
@@ -36,6 +39,9 @@ LABELS = {
         "mode": "Mode", "answer": "Answer", "evidence": "Evidence", "moves": "What would move the grade",
         "open": "manual criteria left open", "fix": "to fix:", "refs": "refs", "gain": "weight", "total_gain": "indicative total", "none": "(none)",
         "answers_problems": "Problems in sakip-answers.yaml",
+        "range": "Range if the weight not assessed scores nothing to full marks",
+        "unreliable": "These plans evidence {assessed:.2f} of the {assessable:.2f} weight points plans can "
+                      "evidence (criteria without renstra, SKP or realisasi are not judged): this predikat cannot be relied on yet.",
     },
 }
 
@@ -81,6 +87,17 @@ def _total_gain(move: Any, result: Any, t: dict[str, str]) -> str:
     return f", +{move.gain / result.assessed_weight * 100:.2f} {t['total_gain']}"
 
 
+def _range_lines(r: "SakipResult", t: dict[str, str]) -> list[str]:
+    """The total's range while weight is left unassessed, and the warning when most of it is."""
+    span = r.score_range()
+    if span is None or r.assessed_weight >= 100:
+        return []
+    lines = [f"{t['range']}: {span['low']:.2f} ({span['predikat_low']}) - {span['high']:.2f} ({span['predikat_high']})"]
+    if not r.reliable:
+        lines.append(t["unreliable"].format(assessed=r.assessed_weight, assessable=r.assessable_weight))
+    return lines
+
+
 def render_text(r: "SakipResult", lang: str | None = None, *, all_criteria: bool = False) -> str:
     lang = lang or r.lang
     t = LABELS.get(lang, LABELS["en"])
@@ -95,6 +112,7 @@ def render_text(r: "SakipResult", lang: str | None = None, *, all_criteria: bool
             out.append(f"{name:<44} {s.weight:>6.1f} {s.assessed_weight:>14.2f} {s.score:>7.2f}  {band}")
     out.append(f"{t['total']}: {r.total_score:.2f} / 100   {t['predikat']}: {r.predikat or '-'}   "
                f"{t['assessed']}: {r.assessed_weight:.2f} / 100")
+    out.extend(_range_lines(r, t))
     out.append("")
     out.append(t["criteria"] + ":")
     open_manual = 0
@@ -151,6 +169,7 @@ def render_html(r: "SakipResult", lang: str | None = None, *, full: bool = True,
         f"<p><em>{e(INDICATIVE.get(lang, INDICATIVE['en']))}</em></p>"
         f"<p class='sakip-total'><b>{e(t['total'])}: {r.total_score:.2f}</b> · {e(t['predikat'])}: <b>{e(r.predikat or '-')}</b>"
         f" · {e(t['assessed'])}: {r.assessed_weight:.2f} / 100</p>"
+        + "".join(f"<p class='sakip-range'>{e(line)}</p>" for line in _range_lines(r, t)) +
         f"<table><thead><tr><th>{e(t['component'])}</th><th>{e(t['weight'])}</th><th>{e(t['assessed'])}</th>"
         f"<th>{e(t['score'])}</th><th>{e(t['band'])}</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
         f"<h3>{e(t['moves'])}</h3><ol>{moves}</ol>"

@@ -99,6 +99,11 @@ class Move:
                 "fix": list(self.reasons), "refs_to_fix": self.fixes}
 
 
+#: The share of the weight the plans could evidence (:meth:`SakipResult.assessable_weight`) that must
+#: be assessed for the indicative predikat to be shown without a warning.
+RELIABLE_SHARE = 0.75
+
+
 @dataclass(frozen=True)
 class SakipResult:
     """A SAKIP pre-evaluation: every criterion's answer with its evidence, the scores and the moves.
@@ -127,9 +132,36 @@ class SakipResult:
             "year": self.year,
             "criteria": [c.to_dict() for c in self.criteria],
             "components": [c.to_dict() for c in self.components],
-            "total": {"score": self.total_score, "assessed_weight": self.assessed_weight, "predikat": self.predikat},
+            "total": {"score": self.total_score, "assessed_weight": self.assessed_weight, "predikat": self.predikat,
+                      "assessable_weight": self.assessable_weight, "range": self.score_range(), "reliable": self.reliable},
             "moves": [m.to_dict() for m in self.moves],
         }
+
+    def score_range(self) -> dict[str, Any] | None:
+        """Where the total can still land once the weight not assessed is judged: ``low`` if all of it
+        scores nothing, ``high`` if all of it scores in full (points of 100), each with its predikat;
+        None when nothing was assessed. An indicative 64.71 (B) over 10.72 of the 100 weight points
+        is 6.94 (D) to 96.22 (AA)."""
+        if not self.assessed_weight:
+            return None
+        from .catalogue import predikat_of
+
+        earned = self.total_score * self.assessed_weight / 100
+        low, high = round(earned, 2), round(min(100.0, earned + 100 - self.assessed_weight), 2)
+        return {"low": low, "high": high, "predikat_low": predikat_of(low), "predikat_high": predikat_of(high)}
+
+    @property
+    def assessable_weight(self) -> float:
+        """The weight points the plans could evidence at most: the automated and partial criteria, and
+        the manual ones the team answered (21.03 of 100 under LKE 88/2021 without answers)."""
+        return round(sum(c.weight for c in self.criteria if c.mode != "manual" or c.answer is not None), 4)
+
+    @property
+    def reliable(self) -> bool:
+        """Whether the plans gave evidence for at least :data:`RELIABLE_SHARE` of
+        :attr:`assessable_weight`: Kabupaten Bone's RPJMD alone evidences 7.38 of 21.03 points (no
+        renstra, SKP or realisasi), and its indicative B says little."""
+        return self.assessed_weight >= RELIABLE_SHARE * self.assessable_weight
 
     def criterion(self, cid: str) -> CriterionResult:
         for c in self.criteria:

@@ -60,7 +60,11 @@ def test_json_is_exactly_the_contract_and_the_total_is_the_assessed_rate(tmp_pat
         assert c["value"] is None or 0 <= c["value"] <= 1
     assert [list(c) for c in data["components"]] == [["id", "weight", "score", "assessed_weight"]] * 4
     total = data["total"]
-    assert list(total) == ["score", "assessed_weight", "predikat"]
+    assert list(total) == ["score", "assessed_weight", "predikat", "assessable_weight", "range", "reliable"]
+    assert total["reliable"] is True and total["assessable_weight"] == pytest.approx(21.03, abs=0.01)
+    earned = total["score"] * total["assessed_weight"] / 100
+    assert total["range"] == {"low": round(earned, 2), "high": round(earned + 100 - total["assessed_weight"], 2),
+                              "predikat_low": "D", "predikat_high": "AA"}
     points = sum(c["score"] for c in data["components"])
     assert total["assessed_weight"] == pytest.approx(sum(c["assessed_weight"] for c in data["components"]), abs=1e-3)
     assert total["score"] == pytest.approx(100 * points / total["assessed_weight"], abs=0.01)
@@ -240,3 +244,25 @@ def test_compare_builds_the_side_by_side_table_without_a_dtype_warning():
     assert len(specs.compare(manual=True)) == len(specs.criteria) + 2
     with pytest.raises(ValueError):
         specs.compare(defects, names=["one"])
+
+
+def test_a_predikat_on_little_evidence_shows_its_range_and_a_warning(capsys):
+    """Kabupaten Bone's RPJMD alone (no renstra, SKP or realisasi) evidences 7.38 of the 21.03 weight
+    points plans can show: its indicative 69.81 "B" could end anywhere from D to AA."""
+    bone = str(ROOT / "tests" / "fixtures" / "real16" / "bone")
+    result = cascade.load(bone).sakip()
+    assert (result.assessed_weight, result.assessable_weight, result.reliable) == (7.3766, 21.0276, False)
+    assert result.score_range() == {"low": 5.15, "high": 97.77, "predikat_low": "D", "predikat_high": "AA"}
+    assert main(["sakip", bone]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("Total indikatif: 69.81 / 100   Predikat: B"))
+    assert lines[at + 1:at + 3] == [
+        "Rentang bila bobot yang belum dinilai bernilai nol sampai penuh: 5.15 (D) - 97.77 (AA)",
+        "Rencana ini memberi bukti untuk 7.38 dari 21.03 bobot yang dapat dinilai dari rencana (kriteria tanpa "
+        "renstra, SKP atau realisasi tidak dinilai): predikat ini belum dapat diandalkan.",
+    ]
+    html = result._repr_html_()
+    assert "<p class='sakip-range'>Rentang bila bobot yang belum dinilai bernilai nol sampai penuh: 5.15 (D) - 97.77 (AA)</p>" in html
+    assert "belum dapat diandalkan" in html
+    specs = cascade.load(str(ROOT / "specs")).sakip()
+    assert specs.reliable and "belum dapat diandalkan" not in specs._repr_html_()
