@@ -11,7 +11,7 @@ from ..core.text import join_lines
 if TYPE_CHECKING:
     from .result import SakipResult
 
-__all__ = ["render_text", "render_html", "LABELS", "INDICATIVE", "REASONS"]
+__all__ = ["render_text", "render_html", "range_lines", "LABELS", "INDICATIVE", "REASONS"]
 
 INDICATIVE = {
     "en": "Indicative only: scored over the automated and partial criteria (and answers from sakip-answers.yaml); "
@@ -87,7 +87,7 @@ def _total_gain(move: Any, result: Any, t: dict[str, str]) -> str:
     return f", +{move.gain / result.assessed_weight * 100:.2f} {t['total_gain']}"
 
 
-def _range_lines(r: "SakipResult", t: dict[str, str]) -> list[str]:
+def range_lines(r: "SakipResult", t: dict[str, str]) -> list[str]:
     """The total's range while weight is left unassessed, and the warning when most of it is."""
     span = r.score_range()
     if span is None or r.assessed_weight >= 100:
@@ -112,7 +112,7 @@ def render_text(r: "SakipResult", lang: str | None = None, *, all_criteria: bool
             out.append(f"{name:<44} {s.weight:>6.1f} {s.assessed_weight:>14.2f} {s.score:>7.2f}  {band}")
     out.append(f"{t['total']}: {r.total_score:.2f} / 100   {t['predikat']}: {r.predikat or '-'}   "
                f"{t['assessed']}: {r.assessed_weight:.2f} / 100")
-    out.extend(_range_lines(r, t))
+    out.extend(range_lines(r, t))
     out.append("")
     out.append(t["criteria"] + ":")
     open_manual = 0
@@ -169,7 +169,7 @@ def render_html(r: "SakipResult", lang: str | None = None, *, full: bool = True,
         f"<p><em>{e(INDICATIVE.get(lang, INDICATIVE['en']))}</em></p>"
         f"<p class='sakip-total'><b>{e(t['total'])}: {r.total_score:.2f}</b> · {e(t['predikat'])}: <b>{e(r.predikat or '-')}</b>"
         f" · {e(t['assessed'])}: {r.assessed_weight:.2f} / 100</p>"
-        + "".join(f"<p class='sakip-range'>{e(line)}</p>" for line in _range_lines(r, t)) +
+        + "".join(f"<p class='sakip-range'>{e(line)}</p>" for line in range_lines(r, t)) +
         f"<table><thead><tr><th>{e(t['component'])}</th><th>{e(t['weight'])}</th><th>{e(t['assessed'])}</th>"
         f"<th>{e(t['score'])}</th><th>{e(t['band'])}</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
         f"<h3>{e(t['moves'])}</h3><ol>{moves}</ol>"

@@ -224,6 +224,9 @@ def write_excel(workspace: "Workspace", path: Any, report: Report | None = None,
                      for r in result.rows()]
             srows.append(["total" if lang != "id" else "jumlah", "", result.predikat, None, round(result.assessed_weight, 2),
                           None, None, f"{result.total_score:.2f} / 100 " + ("(indikatif)" if lang == "id" else "(indicative)"), ""])
+            from ..sakip.render import LABELS, range_lines
+
+            srows += [["", "", None, None, None, None, None, line, ""] for line in range_lines(result, LABELS.get(lang, LABELS["en"]))]
             sheet(names["sakip"], [_column(k, lang) for k in keys], srows, [20, 10, 8, 8, 8, 6, 6, 70, 40], {4: "0.00", 5: "0.00"})
     save_book(wb, path)
 

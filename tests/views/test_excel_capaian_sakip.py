@@ -37,6 +37,9 @@ def test_capaian_and_sakip_sheets_read_back(tmp_path: Path) -> None:
     by_id = {r[0]: r for r in sakip[1:]}
     assert by_id["perencanaan.2.5"][:3] == ("perencanaan.2.5", "otomatis", "A")
     assert by_id["jumlah"][2] == ws.sakip(as_of=2026).predikat and by_id["jumlah"][7].endswith(" / 100 (indikatif)")
+    at = sakip.index(by_id["jumlah"])  # under the total, where it can still land
+    assert sakip[at + 1][7].startswith("Rentang bila bobot yang belum dinilai bernilai nol sampai penuh: ")
+    assert sakip[at + 1][7].endswith(" (D) - 94.47 (AA)")
 
 
 def test_no_capaian_sheet_without_realisasi_and_names_stay_masked(tmp_path: Path) -> None:
@@ -76,5 +79,8 @@ def test_findings_coverage_capaian_sakip_speak_the_language_english_on_request(t
     en_rows = {(r[0], r[1]): r for r in _sheet(en, "Capaian")}
     assert en_rows[("ref", "year")] == ("ref", "year", "target", "realized", "capaian", "category", "polarity", "status", "source", "note")
     assert en_rows[("klaten.dinsos.renstra-2025:K4.1.I1", 2026)][6:] == ("positive", None, None, "no realisasi")
-    assert _sheet(en, "SAKIP")[0][:3] == ("id", "mode", "answer") and _sheet(en, "SAKIP")[-1][0] == "total"
-    assert {r[1] for r in _sheet(wb, "SAKIP")[1:-1]} <= {"otomatis", "sebagian", "manual"}
+    en_sakip = _sheet(en, "SAKIP")
+    assert en_sakip[0][:3] == ("id", "mode", "answer") and [r[0] for r in en_sakip].count("total") == 1
+    assert en_sakip[[r[0] for r in en_sakip].index("total") + 1][7].startswith("Range if the weight not assessed scores")
+    criteria = _sheet(wb, "SAKIP")[1:[r[0] for r in _sheet(wb, "SAKIP")].index("jumlah")]
+    assert {r[1] for r in criteria} <= {"otomatis", "sebagian", "manual"}
