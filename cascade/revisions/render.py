@@ -36,7 +36,7 @@ _T = {
     "document-values": {"en": "{n} realisasi entries", "id": "{n} entri realisasi"},
     "preliminary": {"en": "preliminary", "id": "sementara"},
     "because": {"en": "because of", "id": "karena"},
-    "ref": {"en": "Reference", "id": "Referensi"},
+    "ref": {"en": "Reference", "id": "Rujukan"},
     "kind": {"en": "Kind", "id": "Jenis"},
     "change": {"en": "Change", "id": "Perubahan"},
     "fields": {"en": "Fields", "id": "Isian"},

@@ -42,7 +42,7 @@ SHEETS = {
 _HEAD = {
     "id": {"document": "Dokumen", "title": "Judul", "kind": "Jenis", "period": "Periode", "source": "Sumber",
            "elements": "Elemen", "indicators": "Indikator", "errors": "Kesalahan", "warnings": "Peringatan", "infos": "Info",
-           "severity": "Tingkat", "code": "Kode", "rule": "Aturan", "ref": "Referensi", "where": "Lokasi (sel atau berkas:baris)",
+           "severity": "Tingkat", "code": "Kode", "rule": "Aturan", "ref": "Rujukan", "where": "Lokasi (sel atau berkas:baris)",
            "message": "Pesan", "element": "Elemen", "name": "Nama", "budget_total": "Total pagu (Rp)"},
     "en": {"document": "Document", "title": "Title", "kind": "Kind", "period": "Period", "source": "Source",
            "elements": "Elements", "indicators": "Indicators", "errors": "Errors", "warnings": "Warnings", "infos": "Infos",

@@ -43,7 +43,7 @@ COLUMN_WORDS: dict[str, dict[str, str]] = {
     "title": {"en": "Title", "id": "Judul"},
     # findings
     "rule": {"en": "Rule", "id": "Aturan"}, "code": {"en": "Code", "id": "Kode"},
-    "severity": {"en": "Severity", "id": "Tingkat"}, "ref": {"en": "Reference", "id": "Referensi"},
+    "severity": {"en": "Severity", "id": "Tingkat"}, "ref": {"en": "Reference", "id": "Rujukan"},
     "file": {"en": "File", "id": "Berkas"}, "line": {"en": "Line", "id": "Baris"}, "column": {"en": "Column", "id": "Kolom"},
     "end_line": {"en": "End line", "id": "Baris akhir"}, "end_column": {"en": "End column", "id": "Kolom akhir"},
     "message": {"en": "Message", "id": "Pesan"}, "pointer": {"en": "Pointer", "id": "Penunjuk"},

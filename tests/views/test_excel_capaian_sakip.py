@@ -24,7 +24,7 @@ def test_capaian_and_sakip_sheets_read_back(tmp_path: Path) -> None:
     wb = openpyxl.load_workbook(out)
     assert {"Capaian", "SAKIP"} <= set(wb.sheetnames)
     capaian = _sheet(wb, "Capaian")
-    assert capaian[0] == ("Referensi", "Tahun", "Target", "Realisasi", "Capaian", "Kategori", "Polaritas", "Status",
+    assert capaian[0] == ("Rujukan", "Tahun", "Target", "Realisasi", "Capaian", "Kategori", "Polaritas", "Status",
                           "Sumber", "Catatan")  # for people: Bahasa Indonesia by default
     rows = {(r[0], r[1]): r for r in capaian[1:]}
     # the same row `cascade capaian specs --year 2022` prints: Tingkat Kemiskinan 4.1 -> 4.76, 83.90, tinggi

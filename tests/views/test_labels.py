@@ -39,7 +39,7 @@ def defects() -> tuple[cascade.Cascade, cascade.Report]:
 def test_findings_table_labelled_in_indonesian_and_english(ws: cascade.Cascade) -> None:
     frame = ws.validate(select=["CAS202"]).to_pandas()
     shown = labelled(frame)
-    assert list(shown.columns) == ["Aturan", "Kode", "Tingkat", "Referensi", "Berkas", "Baris", "Kolom", "Baris akhir",
+    assert list(shown.columns) == ["Aturan", "Kode", "Tingkat", "Rujukan", "Berkas", "Baris", "Kolom", "Baris akhir",
                                    "Kolom akhir", "Pesan", "Penunjuk", "Sel"]
     assert shown["Tingkat"].tolist() == ["kesalahan", "kesalahan"]
     assert shown[["Kode", "Baris", "Kolom"]].values.tolist() == [["CAS202", 40, 16], ["CAS202", 36, 13]]
@@ -67,7 +67,7 @@ def test_coverage_labelled_keeps_numbers_and_names_every_column(ws: cascade.Casc
 def test_steps_of_a_chain_labelled(ws: cascade.Cascade) -> None:
     chain = ws.trace(f"{SKP}:R2")[4]
     shown = labelled(pd.DataFrame([dataclasses.asdict(s) for s in chain]))
-    assert list(shown.columns) == ["Referensi", "Jenis", "Nama", "Tautan ke atas"]
+    assert list(shown.columns) == ["Rujukan", "Jenis", "Nama", "Tautan ke atas"]
     assert shown["Tautan ke atas"].tolist()[:3] == ["induk (parent)", "mendukung (supports)", "crosscutting (crosscuts)"]
     assert shown["Jenis"].tolist()[0] == "RHK" and shown["Jenis"].tolist()[-1] == "Prioritas Nasional"
     english = labelled(pd.DataFrame([dataclasses.asdict(s) for s in chain]), lang="en")
@@ -77,7 +77,7 @@ def test_steps_of_a_chain_labelled(ws: cascade.Cascade) -> None:
 def test_chain_shows_as_an_indonesian_table_with_names_masked(ws: cascade.Cascade) -> None:
     chain = ws.trace(f"{SKP}:R2")[4]
     page = chain._repr_html_()
-    assert page.startswith("<p>Berakhir di: nasional (RPJMN)</p><table><thead><tr><th>Jenis</th><th>Referensi</th>"
+    assert page.startswith("<p>Berakhir di: nasional (RPJMN)</p><table><thead><tr><th>Jenis</th><th>Rujukan</th>"
                            "<th>Nama</th><th>Tautan ke atas</th></tr></thead>")
     assert f"<td>RHK</td><td><code>{SKP}:R2</code></td>" in page and "<td>induk (parent)</td>" in page
     assert "parent</td>" not in page.replace("(parent)</td>", "")
@@ -98,7 +98,7 @@ def test_capaian_and_rollups_labelled(defects: tuple[cascade.Cascade, cascade.Re
     ws, _ = defects
     frame = ws.capaian(as_of=2026).to_pandas()
     shown = labelled(frame)
-    assert list(shown.columns) == ["Referensi", "Dokumen", "Jenjang", "Tahun", "Target", "Realisasi", "Capaian", "Kategori",
+    assert list(shown.columns) == ["Rujukan", "Dokumen", "Jenjang", "Tahun", "Target", "Realisasi", "Capaian", "Kategori",
                                    "Polaritas", "Sumber polaritas", "Status", "Sumber", "Catatan", "Nama"]
     first = shown.iloc[0]
     assert (first["Polaritas"], first["Sumber polaritas"], first["Status"]) == ("positif", "dibaca dari nama", "final")
@@ -106,7 +106,7 @@ def test_capaian_and_rollups_labelled(defects: tuple[cascade.Cascade, cascade.Re
     assert set(shown["Polaritas"]) <= {"positif", "negatif", "stabil"}
     assert not set(shown["Sumber polaritas"]) & {"declared", "name"}
     rollup = labelled(pd.DataFrame([r._asdict() for r in ws.capaian_rollup(as_of=2026)]))
-    assert list(rollup.columns) == ["Referensi", "Dokumen", "Jenjang", "Jenis", "Tahun", "Terukur", "Rata-rata dari bawah",
+    assert list(rollup.columns) == ["Rujukan", "Dokumen", "Jenjang", "Jenis", "Tahun", "Terukur", "Rata-rata dari bawah",
                                     "Terendah dari bawah", "Terukur di bawah"]
 
 
@@ -127,7 +127,7 @@ def test_sakip_criteria_and_moves_labelled(defects: tuple[cascade.Cascade, casca
 
 def test_true_and_false_read_as_words() -> None:
     frame = pd.DataFrame({"ref": ["a:S1", "a:S2"], "ok": [True, False]})
-    assert labelled(frame).to_dict(orient="list") == {"Referensi": ["a:S1", "a:S2"], "Terpenuhi": ["ya", "tidak"]}
+    assert labelled(frame).to_dict(orient="list") == {"Rujukan": ["a:S1", "a:S2"], "Terpenuhi": ["ya", "tidak"]}
     assert labelled(frame, lang="en")["Met"].tolist() == ["yes", "no"]
     assert cell_word("severity", "warning") == "peringatan" and cell_word("unknown", "x") == "x"
     assert column_label("no_such_column") == "no_such_column"
