@@ -66,6 +66,10 @@ def findings_frame(report: Report, lang: str = "id") -> "pd.DataFrame":
     return frame
 
 
+#: Columns of a share (0..1) of the coverage table, which :func:`labelled` shows in per cent.
+_SHARE_COLUMNS = frozenset({"linked_up", "supported"})
+
+
 def labelled(frame: "pd.DataFrame", lang: str = "id") -> "pd.DataFrame":
     """A copy of ``frame`` (any table of the API: ``Report.to_pandas()``, ``Cascade.coverage()``,
     ``CapaianTable.to_pandas()``, ``SakipResult.to_pandas()``, a DataFrame of steps or rows) to be
@@ -84,13 +88,18 @@ def labelled(frame: "pd.DataFrame", lang: str = "id") -> "pd.DataFrame":
 
         raise UsageError(f"labelled() takes a pandas DataFrame, not {type(frame).__name__}")
     out = frame.copy()
+    shares = _SHARE_COLUMNS.intersection(out.columns)
+    for key in shares:  # shares in per cent, as the CLI and the report print them (95.5, not 0.954545), still numbers
+        out[key] = (out[key] * 100).round(1)
     for key in out.columns:
         if isinstance(key, str) and (key in _VALUE_WORDS or key in ("kind", "note") or out[key].dtype == bool
                                      or out[key].map(lambda v: isinstance(v, (bool, list, tuple))).any()):
             out[key] = out[key].map(lambda v, k=key: cell_word(k, v, lang)).astype(object)
 
     def label(name: Any) -> Any:
-        return column_label(name, lang) if isinstance(name, str) else name
+        if not isinstance(name, str):
+            return name
+        return column_label(name, lang) + (" (%)" if name in shares else "")
 
     out.columns = out.columns.map(label)
     out.columns.name = label(frame.columns.name)

@@ -38,7 +38,7 @@ def test_tour_runs_top_to_bottom_from_where_jupyter_starts_it() -> None:
     assert any("text/vnd.mermaid" in o.get("data", {}) for o in outputs)
     # the tables a planner reads are labelled in Bahasa Indonesia (cascade.tables.labelled), codes included
     shown = "".join(o.get("data", {}).get("text/html", "") for o in outputs)
-    assert "<th>Tertaut ke atas</th>" in shown and "<th>Tautan ke atas</th>" in shown and "<td>positif</td>" in shown
+    assert "<th>Tertaut ke atas (%)</th>" in shown and "<th>Tautan ke atas</th>" in shown and "<td>positif</td>" in shown
     assert "Berakhir di: nasional (RPJMN)" in shown and "<td>dibaca dari nama</td>" in shown and "<td>berubah</td>" in shown
     for code in ("positive", "negative", "declared", "linked_up", "orphan_elements", "severity", "parent", "supports",
                  "changed", "automated", "True", "False", "polarity"):

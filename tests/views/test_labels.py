@@ -57,10 +57,12 @@ def test_coverage_labelled_keeps_numbers_and_names_every_column(ws: cascade.Casc
     assert list(shown.columns) == [
         "Jenis", "Jenjang", "Judul", "Elemen", "Indikator", "Elemen: Prioritas Nasional", "Elemen: Program Prioritas",
         "Elemen: misi", "Elemen: tujuan", "Elemen: sasaran", "Elemen: program", "Elemen: kegiatan", "Elemen: RHK",
-        "Indikator: impact", "Indikator: outcome", "Indikator: output", "Tertaut ke atas", "Didukung dari bawah",
+        "Indikator: impact", "Indikator: outcome", "Indikator: output", "Tertaut ke atas (%)", "Didukung dari bawah (%)",
         "Elemen yatim", "Indikator yatim", "Kesalahan", "Peringatan", "Info",
     ]
-    assert shown.loc["kota-madiun.rpjmd-2019", ["Tertaut ke atas", "Didukung dari bawah", "Kesalahan"]].tolist() == [0.8, 0.6, 1]
+    # shares in per cent, as `cascade coverage` prints them, and still numbers
+    assert shown.loc["kota-madiun.rpjmd-2019", ["Tertaut ke atas (%)", "Didukung dari bawah (%)", "Kesalahan"]].tolist() == [80.0, 60.0, 1]
+    assert frame.loc["kota-madiun.rpjmd-2019", "linked_up"] == 0.8  # the frame itself is unchanged
     assert labelled(frame, lang="en").index.name == "Document"
 
 
