@@ -96,6 +96,14 @@ def labelled(frame: "pd.DataFrame", lang: str = "id") -> "pd.DataFrame":
                                      or out[key].map(lambda v: isinstance(v, (bool, list, tuple))).any()):
             out[key] = out[key].map(lambda v, k=key: cell_word(k, v, lang)).astype(object)
 
+    for key in out.columns:  # an empty cell of a text column reads "-", not "None"
+        if out[key].dtype == object or pd.api.types.is_string_dtype(out[key].dtype):  # pandas 3 types text "str"
+            out[key] = out[key].where(out[key].notna(), "-")
+    if "severity" in out.columns:  # sorted and grouped worst first (kesalahan, peringatan, info), not alphabetically
+        order = [cell_word("severity", s, lang) for s in ("error", "warning", "info")]
+        if set(out["severity"].dropna()) <= set(order):
+            out["severity"] = pd.Categorical(out["severity"], categories=order, ordered=True)
+
     def label(name: Any) -> Any:
         if not isinstance(name, str):
             return name

@@ -140,3 +140,11 @@ def test_labelled_refuses_what_it_cannot_label() -> None:
         labelled(pd.DataFrame({"ref": []}), lang="fr")
     with pytest.raises(UsageError, match="labelled\\(\\) takes a pandas DataFrame, not list"):
         labelled([{"ref": "a"}])
+
+
+def test_labelled_findings_group_worst_first_and_empty_cells_read_a_dash() -> None:
+    ws = cascade.load(str(Path(__file__).resolve().parents[2] / "examples" / "defects"))
+    shown = labelled(ws.validate().to_pandas())
+    assert list(shown.groupby("Tingkat", observed=True).size().index) == ["kesalahan", "peringatan", "info"]
+    assert shown["Tingkat"].tolist().count("kesalahan") == (ws.validate().to_pandas()["severity"] == "error").sum()
+    assert "-" in shown["Sel"].tolist() and None not in shown["Sel"].tolist()  # no workbook cell in YAML plans
