@@ -79,6 +79,7 @@ def spot_at(text: str, line: int, col: int) -> Spot | None:
     if line >= len(lines):
         return None
     current = lines[line]
+    col = max(0, min(col, len(current)))  # a client may place the cursor past the end of the line
     start = col
     while start > 0 and _TOKEN.match(current[start - 1]):
         start -= 1
