@@ -56,6 +56,25 @@ def path_to_uri(path: str) -> str:
     return pathlib.Path(os.path.abspath(path)).as_uri()
 
 
+def to_utf16(line: str, col: int) -> int:
+    """LSP's column (UTF-16 code units, the default ``positionEncoding``) of code point ``col`` of ``line``:
+    a character beyond the BMP (an emoji) counts twice."""
+    head = line[:col]
+    return col if head.isascii() else col + sum(1 for ch in head if ord(ch) > 0xFFFF)
+
+
+def from_utf16(line: str, units: int) -> int:
+    """The code point column of LSP's column ``units`` (UTF-16 code units) on ``line``."""
+    if line.isascii():
+        return units
+    count = 0
+    for i, ch in enumerate(line):
+        if count >= units:
+            return i
+        count += 2 if ord(ch) > 0xFFFF else 1
+    return len(line) + max(units - count, 0)
+
+
 _DOCS_DIR: list[str] = []
 
 
@@ -124,6 +143,8 @@ class CascadeServer(LanguageServer):
         self.lang = "en"
         #: ``cascade server --lang``: wins over the workspace's configured language.
         self.forced_lang: str | None = None
+        #: file -> (its text, its lines; None when all ASCII), to turn code point columns into UTF-16
+        self._lines: dict[str, tuple[str, list[str] | None]] = {}
 
     # -- folders and files ---------------------------------------------------------------------
 
@@ -153,6 +174,23 @@ class CascadeServer(LanguageServer):
                         except Exception:  # noqa: BLE001
                             pass
 
+    def line_of(self, file: str, line: int) -> str | None:
+        """Line ``line`` (0-based) of a workspace file as the server reads it (an open buffer's unsaved
+        text), or None when the text is all ASCII (columns need no conversion) or not known."""
+        text = None
+        for folder in self.folders:
+            entry = folder.live.entries.get(file)
+            if entry is not None and entry.loaded is not None:
+                text = entry.loaded.text
+                break
+        if text is None:
+            return None
+        kept = self._lines.get(file)
+        if kept is None or kept[0] is not text:
+            kept = self._lines[file] = (text, None if text.isascii() else text.split("\n"))
+        lines = kept[1]
+        return lines[line] if lines is not None and 0 <= line < len(lines) else None
+
     def publish(self) -> None:
         """Diagnostics for every file with findings, and empty ones where findings went away."""
         by_file: dict[str, list[lsp.Diagnostic]] = {}
@@ -178,6 +216,13 @@ class CascadeServer(LanguageServer):
         end_col = (f.end_column - 1) if f.end_column else col + 1
         if end_line == line and end_col <= col:
             end_col = col + 1
+        if f.file is not None:  # findings count code points, LSP counts UTF-16 units
+            text = self.line_of(f.file, line)
+            if text is not None:
+                col = to_utf16(text, col)
+            end_text = text if end_line == line else self.line_of(f.file, end_line)
+            if end_text is not None:
+                end_col = to_utf16(end_text, end_col)
         return lsp.Diagnostic(
             range=lsp.Range(lsp.Position(line, col), lsp.Position(end_line, end_col)),
             message=f.localized(self.lang) + (f" [{f.ref}]" if f.ref else ""),
@@ -277,6 +322,16 @@ def _watched(ls: CascadeServer, params: lsp.DidChangeWatchedFilesParams) -> None
     ls.flush()
 
 
+def _line_in(text: str, line: int) -> str:
+    lines = text.split("\n")
+    return lines[line] if 0 <= line < len(lines) else ""
+
+
+def _column(ls: CascadeServer, uri: str, pos: lsp.Position) -> int:
+    """The code point column of an LSP position (UTF-16 units) in an open document."""
+    return from_utf16(_line_in(ls.text_of(uri), pos.line), pos.character)
+
+
 def _where(ls: CascadeServer, uri: str, pos: lsp.Position) -> tuple[Folder | None, str, Any]:
     path = uri_to_path(uri)
     folder = ls.folder_of(path)
@@ -284,7 +339,7 @@ def _where(ls: CascadeServer, uri: str, pos: lsp.Position) -> tuple[Folder | Non
         return None, path, None
     if ls.pending:
         ls.flush()
-    spot = features.spot_at(ls.text_of(uri), pos.line, pos.character)
+    spot = features.spot_at(ls.text_of(uri), pos.line, _column(ls, uri, pos))
     return folder, folder.live.key_of(path) or path, spot
 
 
@@ -304,9 +359,11 @@ def _hover(ls: CascadeServer, params: lsp.HoverParams) -> lsp.Hover | None:
     if found is None:
         return None
     ws, node, spot = found
+    line = _line_in(ls.text_of(params.text_document.uri), params.position.line)
     return lsp.Hover(
         contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=features.hover_text(ws, node, _options_of(ls, params.text_document.uri))),
-        range=lsp.Range(lsp.Position(params.position.line, spot.start), lsp.Position(params.position.line, spot.end)),
+        range=lsp.Range(lsp.Position(params.position.line, to_utf16(line, spot.start)),
+                        lsp.Position(params.position.line, to_utf16(line, spot.end))),
     )
 
 
@@ -316,16 +373,21 @@ def _options_of(ls: CascadeServer, uri: str) -> dict | None:
     return None if folder is None else folder.live.settings.options
 
 
-def _loc(file: str, line: int, col: int, end_line: int | None = None, end_col: int | None = None) -> lsp.Location:
+def _loc(ls: CascadeServer, file: str, line: int, col: int, end_line: int | None = None,
+         end_col: int | None = None) -> lsp.Location:
+    end_line = line if end_line is None else end_line
+    end_col = col if end_col is None else end_col
+    text, end_text = ls.line_of(file, line), ls.line_of(file, end_line)
     return lsp.Location(uri=path_to_uri(file), range=lsp.Range(
-        lsp.Position(line, col), lsp.Position(line if end_line is None else end_line, col if end_col is None else end_col)))
+        lsp.Position(line, col if text is None else to_utf16(text, col)),
+        lsp.Position(end_line, end_col if end_text is None else to_utf16(end_text, end_col))))
 
 
 @server.feature(lsp.TEXT_DOCUMENT_DEFINITION)
 def _definition(ls: CascadeServer, params: lsp.DefinitionParams) -> list[lsp.Location] | None:
     found = _node_at(ls, params.text_document.uri, params.position)
     where = features.location(found[0], found[1]) if found is not None else None
-    return [_loc(*where)] if where else None
+    return [_loc(ls, *where)] if where else None
 
 
 @server.feature(lsp.TEXT_DOCUMENT_REFERENCES)
@@ -334,11 +396,11 @@ def _references(ls: CascadeServer, params: lsp.ReferenceParams) -> list[lsp.Loca
     if found is None:
         return None
     ws, node, _ = found
-    out = [_loc(*r) for r in features.references(ws, node)]
+    out = [_loc(ls, *r) for r in features.references(ws, node)]
     if params.context.include_declaration:
         where = features.location(ws, node)
         if where:
-            out.insert(0, _loc(*where))
+            out.insert(0, _loc(ls, *where))
     return out
 
 
@@ -352,7 +414,7 @@ def _completion(ls: CascadeServer, params: lsp.CompletionParams) -> lsp.Completi
     if folder is None:
         return lsp.CompletionList(is_incomplete=False, items=[])
     items = features.completions(folder.live.workspace, name, ls.text_of(params.text_document.uri),
-                                 params.position.line, params.position.character)
+                                 params.position.line, _column(ls, params.text_document.uri, params.position))
     return lsp.CompletionList(is_incomplete=False, items=[
         lsp.CompletionItem(label=i.label, detail=i.detail, kind=_KINDS[i.kind]) for i in items[:2000]])
 
@@ -375,7 +437,9 @@ def _code_action(ls: CascadeServer, params: lsp.CodeActionParams) -> list[lsp.Co
                 continue
             diag = ls.diagnostic(f)
             for fix in features.fixes(f, text, ls.lang):
-                edit = lsp.TextEdit(range=lsp.Range(lsp.Position(fix.line, fix.start), lsp.Position(fix.line, fix.end)),
+                at = _line_in(text, fix.line)
+                edit = lsp.TextEdit(range=lsp.Range(lsp.Position(fix.line, to_utf16(at, fix.start)),
+                                                    lsp.Position(fix.line, to_utf16(at, fix.end))),
                                     new_text=fix.new_text)
                 out.append(lsp.CodeAction(title=fix.title, kind=lsp.CodeActionKind.QuickFix, diagnostics=[diag],
                                           is_preferred=fix.preferred, edit=lsp.WorkspaceEdit(changes={uri: [edit]})))

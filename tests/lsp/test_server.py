@@ -183,3 +183,73 @@ def test_shutdown_then_exit_ends_the_process_with_code_0():
     assert proc.returncode == 0, proc.stderr.decode()[-2000:]
     assert b'"id": 2' in proc.stdout.replace(b'"id":2', b'"id": 2')
     assert b"Traceback" not in proc.stderr
+
+
+async def _start(folders: list[Path], cwd: Path) -> Client:
+    client = Client()
+    await client.start_io(sys.executable, "-m", "cascade", "server", cwd=str(cwd), env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    await client.initialize_async(lsp.InitializeParams(
+        capabilities=lsp.ClientCapabilities(), root_uri=folders[0].as_uri(),
+        workspace_folders=[lsp.WorkspaceFolder(uri=f.as_uri(), name=f.name) for f in folders]))
+    client.initialized(lsp.InitializedParams())
+    await client.settle()
+    return client
+
+
+async def _stop(client: Client) -> None:
+    await asyncio.wait_for(client.shutdown_async(None), 30)
+    client.exit(None)
+    await client.stop()
+
+
+def _utf16(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def test_columns_are_utf16_code_units_after_an_emoji(tmp_path):
+    """LSP columns count UTF-16 code units (the server announces ``positionEncoding: utf-16``); an
+    emoji is one code point but two units. A diagnostic after one on its line must still cover its
+    token, and hover must find the reference the client points at and give back its range in units."""
+    import shutil
+
+    specs = tmp_path / "specs"
+    shutil.copytree(ROOT / "specs", specs)
+    skp = specs / "kota-madiun" / "dinkes" / "skp-2023.yaml"
+    uri = skp.as_uri()
+    added = ('      - {id: R1.I9, name: "Angka 🎯🎯 Harapan", unit: tahun, type: impact, polarity: positiv,\n'
+             '         supports: [kota-madiun.dinkes.renstra-2019:T1.I1], targets: {2023: 1}}\n')
+    text = skp.read_text(encoding="utf-8").replace("      - id: R1.I2\n", added + "      - id: R1.I2\n", 1)
+    row = text.split("\n").index(added.split("\n")[0])
+    line = text.split("\n")[row]
+
+    async def run() -> None:
+        client = await _start([specs], tmp_path)
+        client.text_document_did_open(lsp.DidOpenTextDocumentParams(
+            lsp.TextDocumentItem(uri=uri, language_id="yaml", version=1, text=text)))
+        await client.settle()
+        bad = [d for d in client.diagnostics[uri] if d.code == "CAS104"]
+        at = line.index("positiv")
+        assert [(d.range.start.line, d.range.start.character, d.range.end.character) for d in bad] == [
+            (row, _utf16(line[:at]), _utf16(line[:at]) + len("positiv"))]
+        # a reference on a line with emoji before it (the next line has none: the same position there)
+        line2 = text.split("\n")[row + 1]
+        ref = line2.index("kota-madiun.dinkes.renstra-2019:T1.I1")
+        pos = lsp.Position(row + 1, ref + 3)
+        hover = await client.text_document_hover_async(lsp.HoverParams(lsp.TextDocumentIdentifier(uri), pos))
+        assert hover is not None and "`kota-madiun.dinkes.renstra-2019:T1.I1`" in hover.contents.value
+        # the same reference written after the emoji: the client's column counts two units per emoji
+        moved = text.replace(added, added.replace(",\n         supports:", ", supports:"), 1)
+        client.text_document_did_change(lsp.DidChangeTextDocumentParams(
+            lsp.VersionedTextDocumentIdentifier(uri=uri, version=2), [lsp.TextDocumentContentChangeEvent_Type2(text=moved)]))
+        await client.settle()
+        one = moved.split("\n")[row]
+        ref = one.index("kota-madiun.dinkes.renstra-2019:T1.I1")
+        start = _utf16(one[:ref])
+        hover = await client.text_document_hover_async(lsp.HoverParams(
+            lsp.TextDocumentIdentifier(uri), lsp.Position(row, start + len("kota-madiun.dinkes.renstra-2019:T1.I1") - 1)))
+        assert hover is not None and "`kota-madiun.dinkes.renstra-2019:T1.I1`" in hover.contents.value
+        assert (hover.range.start.character, hover.range.end.character) == (
+            start, start + len("kota-madiun.dinkes.renstra-2019:T1.I1"))
+        await _stop(client)
+
+    asyncio.run(asyncio.wait_for(run(), 180))
