@@ -94,6 +94,13 @@ def rule_docs_uri(code: str) -> str:
     return path_to_uri(path)
 
 
+class _Disk:
+    """A file to read again from disk, as ``cascade lint`` reads it (not an editor's buffer)."""
+
+
+DISK = _Disk()
+
+
 class Folder:
     """One workspace folder: settings as on the command line, and its live workspace."""
 
@@ -127,8 +134,11 @@ class Folder:
                 report, _ = apply_baseline(report, counts, os.path.dirname(os.path.abspath(self.settings.baseline)))
         return report
 
-    def update(self, path: str, text: str | None) -> Report:
-        self.live.update(path, text)
+    def update(self, path: str, text: "str | None | _Disk") -> Report:
+        if isinstance(text, _Disk):
+            self.live.reload(path)
+        else:
+            self.live.update(path, text)
         self.report = self._finish(self.live.report())
         return self.report
 
@@ -138,7 +148,7 @@ class CascadeServer(LanguageServer):
         super().__init__("cascade", __version__)
         self.folders: list[Folder] = []
         self.published: dict[str, list[lsp.Diagnostic]] = {}
-        self.pending: dict[str, str | None] = {}
+        self.pending: dict[str, str | None | _Disk] = {}
         self.timer: asyncio.TimerHandle | None = None
         self.lang = "en"
         #: ``cascade server --lang``: wins over the workspace's configured language.
@@ -155,7 +165,7 @@ class CascadeServer(LanguageServer):
                 best = f
         return best if best is not None and best.live.covers(path) else None
 
-    def apply(self, path: str, text: str | None) -> None:
+    def apply(self, path: str, text: str | None | _Disk) -> None:
         folder = self.folder_of(path)
         if folder is not None:
             try:
@@ -240,7 +250,7 @@ class CascadeServer(LanguageServer):
         name = folder.live.key_of(path)
         return [f for f in folder.report.findings if f.file == name and f.line == line + 1]
 
-    def schedule(self, path: str, text: str | None, delay: float = DEBOUNCE) -> None:
+    def schedule(self, path: str, text: str | None | _Disk, delay: float = DEBOUNCE) -> None:
         self.pending[path] = text
         if self.timer is not None:
             self.timer.cancel()
@@ -294,14 +304,9 @@ def _did_save(ls: CascadeServer, params: lsp.DidSaveTextDocumentParams) -> None:
 
 @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
 def _did_close(ls: CascadeServer, params: lsp.DidCloseTextDocumentParams) -> None:
-    # the unsaved buffer is gone: the file on disk counts again
-    path = uri_to_path(params.text_document.uri)
-    try:
-        with open(path, encoding="utf-8") as fh:
-            text: str | None = fh.read()
-    except (OSError, UnicodeDecodeError):
-        text = None
-    ls.pending[path] = text
+    # the unsaved buffer is gone: the file on disk counts again, read as a fresh run reads it (a file
+    # that is not UTF-8 is a finding, a FIFO is not waited on, a link out of the folder is not read)
+    ls.pending[uri_to_path(params.text_document.uri)] = DISK
     ls.flush()
 
 
@@ -311,14 +316,7 @@ def _watched(ls: CascadeServer, params: lsp.DidChangeWatchedFilesParams) -> None
         path = uri_to_path(change.uri)
         if change.uri in ls.workspace.text_documents:
             continue  # the open buffer wins
-        if change.type == lsp.FileChangeType.Deleted:
-            ls.pending[path] = None
-        else:
-            try:
-                with open(path, encoding="utf-8") as fh:
-                    ls.pending[path] = fh.read()
-            except (OSError, UnicodeDecodeError):
-                ls.pending[path] = None
+        ls.pending[path] = None if change.type == lsp.FileChangeType.Deleted else DISK
     ls.flush()
 
 

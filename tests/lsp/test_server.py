@@ -253,3 +253,56 @@ def test_columns_are_utf16_code_units_after_an_emoji(tmp_path):
         await _stop(client)
 
     asyncio.run(asyncio.wait_for(run(), 180))
+
+
+def test_files_changed_on_disk_are_read_as_cascade_lint_reads_them(tmp_path):
+    """``workspace/didChangeWatchedFiles`` and ``didClose`` read the file on disk again as a fresh
+    ``cascade lint`` does: a file that is not UTF-8 is CAS005 (it used to vanish from the workspace, its
+    findings with it), a table is read through its sidecar (it used to be parsed as YAML: a bogus
+    CAS103 and its realisasi lost), a link out of the folder is refused (it used to be read and its
+    keys quoted), and a FIFO named ``*.yaml`` is not waited on (the server used to hang in ``open``)."""
+    import shutil
+
+    plans = tmp_path / "plans"
+    shutil.copytree(ROOT / "examples" / "defects" / "klaten", plans / "klaten")
+    (tmp_path / "secret.yaml").write_text("token: ghp_0123456789abcdef\n", encoding="utf-8")
+    skp = plans / "klaten" / "dinsos" / "skp-2026.yaml"
+    table = plans / "klaten" / "dinsos" / "lkjip-2025.csv"
+    link, fifo = plans / "klaten" / "rpjmd-2025.yaml", plans / "pipe.yaml"
+
+    def changed(client: Client, *paths: Path, kind: lsp.FileChangeType = lsp.FileChangeType.Changed) -> None:
+        client.workspace_did_change_watched_files(lsp.DidChangeWatchedFilesParams(
+            [lsp.FileEvent(uri=p.as_uri(), type=kind) for p in paths]))
+
+    async def run() -> None:
+        client = await _start([plans], tmp_path)
+        before = codes(client, table.as_uri())
+        assert [c for c, _ in before] == ["CAS706", "CAS707"]
+        text = skp.read_text(encoding="utf-8")
+        skp.write_bytes(text.replace("Dinas Sosial", "Dinas Sosial \xe9", 1).encode("latin-1"))
+        table.write_text(table.read_text(encoding="utf-8").replace("53.000", "54.000"), encoding="utf-8")
+        changed(client, skp, table)
+        await client.settle()
+        assert [c for c, _ in codes(client, skp.as_uri())] == ["CAS005"]
+        assert codes(client, table.as_uri()) == before
+        # open, then close the file: the file on disk (still not UTF-8) counts again
+        client.text_document_did_open(lsp.DidOpenTextDocumentParams(
+            lsp.TextDocumentItem(uri=skp.as_uri(), language_id="yaml", version=1, text=text)))
+        await client.settle()
+        assert "CAS005" not in [c for c, _ in codes(client, skp.as_uri())]
+        client.text_document_did_close(lsp.DidCloseTextDocumentParams(lsp.TextDocumentIdentifier(skp.as_uri())))
+        await client.settle()
+        assert [c for c, _ in codes(client, skp.as_uri())] == ["CAS005"]
+        # a plan file replaced by a link out of the folder, and a FIFO created
+        link.unlink()
+        link.symlink_to(tmp_path / "secret.yaml")
+        os.mkfifo(fifo)
+        changed(client, link)
+        changed(client, fifo, kind=lsp.FileChangeType.Created)
+        await client.settle()
+        assert [c for c, _ in codes(client, link.as_uri())] == ["CAS005"]
+        assert not any("token" in d.message for d in client.diagnostics[link.as_uri()])
+        assert [c for c, _ in codes(client, fifo.as_uri())] == ["CAS005"]
+        await _stop(client)
+
+    asyncio.run(asyncio.wait_for(run(), 180))
