@@ -37,7 +37,7 @@ from .core.parsed import ParsedDocument
 from .core.pool import bulk
 from .core.refs import UP_LINKS, document_of, reaching, split_ref
 from .graph import Workspace, _Builder, add_edges
-from .read.discovery import YAML_SUFFIXES, _link
+from .read.discovery import YAML_SUFFIXES, _link, is_plan_name
 from .read.loader import DEFAULT_LIMITS, Limits, LoadedFile, ReusedPositions, load_bytes
 from .read.suppressions import Suppression, find_suppressions
 from .rules.base import Rule, iter_check_rules
@@ -135,7 +135,8 @@ class LiveWorkspace:
         path = os.fsdecode(path)
         if self.key_of(path) is not None:
             return True
-        if not path.endswith(YAML_SUFFIXES) or os.path.basename(path).startswith(".") or self.exclude(path):
+        if not path.endswith(YAML_SUFFIXES) or not is_plan_name(os.path.basename(path)) or self.exclude(path):
+            # a table's sidecar (x.cascade.yaml), cascade.lock, sakip-answers.yaml, mkdocs.yml... are no plans
             return False
         real = os.path.realpath(path)
         for root in self.roots:

@@ -30,6 +30,7 @@ except ImportError as exc:  # pragma: no cover - exercised by the CLI test witho
     ) from exc
 
 from ..incremental import LiveWorkspace
+from ..read.discovery import SIDECAR_SUFFIX, WORKBOOK_SUFFIXES
 from ..review.baseline import apply_baseline, read_baseline
 from ..review.config import ConfigError, Settings, load_config
 from ..revisions.lock import add_lock_findings, find_lock, resolve_lock, with_lock
@@ -295,10 +296,21 @@ def _did_change(ls: CascadeServer, params: lsp.DidChangeTextDocumentParams) -> N
     ls.schedule(uri_to_path(uri), ls.text_of(uri))
 
 
+def _tables_of(ls: CascadeServer, path: str) -> list[str]:
+    """The workspace's tables that a sidecar (``x.cascade.yaml``) describes: read again when it is saved."""
+    if not path.endswith(SIDECAR_SUFFIX):
+        return []
+    stem = path[:-len(SIDECAR_SUFFIX)]
+    return [stem + suffix for suffix in WORKBOOK_SUFFIXES if ls.folder_of(stem + suffix) is not None]
+
+
 @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE, lsp.TextDocumentSaveRegistrationOptions(include_text=True))
 def _did_save(ls: CascadeServer, params: lsp.DidSaveTextDocumentParams) -> None:
     uri = params.text_document.uri
-    ls.pending[uri_to_path(uri)] = params.text if params.text is not None else ls.text_of(uri)
+    path = uri_to_path(uri)
+    ls.pending[path] = params.text if params.text is not None else ls.text_of(uri)
+    for table in _tables_of(ls, path):
+        ls.pending[table] = DISK
     ls.flush()
 
 
@@ -314,6 +326,8 @@ def _did_close(ls: CascadeServer, params: lsp.DidCloseTextDocumentParams) -> Non
 def _watched(ls: CascadeServer, params: lsp.DidChangeWatchedFilesParams) -> None:
     for change in params.changes:
         path = uri_to_path(change.uri)
+        for table in _tables_of(ls, path):
+            ls.pending[table] = DISK
         if change.uri in ls.workspace.text_documents:
             continue  # the open buffer wins
         ls.pending[path] = None if change.type == lsp.FileChangeType.Deleted else DISK

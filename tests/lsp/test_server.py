@@ -306,3 +306,35 @@ def test_files_changed_on_disk_are_read_as_cascade_lint_reads_them(tmp_path):
         await _stop(client)
 
     asyncio.run(asyncio.wait_for(run(), 180))
+
+
+def test_a_tables_sidecar_is_no_plan_and_saving_it_reads_the_table_again(tmp_path):
+    """Opening ``lkjip-2025.cascade.yaml`` (the sidecar of ``lkjip-2025.csv``) used to add it as a plan
+    file: CAS102 on its ``layout:`` and a second document of the table's id. Saving it reads the table
+    again through it: a row named in ``names:`` is no longer unmatched (CAS706 goes)."""
+    import shutil
+
+    plans = tmp_path / "plans"
+    shutil.copytree(ROOT / "examples" / "defects" / "klaten", plans / "klaten")
+    table = plans / "klaten" / "dinsos" / "lkjip-2025.csv"
+    side = plans / "klaten" / "dinsos" / "lkjip-2025.cascade.yaml"
+    text = side.read_text(encoding="utf-8")
+    assert "names:" not in text
+
+    async def run() -> None:
+        client = await _start([plans], tmp_path)
+        assert [c for c, _ in codes(client, table.as_uri())] == ["CAS706", "CAS707"]
+        client.text_document_did_open(lsp.DidOpenTextDocumentParams(
+            lsp.TextDocumentItem(uri=side.as_uri(), language_id="yaml", version=1, text=text)))
+        await client.settle()
+        assert codes(client, side.as_uri()) == []
+        assert [c for c, _ in codes(client, table.as_uri())] == ["CAS706", "CAS707"]
+        named = text + "names:\n  Jumlah fakir miskin penerima bantuan sosial: S2.I4\n"
+        side.write_text(named, encoding="utf-8")
+        client.text_document_did_save(lsp.DidSaveTextDocumentParams(lsp.TextDocumentIdentifier(side.as_uri()), text=named))
+        await client.settle()
+        assert codes(client, side.as_uri()) == []
+        assert [c for c, _ in codes(client, table.as_uri())] == ["CAS707"]
+        await _stop(client)
+
+    asyncio.run(asyncio.wait_for(run(), 180))
