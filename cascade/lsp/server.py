@@ -176,14 +176,35 @@ class CascadeServer(LanguageServer):
 
                 self.show_message_log(f"cascade: update of {path} failed:\n{traceback.format_exc()}", lsp.MessageType.Error)
                 self.show_message(f"cascade: internal error ({type(exc).__name__}); the workspace is reloaded", lsp.MessageType.Error)
-                fresh = self.folders[self.folders.index(folder)] = Folder(folder.root)
-                for uri, doc in list(self.workspace.text_documents.items()):
-                    open_path = uri_to_path(uri)
-                    if fresh.live.covers(open_path):
-                        try:
-                            fresh.update(open_path, doc.source)
-                        except Exception:  # noqa: BLE001
-                            pass
+                self.folders[self.folders.index(folder)] = self.load_folder(folder.root)
+
+    def load_folder(self, root: str) -> Folder:
+        """A workspace folder read afresh (its configuration too), with the open buffers in it."""
+        fresh = Folder(root)
+        for uri, doc in list(self.workspace.text_documents.items()):
+            open_path = uri_to_path(uri)
+            if (open_path.startswith(fresh.root + os.sep) and fresh.live.covers(open_path)):
+                try:
+                    fresh.update(open_path, doc.source)
+                except Exception:  # noqa: BLE001
+                    pass
+        return fresh
+
+    def settings_changed(self, path: str) -> bool:
+        """Reload the folders whose settings ``path`` is (``cascade.toml`` or ``pyproject.toml`` in the
+        folder or above it, its ``cascade.lock``, its baseline), as ``cascade lint`` would read them now."""
+        name = os.path.basename(path)
+        hit = False
+        for i, folder in enumerate(self.folders):
+            above = folder.root == os.path.dirname(path) or folder.root.startswith(os.path.dirname(path) + os.sep)
+            baseline = folder.settings.baseline and os.path.abspath(folder.settings.baseline) == path
+            if (above and name in ("cascade.toml", "pyproject.toml", "cascade.lock")) or baseline:
+                fresh = self.folders[i] = self.load_folder(folder.root)
+                if fresh.error:
+                    self.show_message(f"cascade: {fresh.error}", lsp.MessageType.Error)
+                self.lang = self.forced_lang or fresh.settings.lang
+                hit = True
+        return hit
 
     def line_of(self, file: str, line: int) -> str | None:
         """Line ``line`` (0-based) of a workspace file as the server reads it (an open buffer's unsaved
@@ -271,6 +292,11 @@ class CascadeServer(LanguageServer):
 server = CascadeServer()
 
 
+#: What the server asks the editor to report changes of (plan files, tables, settings, the lock).
+WATCHED = ("**/*.yaml", "**/*.yml", "**/*.csv", "**/*.xlsx", "**/*.xlsm", "**/cascade.toml", "**/pyproject.toml",
+           "**/cascade.lock")
+
+
 @server.feature(lsp.INITIALIZED)
 def _initialized(ls: CascadeServer, params: lsp.InitializedParams) -> None:
     roots = [uri_to_path(f.uri) for f in (ls.workspace.folders or {}).values()] or (
@@ -280,6 +306,13 @@ def _initialized(ls: CascadeServer, params: lsp.InitializedParams) -> None:
         if f.error:
             ls.show_message(f"cascade: {f.error}", lsp.MessageType.Error)
         ls.lang = ls.forced_lang or f.settings.lang
+    # editors report files changed outside them only for the patterns a server registers
+    caps = ls.client_capabilities.workspace
+    if caps is not None and caps.did_change_watched_files is not None and caps.did_change_watched_files.dynamic_registration:
+        ls.register_capability(lsp.RegistrationParams([lsp.Registration(
+            id="cascade-watched-files", method=lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+            register_options=lsp.DidChangeWatchedFilesRegistrationOptions(
+                watchers=[lsp.FileSystemWatcher(glob_pattern=g) for g in WATCHED]))]))
     ls.publish()
 
 
@@ -326,6 +359,8 @@ def _did_close(ls: CascadeServer, params: lsp.DidCloseTextDocumentParams) -> Non
 def _watched(ls: CascadeServer, params: lsp.DidChangeWatchedFilesParams) -> None:
     for change in params.changes:
         path = uri_to_path(change.uri)
+        if ls.settings_changed(path):
+            continue
         for table in _tables_of(ls, path):
             ls.pending[table] = DISK
         if change.uri in ls.workspace.text_documents:
@@ -342,6 +377,23 @@ def _line_in(text: str, line: int) -> str:
 def _column(ls: CascadeServer, uri: str, pos: lsp.Position) -> int:
     """The code point column of an LSP position (UTF-16 units) in an open document."""
     return from_utf16(_line_in(ls.text_of(uri), pos.line), pos.character)
+
+
+@server.feature(lsp.WORKSPACE_DID_CHANGE_WORKSPACE_FOLDERS)
+def _folders_changed(ls: CascadeServer, params: lsp.DidChangeWorkspaceFoldersParams) -> None:
+    gone = {uri_to_path(f.uri) for f in params.event.removed}
+    ls.folders = [f for f in ls.folders if f.root not in gone]
+    for added in params.event.added:
+        root = uri_to_path(added.uri)
+        if all(f.root != root for f in ls.folders):
+            folder = ls.load_folder(root)
+            if folder.error:
+                ls.show_message(f"cascade: {folder.error}", lsp.MessageType.Error)
+            ls.folders.append(folder)
+    if ls.pending:
+        ls.flush()
+    else:
+        ls.publish()
 
 
 def _where(ls: CascadeServer, uri: str, pos: lsp.Position) -> tuple[Folder | None, str, Any]:

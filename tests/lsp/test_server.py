@@ -185,11 +185,11 @@ def test_shutdown_then_exit_ends_the_process_with_code_0():
     assert b"Traceback" not in proc.stderr
 
 
-async def _start(folders: list[Path], cwd: Path) -> Client:
+async def _start(folders: list[Path], cwd: Path, capabilities: lsp.ClientCapabilities | None = None) -> Client:
     client = Client()
     await client.start_io(sys.executable, "-m", "cascade", "server", cwd=str(cwd), env=dict(os.environ, PYTHONPATH=str(ROOT)))
     await client.initialize_async(lsp.InitializeParams(
-        capabilities=lsp.ClientCapabilities(), root_uri=folders[0].as_uri(),
+        capabilities=capabilities or lsp.ClientCapabilities(), root_uri=folders[0].as_uri(),
         workspace_folders=[lsp.WorkspaceFolder(uri=f.as_uri(), name=f.name) for f in folders]))
     client.initialized(lsp.InitializedParams())
     await client.settle()
@@ -335,6 +335,85 @@ def test_a_tables_sidecar_is_no_plan_and_saving_it_reads_the_table_again(tmp_pat
         await client.settle()
         assert codes(client, side.as_uri()) == []
         assert [c for c, _ in codes(client, table.as_uri())] == ["CAS707"]
+        await _stop(client)
+
+    asyncio.run(asyncio.wait_for(run(), 180))
+
+
+def test_settings_changed_while_running_apply_and_the_editor_is_asked_to_report_them(tmp_path):
+    """A planner edits ``cascade.toml`` while the editor is open: the change used to be ignored until
+    the server restarted. The server also registers the files it wants reported (plans, tables,
+    ``cascade.toml``, ``pyproject.toml``, ``cascade.lock``): editors send ``didChangeWatchedFiles`` only
+    for registered patterns, so without it files changed on disk were never read again."""
+    import shutil
+
+    specs = tmp_path / "specs"
+    shutil.copytree(ROOT / "specs", specs)
+    skp = specs / "kota-madiun" / "dinkes" / "skp-2023.yaml"
+    skp.write_text(skp.read_text(encoding="utf-8").replace("unit: KADIN  ", "unit: KADINX  ", 1), encoding="utf-8")
+    config = specs / "cascade.toml"
+    config.write_text('lang = "en"\n', encoding="utf-8")
+    capabilities = lsp.ClientCapabilities(workspace=lsp.WorkspaceClientCapabilities(
+        did_change_watched_files=lsp.DidChangeWatchedFilesClientCapabilities(dynamic_registration=True)))
+
+    async def run() -> None:
+        client = Client()
+        registered: list[lsp.RegistrationParams] = []
+
+        @client.feature(lsp.CLIENT_REGISTER_CAPABILITY)
+        def _register(params: lsp.RegistrationParams) -> None:
+            registered.append(params)
+
+        await client.start_io(sys.executable, "-m", "cascade", "server", cwd=str(tmp_path),
+                              env=dict(os.environ, PYTHONPATH=str(ROOT)))
+        await client.initialize_async(lsp.InitializeParams(capabilities=capabilities, root_uri=specs.as_uri(),
+                                      workspace_folders=[lsp.WorkspaceFolder(uri=specs.as_uri(), name="specs")]))
+        client.initialized(lsp.InitializedParams())
+        await client.settle()
+        [registration] = [r for p in registered for r in p.registrations]
+        assert registration.method == lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES
+        patterns = {w["globPattern"] for w in registration.register_options["watchers"]}  # as it came over the wire
+        assert {"**/*.yaml", "**/*.csv", "**/cascade.toml", "**/pyproject.toml", "**/cascade.lock"} <= patterns
+        [diag] = client.diagnostics[skp.as_uri()]
+        assert diag.code == "CAS202" and "did you mean 'KADIN'" in diag.message
+        config.write_text('lang = "id"\n', encoding="utf-8")
+        client.workspace_did_change_watched_files(lsp.DidChangeWatchedFilesParams(
+            [lsp.FileEvent(uri=config.as_uri(), type=lsp.FileChangeType.Changed)]))
+        await client.settle()
+        [diag] = client.diagnostics[skp.as_uri()]
+        assert "maksudnya 'KADIN'" in diag.message
+        config.write_text('lang = "id"\nignore = ["CAS202"]\n', encoding="utf-8")
+        client.workspace_did_change_watched_files(lsp.DidChangeWatchedFilesParams(
+            [lsp.FileEvent(uri=config.as_uri(), type=lsp.FileChangeType.Changed)]))
+        await client.settle()
+        assert codes(client, skp.as_uri()) == []
+        await _stop(client)
+
+    asyncio.run(asyncio.wait_for(run(), 180))
+
+
+def test_workspace_folders_added_and_removed_while_running(tmp_path):
+    """``workspace/didChangeWorkspaceFolders`` (the server announces it supports it): a folder added
+    to a multi-root workspace gets its diagnostics, a removed one loses them (both used to be ignored)."""
+    import shutil
+
+    specs, defects = tmp_path / "specs", tmp_path / "defects"
+    shutil.copytree(ROOT / "specs", specs)
+    shutil.copytree(ROOT / "examples" / "defects" / "jateng", defects / "jateng")
+    rpjmd = (defects / "jateng" / "rpjmd-2025.yaml").as_uri()
+    bad_skp = specs / "kota-madiun" / "dinkes" / "skp-2023.yaml"
+    bad_skp.write_text(bad_skp.read_text(encoding="utf-8").replace("unit: KADIN  ", "unit: KADINX  ", 1), encoding="utf-8")
+
+    async def run() -> None:
+        client = await _start([specs], tmp_path)
+        assert [c for c, _ in codes(client, bad_skp.as_uri())] == ["CAS202"]
+        assert rpjmd not in client.diagnostics
+        client.workspace_did_change_workspace_folders(lsp.DidChangeWorkspaceFoldersParams(lsp.WorkspaceFoldersChangeEvent(
+            added=[lsp.WorkspaceFolder(uri=defects.as_uri(), name="defects")],
+            removed=[lsp.WorkspaceFolder(uri=specs.as_uri(), name="specs")])))
+        await client.settle()
+        assert [c for c, _ in codes(client, rpjmd)] == ["CAS207", "CAS409", "CAS511", "CAS513"]
+        assert codes(client, bad_skp.as_uri()) == []
         await _stop(client)
 
     asyncio.run(asyncio.wait_for(run(), 180))
