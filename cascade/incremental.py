@@ -31,13 +31,13 @@ from __future__ import annotations
 import os
 from typing import Any, Callable, Iterable
 
-from .build.loading import load_source, parse_loaded, sources_of
+from .build.loading import Source, load_source, parse_loaded, sources_of
 from .core.findings import Finding, Report
 from .core.parsed import ParsedDocument
 from .core.pool import bulk
 from .core.refs import UP_LINKS, document_of, reaching, split_ref
 from .graph import Workspace, _Builder, add_edges
-from .read.discovery import YAML_SUFFIXES
+from .read.discovery import YAML_SUFFIXES, _link, is_plan_name
 from .read.loader import DEFAULT_LIMITS, Limits, LoadedFile, ReusedPositions, load_bytes
 from .read.suppressions import Suppression, find_suppressions
 from .rules.base import Rule, iter_check_rules
@@ -135,7 +135,8 @@ class LiveWorkspace:
         path = os.fsdecode(path)
         if self.key_of(path) is not None:
             return True
-        if not path.endswith(YAML_SUFFIXES) or os.path.basename(path).startswith(".") or self.exclude(path):
+        if not path.endswith(YAML_SUFFIXES) or not is_plan_name(os.path.basename(path)) or self.exclude(path):
+            # a table's sidecar (x.cascade.yaml), cascade.lock, sakip-answers.yaml, mkdocs.yml... are no plans
             return False
         real = os.path.realpath(path)
         for root in self.roots:
@@ -174,6 +175,37 @@ class LiveWorkspace:
         with bulk():
             self._apply(os.fsdecode(path), text)
             return self.report()
+
+    def reload(self, path: str | os.PathLike[str]) -> Report:
+        """Read one file again from disk as a fresh load reads it (a table through its sidecar, a file
+        that is not UTF-8 or no regular file reported, a link out of the folder refused), or drop it
+        when it is gone; return the report of a full run on the result."""
+        path = os.fsdecode(path)
+        with bulk():
+            if not os.path.lexists(path):
+                self._apply(path, None)
+            else:
+                self._reread(path)
+            return self.report()
+
+    def _reread(self, path: str) -> None:
+        name = self.key_of(path) or self._name_for_new(path)
+        if self.exclude(name):
+            self.last_mode = "same"
+            return
+        source = path
+        if os.path.islink(path):  # as a folder's discovery checks a link it finds
+            for root in self.roots:
+                if os.path.isdir(root) and name.startswith(os.path.join(root, "")):
+                    source = _link(path, os.path.realpath(root))
+                    break
+        parsed, findings, loaded = load_source(Source(name, path=source), self.limits, self.show_personal)
+        old = self.entries.get(name)
+        new = self._entry(parsed, findings, loaded)
+        self.entries[name] = new
+        if old is None:
+            self._reorder()
+        self._replace(old, new)
 
     def _apply(self, path: str, text: str | None) -> None:
         name = self.key_of(path)

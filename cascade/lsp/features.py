@@ -79,6 +79,7 @@ def spot_at(text: str, line: int, col: int) -> Spot | None:
     if line >= len(lines):
         return None
     current = lines[line]
+    col = max(0, min(col, len(current)))  # a client may place the cursor past the end of the line
     start = col
     while start > 0 and _TOKEN.match(current[start - 1]):
         start -= 1
@@ -87,8 +88,10 @@ def spot_at(text: str, line: int, col: int) -> Spot | None:
         end += 1
     token = current[start:end]
     field, section, indent = _field_and_section(lines, line, col)
-    if token.endswith(":") and current[end:end + 1] in ("", " "):
-        # the cursor is on a key; on 'id:' it means the id written after it (a definition's place)
+    in_list = current[:start].count("[") > current[:start].count("]")
+    if token.endswith(":") and current[end:end + 1] in ("", " ") and not in_list:
+        # the cursor is on a key (in a flow list, 'doc-id:' is a reference being typed); on 'id:' it
+        # means the id written after it (a definition's place)
         m = re.match(r"\s*([A-Za-z0-9._-]+)", current[end:]) if token == "id:" else None
         if m:
             return Spot("id", m.group(1), end + m.start(1), end + m.end(1), section, indent)

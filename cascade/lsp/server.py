@@ -30,6 +30,7 @@ except ImportError as exc:  # pragma: no cover - exercised by the CLI test witho
     ) from exc
 
 from ..incremental import LiveWorkspace
+from ..read.discovery import SIDECAR_SUFFIX, WORKBOOK_SUFFIXES
 from ..review.baseline import apply_baseline, read_baseline
 from ..review.config import ConfigError, Settings, load_config
 from ..revisions.lock import add_lock_findings, find_lock, resolve_lock, with_lock
@@ -56,6 +57,25 @@ def path_to_uri(path: str) -> str:
     return pathlib.Path(os.path.abspath(path)).as_uri()
 
 
+def to_utf16(line: str, col: int) -> int:
+    """LSP's column (UTF-16 code units, the default ``positionEncoding``) of code point ``col`` of ``line``:
+    a character beyond the BMP (an emoji) counts twice."""
+    head = line[:col]
+    return col if head.isascii() else col + sum(1 for ch in head if ord(ch) > 0xFFFF)
+
+
+def from_utf16(line: str, units: int) -> int:
+    """The code point column of LSP's column ``units`` (UTF-16 code units) on ``line``."""
+    if line.isascii():
+        return units
+    count = 0
+    for i, ch in enumerate(line):
+        if count >= units:
+            return i
+        count += 2 if ord(ch) > 0xFFFF else 1
+    return len(line) + max(units - count, 0)
+
+
 _DOCS_DIR: list[str] = []
 
 
@@ -73,6 +93,13 @@ def rule_docs_uri(code: str) -> str:
             with open(path, "w", encoding="utf-8") as fh:
                 fh.write(f"# {rule.code} {rule.name} ({rule.severity.value})\n\n{rule.documentation()}\n")
     return path_to_uri(path)
+
+
+class _Disk:
+    """A file to read again from disk, as ``cascade lint`` reads it (not an editor's buffer)."""
+
+
+DISK = _Disk()
 
 
 class Folder:
@@ -108,8 +135,11 @@ class Folder:
                 report, _ = apply_baseline(report, counts, os.path.dirname(os.path.abspath(self.settings.baseline)))
         return report
 
-    def update(self, path: str, text: str | None) -> Report:
-        self.live.update(path, text)
+    def update(self, path: str, text: "str | None | _Disk") -> Report:
+        if isinstance(text, _Disk):
+            self.live.reload(path)
+        else:
+            self.live.update(path, text)
         self.report = self._finish(self.live.report())
         return self.report
 
@@ -119,11 +149,13 @@ class CascadeServer(LanguageServer):
         super().__init__("cascade", __version__)
         self.folders: list[Folder] = []
         self.published: dict[str, list[lsp.Diagnostic]] = {}
-        self.pending: dict[str, str | None] = {}
+        self.pending: dict[str, str | None | _Disk] = {}
         self.timer: asyncio.TimerHandle | None = None
         self.lang = "en"
         #: ``cascade server --lang``: wins over the workspace's configured language.
         self.forced_lang: str | None = None
+        #: file -> (its text, its lines; None when all ASCII), to turn code point columns into UTF-16
+        self._lines: dict[str, tuple[str, list[str] | None]] = {}
 
     # -- folders and files ---------------------------------------------------------------------
 
@@ -134,7 +166,7 @@ class CascadeServer(LanguageServer):
                 best = f
         return best if best is not None and best.live.covers(path) else None
 
-    def apply(self, path: str, text: str | None) -> None:
+    def apply(self, path: str, text: str | None | _Disk) -> None:
         folder = self.folder_of(path)
         if folder is not None:
             try:
@@ -144,14 +176,52 @@ class CascadeServer(LanguageServer):
 
                 self.show_message_log(f"cascade: update of {path} failed:\n{traceback.format_exc()}", lsp.MessageType.Error)
                 self.show_message(f"cascade: internal error ({type(exc).__name__}); the workspace is reloaded", lsp.MessageType.Error)
-                fresh = self.folders[self.folders.index(folder)] = Folder(folder.root)
-                for uri, doc in list(self.workspace.text_documents.items()):
-                    open_path = uri_to_path(uri)
-                    if fresh.live.covers(open_path):
-                        try:
-                            fresh.update(open_path, doc.source)
-                        except Exception:  # noqa: BLE001
-                            pass
+                self.folders[self.folders.index(folder)] = self.load_folder(folder.root)
+
+    def load_folder(self, root: str) -> Folder:
+        """A workspace folder read afresh (its configuration too), with the open buffers in it."""
+        fresh = Folder(root)
+        for uri, doc in list(self.workspace.text_documents.items()):
+            open_path = uri_to_path(uri)
+            if (open_path.startswith(fresh.root + os.sep) and fresh.live.covers(open_path)):
+                try:
+                    fresh.update(open_path, doc.source)
+                except Exception:  # noqa: BLE001
+                    pass
+        return fresh
+
+    def settings_changed(self, path: str) -> bool:
+        """Reload the folders whose settings ``path`` is (``cascade.toml`` or ``pyproject.toml`` in the
+        folder or above it, its ``cascade.lock``, its baseline), as ``cascade lint`` would read them now."""
+        name = os.path.basename(path)
+        hit = False
+        for i, folder in enumerate(self.folders):
+            above = folder.root == os.path.dirname(path) or folder.root.startswith(os.path.dirname(path) + os.sep)
+            baseline = folder.settings.baseline and os.path.abspath(folder.settings.baseline) == path
+            if (above and name in ("cascade.toml", "pyproject.toml", "cascade.lock")) or baseline:
+                fresh = self.folders[i] = self.load_folder(folder.root)
+                if fresh.error:
+                    self.show_message(f"cascade: {fresh.error}", lsp.MessageType.Error)
+                self.lang = self.forced_lang or fresh.settings.lang
+                hit = True
+        return hit
+
+    def line_of(self, file: str, line: int) -> str | None:
+        """Line ``line`` (0-based) of a workspace file as the server reads it (an open buffer's unsaved
+        text), or None when the text is all ASCII (columns need no conversion) or not known."""
+        text = None
+        for folder in self.folders:
+            entry = folder.live.entries.get(file)
+            if entry is not None and entry.loaded is not None:
+                text = entry.loaded.text
+                break
+        if text is None:
+            return None
+        kept = self._lines.get(file)
+        if kept is None or kept[0] is not text:
+            kept = self._lines[file] = (text, None if text.isascii() else text.split("\n"))
+        lines = kept[1]
+        return lines[line] if lines is not None and 0 <= line < len(lines) else None
 
     def publish(self) -> None:
         """Diagnostics for every file with findings, and empty ones where findings went away."""
@@ -178,6 +248,13 @@ class CascadeServer(LanguageServer):
         end_col = (f.end_column - 1) if f.end_column else col + 1
         if end_line == line and end_col <= col:
             end_col = col + 1
+        if f.file is not None:  # findings count code points, LSP counts UTF-16 units
+            text = self.line_of(f.file, line)
+            if text is not None:
+                col = to_utf16(text, col)
+            end_text = text if end_line == line else self.line_of(f.file, end_line)
+            if end_text is not None:
+                end_col = to_utf16(end_text, end_col)
         return lsp.Diagnostic(
             range=lsp.Range(lsp.Position(line, col), lsp.Position(end_line, end_col)),
             message=f.localized(self.lang) + (f" [{f.ref}]" if f.ref else ""),
@@ -195,7 +272,7 @@ class CascadeServer(LanguageServer):
         name = folder.live.key_of(path)
         return [f for f in folder.report.findings if f.file == name and f.line == line + 1]
 
-    def schedule(self, path: str, text: str | None, delay: float = DEBOUNCE) -> None:
+    def schedule(self, path: str, text: str | None | _Disk, delay: float = DEBOUNCE) -> None:
         self.pending[path] = text
         if self.timer is not None:
             self.timer.cancel()
@@ -215,6 +292,11 @@ class CascadeServer(LanguageServer):
 server = CascadeServer()
 
 
+#: What the server asks the editor to report changes of (plan files, tables, settings, the lock).
+WATCHED = ("**/*.yaml", "**/*.yml", "**/*.csv", "**/*.xlsx", "**/*.xlsm", "**/cascade.toml", "**/pyproject.toml",
+           "**/cascade.lock")
+
+
 @server.feature(lsp.INITIALIZED)
 def _initialized(ls: CascadeServer, params: lsp.InitializedParams) -> None:
     roots = [uri_to_path(f.uri) for f in (ls.workspace.folders or {}).values()] or (
@@ -224,6 +306,13 @@ def _initialized(ls: CascadeServer, params: lsp.InitializedParams) -> None:
         if f.error:
             ls.show_message(f"cascade: {f.error}", lsp.MessageType.Error)
         ls.lang = ls.forced_lang or f.settings.lang
+    # editors report files changed outside them only for the patterns a server registers
+    caps = ls.client_capabilities.workspace
+    if caps is not None and caps.did_change_watched_files is not None and caps.did_change_watched_files.dynamic_registration:
+        ls.register_capability(lsp.RegistrationParams([lsp.Registration(
+            id="cascade-watched-files", method=lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+            register_options=lsp.DidChangeWatchedFilesRegistrationOptions(
+                watchers=[lsp.FileSystemWatcher(glob_pattern=g) for g in WATCHED]))]))
     ls.publish()
 
 
@@ -240,23 +329,29 @@ def _did_change(ls: CascadeServer, params: lsp.DidChangeTextDocumentParams) -> N
     ls.schedule(uri_to_path(uri), ls.text_of(uri))
 
 
+def _tables_of(ls: CascadeServer, path: str) -> list[str]:
+    """The workspace's tables that a sidecar (``x.cascade.yaml``) describes: read again when it is saved."""
+    if not path.endswith(SIDECAR_SUFFIX):
+        return []
+    stem = path[:-len(SIDECAR_SUFFIX)]
+    return [stem + suffix for suffix in WORKBOOK_SUFFIXES if ls.folder_of(stem + suffix) is not None]
+
+
 @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE, lsp.TextDocumentSaveRegistrationOptions(include_text=True))
 def _did_save(ls: CascadeServer, params: lsp.DidSaveTextDocumentParams) -> None:
     uri = params.text_document.uri
-    ls.pending[uri_to_path(uri)] = params.text if params.text is not None else ls.text_of(uri)
+    path = uri_to_path(uri)
+    ls.pending[path] = params.text if params.text is not None else ls.text_of(uri)
+    for table in _tables_of(ls, path):
+        ls.pending[table] = DISK
     ls.flush()
 
 
 @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
 def _did_close(ls: CascadeServer, params: lsp.DidCloseTextDocumentParams) -> None:
-    # the unsaved buffer is gone: the file on disk counts again
-    path = uri_to_path(params.text_document.uri)
-    try:
-        with open(path, encoding="utf-8") as fh:
-            text: str | None = fh.read()
-    except (OSError, UnicodeDecodeError):
-        text = None
-    ls.pending[path] = text
+    # the unsaved buffer is gone: the file on disk counts again, read as a fresh run reads it (a file
+    # that is not UTF-8 is a finding, a FIFO is not waited on, a link out of the folder is not read)
+    ls.pending[uri_to_path(params.text_document.uri)] = DISK
     ls.flush()
 
 
@@ -264,17 +359,41 @@ def _did_close(ls: CascadeServer, params: lsp.DidCloseTextDocumentParams) -> Non
 def _watched(ls: CascadeServer, params: lsp.DidChangeWatchedFilesParams) -> None:
     for change in params.changes:
         path = uri_to_path(change.uri)
+        if ls.settings_changed(path):
+            continue
+        for table in _tables_of(ls, path):
+            ls.pending[table] = DISK
         if change.uri in ls.workspace.text_documents:
             continue  # the open buffer wins
-        if change.type == lsp.FileChangeType.Deleted:
-            ls.pending[path] = None
-        else:
-            try:
-                with open(path, encoding="utf-8") as fh:
-                    ls.pending[path] = fh.read()
-            except (OSError, UnicodeDecodeError):
-                ls.pending[path] = None
+        ls.pending[path] = None if change.type == lsp.FileChangeType.Deleted else DISK
     ls.flush()
+
+
+def _line_in(text: str, line: int) -> str:
+    lines = text.split("\n")
+    return lines[line] if 0 <= line < len(lines) else ""
+
+
+def _column(ls: CascadeServer, uri: str, pos: lsp.Position) -> int:
+    """The code point column of an LSP position (UTF-16 units) in an open document."""
+    return from_utf16(_line_in(ls.text_of(uri), pos.line), pos.character)
+
+
+@server.feature(lsp.WORKSPACE_DID_CHANGE_WORKSPACE_FOLDERS)
+def _folders_changed(ls: CascadeServer, params: lsp.DidChangeWorkspaceFoldersParams) -> None:
+    gone = {uri_to_path(f.uri) for f in params.event.removed}
+    ls.folders = [f for f in ls.folders if f.root not in gone]
+    for added in params.event.added:
+        root = uri_to_path(added.uri)
+        if all(f.root != root for f in ls.folders):
+            folder = ls.load_folder(root)
+            if folder.error:
+                ls.show_message(f"cascade: {folder.error}", lsp.MessageType.Error)
+            ls.folders.append(folder)
+    if ls.pending:
+        ls.flush()
+    else:
+        ls.publish()
 
 
 def _where(ls: CascadeServer, uri: str, pos: lsp.Position) -> tuple[Folder | None, str, Any]:
@@ -284,7 +403,7 @@ def _where(ls: CascadeServer, uri: str, pos: lsp.Position) -> tuple[Folder | Non
         return None, path, None
     if ls.pending:
         ls.flush()
-    spot = features.spot_at(ls.text_of(uri), pos.line, pos.character)
+    spot = features.spot_at(ls.text_of(uri), pos.line, _column(ls, uri, pos))
     return folder, folder.live.key_of(path) or path, spot
 
 
@@ -304,9 +423,11 @@ def _hover(ls: CascadeServer, params: lsp.HoverParams) -> lsp.Hover | None:
     if found is None:
         return None
     ws, node, spot = found
+    line = _line_in(ls.text_of(params.text_document.uri), params.position.line)
     return lsp.Hover(
         contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=features.hover_text(ws, node, _options_of(ls, params.text_document.uri))),
-        range=lsp.Range(lsp.Position(params.position.line, spot.start), lsp.Position(params.position.line, spot.end)),
+        range=lsp.Range(lsp.Position(params.position.line, to_utf16(line, spot.start)),
+                        lsp.Position(params.position.line, to_utf16(line, spot.end))),
     )
 
 
@@ -316,16 +437,21 @@ def _options_of(ls: CascadeServer, uri: str) -> dict | None:
     return None if folder is None else folder.live.settings.options
 
 
-def _loc(file: str, line: int, col: int, end_line: int | None = None, end_col: int | None = None) -> lsp.Location:
+def _loc(ls: CascadeServer, file: str, line: int, col: int, end_line: int | None = None,
+         end_col: int | None = None) -> lsp.Location:
+    end_line = line if end_line is None else end_line
+    end_col = col if end_col is None else end_col
+    text, end_text = ls.line_of(file, line), ls.line_of(file, end_line)
     return lsp.Location(uri=path_to_uri(file), range=lsp.Range(
-        lsp.Position(line, col), lsp.Position(line if end_line is None else end_line, col if end_col is None else end_col)))
+        lsp.Position(line, col if text is None else to_utf16(text, col)),
+        lsp.Position(end_line, end_col if end_text is None else to_utf16(end_text, end_col))))
 
 
 @server.feature(lsp.TEXT_DOCUMENT_DEFINITION)
 def _definition(ls: CascadeServer, params: lsp.DefinitionParams) -> list[lsp.Location] | None:
     found = _node_at(ls, params.text_document.uri, params.position)
     where = features.location(found[0], found[1]) if found is not None else None
-    return [_loc(*where)] if where else None
+    return [_loc(ls, *where)] if where else None
 
 
 @server.feature(lsp.TEXT_DOCUMENT_REFERENCES)
@@ -334,11 +460,11 @@ def _references(ls: CascadeServer, params: lsp.ReferenceParams) -> list[lsp.Loca
     if found is None:
         return None
     ws, node, _ = found
-    out = [_loc(*r) for r in features.references(ws, node)]
+    out = [_loc(ls, *r) for r in features.references(ws, node)]
     if params.context.include_declaration:
         where = features.location(ws, node)
         if where:
-            out.insert(0, _loc(*where))
+            out.insert(0, _loc(ls, *where))
     return out
 
 
@@ -352,7 +478,7 @@ def _completion(ls: CascadeServer, params: lsp.CompletionParams) -> lsp.Completi
     if folder is None:
         return lsp.CompletionList(is_incomplete=False, items=[])
     items = features.completions(folder.live.workspace, name, ls.text_of(params.text_document.uri),
-                                 params.position.line, params.position.character)
+                                 params.position.line, _column(ls, params.text_document.uri, params.position))
     return lsp.CompletionList(is_incomplete=False, items=[
         lsp.CompletionItem(label=i.label, detail=i.detail, kind=_KINDS[i.kind]) for i in items[:2000]])
 
@@ -375,7 +501,9 @@ def _code_action(ls: CascadeServer, params: lsp.CodeActionParams) -> list[lsp.Co
                 continue
             diag = ls.diagnostic(f)
             for fix in features.fixes(f, text, ls.lang):
-                edit = lsp.TextEdit(range=lsp.Range(lsp.Position(fix.line, fix.start), lsp.Position(fix.line, fix.end)),
+                at = _line_in(text, fix.line)
+                edit = lsp.TextEdit(range=lsp.Range(lsp.Position(fix.line, to_utf16(at, fix.start)),
+                                                    lsp.Position(fix.line, to_utf16(at, fix.end))),
                                     new_text=fix.new_text)
                 out.append(lsp.CodeAction(title=fix.title, kind=lsp.CodeActionKind.QuickFix, diagnostics=[diag],
                                           is_preferred=fix.preferred, edit=lsp.WorkspaceEdit(changes={uri: [edit]})))

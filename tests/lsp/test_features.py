@@ -97,6 +97,38 @@ def test_completion_of_enums_fields_and_parents(plans):
     assert {"unit", "polarity", "baseline", "targets", "supports"} <= set(labels) and "employee" not in labels
 
 
+def test_a_cursor_past_the_end_of_the_line_is_at_its_end(plans):
+    """Clients may send a character past the line's end (LSP: it then means the end); hover and
+    completion used to raise IndexError there."""
+    root, renstra, text = plans
+    ws = cascade.load(str(root))
+    lines = text.split("\n")
+    p = next(i for i, line in enumerate(lines) if "parent: T1" in line)
+    spot = features.spot_at(text, p, len(lines[p]) + 50)
+    assert (spot.field, spot.token) == ("parent", "T1")
+    assert features.resolve(ws, renstra, spot) == "r35-77.dindik.renstra-2025:T1"
+    assert features.spot_at(text, 0, 10_000) is not None
+    assert features.completions(ws, renstra, text, p, len(lines[p]) + 50)
+
+
+def test_completion_after_a_document_id_and_its_colon_offers_references(plans):
+    """``supports: [doc-id:`` as typed (':' is a trigger character) is a reference being written,
+    not a key: completion offers the document's elements, not the field names of a mapping."""
+    root, _, _ = plans
+    ws = cascade.load(str(root))
+    skp = str(sorted(root.rglob("skp-*.yaml"))[0])
+    text = open(skp, encoding="utf-8").read()
+    lines = text.split("\n")
+    m = next(re.search(r"^(\s*supports: \[)([a-z0-9.-]+:)", line) for line in lines
+             if re.search(r"^\s*supports: \[[a-z0-9.-]+:", line))
+    j = next(i for i, line in enumerate(lines) if line.startswith(m.group(0)))
+    typed = lines[:j] + [m.group(0)] + lines[j + 1:]
+    spot = features.spot_at("\n".join(typed), j, len(m.group(0)))
+    assert (spot.field, spot.token) == ("supports", m.group(2)[:-1])
+    labels = [i.label for i in features.completions(ws, skp, "\n".join(typed), j, len(m.group(0)))]
+    assert labels and all(label.startswith(m.group(2)) for label in labels), labels[:5]
+
+
 def test_quick_fixes(plans, tmp_path):
     root, renstra, text = plans
     bad = text.replace("2025: 77.02,", '2025: "72,6",', 1)

@@ -183,3 +183,237 @@ def test_shutdown_then_exit_ends_the_process_with_code_0():
     assert proc.returncode == 0, proc.stderr.decode()[-2000:]
     assert b'"id": 2' in proc.stdout.replace(b'"id":2', b'"id": 2')
     assert b"Traceback" not in proc.stderr
+
+
+async def _start(folders: list[Path], cwd: Path, capabilities: lsp.ClientCapabilities | None = None) -> Client:
+    client = Client()
+    await client.start_io(sys.executable, "-m", "cascade", "server", cwd=str(cwd), env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    await client.initialize_async(lsp.InitializeParams(
+        capabilities=capabilities or lsp.ClientCapabilities(), root_uri=folders[0].as_uri(),
+        workspace_folders=[lsp.WorkspaceFolder(uri=f.as_uri(), name=f.name) for f in folders]))
+    client.initialized(lsp.InitializedParams())
+    await client.settle()
+    return client
+
+
+async def _stop(client: Client) -> None:
+    await asyncio.wait_for(client.shutdown_async(None), 30)
+    client.exit(None)
+    await client.stop()
+
+
+def _utf16(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def test_columns_are_utf16_code_units_after_an_emoji(tmp_path):
+    """LSP columns count UTF-16 code units (the server announces ``positionEncoding: utf-16``); an
+    emoji is one code point but two units. A diagnostic after one on its line must still cover its
+    token, and hover must find the reference the client points at and give back its range in units."""
+    import shutil
+
+    specs = tmp_path / "specs"
+    shutil.copytree(ROOT / "specs", specs)
+    skp = specs / "kota-madiun" / "dinkes" / "skp-2023.yaml"
+    uri = skp.as_uri()
+    added = ('      - {id: R1.I9, name: "Angka 🎯🎯 Harapan", unit: tahun, type: impact, polarity: positiv,\n'
+             '         supports: [kota-madiun.dinkes.renstra-2019:T1.I1], targets: {2023: 1}}\n')
+    text = skp.read_text(encoding="utf-8").replace("      - id: R1.I2\n", added + "      - id: R1.I2\n", 1)
+    row = text.split("\n").index(added.split("\n")[0])
+    line = text.split("\n")[row]
+
+    async def run() -> None:
+        client = await _start([specs], tmp_path)
+        client.text_document_did_open(lsp.DidOpenTextDocumentParams(
+            lsp.TextDocumentItem(uri=uri, language_id="yaml", version=1, text=text)))
+        await client.settle()
+        bad = [d for d in client.diagnostics[uri] if d.code == "CAS104"]
+        at = line.index("positiv")
+        assert [(d.range.start.line, d.range.start.character, d.range.end.character) for d in bad] == [
+            (row, _utf16(line[:at]), _utf16(line[:at]) + len("positiv"))]
+        # a reference on a line with emoji before it (the next line has none: the same position there)
+        line2 = text.split("\n")[row + 1]
+        ref = line2.index("kota-madiun.dinkes.renstra-2019:T1.I1")
+        pos = lsp.Position(row + 1, ref + 3)
+        hover = await client.text_document_hover_async(lsp.HoverParams(lsp.TextDocumentIdentifier(uri), pos))
+        assert hover is not None and "`kota-madiun.dinkes.renstra-2019:T1.I1`" in hover.contents.value
+        # the same reference written after the emoji: the client's column counts two units per emoji
+        moved = text.replace(added, added.replace(",\n         supports:", ", supports:"), 1)
+        client.text_document_did_change(lsp.DidChangeTextDocumentParams(
+            lsp.VersionedTextDocumentIdentifier(uri=uri, version=2), [lsp.TextDocumentContentChangeEvent_Type2(text=moved)]))
+        await client.settle()
+        one = moved.split("\n")[row]
+        ref = one.index("kota-madiun.dinkes.renstra-2019:T1.I1")
+        start = _utf16(one[:ref])
+        hover = await client.text_document_hover_async(lsp.HoverParams(
+            lsp.TextDocumentIdentifier(uri), lsp.Position(row, start + len("kota-madiun.dinkes.renstra-2019:T1.I1") - 1)))
+        assert hover is not None and "`kota-madiun.dinkes.renstra-2019:T1.I1`" in hover.contents.value
+        assert (hover.range.start.character, hover.range.end.character) == (
+            start, start + len("kota-madiun.dinkes.renstra-2019:T1.I1"))
+        await _stop(client)
+
+    asyncio.run(asyncio.wait_for(run(), 180))
+
+
+def test_files_changed_on_disk_are_read_as_cascade_lint_reads_them(tmp_path):
+    """``workspace/didChangeWatchedFiles`` and ``didClose`` read the file on disk again as a fresh
+    ``cascade lint`` does: a file that is not UTF-8 is CAS005 (it used to vanish from the workspace, its
+    findings with it), a table is read through its sidecar (it used to be parsed as YAML: a bogus
+    CAS103 and its realisasi lost), a link out of the folder is refused (it used to be read and its
+    keys quoted), and a FIFO named ``*.yaml`` is not waited on (the server used to hang in ``open``)."""
+    import shutil
+
+    plans = tmp_path / "plans"
+    shutil.copytree(ROOT / "examples" / "defects" / "klaten", plans / "klaten")
+    (tmp_path / "secret.yaml").write_text("token: ghp_0123456789abcdef\n", encoding="utf-8")
+    skp = plans / "klaten" / "dinsos" / "skp-2026.yaml"
+    table = plans / "klaten" / "dinsos" / "lkjip-2025.csv"
+    link, fifo = plans / "klaten" / "rpjmd-2025.yaml", plans / "pipe.yaml"
+
+    def changed(client: Client, *paths: Path, kind: lsp.FileChangeType = lsp.FileChangeType.Changed) -> None:
+        client.workspace_did_change_watched_files(lsp.DidChangeWatchedFilesParams(
+            [lsp.FileEvent(uri=p.as_uri(), type=kind) for p in paths]))
+
+    async def run() -> None:
+        client = await _start([plans], tmp_path)
+        before = codes(client, table.as_uri())
+        assert [c for c, _ in before] == ["CAS706", "CAS707"]
+        text = skp.read_text(encoding="utf-8")
+        skp.write_bytes(text.replace("Dinas Sosial", "Dinas Sosial \xe9", 1).encode("latin-1"))
+        table.write_text(table.read_text(encoding="utf-8").replace("53.000", "54.000"), encoding="utf-8")
+        changed(client, skp, table)
+        await client.settle()
+        assert [c for c, _ in codes(client, skp.as_uri())] == ["CAS005"]
+        assert codes(client, table.as_uri()) == before
+        # open, then close the file: the file on disk (still not UTF-8) counts again
+        client.text_document_did_open(lsp.DidOpenTextDocumentParams(
+            lsp.TextDocumentItem(uri=skp.as_uri(), language_id="yaml", version=1, text=text)))
+        await client.settle()
+        assert "CAS005" not in [c for c, _ in codes(client, skp.as_uri())]
+        client.text_document_did_close(lsp.DidCloseTextDocumentParams(lsp.TextDocumentIdentifier(skp.as_uri())))
+        await client.settle()
+        assert [c for c, _ in codes(client, skp.as_uri())] == ["CAS005"]
+        # a plan file replaced by a link out of the folder, and a FIFO created
+        link.unlink()
+        link.symlink_to(tmp_path / "secret.yaml")
+        os.mkfifo(fifo)
+        changed(client, link)
+        changed(client, fifo, kind=lsp.FileChangeType.Created)
+        await client.settle()
+        assert [c for c, _ in codes(client, link.as_uri())] == ["CAS005"]
+        assert not any("token" in d.message for d in client.diagnostics[link.as_uri()])
+        assert [c for c, _ in codes(client, fifo.as_uri())] == ["CAS005"]
+        await _stop(client)
+
+    asyncio.run(asyncio.wait_for(run(), 180))
+
+
+def test_a_tables_sidecar_is_no_plan_and_saving_it_reads_the_table_again(tmp_path):
+    """Opening ``lkjip-2025.cascade.yaml`` (the sidecar of ``lkjip-2025.csv``) used to add it as a plan
+    file: CAS102 on its ``layout:`` and a second document of the table's id. Saving it reads the table
+    again through it: a row named in ``names:`` is no longer unmatched (CAS706 goes)."""
+    import shutil
+
+    plans = tmp_path / "plans"
+    shutil.copytree(ROOT / "examples" / "defects" / "klaten", plans / "klaten")
+    table = plans / "klaten" / "dinsos" / "lkjip-2025.csv"
+    side = plans / "klaten" / "dinsos" / "lkjip-2025.cascade.yaml"
+    text = side.read_text(encoding="utf-8")
+    assert "names:" not in text
+
+    async def run() -> None:
+        client = await _start([plans], tmp_path)
+        assert [c for c, _ in codes(client, table.as_uri())] == ["CAS706", "CAS707"]
+        client.text_document_did_open(lsp.DidOpenTextDocumentParams(
+            lsp.TextDocumentItem(uri=side.as_uri(), language_id="yaml", version=1, text=text)))
+        await client.settle()
+        assert codes(client, side.as_uri()) == []
+        assert [c for c, _ in codes(client, table.as_uri())] == ["CAS706", "CAS707"]
+        named = text + "names:\n  Jumlah fakir miskin penerima bantuan sosial: S2.I4\n"
+        side.write_text(named, encoding="utf-8")
+        client.text_document_did_save(lsp.DidSaveTextDocumentParams(lsp.TextDocumentIdentifier(side.as_uri()), text=named))
+        await client.settle()
+        assert codes(client, side.as_uri()) == []
+        assert [c for c, _ in codes(client, table.as_uri())] == ["CAS707"]
+        await _stop(client)
+
+    asyncio.run(asyncio.wait_for(run(), 180))
+
+
+def test_settings_changed_while_running_apply_and_the_editor_is_asked_to_report_them(tmp_path):
+    """A planner edits ``cascade.toml`` while the editor is open: the change used to be ignored until
+    the server restarted. The server also registers the files it wants reported (plans, tables,
+    ``cascade.toml``, ``pyproject.toml``, ``cascade.lock``): editors send ``didChangeWatchedFiles`` only
+    for registered patterns, so without it files changed on disk were never read again."""
+    import shutil
+
+    specs = tmp_path / "specs"
+    shutil.copytree(ROOT / "specs", specs)
+    skp = specs / "kota-madiun" / "dinkes" / "skp-2023.yaml"
+    skp.write_text(skp.read_text(encoding="utf-8").replace("unit: KADIN  ", "unit: KADINX  ", 1), encoding="utf-8")
+    config = specs / "cascade.toml"
+    config.write_text('lang = "en"\n', encoding="utf-8")
+    capabilities = lsp.ClientCapabilities(workspace=lsp.WorkspaceClientCapabilities(
+        did_change_watched_files=lsp.DidChangeWatchedFilesClientCapabilities(dynamic_registration=True)))
+
+    async def run() -> None:
+        client = Client()
+        registered: list[lsp.RegistrationParams] = []
+
+        @client.feature(lsp.CLIENT_REGISTER_CAPABILITY)
+        def _register(params: lsp.RegistrationParams) -> None:
+            registered.append(params)
+
+        await client.start_io(sys.executable, "-m", "cascade", "server", cwd=str(tmp_path),
+                              env=dict(os.environ, PYTHONPATH=str(ROOT)))
+        await client.initialize_async(lsp.InitializeParams(capabilities=capabilities, root_uri=specs.as_uri(),
+                                      workspace_folders=[lsp.WorkspaceFolder(uri=specs.as_uri(), name="specs")]))
+        client.initialized(lsp.InitializedParams())
+        await client.settle()
+        [registration] = [r for p in registered for r in p.registrations]
+        assert registration.method == lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES
+        patterns = {w["globPattern"] for w in registration.register_options["watchers"]}  # as it came over the wire
+        assert {"**/*.yaml", "**/*.csv", "**/cascade.toml", "**/pyproject.toml", "**/cascade.lock"} <= patterns
+        [diag] = client.diagnostics[skp.as_uri()]
+        assert diag.code == "CAS202" and "did you mean 'KADIN'" in diag.message
+        config.write_text('lang = "id"\n', encoding="utf-8")
+        client.workspace_did_change_watched_files(lsp.DidChangeWatchedFilesParams(
+            [lsp.FileEvent(uri=config.as_uri(), type=lsp.FileChangeType.Changed)]))
+        await client.settle()
+        [diag] = client.diagnostics[skp.as_uri()]
+        assert "maksudnya 'KADIN'" in diag.message
+        config.write_text('lang = "id"\nignore = ["CAS202"]\n', encoding="utf-8")
+        client.workspace_did_change_watched_files(lsp.DidChangeWatchedFilesParams(
+            [lsp.FileEvent(uri=config.as_uri(), type=lsp.FileChangeType.Changed)]))
+        await client.settle()
+        assert codes(client, skp.as_uri()) == []
+        await _stop(client)
+
+    asyncio.run(asyncio.wait_for(run(), 180))
+
+
+def test_workspace_folders_added_and_removed_while_running(tmp_path):
+    """``workspace/didChangeWorkspaceFolders`` (the server announces it supports it): a folder added
+    to a multi-root workspace gets its diagnostics, a removed one loses them (both used to be ignored)."""
+    import shutil
+
+    specs, defects = tmp_path / "specs", tmp_path / "defects"
+    shutil.copytree(ROOT / "specs", specs)
+    shutil.copytree(ROOT / "examples" / "defects" / "jateng", defects / "jateng")
+    rpjmd = (defects / "jateng" / "rpjmd-2025.yaml").as_uri()
+    bad_skp = specs / "kota-madiun" / "dinkes" / "skp-2023.yaml"
+    bad_skp.write_text(bad_skp.read_text(encoding="utf-8").replace("unit: KADIN  ", "unit: KADINX  ", 1), encoding="utf-8")
+
+    async def run() -> None:
+        client = await _start([specs], tmp_path)
+        assert [c for c, _ in codes(client, bad_skp.as_uri())] == ["CAS202"]
+        assert rpjmd not in client.diagnostics
+        client.workspace_did_change_workspace_folders(lsp.DidChangeWorkspaceFoldersParams(lsp.WorkspaceFoldersChangeEvent(
+            added=[lsp.WorkspaceFolder(uri=defects.as_uri(), name="defects")],
+            removed=[lsp.WorkspaceFolder(uri=specs.as_uri(), name="specs")])))
+        await client.settle()
+        assert [c for c, _ in codes(client, rpjmd)] == ["CAS207", "CAS409", "CAS511", "CAS513"]
+        assert codes(client, bad_skp.as_uri()) == []
+        await _stop(client)
+
+    asyncio.run(asyncio.wait_for(run(), 180))
