@@ -144,13 +144,30 @@ def _fmt(value: Any) -> str:
     return str(value)
 
 
-def _measured(ws: Workspace, node: str, options: dict | None) -> list[str]:
+#: The words of a hover, in each language (Bahasa Indonesia first, as everywhere).
+_HOVER = {
+    "id": {"unit": "satuan", "polarity": "polaritas", "baseline": "kondisi awal", "targets": "target",
+           "declared": "{value} (dinyatakan)", "inferred": "{value} (dibaca dari '{word}')",
+           "unknown": "tidak diketahui (tidak dinyatakan, tidak terbaca dari nama)", "preliminary": "sementara",
+           "pk": "  (terhadap target Perjanjian Kinerja)", "chain": "Rantai ke atas:", "more": "- … {n} lagi",
+           "org_unit": "unit kerja"},
+    "en": {"unit": "unit", "polarity": "polarity", "baseline": "baseline", "targets": "targets",
+           "declared": "{value} (declared)", "inferred": "{value} (inferred from '{word}')",
+           "unknown": "unknown (not declared, not read from the name)", "preliminary": "preliminary",
+           "pk": "  (against the Perjanjian Kinerja target)", "chain": "Chain up:", "more": "- … {n} more",
+           "org_unit": "unit"},
+}
+
+
+def _measured(ws: Workspace, node: str, options: dict | None, lang: str = "id") -> list[str]:
     """Realisasi and capaian lines of an indicator, as ``cascade capaian`` computes them (inline
     ``realized`` and realisasi documents, PK targets, the configured formula, bounds and as-of year:
     ``options`` are the run's rule options); nothing when the indicator has no realisasi."""
+    from ..core.capaian import note_in
     from ..rules.context import Context
     from ..rules.realization import capaian_rows
 
+    w = _HOVER.get(lang, _HOVER["en"])
     doc = ws.graph._node[node]["doc"]
     try:
         rows = [r for r in capaian_rows(Context(ws.graph, ws.parsed, options, scope=frozenset({doc}))) if r.ref == node]
@@ -159,17 +176,23 @@ def _measured(ws: Workspace, node: str, options: dict | None) -> list[str]:
     if not rows:
         return []
     out = ["- realisasi: " + ", ".join(
-        f"{r.year}: {_fmt(r.realized)}" + (" (preliminary / sementara)" if r.status == "preliminary" else "")
+        f"{r.year}: {_fmt(r.realized)}" + (f" ({w['preliminary']})" if r.status == "preliminary" else "")
         for r in rows if r.realized is not None)]
-    caps = [f"{r.year}: {r.capaian:g} ({r.category})" if r.capaian is not None else f"{r.year}: — ({r.note})" for r in rows]
+    caps = [f"{r.year}: {r.capaian:g} ({r.category})" if r.capaian is not None else f"{r.year}: — ({note_in(r.note, lang)})"
+            for r in rows]
     out.append("- capaian: " + ", ".join(caps))
     if any(r.target_source == "pk" for r in rows):
-        out.append("  (against the Perjanjian Kinerja target / terhadap target PK)")
+        out.append(w["pk"])
     return out
 
 
-def hover_text(ws: Workspace, node: str, options: dict | None = None) -> str:
-    """Markdown for a node: name, kind, document, the chain up to the RPJMN, an indicator's numbers."""
+def hover_text(ws: Workspace, node: str, options: dict | None = None, lang: str = "id") -> str:
+    """Markdown for a node, in ``lang`` (Bahasa Indonesia by default): name, kind, document, the chain
+    up to the RPJMN, an indicator's numbers."""
+    from ..core.capaian import POLARITY_WORDS
+    from ..core.words import END_WORDS, kind_word
+
+    w = _HOVER.get(lang, _HOVER["en"])
     G = ws.graph
     attrs = G.nodes[node]
     model = attrs["model"]
@@ -183,37 +206,39 @@ def hover_text(ws: Workspace, node: str, options: dict | None = None) -> str:
     title = ws.parsed[doc].model.document.title
     if t == "unit":
         assert isinstance(model, Unit)
-        return f"**{model.name}**  \nunit `{node}` · {model.level or '—'}  \n{title} (`{doc}`)"
-    kind = model.kind if isinstance(model, Element) else "indikator"
+        return f"**{model.name}**  \n{w['org_unit']} `{node}` · {model.level or '—'}  \n{title} (`{doc}`)"
+    kind = kind_word(model.kind if isinstance(model, Element) else "indicator", lang)
     out.append(f"**{model.name}**  \n{kind} `{node}`  \n{title} (`{doc}`)")
     if isinstance(model, Indicator):
         pol = model.effective_polarity
+        value = POLARITY_WORDS.get(lang, {}).get(pol.value or "", pol.value)
         if pol.source == "declared":
-            polarity = f"{pol.value} (declared)"
+            polarity = w["declared"].format(value=value)
         elif pol.value is not None:
-            polarity = f"{pol.value} (inferred from '{pol.word}')"
+            polarity = w["inferred"].format(value=value, word=pol.word)
         else:
-            polarity = "unknown (not declared, not read from the name)"
+            polarity = w["unknown"]
         out.append("")
-        out.append(f"- unit / satuan: {model.unit or '—'}")
-        out.append(f"- polarity / polaritas: {polarity}")
+        out.append(f"- {w['unit']}: {model.unit or '—'}")
+        out.append(f"- {w['polarity']}: {polarity}")
         if model.baseline is not None:
-            out.append(f"- baseline / kondisi awal: {_fmt(model.baseline.value)} ({model.baseline.year})")
+            out.append(f"- {w['baseline']}: {_fmt(model.baseline.value)} ({model.baseline.year})")
         if model.targets:
-            out.append("- targets / target: " + ", ".join(f"{y}: {_fmt(v)}" for y, v in sorted(model.targets.items())))
-        out.extend(_measured(ws, node, options))
+            out.append(f"- {w['targets']}: " + ", ".join(f"{y}: {_fmt(v)}" for y, v in sorted(model.targets.items())))
+        out.extend(_measured(ws, node, options, lang))
     try:
         chains = Tracer(G).trace(node)
     except KeyError:
         chains = []
     if chains:
+        ends = END_WORDS.get(lang, END_WORDS["en"])
         out.append("")
-        out.append("Chain up / rantai ke atas:")
+        out.append(w["chain"])
         for chain in chains[:3]:
-            steps = " → ".join(f"{s.kind} `{s.ref}`" for s in chain.steps[1:]) or "—"
-            out.append(f"- {steps} ({chain.end})")
+            steps = " → ".join(f"{kind_word(s.kind, lang)} `{s.ref}`" for s in chain.steps[1:]) or "—"
+            out.append(f"- {steps} ({ends.get(chain.end, chain.end)})")
         if len(chains) > 3:
-            out.append(f"- … {len(chains) - 3} more")
+            out.append(w["more"].format(n=len(chains) - 3))
     return "\n".join(out)
 
 

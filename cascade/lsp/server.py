@@ -18,7 +18,7 @@ from typing import Any
 
 from .._version import __version__
 from ..core.errors import MissingExtraError
-from ..core.findings import Finding, Report, Severity
+from ..core.findings import DEFAULT_LANG, Finding, Report, Severity
 
 try:
     from lsprotocol import types as lsp
@@ -151,7 +151,7 @@ class CascadeServer(LanguageServer):
         self.published: dict[str, list[lsp.Diagnostic]] = {}
         self.pending: dict[str, str | None | _Disk] = {}
         self.timer: asyncio.TimerHandle | None = None
-        self.lang = "en"
+        self.lang = DEFAULT_LANG
         #: ``cascade server --lang``: wins over the workspace's configured language.
         self.forced_lang: str | None = None
         #: file -> (its text, its lines; None when all ASCII), to turn code point columns into UTF-16
@@ -425,7 +425,7 @@ def _hover(ls: CascadeServer, params: lsp.HoverParams) -> lsp.Hover | None:
     ws, node, spot = found
     line = _line_in(ls.text_of(params.text_document.uri), params.position.line)
     return lsp.Hover(
-        contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=features.hover_text(ws, node, _options_of(ls, params.text_document.uri))),
+        contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=features.hover_text(ws, node, _options_of(ls, params.text_document.uri), ls.lang)),
         range=lsp.Range(lsp.Position(params.position.line, to_utf16(line, spot.start)),
                         lsp.Position(params.position.line, to_utf16(line, spot.end))),
     )

@@ -37,11 +37,11 @@ def test_hover_on_an_indicator_id_shows_its_numbers_and_chain(plans):
     node = features.resolve(ws, renstra, spot)
     assert node == "r35-77.dindik.renstra-2025:S1.1.I1"
     hover = features.hover_text(ws, node)
-    assert "- unit / satuan: nilai" in hover
-    assert "- polarity / polaritas: positive (declared)" in hover
-    assert "- baseline / kondisi awal: 75.21 (2024)" in hover
+    assert "- satuan: nilai" in hover
+    assert "- polaritas: positif (dinyatakan)" in hover
+    assert "- kondisi awal: 75.21 (2024)" in hover
     assert "2025: 77.02" in hover
-    assert hover.rstrip().endswith("prioritas_nasional `rpjmn-2025:PN4` (national)")
+    assert hover.rstrip().endswith("Prioritas Nasional `rpjmn-2025:PN4` (nasional (RPJMN))")
     assert "realisasi" not in hover  # no realized values in this tree
 
 
@@ -53,7 +53,7 @@ def test_hover_shows_realisasi_and_capaian_as_cascade_capaian_computes_them():
     ws = cascade.load(str(specs))
     node = "kota-madiun.rpjmd-2019:T2.2.I1"
     hover = features.hover_text(ws, node, {"missing-realization": {"as_of": 2024}})
-    assert ("- realisasi: 2019: 4.35, 2020: 4.98, 2021: 4.31 (preliminary / sementara), 2022: 4.76, 2023: 4.74, "
+    assert ("- realisasi: 2019: 4.35, 2020: 4.98, 2021: 4.31 (sementara), 2022: 4.76, 2023: 4.74, "
             "2024: 4.38") in hover
     assert ("- capaian: 2019: 100 (sangat tinggi), 2020: 84.19 (tinggi), 2021: 97.38 (sangat tinggi), "
             "2022: 83.9 (tinggi), 2023: 81.5 (tinggi), 2024: 87.69 (tinggi)") in hover
@@ -72,9 +72,9 @@ def test_hover_shows_an_inferred_polarity(plans):
     hover = features.hover_text(ws, node)
     pol = ws.graph.nodes[node]["model"].effective_polarity
     if pol.value is None:
-        assert "unknown (not declared, not read from the name)" in hover
+        assert "tidak diketahui (tidak dinyatakan, tidak terbaca dari nama)" in hover
     else:
-        assert f"{pol.value} (inferred from '{pol.word}')" in hover
+        assert f"(dibaca dari '{pol.word}')" in hover
 
 
 def test_completion_of_enums_fields_and_parents(plans):
@@ -174,3 +174,23 @@ def test_missing_extra_message(monkeypatch, capsys):
     err = io.StringIO()
     assert main(["server"], stderr=err) == 2
     assert 'pip install -e ".[lsp]"' in err.getvalue()
+
+
+def test_hover_speaks_the_language_of_the_run():
+    """Bahasa Indonesia by default, English with ``lang="en"`` (``cascade server --lang en`` or the
+    workspace's ``lang``): the hover used to be English first ("unit / satuan", "Chain up")."""
+    specs = Path(__file__).resolve().parents[2] / "specs"
+    ws = cascade.load(str(specs))
+    node = "kota-madiun.rpjmd-2019:T2.2.I1"
+    options = {"missing-realization": {"as_of": 2024}}
+    lines = features.hover_text(ws, node, options).splitlines()
+    assert lines[1] == "indikator `kota-madiun.rpjmd-2019:T2.2.I1`  "
+    assert lines[4:8] == ["- satuan: %", "- polaritas: negatif (dinyatakan)", "- kondisi awal: 4.49 (2018)",
+                          "- target: 2019: 4.35, 2020: 4.3, 2021: 4.2, 2022: 4.1, 2023: 4, 2024: 3.9"]
+    assert lines[-2:] == ["Rantai ke atas:", "- indikator `jatim.rpjmd-2019:T2.2.I1` → indikator `rpjmn-2020:PN3.I2` → "
+                          "Prioritas Nasional `rpjmn-2020:PN3` (nasional (RPJMN))"]
+    english = features.hover_text(ws, node, options, "en").splitlines()
+    assert english[1] == "indicator `kota-madiun.rpjmd-2019:T2.2.I1`  "
+    assert english[4:6] == ["- unit: %", "- polarity: negative (declared)"]
+    assert "2021: 4.31 (preliminary)" in english[8]
+    assert english[-2] == "Chain up:" and english[-1].endswith("(national (RPJMN))")

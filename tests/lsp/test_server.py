@@ -122,7 +122,7 @@ def test_editing_exchange(tmp_path):
         pos = lsp.Position(ref_line, ref_col + 1)
         hover = await client.text_document_hover_async(lsp.HoverParams(lsp.TextDocumentIdentifier(skp_uri), pos))
         assert hover is not None and f"`{renstra_doc}:{sasaran}`" in hover.contents.value
-        assert "Chain up" in hover.contents.value
+        assert "Chain up:" in hover.contents.value  # the workspace's cascade.toml says lang = "en"
         defn = await client.text_document_definition_async(lsp.DefinitionParams(lsp.TextDocumentIdentifier(skp_uri), pos))
         assert defn and defn[0].uri == renstra_uri
         renstra_text = renstra.read_text(encoding="utf-8")
