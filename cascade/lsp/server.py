@@ -108,10 +108,12 @@ class Folder:
     def __init__(self, root: str):
         self.root = os.path.abspath(root)
         self.error: str | None = None
+        #: the configuration or baseline problem behind ``error``, to be shown in the run's language
+        self.problem: ConfigError | None = None
         try:
             self.settings = load_config(start=self.root)
         except ConfigError as err:
-            self.error = str(err)
+            self.error, self.problem = str(err), err
             self.settings = Settings()
         run = self.settings.run_settings()
         self.lock = resolve_lock(find_lock([self.root]))
@@ -130,10 +132,14 @@ class Folder:
             try:
                 counts = read_baseline(self.settings.baseline)
             except ConfigError as err:
-                self.error = str(err)
+                self.error, self.problem = str(err), err
             else:
                 report, _ = apply_baseline(report, counts, os.path.dirname(os.path.abspath(self.settings.baseline)))
         return report
+
+    def error_in(self, lang: str) -> str:
+        """``error`` in ``lang`` (a broken ``cascade.toml`` cannot say which language it wanted)."""
+        return self.problem.localized(lang) if self.problem is not None else (self.error or "")
 
     def update(self, path: str, text: "str | None | _Disk") -> Report:
         if isinstance(text, _Disk):
@@ -200,9 +206,9 @@ class CascadeServer(LanguageServer):
             baseline = folder.settings.baseline and os.path.abspath(folder.settings.baseline) == path
             if (above and name in ("cascade.toml", "pyproject.toml", "cascade.lock")) or baseline:
                 fresh = self.folders[i] = self.load_folder(folder.root)
-                if fresh.error:
-                    self.show_message(f"cascade: {fresh.error}", lsp.MessageType.Error)
                 self.lang = self.forced_lang or fresh.settings.lang
+                if fresh.error:
+                    self.show_message(f"cascade: {fresh.error_in(self.lang)}", lsp.MessageType.Error)
                 hit = True
         return hit
 
@@ -304,7 +310,7 @@ def _initialized(ls: CascadeServer, params: lsp.InitializedParams) -> None:
     ls.folders = [Folder(r) for r in roots]
     for f in ls.folders:
         if f.error:
-            ls.show_message(f"cascade: {f.error}", lsp.MessageType.Error)
+            ls.show_message(f"cascade: {f.error_in(ls.forced_lang or f.settings.lang)}", lsp.MessageType.Error)
         ls.lang = ls.forced_lang or f.settings.lang
     # editors report files changed outside them only for the patterns a server registers
     caps = ls.client_capabilities.workspace
@@ -388,7 +394,7 @@ def _folders_changed(ls: CascadeServer, params: lsp.DidChangeWorkspaceFoldersPar
         if all(f.root != root for f in ls.folders):
             folder = ls.load_folder(root)
             if folder.error:
-                ls.show_message(f"cascade: {folder.error}", lsp.MessageType.Error)
+                ls.show_message(f"cascade: {folder.error_in(ls.lang)}", lsp.MessageType.Error)
             ls.folders.append(folder)
     if ls.pending:
         ls.flush()

@@ -34,10 +34,16 @@ class Client(BaseLanguageClient):
         self.diagnostics: dict[str, list[lsp.Diagnostic]] = {}
         self.arrived = asyncio.Event()
 
+        self.messages: list[str] = []
+
         @self.feature(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
         def _diags(params: lsp.PublishDiagnosticsParams) -> None:
             self.diagnostics[params.uri] = params.diagnostics
             self.arrived.set()
+
+        @self.feature(lsp.WINDOW_SHOW_MESSAGE)
+        def _message(params: lsp.ShowMessageParams) -> None:
+            self.messages.append(params.message)
 
     async def settle(self, quiet: float = 0.8, limit: float = 60) -> None:
         """Wait until diagnostics stop arriving for ``quiet`` seconds."""
@@ -417,3 +423,23 @@ def test_workspace_folders_added_and_removed_while_running(tmp_path):
         await _stop(client)
 
     asyncio.run(asyncio.wait_for(run(), 180))
+
+
+def test_a_broken_configuration_is_reported_in_bahasa_indonesia(tmp_path):
+    """A ``cascade.toml`` that does not parse cannot say which language it wanted: the message is in
+    the default language, Bahasa Indonesia, as on the command line (it was English)."""
+    import shutil
+
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    shutil.copy(ROOT / "specs" / "rpjmn-2020.yaml", folder)
+    (folder / "cascade.toml").write_text("select = 5\n", encoding="utf-8")
+
+    async def run() -> None:
+        client = await _start([folder], tmp_path)
+        try:
+            assert client.messages == [f"cascade: {folder / 'cascade.toml'}:1:1: select harus berupa daftar teks"]
+        finally:
+            await _stop(client)
+
+    asyncio.run(run())
