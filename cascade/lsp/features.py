@@ -12,6 +12,7 @@ from typing import Any, Iterable
 
 from ..core.findings import Finding
 from ..core.models import ELEMENT_KINDS, INDICATOR_TYPES, POLARITIES, UNIT_LEVELS, Element, Header, Indicator, Unit
+from ..core.parsed import ParsedDocument
 from ..core.refs import split_ref
 from ..graph import Workspace
 from ..views.trace import Tracer
@@ -106,17 +107,29 @@ def _file_doc(ws: Workspace, file: str) -> str | None:
     return None
 
 
-def resolve(ws: Workspace, file: str, spot: Spot) -> str | None:
-    """The graph node a reference (or an ``id:``) at ``spot`` names, if it is in the workspace."""
+def _doc_of(ws: Workspace, file: str, fallback: "ParsedDocument | None") -> tuple[str | None, "ParsedDocument | None"]:
+    """The document of ``file`` in the workspace, else ``fallback``: its last good parse, while the
+    buffer being typed is not YAML (``supports: [`` with no ``]`` yet)."""
     doc_id = _file_doc(ws, file)
-    if doc_id is None or not spot.token:
+    if doc_id is not None:
+        return doc_id, ws.parsed[doc_id]
+    if fallback is not None:
+        return fallback.model.document.id, fallback
+    return None, None
+
+
+def resolve(ws: Workspace, file: str, spot: Spot, fallback: "ParsedDocument | None" = None) -> str | None:
+    """The graph node a reference (or an ``id:``) at ``spot`` names, if it is in the workspace;
+    ``fallback`` is the file's last good parse, for a buffer that does not parse now."""
+    doc_id, parsed = _doc_of(ws, file, fallback)
+    if doc_id is None or parsed is None or not spot.token:
         return None
     G = ws.graph
     field = spot.field
     if field == "aligns_to" or field == "part_of":
         return spot.token if spot.token in G else None
     if field in ("owner",) or (field == "unit" and spot.section == "employee") or (field == "parent" and spot.section == "unit"):
-        homes = [doc_id, *ws.parsed[doc_id].model.document.aligns_to]
+        homes = [doc_id, *parsed.model.document.aligns_to]
         for home in homes:
             node = f"{home}#{spot.token}"
             if node in G:
@@ -287,19 +300,22 @@ _FIELDS = {
 }
 
 
-def completions(ws: Workspace, file: str, text: str, line: int, col: int) -> list[Item]:
-    """Ids (with names) for a reference field, enum values, or field names for a key position."""
+def completions(ws: Workspace, file: str, text: str, line: int, col: int,
+                fallback: "ParsedDocument | None" = None) -> list[Item]:
+    """Ids (with names) for a reference field, enum values, or field names for a key position;
+    ``fallback`` is the file's last good parse, used while the buffer does not parse (a ``[`` typed
+    without its ``]``, which is when a reference is being completed)."""
     spot = spot_at(text, line, col)
     if spot is None:
         return []
-    doc_id = _file_doc(ws, file)
+    doc_id, parsed = _doc_of(ws, file, fallback)
     current = text.split("\n")[line]
     before = current[:col]
     if spot.field is None or not re.search(r":\s*\[?[^:]*$|:\s*\S*$", before):
         return [Item(f, spot.section, "field") for f in _FIELDS.get(spot.section, [])]
     field = spot.field
     if field == "kind":
-        header_kind = ws.parsed[doc_id].model.document.kind if doc_id in ws.parsed else None
+        header_kind = parsed.model.document.kind if parsed is not None else None
         values = ELEMENT_KINDS.get(header_kind or "", ()) if spot.section == "element" else tuple(ELEMENT_KINDS)
         return [Item(v, "kind", "value") for v in values]
     if field == "type":
@@ -308,10 +324,10 @@ def completions(ws: Workspace, file: str, text: str, line: int, col: int) -> lis
         return [Item(v, "polarity", "value") for v in POLARITIES]
     if field == "level":
         return [Item(v, "level", "value") for v in UNIT_LEVELS]
-    if doc_id is None or field not in REF_FIELDS:
+    if doc_id is None or parsed is None or field not in REF_FIELDS:
         return []
     G = ws.graph
-    header = ws.parsed[doc_id].model.document
+    header = parsed.model.document
     if field == "aligns_to":
         return [Item(d, p.model.document.title, "reference") for d, p in ws.parsed.items() if d != doc_id]
     if field in ("owner", "unit") or spot.section == "unit":
@@ -323,6 +339,8 @@ def completions(ws: Workspace, file: str, text: str, line: int, col: int) -> lis
     if field == "parent":
         # the kind one level above, in this document
         want = {kinds[kinds.index(own_kind) - 1]} if own_kind in kinds and kinds.index(own_kind) > 0 else set(kinds)
+        if doc_id not in ws.parsed:  # the last good parse: its elements, as they were
+            return [Item(e.id, e.name, "reference") for e in parsed.model.elements if e.kind in want]
         return [Item(n.split(":", 1)[1], G.nodes[n]["name"], "reference") for n in _nodes_of(ws, doc_id)
                 if G.nodes[n]["type"] == "element" and G.nodes[n]["kind"] in want]
     want_type = "indicator" if spot.section == "indicator" else "element"

@@ -108,6 +108,8 @@ class Folder:
     def __init__(self, root: str):
         self.root = os.path.abspath(root)
         self.error: str | None = None
+        #: file -> its last parse that gave a document (completion and hover while a buffer is not YAML)
+        self.last_good: dict[str, Any] = {}
         #: the configuration or baseline problem behind ``error``, to be shown in the run's language
         self.problem: ConfigError | None = None
         try:
@@ -142,6 +144,12 @@ class Folder:
         return self.problem.localized(lang) if self.problem is not None else (self.error or "")
 
     def update(self, path: str, text: "str | None | _Disk") -> Report:
+        key = self.live.key_of(path) or path
+        doc = features._file_doc(self.live.workspace, key)
+        if doc is not None:  # kept for completion and hover while the next text does not parse
+            self.last_good[key] = self.live.workspace.parsed[doc]
+        elif text is None:
+            self.last_good.pop(key, None)
         if isinstance(text, _Disk):
             self.live.reload(path)
         else:
@@ -419,7 +427,7 @@ def _node_at(ls: CascadeServer, uri: str, position: lsp.Position) -> tuple[Any, 
     if folder is None or spot is None:
         return None
     ws = folder.live.workspace
-    node = features.resolve(ws, name, spot)
+    node = features.resolve(ws, name, spot, folder.last_good.get(name))
     return None if node is None else (ws, node, spot)
 
 
@@ -484,7 +492,8 @@ def _completion(ls: CascadeServer, params: lsp.CompletionParams) -> lsp.Completi
     if folder is None:
         return lsp.CompletionList(is_incomplete=False, items=[])
     items = features.completions(folder.live.workspace, name, ls.text_of(params.text_document.uri),
-                                 params.position.line, _column(ls, params.text_document.uri, params.position))
+                                 params.position.line, _column(ls, params.text_document.uri, params.position),
+                                 folder.last_good.get(name))
     return lsp.CompletionList(is_incomplete=False, items=[
         lsp.CompletionItem(label=i.label, detail=i.detail, kind=_KINDS[i.kind]) for i in items[:2000]])
 

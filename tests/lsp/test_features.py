@@ -194,3 +194,29 @@ def test_hover_speaks_the_language_of_the_run():
     assert english[4:6] == ["- unit: %", "- polarity: negative (declared)"]
     assert "2021: 4.31 (preliminary)" in english[8]
     assert english[-2] == "Chain up:" and english[-1].endswith("(national (RPJMN))")
+
+
+def test_completion_uses_the_last_good_parse_while_the_buffer_is_not_yaml(plans):
+    """``supports: [doc-id:`` typed without its ``]`` (an editor without auto-closing brackets) is
+    not YAML: the file yields no document, and completion offered nothing exactly when a reference
+    is being written. The server keeps the file's last good parse and completes from it."""
+    root, _, _ = plans
+    ws = cascade.load(str(root))
+    skp = str(sorted(root.rglob("skp-*.yaml"))[0])
+    text = open(skp, encoding="utf-8").read()
+    lines = text.split("\n")
+    j, m = next((i, re.search(r"^(\s*supports: \[)([a-z0-9.-]+:)", line)) for i, line in enumerate(lines)
+                if re.search(r"^\s*supports: \[[a-z0-9.-]+:", line))
+    typed = "\n".join(lines[:j] + [m.group(0)] + lines[j + 1:])  # the bracket left open
+    good = ws.parsed[features._file_doc(ws, skp)]
+    report = ws.update(skp, typed)
+    assert features._file_doc(ws, skp) is None and any(f.code == "CAS001" and f.file == skp for f in report)
+    assert features.completions(ws, skp, typed, j, len(m.group(0))) == []  # nothing to complete from
+    labels = [i.label for i in features.completions(ws, skp, typed, j, len(m.group(0)), good)]
+    assert labels and all(label.startswith(m.group(2)) for label in labels), labels[:5]
+    parent = next(i for i, line in enumerate(lines) if re.match(r"^\s*parent: \S", line))
+    at = lines[parent].index("parent:") + len("parent: ")
+    typed_parent = "\n".join(lines[:parent] + [lines[parent][:at]] + lines[parent + 1:j] + [m.group(0)] + lines[j + 1:])
+    own = {e.id for e in good.model.elements}
+    offered = [i.label for i in features.completions(ws, skp, typed_parent, parent, at, good)]
+    assert offered and set(offered) <= own

@@ -443,3 +443,39 @@ def test_a_broken_configuration_is_reported_in_bahasa_indonesia(tmp_path):
             await _stop(client)
 
     asyncio.run(run())
+
+
+def test_completion_while_a_bracket_is_still_open(tmp_path):
+    """Typing ``supports: [kota-madiun.dinkes.renstra-2019:`` without the closing ``]`` leaves the
+    buffer not YAML; completion still offers the renstra's elements, from the file's last good parse."""
+    import shutil
+
+    specs = tmp_path / "specs"
+    shutil.copytree(ROOT / "specs", specs)
+    skp = specs / "kota-madiun" / "dinkes" / "skp-2023.yaml"
+    uri = skp.as_uri()
+    text = skp.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    typed_line = "    supports: [kota-madiun.dinkes.renstra-2019:"
+    assert lines[29] == "    supports: [kota-madiun.dinkes.renstra-2019:T1]"
+    typed = "\n".join(lines[:29] + [typed_line] + lines[30:])
+
+    async def run() -> None:
+        client = await _start([specs], tmp_path)
+        try:
+            client.text_document_did_open(lsp.DidOpenTextDocumentParams(
+                lsp.TextDocumentItem(uri=uri, language_id="yaml", version=1, text=text)))
+            await client.settle()
+            client.text_document_did_change(lsp.DidChangeTextDocumentParams(
+                lsp.VersionedTextDocumentIdentifier(uri=uri, version=2),
+                [lsp.TextDocumentContentChangeEvent_Type2(text=typed)]))
+            await client.settle()
+            assert "CAS001" in {str(d.code) for d in client.diagnostics[uri]}
+            comp = await client.text_document_completion_async(lsp.CompletionParams(
+                lsp.TextDocumentIdentifier(uri), lsp.Position(29, len(typed_line))))
+            labels = {i.label for i in comp.items}
+            assert "kota-madiun.dinkes.renstra-2019:T1" in labels, sorted(labels)[:10]
+        finally:
+            await _stop(client)
+
+    asyncio.run(run())
