@@ -412,7 +412,7 @@ def fixes(finding: Finding, text: str, lang: str = "en") -> list[Fix]:
     line = finding.line - 1
     if line >= len(lines):
         return out
-    current = lines[line]
+    current = lines[line].removesuffix("\r")  # a CRLF line ends before its \r: an edit goes before it
     args = dict(finding.args)
     start = (finding.column or 1) - 1
     end = (finding.end_column - 1) if finding.end_column and finding.end_line == finding.line else len(current)

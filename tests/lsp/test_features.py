@@ -220,3 +220,14 @@ def test_completion_uses_the_last_good_parse_while_the_buffer_is_not_yaml(plans)
     own = {e.id for e in good.model.elements}
     offered = [i.label for i in features.completions(ws, skp, typed_parent, parent, at, good)]
     assert offered and set(offered) <= own
+
+
+def test_the_suppression_quick_fix_goes_before_a_crlf_line_end(plans):
+    root, renstra, text = plans
+    bad = text.replace("2025: 77.02,", '2025: "72,6",', 1).replace("\n", "\r\n")
+    ws = cascade.load(str(root))
+    report = ws.update(renstra, bad)
+    finding = next(f for f in report.findings if f.file == renstra and f.code == "CAS103")
+    ignore = features.fixes(finding, bad)[-1]
+    line = bad.split("\n")[ignore.line]
+    assert line.endswith("\r") and ignore.start == ignore.end == len(line) - 1
