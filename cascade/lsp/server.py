@@ -241,11 +241,12 @@ class CascadeServer(LanguageServer):
         """Diagnostics for every file with findings, and empty ones where findings went away."""
         by_file: dict[str, list[lsp.Diagnostic]] = {}
         for folder in self.folders:
+            lang = self.forced_lang or folder.settings.lang  # each folder in its own configured language
             for f in folder.report.findings:
                 if f.file is None:
                     continue
                 path = f.file if os.path.isabs(f.file) else os.path.join(folder.root, f.file)
-                by_file.setdefault(path_to_uri(path), []).append(self.diagnostic(f))
+                by_file.setdefault(path_to_uri(path), []).append(self.diagnostic(f, lang))
         for uri in set(self.published) - set(by_file):
             self.publish_diagnostics(uri, [])
             del self.published[uri]
@@ -255,7 +256,12 @@ class CascadeServer(LanguageServer):
                 self.publish_diagnostics(uri, diags)
                 self.published[uri] = diags
 
-    def diagnostic(self, f: Finding) -> lsp.Diagnostic:
+    def lang_for(self, path: str) -> str:
+        """The language of what the server says about ``path``: ``--lang``, else its folder's ``lang``."""
+        folder = self.folder_of(path)
+        return self.forced_lang or (folder.settings.lang if folder is not None else self.lang)
+
+    def diagnostic(self, f: Finding, lang: str | None = None) -> lsp.Diagnostic:
         line = max((f.line or 1) - 1, 0)
         col = max((f.column or 1) - 1, 0)
         end_line = max((f.end_line or f.line or 1) - 1, line)
@@ -271,7 +277,7 @@ class CascadeServer(LanguageServer):
                 end_col = to_utf16(end_text, end_col)
         return lsp.Diagnostic(
             range=lsp.Range(lsp.Position(line, col), lsp.Position(end_line, end_col)),
-            message=f.localized(self.lang) + (f" [{f.ref}]" if f.ref else ""),
+            message=f.localized(lang or self.lang) + (f" [{f.ref}]" if f.ref else ""),
             severity=_SEVERITY.get(f.severity, lsp.DiagnosticSeverity.Warning),
             code=f.code,
             code_description=lsp.CodeDescription(href=rule_docs_uri(f.code)),
@@ -439,7 +445,8 @@ def _hover(ls: CascadeServer, params: lsp.HoverParams) -> lsp.Hover | None:
     ws, node, spot = found
     line = _line_in(ls.text_of(params.text_document.uri), params.position.line)
     return lsp.Hover(
-        contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=features.hover_text(ws, node, _options_of(ls, params.text_document.uri), ls.lang)),
+        contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value=features.hover_text(ws, node, _options_of(ls, params.text_document.uri),
+                                                                       ls.lang_for(uri_to_path(params.text_document.uri)))),
         range=lsp.Range(lsp.Position(params.position.line, to_utf16(line, spot.start)),
                         lsp.Position(params.position.line, to_utf16(line, spot.end))),
     )
@@ -514,8 +521,8 @@ def _code_action(ls: CascadeServer, params: lsp.CodeActionParams) -> list[lsp.Co
         for f in ls.findings_at(path, line):
             if wanted and (f.code, line) not in wanted:
                 continue
-            diag = ls.diagnostic(f)
-            for fix in features.fixes(f, text, ls.lang):
+            diag = ls.diagnostic(f, ls.lang_for(path))
+            for fix in features.fixes(f, text, ls.lang_for(path)):
                 at = _line_in(text, fix.line)
                 edit = lsp.TextEdit(range=lsp.Range(lsp.Position(fix.line, to_utf16(at, fix.start)),
                                                     lsp.Position(fix.line, to_utf16(at, fix.end))),

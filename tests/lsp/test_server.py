@@ -479,3 +479,31 @@ def test_completion_while_a_bracket_is_still_open(tmp_path):
             await _stop(client)
 
     asyncio.run(run())
+
+
+def test_each_workspace_folder_speaks_its_own_language(tmp_path):
+    """Two folders, one with ``lang = "en"``: each folder's diagnostics in its own language (the last
+    folder's language applied to all)."""
+    import shutil
+
+    en, id_ = tmp_path / "en", tmp_path / "id"
+    for folder in (en, id_):
+        shutil.copytree(ROOT / "specs", folder)
+        skp = folder / "kota-madiun" / "dinkes" / "skp-2023.yaml"
+        skp.write_text(skp.read_text(encoding="utf-8").replace("unit: KADIN  ", "unit: KADINX  ", 1), encoding="utf-8")
+    (en / "cascade.toml").write_text('lang = "en"\n', encoding="utf-8")
+
+    async def run() -> None:
+        client = await _start([en, id_], tmp_path)
+        try:
+            def message(folder: Path) -> str:
+                (diag,) = client.diagnostics[(folder / "kota-madiun" / "dinkes" / "skp-2023.yaml").as_uri()]
+                return diag.message
+
+            ref = " [kota-madiun.dinkes.skp-2023:R1]"
+            assert message(id_) == "unit 'KADINX' bukan unit dalam organisasi OPD; maksudnya 'KADIN'?" + ref
+            assert message(en).endswith(ref) and "bukan" not in message(en) and "'KADINX'" in message(en), message(en)
+        finally:
+            await _stop(client)
+
+    asyncio.run(asyncio.wait_for(run(), 180))
