@@ -312,9 +312,22 @@ class CascadeServer(LanguageServer):
 server = CascadeServer()
 
 
-#: What the server asks the editor to report changes of (plan files, tables, settings, the lock).
+#: What the server asks the editor to report changes of (plan files, tables, settings, the lock, and
+#: baselines: JSON as ``--write-baseline`` writes them, and each folder's own by name, :func:`_watched_globs`).
 WATCHED = ("**/*.yaml", "**/*.yml", "**/*.csv", "**/*.xlsx", "**/*.xlsm", "**/cascade.toml", "**/pyproject.toml",
-           "**/cascade.lock")
+           "**/cascade.lock", "**/*.json")
+
+
+def _watched_globs(folders: list["Folder"]) -> list[str]:
+    """:data:`WATCHED` and the file name of every folder's baseline that none of it matches."""
+    import fnmatch
+
+    out = list(WATCHED)
+    for folder in folders:
+        name = os.path.basename(folder.settings.baseline or "")
+        if name and not any(c in name for c in "*?[]{}") and not any(fnmatch.fnmatch(name, g[3:]) for g in out):
+            out.append("**/" + name)
+    return out
 
 
 @server.feature(lsp.INITIALIZED)
@@ -332,7 +345,7 @@ def _initialized(ls: CascadeServer, params: lsp.InitializedParams) -> None:
         ls.register_capability(lsp.RegistrationParams([lsp.Registration(
             id="cascade-watched-files", method=lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES,
             register_options=lsp.DidChangeWatchedFilesRegistrationOptions(
-                watchers=[lsp.FileSystemWatcher(glob_pattern=g) for g in WATCHED]))]))
+                watchers=[lsp.FileSystemWatcher(glob_pattern=g) for g in _watched_globs(ls.folders)]))]))
     ls.publish()
 
 

@@ -296,7 +296,7 @@ def apply(
     suppressed: list[Finding] = []
     for f in findings:
         hit = False
-        if f.file is not None and not is_reading_error(f):
+        if f.file is not None:
             if f.file not in globbed:
                 globbed[f.file] = [k for k in by_glob if slots[k][0].covers_file(f.file)]
             candidates = by_file.get(f.file, []) + globbed[f.file]
@@ -305,6 +305,9 @@ def apply(
             for k in candidates:
                 if f.code in slots[k][2]:
                     used[k] = hit = True
+            # a reading error is kept whatever names it; a suppression that does is not 'unused' for
+            # that (CAS901 'matched no finding' on the line above the kind: rpjmdd it names was false)
+            hit = hit and not is_reading_error(f)
         (suppressed if hit else kept).append(f)
     unused = []
     for k, (s, sel, slot_codes) in enumerate(slots):

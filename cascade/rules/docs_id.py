@@ -729,7 +729,8 @@ tidak diketahui (tidak dinyatakan, dan namanya tidak menyebut apa pun), capaian 
 dapat diperiksa, dan sebuah temuan (varian ``unchecked``) menyatakannya dan meminta polaritasnya:
 LKjIP DP3AP2KB Kabupaten Lombok Tengah 2020 mencetak capaian 77,78 untuk "Persentase P2TP2A ...
 yang aktif" dari target 69,23 dan realisasi 53,85, yang hanya dapat dipastikan dengan polaritas
-yang dinyatakan. Temuan ditempatkan pada capaian yang tercetak.""",
+yang dinyatakan. Capaian yang benar ke arah mana pun (100 untuk target yang tepat tercapai) tidak
+memerlukan polaritas dan lolos. Temuan ditempatkan pada capaian yang tercetak.""",
     "CAS901": """\
 Komentar ``# cascade: ignore[...]`` membungkam aturan yang disebutnya pada barisnya sendiri
 (komentar di akhir baris) atau pada baris berikutnya yang tidak kosong dan bukan komentar (komentar

@@ -774,8 +774,9 @@ class CapaianMismatch(Rule):
     unknown (not declared, and its name says nothing), the printed capaian cannot be checked, and a
     finding (variant ``unchecked``) says so and asks for the polarity: Kabupaten Lombok Tengah's
     LKjIP DP3AP2KB 2020 prints capaian 77,78 for "Persentase P2TP2A ... yang aktif" from target
-    69,23 and realisasi 53,85, which only a declared polarity can confirm. The finding stands at the
-    printed capaian.
+    69,23 and realisasi 53,85, which only a declared polarity can confirm. A capaian that follows
+    either way round (100 for a target met exactly) needs no polarity and passes. The finding stands
+    at the printed capaian.
 
     Why: a printed capaian is what the LKjIP's reader, the evaluator and the DPRD read; an
     arithmetic slip, a formula applied the wrong way round for a lower-is-better indicator, or a
@@ -845,6 +846,11 @@ class CapaianMismatch(Rule):
                     realized = m.realized[year].value
                 computed = capaian(target, realized, pol, formula, tolerance)
                 if computed.note == "polarity unknown":  # numbers both: only the polarity is missing to check it
+                    value, fits = float(printed.value), [capaian_bounds(target, realized, p, formula, tolerance)
+                                                         for p in ("positive", "negative")]
+                    slack = 0.51 * 10 ** -_decimals(value, 2)
+                    if all(b is not None and b[0] - slack <= value <= b[1] + slack for b in fits):
+                        continue  # it follows either way round (a target met exactly): the polarity does not matter
                     yield _at(ctx, self, node, entry.doc, entry.path, "unchecked",
                               printed=f"{float(printed.value):g}", name=ind.name, year=year)
                     continue

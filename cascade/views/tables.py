@@ -88,21 +88,23 @@ def labelled(frame: "pd.DataFrame", lang: str = "id") -> "pd.DataFrame":
 
         raise UsageError(f"labelled() takes a pandas DataFrame, not {type(frame).__name__}")
     out = frame.copy()
-    shares = _SHARE_COLUMNS.intersection(out.columns)
-    for key in shares:  # shares in per cent, as the CLI and the report print them (95.5, not 0.954545), still numbers
-        out[key] = (out[key] * 100).round(1)
-    for key in out.columns:
-        if isinstance(key, str) and (key in _VALUE_WORDS or key in ("kind", "note") or out[key].dtype == bool
-                                     or out[key].map(lambda v: isinstance(v, (bool, list, tuple))).any()):
-            out[key] = out[key].map(lambda v, k=key: cell_word(k, v, lang)).astype(object)
-
-    for key in out.columns:  # an empty cell of a text column reads "-", not "None"
-        if out[key].dtype == object or pd.api.types.is_string_dtype(out[key].dtype):  # pandas 3 types text "str"
-            out[key] = out[key].where(out[key].notna(), "-")
-    if "severity" in out.columns:  # sorted and grouped worst first (kesalahan, peringatan, info), not alphabetically
-        order = [cell_word("severity", s, lang) for s in ("error", "warning", "info")]
-        if set(out["severity"].dropna()) <= set(order):
-            out["severity"] = pd.Categorical(out["severity"], categories=order, ordered=True)
+    names = list(out.columns)
+    shares = _SHARE_COLUMNS.intersection(names)
+    # by position: a frame may name two columns alike (pd.concat), where out[key] is a DataFrame
+    for i, key in enumerate(names):
+        col = out.iloc[:, i]
+        if key in shares:  # shares in per cent, as the CLI and the report print them (95.5, not 0.954545), still numbers
+            col = (col * 100).round(1)
+        if isinstance(key, str) and (key in _VALUE_WORDS or key in ("kind", "note") or col.dtype == bool
+                                     or col.map(lambda v: isinstance(v, (bool, list, tuple))).any()):
+            col = col.map(lambda v, k=key: cell_word(k, v, lang)).astype(object)
+        if col.dtype == object or pd.api.types.is_string_dtype(col.dtype):  # pandas 3 types text "str"
+            col = col.where(col.notna(), "-")  # an empty cell of a text column reads "-", not "None"
+        if key == "severity":  # sorted and grouped worst first (kesalahan, peringatan, info), not alphabetically
+            order = [cell_word("severity", s, lang) for s in ("error", "warning", "info")]
+            if set(col.dropna()) <= set(order):
+                col = pd.Series(pd.Categorical(col, categories=order, ordered=True), index=col.index, name=col.name)
+        out.isetitem(i, col)
 
     def label(name: Any) -> Any:
         if not isinstance(name, str):

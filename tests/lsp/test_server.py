@@ -507,3 +507,67 @@ def test_each_workspace_folder_speaks_its_own_language(tmp_path):
             await _stop(client)
 
     asyncio.run(asyncio.wait_for(run(), 180))
+
+
+def test_a_baseline_edited_while_running_is_watched_and_applied(tmp_path):
+    """The baseline a folder's ``cascade.toml`` names (``cascade-baseline.json`` in the docs) is read
+    again when it changes, and the server asks the editor to report it: the patterns it registered
+    held no ``.json``, so an editor that reports only registered patterns never said it changed."""
+    import io
+    import shutil
+    from pathlib import PurePosixPath
+
+    from cascade.cli import main
+
+    specs = tmp_path / "specs"
+    shutil.copytree(ROOT / "specs", specs)
+    skp = specs / "kota-madiun" / "dinkes" / "skp-2023.yaml"
+    baseline = specs / "cascade-baseline.json"
+    (specs / "cascade.toml").write_text('lang = "en"\nbaseline = "cascade-baseline.json"\n', encoding="utf-8")
+    clean = main(["lint", str(specs), "--no-cache", "-q", "--write-baseline", str(baseline)], stdout=io.StringIO(),
+                 stderr=io.StringIO())
+    assert clean == 0
+    clean_text = baseline.read_text(encoding="utf-8")
+    skp.write_text(skp.read_text(encoding="utf-8").replace("unit: KADIN  ", "unit: KADINX  ", 1), encoding="utf-8")
+    assert main(["lint", str(specs), "--no-cache", "-q", "--write-baseline", str(baseline)], stdout=io.StringIO(),
+                stderr=io.StringIO()) == 0
+    capabilities = lsp.ClientCapabilities(workspace=lsp.WorkspaceClientCapabilities(
+        did_change_watched_files=lsp.DidChangeWatchedFilesClientCapabilities(dynamic_registration=True)))
+
+    async def run() -> None:
+        client = Client()
+        registered: list[lsp.RegistrationParams] = []
+
+        @client.feature(lsp.CLIENT_REGISTER_CAPABILITY)
+        def _register(params: lsp.RegistrationParams) -> None:
+            registered.append(params)
+
+        await client.start_io(sys.executable, "-m", "cascade", "server", cwd=str(tmp_path),
+                              env=dict(os.environ, PYTHONPATH=str(ROOT)))
+        await client.initialize_async(lsp.InitializeParams(capabilities=capabilities, root_uri=specs.as_uri(),
+                                      workspace_folders=[lsp.WorkspaceFolder(uri=specs.as_uri(), name="specs")]))
+        client.initialized(lsp.InitializedParams())
+        await client.settle()
+        patterns = [w["globPattern"] for r in registered for reg in r.registrations for w in reg.register_options["watchers"]]
+        assert any(PurePosixPath("specs/cascade-baseline.json").match(p) for p in patterns), patterns
+        assert codes(client, skp.as_uri()) == []  # in the baseline
+        baseline.write_text(clean_text, encoding="utf-8")
+        client.workspace_did_change_watched_files(lsp.DidChangeWatchedFilesParams(
+            [lsp.FileEvent(uri=baseline.as_uri(), type=lsp.FileChangeType.Changed)]))
+        await client.settle()
+        assert [c for c, _ in codes(client, skp.as_uri())] == ["CAS202"]
+        await _stop(client)
+
+    asyncio.run(asyncio.wait_for(run(), 180))
+
+
+def test_a_baseline_of_any_name_is_watched():
+    from types import SimpleNamespace
+
+    from cascade.lsp.server import WATCHED, _watched_globs
+
+    def folder(baseline):
+        return SimpleNamespace(settings=SimpleNamespace(baseline=baseline))
+
+    assert _watched_globs([folder(None), folder("/w/cascade-baseline.json")]) == list(WATCHED)
+    assert _watched_globs([folder("/w/known-findings.txt"), folder("/v/known-findings.txt")]) == [*WATCHED, "**/known-findings.txt"]

@@ -108,3 +108,20 @@ def test_the_api_keeps_a_header_error_that_leaves_no_document(tmp_path: Path) ->
     assert [(f.code, f.severity.value, f.pointer) for f in report] == [("CAS104", "error", "/document/kind")]
     report = cascade.load({"document": {"id": "x.r", "kind": "realisasi", "for": ["x"]}, "realized": {}}).validate(ignore=["CAS1"])
     assert [(f.code, f.severity.value, f.pointer) for f in report] == [("CAS103", "error", "/document/for")]
+
+
+def test_a_suppression_naming_a_header_error_that_leaves_no_document_is_not_called_unused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The error is kept, but the comment and the per-file-ignores did name it: CAS901 said 'matched no
+    finding; remove it' of both, which is not so (a CAS103 the file does not have is still unused)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "p").mkdir()
+    text = "# cascade: ignore-file[CAS104, CAS103]\n" + HEADER.replace("kind: rpjmd", "kind: rpjmdd")
+    (tmp_path / "p" / "broken.yaml").write_text(text)
+    (tmp_path / "cascade.toml").write_text('[per-file-ignores]\n"p/broken.yaml" = ["invalid-value"]\n')
+    out = io.StringIO()
+    code = main(["lint", "p", "--no-cache", "--format", "concise", "--lang", "en"], stdout=out, stderr=io.StringIO())
+    assert (code, out.getvalue().splitlines()) == (1, [
+        "p/broken.yaml:1:1: CAS901 unused-suppression suppression of CAS103 matched no finding; remove it",
+        "p/broken.yaml:4:9: CAS104 invalid-value 'kind' is 'rpjmdd'; expected one of rpjmn, rpjmd, rpd, renstra, skp (x.rpjmd-2019)",
+    ])

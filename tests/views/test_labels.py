@@ -148,3 +148,14 @@ def test_labelled_findings_group_worst_first_and_empty_cells_read_a_dash() -> No
     assert list(shown.groupby("Tingkat", observed=True).size().index) == ["kesalahan", "peringatan", "info"]
     assert shown["Tingkat"].tolist().count("kesalahan") == (ws.validate().to_pandas()["severity"] == "error").sum()
     assert "-" in shown["Sel"].tolist() and None not in shown["Sel"].tolist()  # no workbook cell in YAML plans
+
+
+def test_labelled_takes_a_frame_that_names_two_columns_alike() -> None:
+    """pd.concat of two tables side by side repeats column names: labelled() raised AttributeError
+    ('DataFrame' object has no attribute 'dtype') where it reads a column by its name."""
+    frame = pd.concat([pd.DataFrame({"severity": ["warning", "error"], "linked_up": [0.5, None]})] * 2, axis=1)
+    out = labelled(frame)
+    assert list(out.columns) == ["Tingkat", "Tertaut ke atas (%)"] * 2
+    assert out.iloc[:, 0].tolist() == out.iloc[:, 2].tolist() == ["peringatan", "kesalahan"]
+    assert out.iloc[:, 1].tolist()[0] == out.iloc[:, 3].tolist()[0] == 50.0
+    assert list(out.iloc[:, 2].cat.categories) == ["kesalahan", "peringatan", "info"]
