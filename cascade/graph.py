@@ -494,6 +494,7 @@ class Workspace:
         self.documents: dict[str, Document] = {k: v.model for k, v in self.parsed.items()}
         self.stats = dict(stats)
         self.stats["documents"] = len(self.documents)
+        self.stats["realisasi"] = len(self.graph.graph.get("realisasi_docs", ()))  # kind: realisasi, no plans
         self.stats["elements"] = sum(len(d.elements) for d in self.documents.values())
         self.stats["indicators"] = sum(len(e.indicators) for d in self.documents.values() for e in d.elements)
         #: The parse cache it was loaded with, and the key of each document's parse in it (see

@@ -374,7 +374,7 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         out.write(text)
     if not args.quiet:
         stats = result.report.stats
-        err.write(summary_line(stats.get("files", 0), stats.get("documents", 0), lang))
+        err.write(summary_line(stats.get("files", 0), stats.get("documents", 0), lang, stats.get("realisasi", 0)))
     if result.gone:
         _say(err, "gone", lang, n=len(result.gone), path=settings.baseline)
         for entry in result.gone:

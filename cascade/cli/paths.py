@@ -46,8 +46,9 @@ _MESSAGES = {
     },
     "summary": {
         "en": "cascade: checked {files} {files_word}, {documents} {documents_word}",
-        "id": "cascade: {files} berkas, {documents} dokumen diperiksa",
+        "id": "cascade: {files} berkas, {documents} dokumen{realisasi} diperiksa",
     },
+    "summary-realisasi": {"en": " and {n} realisasi {documents_word}", "id": " dan {n} dokumen realisasi"},
 }
 
 
@@ -133,12 +134,15 @@ def repository_root(start: str | None = None) -> str:
         folder = parent
 
 
-def summary_line(files: int, documents: int, lang: str) -> str:
-    """One line for standard error: how many files and documents the run checked."""
-    return _msg(
-        "summary", lang, files=files, documents=documents,
+def summary_line(files: int, documents: int, lang: str, realisasi: int = 0) -> str:
+    """One line for standard error: how many files and documents the run checked (plan documents,
+    and realisasi documents when there are some: a realisasi file linted alone checked "0 documents")."""
+    extra = _msg("summary-realisasi", lang, n=realisasi, documents_word="document" if realisasi == 1 else "documents") if realisasi else ""
+    line = _msg(
+        "summary", lang, files=files, documents=documents, realisasi=extra,
         files_word="file" if files == 1 else "files", documents_word="document" if documents == 1 else "documents",
-    ) + "\n"
+    )
+    return line + ("" if lang == "id" else extra) + "\n"
 
 
 def personal_text(text: str, show_personal: bool) -> str:

@@ -84,7 +84,7 @@ def run_report(args: argparse.Namespace, err: TextIO | None = None, out: TextIO 
         return 2
     if not getattr(args, "quiet", False):
         stats = result.report.stats
-        err.write(summary_line(stats.get("files", 0), stats.get("documents", 0), lang))
+        err.write(summary_line(stats.get("files", 0), stats.get("documents", 0), lang, stats.get("realisasi", 0)))
         if target is not None:
             err.write(f"cascade: {_msg('written', lang, path=os.path.abspath(target), n=len(result.report))}\n")
     return 1 if result.failed() and not getattr(args, "exit_zero", False) else 0

@@ -174,3 +174,12 @@ def test_a_plan_under_another_tools_name_is_still_checked(tmp_path: Path, monkey
     assert err == "cascade: checked 3 files, 1 document\n"
     code, out, err = run("lint", "mkdocs.yml", "--lang", "en", "--select", "CAS101", "--format", "concise")
     assert code == 1 and out.startswith("mkdocs.yml:2:3: CAS101 missing-field")
+
+
+def test_a_realisasi_file_linted_alone_is_counted(tmp_path: Path) -> None:
+    """A realisasi file is a document too: linted alone it said "0 dokumen diperiksa"."""
+    (tmp_path / "r.yaml").write_text("document:\n  id: x.realisasi-2020\n  kind: realisasi\n  for: x.renstra-2019\n"
+                                     "  title: R\nrealized:\n  S1.I1:\n    2020: 5\n", encoding="utf-8")
+    for lang, line in (("id", "cascade: 1 berkas, 0 dokumen dan 1 dokumen realisasi diperiksa\n"),
+                       ("en", "cascade: checked 1 file, 0 documents and 1 realisasi document\n")):
+        assert run("lint", str(tmp_path), "--no-cache", "--lang", lang)[::2] == (0, line)

@@ -77,11 +77,11 @@ def test_only_a_terminal_gets_the_line_and_quiet_silences_it() -> None:
     text = err.getvalue()
     assert text.startswith("\rcascade: 1/6 berkas dibaca") and "\rcascade: 6/6 berkas dibaca" in text
     # erased before the summary, which stays on its own line
-    assert text.endswith("\rcascade: 6 berkas, 5 dokumen diperiksa\n") and out.getvalue() == ""
+    assert text.endswith("\rcascade: 6 berkas, 5 dokumen dan 1 dokumen realisasi diperiksa\n") and out.getvalue() == ""
 
     err = Terminal()
     assert main(["lint", SPECS, "--format", "concise", "--no-cache", "-q"], stdout=io.StringIO(), stderr=err) == 0
     assert err.getvalue() == ""
     err = io.StringIO()  # a CI log: no carriage returns
     assert main(["lint", SPECS, "--format", "concise", "--no-cache"], stdout=io.StringIO(), stderr=err) == 0
-    assert err.getvalue() == "cascade: 6 berkas, 5 dokumen diperiksa\n"
+    assert err.getvalue() == "cascade: 6 berkas, 5 dokumen dan 1 dokumen realisasi diperiksa\n"

@@ -353,6 +353,7 @@ class Run:
             "documents": len(kept),
             "elements": sum(self.headers[i].counts[0] for i in kept),
             "indicators": sum(self.headers[i].counts[1] for i in kept),
+            "realisasi": len({h.id for h in self.headers.values() if h.kind == "realisasi" and h.id}),
         }
         # the end of every run (cascade.validate.conclude), over the whole nation at once
         return conclude(findings, written, self.selection, self.rules, stats, show_personal=self.show_personal), kept
