@@ -672,7 +672,10 @@ dilaporkan masih terbuka. Indikator yang sama sekali tanpa realisasi tidak dinil
 tidak melaporkan realisasi tidak mendapat temuan), kecuali bila sebuah tabel realisasi melaporkan
 tahun itu: baris yang mencetak target tahun itu dan "n/a" untuk realisasinya (Inspektorat
 Kabupaten Sampang, LKjIP 2019, Tabel 3.1: target 55%, realisasi n/a) adalah tahun yang dilaporkan
-tanpa realisasi. Temuan ditempatkan pada target tahun itu.""",
+tanpa realisasi. Realisasi yang ditulis tidak tersedia (``n/a``, ``na``, ``n.a.``, ``-``, tanda
+pisah: ``realized: {2022: n/a}``, seperti dicetak tabel LKjIP) juga bukan realisasi, bukan realisasi
+berupa teks: tahun itu juga dilaporkan, termasuk untuk indikator tanpa realisasi lain, dan temuannya
+ditempatkan pada ``n/a`` itu. Selain itu temuan ditempatkan pada target tahun itu.""",
     "CAS702": """\
 Capaian sebagaimana dihitung modul :mod:`cascade.core.capaian`: realisasi / target x 100 untuk
 indikator yang makin tinggi makin baik; untuk yang makin rendah makin baik, (2 - realisasi / target)

@@ -62,6 +62,18 @@ class Measured:
     pk_targets: dict[int, Entry] = field(default_factory=dict)
     #: Capaian as a realisasi table prints it (value: :class:`~cascade.core.capaian.PrintedCapaian`).
     printed: dict[int, Entry] = field(default_factory=dict)
+    #: Years whose realisasi is written as not available (``n/a``, ``-``: :data:`NOT_AVAILABLE`), as
+    #: an LKjIP prints it: no realisasi for that year (CAS701), not a text realisasi.
+    unavailable: dict[int, Entry] = field(default_factory=dict)
+
+
+#: A realisasi written so says there is none (an LKjIP's ``n/a``); compared stripped and case folded.
+#: ``tidak ada`` and ``nihil`` are left out: for a count they mean zero.
+NOT_AVAILABLE = frozenset({"na", "n/a", "n.a", "n.a.", "-", "--", "\u2013", "\u2014"})
+
+
+def _not_available(value: Any) -> bool:
+    return value.__class__ is str and value.strip().casefold() in NOT_AVAILABLE
 
 
 class CapaianRow(NamedTuple):
@@ -147,7 +159,9 @@ def measurements(ctx: "Context") -> dict[str, Measured]:
             realized = attrs["model"].realized
             if realized:
                 path = attrs["path"]
-                out[node] = Measured({y: _entry(v, attrs["doc"], path + ("realized", str(y))) for y, v in realized.items()})
+                m = out[node] = Measured({y: _entry(v, attrs["doc"], path + ("realized", str(y))) for y, v in realized.items()})
+                for y in [y for y, e in m.realized.items() if _not_available(e.value)]:
+                    m.unavailable[y] = m.realized.pop(y)
         for rdoc_id, items in G.graph.get("realisasi", {}).items():
             if ctx.scope is not None and rdoc_id not in ctx.scope and not any(n.split(":")[0] in ctx.scope for n, *_ in items):
                 continue
@@ -156,7 +170,13 @@ def measurements(ctx: "Context") -> dict[str, Measured]:
                 if m is None:
                     m = out[node] = Measured({}, {})
                 if kind == "realized":
-                    m.realized[year] = Entry(value.value, value.status, value.source, rdoc_id, path)
+                    entry = Entry(value.value, value.status, value.source, rdoc_id, path)
+                    if _not_available(value.value):  # the document's word for the year: none
+                        m.realized.pop(year, None)
+                        m.unavailable[year] = entry
+                    else:
+                        m.realized[year] = entry
+                        m.unavailable.pop(year, None)
                 elif kind == "pk":
                     m.pk_targets[year] = Entry(value, None, None, rdoc_id, path)
                 else:  # a printed capaian
@@ -250,7 +270,11 @@ class MissingRealization(Rule):
     indicator without any realisasi is not judged (a plan that does not report realisasi gets no
     finding), unless a realisasi table reports the year: a row that prints the year's target and
     "n/a" for its realisasi (Inspektorat Kabupaten Sampang, LKjIP 2019, Tabel 3.1: target 55%,
-    realisasi n/a) is a year reported without a realisasi. The finding stands at the year's target.
+    realisasi n/a) is a year reported without a realisasi. A realisasi written as not available
+    (``n/a``, ``na``, ``n.a.``, ``-``, a dash: ``realized: {2022: n/a}``, as LKjIP tables print it)
+    is no realisasi either, not a text realisasi: such a year is reported too, also for an indicator
+    with no other realisasi, and the finding stands at the ``n/a``. Elsewhere the finding stands at
+    the year's target.
 
     Why: an LKjIP compares each year's realisasi with its target and with the years before; a year
     left blank in the middle of a series hides exactly the year that went wrong.
@@ -293,19 +317,25 @@ class MissingRealization(Rule):
         for row in capaian_rows(ctx):
             if row.realized is not None or row.year > last:
                 continue
-            if row.target_source == "pk":
+            written = measured[row.ref].unavailable.get(row.year)
+            if written is not None:  # `n/a` where the realisasi goes: the finding stands there
+                yield _at(ctx, self, row.ref, written.doc, written.path, name=ctx.graph._node[row.ref]["model"].name, year=row.year)
+            elif row.target_source == "pk":
                 pk = measured[row.ref].pk_targets[row.year]
                 yield _at(ctx, self, row.ref, pk.doc, pk.path, name=ctx.graph._node[row.ref]["model"].name, year=row.year)
             else:
                 yield ctx.finding(self, row.ref, field=("targets", str(row.year)),
                                   name=ctx.graph._node[row.ref]["model"].name, year=row.year)
-        # an indicator without any realisasi has no capaian row: its years a realisasi table reports
+        # an indicator without any realisasi has no capaian row: its years a realisasi table reports,
+        # and the years its realisasi is written as not available (n/a)
         for node, m in measured.items():
             if m.realized:
                 continue
-            for year, pk in sorted(m.pk_targets.items()):
+            name = ctx.graph._node[node]["model"].name
+            for year in sorted({*m.pk_targets, *m.unavailable}):
                 if year <= last:
-                    yield _at(ctx, self, node, pk.doc, pk.path, name=ctx.graph._node[node]["model"].name, year=year)
+                    at = m.unavailable.get(year) or m.pk_targets[year]
+                    yield _at(ctx, self, node, at.doc, at.path, name=name, year=year)
 
 
 class LowAchievement(Rule):
