@@ -399,6 +399,13 @@ def _watched(ls: CascadeServer, params: lsp.DidChangeWatchedFilesParams) -> None
         if change.uri in ls.workspace.text_documents:
             continue  # the open buffer wins
         ls.pending[path] = None if change.type == lsp.FileChangeType.Deleted else DISK
+        if change.type == lsp.FileChangeType.Deleted:  # a folder deleted: one event for all its files
+            inside = os.path.join(path, "")
+            for folder in ls.folders:
+                for name in list(folder.live.entries):
+                    full = os.path.abspath(name)
+                    if full.startswith(inside) and path_to_uri(full) not in ls.workspace.text_documents:
+                        ls.pending[full] = None
     ls.flush()
 
 

@@ -571,3 +571,30 @@ def test_a_baseline_of_any_name_is_watched():
 
     assert _watched_globs([folder(None), folder("/w/cascade-baseline.json")]) == list(WATCHED)
     assert _watched_globs([folder("/w/known-findings.txt"), folder("/v/known-findings.txt")]) == [*WATCHED, "**/known-findings.txt"]
+
+
+def test_a_deleted_folder_takes_its_files_diagnostics_with_it(tmp_path):
+    """Deleting a folder of plans is one ``Deleted`` event for the folder: its files left the
+    workspace with it (their diagnostics stayed, and references into them still resolved)."""
+    import shutil
+
+    specs = tmp_path / "specs"
+    shutil.copytree(ROOT / "specs", specs)
+    skp = specs / "kota-madiun" / "dinkes" / "skp-2023.yaml"
+    skp.write_text(skp.read_text(encoding="utf-8").replace("unit: KADIN  ", "unit: KADINX  ", 1), encoding="utf-8")
+
+    async def run() -> None:
+        client = await _start([specs], tmp_path)
+        try:
+            assert [c for c, _ in codes(client, skp.as_uri())] == ["CAS202"]
+            dinkes = specs / "kota-madiun" / "dinkes"
+            shutil.rmtree(dinkes)
+            client.workspace_did_change_watched_files(lsp.DidChangeWatchedFilesParams(
+                [lsp.FileEvent(uri=dinkes.as_uri(), type=lsp.FileChangeType.Deleted)]))
+            await client.settle()
+            assert codes(client, skp.as_uri()) == []
+            assert all("/dinkes/" not in uri for uri, diags in client.diagnostics.items() if diags)
+        finally:
+            await _stop(client)
+
+    asyncio.run(asyncio.wait_for(run(), 180))
