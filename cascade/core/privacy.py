@@ -25,13 +25,14 @@ import dataclasses
 import difflib
 import functools
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from .sourcemap import only_newlines
 
 __all__ = [
     "BLOT", "mask_nips", "mask_finding", "mask_employee_blocks", "mask_nip_mappings", "mask_source", "personal_path",
-    "employee_key", "mask_nip_value", "mask_output",
+    "employee_key", "mask_nip_value", "mask_output", "employee_names",
 ]
 
 BLOT = "•"
@@ -133,6 +134,78 @@ def employee_key(word: str) -> bool:
     (masked whatever the key is called: ``Employee:``, ``employe:``, ``pegawai:``)."""
     low = word.lower()
     return low in _EMPLOYEE_WORDS or difflib.SequenceMatcher(None, low, "employee").ratio() >= 0.6
+
+
+#: The employee fields a name is not written under (``nama`` and misspellings of ``name`` are names).
+_OTHER_FIELDS = ("nip", "position", "unit")
+#: How many strings :func:`employee_names` takes from one employee value, and how deep it looks.
+_NAMES_MAX, _NAMES_DEPTH = 64, 8
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_key(word: str) -> bool:
+    """Whether an employee's field written ``word`` holds its name: ``name`` in any case, ``nama``,
+    or a misspelling closer to ``name`` than to ``nip``, ``position`` or ``unit`` (``nmae``, ``Nama_``)."""
+    low = word.strip().lower()
+    if len(low) > 32:  # no field's misspelling; difflib on a huge key is slow
+        return False
+    if low in ("name", "nama"):
+        return True
+    close = difflib.get_close_matches(low, ["name", *_OTHER_FIELDS], n=1, cutoff=0.6)
+    return close == ["name"]
+
+
+def _strings(value: Any, out: list[str], depth: int = 0) -> None:
+    """The text in ``value`` (a string, or strings in lists and mappings, a few levels deep) into ``out``."""
+    if len(out) >= _NAMES_MAX or depth > _NAMES_DEPTH:
+        return
+    if isinstance(value, str):
+        text = _NIP.sub("", value).strip()  # "199001012015031001 Siti Aminah": the name is Siti Aminah
+        if text:
+            out.append(text)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            _strings(item, out, depth + 1)
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            _strings(item, out, depth + 1)
+
+
+def employee_names(data: Any) -> tuple[str, ...]:
+    """The names written in the employee blocks of one document's data as read (a dict of a YAML
+    file, or a dict given to ``cascade.load``), whether or not they make a valid ``Employee``.
+
+    The masks of the views (:class:`cascade.views.html.Masker`) learn the names of employees from
+    here as well as from the models: an employee whose block fails validation (no ``unit``, a
+    ``position`` that is a list, a misspelt field) has no model, yet its name is no less personal
+    where an ``rhk``'s name repeats it. Nothing of ``data`` is trusted: an element's key that holds
+    an employee is any spelling :func:`employee_key` accepts; in a mapping, the values of the keys
+    that name its ``name`` (``nama``, ``nmae``), in a value that is not a mapping (``"NIP Nama"``, a
+    list) all of its text, each without the NIPs in it (those are outlined by their pattern).
+    Numbers are not names (a ``name: 2021`` would otherwise blot every year): skipped, as are keys
+    that are not text.
+    """
+    if not isinstance(data, Mapping):
+        return ()
+    elements = data.get("elements")
+    if not isinstance(elements, (list, tuple)):
+        return ()
+    found: list[str] = []
+    for element in elements:
+        if not isinstance(element, Mapping):
+            continue
+        for key, value in element.items():
+            if not isinstance(key, str) or not employee_key(key):
+                continue
+            mine: list[str] = []  # at most _NAMES_MAX of one employee
+            if isinstance(value, Mapping):
+                for field, text in value.items():
+                    if isinstance(field, str) and _name_key(field):
+                        _strings(text, mine)
+            else:
+                _strings(value, mine)
+            found.extend(mine)
+    return tuple(dict.fromkeys(found))
 
 
 def _employee_words(text: str) -> tuple[str, ...]:

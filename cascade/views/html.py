@@ -124,7 +124,9 @@ _TREE_NAME_MAX = 200
 class Masker:
     """Masks employee numbers and names in text, unless personal data is to be shown.
 
-    Names are those of the ``employee`` entries of the workspace's skp documents; NIPs are any
+    Names are those of the ``employee`` entries of the workspace's skp documents, read from the
+    models and from the documents' data (:attr:`ParsedDocument.personal_names`: an entry that
+    failed validation has no model, and its name is still personal); NIPs are any
     18-digit employee number (also written in its 8-6-1-3 groups). Both become their :func:`outline`.
     """
 
@@ -134,6 +136,8 @@ class Masker:
             e.employee.name for d in cascade.documents.values() for e in d.elements
             if e.employee is not None and e.employee.name.strip()
         }
+        # and those of the employee blocks as written, a block that failed validation included
+        names.update(n for p in getattr(cascade, "parsed", {}).values() for n in getattr(p, "personal_names", ()))
         self._pattern = _names_pattern(names) if names else None
 
     def __call__(self, text: str | None) -> str:

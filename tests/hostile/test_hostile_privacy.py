@@ -251,3 +251,93 @@ def test_a_nip_outside_an_employee_block_is_masked_by_its_pattern(tmp_path: Path
 
     assert mask_nips("19900101 202012 1 001 dan 199001012020121001") == "1990•••• •••••• 1 001 dan 1990••••••••••1001"
     assert mask_nips("1990010120201210011") == "1990010120201210011"  # 19 digits: not a NIP
+
+
+# -- an employee whose block fails validation keeps its name masked --------------------------------
+
+HIDDEN = "Budi Rahasiawan"
+HIDDEN_SHOWN = "B••••••••••••••"
+
+
+def _skp_with(employee_key: str, employee: object) -> dict:
+    """An skp of two rhk: R1's employee block as given, its name repeated in R1's and R2's names."""
+    return {
+        "document": {"id": "x.skp-2021", "kind": "skp", "title": "SKP", "period": {"start": 2021, "end": 2021},
+                     "region": {"code": "35.77"}, "agency": {"name": "Dinas Kesehatan"}},
+        "elements": [
+            {"id": "R1", "kind": "rhk", "name": f"Kinerja {HIDDEN} meningkat", employee_key: employee,
+             "indicators": [{"id": "R1.I1", "name": f"Nilai {HIDDEN}", "targets": {2021: 80}, "realized": {2021: 76}}]},
+            {"id": "R2", "kind": "rhk", "name": f"Mendukung {HIDDEN}", "parent": "R1",
+             "employee": {"nip": OTHER_NIP, "name": "Siti Aminah", "unit": "YANKES"}},
+        ],
+    }
+
+
+INVALID_EMPLOYEES = {
+    "missing-unit": ("employee", {"nip": NIP, "name": HIDDEN}),
+    "nip-a-mapping": ("employee", {"nip": {"no": NIP}, "name": HIDDEN, "unit": "YANKES"}),
+    "unit-a-number": ("employee", {"nip": NIP, "name": HIDDEN, "unit": 5}),
+    "misspelt-field": ("employee", {"nip": NIP, "nmae": HIDDEN, "unit": "YANKES"}),
+    "nama": ("employee", {"nip": NIP, "nama": HIDDEN, "unit": "YANKES"}),
+    "misspelt-key": ("employe", {"nip": NIP, "name": HIDDEN, "unit": "YANKES"}),
+    "pegawai": ("pegawai", {"nip": NIP, "name": HIDDEN, "unit": "YANKES"}),
+    "name-a-list": ("employee", {"nip": NIP, "name": ["Budi", "Rahasiawan"], "unit": "YANKES"}),
+    "a-string": ("employee", f"{NIP} {HIDDEN}"),
+}
+
+
+def _views(ws: cascade.Cascade) -> dict[str, str]:
+    tree = ws.tree()
+    return {
+        "trace": repr(ws.trace("x.skp-2021:R2")), "descendants": repr(ws.descendants("x.skp-2021:R1")),
+        "tree": tree.outline(), "mermaid": tree.to_mermaid(), "dot": tree.to_dot(),
+        "html": ws.to_html(show_personal=ws.show_personal),
+    }
+
+
+@pytest.mark.parametrize("case", sorted(INVALID_EMPLOYEES))
+def test_the_name_of_an_invalid_employee_is_masked_in_every_view(case: str) -> None:
+    key, employee = INVALID_EMPLOYEES[case]
+    ws = cascade.load(_skp_with(key, employee))
+    assert ws.documents["x.skp-2021"].elements[0].employee is None  # the block failed: no model
+    assert [f.ref for f in ws.findings if f.severity.value == "error"][:1] == ["x.skp-2021:R1"]
+    for view, text in _views(ws).items():
+        assert "Rahasiawan" not in text, (case, view)
+    assert f"Kinerja {HIDDEN_SHOWN} meningkat" in _views(ws)["tree"] or case == "name-a-list"
+    shown = _views(cascade.load(_skp_with(key, employee), show_personal=True))
+    assert all(HIDDEN in text for text in shown.values()), case
+
+
+def test_a_list_of_names_masks_each_part() -> None:
+    ws = cascade.load(_skp_with("employee", {"nip": NIP, "name": ["Budi", "Rahasiawan"], "unit": "YANKES"}))
+    assert "x.skp-2021:R1 [RHK] Kinerja B••• R••••••••• meningkat" in ws.tree().outline()
+
+
+def test_an_invalid_employee_in_yaml_is_masked_in_the_commands(tmp_path: Path) -> None:
+    (tmp_path / "old").mkdir()
+    (tmp_path / "old" / "skp.yaml").write_text(SKP, encoding="utf-8")
+    path = tmp_path / "skp.yaml"  # R1's employee has no unit: no model
+    path.write_text(SKP.replace("name: Meningkatnya cakupan imunisasi\n", f"name: Kinerja {HIDDEN}\n", 1)
+                    .replace("name: Budi Santoso, unit: YANKES}", f"name: {HIDDEN}}}"), encoding="utf-8")
+
+    def run(*argv: str) -> str:
+        out, err = io.StringIO(), io.StringIO()
+        assert main(list(argv), stdout=out, stderr=err) in (0, 1), err.getvalue()
+        return out.getvalue() + err.getvalue()
+
+    for argv in (["trace", "dinkes.skp-2021:R1", str(path)], ["trace", "dinkes.skp-2021:R1", str(path), "--format", "json"],
+                 ["trace", "dinkes.skp-2021:R1", str(path), "--format", "csv"], ["report", str(path)],
+                 ["diff", str(tmp_path / "old" / "skp.yaml"), str(path), "--format", "json"]):
+        text = run(*argv)
+        assert "Rahasiawan" not in text and HIDDEN_SHOWN in text, argv
+        assert HIDDEN in run(*argv, "--show-personal"), argv
+
+
+def test_the_workbook_masks_the_name_of_an_invalid_employee() -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    buf = io.BytesIO()
+    cascade.load(_skp_with("employee", {"nip": NIP, "name": HIDDEN})).to_excel(buf)
+    cells = [str(c.value) for sheet in openpyxl.load_workbook(io.BytesIO(buf.getvalue())) for row in sheet.iter_rows()
+             for c in row if c.value is not None]
+    assert not [c for c in cells if "Rahasiawan" in c]
+    assert any(f"Kinerja {HIDDEN_SHOWN} meningkat" in c for c in cells)
