@@ -341,3 +341,75 @@ def test_the_workbook_masks_the_name_of_an_invalid_employee() -> None:
              for c in row if c.value is not None]
     assert not [c for c in cells if "Rahasiawan" in c]
     assert any(f"Kinerja {HIDDEN_SHOWN} meningkat" in c for c in cells)
+
+
+# -- capaian: NIPs outlined as everywhere, employees' names masked -------------------------------
+
+def _measured_skp(valid: bool) -> dict:
+    """R1's indicator measured, its source naming a NIP; R1's employee valid or without unit."""
+    doc = _skp_with("employee", {"nip": NIP, "name": HIDDEN, **({"unit": "YANKES"} if valid else {})})
+    doc["elements"][0]["indicators"][0]["realized"] = {2021: {"value": 76, "source": f"BKD, verifikator {THIRD_NIP}"}}
+    doc["elements"][0]["indicators"].append(
+        {"id": NIP, "name": "Nilai perilaku", "polarity": "positive", "targets": {2021: 80}, "realized": {2021: 60}})
+    return doc
+
+
+@pytest.mark.parametrize("valid", [True, False], ids=["valid", "no-unit"])
+def test_capaian_outlines_nips_and_masks_names_in_every_form(valid: bool) -> None:
+    ws = cascade.load(_measured_skp(valid))
+    table = ws.capaian(as_of=2021)
+    forms = {"text": table.to_text(), "text-en": table.to_text("en"), "json": table.to_json(), "csv": table.to_csv(),
+             "html": table.to_html(), "dicts": repr(table.to_dicts()), "lkjip": repr(ws.lkjip(2021))}
+    pandas = pytest.importorskip("pandas")
+    assert pandas
+    forms["pandas"] = table.to_pandas().to_csv()
+    for form, text in forms.items():
+        assert "Rahasiawan" not in text, form
+        # the typed rows keep their refs, as a trace's steps do (a ref must find its element)
+        assert form == "lkjip" or (NIP not in text and THIRD_NIP not in text), form
+        assert "*" not in text, form  # capaian outlined NIPs as 1990************** where all else wrote 1990••••••••••1001
+    assert "BKD, verifikator 1970••••••••••1003" in forms["json"] and "x.skp-2021:1990••••••••••1001" in forms["json"]
+    assert "x.skp-2021:1990••••••••••1001" in forms["text"] and "x.skp-2021:1990••••••••••1001" in forms["html"]
+    assert f"— Nilai {HIDDEN_SHOWN}" in forms["text"] and f"Nilai {HIDDEN_SHOWN}" in forms["html"]
+    assert f"Nilai {HIDDEN_SHOWN}" in forms["pandas"]
+    row = ws.lkjip(2021)[0]
+    assert (row.sasaran_name, row.name) == (f"Kinerja {HIDDEN_SHOWN} meningkat", f"Nilai {HIDDEN_SHOWN}")
+    shown = cascade.load(_measured_skp(valid), show_personal=True)
+    text = shown.capaian(as_of=2021).to_text() + shown.capaian(as_of=2021).to_json() + repr(shown.lkjip(2021))
+    assert HIDDEN in text and NIP in text and THIRD_NIP in text
+
+
+@pytest.mark.parametrize("extra", [[], ["--lkjip", "--year", "2021"], ["--by-document"]], ids=["rows", "lkjip", "by-document"])
+@pytest.mark.parametrize("fmt", ["text", "json", "csv"])
+def test_the_capaian_command_outlines_nips_and_masks_names(fmt: str, extra: list[str], tmp_path: Path) -> None:
+    path = tmp_path / "skp.yaml"
+    path.write_text(f"""\
+document: {{id: x.skp-2021, kind: skp, title: SKP, period: {{start: 2021, end: 2021}}, region: {{code: "35.77"}}}}
+elements:
+  - id: R1
+    kind: rhk
+    name: Kinerja {HIDDEN} meningkat
+    employee: {{nip: "{NIP}", name: {HIDDEN}}}
+    indicators:
+      - {{id: "{NIP}", name: "Nilai {HIDDEN}", polarity: positive, targets: {{2021: 80}},
+          realized: {{2021: {{value: 76, source: "BKD {THIRD_NIP}"}}}}}}
+""", encoding="utf-8")
+
+    def run(*more: str) -> str:
+        out, err = io.StringIO(), io.StringIO()
+        assert main(["capaian", str(path), "--as-of", "2021", "--format", fmt, *extra, *more], stdout=out, stderr=err) == 0, err.getvalue()
+        return out.getvalue()
+
+    text = run()
+    assert "Rahasiawan" not in text and NIP not in text and THIRD_NIP not in text and "*" not in text
+    if not extra or (fmt, extra[0]) == ("json", "--lkjip"):  # the LKjIP's text and CSV name the sasaran only
+        assert "1990••••••••••1001" in text
+    if extra:
+        assert HIDDEN_SHOWN in text or extra == ["--by-document"]
+    else:
+        assert ("1970••••••••••1003" in text) == (fmt != "text") and (HIDDEN_SHOWN in text) == (fmt == "text")
+    shown = run("--show-personal")
+    if not extra or (fmt, extra[0]) == ("json", "--lkjip"):
+        assert NIP in shown
+    if extra != ["--by-document"] and (extra or fmt == "text"):
+        assert HIDDEN in shown
