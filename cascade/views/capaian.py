@@ -117,16 +117,13 @@ def _mask_text(text: Any, show_personal: bool) -> Any:
 
 
 def _name_mask(ws: Workspace, show_personal: bool) -> Callable[[str], str]:
-    """What a name of ``ws`` is shown as: NIPs and the skp employees' names outlined
-    (:class:`cascade.views.html.Masker`, the HTML report's), or as written with ``show_personal``."""
+    """What a name of ``ws`` is shown as: NIPs and the skp employees' names outlined (as the HTML
+    report's :class:`~cascade.views.html.Masker` does: the workspace's
+    :attr:`~cascade.graph.Workspace.name_mask`), or as written with ``show_personal``."""
     if show_personal:
         return lambda text: text
-    cached = ws.__dict__.get("_masker")  # a Cascade keeps its masker (its names compiled once)
-    if cached is not None and not cached.show:
-        return cached
-    from .html import Masker
-
-    return Masker(ws, False)
+    names = ws.name_mask
+    return lambda text: names(mask_nips(text)) if isinstance(text, str) else text
 
 
 def _with_as_of(as_of: int | None, options: dict[str, dict[str, Any]] | None) -> dict[str, dict[str, Any]]:

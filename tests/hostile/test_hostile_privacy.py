@@ -413,3 +413,54 @@ elements:
         assert NIP in shown
     if extra != ["--by-document"] and (extra or fmt == "text"):
         assert HIDDEN in shown
+
+
+# -- findings quote names: an rhk or an indicator named after its holder ---------------------------
+
+NAMED_SKP = f"""\
+document: {{id: x.skp-2021, kind: skp, title: SKP, period: {{start: 2021, end: 2021}}, region: {{code: "35.77"}}}}
+elements:
+  - {{id: R1, kind: rhk, name: Kinerja {HIDDEN} meningkat, indicators: [{{id: R1.I1, name: Nilai {HIDDEN}}}],
+     employee: {{nip: "{NIP}", name: {HIDDEN}{{unit}}}}}}
+"""
+
+
+@pytest.mark.parametrize("valid", [True, False], ids=["valid", "no-unit"])
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_findings_and_their_excerpts_mask_the_names_they_quote(fmt: str, valid: bool, tmp_path: Path) -> None:
+    """``indicator 'Nilai Budi Rahasiawan' has no unit``: the findings funnel outlined NIPs only, so
+    every lint format showed the name an rhk or indicator repeats (the HTML report masked it)."""
+    path = tmp_path / "skp.yaml"
+    path.write_text(NAMED_SKP.replace("{unit}", ", unit: YANKES" if valid else ""), encoding="utf-8")
+
+    def run(*extra: str) -> str:
+        out, err = io.StringIO(), io.StringIO()
+        assert main(["lint", str(path), "--format", fmt, "--no-cache", *extra], stdout=out, stderr=err) == 1, err.getvalue()
+        return out.getvalue() + err.getvalue()
+
+    hidden = run()
+    assert "Rahasiawan" not in hidden and "Rahasiawan" not in run("--by-region")
+    if fmt in ("full", "concise", "json", "sarif"):
+        assert f"Nilai {HIDDEN_SHOWN}" in hidden
+    if fmt == "full":  # the quoted lines: the rhk's name line is outside the employee block
+        assert f"3 |   - {{id: R1, kind: rhk, name: Kinerja {HIDDEN_SHOWN} meningkat, indicators: [{{id: R1.I1, name: Nilai {HIDDEN_SHOWN}}}]," in hidden
+    assert "Rahasiawan" in run("--show-personal")
+
+
+def test_a_report_and_the_workspace_findings_mask_names_in_every_language() -> None:
+    ws = cascade.load(_skp_with("employee", {"nip": NIP, "name": HIDDEN}))
+    report = ws.validate()
+    assert "Rahasiawan" not in outputs(report)
+    assert f"indicator 'Nilai {HIDDEN_SHOWN}' has no unit" in [f.message for f in report]
+    assert f"indikator 'Nilai {HIDDEN_SHOWN}' tidak memiliki satuan" in [d["message"] for d in report.as_dict("id")["findings"]]
+    assert "Rahasiawan" in outputs(cascade.load(_skp_with("employee", {"nip": NIP, "name": HIDDEN}), show_personal=True).validate())
+
+
+def test_an_edit_in_the_editor_masks_the_names_its_findings_quote(tmp_path: Path) -> None:
+    """The incremental run (``Cascade.update``, the language server's) ends where a full run ends."""
+    path = tmp_path / "skp.yaml"
+    path.write_text(NAMED_SKP.replace("{unit}", ", unit: YANKES"), encoding="utf-8")
+    ws = cascade.load(str(tmp_path))
+    report = ws.update(str(path), NAMED_SKP.replace("{unit}", ""))
+    assert f"indicator 'Nilai {HIDDEN_SHOWN}' has no unit" in [f.message for f in report]
+    assert "Rahasiawan" not in outputs(report)
