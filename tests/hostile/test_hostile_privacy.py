@@ -464,3 +464,27 @@ def test_an_edit_in_the_editor_masks_the_names_its_findings_quote(tmp_path: Path
     report = ws.update(str(path), NAMED_SKP.replace("{unit}", ""))
     assert f"indicator 'Nilai {HIDDEN_SHOWN}' has no unit" in [f.message for f in report]
     assert "Rahasiawan" not in outputs(report)
+
+
+def test_import_outlines_the_nip_a_cell_quotes(tmp_path: Path) -> None:
+    """``cascade import`` printed its findings without the funnel: a capaian cell holding a NIP
+    showed whole where ``cascade lint`` of the same table outlines it."""
+    repo = Path(__file__).resolve().parents[2]
+    (tmp_path / "lkjip-2025.cascade.yaml").write_text(
+        (repo / "examples" / "defects" / "klaten" / "dinsos" / "lkjip-2025.cascade.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    table = tmp_path / "lkjip-2025.csv"
+    table.write_text("No;Sasaran;Indikator Kinerja;Satuan;Target 2025;Realisasi 2025;Capaian (%)\n"
+                     f"1;Meningkatnya perlindungan;Jumlah fakir miskin;jiwa;100;52;diverifikasi {NIP}\n", encoding="utf-8")
+
+    def run(*extra: str) -> str:
+        out, err = io.StringIO(), io.StringIO()
+        assert main(["import", str(table), "-o", str(tmp_path / "out"), *extra], stdout=out, stderr=err) == 1, err.getvalue()
+        return out.getvalue()
+
+    assert f"{table}:2:7: CAS007 table-cell 'diverifikasi 1990••••••••••1001' bukan angka; nilainya tidak dibaca" in run()
+    assert NIP not in run()
+    assert f"'diverifikasi {NIP}'" in run("--show-personal")
+    _, findings = cascade.import_table(str(table), str(tmp_path / "out"))
+    assert [f.args for f in findings] == [(("text", "diverifikasi 1990••••••••••1001"),)]
+    with pytest.raises(cascade.UsageError):
+        cascade.import_table(str(table), str(tmp_path / "out"), show_personal="yes")
