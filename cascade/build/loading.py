@@ -17,7 +17,7 @@ from ..core.errors import UsageError
 from ..core.findings import Finding, Span
 from ..core.parsed import ParsedDocument
 from ..core.pool import process_pool
-from ..core.privacy import mask_source
+from ..core.privacy import employee_names, mask_source
 from ..core.sourcemap import SourceMap
 from ..core.text import UNSAFE, escape_unsafe
 from ..read.cache import Cache
@@ -135,6 +135,8 @@ def parse_loaded(loaded: LoadedFile, show_personal: bool = False, compact: bool 
         return None, findings, loaded
     parsed, schema_findings = parse_document(loaded.data, loaded.file, loaded.sourcemap, show_personal=show_personal,
                                              compact=compact)
+    if parsed is None:  # no document holds the names of its employee blocks: the file keeps them
+        loaded.personal_names = employee_names(loaded.data)
     loaded.data = None  # the models hold what is needed; the raw tree would double the memory
     return parsed, findings + schema_findings, loaded
 

@@ -184,6 +184,8 @@ def workspace_names(workspace: Any) -> set[str]:
     names = {e.employee.name for d in getattr(workspace, "documents", {}).values() for e in getattr(d, "elements", ())
              if getattr(e, "employee", None) is not None and e.employee.name.strip()}
     names.update(n for p in getattr(workspace, "parsed", {}).values() for n in getattr(p, "personal_names", ()))
+    # and those of the files that gave no document (a header error)
+    names.update(n for f in getattr(workspace, "files", ()) for n in getattr(f, "personal_names", ()))
     return names
 
 

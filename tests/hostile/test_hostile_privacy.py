@@ -488,3 +488,18 @@ def test_import_outlines_the_nip_a_cell_quotes(tmp_path: Path) -> None:
     assert [f.args for f in findings] == [(("text", "diverifikasi 1990••••••••••1001"),)]
     with pytest.raises(cascade.UsageError):
         cascade.import_table(str(table), str(tmp_path / "out"), show_personal="yes")
+
+
+def test_the_names_of_a_file_without_a_document_stay_masked_elsewhere(tmp_path: Path) -> None:
+    """A header error leaves a file without a document, and its employee blocks without a model:
+    another file that repeats one of their names masks it all the same."""
+    broken = NAMED_SKP.replace("{unit}", ", unit: YANKES").replace("period: {start: 2021, end: 2021}", "period: 2021")
+    (tmp_path / "broken.yaml").write_text(broken, encoding="utf-8")
+    (tmp_path / "other.yaml").write_text(
+        NAMED_SKP.replace("x.skp-2021", "y.skp-2021").replace(f"name: {HIDDEN}{{unit}}", "name: Siti Aminah, unit: YANKES"),
+        encoding="utf-8")
+    ws = cascade.load(str(tmp_path))
+    assert list(ws.documents) == ["y.skp-2021"]
+    report = ws.validate()
+    assert "Rahasiawan" not in outputs(report) + ws.tree().outline() + ws.to_html()
+    assert f"Kinerja {HIDDEN_SHOWN} meningkat" in ws.tree().outline()
