@@ -503,3 +503,26 @@ def test_the_names_of_a_file_without_a_document_stay_masked_elsewhere(tmp_path: 
     report = ws.validate()
     assert "Rahasiawan" not in outputs(report) + ws.tree().outline() + ws.to_html()
     assert f"Kinerja {HIDDEN_SHOWN} meningkat" in ws.tree().outline()
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "csv"])
+def test_coverage_masks_a_title_that_names_the_employee(fmt: str, tmp_path: Path) -> None:
+    """An skp's title names its holder (``SKP Budi Rahasiawan 2021``): the coverage table (its
+    ``title`` column: JSON, CSV, ``Cascade.coverage()``) showed it whole, where the tree masks it."""
+    path = tmp_path / "skp.yaml"
+    path.write_text(NAMED_SKP.replace("{unit}", ", unit: YANKES").replace("title: SKP,", f"title: SKP {HIDDEN} 2021,"),
+                    encoding="utf-8")
+
+    def run(*extra: str) -> str:
+        out, err = io.StringIO(), io.StringIO()
+        assert main(["coverage", str(path), "--format", fmt, *extra], stdout=out, stderr=err) in (0, 1), err.getvalue()
+        return out.getvalue()
+
+    assert "Rahasiawan" not in run()
+    if fmt != "text":  # the text table has no title column
+        assert f"SKP {HIDDEN_SHOWN} 2021" in run()
+        assert f"SKP {HIDDEN} 2021" in run("--show-personal")
+    from cascade.views import coverage_rows
+
+    ws = cascade.load(str(path))
+    assert [r["title"] for r in coverage_rows(ws, ws.validate())] == [f"SKP {HIDDEN_SHOWN} 2021"]
