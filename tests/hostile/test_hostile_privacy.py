@@ -526,3 +526,16 @@ def test_coverage_masks_a_title_that_names_the_employee(fmt: str, tmp_path: Path
 
     ws = cascade.load(str(path))
     assert [r["title"] for r in coverage_rows(ws, ws.validate())] == [f"SKP {HIDDEN_SHOWN} 2021"]
+
+
+def test_diff_masks_the_names_of_a_file_without_a_document(tmp_path: Path) -> None:
+    for side in ("old", "new"):
+        (tmp_path / side).mkdir()
+        (tmp_path / side / "other.yaml").write_text(NAMED_SKP.replace("x.skp-2021", "y.skp-2021").replace(
+            f"name: {HIDDEN}{{unit}}", "name: Siti Aminah, unit: YANKES").replace(
+            f"Kinerja {HIDDEN} meningkat", "Kinerja lama" if side == "old" else f"Kinerja {HIDDEN} meningkat"), encoding="utf-8")
+    broken = NAMED_SKP.replace("{unit}", ", unit: YANKES").replace("period: {start: 2021, end: 2021}", "period: 2021")
+    (tmp_path / "new" / "broken.yaml").write_text(broken, encoding="utf-8")
+    result = cascade.diff(str(tmp_path / "old"), str(tmp_path / "new"))
+    text = json.dumps(result.as_dict(), ensure_ascii=False)
+    assert "Rahasiawan" not in text and f"Kinerja {HIDDEN_SHOWN} meningkat" in text
