@@ -42,7 +42,7 @@ from .core.errors import UsageError
 from .core.findings import Finding
 from .core.models import ELEMENT_KINDS, Document, Element, Header, Indicator, Unit
 from .core.parsed import ParsedDocument
-from .core.privacy import mask_finding
+from .core.privacy import NameMask, mask_finding, workspace_names
 from .core.sharedkeys import attrs_class
 from .core.refs import TIERS, document_of, document_tier, split_ref, within_two_edits
 from .core.capaian import PrintedCapaian
@@ -488,10 +488,11 @@ class Workspace:
         self.graph: nx.DiGraph
         self.graph, self.parsed, graph_findings = build_graph(parsed)
         self.findings: list[Finding] = findings + graph_findings
-        if not show_personal:  # NIPs anywhere in a message (a duplicate key that is a NIP...)
-            self.findings = [mask_finding(f) for f in self.findings]
         self.files = [f for f in files if f is not None]
         self.documents: dict[str, Document] = {k: v.model for k, v in self.parsed.items()}
+        if not show_personal:  # NIPs anywhere in a message (a duplicate key that is a NIP...), employees' names
+            names = self.name_mask if self.findings else None
+            self.findings = [mask_finding(f, names) for f in self.findings]
         self.stats = dict(stats)
         self.stats["documents"] = len(self.documents)
         self.stats["realisasi"] = len(self.graph.graph.get("realisasi_docs", ()))  # kind: realisasi, no plans
@@ -503,6 +504,16 @@ class Workspace:
         self.cache_keys: dict[str, str] = {}
         #: Paths given to the loader that gave no plan file: missing, or folders without one.
         self.empty_paths: list[str] = []
+
+    @property
+    def name_mask(self) -> NameMask:
+        """The names of the workspace's employees, to outline wherever they stand (findings' messages,
+        quoted lines, views): of the valid ``employee`` entries and of every employee block as
+        written (:func:`cascade.core.privacy.workspace_names`). Compiled on first use."""
+        mask = self.__dict__.get("_name_mask")
+        if mask is None or mask[0] is not self.parsed:
+            mask = self.__dict__["_name_mask"] = (self.parsed, NameMask(workspace_names(self)))
+        return mask[1]
 
     @classmethod
     def from_loaded(cls, loaded: Loaded) -> "Workspace":
@@ -523,7 +534,7 @@ class Workspace:
         read: a reporter quotes the files of its findings only, and masking needs the file's
         source map (a second pass over its YAML), which a clean SKP file should not pay for.
         """
-        return SourceTexts(self.files, self.show_personal)
+        return SourceTexts(self.files, self.show_personal, None if self.show_personal else self.name_mask)
 
     def __repr__(self) -> str:
         s = self.stats

@@ -426,7 +426,8 @@ class LiveWorkspace:
             for f in list(self._suppressions):
                 if f not in seen:
                     del self._suppressions[f]
-        return conclude(findings, written, selection, rules, ws.stats, show_personal=ws.show_personal)
+        return conclude(findings, written, selection, rules, ws.stats, show_personal=ws.show_personal,
+                        names=None if ws.show_personal else ws.name_mask)
 
     def _graph_rule_findings(self, rules: list[type[Rule]]) -> list[Finding]:
         """The graph rules' findings on the current graph, each rule rerun only on the documents

@@ -466,7 +466,8 @@ def validate(
             found, invalid = loaded.inline_suppressions()
             written.extend(found)
             findings.extend(invalid)
-    return conclude(findings, written, selection, rules, workspace.stats, show_personal=workspace.show_personal)
+    return conclude(findings, written, selection, rules, workspace.stats, show_personal=workspace.show_personal,
+                    names=None if workspace.show_personal else workspace.name_mask)
 
 
 def stage_codes() -> set[str]:
@@ -476,19 +477,20 @@ def stage_codes() -> set[str]:
 
 
 def conclude(findings: list[Finding], written: Iterable[Suppression], selection: Selection, rules: list[type[Rule]],
-             stats: dict[str, int], show_personal: bool = False) -> Report:
+             stats: dict[str, int], show_personal: bool = False, names: Any = None) -> Report:
     """The one end of every validation run, in one process or over a nation's partitions at once.
 
     Applies the ``written`` suppressions (inline comments and configured per-file ignores; an unused
     or invalid one is itself a finding), then the selection and its severity overrides, and counts
     what was suppressed in ``stats["suppressed"]``. Stage rules always ran (their findings come from
-    loading); the graph rules ran when selected. NIPs are masked unless ``show_personal``.
+    loading); the graph rules ran when selected. NIPs are masked unless ``show_personal``, and so
+    are the employees' ``names`` (a :class:`~cascade.core.privacy.NameMask`) where they are given.
     """
     ran = {r.code for r in rules} | stage_codes()
     findings, suppressed, unused = apply(findings, list(written), ran)
     selected = {r.code for r in rules}
     stats = dict(stats, suppressed=sum(1 for f in suppressed if f.code in selected))
-    return finish(findings + unused, selection, rules, stats, show_personal=show_personal)
+    return finish(findings + unused, selection, rules, stats, show_personal=show_personal, names=names)
 
 
 def _selectors(value: Any, name: str) -> tuple[str, ...]:
@@ -540,7 +542,7 @@ def _options(value: Any) -> dict[str, dict[str, Any]] | None:
 
 
 def finish(findings: list[Finding], selection: Selection, rules: list[type[Rule]], stats: dict[str, int],
-           show_personal: bool = False) -> Report:
+           show_personal: bool = False, names: Any = None) -> Report:
     """Apply the selection and severity overrides to raw findings and build the report.
 
     NIPs are masked in every finding unless ``show_personal`` (:mod:`cascade.core.privacy`): every
@@ -554,11 +556,11 @@ def finish(findings: list[Finding], selection: Selection, rules: list[type[Rule]
     for f in findings:
         rule = codes.get(f.code)
         if is_reading_error(f):  # kept whatever the selection and severity overrides say, as an error
-            kept.append(f if show_personal else mask_finding(f if f.severity is Severity.ERROR else replace(f, severity=Severity.ERROR)))
+            kept.append(f if show_personal else mask_finding(f if f.severity is Severity.ERROR else replace(f, severity=Severity.ERROR), names))
             continue
         if rule is None:
             continue
         sev = selection.severity_of(rule)
         f = f if sev is f.severity or f.code == "CAS903" else replace(f, severity=sev)
-        kept.append(f if show_personal else mask_finding(f))
+        kept.append(f if show_personal else mask_finding(f, names))
     return Report(kept, stats)

@@ -29,7 +29,7 @@ from ..core.models import (ELEMENT_KINDS, MAX_PERIOD_YEARS, NOT_BLANK, Agency, B
 from ..core.parsed import ParsedDocument
 from ..rules.catalog import make_finding
 from ..core.sourcemap import LINE_BREAK, SourceMap, deep_get, only_newlines, pointer
-from ..core.privacy import mask_nip_value, personal_path
+from ..core.privacy import employee_names, mask_nip_value, personal_path
 
 __all__ = ["ParsedDocument", "mask_personal_text", "parse_document"]
 
@@ -527,7 +527,10 @@ def parse_document(
             return None, _without_document(findings)
     _document_checks(model, data, element_paths, sink, from_yaml)
     compact_models(model, dicts=compact)
-    return ParsedDocument(model, file, sourcemap, element_paths, indicator_paths, unit_paths, findings), findings
+    # from the data, not the models: an employee block that failed validation has no model
+    names = employee_names(data)
+    return ParsedDocument(model, file, sourcemap, element_paths, indicator_paths, unit_paths, findings,
+                          personal_names=names), findings
 
 
 #: The list fields of each part of a document (``Refs``/``Texts`` also take one text).

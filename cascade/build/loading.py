@@ -17,7 +17,7 @@ from ..core.errors import UsageError
 from ..core.findings import Finding, Span
 from ..core.parsed import ParsedDocument
 from ..core.pool import process_pool
-from ..core.privacy import mask_source
+from ..core.privacy import employee_names, mask_source
 from ..core.sourcemap import SourceMap
 from ..core.text import UNSAFE, escape_unsafe
 from ..read.cache import Cache
@@ -135,6 +135,8 @@ def parse_loaded(loaded: LoadedFile, show_personal: bool = False, compact: bool 
         return None, findings, loaded
     parsed, schema_findings = parse_document(loaded.data, loaded.file, loaded.sourcemap, show_personal=show_personal,
                                              compact=compact)
+    if parsed is None:  # no document holds the names of its employee blocks: the file keeps them
+        loaded.personal_names = employee_names(loaded.data)
     loaded.data = None  # the models hold what is needed; the raw tree would double the memory
     return parsed, findings + schema_findings, loaded
 
@@ -297,10 +299,13 @@ class SourceTexts(Mapping[str, str]):
     the mapping: nothing to quote rather than the lines of another version.
     """
 
-    def __init__(self, files: Iterable[LoadedFile], show_personal: bool):
+    def __init__(self, files: Iterable[LoadedFile], show_personal: bool, names: Any = None):
         # the files with a text: kept, or released with where to read it again
         self._files = {f.file: f for f in files if f.text is not None or f.origin is not None}
         self._show_personal = show_personal
+        #: The employees' names to outline on every line (a :class:`~cascade.core.privacy.NameMask`):
+        #: an rhk's ``name:`` line that repeats its holder's name is outside the employee block.
+        self._names = names
         self._texts: dict[str, str] = {}  # masked, as given out
         self._read: dict[str, str] = {}  # released texts read again, not yet masked
         self._gone: set[str] = set()
@@ -335,6 +340,8 @@ class SourceTexts(Mapping[str, str]):
                 if "employee" in text:
                     text = mask_personal_text(text, loaded.sourcemap)
                 text = mask_source(text)  # by position (whatever the file's state) and NIPs anywhere
+                if self._names:
+                    text = self._names(text)  # and the employees' names wherever they stand
             self._texts[file] = text
         return text
 

@@ -1,6 +1,6 @@
 """``cascade import`` (a plan table to plan YAML) and ``cascade export`` (the workspace as a workbook).
 
-``cascade import TABLE.xlsx|.csv [--layout NAME] [--sheet S] [--locale id|en] [--year Y] [--document FILE] -o DIR``
+``cascade import TABLE.xlsx|.csv [--layout NAME] [--sheet S] [--locale id|en] [--year Y] [--document FILE] [--show-personal] -o DIR``
 reads the table through its sidecar ``<name>.cascade.yaml`` (or ``--document``, a YAML file holding
 the ``document:`` block) and writes one YAML file per document into DIR; the table's findings (cells
 it could not read) are printed as ``lint`` prints them. Exit codes: 0, 1 when a finding is an error,
@@ -36,6 +36,7 @@ def add_table_parsers(sub: "argparse._SubParsersAction[argparse.ArgumentParser]"
     imp.add_argument("--document", metavar="FILE", help="a YAML file with the document: block (instead of the sidecar)")
     imp.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANG, help="message language")
     imp.add_argument("--exit-zero", action="store_true", help="exit 0 even when the table has error findings")
+    imp.add_argument("--show-personal", action="store_true", help="show employee numbers (NIP) and names instead of masking them")
     exp = sub.add_parser("export", help="write the workspace and its findings as a workbook / tulis buku kerja Excel")
     exp.add_argument("paths", nargs="+", metavar="PATH", help="plan files or folders")
     exp.add_argument("--format", choices=("xlsx",), default="xlsx", help="output format (the one there is: xlsx, which needs --output)")
@@ -93,7 +94,8 @@ def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         document = loaded.data["document"]
     try:
         written, findings = import_table(args.table, args.output, layout=args.layout, sheet=args.sheet,
-                                         document=document, locale=args.locale, year=args.year, lang=lang)
+                                         document=document, locale=args.locale, year=args.year, lang=lang,
+                                         show_personal=args.show_personal)
     except (MissingExtraError, UsageError, RefusedOutputError) as exc:  # UsageError: no sidecar and no --document
         err.write(escape_unsafe(f"cascade: {localized(exc, lang)}") + "\n")  # RefusedOutputError: a planted link
         return 2

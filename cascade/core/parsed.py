@@ -27,6 +27,9 @@ class ParsedDocument:
     #: A realisasi document's ``rows``: the path of each row of ``model.rows`` in the source data
     #: (a row left out for an error shifts no other row's position).
     row_paths: list[tuple] = field(default_factory=list)
+    #: The names written in the document's employee blocks, read from its data whether or not they
+    #: made a valid model (:func:`cascade.core.privacy.employee_names`): what the views mask.
+    personal_names: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:

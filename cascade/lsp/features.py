@@ -7,8 +7,9 @@ Positions here are 0-based ``(line, character)`` as in LSP; files are the worksp
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from ..core.findings import Finding
 from ..core.models import ELEMENT_KINDS, INDICATOR_TYPES, POLARITIES, UNIT_LEVELS, Element, Header, Indicator, Unit
@@ -16,6 +17,23 @@ from ..core.parsed import ParsedDocument
 from ..core.refs import split_ref
 from ..graph import Workspace
 from ..views.trace import Tracer
+
+#: The mask of each workspace (its employees' names compiled once, not at every hover).
+_MASKS: "weakref.WeakKeyDictionary[Workspace, Callable[[str], str]]" = weakref.WeakKeyDictionary()
+
+
+def personal_mask(ws: Workspace) -> Callable[[str], str]:
+    """What the editor shows of a plan's text: NIPs and the skp employees' names outlined
+    (:class:`cascade.views.html.Masker`, as the trace and the HTML report), unless the workspace was
+    loaded with ``show_personal``. A hover or a completion's detail is an output like any other:
+    it ends up in screenshots and shared screens."""
+    mask = _MASKS.get(ws)
+    if mask is None:
+        from ..views.html import Masker
+
+        mask = _MASKS[ws] = Masker(ws, ws.show_personal)
+    return mask
+
 
 #: The fields whose values are references, and what they point to.
 REF_FIELDS = {"parent": "element", "supports": "element", "crosscuts": "element", "aligns_to": "document",
@@ -201,7 +219,11 @@ def _measured(ws: Workspace, node: str, options: dict | None, lang: str = "id") 
 
 def hover_text(ws: Workspace, node: str, options: dict | None = None, lang: str = "id") -> str:
     """Markdown for a node, in ``lang`` (Bahasa Indonesia by default): name, kind, document, the chain
-    up to the RPJMN, an indicator's numbers."""
+    up to the RPJMN, an indicator's numbers (NIPs and employees' names masked: :func:`personal_mask`)."""
+    return personal_mask(ws)(_hover_text(ws, node, options, lang))
+
+
+def _hover_text(ws: Workspace, node: str, options: dict | None = None, lang: str = "id") -> str:
     from ..core.capaian import POLARITY_WORDS
     from ..core.words import END_WORDS, kind_word
 
@@ -304,7 +326,19 @@ def completions(ws: Workspace, file: str, text: str, line: int, col: int,
                 fallback: "ParsedDocument | None" = None) -> list[Item]:
     """Ids (with names) for a reference field, enum values, or field names for a key position;
     ``fallback`` is the file's last good parse, used while the buffer does not parse (a ``[`` typed
-    without its ``]``, which is when a reference is being completed)."""
+    without its ``]``, which is when a reference is being completed).
+
+    A name (the detail) is masked as the hover masks it (:func:`personal_mask`); the label is what
+    the editor writes into the file, and stays the id as it is."""
+    items = _completions(ws, file, text, line, col, fallback)
+    if any(i.kind == "reference" for i in items):
+        mask = personal_mask(ws)
+        items = [Item(i.label, mask(i.detail), i.kind) if i.kind == "reference" else i for i in items]
+    return items
+
+
+def _completions(ws: Workspace, file: str, text: str, line: int, col: int,
+                 fallback: "ParsedDocument | None" = None) -> list[Item]:
     spot = spot_at(text, line, col)
     if spot is None:
         return []

@@ -146,6 +146,10 @@ class LoadedFile:
     #: The ``# cascade: ignore`` suppressions of the released text and the findings of the invalid
     #: ones (:func:`cascade.read.suppressions.find_suppressions`), found before it was let go.
     suppressions: tuple[list, list[Finding]] | None = None
+    #: The names written in the employee blocks of a file that gave no document (a header error):
+    #: its data is let go, and the names stay personal where another file repeats them
+    #: (:func:`cascade.core.privacy.workspace_names`).
+    personal_names: tuple[str, ...] = ()
 
     def read_text(self) -> str | None:
         """The file's text: the one kept, or the file read again when it was released (None when it

@@ -214,8 +214,12 @@ def _write_plain(target: str, text: str) -> None:
 
 def import_table(path: str, out_dir: str, *, layout: str | None = None, sheet: str | None = None,
                  document: dict | None = None, locale: str | None = None, year: int | None = None,
-                 lang: str = "id") -> tuple[list[str], list[Finding]]:
+                 lang: str = "id", show_personal: bool = False) -> tuple[list[str], list[Finding]]:
     """Write the plan YAML of the table at ``path`` into ``out_dir``; returns (files written, findings).
+
+    The findings outline the NIPs they quote (a cell that is not a number, ``'diverifikasi
+    1990••••••••••1001'``) unless ``show_personal``, as :func:`cascade.load`'s do; the YAML written
+    is the table's data, as it is.
 
     What the table does not say comes from its sidecar, or from ``document`` (the ``document:``
     block) with ``layout``/``sheet``/``locale``/``year`` (a realisasi table's year), which also
@@ -226,6 +230,8 @@ def import_table(path: str, out_dir: str, *, layout: str | None = None, sheet: s
         if not isinstance(value, (str, os.PathLike)) or isinstance(value, bool):
             raise UsageError(f"{name} must be a path (str or os.PathLike), not {type(value).__name__}")
     path, out_dir = os.fspath(path), os.fspath(out_dir)
+    if not isinstance(show_personal, bool):
+        raise UsageError(f"show_personal must be True or False, not {type(show_personal).__name__}")
     if document is not None and not isinstance(document, dict):
         raise UsageError(f"document must be a mapping (the document: block), not {type(document).__name__}")
     if document is None and not os.path.exists(sidecar_of(path)):
@@ -261,4 +267,8 @@ def import_table(path: str, out_dir: str, *, layout: str | None = None, sheet: s
         _write_plain(target, to_yaml(table, path, table.findings, lang))
         written.append(target)
         findings.extend(table.findings)
+    if not show_personal:
+        from ..core.privacy import mask_finding
+
+        findings = [mask_finding(f) for f in findings]
     return written, findings

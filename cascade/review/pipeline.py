@@ -14,6 +14,7 @@ from typing import Any, Callable, Iterable, Mapping
 
 from ..build.loading import SourceTexts
 from ..core.findings import Report, Severity
+from ..core.privacy import NameMask, employee_names
 from ..graph import Workspace, load_workspace
 from ..read.discovery import discover, is_workbook
 from ..read.loader import LoadedFile, read_file
@@ -126,7 +127,9 @@ def lint(
         quoted = {f.file for f in report}
         loaded = [read_file(path, path) if path in quoted and not is_workbook(path) else LoadedFile(path, None, SourceMap(path))
                   for path in files]
-        sources = SourceTexts(loaded, show_personal)
+        # the names of the employees of the files quoted (an rhk's line repeats its holder's name)
+        names = None if show_personal else NameMask(n for f in loaded for n in employee_names(f.data))
+        sources = SourceTexts(loaded, show_personal, names)
     if found is not None:
         report = add_lock_findings(report, found, run.selection)
     gone: list[BaselineEntry] = []

@@ -377,6 +377,8 @@ def _masker(old: "Workspace", new: "Workspace", show_personal: bool) -> Any:
 
     class _Both:
         documents = {**{f"old:{k}": v for k, v in old.documents.items()}, **{f"new:{k}": v for k, v in new.documents.items()}}
+        parsed = {**{f"old:{k}": v for k, v in old.parsed.items()}, **{f"new:{k}": v for k, v in new.parsed.items()}}
+        files = [*old.files, *new.files]  # the names of files without a document
 
     return Masker(_Both(), False)  # type: ignore[arg-type]
 

@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, NamedTuple
 
 from ..core.capaian import CATEGORIES, note_in
 from ..core.errors import UsageError, require_pandas
 from ..core.models import Range
+from ..core.privacy import mask_nips
 from ..core.text import html_text, csv_cell, csv_text, join_lines
 from ..core.words import kind_word
 from ..graph import Workspace
@@ -108,14 +108,22 @@ def svg_chart(rows: list, t: Callable[[str], str]) -> str:
 
 
 
-#: An employee number (NIP, 18 digits, often grouped) inside free text such as a ``source``.
-_NIP = re.compile(r"\b\d{8}\s?\d{6}\s?\d\s?\d{3}\b")
-
-
 def _mask_text(text: Any, show_personal: bool) -> Any:
+    """``text`` with its NIPs outlined as every output outlines them (``0000••••••••••0001``,
+    :func:`cascade.core.privacy.mask_nips`), unless ``show_personal``."""
     if show_personal or not isinstance(text, str):
         return text
-    return _NIP.sub(lambda m: m.group(0)[:4] + "*" * (len(m.group(0)) - 4), text)
+    return mask_nips(text)
+
+
+def _name_mask(ws: Workspace, show_personal: bool) -> Callable[[str], str]:
+    """What a name of ``ws`` is shown as: NIPs and the skp employees' names outlined (as the HTML
+    report's :class:`~cascade.views.html.Masker` does: the workspace's
+    :attr:`~cascade.graph.Workspace.name_mask`), or as written with ``show_personal``."""
+    if show_personal:
+        return lambda text: text
+    names = ws.name_mask
+    return lambda text: names(mask_nips(text)) if isinstance(text, str) else text
 
 
 def _with_as_of(as_of: int | None, options: dict[str, dict[str, Any]] | None) -> dict[str, dict[str, Any]]:
@@ -177,11 +185,12 @@ class CapaianTable:
         return iter(self.rows)
 
     def to_dicts(self) -> list[dict[str, Any]]:
-        """The rows as JSON-ready dicts with exactly :data:`JSON_FIELDS` (NIPs in ``source`` masked)."""
+        """The rows as JSON-ready dicts with exactly :data:`JSON_FIELDS` (NIPs in ``ref``, ``document``
+        and ``source`` outlined unless ``show_personal``)."""
         out = []
         for r in self.rows:
             out.append({
-                "ref": r.ref, "document": r.document, "tier": r.tier, "year": r.year, "target": _json_value(r.target),
+                "ref": _mask_text(r.ref, self.show_personal), "document": _mask_text(r.document, self.show_personal), "tier": r.tier, "year": r.year, "target": _json_value(r.target),
                 "realized": r.realized, "capaian": r.capaian, "category": r.category, "polarity": r.polarity,
                 "polarity_source": r.polarity_source, "status": r.status,
                 "source": _mask_text(r.source, self.show_personal), "note": r.note or None,
@@ -207,7 +216,7 @@ class CapaianTable:
         """A plain table: indicator, year, target, realisasi, capaian, category."""
         head = ("Indikator", "Tahun", "Target", "Realisasi", "Capaian", "Kategori") if lang == "id" else \
                ("Indicator", "Year", "Target", "Realisasi", "Capaian", "Category")
-        lines = [[r.ref, str(r.year), _text_value(r.target), _text_value(r.realized),
+        lines = [[_mask_text(r.ref, self.show_personal), str(r.year), _text_value(r.target), _text_value(r.realized),
                   "-" if r.capaian is None else f"{r.capaian:.2f}", r.category or note_in(r.note, lang) or "-"] for r in self.rows]
         widths = [max(len(h), *(len(l[i]) for l in lines)) if lines else len(h) for i, h in enumerate(head)]
         title = f"Capaian kinerja per {self.as_of}" if lang == "id" else f"Capaian as of {self.as_of}"
@@ -253,8 +262,8 @@ class CapaianTable:
         """The rows as a DataFrame (columns :data:`JSON_FIELDS` plus ``name``); needs the ``notebook`` extra."""
         pd = require_pandas("CapaianTable.to_pandas()")
         rows = self.to_dicts()
-        for d in rows:
-            d["name"] = self.names.get(d["ref"])
+        for r, d in zip(self.rows, rows):
+            d["name"] = self.names.get(r.ref)
             if isinstance(d["target"], dict):
                 d["target"] = _text_value(Range(**d["target"]))
         return pd.DataFrame(rows, columns=[*JSON_FIELDS, "name"])
@@ -267,7 +276,8 @@ def capaian_table(ws: Workspace, year: int | None = None, as_of: int | None = No
         raise UsageError(f"year must be a year such as 2024, not {year!r}")
     ctx = capaian_context(ws, as_of, options)
     rows = tuple(capaian_rows(ctx, year))
-    names = {r.ref: ws.graph._node[r.ref]["name"] for r in rows}
+    mask = _name_mask(ws, show_personal)
+    names = {r.ref: mask(ws.graph._node[r.ref]["name"]) for r in rows}  # shown in every language and format
     return CapaianTable(_as_of(ctx), rows, names, show_personal)
 
 
@@ -440,7 +450,8 @@ def lkjip_rows(ws: Workspace, year: int, as_of: int | None = None, options: dict
 
     if isinstance(year, bool) or not isinstance(year, int):  # "2023" matched no year and gave no rows
         raise UsageError(f"year must be a year such as 2024, not {year!r}")
-    table = capaian_table(ws, None, as_of, options)
+    table = capaian_table(ws, None, as_of, options, ws.show_personal)
+    mask = _name_mask(ws, ws.show_personal)  # the names as the trace and the tree show them
     G = ws.graph
     by_ref: dict[str, dict[int, CapaianRow]] = {}
     for r in table.rows:
@@ -458,7 +469,7 @@ def lkjip_rows(ws: Workspace, year: int, as_of: int | None = None, options: dict
         final_capaian = (_capaian(final, row.realized, row.polarity, formula).value
                          if final is not None and row.note != "implausible" else None)  # CAS703: none from it
         previous = tuple((y, years[y].realized, years[y].capaian) for y in sorted(years) if y < year)
-        out.append(LkjipRow(attrs["element"], element["name"], ref, ind.name, ind.unit, year, row.target, row.realized,
+        out.append(LkjipRow(attrs["element"], mask(element["name"]), ref, table.names[ref], ind.unit, year, row.target, row.realized,
                             row.capaian, row.category, previous, final, final_capaian, element["kind"]))
     return out
 

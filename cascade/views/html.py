@@ -10,11 +10,11 @@ keeps its first and last four digits, a name its first letter (:func:`outline`).
 
 from __future__ import annotations
 
-import re
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Callable
 
 from ..core.findings import LANGUAGES, SEVERITY_WORDS, Finding, Report
-from ..core.privacy import mask_nip_value, mask_nips
+from ..core.privacy import NameMask, mask_nip_value, mask_nips, outline, workspace_names
+from ..core.privacy import _names_pattern  # noqa: F401 - where it lived (tests/views/test_htmlreport.py)
 from ..core.text import html_text, escape_unsafe
 from ..core.words import kind_word
 from .tree import TreeNode, build_tree
@@ -75,66 +75,20 @@ TEXT: dict[str, dict[str, str]] = {
 
 
 
-def outline(text: str) -> str:
-    """Personal data as its outline, as the schema's findings show it: a NIP keeps its first and last
-    four digits (``0000••••••••••0001``), a name its first letter (``B•••••••••••``)."""
-    if text.isdigit() and len(text) >= 12:
-        return text[:4] + "•" * (len(text) - 8) + text[-4:]
-    return text[:1] + "•" * (len(text) - 1)
-
-
-def _names_pattern(names: set[str]) -> re.Pattern[str]:
-    """One pattern that finds any of ``names``, the longest at a place where several start.
-
-    The names go into a prefix tree (``Ani``, ``Anita``: ``Ani(?:ta)?``), so that at each place of
-    a text the pattern follows one branch per character instead of trying every name in turn: the
-    plain alternation (longest first) took 7 s of a report's 15.6 with 5,912 employees and 21,342
-    findings; the tree, as the same matches, 75x less. Names over :data:`_TREE_NAME_MAX`
-    characters (a hostile skp) stay an alternation tried before the tree (they are longer than any
-    name in it), and a tree too deep for the compiler falls back to the alternation of all.
-    """
-    ordered = sorted(names, key=len, reverse=True)
-    plain = "|".join(re.escape(n) for n in ordered)
-    long = [n for n in ordered if len(n) > _TREE_NAME_MAX]
-    tree: dict[str, Any] = {}
-    for name in ordered[len(long):]:
-        node = tree
-        for ch in name:
-            node = node.setdefault(ch, {})
-        node[""] = None  # a name ends here
-
-    def branch(node: dict[str, Any]) -> str:
-        ends = "" in node
-        ways = [re.escape(ch) + branch(child) for ch, child in node.items() if ch != ""]
-        if not ways:
-            return ""
-        body = ways[0] if len(ways) == 1 else "(?:" + "|".join(ways) + ")"
-        return f"(?:{body})?" if ends else body  # greedy: the longer name first
-
-    try:
-        return re.compile("|".join([*(re.escape(n) for n in long), *([branch(tree)] if tree else [])]))
-    except (RecursionError, re.error, OverflowError):
-        return re.compile(plain)
-
-
-#: Names longer than this stay out of the prefix tree of :func:`_names_pattern` (its depth).
-_TREE_NAME_MAX = 200
-
-
 class Masker:
     """Masks employee numbers and names in text, unless personal data is to be shown.
 
-    Names are those of the ``employee`` entries of the workspace's skp documents; NIPs are any
+    Names are those of the ``employee`` entries of the workspace's skp documents, read from the
+    models and from the documents' data (:attr:`ParsedDocument.personal_names`: an entry that
+    failed validation has no model, and its name is still personal); NIPs are any
     18-digit employee number (also written in its 8-6-1-3 groups). Both become their :func:`outline`.
     """
 
     def __init__(self, cascade: "Workspace", show_personal: bool = False):
         self.show = show_personal
-        names = {
-            e.employee.name for d in cascade.documents.values() for e in d.elements
-            if e.employee is not None and e.employee.name.strip()
-        }
-        self._pattern = _names_pattern(names) if names else None
+        # the workspace's own, compiled once (a Workspace keeps it for its findings)
+        names = getattr(cascade, "name_mask", None)
+        self._names = names if isinstance(names, NameMask) else NameMask(workspace_names(cascade))
 
     def __call__(self, text: str | None) -> str:
         """``text`` with personal data masked (or unchanged with ``show_personal``); None becomes ``""``."""
@@ -142,10 +96,7 @@ class Masker:
             return ""
         if self.show:
             return text
-        text = mask_nips(text)
-        if self._pattern is not None:
-            text = self._pattern.sub(lambda m: outline(m.group()), text)
-        return text
+        return self._names(mask_nips(text))
 
 
 _CSS = """.heatmap td.cap{color:#fff;text-align:right}.cap{display:inline-block;min-width:1.2em;color:#fff;padding:0 .25rem;border-radius:3px}

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Collection, Iterable, Iterator, Literal
 
 from ..core.findings import Finding, Report
+from ..core.privacy import mask_nips
 from ..core.refs import UP_LINKS, document_of, reaching
 from .labels import COVERAGE_COLUMNS
 
@@ -285,10 +286,12 @@ def coverage_counts(cascade: "Workspace", documents: Collection[str] | None = No
     graph = cascade.graph
     reached = reaching(graph)
     counts: dict[str, DocumentCounts] = {}
+    # an skp's title names its employee ("SKP Budi Santoso 2023"): outlined as every view outlines it
+    shown = (lambda text: text) if cascade.show_personal else (lambda text, names=cascade.name_mask: names(mask_nips(text)))
     for doc_id, parsed in cascade.parsed.items():
         if documents is None or doc_id in documents:
             header = parsed.model.document
-            counts[doc_id] = DocumentCounts(doc_id, header.kind, graph.nodes[doc_id]["tier"], header.title)
+            counts[doc_id] = DocumentCounts(doc_id, header.kind, graph.nodes[doc_id]["tier"], shown(header.title))
     for node, a in graph.nodes(data=True):
         if a["type"] == "element":
             row = counts.get(a["doc"])

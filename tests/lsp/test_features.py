@@ -231,3 +231,39 @@ def test_the_suppression_quick_fix_goes_before_a_crlf_line_end(plans):
     ignore = features.fixes(finding, bad)[-1]
     line = bad.split("\n")[ignore.line]
     assert line.endswith("\r") and ignore.start == ignore.end == len(line) - 1
+
+
+SKP_WITH_NAMES = """\
+document: {id: x.skp-2021, kind: skp, title: SKP Budi Rahasiawan, period: {start: 2021, end: 2021}, region: {code: "35.77"}}
+elements:
+  - id: R1
+    kind: rhk
+    name: Kinerja Budi Rahasiawan meningkat
+    employee: {nip: "199001012015031001", name: Budi Rahasiawan, unit: YANKES}
+    indicators:
+      - {id: "199001012015031555", name: Nilai Siti Aminah, targets: {2021: 80}}
+  - id: R2
+    kind: rhk
+    name: Mendukung Siti Aminah
+    parent: R1
+    employee: {nip: "198502022010012002", name: Siti Aminah}
+"""
+
+
+def test_hover_and_completion_mask_employees_names_and_nips(tmp_path):
+    """The editor's hover and the details of a completion are outputs too: a name of an skp employee
+    (also one whose block failed: Siti Aminah has no unit) and a NIP are outlined, as in the trace."""
+    path = tmp_path / "skp.yaml"
+    path.write_text(SKP_WITH_NAMES, encoding="utf-8")
+    ws = cascade.load(str(path))
+    hovers = [features.hover_text(ws, n) for n in ("x.skp-2021", "x.skp-2021:R1", "x.skp-2021:R2", "x.skp-2021:199001012015031555")]
+    for text in hovers:
+        assert "Rahasiawan" not in text and "Aminah" not in text and "199001012015031555" not in text, text
+    assert hovers[1].startswith("**Kinerja B•••••••••••••• meningkat**  \nRHK `x.skp-2021:R1`")
+    assert hovers[3].startswith("**Nilai S••••••••••**  \nindikator `x.skp-2021:1990••••••••••1555`")
+    lines = SKP_WITH_NAMES.split("\n")
+    p = next(i for i, line in enumerate(lines) if "parent: R1" in line)
+    items = features.completions(ws, str(path), SKP_WITH_NAMES, p, len(lines[p]))
+    assert [(i.label, i.detail) for i in items] == [("R1", "Kinerja B•••••••••••••• meningkat"), ("R2", "Mendukung S••••••••••")]
+    shown = cascade.load(str(path), show_personal=True)
+    assert "Budi Rahasiawan" in features.hover_text(shown, "x.skp-2021:R1")
