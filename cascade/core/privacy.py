@@ -143,6 +143,8 @@ def _names_pattern(names: set[str]) -> re.Pattern[str]:
 
 #: Names longer than this stay out of the prefix tree of :func:`_names_pattern` (its depth).
 _TREE_NAME_MAX = 200
+#: The first characters of a name :class:`NameMask` looks for before it builds its whole pattern.
+_HEAD = 4
 
 
 
@@ -152,18 +154,24 @@ class NameMask:
     message quoting an rhk named after its holder, a line of a file, a view's label. Callable on a
     text; false when it knows no name (then it returns the text unchanged)."""
 
-    __slots__ = ("_pattern",)
+    __slots__ = ("_names", "_heads", "_pattern")
 
     def __init__(self, names: Any = ()):
-        names = {n for n in names if isinstance(n, str) and n.strip()}
-        self._pattern = _names_pattern(names) if names else None
+        self._names = {n for n in names if isinstance(n, str) and n.strip()}
+        # A text holding a name holds its first characters: a pattern of the few distinct heads
+        # decides most texts, and the pattern of every name (0.4-0.8 s to build for 10,000
+        # employees) is built only when a text holds a head.
+        self._heads = _names_pattern({n[:_HEAD] for n in self._names}) if self._names else None
+        self._pattern: re.Pattern[str] | None = None
 
     def __bool__(self) -> bool:
-        return self._pattern is not None
+        return self._heads is not None
 
     def __call__(self, text: str) -> str:
-        if self._pattern is None or not isinstance(text, str):
+        if self._heads is None or not isinstance(text, str) or not self._heads.search(text):
             return text
+        if self._pattern is None:
+            self._pattern = _names_pattern(self._names)
         return self._pattern.sub(_outline_match, text)
 
 
