@@ -32,6 +32,8 @@ __all__ = ["LayoutMismatch", "realisasi_table", "ROLES"]
 
 #: The columns that give a value of a year, in the order rows write them.
 ROLES = ("targets", "realized", "capaian")
+#: The units a printed capaian may carry (it is a percentage).
+_PERCENT = frozenset({"%", "persen", "percent", "prosen"})
 _ROLE_OF = {"target": "targets", "realized": "realized", "capaian": "capaian"}
 _YEAR = re.compile(r"^(?:tahun)?((?:19|20)\d\d)$")
 
@@ -143,7 +145,9 @@ def realisasi_table(grid: Grid, entry: dict, layout: dict) -> list[TableDocument
         value = got.value
         if value is None:
             return None
-        if role == "capaian" and not isinstance(value, (int, float)):
+        if role == "capaian" and (not isinstance(value, (int, float))
+                                  or (got.unit is not None and got.unit.strip().casefold() not in _PERCENT)):
+            # a capaian is a number, in per cent at most: "95 persen lagi" is no capaian of 95
             cell_problem(r, c, "not-number", text=" ".join(str(raw).split())[:60])
             return None
         if role == "realized" and isinstance(value, dict):  # a range is no realised value

@@ -411,3 +411,15 @@ elements:
     # the row's target went to S1's indicator (the banner's sasaran), not S2's
     items = ws.graph.graph["realisasi"]["sampang.inspektorat.realisasi-2019"]
     assert [(node, kind, year) for node, kind, year, _, _ in items] == [("sampang.inspektorat.renstra-2019:S1.I1", "pk", 2019)]
+
+
+@pytest.mark.parametrize("cell, problem", [("101,29", None), ("101,29%", None), ("101,29 persen", None),
+                                           ("101,29 persen lagi", "lkjip!E2"), ("101,29 orang", "lkjip!E2")])
+def test_a_printed_capaian_carries_no_unit_but_per_cent(tmp_path: Path, cell: str, problem: str | None) -> None:
+    """A capaian cell ``95 persen lagi`` was read as 95, its words dropped without a finding."""
+    (tmp_path / "plan.yaml").write_text(PLAN)
+    table = f"Sasaran;Indikator Kinerja;Target;Realisasi;Capaian\nMeningkatnya kualitas pendidikan;Rata-rata lama sekolah;8,5;8,61;{cell}\n"
+    (tmp_path / "lkjip.csv").write_text(table)
+    (tmp_path / "lkjip.cascade.yaml").write_text(SIDECAR + "year: 2023\n")
+    found = [(f.code, f.variant, f.cell) for f in lint([str(tmp_path)]).report if f.code.startswith(("CAS0", "CAS707"))]
+    assert found == ([("CAS007", "not-number", problem)] if problem else [])
