@@ -122,10 +122,32 @@ def load_workbook_source(source: Source, limits: Limits = DEFAULT_LIMITS, show_p
         findings.extend(table.findings)
         parsed, schema_findings = parse_document(table.data, source.display, table.sourcemap, from_yaml=False,
                                                  show_personal=show_personal)
-        findings.extend(schema_findings)
+        findings.extend(_at_sidecar(schema_findings, table.header_at))
         if parsed is not None:
             docs.append(parsed)
     return docs, findings
+
+
+def _at_sidecar(findings: list[Finding], header_at: "tuple[str, SourceMap, tuple] | None") -> list[Finding]:
+    """``findings`` with those on the ``document:`` block placed where the sidecar writes it (a
+    ``kind: renstraa`` in ``x.cascade.yaml`` was reported at ``x.csv:1:1``, cell A1)."""
+    if header_at is None:
+        return findings
+    from dataclasses import replace
+
+    file, sourcemap, base = header_at
+    out = []
+    for f in findings:
+        pointer = f.pointer or ""
+        if pointer == "/document" or pointer.startswith("/document/"):
+            parts = tuple(int(p) if p.isdigit() else p.replace("~1", "/").replace("~0", "~")
+                          for p in pointer.split("/")[2:])
+            span = sourcemap.key(base + parts) if f.code == "CAS102" else sourcemap.value(base + parts)
+            if span is not None:
+                f = replace(f, file=file, line=span.line, column=span.column, end_line=span.end_line,
+                            end_column=span.end_column, cell=None)
+        out.append(f)
+    return out
 
 
 def parse_loaded(loaded: LoadedFile, show_personal: bool = False, compact: bool = True

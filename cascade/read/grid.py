@@ -85,6 +85,9 @@ class TableDocument:
     findings: list[Finding]
     ranges: dict[tuple, str]  # path -> "Sheet!A5:A10" for import comments
     sheet: str
+    #: Where the ``document:`` block was written: (the sidecar's name, its source map, the path of the
+    #: block in it), so that a finding on the header stands at its line in the sidecar, not at A1.
+    header_at: "tuple[str, SourceMap, tuple] | None" = None
 
 
 def field_of(columns: dict[str, list[str]], text: Any) -> str | None:

@@ -836,10 +836,28 @@ def read_sidecar(path: str, display: str) -> tuple[list[dict], list[Finding]]:
 
     A sidecar that is a symbolic link out of its folder is not read: no entries and CAS005 ``outside``
     or ``hidden-link`` on ``display``."""
+    entries, findings, _ = read_sidecar_file(path, display)
+    return entries, findings
+
+
+def read_sidecar_file(path: str, display: str) -> tuple[list[dict], list[Finding], LoadedFile | None]:
+    """:func:`read_sidecar`, with the sidecar as it was read (None when it was refused)."""
     refused = _sidecar_refused(path, display)
     if refused is not None:
-        return [], [refused]
-    return _sidecar_entries(read_file(path, display))
+        return [], [refused], None
+    loaded = read_file(path, display)
+    entries, findings = _sidecar_entries(loaded)
+    return entries, findings, loaded
+
+
+def _header_at(loaded: LoadedFile | None, entry: dict) -> tuple[str, SourceMap, tuple] | None:
+    """Where ``entry``'s ``document:`` block stands in the sidecar ``loaded``."""
+    if loaded is None:
+        return None
+    if isinstance(loaded.data, list):
+        index = next((i for i, e in enumerate(loaded.data) if e is entry), None)
+        return None if index is None else (loaded.file, loaded.sourcemap, (index, "document"))
+    return (loaded.file, loaded.sourcemap, ("document",)) if loaded.data is entry else None
 
 
 def _sidecar_refused(side: str, display: str) -> Finding | None:
@@ -913,12 +931,13 @@ def read_workbook(path: str, display: str, limits: Limits = DEFAULT_LIMITS, *, e
     second list; findings at cells come with their document.
     """
     findings: list[Finding] = []
+    side_loaded: LoadedFile | None = None
     if entries is None:
         side = sidecar_of(path)
         side_display = sidecar_of(display)
         if not os.path.exists(side):
             return [], [make_finding("CAS009", file=display, span=Span(1, 1, 1, 2), sidecar=os.path.basename(side_display))]
-        entries, side_findings = read_sidecar(side, side_display)  # a link out of its folder: not read, CAS005
+        entries, side_findings, side_loaded = read_sidecar_file(side, side_display)  # a link out of its folder: CAS005
         findings.extend(side_findings)
         base = os.path.dirname(side)
     # a layout file named by a sidecar must lie inside its folder; one the caller names (cascade import
@@ -954,6 +973,7 @@ def read_workbook(path: str, display: str, limits: Limits = DEFAULT_LIMITS, *, e
             findings.append(make_finding("CAS008", "range", file=display, span=Span(1, 1, 1, 2), range=str(rng)[:40]))
             continue
         document = entry.get("document") or {}
+        made = len(out)
         try:
             if layout.get("kind") == "realisasi":
                 out.extend(realisasi_table(grids[0], entry, layout))
@@ -970,4 +990,7 @@ def read_workbook(path: str, display: str, limits: Limits = DEFAULT_LIMITS, *, e
         except Exception as err:  # a table this reader cannot follow is a finding, never a traceback
             findings.append(make_finding("CAS008", "layout", file=display, span=Span(1, 1, 1, 2),
                                          reason=f"{type(err).__name__}: {str(err)[:160]}"))
+        at = _header_at(side_loaded, entry)
+        for table in out[made:]:
+            table.header_at = at
     return out, findings

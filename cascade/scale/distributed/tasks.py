@@ -16,7 +16,9 @@ from ...core.pool import bulk
 from ...core.sourcemap import SourceMap
 from ...core.refs import split_ref
 from ...graph import Workspace
+from ...read.discovery import is_workbook
 from ...read.suppressions import Suppression, is_reading_error
+from ...read.workbook import sidecar_of
 from ...validate import Selection
 from ...validate import validate as run_validation
 from ...views.trace import DocumentCounts, coverage_counts, document_of
@@ -113,6 +115,8 @@ def _check(own: Sequence[tuple[int, str]], context: Sequence[tuple[int, str]], s
     # one process per task: a worker forking a rule process of its own would compete with the other workers
     report = run_validation(ws, selection, options=options, jobs=1, inline_suppressions=False)
     keep_files = {path for i, path in items if i in keep_index}
+    # a table's findings on its document block stand in its sidecar (build.loading._at_sidecar)
+    keep_files |= {sidecar_of(path) for path in keep_files if is_workbook(path)}
     # (a reading error is in the report whatever the selection: carried once, not again as left out)
     left_out = [f for f in ws.findings if f.code in unselected and not is_reading_error(f)]
     kept = [f for f in [*report, *left_out] if f.file in keep_files and (codes is None or _origin(f) in codes)]
