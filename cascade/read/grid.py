@@ -11,7 +11,7 @@ from ..core.findings import CellSpan, Finding
 from ..core.sourcemap import SourceMap
 from ..core.text import escape_unsafe
 
-__all__ = ["Grid", "TableDocument", "cell_name", "column_letter", "norm"]
+__all__ = ["Grid", "TableDocument", "cell_name", "column_letter", "csv_cell_spans", "norm"]
 
 
 def column_letter(col: int) -> str:
@@ -51,6 +51,11 @@ class Grid:
     max_col: int = 0
     #: every cell covered by a merged range (not its top-left) -> the top-left
     covered: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
+    #: A CSV's text and delimiter: its cells stand at their characters (line and column in the file,
+    #: as an editor and a CI annotation count them), not at (row, column index) as a workbook's do.
+    csv_text: str | None = None
+    delimiter: str = ","
+    _chars: dict[tuple[int, int], tuple[int, int, int, int]] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         for (r1, c1), (r2, c2) in self.merged.items():
@@ -68,7 +73,65 @@ class Grid:
         return self.values.get(self.covered.get((row, col), (row, col)))
 
     def span(self, row: int, col: int) -> CellSpan:
+        if self.csv_text is not None:
+            if self._chars is None:
+                self._chars = csv_cell_spans(self.csv_text, self.delimiter)
+            at = self._chars.get((row, col))
+            if at is not None:
+                line, column, end_line, end_column = at
+                if (end_line, end_column) <= (line, column):
+                    end_line, end_column = line, column + 1  # an empty cell: one character wide
+                return CellSpan(line, column, end_line, end_column, cell_name(self.sheet, row, col))
         return CellSpan(row, col, row, col + 1, cell_name(self.sheet, row, col))
+
+
+def csv_cell_spans(text: str, delimiter: str) -> dict[tuple[int, int], tuple[int, int, int, int]]:
+    """Where each cell of a CSV stands: (row, column index) -> (line, column, end line, end column),
+    1-based, end exclusive, read as :mod:`csv` reads it (``"`` opens a quoted cell at its start, ``""``
+    inside is a quote, a quoted cell may hold line breaks; outside quotes a row ends at a line feed,
+    carriage returns before it included). Computed only when a finding needs a cell's place."""
+    spans: dict[tuple[int, int], tuple[int, int, int, int]] = {}
+    line = col = row = cell = 1
+    start: tuple[int, int] | None = None  # where the current cell started; None before its first character
+    quoted = False
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if quoted:
+            if ch == '"':
+                if i + 1 < n and text[i + 1] == '"':
+                    i, col = i + 2, col + 2
+                    continue
+                quoted = False
+            elif ch == "\n" or (ch == "\r" and not (i + 1 < n and text[i + 1] == "\n")):
+                i, line, col = i + 1, line + 1, 1
+                continue
+            i, col = i + 1, col + 1
+            continue
+        if ch == delimiter:
+            spans[(row, cell)] = (*(start or (line, col)), line, col)
+            cell, start = cell + 1, None
+            i, col = i + 1, col + 1
+            continue
+        if ch == "\r" or ch == "\n":
+            j = i
+            while j < n and text[j] == "\r":
+                j += 1
+            if j < n and text[j] == "\n":
+                j += 1
+            if start is not None or cell > 1:  # an empty line is a row of no cells
+                spans[(row, cell)] = (*(start or (line, col)), line, col)
+            row, cell, start = row + 1, 1, None
+            i, line, col = j, line + 1, 1
+            continue
+        if start is None:
+            start = (line, col)
+            if ch == '"':
+                quoted = True
+        i, col = i + 1, col + 1
+    if start is not None or cell > 1:
+        spans[(row, cell)] = (*(start or (line, col)), line, col)
+    return spans
 
 
 def norm(text: Any) -> str:

@@ -411,7 +411,7 @@ def _read_csv(raw: bytes, file: str) -> Grid:
         raise _limit(file, "unreadable", reason=f"line {rows.line_num}: {str(err)[:120]}",
                      reason_id=f"baris {rows.line_num}: {str(err)[:120]}") from None
     sheet = os.path.splitext(os.path.basename(file))[0]
-    return Grid(file, sheet, values, {}, set(), r, max_col)
+    return Grid(file, sheet, values, {}, set(), r, max_col, csv_text=text, delimiter=delimiter)
 
 
 # ---------------------------------------------------------------- layouts

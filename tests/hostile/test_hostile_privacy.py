@@ -481,7 +481,7 @@ def test_import_outlines_the_nip_a_cell_quotes(tmp_path: Path) -> None:
         assert main(["import", str(table), "-o", str(tmp_path / "out"), *extra], stdout=out, stderr=err) == 1, err.getvalue()
         return out.getvalue()
 
-    assert f"{table}:2:7: CAS007 table-cell 'diverifikasi 1990••••••••••1001' bukan angka; nilainya tidak dibaca" in run()
+    assert f"{table}:2:61: CAS007 table-cell 'diverifikasi 1990••••••••••1001' bukan angka; nilainya tidak dibaca" in run()
     assert NIP not in run()
     assert f"'diverifikasi {NIP}'" in run("--show-personal")
     _, findings = cascade.import_table(str(table), str(tmp_path / "out"))

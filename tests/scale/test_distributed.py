@@ -688,4 +688,4 @@ def test_the_full_text_by_region_is_the_text_of_one_process() -> None:
         assert cli.main(["lint", defects, "--no-cache", "-q", *flags], stdout=out, stderr=io.StringIO()) == 1
         texts.append(out.getvalue())
     assert texts[0] == texts[1]
-    assert "lkjip-2025.csv:2:3: CAS706" in texts[0] and "1;Meningkatnya perlindungan" not in texts[0]
+    assert "lkjip-2025.csv:2:69: CAS706" in texts[0] and "1;Meningkatnya perlindungan" not in texts[0]
