@@ -414,7 +414,10 @@ class LiveWorkspace:
         if settings.inline_suppressions:
             seen = set()
             for loaded in ws.files:
-                if loaded.text is None:
+                if loaded.text is None:  # a table: its sidecar's comments, found when it was read
+                    if loaded.suppressions is not None:
+                        written.extend(loaded.suppressions[0])
+                        findings.extend(loaded.suppressions[1])
                     continue
                 seen.add(loaded.file)
                 cached = self._suppressions.get(loaded.file)

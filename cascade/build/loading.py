@@ -96,9 +96,9 @@ def load_source(
     if isinstance(source.path, OutsideLink):
         return None, [_link_finding(source)], None
     if source.path is not None and is_workbook(source.path):
-        docs, findings = load_workbook_source(source, limits, show_personal)
+        docs, findings, loaded = load_workbook_source(source, limits, show_personal)
         # one result per source here (by region, a workbook is one document: the first of its sidecar)
-        return (docs[0] if docs else None), findings, LoadedFile(source.display, None, SourceMap(source.display))
+        return (docs[0] if docs else None), findings, loaded
     if source.path is not None:
         return parse_loaded(read_file(source.path, source.display, limits), show_personal)
     too_big = check_data(source.data, source.display, limits)
@@ -111,12 +111,20 @@ def load_source(
 
 
 def load_workbook_source(source: Source, limits: Limits = DEFAULT_LIMITS, show_personal: bool = False
-                         ) -> tuple[list[ParsedDocument], list[Finding]]:
-    """The documents of a workbook or CSV read through its sidecar, with every finding (cells included)."""
+                         ) -> tuple[list[ParsedDocument], list[Finding], LoadedFile]:
+    """The documents of a workbook or CSV read through its sidecar, with every finding (cells included),
+    and the workbook as a loaded file without text whose inline suppressions are the sidecar's: the
+    findings on the ``document:`` block stand in the sidecar (:func:`_at_sidecar`), where a
+    ``# cascade: ignore`` comment on their line silences them as on any YAML line."""
+    from ..read.suppressions import find_suppressions
     from ..read.workbook import read_workbook
 
     assert source.path is not None
-    tables, findings = read_workbook(source.path, source.display, limits)
+    sidecar: list[LoadedFile] = []
+    tables, findings = read_workbook(source.path, source.display, limits, sidecar_out=sidecar)
+    loaded = LoadedFile(source.display, None, SourceMap(source.display))
+    if sidecar and sidecar[0].text is not None:
+        loaded.suppressions = find_suppressions(sidecar[0].file, sidecar[0].text)
     docs: list[ParsedDocument] = []
     for table in tables:
         findings.extend(table.findings)
@@ -125,7 +133,7 @@ def load_workbook_source(source: Source, limits: Limits = DEFAULT_LIMITS, show_p
         findings.extend(_at_sidecar(schema_findings, table.header_at))
         if parsed is not None:
             docs.append(parsed)
-    return docs, findings
+    return docs, findings, loaded
 
 
 def _at_sidecar(findings: list[Finding], header_at: "tuple[str, SourceMap, tuple] | None") -> list[Finding]:
@@ -419,8 +427,7 @@ def load_parsed(items: list[Source], limits: Limits, cache: Cache | None, jobs: 
             key = cache.key(item.display, raw, (limits, show_personal)) if raw is not None else None
             hit = cache.get(key) if key is not None else None
             if hit is None:
-                docs, wb_findings = load_workbook_source(item, limits, show_personal)
-                hit = (docs, wb_findings, LoadedFile(item.display, None, SourceMap(item.display)))
+                hit = load_workbook_source(item, limits, show_personal)
                 if key is not None:
                     cache.put(key, hit)
             if key is not None:

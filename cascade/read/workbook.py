@@ -924,11 +924,14 @@ def cache_bytes(path: str, limits: Limits = DEFAULT_LIMITS) -> bytes | None:
 
 
 def read_workbook(path: str, display: str, limits: Limits = DEFAULT_LIMITS, *, entries: list[dict] | None = None,
-                  base: str | None = None) -> tuple[list[TableDocument], list[Finding]]:
+                  base: str | None = None, sidecar_out: list[LoadedFile] | None = None
+                  ) -> tuple[list[TableDocument], list[Finding]]:
     """The documents of a workbook with its sidecar (or the given ``entries``); never raises for content.
 
     Findings that stop a document (the workbook unreadable, an unknown layout) come back in the
-    second list; findings at cells come with their document.
+    second list; findings at cells come with their document. ``sidecar_out``, when given, receives
+    the sidecar as it was read (its text holds the ``# cascade: ignore`` comments of the findings
+    that stand in it).
     """
     findings: list[Finding] = []
     side_loaded: LoadedFile | None = None
@@ -939,6 +942,8 @@ def read_workbook(path: str, display: str, limits: Limits = DEFAULT_LIMITS, *, e
             return [], [make_finding("CAS009", file=display, span=Span(1, 1, 1, 2), sidecar=os.path.basename(side_display))]
         entries, side_findings, side_loaded = read_sidecar_file(side, side_display)  # a link out of its folder: CAS005
         findings.extend(side_findings)
+        if side_loaded is not None and sidecar_out is not None:
+            sidecar_out.append(side_loaded)
         base = os.path.dirname(side)
     # a layout file named by a sidecar must lie inside its folder; one the caller names (cascade import
     # --layout, without a sidecar) is the user's own

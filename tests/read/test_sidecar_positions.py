@@ -52,3 +52,24 @@ def test_by_region_keeps_the_findings_in_the_sidecar(tmp_path: Path) -> None:
     split = lint([str(plans)], by_region=True, jobs=2).report
     assert _header_findings(split) == _header_findings(one) == [
         (f"{NAME}.cascade.yaml", 5, 3, "CAS101", None), (f"{NAME}.cascade.yaml", 7, 3, "CAS102", None)]
+
+
+@pytest.mark.parametrize("by_region", [False, True])
+def test_a_suppression_comment_in_the_sidecar_silences_the_finding_there(tmp_path: Path, by_region: bool) -> None:
+    """The finding stands on the sidecar's line, so the comment written on that line silences it, as
+    on any YAML line; the comment was never read (the sidecar is no plan file of its own)."""
+    plans = _workspace(tmp_path, "  kind: renstra\n", "  kind: renstra\n  vison: x  # cascade: ignore[CAS102] dicek\n")
+    if by_region:
+        shutil.copytree(ROOT / "specs" / "kota-madiun", plans / "kota-madiun")
+    report = lint([str(plans)], by_region=by_region, jobs=1, cache=None).report
+    assert _header_findings(report) == []
+    assert report.stats["suppressed"] == 1
+    assert [f.code for f in report if f.code.startswith("CAS9")] == []
+
+
+def test_the_live_workspace_reads_the_sidecars_comments_too(tmp_path: Path) -> None:
+    from cascade.incremental import LiveWorkspace
+
+    plans = _workspace(tmp_path, "  kind: renstra\n", "  kind: renstra\n  vison: x  # cascade: ignore[CAS102] dicek\n")
+    report = LiveWorkspace([str(plans)]).report()
+    assert _header_findings(report) == [] and report.stats["suppressed"] == 1
