@@ -197,7 +197,8 @@ dan ``yaml.safe_load`` mengubah ``1.10`` menjadi ``1.1``, ``010`` menjadi ``8``,
 Beri tanda kutip.""",
     "CAS007": """\
 Temuan ditempatkan pada sel (``file`` adalah workbook-nya, ``line`` barisnya, ``column`` kolomnya,
-``cell`` dalam bentuk ``"Sheet!E14"``). Yang dilaporkan: angka yang ditulis sebagai teks dan dapat
+``cell`` dalam bentuk ``"Sheet!E14"``; pada CSV, ``line`` dan ``column`` adalah letak karakter sel
+itu di dalam berkas). Yang dilaporkan: angka yang ditulis sebagai teks dan dapat
 dibaca dua cara karena locale angka tidak dinyatakan (``1.234`` bernilai 1234 dalam tabel berbahasa
 Indonesia, tetapi 1,234 dalam tabel berbahasa Inggris), angka yang ditulis menyalahi locale yang
 dinyatakan (``3.5`` dalam tabel yang dibaca dengan ``locale: id``, padahal di sampingnya tertulis

@@ -313,8 +313,9 @@ class TableCell(Rule):
     """A cell of a plan table (a workbook or CSV read through its layout) cannot be read safely.
 
     The finding stands at the cell (``file`` the workbook, ``line`` its row, ``column`` its column,
-    ``cell`` as ``"Sheet!E14"``). Reported: a number written as text that reads two ways without a
-    declared number locale (``1.234`` is 1234 in Indonesian tables and 1.234 in English ones), a number
+    ``cell`` as ``"Sheet!E14"``; in a CSV, ``line`` and ``column`` are where the cell's characters
+    stand in the file). Reported: a number written as text that reads two ways without a declared
+    number locale (``1.234`` is 1234 in Indonesian tables and 1.234 in English ones), a number
     written against the declared locale (``3.5`` in a table read with ``locale: id``, where ``3,5``
     is written beside it), a number written with non-ASCII digits (full-width ``７２``, Arabic-Indic
     ``٧٢``: Python reads them, YAML and spreadsheets do not; the message gives the ASCII spelling),
