@@ -202,6 +202,26 @@ async def _start(folders: list[Path], cwd: Path, capabilities: lsp.ClientCapabil
     return client
 
 
+async def _start_registering(folder: Path, cwd: Path) -> "tuple[Client, list[lsp.RegistrationParams]]":
+    """A client that supports dynamic registration of watched files, started on ``folder``, with the
+    registrations the server asked for."""
+    client = Client()
+    registered: list[lsp.RegistrationParams] = []
+
+    @client.feature(lsp.CLIENT_REGISTER_CAPABILITY)
+    def _register(params: lsp.RegistrationParams) -> None:
+        registered.append(params)
+
+    capabilities = lsp.ClientCapabilities(workspace=lsp.WorkspaceClientCapabilities(
+        did_change_watched_files=lsp.DidChangeWatchedFilesClientCapabilities(dynamic_registration=True)))
+    await client.start_io(sys.executable, "-m", "cascade", "server", cwd=str(cwd), env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    await client.initialize_async(lsp.InitializeParams(capabilities=capabilities, root_uri=folder.as_uri(),
+                                  workspace_folders=[lsp.WorkspaceFolder(uri=folder.as_uri(), name=folder.name)]))
+    client.initialized(lsp.InitializedParams())
+    await client.settle()
+    return client, registered
+
+
 async def _stop(client: Client) -> None:
     await asyncio.wait_for(client.shutdown_async(None), 30)
     client.exit(None)
@@ -359,23 +379,9 @@ def test_settings_changed_while_running_apply_and_the_editor_is_asked_to_report_
     skp.write_text(skp.read_text(encoding="utf-8").replace("unit: KADIN  ", "unit: KADINX  ", 1), encoding="utf-8")
     config = specs / "cascade.toml"
     config.write_text('lang = "en"\n', encoding="utf-8")
-    capabilities = lsp.ClientCapabilities(workspace=lsp.WorkspaceClientCapabilities(
-        did_change_watched_files=lsp.DidChangeWatchedFilesClientCapabilities(dynamic_registration=True)))
 
     async def run() -> None:
-        client = Client()
-        registered: list[lsp.RegistrationParams] = []
-
-        @client.feature(lsp.CLIENT_REGISTER_CAPABILITY)
-        def _register(params: lsp.RegistrationParams) -> None:
-            registered.append(params)
-
-        await client.start_io(sys.executable, "-m", "cascade", "server", cwd=str(tmp_path),
-                              env=dict(os.environ, PYTHONPATH=str(ROOT)))
-        await client.initialize_async(lsp.InitializeParams(capabilities=capabilities, root_uri=specs.as_uri(),
-                                      workspace_folders=[lsp.WorkspaceFolder(uri=specs.as_uri(), name="specs")]))
-        client.initialized(lsp.InitializedParams())
-        await client.settle()
+        client, registered = await _start_registering(specs, tmp_path)
         [registration] = [r for p in registered for r in p.registrations]
         assert registration.method == lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES
         patterns = {w["globPattern"] for w in registration.register_options["watchers"]}  # as it came over the wire
@@ -531,23 +537,9 @@ def test_a_baseline_edited_while_running_is_watched_and_applied(tmp_path):
     skp.write_text(skp.read_text(encoding="utf-8").replace("unit: KADIN  ", "unit: KADINX  ", 1), encoding="utf-8")
     assert main(["lint", str(specs), "--no-cache", "-q", "--write-baseline", str(baseline)], stdout=io.StringIO(),
                 stderr=io.StringIO()) == 0
-    capabilities = lsp.ClientCapabilities(workspace=lsp.WorkspaceClientCapabilities(
-        did_change_watched_files=lsp.DidChangeWatchedFilesClientCapabilities(dynamic_registration=True)))
 
     async def run() -> None:
-        client = Client()
-        registered: list[lsp.RegistrationParams] = []
-
-        @client.feature(lsp.CLIENT_REGISTER_CAPABILITY)
-        def _register(params: lsp.RegistrationParams) -> None:
-            registered.append(params)
-
-        await client.start_io(sys.executable, "-m", "cascade", "server", cwd=str(tmp_path),
-                              env=dict(os.environ, PYTHONPATH=str(ROOT)))
-        await client.initialize_async(lsp.InitializeParams(capabilities=capabilities, root_uri=specs.as_uri(),
-                                      workspace_folders=[lsp.WorkspaceFolder(uri=specs.as_uri(), name="specs")]))
-        client.initialized(lsp.InitializedParams())
-        await client.settle()
+        client, registered = await _start_registering(specs, tmp_path)
         patterns = [w["globPattern"] for r in registered for reg in r.registrations for w in reg.register_options["watchers"]]
         assert any(PurePosixPath("specs/cascade-baseline.json").match(p) for p in patterns), patterns
         assert codes(client, skp.as_uri()) == []  # in the baseline
