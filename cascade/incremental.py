@@ -37,7 +37,7 @@ from .core.parsed import ParsedDocument
 from .core.pool import bulk
 from .core.refs import UP_LINKS, document_of, reaching, split_ref
 from .graph import Workspace, _Builder, add_edges
-from .read.discovery import YAML_SUFFIXES, _link, is_plan_name
+from .read.discovery import YAML_SUFFIXES, _link, is_plan_name, is_workbook
 from .read.loader import DEFAULT_LIMITS, Limits, LoadedFile, ReusedPositions, load_bytes
 from .read.suppressions import Suppression, find_suppressions
 from .rules.base import Rule, iter_check_rules
@@ -240,7 +240,8 @@ class LiveWorkspace:
         old_doc = old.parsed if old is not None else None
         new_doc = new.parsed if new is not None else None
         if old is not None and new is not None and old.loaded is not None and new.loaded is not None \
-                and old.loaded.text == new.loaded.text and old.loaded.text is not None:
+                and old.loaded.text == new.loaded.text and old.loaded.text is not None \
+                and not is_workbook(new.loaded.file):  # a CSV's text is not all it is read from: its sidecar
             # the same text: keep the document (and its rule findings) as it was
             self.entries[new.loaded.file] = old
             self.last_mode = "same"

@@ -121,10 +121,12 @@ def load_workbook_source(source: Source, limits: Limits = DEFAULT_LIMITS, show_p
 
     assert source.path is not None
     sidecar: list[LoadedFile] = []
-    tables, findings = read_workbook(source.path, source.display, limits, sidecar_out=sidecar)
-    loaded = LoadedFile(source.display, None, SourceMap(source.display))
-    if sidecar and sidecar[0].text is not None:
-        loaded.suppressions = find_suppressions(sidecar[0].file, sidecar[0].text)
+    csv_text: list[str] = []
+    tables, findings = read_workbook(source.path, source.display, limits, sidecar_out=sidecar, text_out=csv_text)
+    # a CSV keeps its text, for the lines the full format quotes; its cells are never read for
+    # `# cascade:` comments (a cell is no comment): the suppressions are the sidecar's only
+    loaded = LoadedFile(source.display, None, SourceMap(source.display), text=csv_text[0] if csv_text else None)
+    loaded.suppressions = find_suppressions(sidecar[0].file, sidecar[0].text) if sidecar and sidecar[0].text is not None else ([], [])
     docs: list[ParsedDocument] = []
     for table in tables:
         findings.extend(table.findings)

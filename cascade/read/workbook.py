@@ -924,8 +924,8 @@ def cache_bytes(path: str, limits: Limits = DEFAULT_LIMITS) -> bytes | None:
 
 
 def read_workbook(path: str, display: str, limits: Limits = DEFAULT_LIMITS, *, entries: list[dict] | None = None,
-                  base: str | None = None, sidecar_out: list[LoadedFile] | None = None
-                  ) -> tuple[list[TableDocument], list[Finding]]:
+                  base: str | None = None, sidecar_out: list[LoadedFile] | None = None,
+                  text_out: list[str] | None = None) -> tuple[list[TableDocument], list[Finding]]:
     """The documents of a workbook with its sidecar (or the given ``entries``); never raises for content.
 
     Findings that stop a document (the workbook unreadable, an unknown layout) come back in the
@@ -973,6 +973,8 @@ def read_workbook(path: str, display: str, limits: Limits = DEFAULT_LIMITS, *, e
         grids = grids_cache[sheet]
         if not grids:
             continue
+        if text_out is not None and not text_out and grids[0].csv_text is not None:
+            text_out.append(grids[0].csv_text)  # a CSV is text: its lines can be quoted beside a finding
         rng = entry.get("range")
         if rng is not None and not (isinstance(rng, str) and re.fullmatch(r"\$?[A-Za-z]{1,3}\$?\d{1,7}:\$?[A-Za-z]{1,3}\$?\d{1,7}", rng.strip())):
             findings.append(make_finding("CAS008", "range", file=display, span=Span(1, 1, 1, 2), range=str(rng)[:40]))

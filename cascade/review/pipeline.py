@@ -123,10 +123,9 @@ def lint(
             where = {"scheduler": "processes", "n_workers": jobs or max(2, os.cpu_count() or 1)}
         report = distributed.validate_with(files, run, **where, show_personal=show_personal, progress=progress)
         # no document is built here: only the files with findings are read again, for the lines reporters quote
-        # (a table is no YAML: its findings name the cell, and no line of it is quoted, as in one process)
-        quoted = {f.file for f in report}
-        loaded = [read_file(path, path) if path in quoted and not is_workbook(path) else LoadedFile(path, None, SourceMap(path))
-                  for path in files]
+        # (a CSV's lines too, as in one process: its findings stand at its characters; a workbook's none)
+        quoted = {f.file for f in report if f.cell is not None or not is_workbook(f.file or "")}  # a table: findings at cells
+        loaded = [_quoted_file(path) if path in quoted else LoadedFile(path, None, SourceMap(path)) for path in files]
         # the names of the employees of the files quoted (an rhk's line repeats its holder's name)
         names = None if show_personal else NameMask(n for f in loaded for n in employee_names(f.data))
         sources = SourceTexts(loaded, show_personal, names)
@@ -137,6 +136,26 @@ def lint(
         counts = read_baseline(settings.baseline)
         report, gone = apply_baseline(report, counts, os.path.dirname(os.path.abspath(settings.baseline)))
     return LintResult(report, workspace, settings, tuple(gone), tuple(f.file for f in loaded), sources)
+
+
+def _quoted_file(path: str) -> LoadedFile:
+    """A file whose lines a report may quote, read again after a run by region: a plan file as the
+    loader reads it, a CSV as its text (never read for `# cascade:` comments), a workbook as nothing."""
+    if not is_workbook(path):
+        return read_file(path, path)
+    text = None
+    if path.lower().endswith(".csv"):
+        from ..read.loader import read_bytes
+
+        raw = read_bytes(path, path)
+        if isinstance(raw, bytes):
+            try:
+                text = raw.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                text = None
+    loaded = LoadedFile(path, None, SourceMap(path), text=text)
+    loaded.suppressions = ([], [])
+    return loaded
 
 
 #: From this many bytes of plan files on, :func:`lint` validates partitioned by region on local

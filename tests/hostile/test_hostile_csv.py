@@ -4,6 +4,7 @@ so these run on the core install. Each is a finding on that file, never a traceb
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import threading
 from pathlib import Path
@@ -215,3 +216,20 @@ def test_numbers_in_non_ascii_digits_are_findings_with_the_ascii_spelling(tmp_pa
 
     doc = cascade.load(str(tmp_path)).documents["contoh.iku-2024"]
     assert [i.targets for e in doc.elements for i in e.indicators] == [{}, {}, {}, {2024: "Level ３"}, {2024: 72.0}]
+
+
+@pytest.mark.parametrize("by_region", [False, True])
+def test_a_cell_is_no_suppression_comment_and_its_line_is_quoted(tmp_path: Path, by_region: bool) -> None:
+    """A CSV keeps its text now, for the lines the full format quotes: a cell that reads like a
+    ``# cascade:`` comment is still a cell, and silences nothing."""
+    from cascade.cli import main
+
+    (tmp_path / "iku.csv").write_text(HEADER + "Meningkatnya akses,Layanan # cascade: ignore-file[ALL],%,1e309\n")
+    (tmp_path / "iku.cascade.yaml").write_text(SIDECAR)
+    report = lint([str(tmp_path)], cache=None, jobs=2 if by_region else 1, by_region=by_region).report
+    assert [(f.code, f.variant, f.line, f.column) for f in report if f.code.startswith("CAS0") or f.code == "CAS90"] == [
+        ("CAS007", "not-number", 2, len("Meningkatnya akses,Layanan # cascade: ignore-file[ALL],%,") + 1)]
+    out = io.StringIO()
+    argv = ["lint", str(tmp_path), "--no-cache", "--lang", "en", *(["--by-region", "--jobs", "2"] if by_region else [])]
+    main(argv, stdout=out, stderr=io.StringIO())
+    assert "2 | Meningkatnya akses,Layanan # cascade: ignore-file[ALL],%,1e309\n  | " + " " * 57 + "^^^^^\n" in out.getvalue()

@@ -678,7 +678,8 @@ def test_realisasi_goes_into_its_plans_partition() -> None:
 
 def test_the_full_text_by_region_is_the_text_of_one_process() -> None:
     """``--by-region`` quoted lines of a CSV table (with a caret under a character of the raw line, not
-    under the cell) where one process quotes none; the text of examples/defects is now the same."""
+    under the cell) where one process quoted none; the text of examples/defects is now the same, and
+    both quote the CSV's line with the carets under the cell."""
     import io
 
     defects = str(Path(__file__).resolve().parents[2] / "examples" / "defects")
@@ -688,4 +689,7 @@ def test_the_full_text_by_region_is_the_text_of_one_process() -> None:
         assert cli.main(["lint", defects, "--no-cache", "-q", *flags], stdout=out, stderr=io.StringIO()) == 1
         texts.append(out.getvalue())
     assert texts[0] == texts[1]
-    assert "lkjip-2025.csv:2:69: CAS706" in texts[0] and "1;Meningkatnya perlindungan" not in texts[0]
+    # the CSV's line is quoted, the carets under the cell (a CSV's findings stand at its characters)
+    line = "1;Meningkatnya perlindungan dan jaminan sosial bagi keluarga miskin;Jumlah fakir miskin penerima bantuan sosial;"
+    assert f"lkjip-2025.csv:2:69: CAS706" in texts[0]
+    assert f"2 | {line}jiwa;53.000;52.470;99\n  | {' ' * 68}{'^' * 43}\n" in texts[0]
