@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
 from ..core.findings import Finding
+from ..core.privacy import mask_nips
 from ..core.models import ELEMENT_KINDS, INDICATOR_TYPES, POLARITIES, UNIT_LEVELS, Element, Header, Indicator, Unit
 from ..core.parsed import ParsedDocument
 from ..core.refs import split_ref
@@ -453,8 +454,11 @@ def fixes(finding: Finding, text: str, lang: str = "en") -> list[Fix]:
     value = current[start:end]
     if finding.code == "CAS006" and "value" in args:
         raw = str(args["value"])
-        if value.strip() == raw:
-            out.append(Fix(_title("quote", lang, raw), line, start, end, f'"{raw}"'))
+        written = value.strip()
+        # an unquoted NIP: the finding shows it outlined (1970••••••••••1002), the file holds it whole;
+        # the title keeps the outline, the edit quotes what the file holds
+        if written == raw or (written.isdigit() and mask_nips(written) == raw):
+            out.append(Fix(_title("quote", lang, raw), line, start, end, f'"{written}"'))
     elif finding.code == "CAS103" and finding.variant == "ambiguous":
         hint = str(args.get("hint", ""))
         try:

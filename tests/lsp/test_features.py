@@ -267,3 +267,23 @@ def test_hover_and_completion_mask_employees_names_and_nips(tmp_path):
     assert [(i.label, i.detail) for i in items] == [("R1", "Kinerja B•••••••••••••• meningkat"), ("R2", "Mendukung S••••••••••")]
     shown = cascade.load(str(path), show_personal=True)
     assert "Budi Rahasiawan" in features.hover_text(shown, "x.skp-2021:R1")
+
+
+def test_an_unquoted_nip_gets_its_quote_fix_without_showing_it(tmp_path):
+    """CAS006 on ``- id: 197005121995031002`` shows the NIP outlined; the quick fix was lost when the
+    findings were masked (the outline no longer matched the text). Its title keeps the outline, its
+    edit quotes what the file holds."""
+    import shutil
+
+    specs = tmp_path / "specs"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "specs", specs)
+    skp = specs / "kota-madiun" / "dinkes" / "skp-2023.yaml"
+    text = skp.read_text(encoding="utf-8").replace("  - id: R1\n", "  - id: 197005121995031002\n", 1)
+    skp.write_text(text, encoding="utf-8")
+    report = cascade.load(str(specs)).validate()
+    finding = next(f for f in report if f.code == "CAS006" and f.file == str(skp))
+    assert "197005121995031002" not in finding.message
+    fix = features.fixes(finding, text, "id")[0]
+    line = text.split("\n")[fix.line]
+    assert (line[fix.start:fix.end], fix.new_text) == ("197005121995031002", '"197005121995031002"')
+    assert fix.title == 'Beri tanda kutip: "1970••••••••••1002"'
