@@ -21,7 +21,6 @@ from ..core.findings import DEFAULT_LANG, LANGUAGES
 __all__ = ["add_capaian_parser", "run_capaian"]
 
 _MESSAGES = {
-    "config": {"en": "configuration error: {error}", "id": "kesalahan konfigurasi: {error}"},
     "usage": {"en": "{error}", "id": "{error}"},
 }
 
@@ -49,6 +48,7 @@ def run_capaian(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..review.config import ConfigError, load_config
 
     from .inputs import load_plans
+    from .paths import config_error
 
     lang = args.lang or DEFAULT_LANG
     try:
@@ -56,7 +56,7 @@ def run_capaian(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         settings = settings.override(lang=args.lang, as_of=args.as_of)
         lang = settings.lang
     except ConfigError as exc:
-        _say(err, "config", lang, error=exc.localized(lang))
+        err.write(config_error(exc, lang))
         return 2
     # as lint checks its paths: each must exist and hold a plan file the configuration does not exclude
     ws = load_plans(args.paths, settings, lang, err, show_personal=args.show_personal)

@@ -42,7 +42,6 @@ FORMATS = ("full", "concise", "json", "sarif", "github", "gitlab", "junit")
 __all__ = ["main"]
 
 _MESSAGES = {
-    "config": {"en": "configuration error: {error}", "id": "kesalahan konfigurasi: {error}"},
     "baseline-written": {
         "en": "wrote {n} findings to the baseline {path}",
         "id": "{n} temuan ditulis ke baseline {path}",
@@ -309,7 +308,7 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         from ..read.cache import default_cache_dir
         from ..review.pipeline import lint, write_baseline
         from .inputs import workspace_paths
-        from .paths import summary_line, write_error
+        from .paths import config_error, summary_line, write_error
         from .progress import progress_for
 
     lang = args.lang or DEFAULT_LANG
@@ -333,12 +332,12 @@ def _lint(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             if progress is not None:
                 progress.clear()
     except ConfigError as exc:
-        _say(err, "config", lang, error=exc.localized(lang))
+        err.write(config_error(exc, lang))
         return 2
     except UsageError as exc:
         # a rule option of the right type but the wrong shape, found when its rule first reads it
         # (``[options.unit-name-mismatch] name_units = [{starts = ["x"]}]``): a configuration error
-        _say(err, "config", lang, error=str(exc))
+        err.write(config_error(exc, lang))
         return 2
     except ImportError as exc:
         # Dask missing (cascade.scale.distributed.MissingDependency); that module is imported only

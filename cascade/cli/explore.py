@@ -24,7 +24,6 @@ from ..core.text import csv_text, join_lines, json_text
 __all__ = ["add_explore_parsers", "run_trace", "run_coverage"]
 
 _MESSAGES = {
-    "config": {"en": "configuration error: {error}", "id": "kesalahan konfigurasi: {error}"},
     "unknown": {"en": "{ref!r} is not an element or indicator of the workspace", "id": "{ref!r} bukan elemen atau indikator di ruang kerja"},
     "hint": {"en": "; did you mean {hint!r}?", "id": "; maksudnya {hint!r}?"},
     "up": {"en": "Chains upward from {ref}: {n} chain(s), {reach} reaching the national tier or a document outside the workspace",
@@ -83,13 +82,14 @@ def _load(args: argparse.Namespace, err: TextIO) -> tuple[Any, Any, str] | int:
     from ..review.config import ConfigError, load_config
 
     from .inputs import load_plans
+    from .paths import config_error
 
     lang = args.lang or DEFAULT_LANG
     try:
         settings = load_config(args.config).override(lang=args.lang)
         lang = settings.lang
     except ConfigError as exc:
-        err.write(f"cascade: {_msg('config', lang, error=exc.localized(lang))}\n")
+        err.write(config_error(exc, lang))
         return 2
     ws = load_plans(args.paths, settings, lang, err, show_personal=args.show_personal)
     return 2 if ws is None else (ws, settings, lang)
@@ -185,6 +185,7 @@ def run_coverage(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..review.pipeline import lint
     from ..views.trace import COVERAGE_COLUMNS, coverage_rows
     from .inputs import workspace_paths
+    from .paths import config_error
 
     lang = args.lang or DEFAULT_LANG
     try:  # the findings counted are lint's, with the configuration's selection and options
@@ -195,8 +196,7 @@ def run_coverage(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             return 2
         result = lint(paths, settings, show_personal=args.show_personal)
     except (ConfigError, UsageError) as exc:
-        error = exc.localized(lang) if isinstance(exc, ConfigError) else str(exc)
-        err.write(f"cascade: {_msg('config', lang, error=error)}\n")
+        err.write(config_error(exc, lang))
         return 2
     rows = coverage_rows(result.workspace_for_views(), result.report)
     if args.format == "json":

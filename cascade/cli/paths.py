@@ -19,7 +19,7 @@ from ..core.text import escape_unsafe
 from ..read.discovery import discover, searched_description
 from ..review.config import Settings
 
-__all__ = ["cache_dir_warning", "personal_text", "os_reason", "plan_files", "repository_root", "summary_line", "write_error", "write_output"]
+__all__ = ["cache_dir_warning", "config_error", "personal_text", "os_reason", "plan_files", "repository_root", "summary_line", "write_error", "write_output"]
 
 _MESSAGES = {
     "write": {"en": "cannot write {path}: {error}", "id": "tidak dapat menulis {path}: {error}"},
@@ -44,6 +44,7 @@ _MESSAGES = {
         "en": "warning: cache-dir {path}: {reason}; running without the parse cache",
         "id": "peringatan: cache-dir {path}: {reason}; berjalan tanpa cache",
     },
+    "config": {"en": "configuration error: {error}", "id": "kesalahan konfigurasi: {error}"},
     "summary": {
         "en": "cascade: checked {files} {files_word}, {documents} {documents_word}",
         "id": "cascade: {files} berkas, {documents} dokumen{realisasi} diperiksa",
@@ -132,6 +133,14 @@ def repository_root(start: str | None = None) -> str:
         if parent == folder:
             return here
         folder = parent
+
+
+def config_error(error: Exception, lang: str) -> str:
+    """The line for standard error that says the configuration is wrong (exit code 2): a
+    :class:`~cascade.review.config.ConfigError` in ``lang``, another error (a rule option of the wrong
+    shape, a :class:`~cascade.core.errors.UsageError`) as it says itself."""
+    localized = getattr(error, "localized", None)
+    return f"cascade: {_msg('config', lang, error=localized(lang) if callable(localized) else str(error))}\n"
 
 
 def summary_line(files: int, documents: int, lang: str, realisasi: int = 0) -> str:

@@ -49,7 +49,7 @@ def run_report(args: argparse.Namespace, err: TextIO | None = None, out: TextIO 
     from ..sakip.answers import find_answers
     from ..views.html import render_html
     from .inputs import workspace_paths
-    from .paths import summary_line, write_output
+    from .paths import config_error, summary_line, write_output
     from .progress import progress_for
 
     err = err or sys.stderr
@@ -72,10 +72,10 @@ def run_report(args: argparse.Namespace, err: TextIO | None = None, out: TextIO 
             if progress is not None:
                 progress.clear()
     except ConfigError as exc:
-        err.write(f"cascade: {_msg('config', lang, error=exc.localized(lang))}\n")
+        err.write(config_error(exc, lang))
         return 2
     except UsageError as exc:  # a rule option of the wrong shape, found when its rule reads it (as in lint)
-        err.write(f"cascade: {_msg('config', lang, error=str(exc))}\n")
+        err.write(config_error(exc, lang))
         return 2
     workspace = result.workspace_for_views()
     page = render_html(workspace, result.report, lang=settings.lang, show_personal=args.show_personal,
@@ -91,7 +91,6 @@ def run_report(args: argparse.Namespace, err: TextIO | None = None, out: TextIO 
 
 
 _MESSAGES = {
-    "config": {"en": "configuration error: {error}", "id": "kesalahan konfigurasi: {error}"},
     "written": {"en": "wrote the report ({n} findings) to {path}", "id": "laporan ({n} temuan) ditulis ke {path}"},
     "two-outputs": {"en": "--output {output} and --html {html} name two files; give one",
                     "id": "--output {output} dan --html {html} menyebut dua berkas; berikan satu saja"},

@@ -54,7 +54,6 @@ _MESSAGES = {
     "no-document": {"en": "{path}: no document: block", "id": "{path}: tidak ada blok document:"},
     "not-folder": {"en": "-o {path}: not a folder (the YAML files are written into a folder)",
                    "id": "-o {path}: bukan folder (berkas YAML ditulis ke dalam folder)"},
-    "config": {"en": "configuration error: {error}", "id": "kesalahan konfigurasi: {error}"},
     "written": {"en": "wrote the workbook ({n} findings) to {path}", "id": "buku kerja ({n} temuan) ditulis ke {path}"},
     "needs-output": {"en": "export needs --output FILE (a workbook is not written to the terminal)",
                      "id": "export memerlukan --output BERKAS (buku kerja tidak ditulis ke terminal)"},
@@ -117,7 +116,7 @@ def run_export(args: argparse.Namespace, err: TextIO) -> int:
     from ..review.pipeline import lint
     from ..views.excel import write_excel
     from .inputs import localized, workspace_paths
-    from .paths import write_error
+    from .paths import config_error, write_error
 
     lang = args.lang or DEFAULT_LANG
     target = args.output if args.output is not None else args.xlsx
@@ -134,10 +133,10 @@ def run_export(args: argparse.Namespace, err: TextIO) -> int:
             return 2
         result = lint(paths, settings, show_personal=args.show_personal, by_region=False)
     except ConfigError as exc:
-        _say(err, "config", lang, error=exc.localized(lang))
+        err.write(config_error(exc, lang))
         return 2
     except UsageError as exc:  # a rule option of the wrong shape, found when its rule reads it (as in lint)
-        _say(err, "config", lang, error=str(exc))
+        err.write(config_error(exc, lang))
         return 2
     workspace = result.workspace_for_views()
     try:
