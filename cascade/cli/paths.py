@@ -46,7 +46,7 @@ _MESSAGES = {
     },
     "config": {"en": "configuration error: {error}", "id": "kesalahan konfigurasi: {error}"},
     "summary": {
-        "en": "cascade: checked {files} {files_word}, {documents} {documents_word}",
+        "en": "cascade: checked {files} {files_word}, {documents} {documents_word}{realisasi}",
         "id": "cascade: {files} berkas, {documents} dokumen{realisasi} diperiksa",
     },
     "summary-realisasi": {"en": " and {n} realisasi {documents_word}", "id": " dan {n} dokumen realisasi"},
@@ -147,11 +147,10 @@ def summary_line(files: int, documents: int, lang: str, realisasi: int = 0) -> s
     """One line for standard error: how many files and documents the run checked (plan documents,
     and realisasi documents when there are some: a realisasi file linted alone checked "0 documents")."""
     extra = _msg("summary-realisasi", lang, n=realisasi, documents_word="document" if realisasi == 1 else "documents") if realisasi else ""
-    line = _msg(
+    return _msg(
         "summary", lang, files=files, documents=documents, realisasi=extra,
         files_word="file" if files == 1 else "files", documents_word="document" if documents == 1 else "documents",
-    )
-    return line + ("" if lang == "id" else extra) + "\n"
+    ) + "\n"
 
 
 def personal_text(text: str, show_personal: bool) -> str:

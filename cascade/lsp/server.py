@@ -107,15 +107,14 @@ class Folder:
 
     def __init__(self, root: str):
         self.root = os.path.abspath(root)
-        self.error: str | None = None
         #: file -> its last parse that gave a document (completion and hover while a buffer is not YAML)
         self.last_good: dict[str, Any] = {}
-        #: the configuration or baseline problem behind ``error``, to be shown in the run's language
+        #: the configuration or baseline problem of the folder, to be shown in the run's language
         self.problem: ConfigError | None = None
         try:
             self.settings = load_config(start=self.root)
         except ConfigError as err:
-            self.error, self.problem = str(err), err
+            self.problem = err
             self.settings = Settings()
         run = self.settings.run_settings()
         self.lock = resolve_lock(find_lock([self.root]))
@@ -134,14 +133,19 @@ class Folder:
             try:
                 counts = read_baseline(self.settings.baseline)
             except ConfigError as err:
-                self.error, self.problem = str(err), err
+                self.problem = err
             else:
                 report, _ = apply_baseline(report, counts, os.path.dirname(os.path.abspath(self.settings.baseline)))
         return report
 
+    @property
+    def error(self) -> str | None:
+        """The folder's configuration or baseline problem, in English; None when there is none."""
+        return None if self.problem is None else str(self.problem)
+
     def error_in(self, lang: str) -> str:
-        """``error`` in ``lang`` (a broken ``cascade.toml`` cannot say which language it wanted)."""
-        return self.problem.localized(lang) if self.problem is not None else (self.error or "")
+        """The problem in ``lang`` (a broken ``cascade.toml`` cannot say which language it wanted)."""
+        return "" if self.problem is None else self.problem.localized(lang)
 
     def update(self, path: str, text: "str | None | _Disk") -> Report:
         key = self.live.key_of(path) or path
