@@ -6,7 +6,11 @@ from __future__ import annotations
 
 from .findings import SEVERITY_WORDS
 
-__all__ = ["KIND_WORDS", "LINK_WORDS", "END_WORDS", "kind_word", "link_word", "severity_counts"]
+__all__ = ["KIND_WORDS", "LINK_WORDS", "END_WORDS", "PERCENT_SPELLINGS", "kind_word", "link_word", "severity_counts"]
+
+#: Spellings of the percent unit, normalised (the rules compare units with it, the realisasi table
+#: reader the unit beside a printed capaian).
+PERCENT_SPELLINGS = ("%", "persen", "percent", "prosen")
 
 #: The element kinds as planners write them (the same in both languages: they are planning terms).
 _ELEMENT_KINDS = {

@@ -24,6 +24,7 @@ from typing import Any
 from ..core.findings import Finding, Span
 from ..core.sourcemap import SourceMap
 from ..core.text import name_key
+from ..core.words import PERCENT_SPELLINGS
 from ..rules.base import make_finding
 from .tablevalues import read_target
 from .grid import Grid, TableDocument, _a1, _clean, _numbering_row, _year_of, cell_name, column_letter, field_of, norm
@@ -33,7 +34,7 @@ __all__ = ["LayoutMismatch", "realisasi_table", "ROLES"]
 #: The columns that give a value of a year, in the order rows write them.
 ROLES = ("targets", "realized", "capaian")
 #: The units a printed capaian may carry (it is a percentage).
-_PERCENT = frozenset({"%", "persen", "percent", "prosen"})
+_PERCENT = frozenset(PERCENT_SPELLINGS)
 _ROLE_OF = {"target": "targets", "realized": "realized", "capaian": "capaian"}
 _YEAR = re.compile(r"^(?:tahun)?((?:19|20)\d\d)$")
 

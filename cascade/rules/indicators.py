@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Iterable, NamedTuple
 
 from ..core.errors import UsageError
 from ..core.refs import split_ref
+from ..core.words import PERCENT_SPELLINGS
 from ..core.models import Indicator, Range
 from ..core.polarity import EffectivePolarity, PolarityTable
 from .base import REGISTRY
@@ -51,8 +52,6 @@ __all__ = [
     "word_list",
 ]
 
-#: Spellings of the percent unit (normalised).
-PERCENT_SPELLINGS = ("%", "persen", "percent", "prosen")
 PERCENT_UNITS = frozenset(PERCENT_SPELLINGS)
 
 _PUNCT = re.compile(r"[\W_]+")
