@@ -18,7 +18,7 @@ from ..core.findings import Finding, Span
 from ..core.parsed import ParsedDocument
 from ..core.pool import process_pool
 from ..core.privacy import employee_names, mask_source
-from ..core.sourcemap import SourceMap
+from ..core.sourcemap import SourceMap, pointer_path
 from ..core.text import UNSAFE, escape_unsafe
 from ..read.cache import Cache
 from ..read.discovery import HiddenLink, OutsideLink, discover, is_workbook
@@ -150,8 +150,7 @@ def _at_sidecar(findings: list[Finding], header_at: "tuple[str, SourceMap, tuple
     for f in findings:
         pointer = f.pointer or ""
         if pointer == "/document" or pointer.startswith("/document/"):
-            parts = tuple(int(p) if p.isdigit() else p.replace("~1", "/").replace("~0", "~")
-                          for p in pointer.split("/")[2:])
+            parts = pointer_path(pointer)[1:]  # below the document block
             span = sourcemap.key(base + parts) if f.code == "CAS102" else sourcemap.value(base + parts)
             if span is not None:
                 f = replace(f, file=file, line=span.line, column=span.column, end_line=span.end_line,

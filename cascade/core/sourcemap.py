@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 from .findings import Span
 
-__all__ = ["SourceMap", "only_newlines", "pointer", "split_lines"]
+__all__ = ["SourceMap", "only_newlines", "pointer", "pointer_path", "split_lines"]
 
 Path = tuple  # a path into the document data: keys (str) and list indexes (int)
 
@@ -29,6 +29,12 @@ def _span(span: Any) -> Span:
 def pointer(path: Path) -> str:
     """The JSON pointer (RFC 6901) of a path: ``('elements', 3, 'id')`` -> ``/elements/3/id``."""
     return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in path)
+
+
+def pointer_path(text: str) -> tuple:
+    """The path of a JSON pointer, as :func:`pointer` writes one: ``/elements/3/id`` ->
+    ``('elements', 3, 'id')`` (a part of digits is a list index)."""
+    return tuple(int(p) if p.isdigit() else p.replace("~1", "/").replace("~0", "~") for p in text.split("/")[1:])
 
 
 class SourceMap:
