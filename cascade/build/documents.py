@@ -29,7 +29,7 @@ from ..core.models import (ELEMENT_KINDS, MAX_PERIOD_YEARS, NOT_BLANK, Agency, B
 from ..core.parsed import ParsedDocument
 from ..rules.catalog import make_finding
 from ..core.sourcemap import LINE_BREAK, SourceMap, deep_get, only_newlines, pointer
-from ..core.privacy import employee_names, mask_nip_value, personal_path
+from ..core.privacy import employee_names, mask_nip_value, outline, personal_path
 
 __all__ = ["ParsedDocument", "mask_personal_text", "parse_document"]
 
@@ -164,10 +164,7 @@ def _mask(value: Any) -> Any:
     """
     if not isinstance(value, (str, int, float)) or isinstance(value, bool):
         return value  # None, true/false, a mapping, a list, an object: described by shape or type, never by repr
-    text = str(value)
-    if text.isdigit() and len(text) >= 12:
-        return text[:4] + "•" * (len(text) - 8) + text[-4:]
-    return text[:1] + "•" * (len(text) - 1)
+    return outline(str(value))
 
 
 _EXPECTED = {

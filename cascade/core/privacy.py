@@ -147,8 +147,6 @@ _TREE_NAME_MAX = 200
 _HEAD = 4
 
 
-
-
 class NameMask:
     """Outlines the names of employees (``B•••••••••••``) wherever they stand in a text: a finding's
     message quoting an rhk named after its holder, a line of a file, a view's label. Callable on a
