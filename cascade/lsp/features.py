@@ -7,7 +7,6 @@ Positions here are 0-based ``(line, character)`` as in LSP; files are the worksp
 from __future__ import annotations
 
 import re
-import weakref
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
@@ -19,21 +18,17 @@ from ..core.refs import split_ref
 from ..graph import Workspace
 from ..views.trace import Tracer
 
-#: The mask of each workspace (its employees' names compiled once, not at every hover).
-_MASKS: "weakref.WeakKeyDictionary[Workspace, Callable[[str], str]]" = weakref.WeakKeyDictionary()
-
 
 def personal_mask(ws: Workspace) -> Callable[[str], str]:
     """What the editor shows of a plan's text: NIPs and the skp employees' names outlined
     (:class:`cascade.views.html.Masker`, as the trace and the HTML report), unless the workspace was
     loaded with ``show_personal``. A hover or a completion's detail is an output like any other:
-    it ends up in screenshots and shared screens."""
-    mask = _MASKS.get(ws)
-    if mask is None:
-        from ..views.html import Masker
+    it ends up in screenshots and shared screens. Made per request: the names are the workspace's
+    own, compiled once for its current documents (:attr:`cascade.graph.Workspace.name_mask`), so an
+    edit that adds an employee is masked at once."""
+    from ..views.html import Masker
 
-        mask = _MASKS[ws] = Masker(ws, ws.show_personal)
-    return mask
+    return Masker(ws, ws.show_personal)
 
 
 #: The fields whose values are references, and what they point to.
